@@ -1,0 +1,42 @@
+# marketcast: the two commands a new machine needs are `make report` and `make test`.
+# Both install what is missing (Debian packages, fonts) and do nothing extra otherwise.
+
+SWIFT       ?= swift
+CONFIG      ?= report.yaml
+OUT         ?= output
+APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev \
+               fonts-noto-cjk poppler-utils python3
+# apt-get directly as root, through sudo otherwise.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release report test bench clean
+
+# One dpkg query for all packages; apt-get runs only when something is missing.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+report: release
+	$$($(SWIFT) build -c release --show-bin-path)/marketcast run --config $(CONFIG) --out $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	python3 bench/run.py
+
+clean:
+	rm -rf .build output

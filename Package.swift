@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+// marketcast: market data in, forecasts and report-ready charts out.
+// The target graph mirrors ../shared/DESIGN.md; data flows one way, left to right:
+// MarketData -> Forecasting (via Numerics) -> Report (via Charts -> Rendering).
+import PackageDescription
+
+let package = Package(
+    name: "marketcast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "marketcast", targets: ["marketcast"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries: module maps only.
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libpango1.0-dev"])]),
+
+        .target(name: "Numerics", dependencies: ["CLAPACK"]),
+        .target(name: "MarketData"),
+        .target(name: "Forecasting", dependencies: ["Numerics", "MarketData"]),
+        .target(name: "Charts", dependencies: ["MarketData"]),
+        .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo"]),
+        .target(name: "Report", dependencies: [
+            "Forecasting", "Charts", "Rendering", "MarketData",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "marketcast", dependencies: [
+            "Report", "Forecasting", "Numerics", "MarketData",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["marketcast"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,6 @@
+// Numerics owns the mathematics every forecast stands on: LAPACK wrappers (QR with
+// column pivoting, SVD), the Levenberg–Marquardt engine, forward-mode automatic
+// differentiation, the formula language, the self-starting growth-curve catalog,
+// intervals (delta method, bootstrap) and model selection (AICc, BIC, backtest).
+// It is the only target that links LAPACK.
+import CLAPACK

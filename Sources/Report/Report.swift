@@ -1,0 +1,3 @@
+// Report owns a run: reading report.yaml, building the pages (charts, tables, key
+// findings) from forecasts, writing every output into a temporary folder and renaming it
+// into place, and the manifest.
