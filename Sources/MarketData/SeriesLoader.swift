@@ -1,0 +1,226 @@
+import Foundation
+
+/// Loads a market-size dataset (columns year,value,unit,status,source, optionally definition
+/// and note) into a MarketSeries, checking everything later stages rely on: the forecasts
+/// assume one value per consecutive year, positive sizes, one unit and a source on every row.
+/// Every problem in the file is reported, not only the first.
+public enum SeriesLoader {
+    public static let requiredColumns = ["year", "value", "unit", "status", "source"]
+    public static let optionalColumns = ["definition", "note"]
+    public static let yearRange = 1900...2200
+
+    /// Loads and validates the file at `path`. `id` defaults to the file name without its
+    /// extension. `allowGaps` accepts missing years (for series that are not fitted as
+    /// consecutive years). Throws InputErrors with every problem found.
+    public static func load(path: String, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(path: path)
+        } catch {
+            throw InputErrors(flattening: error) ?? error
+        }
+        return try series(from: table, id: id, allowGaps: allowGaps)
+    }
+
+    /// Like `load(path:)` for bytes already in memory; `file` is the name errors show.
+    public static func load(data: Data, file: String, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(data: data, file: file)
+        } catch {
+            throw InputErrors(flattening: error) ?? error
+        }
+        return try series(from: table, id: id, allowGaps: allowGaps)
+    }
+
+    /// Every problem in the file at `path`, in line order; empty when it loads cleanly.
+    public static func validate(path: String, id: String? = nil, allowGaps: Bool = false) -> [InputError] {
+        do {
+            _ = try load(path: path, id: id, allowGaps: allowGaps)
+            return []
+        } catch {
+            return InputErrors(flattening: error)?.errors
+                ?? [InputError(file: path, "the file could not be read: \(error)")]
+        }
+    }
+
+    /// Loads every file, keeping going past failures: the series that loaded (in the order of
+    /// `paths`) and every problem of the ones that did not, for `check` and `batch`.
+    public static func loadAll(paths: [String], allowGaps: Bool = false) -> (series: [MarketSeries], errors: InputErrors) {
+        var loaded: [MarketSeries] = []
+        var problems = InputErrors()
+        for path in paths {
+            do {
+                loaded.append(try load(path: path, allowGaps: allowGaps))
+            } catch {
+                problems.append(contentsOf: InputErrors(flattening: error)
+                    ?? InputErrors([InputError(file: path, "the file could not be read: \(error)")]))
+            }
+        }
+        return (loaded, problems)
+    }
+
+    /// Validates a parsed table as a market series.
+    public static func series(from table: CSVTable, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let file = table.file
+        var problems = InputErrors()
+
+        let missing = requiredColumns.filter { table.optionalColumnIndex(named: $0) == nil }
+        for name in missing {
+            problems.append(InputError(file: file, line: table.headerLine,
+                                       "required column \"\(name)\" is missing",
+                                       hint: missingColumnHint(name, table: table)))
+        }
+        try problems.throwIfAny()
+        // All required columns exist (checked above), so the lookups below cannot fail.
+        let yearColumn = try table.columnIndex(named: "year")
+        let valueColumn = try table.columnIndex(named: "value")
+        let unitColumn = try table.columnIndex(named: "unit")
+        let statusColumn = try table.columnIndex(named: "status")
+        let sourceColumn = try table.columnIndex(named: "source")
+        let noteColumn = table.optionalColumnIndex(named: "note")
+        let definitionColumn = table.optionalColumnIndex(named: "definition")
+
+        var observations: [Observation] = []
+        var firstUnit: (unit: String, line: Int)?
+        var firstDefinition: (definition: String, line: Int)?
+        var lineOfYear: [Int: Int] = [:]
+
+        for row in table.rows {
+            let year = try problems.collect { try parseYear(row[yearColumn], file: file) }
+            let value = try problems.collect { try parseValue(row[valueColumn], file: file) }
+            let status = try problems.collect { try parseStatus(row[statusColumn], file: file) }
+
+            let unitCell = row[unitColumn]
+            let unit = unitCell.text
+            if unit.isEmpty {
+                problems.append(InputError(table.location(of: unitCell), "column \"unit\" is empty",
+                                           hint: "write the unit of the value, such as 亿元"))
+            } else if let first = firstUnit {
+                if first.unit != unit {
+                    problems.append(InputError(table.location(of: unitCell),
+                                               "unit \"\(unit)\" differs from \"\(first.unit)\" on line \(first.line)",
+                                               hint: "use one unit for the whole series: convert this row's value to \(first.unit)"))
+                }
+            } else {
+                firstUnit = (unit, row.line)
+            }
+
+            let sourceCell = row[sourceColumn]
+            if sourceCell.text.isEmpty {
+                problems.append(InputError(table.location(of: sourceCell), "column \"source\" is empty",
+                                           hint: "name where the value comes from (publisher, date, URL); every value needs a source"))
+            }
+
+            var definition = ""
+            if let definitionColumn {
+                let cell = row[definitionColumn]
+                definition = cell.text
+                if !definition.isEmpty {
+                    if let first = firstDefinition {
+                        if first.definition != definition {
+                            problems.append(InputError(table.location(of: cell),
+                                                       "definition \"\(definition)\" differs from \"\(first.definition)\" on line \(first.line)",
+                                                       hint: "keep one publisher's definition per series; put other definitions in their own file"))
+                        }
+                    } else {
+                        firstDefinition = (definition, row.line)
+                    }
+                }
+            }
+
+            if let year {
+                if let earlier = lineOfYear[year] {
+                    problems.append(InputError(file: file, line: row.line, column: row[yearColumn].column,
+                                               "year \(year) appears twice, on lines \(earlier) and \(row.line)",
+                                               hint: "keep one row per year; delete or correct one of them"))
+                } else {
+                    lineOfYear[year] = row.line
+                }
+            }
+
+            if let year, let value, let status {
+                observations.append(Observation(year: year, value: value, unit: unit, status: status,
+                                                source: sourceCell.text,
+                                                note: noteColumn.map { row[$0].text } ?? "",
+                                                definition: definition, line: row.line))
+            }
+        }
+
+        // Gaps are only meaningful once every year parsed; otherwise they would be reported
+        // for rows whose year is simply unreadable.
+        if !allowGaps && observations.count == table.rows.count {
+            problems.append(contentsOf: gapProblems(in: observations, file: file))
+        }
+        try problems.throwIfAny()
+
+        let seriesID = id ?? defaultID(for: file)
+        return MarketSeries(id: seriesID, file: file, unit: firstUnit?.unit ?? "",
+                            definition: firstDefinition?.definition ?? "",
+                            observations: observations)
+    }
+
+    /// The file name without folder and extension: "datasets/china-ai.csv" -> "china-ai".
+    public static func defaultID(for file: String) -> String {
+        let name = (file as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? name : stem
+    }
+
+    private static func missingColumnHint(_ name: String, table: CSVTable) -> String {
+        let found = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
+        var hint = "the header has \(found)"
+        let unused = table.header.filter { column in
+            !(requiredColumns + optionalColumns).contains(column.lowercased())
+        }
+        if let match = Suggestions.closest(to: name, among: unused) {
+            hint = "did you mean \"\(match)\"? " + hint
+        }
+        return hint + "; a market series needs the columns " + requiredColumns.joined(separator: ",")
+    }
+
+    private static func parseYear(_ cell: CSVCell, file: String) throws -> Int {
+        let year = try NumberParsing.integer(cell, column: "year", file: file)
+        guard yearRange.contains(year) else {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "year \(year) is outside \(yearRange.lowerBound)–\(yearRange.upperBound)",
+                             hint: "write a four-digit calendar year such as 2024")
+        }
+        return year
+    }
+
+    private static func parseValue(_ cell: CSVCell, file: String) throws -> Double {
+        let value = try NumberParsing.double(cell, column: "value", file: file)
+        guard value > 0 else {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "value \(cell.text) in column \"value\" is \(value == 0 ? "zero" : "negative"), but a market size must be positive",
+                             hint: "check the sign and the unit; a year without a known value is left out rather than written as 0")
+        }
+        return value
+    }
+
+    private static func parseStatus(_ cell: CSVCell, file: String) throws -> ObservationStatus {
+        if let status = ObservationStatus(rawValue: cell.text.lowercased()) { return status }
+        let allowed = ObservationStatus.allCases.map(\.rawValue)
+        let shown = cell.text.isEmpty ? "column \"status\" is empty" : "status \"\(cell.text)\" is not one of \(allowed.joined(separator: ", "))"
+        throw InputError(file: file, line: cell.line, column: cell.column, shown,
+                         hint: cell.text.isEmpty
+                             ? "write actual for a reported value or estimate for a forecast"
+                             : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
+    }
+
+    private static func gapProblems(in observations: [Observation], file: String) -> InputErrors {
+        var problems = InputErrors()
+        let sorted = observations.sorted { $0.year < $1.year }
+        for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.year - earlier.year > 1 {
+            let missingYears = (earlier.year + 1)..<later.year
+            let list = missingYears.count <= 5
+                ? missingYears.map(String.init).joined(separator: ", ")
+                : "\(missingYears.lowerBound)–\(missingYears.upperBound - 1)"
+            problems.append(InputError(file: file, line: later.line,
+                                       "year\(missingYears.count == 1 ? "" : "s") \(list) missing between \(earlier.year) (line \(earlier.line)) and \(later.year) (line \(later.line))",
+                                       hint: "growth rates and fits assume consecutive years: add the missing year\(missingYears.count == 1 ? "" : "s") (mark derived values in the note column), or allow gaps for this series"))
+        }
+        return problems
+    }
+}
