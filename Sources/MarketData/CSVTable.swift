@@ -22,14 +22,18 @@ public struct CSVTable: Sendable, Equatable {
     public var file: String
     public var header: [String]
     public var headerLine: Int
+    /// The header as read, with each name's position, for errors about a column itself.
+    public var headerCells: [CSVCell]
     public var rows: [CSVRow]
     /// The encoding the file was read in (GBK files are accepted; `check` may mention it).
     public var encoding: DetectedEncoding
 
-    public init(file: String, header: [String], headerLine: Int = 1, rows: [CSVRow], encoding: DetectedEncoding = .utf8) {
+    public init(file: String, header: [String], headerLine: Int = 1, headerCells: [CSVCell]? = nil,
+                rows: [CSVRow], encoding: DetectedEncoding = .utf8) {
         self.file = file
         self.header = header
         self.headerLine = headerLine
+        self.headerCells = headerCells ?? Self.plainHeaderCells(header, line: headerLine)
         self.rows = rows
         self.encoding = encoding
     }
@@ -82,7 +86,18 @@ public struct CSVTable: Sendable, Equatable {
             }
         }
         try problems.throwIfAny()
-        return CSVTable(file: file, header: headerCells.map(\.text), headerLine: headerLine, rows: rows, encoding: encoding)
+        return CSVTable(file: file, header: headerCells.map(\.text), headerLine: headerLine, headerCells: headerCells,
+                        rows: rows, encoding: encoding)
+    }
+
+    /// Positions of header names written unquoted, comma-separated: what a table built in
+    /// code would look like as a file.
+    private static func plainHeaderCells(_ header: [String], line: Int) -> [CSVCell] {
+        var column = 1
+        return header.map { name in
+            defer { column += name.unicodeScalars.count + 1 }
+            return CSVCell(text: name, line: line, column: column)
+        }
     }
 
     private static func headerProblems(_ cells: [CSVCell], file: String) -> InputErrors {

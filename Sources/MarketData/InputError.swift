@@ -3,25 +3,34 @@
 ///
 ///     datasets/x.csv:4:7: error: value "12,3a" in column "value" is not a number
 ///       hint: write a plain decimal number such as 4305 or 4305.5
-public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// Errors stop a run; warnings are printed (and listed in batch.csv) but the input is used.
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
     public var location: SourceLocation
     /// What is wrong, in one sentence without a trailing period.
     public var message: String
     /// How to fix it; nil only when there is nothing useful to add.
     public var hint: String?
+    public var severity: Severity
 
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
         self.location = location
         self.message = message
         self.hint = hint
+        self.severity = severity
     }
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil) {
-        self.init(SourceLocation(file: file, line: line, column: column), message, hint: hint)
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
+                severity: Severity = .error) {
+        self.init(SourceLocation(file: file, line: line, column: column), message, hint: hint, severity: severity)
     }
 
     public var description: String {
-        var text = "\(location): error: \(message)"
+        var text = "\(location): \(severity.rawValue): \(message)"
         if let hint, !hint.isEmpty {
             text += "\n  hint: \(hint)"
         }
@@ -31,7 +40,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
 
 /// Every problem found in one pass, so that `marketcast check` can list them all at once
 /// instead of making the analyst fix and rerun one error at a time.
-public struct InputErrors: Error, CustomStringConvertible, Sendable, Equatable {
+public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
     public var errors: [InputError]
 
     public init(_ errors: [InputError] = []) {
@@ -71,6 +80,21 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Equatable {
             append(contentsOf: found)
             return nil
         }
+    }
+
+    /// The errors in file order: by file as first seen, then line, then column, and in the
+    /// order found where those are equal (so a row's problems read left to right).
+    public func sortedByLocation() -> InputErrors {
+        var fileOrder: [String: Int] = [:]
+        for error in errors where fileOrder[error.location.file] == nil {
+            fileOrder[error.location.file] = fileOrder.count
+        }
+        let sorted = errors.enumerated().sorted { a, b in
+            let keyA = (fileOrder[a.element.location.file] ?? 0, a.element.location.line ?? 0, a.element.location.column ?? 0, a.offset)
+            let keyB = (fileOrder[b.element.location.file] ?? 0, b.element.location.line ?? 0, b.element.location.column ?? 0, b.offset)
+            return keyA < keyB
+        }
+        return InputErrors(sorted.map(\.element))
     }
 
     /// Throws self when at least one error was recorded.

@@ -42,13 +42,17 @@ public struct MarketSeries: Sendable, Hashable {
     public var definition: String
     /// Sorted by year, one per year.
     public var observations: [Observation]
+    /// Things that did not stop loading but deserve a look (severity .warning), in line order.
+    public var warnings: [InputError]
 
-    public init(id: String, file: String, unit: String, definition: String = "", observations: [Observation]) {
+    public init(id: String, file: String, unit: String, definition: String = "", observations: [Observation],
+                warnings: [InputError] = []) {
         self.id = id
         self.file = file
         self.unit = unit
         self.definition = definition
         self.observations = observations.sorted { $0.year < $1.year }
+        self.warnings = warnings
     }
 
     public var actuals: [Observation] { observations.filter { $0.status == .actual } }

@@ -19,7 +19,7 @@ public struct DisplayUnit: Sendable, Hashable {
     /// A dataset value in display units, for axes and bar heights. Division by an exact
     /// power of ten keeps 4305 亿元 at exactly 430.5 CNY bn.
     public func convert(_ value: Double) -> Double {
-        let factor = pow10(abs(powerOfTen))
+        let factor = pow10(Int(clamping: powerOfTen.magnitude))
         return powerOfTen >= 0 ? value * factor : value / factor
     }
 

@@ -67,6 +67,7 @@ public enum SeriesLoader {
 
         let missing = requiredColumns.filter { table.optionalColumnIndex(named: $0) == nil }
         for name in missing {
+            // A misspelt required column is reported once, as missing, with the suggestion.
             problems.append(InputError(file: file, line: table.headerLine,
                                        "required column \"\(name)\" is missing",
                                        hint: missingColumnHint(name, table: table)))
@@ -152,12 +153,13 @@ public enum SeriesLoader {
         if !allowGaps && observations.count == table.rows.count {
             problems.append(contentsOf: gapProblems(in: observations, file: file))
         }
-        try problems.throwIfAny()
+        try problems.sortedByLocation().throwIfAny()
 
         let seriesID = id ?? defaultID(for: file)
         return MarketSeries(id: seriesID, file: file, unit: firstUnit?.unit ?? "",
                             definition: firstDefinition?.definition ?? "",
-                            observations: observations)
+                            observations: observations,
+                            warnings: warnings(for: table, observations: observations))
     }
 
     /// The file name without folder and extension: "datasets/china-ai.csv" -> "china-ai".
@@ -169,7 +171,7 @@ public enum SeriesLoader {
 
     private static func missingColumnHint(_ name: String, table: CSVTable) -> String {
         let found = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
-        var hint = "the header has \(found)"
+        var hint = "the header has: \(found)"
         let unused = table.header.filter { column in
             !(requiredColumns + optionalColumns).contains(column.lowercased())
         }
@@ -177,6 +179,38 @@ public enum SeriesLoader {
             hint = "did you mean \"\(match)\"? " + hint
         }
         return hint + "; a market series needs the columns " + requiredColumns.joined(separator: ",")
+    }
+
+    /// Not errors, but likely mistakes: a column that looks like a misspelt optional column
+    /// (its values would be silently ignored), a file that had to be decoded as GBK, and an
+    /// actual value for a year after an estimate (usually a status typed in the wrong row).
+    private static func warnings(for table: CSVTable, observations: [Observation]) -> [InputError] {
+        var found: [InputError] = []
+        if table.encoding == .gb18030 {
+            found.append(InputError(file: table.file,
+                                    "the file is not UTF-8; it was read as GBK/GB18030",
+                                    hint: TextDecoding.resaveHint, severity: .warning))
+        }
+        let known = requiredColumns + optionalColumns
+        for (index, column) in table.header.enumerated() where !known.contains(column.lowercased()) {
+            if let match = Suggestions.closest(to: column, among: optionalColumns) {
+                let headerCell = table.headerCells.indices.contains(index) ? table.headerCells[index].column : nil
+                found.append(InputError(file: table.file, line: table.headerLine, column: headerCell,
+                                        "column \"\(column)\" is not used; did you mean \"\(match)\"?",
+                                        hint: "rename the column to \"\(match)\" if it holds the \(match) of each row",
+                                        severity: .warning))
+            }
+        }
+        let sorted = observations.sorted { $0.year < $1.year }
+        if let firstEstimate = sorted.first(where: { $0.status == .estimate }) {
+            for later in sorted where later.status == .actual && later.year > firstEstimate.year {
+                found.append(InputError(file: table.file, line: later.line,
+                                        "year \(later.year) is an actual but the earlier year \(firstEstimate.year) (line \(firstEstimate.line)) is an estimate",
+                                        hint: "check the status column: estimates usually follow the last actual year",
+                                        severity: .warning))
+            }
+        }
+        return InputErrors(found).sortedByLocation().errors
     }
 
     private static func parseYear(_ cell: CSVCell, file: String) throws -> Int {

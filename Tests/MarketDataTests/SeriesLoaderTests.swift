@@ -68,7 +68,7 @@ final class SeriesLoaderTests: XCTestCase {
     func testMissingColumnListsFoundColumns() {
         let error = singleError(fixture: "missing-column.csv", line: 1)
         XCTAssertEqual(error?.message, "required column \"status\" is missing")
-        XCTAssertTrue(error?.hint?.hasPrefix("did you mean \"staus\"? the header has \"year\", \"value\", \"unit\", \"staus\", \"source\"") ?? false,
+        XCTAssertTrue(error?.hint?.hasPrefix("did you mean \"staus\"? the header has: \"year\", \"value\", \"unit\", \"staus\", \"source\"") ?? false,
                       error?.hint ?? "")
     }
 
@@ -152,5 +152,49 @@ final class SeriesLoaderTests: XCTestCase {
         let series = try load("year,value,unit,status,source\n2020,\"1,234.5\",亿元,actual,A\n2021,1.5e3,亿元,estimate,A\n")
         XCTAssertEqual(series.observations.map(\.value), [1234.5, 1500])
         XCTAssertEqual(series.observations.map(\.status), [.actual, .estimate])
+    }
+}
+
+final class SeriesLoaderWarningTests: XCTestCase {
+    func testCleanFileHasNoWarnings() throws {
+        XCTAssertEqual(try SeriesLoader.load(path: Fixtures.path("valid.csv")).warnings, [])
+    }
+
+    func testGBKFileLoadsWithAWarningToResave() throws {
+        let series = try SeriesLoader.load(path: Fixtures.path("gbk.csv"))
+        XCTAssertEqual(series.warnings.count, 1)
+        XCTAssertEqual(series.warnings.first?.severity, .warning)
+        XCTAssertTrue(series.warnings.first?.description.contains(": warning: the file is not UTF-8; it was read as GBK/GB18030") ?? false)
+    }
+
+    func testMisspeltOptionalColumnAndActualAfterEstimate() throws {
+        let text = "year,value,unit,status,source,notes,extra\n2020,1,亿元,actual,A,n,x\n2021,2,亿元,estimate,A,n,x\n2022,3,亿元,actual,A,n,x\n"
+        let series = try SeriesLoader.load(data: bytes(text), file: "w.csv")
+        XCTAssertEqual(series.warnings.map(\.location), [SourceLocation(file: "w.csv", line: 1, column: 31),
+                                                         SourceLocation(file: "w.csv", line: 4)])
+        XCTAssertEqual(series.warnings[0].message, "column \"notes\" is not used; did you mean \"note\"?")
+        XCTAssertEqual(series.warnings[1].message, "year 2022 is an actual but the earlier year 2021 (line 3) is an estimate")
+        XCTAssertEqual(series.observations.map(\.note), ["", "", ""], "the misspelt column is not read as notes")
+    }
+
+    func testErrorsAreInLineThenColumnOrder() {
+        // status (column 4) is checked before unit (column 3) in code; the report reads left to right.
+        let errors = inputErrors {
+            try SeriesLoader.load(data: bytes("year,value,unit,status,source\n2020,1,万元,bad,A\n2021,x,亿元,actual,A\n2022,3,,actual,A\n"),
+                                  file: "o.csv")
+        }
+        XCTAssertEqual(errors.map { [$0.location.line ?? 0, $0.location.column ?? 0] }, [[2, 11], [3, 6], [3, 8], [4, 8]])
+        let mixed = inputErrors {
+            try SeriesLoader.load(data: bytes("year,value,unit,status,source\n2020,1,亿元,actual,A\n2021,1,万元,bad,A\n"), file: "o.csv")
+        }
+        XCTAssertEqual(mixed.map(\.message), ["unit \"万元\" differs from \"亿元\" on line 2", "status \"bad\" is not one of actual, estimate"])
+        XCTAssertEqual(mixed.map { $0.location.column ?? 0 }, [8, 11])
+    }
+
+    func testInputErrorsSortKeepsFileOrderThenLines() {
+        let list = InputErrors([InputError(file: "b.csv", line: 5, "b5"), InputError(file: "a.csv", line: 2, "a2"),
+                                InputError(file: "b.csv", line: 1, "b1"), InputError(file: "a.csv", "a"),
+                                InputError(file: "b.csv", line: 1, "b1 again")])
+        XCTAssertEqual(list.sortedByLocation().errors.map(\.message), ["b1", "b1 again", "b5", "a", "a2"])
     }
 }
