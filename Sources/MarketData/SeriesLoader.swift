@@ -83,8 +83,11 @@ public enum SeriesLoader {
         let definitionColumn = table.optionalColumnIndex(named: "definition")
 
         var observations: [Observation] = []
-        var firstUnit: (unit: String, line: Int)?
-        var firstDefinition: (definition: String, line: Int)?
+        var unitCheck = SameValueCheck(column: "unit",
+                                       hint: { "use one unit for the whole series: convert this row's value to \($0)" })
+        var definitionCheck = SameValueCheck(column: "definition",
+                                             hint: { _ in "keep one publisher's definition per series; put other definitions in their own file" })
+        var yearLines: [(year: Int, line: Int)] = []
         var lineOfYear: [Int: Int] = [:]
 
         for row in table.rows {
@@ -93,18 +96,11 @@ public enum SeriesLoader {
             let status = try problems.collect { try parseStatus(row[statusColumn], file: file) }
 
             let unitCell = row[unitColumn]
-            let unit = unitCell.text
-            if unit.isEmpty {
+            if unitCell.text.isEmpty {
                 problems.append(InputError(table.location(of: unitCell), "column \"unit\" is empty",
                                            hint: "write the unit of the value, such as 亿元"))
-            } else if let first = firstUnit {
-                if first.unit != unit {
-                    problems.append(InputError(table.location(of: unitCell),
-                                               "unit \"\(unit)\" differs from \"\(first.unit)\" on line \(first.line)",
-                                               hint: "use one unit for the whole series: convert this row's value to \(first.unit)"))
-                }
-            } else {
-                firstUnit = (unit, row.line)
+            } else if let problem = unitCheck.check(unitCell, line: row.line, in: table) {
+                problems.append(problem)
             }
 
             let sourceCell = row[sourceColumn]
@@ -113,24 +109,15 @@ public enum SeriesLoader {
                                            hint: "name where the value comes from (publisher, date, URL); every value needs a source"))
             }
 
-            var definition = ""
-            if let definitionColumn {
-                let cell = row[definitionColumn]
-                definition = cell.text
-                if !definition.isEmpty {
-                    if let first = firstDefinition {
-                        if first.definition != definition {
-                            problems.append(InputError(table.location(of: cell),
-                                                       "definition \"\(definition)\" differs from \"\(first.definition)\" on line \(first.line)",
-                                                       hint: "keep one publisher's definition per series; put other definitions in their own file"))
-                        }
-                    } else {
-                        firstDefinition = (definition, row.line)
-                    }
-                }
+            // An empty definition cell means "same as the others", so only filled ones must agree.
+            let definitionCell = definitionColumn.map { row[$0] }
+            if let definitionCell, !definitionCell.text.isEmpty,
+               let problem = definitionCheck.check(definitionCell, line: row.line, in: table) {
+                problems.append(problem)
             }
 
             if let year {
+                yearLines.append((year, row.line))
                 if let earlier = lineOfYear[year] {
                     problems.append(InputError(file: file, line: row.line, column: row[yearColumn].column,
                                                "year \(year) appears twice, on lines \(earlier) and \(row.line)",
@@ -141,23 +128,23 @@ public enum SeriesLoader {
             }
 
             if let year, let value, let status {
-                observations.append(Observation(year: year, value: value, unit: unit, status: status,
+                observations.append(Observation(year: year, value: value, unit: unitCell.text, status: status,
                                                 source: sourceCell.text,
                                                 note: noteColumn.map { row[$0].text } ?? "",
-                                                definition: definition, line: row.line))
+                                                definition: definitionCell?.text ?? "", line: row.line))
             }
         }
 
-        // Gaps are only meaningful once every year parsed; otherwise they would be reported
-        // for rows whose year is simply unreadable.
-        if !allowGaps && observations.count == table.rows.count {
-            problems.append(contentsOf: gapProblems(in: observations, file: file))
+        // Gaps are judged only when every year could be read; otherwise an unreadable year
+        // would also be reported as a missing one.
+        if !allowGaps && yearLines.count == table.rows.count {
+            problems.append(contentsOf: gapProblems(in: yearLines, file: file))
         }
         try problems.sortedByLocation().throwIfAny()
 
         let seriesID = id ?? defaultID(for: file)
-        return MarketSeries(id: seriesID, file: file, unit: firstUnit?.unit ?? "",
-                            definition: firstDefinition?.definition ?? "",
+        return MarketSeries(id: seriesID, file: file, unit: unitCheck.first?.text ?? "",
+                            definition: definitionCheck.first?.text ?? "",
                             observations: observations,
                             warnings: warnings(for: table, observations: observations))
     }
@@ -243,9 +230,11 @@ public enum SeriesLoader {
                              : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
     }
 
-    private static func gapProblems(in observations: [Observation], file: String) -> InputErrors {
+    /// One error per run of missing years, at the row after the gap. Duplicated years are
+    /// reported elsewhere and leave no gap.
+    private static func gapProblems(in yearLines: [(year: Int, line: Int)], file: String) -> InputErrors {
         var problems = InputErrors()
-        let sorted = observations.sorted { $0.year < $1.year }
+        let sorted = yearLines.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
         for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.year - earlier.year > 1 {
             let missingYears = (earlier.year + 1)..<later.year
             let list = missingYears.count <= 5
@@ -256,5 +245,30 @@ public enum SeriesLoader {
                                        hint: "growth rates and fits assume consecutive years: add the missing year\(missingYears.count == 1 ? "" : "s") (mark derived values in the note column), or allow gaps for this series"))
         }
         return problems
+    }
+}
+
+/// Checks that a column holds the same text on every row where it is filled, remembering the
+/// first row's text and line so a differing row's error can name both.
+private struct SameValueCheck {
+    let column: String
+    /// How to fix a differing row, given the first row's text.
+    let hint: (String) -> String
+    private(set) var first: (text: String, line: Int)?
+
+    init(column: String, hint: @escaping (String) -> String) {
+        self.column = column
+        self.hint = hint
+    }
+
+    mutating func check(_ cell: CSVCell, line: Int, in table: CSVTable) -> InputError? {
+        guard let first else {
+            self.first = (cell.text, line)
+            return nil
+        }
+        guard first.text != cell.text else { return nil }
+        return InputError(table.location(of: cell),
+                          "\(column) \"\(cell.text)\" differs from \"\(first.text)\" on line \(first.line)",
+                          hint: hint(first.text))
     }
 }

@@ -102,6 +102,15 @@ final class SeriesLoaderTests: XCTestCase {
         XCTAssertEqual(series.years, [2019, 2020, 2023])
     }
 
+    func testGapsAreStillReportedWhenAValueIsBad() {
+        let errors = inputErrors { try load("year,value,unit,status,source\n2020,x,亿元,actual,A\n2022,1,亿元,actual,A\n") }
+        XCTAssertEqual(errors.map(\.message), ["value \"x\" in column \"value\" is not a number",
+                                              "year 2021 missing between 2020 (line 2) and 2022 (line 3)"])
+        // An unreadable year is not also reported as a gap.
+        let unreadable = inputErrors { try load("year,value,unit,status,source\n2020,1,亿元,actual,A\n20x1,1,亿元,actual,A\n2022,1,亿元,actual,A\n") }
+        XCTAssertEqual(unreadable.count, 1)
+    }
+
     func testYearRange() {
         let errors = inputErrors { try load("year,value,unit,status,source\n1899,1,亿元,actual,A\n2201,1,亿元,actual,A\n", allowGaps: true) }
         XCTAssertEqual(errors.map(\.location.line), [2, 3])

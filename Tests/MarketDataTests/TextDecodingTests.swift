@@ -31,6 +31,16 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(decoded.encoding, .gb18030)
     }
 
+    func testGB18030FourByteSequencesAndCP936Euro() throws {
+        // '𠀀'.encode('gb18030') == 95 32 82 36 (a four-byte sequence, outside GBK); Excel's
+        // cp936 writes € as the single byte 0x80; “中” are GBK's curly quotes around 中.
+        let data = Data([0x95, 0x32, 0x82, 0x36, 0x2C, 0x80, 0x2C, 0xA1, 0xB0, 0xD6, 0xD0, 0xA1, 0xB1])
+        XCTAssertEqual(try TextDecoding.decode(data, file: "g.csv").text, "𠀀,€,“中”")
+        // A lead byte without its second byte is neither UTF-8 nor GB18030.
+        let truncated = inputErrors { try TextDecoding.decode(Data([0x61, 0x0A, 0x62, 0x81, 0x30]), file: "g.csv") }
+        XCTAssertEqual(truncated.first?.location, SourceLocation(file: "g.csv", line: 2, column: 2))
+    }
+
     func testUndecodableFileIsRefusedWithPositionAndResaveHint() {
         // Latin-1 "café été": 0xE9 followed by a space is neither UTF-8 nor GB18030.
         let errors = inputErrors { try TextDecoding.read(path: Fixtures.path("latin1.csv")) }
