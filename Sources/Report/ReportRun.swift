@@ -10,12 +10,12 @@ public struct RunOptions: Sendable {
     public var configPath: String
     public var outputRoot: String
     public var quarter: String?
-    public var language: ReportLanguage?
+    public var language: DisplayLanguage?
     public var formats: [OutputFormat]
     /// PNG pixels per point: 2 gives 1920×1080 for the 960×540 pt page.
     public var pngScale: Double
 
-    public init(configPath: String, outputRoot: String, quarter: String? = nil, language: ReportLanguage? = nil,
+    public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
                 formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2) {
         self.configPath = configPath; self.outputRoot = outputRoot; self.quarter = quarter
         self.language = language; self.formats = formats; self.pngScale = pngScale

@@ -3,9 +3,9 @@ import MarketData
 /// Every piece of text a report prints, in each language it can be printed in. Charts and
 /// pages take their words from here so `--lang en` changes all of them at once.
 public struct Strings: Sendable {
-    public let language: ReportLanguage
+    public let language: DisplayLanguage
 
-    public init(language: ReportLanguage) { self.language = language }
+    public init(language: DisplayLanguage) { self.language = language }
 
     /// "中国AI市场规模，2019–2027E": the base title, the first year and the horizon.
     public func rangeTitle(_ base: String, firstYear: Int, lastYear: Int, lastIsEstimate: Bool) -> String {
@@ -18,26 +18,20 @@ public struct Strings: Sendable {
 
     public func yearLabel(_ year: Int, isEstimate: Bool) -> String { "\(year)\(isEstimate ? "E" : "")" }
 
-    public func unitLabel(_ unit: String) -> String {
-        switch language {
-        case .zh: return "单位：\(displayUnit(unit))"
-        case .en: return "Unit: \(displayUnit(unit))"
-        }
+    /// How the series' unit is shown in this language, e.g. 亿元 → CNY bn with values ÷ 10.
+    public func displayUnit(_ unit: String) -> DisplayUnit {
+        NumberFormat.displayUnit(for: unit, language: language)
     }
 
-    public func displayUnit(_ unit: String) -> String {
-        switch (language, unit) {
-        case (.en, "亿元"): return "CNY 100M"
-        case (.en, "万亿元"): return "CNY trillion"
-        default: return unit
-        }
+    public func unitCaption(_ unit: String) -> String {
+        NumberFormat.unitCaption(for: unit, language: language)
     }
 
     public var actual: String { language == .zh ? "实际值" : "Actual" }
     public var estimate: String { language == .zh ? "预测值（E）" : "Forecast (E)" }
     public func interval(level: Double) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
-        return language == .zh ? "\(percent)置信区间" : "\(percent) confidence interval"
+        return language == .zh ? "\(percent)预测区间" : "\(percent) prediction interval"
     }
 
     public func cagrLabel(_ rate: Double) -> String {
@@ -50,10 +44,10 @@ public struct Strings: Sendable {
         switch language {
         case .zh:
             return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型：\(modelName)（\(modelDescription)），"
-                + "区间为\(NumberFormat.percent(level, decimals: 0))置信区间。"
+                + "区间为\(NumberFormat.percent(level, decimals: 0))预测区间。"
         case .en:
             return "Source: \(joinedSources). Note: E marks marketcast forecasts, model: \(modelName) "
-                + "(\(modelDescription)); intervals are \(NumberFormat.percent(level, decimals: 0)) confidence intervals."
+                + "(\(modelDescription)); intervals are \(NumberFormat.percent(level, decimals: 0)) prediction intervals."
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MarketData
 import Rendering
 import Report
 
@@ -25,9 +26,9 @@ enum CommandLineOutput {
         }
     }
 
-    static func language(_ text: String?) throws -> ReportLanguage? {
+    static func language(_ text: String?) throws -> DisplayLanguage? {
         guard let text else { return nil }
-        guard let language = ReportLanguage(rawValue: text) else {
+        guard let language = DisplayLanguage(rawValue: text) else {
             throw ValidationError("--lang must be zh or en, not `\(text)`")
         }
         return language

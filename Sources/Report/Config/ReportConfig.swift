@@ -23,7 +23,7 @@ public struct ReportConfig: Sendable {
     public var file: String
     public var quarter: String
     public var horizon: Int
-    public var language: ReportLanguage
+    public var language: DisplayLanguage
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
@@ -69,7 +69,7 @@ public struct ReportConfig: Sendable {
         horizon = horizonValue
 
         let languageText = try root.string("language") ?? "zh"
-        guard let parsedLanguage = ReportLanguage(rawValue: languageText) else {
+        guard let parsedLanguage = DisplayLanguage(rawValue: languageText) else {
             throw InputError(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
                              hint: "write `language: zh` or `language: en`")
         }
@@ -139,8 +139,4 @@ public struct ReportConfig: Sendable {
               Int(parts[0]) != nil, let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
-}
-
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case zh, en
 }

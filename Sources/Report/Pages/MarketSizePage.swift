@@ -19,10 +19,17 @@ struct MarketSizePage {
 
     var chart: MarketSizeChart {
         let points = forecast.points
+        // Values are drawn in the display unit (亿元 in Chinese, CNY bn in English), with as
+        // many decimals as the published actuals carry, the same on every bar.
+        let display = strings.displayUnit(forecast.unit)
+        let decimals = NumberFormat.commonDecimals(for: forecast.actuals.map(\.value),
+                                                   powerOfTen: display.powerOfTen, maximum: 2)
         let bars = points.map { point in
             MarketSizeChart.Bar(label: strings.yearLabel(point.year, isEstimate: point.isEstimate),
-                                value: point.value, isEstimate: point.isEstimate,
-                                interval: point.lower.flatMap { lower in point.upper.map { (lower, $0) } })
+                                value: display.convert(point.value), isEstimate: point.isEstimate,
+                                interval: point.lower.flatMap { lower in
+                                    point.upper.map { (display.convert(lower), display.convert($0)) }
+                                })
         }
         var spans: [MarketSizeChart.CAGRSpan] = []
         let lastActual = points.lastIndex { !$0.isEstimate }
@@ -34,12 +41,12 @@ struct MarketSizePage {
         }
         let note = strings.sourceNote(sources: distinctSources, modelName: forecast.modelName,
                                       modelDescription: forecast.modelDescription, level: forecast.level)
-        return MarketSizeChart(title: title, unitLabel: strings.unitLabel(forecast.unit), bars: bars,
+        return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
-                               formatValue: { NumberFormat.grouped($0, decimals: 0) })
+                               formatValue: { NumberFormat.grouped($0, decimals: decimals) })
     }
 
     private func span(from start: Int, to end: Int, points: [ForecastPoint]) -> MarketSizeChart.CAGRSpan? {
@@ -64,13 +71,13 @@ struct MarketSizePage {
             let cells = [
                 "\(point.year)",
                 strings.yearLabel(point.year, isEstimate: point.isEstimate),
-                NumberFormat.plain(point.value),
-                point.lower.map(NumberFormat.plain) ?? "",
-                point.upper.map(NumberFormat.plain) ?? "",
+                CSVWriter.number(point.value),
+                point.lower.map(CSVWriter.number) ?? "",
+                point.upper.map(CSVWriter.number) ?? "",
                 point.isEstimate ? "estimate" : "actual",
                 forecast.unit,
             ]
-            lines.append(cells.map(CSVWriter.escape).joined(separator: ","))
+            lines.append(CSVWriter.line(cells))
         }
         return lines.joined(separator: "\n") + "\n"
     }
