@@ -3,6 +3,7 @@
 // arrows) move up a tier instead of colliding. Two spans that share a bar (actual
 // 2019–2024, forecast 2024–2027) stay on one tier: each leg moves a little off the
 // shared bar's centre so the arrowhead of one and the leg of the next stay distinct.
+// The pill stays centred on its final line.
 
 struct PlannedArrow: Equatable {
     var spanIndex: Int
@@ -31,11 +32,10 @@ enum CAGRArrowPlacement {
             let startX = centers[span.from] + (sharesStart ? offset : 0)
             let endX = centers[span.to] - (sharesEnd ? offset : 0)
             let pill = pillSizes[k]
-            let half = pill.width / 2
-            var pillCenter = (startX + endX) / 2
-            pillCenter = min(max(pillCenter, bounds.lowerBound + half), bounds.upperBound - half)
-            planned.append(PlannedArrow(spanIndex: k, startX: startX, endX: endX, pillSize: pill,
-                                        pillCenterX: pillCenter, tier: 0))
+            var arrow = PlannedArrow(spanIndex: k, startX: startX, endX: endX, pillSize: pill,
+                                     pillCenterX: 0, tier: 0)
+            arrow.pillCenterX = centeredPill(arrow, bounds: bounds)
+            planned.append(arrow)
         }
         // Shorter spans first so the common case (consecutive spans) takes the lowest tier,
         // and a span over everything (e.g. a total CAGR) goes above them.
@@ -52,6 +52,23 @@ enum CAGRArrowPlacement {
             tiers[tier].append(extent)
             planned[i].tier = tier
         }
+        // A higher-tier span that starts or ends on the same bar as a lower one (a total
+        // CAGR over two part spans) puts that leg on the outer side, so the two legs and
+        // arrowheads stay apart.
+        let outerOffset = min(barWidth * 0.3, 8)
+        for i in planned.indices where planned[i].tier > 0 {
+            let span = spans[planned[i].spanIndex]
+            let lower = planned.filter { $0.tier < planned[i].tier }.map { spans[$0.spanIndex] }
+            if lower.contains(where: { $0.from == span.from }) { planned[i].startX -= outerOffset }
+            if lower.contains(where: { $0.to == span.to }) { planned[i].endX += outerOffset }
+            planned[i].pillCenterX = centeredPill(planned[i], bounds: bounds)
+        }
         return planned
+    }
+
+    /// The pill's centre: the middle of the line, kept inside `bounds`.
+    private static func centeredPill(_ arrow: PlannedArrow, bounds: ClosedRange<Double>) -> Double {
+        let half = arrow.pillSize.width / 2
+        return min(max((arrow.startX + arrow.endX) / 2, bounds.lowerBound + half), bounds.upperBound - half)
     }
 }

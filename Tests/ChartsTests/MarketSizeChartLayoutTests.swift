@@ -160,6 +160,14 @@ final class MarketSizeChartLayoutTests: XCTestCase {
             XCTAssertFalse(total.label.intersects(arrow.label))
             XCTAssertLessThan(total.label.maxY, arrow.label.minY)
         }
+        // Its legs sit outside the part spans' legs on the shared first and last bars,
+        // still over those bars.
+        let first = layout.bars[0].rect, last = layout.bars[8].rect
+        XCTAssertLessThan(total.start.x, layout.arrows[0].start.x)
+        XCTAssertGreaterThan(total.end.x, layout.arrows[1].end.x)
+        XCTAssertTrue((first.minX...first.maxX).contains(total.start.x))
+        XCTAssertTrue((last.minX...last.maxX).contains(total.end.x))
+        XCTAssertEqual(total.label.midX, (total.start.x + total.end.x) / 2, accuracy: 1e-9)
         assertEverythingOnPage(layout.scene)
     }
 
