@@ -22,6 +22,8 @@ enum DebugSamples {
         nested.cagrSpans.append(.init(from: 0, to: 8, rate: 0.245, label: "CAGR 2019–2027E 24.5%"))
         nested.showsGridlines = true
         return [("market-size", sampleMarketSizeChart().layout(measurer: measurer).scene),
-                ("market-size-nested", nested.layout(measurer: measurer).scene)]
+                ("market-size-nested", nested.layout(measurer: measurer).scene),
+                ("chatgpt-visits", sampleVisitsChart().layout(measurer: measurer).scene),
+                ("penetration-ranking", sampleRankingChart().layout(measurer: measurer).scene)]
     }
 }
