@@ -7,9 +7,6 @@ import Foundation
 
 enum DebugSVG {
     static func document(_ scene: Scene) -> String {
-        func c(_ color: Color) -> String {
-            "\(color.hexString.prefix(7))\" \(color.alpha < 1 ? "opacity=\"\(color.alpha)" : "data-o=\"1")"
-        }
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -19,7 +16,7 @@ enum DebugSVG {
         func fillAttr(_ fill: Fill?) -> String {
             switch fill {
             case nil: return "fill=\"none\""
-            case .solid(let color)?: return "fill=\"\(c(color))\""
+            case .solid(let color)?: return "fill=\"\(color.hexString.prefix(7))\" fill-opacity=\"\(color.alpha)\""
             case let .hatched(color, background, spacing, width)?:
                 patternCount += 1
                 defs += "<pattern id=\"h\(patternCount)\" width=\"\(spacing)\" height=\"\(spacing)\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"\(spacing)\" height=\"\(spacing)\" fill=\"\(background.hexString.prefix(7))\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"\(spacing)\" stroke=\"\(color.hexString.prefix(7))\" stroke-width=\"\(width)\"/></pattern>"

@@ -22,9 +22,7 @@ final class LineChartLayoutTests: XCTestCase {
         XCTAssertEqual(chart.segments, [Array(0...9), [11]])
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.problems, [])
-        XCTAssertEqual(layout.segments.count, 2)
-        XCTAssertEqual(layout.segments[0].count, 10)
-        XCTAssertEqual(layout.segments[1].count, 1)
+        XCTAssertEqual(layout.segments.map(\.count), [10, 1])
         XCTAssertNil(layout.positions[10])
         // A one-point run has no line, only its marker; the ten-point run is one path.
         XCTAssertEqual(layout.scene.items(withRole: "series-line").count, 1)
@@ -67,7 +65,7 @@ final class LineChartLayoutTests: XCTestCase {
         assertNoPairIntersects(layout.categoryLabels, "month labels")
     }
 
-    func testMilestoneIsMarkedOnItsPointAndLabelledClearOfTheLine() {
+    func testMilestoneIsMarkedOnItsPointAndLabelledClearOfTheLine() throws {
         let layout = sampleVisitsChart().layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.milestoneLabels.count, 1)
         let label = layout.milestoneLabels[0]
@@ -78,7 +76,7 @@ final class LineChartLayoutTests: XCTestCase {
             XCTAssertFalse(strokeRect((a, b), halfWidth: 1.1).intersects(label))
         }
         // The leader runs vertically from under the label down toward the point.
-        let leader = layout.scene.segments(withRole: "milestone").first!
+        let leader = try XCTUnwrap(layout.scene.segments(withRole: "milestone").first)
         XCTAssertEqual(leader.0.x, anchor.x, accuracy: 1e-9)
         XCTAssertEqual(leader.1.x, anchor.x, accuracy: 1e-9)
         XCTAssertGreaterThan(leader.0.y, label.maxY)
@@ -87,12 +85,13 @@ final class LineChartLayoutTests: XCTestCase {
         XCTAssertEqual(layout.scene.texts(withRole: "milestone-label").first?.text, "2023年1月：月活跃用户突破1亿")
     }
 
-    func testBlocksStayOutOfThePlotAndEverythingOnThePage() {
+    func testBlocksStayOutOfThePlotAndEverythingOnThePage() throws {
         let layout = sampleVisitsChart().layout(theme: theme, measurer: measurer)
         for frame in [layout.blocks.title] + [layout.blocks.unit, layout.blocks.note].compactMap({ $0 }) {
             XCTAssertFalse(frame.intersects(layout.plotArea))
         }
-        for frame in layout.categoryLabels { XCTAssertFalse(frame.intersects(layout.blocks.note!)) }
+        let note = try XCTUnwrap(layout.blocks.note)
+        for frame in layout.categoryLabels { XCTAssertFalse(frame.intersects(note)) }
         assertEverythingOnPage(layout.scene)
     }
 

@@ -56,7 +56,7 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         }
     }
 
-    func testValueLabelsSitCentredAboveTheirBarsAndWhiskers() {
+    func testValueLabelsSitCentredAboveTheirBarsAndWhiskers() throws {
         let chart = sampleMarketSizeChart()
         let layout = chart.layout(theme: theme, measurer: measurer)
         let gap = theme.spacing.labelGap
@@ -66,9 +66,10 @@ final class MarketSizeChartLayoutTests: XCTestCase {
             XCTAssertEqual(bar.valueLabel.maxY, top - gap, accuracy: 1e-9, spec.label)
             XCTAssertTrue(layout.plotArea.contains(bar.valueLabel), spec.label)
             if spec.interval != nil {
-                let whisker = try! XCTUnwrap(bar.interval)
-                XCTAssertEqual(whisker.minY, layout.baselineY - spec.interval!.upper * layout.pointsPerUnit, accuracy: 1e-9)
-                XCTAssertEqual(whisker.maxY, layout.baselineY - spec.interval!.lower * layout.pointsPerUnit, accuracy: 1e-9)
+                let whisker = try XCTUnwrap(bar.interval)
+                let interval = try XCTUnwrap(spec.interval)
+                XCTAssertEqual(whisker.minY, layout.baselineY - interval.upper * layout.pointsPerUnit, accuracy: 1e-9)
+                XCTAssertEqual(whisker.maxY, layout.baselineY - interval.lower * layout.pointsPerUnit, accuracy: 1e-9)
                 XCTAssertLessThan(bar.valueLabel.maxY, whisker.minY)
             }
         }
@@ -139,21 +140,21 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertFalse(strokes.isEmpty)
     }
 
-    func testSingleSpanStartsAndEndsExactlyOverBarCentres() {
+    func testSingleSpanStartsAndEndsExactlyOverBarCentres() throws {
         var chart = sampleMarketSizeChart()
         chart.cagrSpans = [.init(from: 1, to: 7, rate: 0.2, label: "CAGR 20.0%")]
         let layout = chart.layout(theme: theme, measurer: measurer)
-        let arrow = try! XCTUnwrap(layout.arrows.first)
+        let arrow = try XCTUnwrap(layout.arrows.first)
         XCTAssertEqual(arrow.start.x, layout.bars[1].rect.midX, accuracy: 1e-9)
         XCTAssertEqual(arrow.end.x, layout.bars[7].rect.midX, accuracy: 1e-9)
     }
 
-    func testNestedSpanMovesUpATierInsteadOfColliding() {
+    func testNestedSpanMovesUpATierInsteadOfColliding() throws {
         var chart = sampleMarketSizeChart()
         chart.cagrSpans.append(.init(from: 0, to: 8, rate: 0.245, label: "CAGR 2019–2027E 24.5%"))
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.arrows.count, 3)
-        let total = try! XCTUnwrap(layout.arrows.first { $0.spanIndex == 2 })
+        let total = try XCTUnwrap(layout.arrows.first { $0.spanIndex == 2 })
         XCTAssertEqual(total.tier, 1)
         for arrow in layout.arrows where arrow.spanIndex != 2 {
             XCTAssertLessThan(total.lineY, arrow.lineY)
@@ -171,7 +172,7 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         assertEverythingOnPage(layout.scene)
     }
 
-    func testTitleUnitLegendAndNoteStayOutOfThePlot() {
+    func testTitleUnitLegendAndNoteStayOutOfThePlot() throws {
         let layout = sampleMarketSizeChart().layout(theme: theme, measurer: measurer)
         let blocks = layout.blocks
         let plot = layout.plotArea
@@ -179,16 +180,17 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         frames += [blocks.subtitle, blocks.unit, blocks.legend, blocks.note].compactMap { $0 }
         XCTAssertEqual(frames.count, 5, "title, subtitle, unit, legend and note all drawn")
         for frame in frames { XCTAssertFalse(frame.intersects(plot), "\(frame) intersects plot \(plot)") }
+        let note = try XCTUnwrap(blocks.note), unit = try XCTUnwrap(blocks.unit)
         for bar in layout.bars {
-            XCTAssertFalse(bar.yearLabel.intersects(blocks.note!))
+            XCTAssertFalse(bar.yearLabel.intersects(note))
             XCTAssertGreaterThan(bar.yearLabel.minY, layout.baselineY)
         }
         // Title top left, unit at the left above the plot, note at the bottom.
         XCTAssertEqual(blocks.title.minX, theme.margins.left)
         XCTAssertEqual(blocks.title.minY, theme.margins.top)
-        XCTAssertEqual(blocks.unit!.minX, theme.margins.left)
-        XCTAssertLessThanOrEqual(blocks.unit!.maxY, plot.minY)
-        XCTAssertEqual(blocks.note!.maxY, theme.page.height - theme.margins.bottom, accuracy: 1e-9)
+        XCTAssertEqual(unit.minX, theme.margins.left)
+        XCTAssertLessThanOrEqual(unit.maxY, plot.minY)
+        XCTAssertEqual(note.maxY, theme.page.height - theme.margins.bottom, accuracy: 1e-9)
         XCTAssertEqual(layout.scene.texts(withRole: "title").first?.font.weight, .bold)
         XCTAssertEqual(layout.scene.texts(withRole: "unit").first?.text, "单位：亿元")
         assertNoPairIntersects(frames, "page blocks")
@@ -206,13 +208,13 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertNil(layout.blocks.legend)
     }
 
-    func testLongSourceNoteWrapsToTheWidthAndPushesThePlotUp() {
+    func testLongSourceNoteWrapsToTheWidthAndPushesThePlotUp() throws {
         let short = sampleMarketSizeChart().layout(theme: theme, measurer: measurer)
         let longNote = String(repeating: "来源：中国信通院数研中心《中国数字经济发展研究报告》，工信部新闻发布会；", count: 6)
         let long = sampleMarketSizeChart(note: longNote).layout(theme: theme, measurer: measurer)
-        let note = try! XCTUnwrap(long.blocks.note)
+        let note = try XCTUnwrap(long.blocks.note)
         XCTAssertEqual(note.width, theme.contentArea.width, accuracy: 1e-9)
-        XCTAssertGreaterThan(note.height, short.blocks.note!.height * 2)
+        XCTAssertGreaterThan(note.height, try XCTUnwrap(short.blocks.note).height * 2)
         XCTAssertLessThan(long.baselineY, short.baselineY)
         XCTAssertTrue(long.scene.texts(withRole: "source-note").first?.wraps ?? false)
         for bar in long.bars { XCTAssertLessThan(bar.yearLabel.maxY, note.minY) }
@@ -276,7 +278,7 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertFalse(emptyLayout.problems.isEmpty)
     }
 
-    func testGridlinesAtNiceValuesBelowTheArrowBand() {
+    func testGridlinesAtNiceValuesBelowTheArrowBand() throws {
         var chart = sampleMarketSizeChart()
         chart.showsGridlines = true
         let layout = chart.layout(theme: theme, measurer: measurer)
@@ -289,11 +291,11 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         }
         for (a, b) in lines {
             XCTAssertEqual(a.y, b.y)
-            XCTAssertGreaterThan(a.y, layout.arrows.map(\.label.maxY).max()!)
+            XCTAssertGreaterThan(a.y, layout.arrows.map(\.label.maxY).max() ?? .infinity)
         }
         // Gridlines paint before the bars.
-        let firstBar = layout.scene.roles.firstIndex(of: "bar")!
-        XCTAssertLessThan(layout.scene.roles.lastIndex(of: "gridline")!, firstBar)
+        let firstBar = try XCTUnwrap(layout.scene.roles.firstIndex(of: "bar"))
+        XCTAssertLessThan(try XCTUnwrap(layout.scene.roles.lastIndex(of: "gridline")), firstBar)
     }
 
     func testRolesTagEveryKindOfItem() {
