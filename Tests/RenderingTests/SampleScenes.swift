@@ -30,7 +30,7 @@ enum SampleScenes {
         }
         scene.add(.path([.move(Point(120, 230)), .curve(Point(250, 150), Point(400, 150), Point(510, 190))],
                         fill: nil, stroke: Stroke(color: teal, width: 2, dash: [6, 4])), role: "cagr-arrow")
-        scene.add(.path([.move(Point(510, 190)), .line(Point(496, 178)), .line(Point(500, 196)), .close],
+        scene.add(.path([.move(Point(510, 190)), .line(Point(497.0, 190.6)), .line(Point(500.4, 181.2)), .close],
                         fill: .solid(teal), stroke: nil), role: "cagr-arrow-head")
         scene.add(.rect(Rect(x: 270, y: 146, width: 90, height: 30), fill: .solid(.white),
                         stroke: Stroke(color: teal, width: 1.5), cornerRadius: 15), role: "cagr-label-box")
