@@ -38,6 +38,7 @@ public enum ReportRun {
         let strings = Strings(language: config.language)
         let theme = Theme.standard
         let measurer = PangoTextMeasurer()
+        let renderer = SceneRenderer(measurer: measurer)
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
@@ -45,7 +46,8 @@ public enum ReportRun {
         let pdf = try PDFDocumentWriter(path: try folder.path("report.pdf"), pageSize: theme.pageSize,
                                         metadata: PDFMetadata(title: config.document.title,
                                                               author: config.document.author,
-                                                              date: config.document.date))
+                                                              creationDate: "\(config.document.date)T00:00:00Z"),
+                                        measurer: measurer)
 
         for entry in config.series {
             logger.info("fitting \(entry.id) with \(entry.model)")
@@ -59,7 +61,7 @@ public enum ReportRun {
             let base = "charts/\(entry.chart)"
             for format in options.formats {
                 let relative = "\(base).\(format.rawValue)"
-                try SceneRenderer().write(layout.scene, to: try folder.path(relative), format: format,
+                try renderer.write(layout.scene, to: try folder.path(relative), format: format,
                                           scale: options.pngScale)
                 files.append(relative)
             }
