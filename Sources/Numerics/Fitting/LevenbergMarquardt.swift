@@ -1,0 +1,336 @@
+// Levenberg–Marquardt with Moré's scaled trust region (the design of MINPACK's lmder):
+// the Jacobian is factored J P = Q R by LAPACK's pivoted QR every iteration; the trust
+// region is measured in the norm ‖D p‖ with D the running maximum of the Jacobian's
+// column norms; the region grows or shrinks by the ratio of actual to predicted
+// reduction; a trial point whose residuals overflow or are NaN is simply a failed step
+// (the region shrinks, the iteration goes on). Fixed parameters are left out of the
+// problem; bounds are handled by projection, with parameters that sit on a bound and
+// are pushed outward by the gradient frozen for that iteration.
+import Foundation
+
+public enum LevenbergMarquardt {
+    /// Minimises ‖r(θ)‖² from `start`. Throws only for unusable input (sizes, non-finite
+    /// start values or model values at the start); a fit that stops without meeting a
+    /// convergence test is returned with `converged == false` and the reason.
+    public static func minimize(_ function: ResidualFunction, start: [Double],
+                                parameterNames: [String]? = nil,
+                                constraints: ParameterConstraints = .none,
+                                options: LevenbergMarquardtOptions = .init()) throws -> LeastSquaresResult {
+        let p = function.parameterCount
+        let m = function.residualCount
+        let names = parameterNames ?? (1...max(p, 1)).prefix(p).map { "p\($0)" }
+        guard start.count == p else {
+            throw NumericsError(.invalidInput, "\(start.count) start values for \(p) parameters")
+        }
+        guard names.count == p else {
+            throw NumericsError(.invalidInput, "\(names.count) parameter names for \(p) parameters")
+        }
+        if let k = start.firstIndex(where: { !$0.isFinite }) {
+            throw NumericsError(.invalidInput, "start value of \(names[k]) is \(start[k]); give a finite number")
+        }
+        for k in 0..<p where constraints.lowerBound(k) > constraints.upperBound(k) {
+            throw NumericsError(.invalidInput, "lower bound of \(names[k]) is above its upper bound")
+        }
+        let free = (0..<p).filter { !constraints.fixed.contains($0) }
+        guard m >= free.count else {
+            throw NumericsError(.invalidInput,
+                                "\(m) observations cannot determine \(free.count) parameters; give at least \(free.count) points or fix some parameters")
+        }
+        var theta = start
+        var warnings: [String] = []
+        for k in free {
+            let clamped = min(max(theta[k], constraints.lowerBound(k)), constraints.upperBound(k))
+            if clamped != theta[k] {
+                warnings.append("start value of \(names[k]) (\(theta[k])) was outside its bounds and was moved to \(clamped)")
+                theta[k] = clamped
+            }
+        }
+        var f = [Double](repeating: 0, count: m)
+        function.residuals(at: theta, into: &f)
+        if let i = f.firstIndex(where: { !$0.isFinite }) {
+            throw NumericsError(.invalidInput,
+                                "the model is not finite at observation \(i + 1) with the start values; choose other start values")
+        }
+
+        var iterations = 0, evaluations = 1
+        var stop = StopReason.exactFit
+        if !free.isEmpty {
+            let run = try Run(function: function, free: free, constraints: constraints, options: options)
+            var rss = sumOfSquares(f)
+            var attempt = 0
+            while true {
+                let outcome = try run.solve(theta: &theta, residuals: &f)
+                iterations += outcome.iterations
+                evaluations += outcome.evaluations
+                stop = outcome.reason
+                let newRSS = sumOfSquares(f)
+                let improved = newRSS < rss * (1 - 1e-13)
+                rss = newRSS
+                attempt += 1
+                if !stop.converged || !improved || attempt > options.maxRestarts || rss == 0
+                    || evaluations >= options.maxEvaluations { break }
+            }
+        }
+        return try finish(function: function, theta: theta, names: names, free: free, constraints: constraints,
+                          options: options, iterations: iterations, evaluations: evaluations, stop: stop,
+                          warnings: warnings)
+    }
+
+    static func sumOfSquares(_ v: [Double]) -> Double {
+        let norm = euclideanNorm(v)
+        return norm * norm
+    }
+
+    enum StopReason {
+        case exactFit, functionTolerance, stepTolerance, bothTolerances, gradientTolerance
+        case evaluationLimit, functionPrecision, stepPrecision, gradientPrecision
+        case jacobianNotFinite, stepFailed
+
+        var converged: Bool {
+            switch self {
+            case .evaluationLimit, .jacobianNotFinite, .stepFailed: return false
+            default: return true
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .exactFit: return "the residuals are zero"
+            case .functionTolerance: return "the relative reduction of the sum of squares is below the tolerance"
+            case .stepTolerance: return "the relative step size is below the tolerance"
+            case .bothTolerances: return "both the reduction of the sum of squares and the step size are below the tolerances"
+            case .gradientTolerance: return "the residuals are orthogonal to the Jacobian (gradient test)"
+            case .evaluationLimit: return "the limit on model evaluations was reached before convergence"
+            case .functionPrecision: return "the sum of squares cannot be reduced further at machine precision"
+            case .stepPrecision: return "the step size is at machine precision"
+            case .gradientPrecision: return "the gradient is zero at machine precision"
+            case .jacobianNotFinite: return "the Jacobian is not finite at the current parameters"
+            case .stepFailed: return "no step reduces the sum of squares (the trust region collapsed)"
+            }
+        }
+    }
+
+    /// One lmder-style run over the free parameters, with buffers sized once.
+    final class Run {
+        let function: ResidualFunction
+        let free: [Int]
+        let constraints: ParameterConstraints
+        let options: LevenbergMarquardtOptions
+        let m: Int, n: Int, p: Int
+        let qr: PivotedQR
+        var trs: TrustRegionStep
+        var jacobianFull: [Double]
+        var jacobian: [Double]
+        var trialResiduals: [Double]
+        let epsilon = Double.ulpOfOne
+
+        init(function: ResidualFunction, free: [Int], constraints: ParameterConstraints,
+             options: LevenbergMarquardtOptions) throws {
+            self.function = function
+            self.free = free
+            self.constraints = constraints
+            self.options = options
+            m = function.residualCount
+            n = free.count
+            p = function.parameterCount
+            qr = try PivotedQR(rows: m, columns: n)
+            trs = TrustRegionStep(n: n)
+            jacobianFull = [Double](repeating: 0, count: m * p)
+            jacobian = [Double](repeating: 0, count: m * n)
+            trialResiduals = [Double](repeating: 0, count: m)
+        }
+
+        struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
+
+        func solve(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+            var evaluations = 0
+            var iterations = 0
+            var fnorm = euclideanNorm(f)
+            if fnorm == 0 { return Outcome(iterations: 0, evaluations: 0, reason: .exactFit) }
+            var diag = [Double](repeating: 0, count: n)
+            var columnNorms = [Double](repeating: 0, count: n)
+            var qtf = [Double](repeating: 0, count: m)
+            var x = free.map { theta[$0] }
+            var trial = theta
+            var delta = 0.0, xnorm = 0.0, par = 0.0
+            var first = true
+            let bounded = constraints.hasBounds
+            var js = [Double](repeating: 0, count: m)
+            var scaledStep = [Double](repeating: 0, count: n)
+            var stepVector = [Double](repeating: 0, count: n)
+
+            while true {
+                // Jacobian at the current point.
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                evaluations += 1
+                iterations += 1
+                for (c, k) in free.enumerated() {
+                    for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
+                }
+                if jacobian.contains(where: { !$0.isFinite }) {
+                    return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
+                }
+                if bounded { freezeActiveBounds(x: x, f: f) }
+                for c in 0..<n {
+                    columnNorms[c] = jacobian.withUnsafeBufferPointer {
+                        euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
+                    }
+                }
+                try qr.factor(jacobian)
+                for j in 0..<n {
+                    trs.permutation[j] = qr.permutation[j]
+                    for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
+                }
+                for i in 0..<m { qtf[i] = f[i] }
+                try qr.applyQTranspose(inPlace: &qtf)
+
+                if first {
+                    for j in 0..<n { diag[j] = columnNorms[j] == 0 ? 1 : columnNorms[j] }
+                    xnorm = scaledNorm(x, diag)
+                    delta = options.initialStepFactor * xnorm
+                    if delta == 0 { delta = options.initialStepFactor }
+                }
+
+                // Gradient test: largest cosine between f and a column of J.
+                var gnorm = 0.0
+                for j in 0..<n {
+                    let l = trs.permutation[j]
+                    if columnNorms[l] == 0 { continue }
+                    var sum = 0.0
+                    for i in 0...j { sum += trs.r[i + j * n] * (qtf[i] / fnorm) }
+                    gnorm = max(gnorm, abs(sum / columnNorms[l]))
+                }
+                if gnorm <= options.gradientTolerance {
+                    return Outcome(iterations: iterations, evaluations: evaluations, reason: .gradientTolerance)
+                }
+                for j in 0..<n { diag[j] = max(diag[j], columnNorms[j]) }
+                let qtb = Array(qtf.prefix(n))
+
+                // Inner loop: shrink the region until a step is accepted.
+                while true {
+                    par = trs.computeStep(diag: diag, qtb: qtb, delta: delta, lambda: par)
+                    if !par.isFinite { par = 0 }
+                    var clipped = false
+                    var stepFinite = true
+                    for j in 0..<n {
+                        let k = free[j]
+                        var v = x[j] - trs.step[j]
+                        if !v.isFinite { stepFinite = false }
+                        let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
+                        if v < lo { v = lo; clipped = true }
+                        if v > hi { v = hi; clipped = true }
+                        stepVector[j] = v - x[j]
+                        trial[k] = v
+                    }
+                    if !stepFinite {
+                        delta *= 0.1
+                        par = 0
+                        if delta <= epsilon * xnorm || delta == 0 {
+                            return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepFailed)
+                        }
+                        continue
+                    }
+                    for j in 0..<n { scaledStep[j] = diag[j] * stepVector[j] }
+                    let pnorm = euclideanNorm(scaledStep)
+                    if first { delta = min(delta, pnorm) }
+
+                    function.residuals(at: trial, into: &trialResiduals)
+                    evaluations += 1
+                    var fnorm1 = euclideanNorm(trialResiduals)
+                    if !fnorm1.isFinite { fnorm1 = .infinity }
+                    let actred = 0.1 * fnorm1 < fnorm ? 1 - (fnorm1 / fnorm) * (fnorm1 / fnorm) : -1
+
+                    // Predicted reduction of the linear model, and the directional derivative.
+                    var prered: Double, dirder: Double
+                    if clipped {
+                        for i in 0..<m { js[i] = 0 }
+                        for j in 0..<n where stepVector[j] != 0 {
+                            let s = stepVector[j]
+                            for i in 0..<m { js[i] += jacobian[j * m + i] * s }
+                        }
+                        var fjs = 0.0
+                        for i in 0..<m { fjs += (f[i] / fnorm) * (js[i] / fnorm) }
+                        let jsn = euclideanNorm(js) / fnorm
+                        prered = -(2 * fjs + jsn * jsn)
+                        dirder = fjs
+                    } else {
+                        // ‖R Pᵀ p‖ with p the (unclipped) step, then MINPACK's formulas.
+                        var rp = [Double](repeating: 0, count: n)
+                        for j in 0..<n {
+                            let s = -trs.step[trs.permutation[j]]
+                            for i in 0...j { rp[i] += trs.r[i + j * n] * s }
+                        }
+                        let temp1 = euclideanNorm(rp) / fnorm
+                        let temp2 = par.squareRoot() * pnorm / fnorm
+                        prered = temp1 * temp1 + temp2 * temp2 / 0.5
+                        dirder = -(temp1 * temp1 + temp2 * temp2)
+                    }
+                    let ratio = prered != 0 ? actred / prered : 0
+
+                    if ratio <= 0.25 {
+                        var temp = actred >= 0 ? 0.5 : 0.5 * dirder / (dirder + 0.5 * actred)
+                        if 0.1 * fnorm1 >= fnorm || temp < 0.1 || !temp.isFinite { temp = 0.1 }
+                        delta = temp * min(delta, pnorm / 0.1)
+                        par /= temp
+                    } else if par == 0 || ratio >= 0.75 {
+                        delta = pnorm / 0.5
+                        par *= 0.5
+                    }
+                    let accepted = ratio >= 1e-4
+                    if accepted {
+                        for j in 0..<n { x[j] = trial[free[j]] }
+                        theta = trial
+                        swap(&f, &trialResiduals)
+                        fnorm = fnorm1
+                        xnorm = scaledNorm(x, diag)
+                        first = false
+                    } else {
+                        trial = theta
+                    }
+                    if fnorm == 0 {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .exactFit)
+                    }
+                    let ftolMet = abs(actred) <= options.functionTolerance && prered <= options.functionTolerance && 0.5 * ratio <= 1
+                    let xtolMet = delta <= options.stepTolerance * xnorm
+                    if ftolMet && xtolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .bothTolerances) }
+                    if ftolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionTolerance) }
+                    if xtolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepTolerance) }
+                    if evaluations >= options.maxEvaluations {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .evaluationLimit)
+                    }
+                    if abs(actred) <= epsilon && prered <= epsilon && 0.5 * ratio <= 1 {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionPrecision)
+                    }
+                    if delta <= epsilon * xnorm {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepPrecision)
+                    }
+                    if gnorm <= epsilon {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .gradientPrecision)
+                    }
+                    if accepted { break }
+                }
+            }
+        }
+
+        /// Zeroes the Jacobian columns of parameters that sit on a bound while the gradient
+        /// of the sum of squares pushes them outward, so the step leaves them there.
+        private func freezeActiveBounds(x: [Double], f: [Double]) {
+            for j in 0..<n {
+                let k = free[j]
+                let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
+                guard x[j] <= lo || x[j] >= hi else { continue }
+                var g = 0.0
+                for i in 0..<m { g += jacobian[j * m + i] * f[i] }
+                if (x[j] <= lo && g > 0) || (x[j] >= hi && g < 0) {
+                    for i in 0..<m { jacobian[j * m + i] = 0 }
+                }
+            }
+        }
+
+        private func scaledNorm(_ x: [Double], _ d: [Double]) -> Double {
+            var v = [Double](repeating: 0, count: x.count)
+            for j in 0..<x.count { v[j] = d[j] * x[j] }
+            return euclideanNorm(v)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+// What the Levenberg–Marquardt engine minimises: a vector of residuals r(θ) whose sum of
+// squares is the objective, with its Jacobian. Weighted least squares is expressed by the
+// residual itself (r_i = √w_i · (f_i(θ) − y_i)), so the engine never sees weights.
+
+public protocol ResidualFunction: AnyObject {
+    var residualCount: Int { get }
+    var parameterCount: Int { get }
+    /// Fills `residuals` (length residualCount) at `parameters`.
+    func residuals(at parameters: [Double], into residuals: inout [Double])
+    /// Fills residuals and the column-major residualCount × parameterCount Jacobian.
+    func residualsAndJacobian(at parameters: [Double], residuals: inout [Double], jacobian: inout [Double])
+    /// A fresh instance with its own scratch buffers (for use on another thread).
+    func copy() -> Self
+}
+
+/// Residuals √w_i (f(x_i; θ) − y_i) of a compiled formula over a data table.
+public final class FormulaResiduals: ResidualFunction {
+    public let program: CompiledFormula
+    /// Column-major rows × variableCount.
+    public let data: [Double]
+    public private(set) var response: [Double]
+    public let sqrtWeights: [Double]?
+    private let evaluator: FormulaEvaluator
+    private var model: [Double]
+
+    public var residualCount: Int { response.count }
+    public var parameterCount: Int { program.parameterCount }
+
+    /// `columns[v]` holds variable v for every row. Rows with weight 0 should be removed by
+    /// the caller (they would otherwise count as observations).
+    public init(program: CompiledFormula, columns: [[Double]], response: [Double], weights: [Double]? = nil) throws {
+        let n = response.count
+        guard columns.count == program.variableCount else {
+            throw NumericsError(.invalidInput, "formula expects \(program.variableCount) variables, got \(columns.count) columns")
+        }
+        for (v, column) in columns.enumerated() where column.count != n {
+            throw NumericsError(.invalidInput, "variable column \(v + 1) has \(column.count) values, the response has \(n)")
+        }
+        if let w = weights {
+            guard w.count == n else {
+                throw NumericsError(.invalidInput, "\(w.count) weights for \(n) observations")
+            }
+            if let i = w.firstIndex(where: { !($0 >= 0) || !$0.isFinite }) {
+                throw NumericsError(.invalidInput, "weight \(w[i]) of observation \(i + 1) is not a finite non-negative number")
+            }
+        }
+        self.program = program
+        self.data = columns.flatMap { $0 }
+        self.response = response
+        self.sqrtWeights = weights.map { $0.map { $0.squareRoot() } }
+        self.evaluator = FormulaEvaluator(program, rows: n)
+        self.model = [Double](repeating: 0, count: n)
+    }
+
+    private init(copying other: FormulaResiduals) {
+        program = other.program
+        data = other.data
+        response = other.response
+        sqrtWeights = other.sqrtWeights
+        evaluator = FormulaEvaluator(other.program, rows: other.response.count)
+        model = other.model
+    }
+
+    public func copy() -> Self {
+        Self(copying: self)
+    }
+
+    /// The same model and inputs with a different response (bootstrap resamples).
+    public func withResponse(_ y: [Double]) -> FormulaResiduals {
+        let other = FormulaResiduals(copying: self)
+        if y.count == response.count { other.response = y }
+        return other
+    }
+
+    /// Model values f(x_i; θ) (unweighted).
+    public func modelValues(at parameters: [Double]) -> [Double] {
+        evaluator.evaluate(parameters: parameters, data: data, into: &model)
+        return model
+    }
+
+    public func residuals(at parameters: [Double], into residuals: inout [Double]) {
+        evaluator.evaluate(parameters: parameters, data: data, into: &model)
+        let y = response
+        if let s = sqrtWeights {
+            for i in 0..<y.count { residuals[i] = s[i] * (model[i] - y[i]) }
+        } else {
+            for i in 0..<y.count { residuals[i] = model[i] - y[i] }
+        }
+    }
+
+    public func residualsAndJacobian(at parameters: [Double], residuals: inout [Double], jacobian: inout [Double]) {
+        evaluator.evaluate(parameters: parameters, data: data, into: &model, jacobian: &jacobian)
+        let y = response
+        let n = y.count
+        if let s = sqrtWeights {
+            for i in 0..<n { residuals[i] = s[i] * (model[i] - y[i]) }
+            for k in 0..<parameterCount { for i in 0..<n { jacobian[k * n + i] *= s[i] } }
+        } else {
+            for i in 0..<n { residuals[i] = model[i] - y[i] }
+        }
+    }
+}

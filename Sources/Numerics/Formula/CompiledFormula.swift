@@ -1,0 +1,245 @@
+// The expression tree flattened into a postfix program for a stack machine whose slots
+// are whole columns: each instruction runs over every data row at once, so the cost of
+// interpreting an instruction is paid once per evaluation, not once per row. Gradients
+// ride along (forward-mode AD) in per-slot blocks laid out so that the result slot's block
+// is exactly the column-major n×p Jacobian. Which parameters each slot depends on is known
+// at compile time, so gradient work is done only where a derivative can be non-zero.
+import Foundation
+
+public struct CompiledFormula: Sendable {
+    enum Operation: Sendable {
+        case constant(Double)
+        case variable(Int)
+        case parameter(Int)
+        case negate
+        case call(ElementaryFunction)
+        /// a^c with c a number: never takes log(a), so negative bases stay fine.
+        case powerConstant(Double)
+        case binary(BinaryOperator)
+    }
+
+    struct Instruction: Sendable {
+        let operation: Operation
+        /// Result slot; a binary operation reads slots `slot` and `slot + 1`.
+        let slot: Int
+        /// Parameters only the left (or only) operand depends on.
+        let leftOnly: [Int]
+        /// Parameters only the right operand depends on.
+        let rightOnly: [Int]
+        /// Parameters both operands depend on.
+        let both: [Int]
+    }
+
+    let code: [Instruction]
+    let stackDepth: Int
+    public let parameterCount: Int
+    public let variableCount: Int
+
+    init(expression: Expression, parameterCount: Int, variableCount: Int) {
+        var code: [Instruction] = []
+        var maxDepth = 1
+        func emit(_ e: Expression, slot: Int) {
+            maxDepth = max(maxDepth, slot + 1)
+            if e.isConstant, case .number = e {} else if e.isConstant {
+                // Fold: a constant subtree is evaluated once, here.
+                let v = e.evaluateDual(parameters: [], variables: []).value
+                code.append(Instruction(operation: .constant(v), slot: slot, leftOnly: [], rightOnly: [], both: []))
+                return
+            }
+            switch e {
+            case .number(let v):
+                code.append(Instruction(operation: .constant(v), slot: slot, leftOnly: [], rightOnly: [], both: []))
+            case .variable(let i):
+                code.append(Instruction(operation: .variable(i), slot: slot, leftOnly: [], rightOnly: [], both: []))
+            case .parameter(let k):
+                code.append(Instruction(operation: .parameter(k), slot: slot, leftOnly: [k], rightOnly: [], both: []))
+            case .negate(let a):
+                emit(a, slot: slot)
+                code.append(Instruction(operation: .negate, slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
+            case .call(let f, let a):
+                emit(a, slot: slot)
+                code.append(Instruction(operation: .call(f), slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
+            case .binary(.power, let a, let b) where b.isConstant:
+                emit(a, slot: slot)
+                let c = b.evaluateDual(parameters: [], variables: []).value
+                code.append(Instruction(operation: .powerConstant(c), slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
+            case .binary(let op, let a, let b):
+                emit(a, slot: slot)
+                emit(b, slot: slot + 1)
+                let l = Set(a.parameterDependencies()), r = Set(b.parameterDependencies())
+                code.append(Instruction(operation: .binary(op), slot: slot,
+                                        leftOnly: l.subtracting(r).sorted(),
+                                        rightOnly: r.subtracting(l).sorted(),
+                                        both: l.intersection(r).sorted()))
+            }
+        }
+        emit(expression, slot: 0)
+        self.code = code
+        self.stackDepth = maxDepth
+        self.parameterCount = parameterCount
+        self.variableCount = variableCount
+    }
+
+    /// Number of instructions (for tests and diagnostics).
+    public var instructionCount: Int { code.count }
+}
+
+/// Evaluates a CompiledFormula over a fixed number of rows. Owns its scratch buffers, so
+/// one evaluator per thread; creating one is cheap.
+public final class FormulaEvaluator {
+    public let program: CompiledFormula
+    public let rows: Int
+    private var values: [Double]
+    private var gradients: [Double]
+    private var scratch: [Double]
+
+    public init(_ program: CompiledFormula, rows: Int) {
+        self.program = program
+        self.rows = max(rows, 0)
+        values = [Double](repeating: 0, count: max(program.stackDepth * self.rows, 1))
+        gradients = [Double](repeating: 0, count: max(program.stackDepth * program.parameterCount * self.rows, 1))
+        scratch = [Double](repeating: 0, count: max(self.rows, 1))
+    }
+
+    /// Model values at every row. `data` is column-major rows × variableCount.
+    public func evaluate(parameters: [Double], data: [Double], into output: inout [Double]) {
+        precondition(parameters.count == program.parameterCount && data.count >= rows * program.variableCount
+                     && output.count >= rows, "FormulaEvaluator: caller passed mismatched sizes")
+        let n = rows
+        values.withUnsafeMutableBufferPointer { vb in
+            data.withUnsafeBufferPointer { db in
+                parameters.withUnsafeBufferPointer { pb in
+                    let v = vb.baseAddress!
+                    for ins in program.code {
+                        let s = v + ins.slot * n
+                        switch ins.operation {
+                        case .constant(let c): for i in 0..<n { s[i] = c }
+                        case .variable(let j): for i in 0..<n { s[i] = db[j * n + i] }
+                        case .parameter(let k): let c = pb[k]; for i in 0..<n { s[i] = c }
+                        case .negate: for i in 0..<n { s[i] = -s[i] }
+                        case .call(let f): for i in 0..<n { s[i] = f.value(s[i]) }
+                        case .powerConstant(let c): Self.powerValues(s, n, c)
+                        case .binary(let op):
+                            let r = s + n
+                            switch op {
+                            case .add: for i in 0..<n { s[i] += r[i] }
+                            case .subtract: for i in 0..<n { s[i] -= r[i] }
+                            case .multiply: for i in 0..<n { s[i] *= r[i] }
+                            case .divide: for i in 0..<n { s[i] /= r[i] }
+                            case .power: for i in 0..<n { s[i] = Foundation.pow(s[i], r[i]) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..<n { output[i] = values[i] }
+    }
+
+    @inline(__always)
+    private static func powerValues(_ s: UnsafeMutablePointer<Double>, _ n: Int, _ c: Double) {
+        if c == 2 { for i in 0..<n { s[i] *= s[i] } }
+        else if c == 3 { for i in 0..<n { s[i] = s[i] * s[i] * s[i] } }
+        else if c == 0.5 { for i in 0..<n { s[i] = s[i].squareRoot() } }
+        else if c == -1 { for i in 0..<n { s[i] = 1 / s[i] } }
+        else { for i in 0..<n { s[i] = Foundation.pow(s[i], c) } }
+    }
+
+    /// Model values and the Jacobian (column-major rows × parameterCount) at every row.
+    public func evaluate(parameters: [Double], data: [Double], into output: inout [Double],
+                         jacobian: inout [Double]) {
+        let p = program.parameterCount
+        precondition(parameters.count == p && data.count >= rows * program.variableCount
+                     && output.count >= rows && jacobian.count >= rows * p,
+                     "FormulaEvaluator: caller passed mismatched sizes")
+        let n = rows
+        values.withUnsafeMutableBufferPointer { vb in
+        gradients.withUnsafeMutableBufferPointer { gb in
+        scratch.withUnsafeMutableBufferPointer { tb in
+        data.withUnsafeBufferPointer { db in
+        parameters.withUnsafeBufferPointer { pb in
+            let v = vb.baseAddress!, g = gb.baseAddress!, d = tb.baseAddress!
+            @inline(__always) func grad(_ slot: Int, _ k: Int) -> UnsafeMutablePointer<Double> {
+                g + (slot * p + k) * n
+            }
+            for ins in program.code {
+                let slot = ins.slot
+                let s = v + slot * n
+                switch ins.operation {
+                case .constant(let c): for i in 0..<n { s[i] = c }
+                case .variable(let j): for i in 0..<n { s[i] = db[j * n + i] }
+                case .parameter(let k):
+                    let c = pb[k]
+                    let gk = grad(slot, k)
+                    for i in 0..<n { s[i] = c; gk[i] = 1 }
+                case .negate:
+                    for i in 0..<n { s[i] = -s[i] }
+                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
+                case .call(let f):
+                    for i in 0..<n {
+                        let a = s[i], fa = f.value(a)
+                        d[i] = f.derivative(a, value: fa)
+                        s[i] = fa
+                    }
+                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                case .powerConstant(let c):
+                    if !ins.leftOnly.isEmpty {
+                        if c == 2 { for i in 0..<n { d[i] = 2 * s[i] } }
+                        else { for i in 0..<n { d[i] = c * Foundation.pow(s[i], c - 1) } }
+                    }
+                    Self.powerValues(s, n, c)
+                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                case .binary(let op):
+                    let r = s + n
+                    switch op {
+                    case .add:
+                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = hk[i] } }
+                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] += hk[i] } }
+                        for i in 0..<n { s[i] += r[i] }
+                    case .subtract:
+                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -hk[i] } }
+                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] -= hk[i] } }
+                        for i in 0..<n { s[i] -= r[i] }
+                    case .multiply:
+                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= r[i] } }
+                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = s[i] * hk[i] } }
+                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = gk[i] * r[i] + s[i] * hk[i] } }
+                        for i in 0..<n { s[i] *= r[i] }
+                    case .divide:
+                        for i in 0..<n { s[i] /= r[i] }   // s now holds the quotient q
+                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
+                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
+                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
+                    case .power:
+                        // Exponent depends on the rows or the parameters.
+                        for k in ins.leftOnly {
+                            let gk = grad(slot, k)
+                            for i in 0..<n { gk[i] *= r[i] * Foundation.pow(s[i], r[i] - 1) }
+                        }
+                        for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }
+                        for k in ins.rightOnly {
+                            let gk = grad(slot, k), hk = grad(slot + 1, k)
+                            for i in 0..<n { gk[i] = d[i] * Foundation.log(s[i]) * hk[i] }
+                        }
+                        for k in ins.both {
+                            let gk = grad(slot, k), hk = grad(slot + 1, k)
+                            for i in 0..<n { gk[i] = d[i] * (hk[i] * Foundation.log(s[i]) + r[i] * gk[i] / s[i]) }
+                        }
+                        for i in 0..<n { s[i] = d[i] }
+                    }
+                }
+            }
+        }}}}}
+        for i in 0..<n { output[i] = values[i] }
+        // Slot 0's gradient block is the Jacobian; parameters it does not depend on were
+        // never written there, so they are zeroed explicitly.
+        let deps = Set(program.code.last.map { $0.leftOnly + $0.rightOnly + $0.both } ?? [])
+        for k in 0..<p {
+            if deps.contains(k) {
+                for i in 0..<n { jacobian[k * n + i] = gradients[k * n + i] }
+            } else {
+                for i in 0..<n { jacobian[k * n + i] = 0 }
+            }
+        }
+    }
+}

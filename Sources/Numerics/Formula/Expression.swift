@@ -1,0 +1,113 @@
+// The expression tree the formula parser produces. Identifiers are already resolved into
+// variables (data columns, by index into the caller's list) and parameters (unknowns the
+// fit estimates, by index into Formula.parameterNames), so later stages never compare names.
+
+public enum ElementaryFunction: String, CaseIterable, Sendable {
+    case exp, log, sqrt, sin, cos, tan, atan, abs
+
+    @inline(__always)
+    func value(_ x: Double) -> Double {
+        switch self {
+        case .exp: return Foundation.exp(x)
+        case .log: return Foundation.log(x)
+        case .sqrt: return x.squareRoot()
+        case .sin: return Foundation.sin(x)
+        case .cos: return Foundation.cos(x)
+        case .tan: return Foundation.tan(x)
+        case .atan: return Foundation.atan(x)
+        case .abs: return Swift.abs(x)
+        }
+    }
+
+    /// f'(x), given x and the already computed f(x) (which several derivatives reuse).
+    @inline(__always)
+    func derivative(_ x: Double, value fx: Double) -> Double {
+        switch self {
+        case .exp: return fx
+        case .log: return 1 / x
+        case .sqrt: return 0.5 / fx
+        case .sin: return Foundation.cos(x)
+        case .cos: return -Foundation.sin(x)
+        case .tan: return 1 + fx * fx
+        case .atan: return 1 / (1 + x * x)
+        // abs is not differentiable at 0; the subgradient 0 there keeps steps finite.
+        case .abs: return x > 0 ? 1 : (x < 0 ? -1 : 0)
+        }
+    }
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+
+    @inline(__always)
+    func apply(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        case .power: return Foundation.pow(a, b)
+        }
+    }
+}
+
+public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
+    case number(Double)
+    case variable(Int)
+    case parameter(Int)
+    case negate(Expression)
+    case call(ElementaryFunction, Expression)
+    case binary(BinaryOperator, Expression, Expression)
+
+    /// True when the value does not change with the parameters (its gradient is zero).
+    var isParameterFree: Bool {
+        switch self {
+        case .number, .variable: return true
+        case .parameter: return false
+        case .negate(let e), .call(_, let e): return e.isParameterFree
+        case .binary(_, let l, let r): return l.isParameterFree && r.isParameterFree
+        }
+    }
+
+    /// True when the value is a plain number (no variables, no parameters): foldable.
+    var isConstant: Bool {
+        switch self {
+        case .number: return true
+        case .variable, .parameter: return false
+        case .negate(let e), .call(_, let e): return e.isConstant
+        case .binary(_, let l, let r): return l.isConstant && r.isConstant
+        }
+    }
+
+    /// Indices of the parameters the value depends on, ascending.
+    func parameterDependencies() -> [Int] {
+        var set = Set<Int>()
+        collectParameters(into: &set)
+        return set.sorted()
+    }
+
+    private func collectParameters(into set: inout Set<Int>) {
+        switch self {
+        case .number, .variable: break
+        case .parameter(let k): set.insert(k)
+        case .negate(let e), .call(_, let e): e.collectParameters(into: &set)
+        case .binary(_, let l, let r):
+            l.collectParameters(into: &set)
+            r.collectParameters(into: &set)
+        }
+    }
+
+    /// A fully parenthesised rendering with indices, for debugging and test messages.
+    public var description: String {
+        switch self {
+        case .number(let v): return "\(v)"
+        case .variable(let i): return "x[\(i)]"
+        case .parameter(let k): return "p[\(k)]"
+        case .negate(let e): return "(-\(e))"
+        case .call(let f, let e): return "\(f.rawValue)(\(e))"
+        case .binary(let op, let l, let r): return "(\(l) \(op.rawValue) \(r))"
+        }
+    }
+}
+
+import Foundation

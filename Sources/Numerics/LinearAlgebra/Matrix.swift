@@ -1,0 +1,91 @@
+// A dense column-major matrix of Doubles: the layout LAPACK expects, so a Matrix can be
+// handed to Fortran without copying or transposing.
+
+public struct Matrix: Equatable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    /// Element (i, j) lives at `storage[i + j * rows]`.
+    public var storage: [Double]
+
+    public init(rows: Int, columns: Int, repeating value: Double = 0) {
+        self.rows = max(0, rows)
+        self.columns = max(0, columns)
+        self.storage = [Double](repeating: value, count: self.rows * self.columns)
+    }
+
+    /// Builds a matrix from row arrays (the way people write matrices down).
+    /// Rows of unequal length are rejected rather than padded.
+    public init(rowArrays: [[Double]]) throws {
+        let r = rowArrays.count
+        let c = rowArrays.first?.count ?? 0
+        guard rowArrays.allSatisfy({ $0.count == c }) else {
+            throw NumericsError(.invalidInput, "matrix rows have different lengths")
+        }
+        self.init(rows: r, columns: c)
+        for i in 0..<r { for j in 0..<c { storage[i + j * r] = rowArrays[i][j] } }
+    }
+
+    public subscript(i: Int, j: Int) -> Double {
+        get { storage[i + j * rows] }
+        set { storage[i + j * rows] = newValue }
+    }
+
+    public static func identity(_ n: Int) -> Matrix {
+        var m = Matrix(rows: n, columns: n)
+        for i in 0..<n { m[i, i] = 1 }
+        return m
+    }
+
+    public var transposed: Matrix {
+        var t = Matrix(rows: columns, columns: rows)
+        for j in 0..<columns { for i in 0..<rows { t[j, i] = self[i, j] } }
+        return t
+    }
+
+    /// Matrix product; nil when the inner dimensions disagree.
+    public func multiplied(by other: Matrix) -> Matrix? {
+        guard columns == other.rows else { return nil }
+        var out = Matrix(rows: rows, columns: other.columns)
+        for j in 0..<other.columns {
+            for k in 0..<columns {
+                let b = other[k, j]
+                if b == 0 { continue }
+                for i in 0..<rows { out.storage[i + j * rows] += storage[i + k * rows] * b }
+            }
+        }
+        return out
+    }
+
+    public func multiplied(by vector: [Double]) -> [Double]? {
+        guard vector.count == columns else { return nil }
+        var out = [Double](repeating: 0, count: rows)
+        for j in 0..<columns {
+            let b = vector[j]
+            for i in 0..<rows { out[i] += storage[i + j * rows] * b }
+        }
+        return out
+    }
+}
+
+/// Euclidean norm that neither overflows nor underflows for extreme components
+/// (scaled sum of squares, as BLAS dnrm2 does).
+@inlinable
+func euclideanNorm(_ x: UnsafeBufferPointer<Double>) -> Double {
+    var scale = 0.0
+    var ssq = 1.0
+    for v in x where v != 0 {
+        let a = abs(v)
+        if scale < a {
+            ssq = 1 + ssq * (scale / a) * (scale / a)
+            scale = a
+        } else {
+            ssq += (a / scale) * (a / scale)
+        }
+    }
+    return scale * ssq.squareRoot()
+}
+
+@inlinable
+func euclideanNorm(_ x: [Double]) -> Double {
+    x.withUnsafeBufferPointer { euclideanNorm($0) }
+}
