@@ -19,12 +19,12 @@ public struct HorizontalBarChart: Sendable {
     /// Top to bottom, in the order given (the caller ranks them).
     public var items: [Item]
     public var sourceNote: String
-    public var valueFormatter: ValueFormatter
+    public var formatValue: ValueFormatter
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, items: [Item], sourceNote: String = "",
-                valueFormatter: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 1)) {
+                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 1)) {
         self.title = title; self.subtitle = subtitle; self.unitLabel = unitLabel; self.items = items
-        self.sourceNote = sourceNote; self.valueFormatter = valueFormatter
+        self.sourceNote = sourceNote; self.formatValue = formatValue
     }
 
     public var problems: [String] {
@@ -57,7 +57,7 @@ public struct HorizontalBarChartLayout: Sendable {
 extension HorizontalBarChart {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> HorizontalBarChartLayout {
         var problems = self.problems
-        var scene = Scene(size: theme.page, background: theme.palette.background)
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let palette = theme.palette
         let gap = theme.spacing.labelGap
         let blocks = PageBlockLayout.layout(
@@ -82,7 +82,7 @@ extension HorizontalBarChart {
             labelFont.size -= 0.5
         }
         let scoreFont = theme.font(min(theme.fontSizes.valueLabel, labelFont.size + 1), weight: .bold)
-        let scores = items.map { $0.value.isFinite ? valueFormatter($0.value) : "–" }
+        let scores = items.map { $0.value.isFinite ? formatValue($0.value) : "–" }
         let scoreSizes = scores.map { measurer.measure($0, font: scoreFont, maxWidth: nil) }
 
         let columnWidth = labelSizes.map(\.width).max() ?? 0

@@ -7,6 +7,8 @@ public struct LegendEntry: Equatable, Sendable {
         case box(Fill)
         /// A short line, for series.
         case line(Stroke)
+        /// A small I-beam, for interval whiskers.
+        case whisker(Stroke)
     }
     public var swatch: Swatch
     public var text: String
@@ -48,6 +50,11 @@ enum LegendLayout {
                 let y = origin.y + total.height / 2
                 scene.add(.path([.move(Point(x, y)), .line(Point(x + swatchWidth, y))], fill: nil, stroke: stroke),
                           role: "legend")
+            case .whisker(let stroke):
+                let mid = x + swatchWidth / 2
+                scene.add(.path(whiskerPath(x: mid, top: swatchY - 1, bottom: swatchY + swatchHeight + 1,
+                                            capHalfWidth: swatchWidth * 0.3), fill: nil, stroke: stroke),
+                          role: "legend")
             }
             x += swatchWidth + swatchGap
             let frame = Rect(x: x, y: origin.y + (total.height - text.height) / 2, width: text.width, height: text.height)
@@ -56,5 +63,12 @@ enum LegendLayout {
             x += text.width + entryGap
         }
         return Rect(x: origin.x, y: origin.y, width: total.width, height: total.height)
+    }
+
+    /// A vertical line from `top` to `bottom` at `x` with horizontal caps at both ends.
+    static func whiskerPath(x: Double, top: Double, bottom: Double, capHalfWidth: Double) -> [PathElement] {
+        [.move(Point(x, bottom)), .line(Point(x, top)),
+         .move(Point(x - capHalfWidth, top)), .line(Point(x + capHalfWidth, top)),
+         .move(Point(x - capHalfWidth, bottom)), .line(Point(x + capHalfWidth, bottom))]
     }
 }

@@ -27,14 +27,14 @@ public struct LineChart: Sendable {
     public var missingLabel: String?
     public var sourceNote: String
     /// Formats the axis tick values.
-    public var valueFormatter: ValueFormatter
+    public var formatValue: ValueFormatter
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, points: [DataPoint],
                 milestones: [Milestone] = [], missingLabel: String? = "无数据", sourceNote: String = "",
-                valueFormatter: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
+                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
         self.title = title; self.subtitle = subtitle; self.unitLabel = unitLabel; self.points = points
         self.milestones = milestones; self.missingLabel = missingLabel; self.sourceNote = sourceNote
-        self.valueFormatter = valueFormatter
+        self.formatValue = formatValue
     }
 
     /// What cannot be drawn as specified; `layout` skips those parts and repeats these.
@@ -89,7 +89,7 @@ public struct LineChartLayout: Sendable {
 extension LineChart {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> LineChartLayout {
         var problems = self.problems
-        var scene = Scene(size: theme.page, background: theme.palette.background)
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let palette = theme.palette
         let gap = theme.spacing.labelGap
         let blocks = PageBlockLayout.layout(
@@ -99,7 +99,7 @@ extension LineChart {
 
         let values = points.compactMap { $0.value }.filter(\.isFinite)
         let axis = ValueAxis(minimum: min(0, values.min() ?? 0), maximum: values.max() ?? 1,
-                             formatter: valueFormatter, font: theme.font(theme.fontSizes.axis), measurer: measurer)
+                             formatter: formatValue, font: theme.font(theme.fontSizes.axis), measurer: measurer)
         let plotLeft = body.minX + axis.gutterWidth(gap: gap * 2)
 
         // Milestone labels: a strip at the top of the body, wrapped to at most a quarter of the width.

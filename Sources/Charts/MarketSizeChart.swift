@@ -17,8 +17,10 @@ public struct MarketSizeChart: Sendable {
         public var value: Double
         public var isEstimate: Bool
         public var interval: Interval?
-        public init(label: String, value: Double, isEstimate: Bool = false, interval: Interval? = nil) {
-            self.label = label; self.value = value; self.isEstimate = isEstimate; self.interval = interval
+        public init(label: String, value: Double, isEstimate: Bool = false,
+                    interval: (lower: Double, upper: Double)? = nil) {
+            self.label = label; self.value = value; self.isEstimate = isEstimate
+            self.interval = interval.map { Interval(lower: $0.lower, upper: $0.upper) }
         }
     }
 
@@ -36,12 +38,17 @@ public struct MarketSizeChart: Sendable {
         }
     }
 
+    /// Legend texts. Actual and estimate appear only when the chart has both kinds of
+    /// bar; `interval` (e.g. "95%置信区间") only when a whisker is drawn.
     public struct LegendLabels: Equatable, Sendable {
         public var actual: String
         public var estimate: String
-        public init(actual: String, estimate: String) { self.actual = actual; self.estimate = estimate }
-        public static let chinese = LegendLabels(actual: "实际值", estimate: "预测值（E）")
-        public static let english = LegendLabels(actual: "Actual", estimate: "Estimate (E)")
+        public var interval: String?
+        public init(actual: String, estimate: String, interval: String? = nil) {
+            self.actual = actual; self.estimate = estimate; self.interval = interval
+        }
+        public static let chinese = LegendLabels(actual: "实际值", estimate: "预测值（E）", interval: "预测区间")
+        public static let english = LegendLabels(actual: "Actual", estimate: "Estimate (E)", interval: "Forecast interval")
     }
 
     public var title: String
@@ -50,21 +57,20 @@ public struct MarketSizeChart: Sendable {
     public var unitLabel: String
     public var bars: [Bar]
     public var cagrSpans: [CAGRSpan]
-    /// Drawn only when the chart has both actual and estimate bars.
     public var legend: LegendLabels
     /// Sources and method; wraps to the page width.
     public var sourceNote: String
     /// Light horizontal gridlines at nice values behind the bars.
     public var showsGridlines: Bool
-    public var valueFormatter: ValueFormatter
+    public var formatValue: ValueFormatter
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, bars: [Bar],
                 cagrSpans: [CAGRSpan] = [], legend: LegendLabels = .chinese, sourceNote: String = "",
                 showsGridlines: Bool = false,
-                valueFormatter: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
+                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
         self.title = title; self.subtitle = subtitle; self.unitLabel = unitLabel; self.bars = bars
         self.cagrSpans = cagrSpans; self.legend = legend; self.sourceNote = sourceNote
-        self.showsGridlines = showsGridlines; self.valueFormatter = valueFormatter
+        self.showsGridlines = showsGridlines; self.formatValue = formatValue
     }
 
     /// What is wrong with the specification, in words an analyst can act on; empty when

@@ -51,7 +51,7 @@ public struct MarketSizeChartLayout: Sendable {
 extension MarketSizeChart {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> MarketSizeChartLayout {
         var problems = self.problems
-        var scene = Scene(size: theme.page, background: theme.palette.background)
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let palette = theme.palette
         let spacing = theme.spacing
         let gap = spacing.labelGap
@@ -61,10 +61,16 @@ extension MarketSizeChart {
         let actualFill = Fill.solid(palette.actual)
         let estimateFill = Fill.hatched(color: palette.estimateHatch, background: palette.estimate,
                                         spacing: theme.lineWidths.hatchSpacing, lineWidth: theme.lineWidths.hatch)
-        let legendEntries = (hasActual && hasEstimate)
-            ? [LegendEntry(swatch: .box(actualFill), text: legend.actual),
-               LegendEntry(swatch: .box(estimateFill), text: legend.estimate)]
-            : []
+        var legendEntries: [LegendEntry] = []
+        if hasActual && hasEstimate {
+            legendEntries += [LegendEntry(swatch: .box(actualFill), text: legend.actual),
+                              LegendEntry(swatch: .box(estimateFill), text: legend.estimate)]
+        }
+        let intervalStroke = Stroke(color: palette.interval, width: theme.lineWidths.interval)
+        if let intervalText = legend.interval, !intervalText.isEmpty,
+           bars.contains(where: { isDrawable($0.interval) != nil }) {
+            legendEntries.append(LegendEntry(swatch: .whisker(intervalStroke), text: intervalText))
+        }
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legendEntries, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
@@ -81,7 +87,7 @@ extension MarketSizeChart {
         let yearFit = RowLabelFitting.fit(bars.map(\.label), centers: centers, bounds: xBounds,
                                           font: theme.font(theme.fontSizes.axis),
                                           minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
-        let valueTexts = bars.map { $0.value.isFinite ? valueFormatter($0.value) : "–" }
+        let valueTexts = bars.map { $0.value.isFinite ? formatValue($0.value) : "–" }
         let valueFit = RowLabelFitting.fit(valueTexts, centers: centers, bounds: xBounds,
                                            font: theme.font(theme.fontSizes.valueLabel),
                                            minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
@@ -151,11 +157,8 @@ extension MarketSizeChart {
             if let interval = isDrawable(bar.interval) {
                 let capHalf = barWidth * 0.18
                 let x = centers[i], top = y(interval.upper), bottom = y(interval.lower)
-                let stroke = Stroke(color: palette.interval, width: theme.lineWidths.interval)
-                scene.add(.path([.move(Point(x, bottom)), .line(Point(x, top)),
-                                 .move(Point(x - capHalf, top)), .line(Point(x + capHalf, top)),
-                                 .move(Point(x - capHalf, bottom)), .line(Point(x + capHalf, bottom))],
-                                fill: nil, stroke: stroke), role: "interval")
+                scene.add(.path(LegendLayout.whiskerPath(x: x, top: top, bottom: bottom, capHalfWidth: capHalf),
+                                fill: nil, stroke: intervalStroke), role: "interval")
                 whisker = Rect(x: x - capHalf, y: top, width: 2 * capHalf, height: bottom - top)
             }
             let labelSize = valueFit.sizes[i]

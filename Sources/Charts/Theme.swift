@@ -5,7 +5,7 @@
 
 /// The house style. `Theme.standard` is a 16:9 slide (960×540 pt; PNG at 2× is 1920×1080).
 public struct Theme: Codable, Sendable, Equatable {
-    public var page: Size
+    public var pageSize: Size
     public var margins: Margins
     /// A fontconfig family; Noto Sans CJK SC sets Chinese and Latin in one face.
     public var fontFamily: String
@@ -14,23 +14,23 @@ public struct Theme: Codable, Sendable, Equatable {
     public var lineWidths: LineWidths
     public var spacing: Spacing
 
-    public init(page: Size, margins: Margins, fontFamily: String, fontSizes: FontSizes,
+    public init(pageSize: Size, margins: Margins, fontFamily: String, fontSizes: FontSizes,
                 palette: Palette, lineWidths: LineWidths, spacing: Spacing) {
-        self.page = page; self.margins = margins; self.fontFamily = fontFamily
+        self.pageSize = pageSize; self.margins = margins; self.fontFamily = fontFamily
         self.fontSizes = fontSizes; self.palette = palette; self.lineWidths = lineWidths
         self.spacing = spacing
     }
 
     public static let standard = Theme(
-        page: Size(width: 960, height: 540),
+        pageSize: Size(width: 960, height: 540),
         margins: .standard, fontFamily: "Noto Sans CJK SC", fontSizes: .standard,
         palette: .standard, lineWidths: .standard, spacing: .standard)
 
     /// The page minus its margins: where every chart element must stay.
     public var contentArea: Rect {
         Rect(x: margins.left, y: margins.top,
-             width: page.width - margins.left - margins.right,
-             height: page.height - margins.top - margins.bottom)
+             width: pageSize.width - margins.left - margins.right,
+             height: pageSize.height - margins.top - margins.bottom)
     }
 
     public func font(_ size: Double, weight: FontWeight = .regular) -> FontSpec {
@@ -179,22 +179,22 @@ public struct Theme: Codable, Sendable, Equatable {
 
 extension Theme {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case page, margins, fontFamily, fontSizes, palette, lineWidths, spacing
+        case pageSize, margins, fontFamily, fontSizes, palette, lineWidths, spacing
     }
     public init(from decoder: Decoder) throws {
         try rejectUnknownKeys(decoder, CodingKeys.self, in: "theme")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let s = Theme.standard
-        self.init(page: try c.decode(.page, or: s.page), margins: try c.decode(.margins, or: s.margins),
+        self.init(pageSize: try c.decode(.pageSize, or: s.pageSize), margins: try c.decode(.margins, or: s.margins),
                   fontFamily: try c.decode(.fontFamily, or: s.fontFamily),
                   fontSizes: try c.decode(.fontSizes, or: s.fontSizes),
                   palette: try c.decode(.palette, or: s.palette),
                   lineWidths: try c.decode(.lineWidths, or: s.lineWidths),
                   spacing: try c.decode(.spacing, or: s.spacing))
-        guard page.width > 0, page.height > 0, contentArea.width > 0, contentArea.height > 0 else {
+        guard pageSize.width > 0, pageSize.height > 0, contentArea.width > 0, contentArea.height > 0 else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
-                debugDescription: "theme page \(page.width)×\(page.height) pt leaves no room inside its margins; use a larger page or smaller margins"))
+                debugDescription: "theme pageSize \(pageSize.width)×\(pageSize.height) pt leaves no room inside its margins; use a larger page or smaller margins"))
         }
     }
 }

@@ -11,7 +11,7 @@ func sampleMarketSizeChart(note: String = "来源：中国信通院（CAICT）�
                                                          ("2027E", 14400, 12600, 16400)]
     let bars = actuals.map { MarketSizeChart.Bar(label: $0.0, value: $0.1) }
         + estimates.map { MarketSizeChart.Bar(label: $0.0, value: $0.1, isEstimate: true,
-                                              interval: .init(lower: $0.2, upper: $0.3)) }
+                                              interval: ($0.2, $0.3)) }
     return MarketSizeChart(
         title: "中国AI市场规模，2019–2027E", subtitle: "核心产业口径", unitLabel: "单位：亿元", bars: bars,
         cagrSpans: [.init(from: 0, to: 5, rate: 0.2455), .init(from: 5, to: 8, rate: 0.2456)],
@@ -190,7 +190,7 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertEqual(blocks.title.minY, theme.margins.top)
         XCTAssertEqual(unit.minX, theme.margins.left)
         XCTAssertLessThanOrEqual(unit.maxY, plot.minY)
-        XCTAssertEqual(note.maxY, theme.page.height - theme.margins.bottom, accuracy: 1e-9)
+        XCTAssertEqual(note.maxY, theme.pageSize.height - theme.margins.bottom, accuracy: 1e-9)
         XCTAssertEqual(layout.scene.texts(withRole: "title").first?.font.weight, .bold)
         XCTAssertEqual(layout.scene.texts(withRole: "unit").first?.text, "单位：亿元")
         assertNoPairIntersects(frames, "page blocks")
@@ -199,13 +199,18 @@ final class MarketSizeChartLayoutTests: XCTestCase {
 
     func testLegendOnlyWhenActualsAndEstimatesBothAppear() {
         let mixed = sampleMarketSizeChart().layout(theme: theme, measurer: measurer)
-        XCTAssertEqual(mixed.scene.texts(withRole: "legend").map(\.text), ["实际值", "预测值（E）"])
+        XCTAssertEqual(mixed.scene.texts(withRole: "legend").map(\.text), ["实际值", "预测值（E）", "预测区间"])
         var actualOnly = sampleMarketSizeChart()
         actualOnly.bars = actualOnly.bars.filter { !$0.isEstimate }
         actualOnly.cagrSpans = [.init(from: 0, to: 5, rate: 0.2455)]
         let layout = actualOnly.layout(theme: theme, measurer: measurer)
         XCTAssertTrue(layout.scene.items(withRole: "legend").isEmpty)
         XCTAssertNil(layout.blocks.legend)
+        // Estimates without intervals: actual and estimate only.
+        var noIntervals = sampleMarketSizeChart()
+        for i in noIntervals.bars.indices { noIntervals.bars[i].interval = nil }
+        XCTAssertEqual(noIntervals.layout(theme: theme, measurer: measurer).scene.texts(withRole: "legend").map(\.text),
+                       ["实际值", "预测值（E）"])
     }
 
     func testLongSourceNoteWrapsToTheWidthAndPushesThePlotUp() throws {

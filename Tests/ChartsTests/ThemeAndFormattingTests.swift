@@ -5,8 +5,8 @@ import XCTest
 final class ThemeTests: XCTestCase {
     func testStandardThemeIsASixteenByNineSlide() {
         let theme = Theme.standard
-        XCTAssertEqual(theme.page, Size(width: 960, height: 540))
-        XCTAssertEqual(theme.page.width / theme.page.height, 16.0 / 9.0, accuracy: 1e-12)
+        XCTAssertEqual(theme.pageSize, Size(width: 960, height: 540))
+        XCTAssertEqual(theme.pageSize.width / theme.pageSize.height, 16.0 / 9.0, accuracy: 1e-12)
         XCTAssertEqual(theme.fontFamily, "Noto Sans CJK SC")
         XCTAssertEqual(theme.palette.actual.hexString, "#004488")
     }
@@ -26,7 +26,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(theme.palette.actual, Theme.standard.palette.actual)
         XCTAssertEqual(theme.margins.left, 50)
         XCTAssertEqual(theme.margins.top, Theme.standard.margins.top)
-        XCTAssertEqual(theme.page, Theme.standard.page)
+        XCTAssertEqual(theme.pageSize, Theme.standard.pageSize)
     }
 
     func testRoundTripThroughJSON() throws {
@@ -50,7 +50,7 @@ final class ThemeTests: XCTestCase {
         }
         let fraction = ##"{"spacing": {"barFraction": 1.5}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(fraction.utf8)))
-        let page = ##"{"page": {"width": 50, "height": 40}}"##
+        let page = ##"{"pageSize": {"width": 50, "height": 40}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(page.utf8)))
     }
 
