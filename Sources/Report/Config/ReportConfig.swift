@@ -16,7 +16,10 @@ public struct ReportConfig: Sendable {
         public var dataPath: String
         public var title: String
         public var model: String
+        /// The chart kind, e.g. `market-size`.
         public var chart: String
+        /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
+        public var chartID: String
         public var location: SourceLocation
     }
 
@@ -30,7 +33,7 @@ public struct ReportConfig: Sendable {
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
     static let documentKeys = ["title", "author", "date"]
-    static let seriesKeys = ["id", "data", "title", "model", "chart"]
+    static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
 
     public static func load(path: String) throws -> ReportConfig {
@@ -98,6 +101,7 @@ public struct ReportConfig: Sendable {
                              hint: "add a `series:` list with at least one entry (id, data, title, model, chart)")
         }
         var seen: [String: SourceLocation] = [:]
+        var usedChartIDs: [String: SourceLocation] = [:]
         series = try entries.map { entry in
             try entry.rejectUnknownKeys(allowed: Self.seriesKeys, section: "a `series` entry")
             let id = try entry.requiredString("id", section: "a `series` entry")
@@ -120,10 +124,28 @@ public struct ReportConfig: Sendable {
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "")
                                      + "known kinds: \(Self.chartKinds.joined(separator: ", "))")
             }
+            let chartID = try entry.string("chart_id") ?? id
+            guard Self.isFileSafe(chartID) else {
+                throw InputError(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
+                                 "`\(chartID)` cannot name a chart file",
+                                 hint: "use lower-case letters, digits and hyphens, e.g. market-size (or set `chart_id`)")
+            }
+            if let other = usedChartIDs[chartID] {
+                throw InputError(entry.location(of: "chart_id"),
+                                 "chart id `\(chartID)` is used twice (first at line \(other.line ?? 0))",
+                                 hint: "give every series its own `chart_id`")
+            }
+            usedChartIDs[chartID] = entry.location
             return SeriesEntry(id: id, dataPath: dataPath, title: try entry.string("title") ?? id,
                                model: try entry.string("model") ?? "exponential", chart: chart,
+                               chartID: chartID,
                                location: entry.location)
         }
+    }
+
+    static func isFileSafe(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && !name.hasPrefix("-")
     }
 
     static func isQuarter(_ text: String) -> Bool {

@@ -2,8 +2,21 @@ import Charts
 import Forecasting
 import MarketData
 
-/// The 中国AI市场规模 page: a series' actuals and forecast as consulting-style bars with
-/// CAGR arrows over the actual and the forecast years, and the numbers behind it.
+/// The 中国AI市场规模 exhibit: each series whose chart is `market-size`, its actuals and
+/// forecast as consulting-style bars with CAGR arrows over the actual and the forecast
+/// years, and the numbers behind it.
+struct MarketSizeExhibit: Exhibit {
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        context.series.filter { $0.entry.chart == "market-size" }.map { result in
+            let page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
+                                      strings: context.strings)
+            let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
+            return ReportPage(title: page.title, chartID: result.entry.chartID,
+                              scene: layout.scene, csv: page.csv())
+        }
+    }
+}
+
 struct MarketSizePage {
     let entry: ReportConfig.SeriesEntry
     let series: MarketSeries
