@@ -1,0 +1,80 @@
+// Entry point for fitting the catalog: self-started, multi-start, with warnings when the
+// data cannot pin a parameter down.
+import Foundation
+
+public enum GrowthCurves {
+    /// Fits `kind` to (x, y). x is time (years); it need not be sorted or evenly spaced.
+    public static func fit(_ kind: GrowthModelKind, x: [Double], y: [Double],
+                           options: GrowthFitOptions = .init()) throws -> GrowthFit {
+        guard x.count == y.count else {
+            throw NumericsError(.invalidInput, "x has \(x.count) values but y has \(y.count)")
+        }
+        let p = kind.parameterNames.count - options.fixed.count
+        guard x.count >= max(p, 1) else {
+            throw NumericsError(.invalidInput,
+                                "\(kind.rawValue) has \(kind.parameterNames.count) parameters but there are only \(x.count) data points; add data or choose a simpler model")
+        }
+        let origin = Self.origin(for: kind, x: x, options: options)
+        let (lower, upper) = kind.defaultBounds
+        let prepared = try CurveFitter.prepare(formulaText: kind.formula(origin: origin), variableNames: ["x"],
+                                               columns: [x], y: y, parameterNames: kind.parameterNames,
+                                               options: options, defaultLower: lower, defaultUpper: upper)
+        let finiteY = y.filter { $0.isFinite }
+        let starts = StartValues.candidates(for: kind, x: x, y: finiteY.count == y.count ? y : finiteY, origin: origin)
+        guard !starts.isEmpty else {
+            throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
+        }
+        let result = try CurveFitter.bestFit(prepared, starts: starts, options: options)
+        let curve = CurveFit(formula: prepared.formula, predictorIndex: 0, result: result, logResponse: options.logResponse)
+        let warnings = result.warnings + identifiabilityWarnings(kind: kind, result: result, origin: origin, x: x, y: y)
+        return GrowthFit(kind: kind, curve: curve, origin: origin, warnings: warnings)
+    }
+
+    /// x₀ for the catalog formulas: the first observed x, or for Bass the launch year
+    /// (given, or one period before the first observation).
+    static func origin(for kind: GrowthModelKind, x: [Double], options: GrowthFitOptions) -> Double {
+        let first = x.min() ?? 0
+        if kind == .bass {
+            if let launch = options.bassLaunch { return launch }
+            let sorted = Array(Set(x)).sorted()
+            let step = zip(sorted.dropFirst(), sorted).map { $0 - $1 }.min() ?? 1
+            return first - step
+        }
+        return first
+    }
+
+    static func identifiabilityWarnings(kind: GrowthModelKind, result: LeastSquaresResult, origin: Double,
+                                        x: [Double], y: [Double]) -> [String] {
+        var out: [String] = []
+        func value(_ name: String) -> Double? {
+            result.parameterNames.firstIndex(of: name).map { result.parameters[$0] }
+        }
+        let lastX = x.max() ?? 0
+        let yMax = y.max() ?? 0
+        if let ceilingName = kind.ceilingParameter, let ceiling = value(ceilingName) {
+            var inflection: Double? = nil
+            switch kind {
+            case .logistic, .gompertz: inflection = value("t0")
+            case .richards:
+                if let t0 = value("t0"), let r = value("r"), let nu = value("nu"), r > 0 { inflection = t0 + log(nu) / r }
+            case .bass:
+                // Adoption peaks ln(q/p)/(p+q) years after launch (only when q > p).
+                if let p = value("p"), let q = value("q"), p > 0, q > p { inflection = origin + log(q / p) / (p + q) }
+            default: break
+            }
+            if let t = inflection, t.isFinite, t > lastX {
+                out.append("the data have not reached the inflection point (at x ≈ \(GrowthFit.format(t)), last observation \(GrowthFit.format(lastX))): the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is not pinned down by the data")
+            }
+            if yMax > 0, ceiling > 10 * yMax {
+                out.append("the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is \(GrowthFit.format(ceiling / yMax))× the largest observation: the series is still in its early, near-exponential phase, so the ceiling is a guess")
+            }
+        }
+        for (k, name) in result.parameterNames.enumerated() {
+            let v = result.parameters[k], se = result.standardErrors[k]
+            if se.isFinite, v != 0, abs(se / v) > 0.5 {
+                out.append("\(name) = \(GrowthFit.format(v)) has a standard error of \(Int((abs(se / v) * 100).rounded()))% of its value: poorly determined by the data")
+            }
+        }
+        return out
+    }
+}
