@@ -2,19 +2,19 @@ import MarketData
 import Numerics
 
 /// Fits a series' actuals with a growth model and extends it to the horizon. Years enter
-/// the fit as `t = year − first actual year`, so exponentials of calendar years never
-/// overflow and the fitted parameters read naturally ("value at t = 0").
+/// the fit as they are; the catalog measures time from the first year itself, so
+/// exponentials of calendar years never overflow.
 public enum Forecaster {
     public static func forecast(_ series: MarketSeries, model: String, horizon: Int,
                                 level: Double) throws -> SeriesForecast {
         let actuals = series.actuals
-        guard let first = actuals.first, let last = actuals.last else {
+        guard let last = actuals.last else {
             throw ForecastError.noActuals(series: series.id, file: series.file)
         }
         guard horizon >= last.year else {
             throw ForecastError.horizonBeforeData(series: series.id, horizon: horizon, lastActual: last.year)
         }
-        let t = actuals.map { Double($0.year - first.year) }
+        let t = actuals.map { Double($0.year) }
         let y = actuals.map(\.value)
         let fit: GrowthFit
         var warnings: [String] = []
@@ -32,7 +32,7 @@ public enum Forecaster {
         var points = actuals.map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
         if horizon > last.year {
             for year in (last.year + 1)...horizon {
-                let x = Double(year - first.year)
+                let x = Double(year)
                 let band = fit.predictionInterval(at: x, level: level)
                 points.append(ForecastPoint(year: year, value: fit.predict(x), lower: band.lower,
                                             upper: band.upper, isEstimate: true))
@@ -40,7 +40,7 @@ public enum Forecaster {
         }
         return SeriesForecast(seriesID: series.id, unit: series.unit, points: points,
                               modelName: fit.kind.rawValue,
-                              modelDescription: fit.formulaDescription(origin: first.year),
+                              modelDescription: fit.description,
                               level: level, warnings: warnings)
     }
 }
