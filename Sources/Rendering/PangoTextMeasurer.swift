@@ -47,6 +47,8 @@ public final class PangoTextMeasurer: TextMeasuring {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
+    /// Logical size in points. `maxWidth` of nil, zero, negative or non-finite means no wrapping
+    /// (the renderer treats a non-positive frame width of a wrapping TextBox the same way).
     public func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size {
         let extents = logicalExtents(of: layout(text, font: font, wrapWidth: maxWidth, alignment: .left))
         return Size(width: extents.width, height: extents.height)
