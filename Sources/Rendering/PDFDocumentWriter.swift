@@ -13,6 +13,8 @@ public final class PDFDocumentWriter {
     private let drawer: SceneDrawer
     private var currentPageSize: Size
     private var finished = false
+    /// Set when a page failed half-drawn: the document cannot be completed correctly.
+    private var failure: Error?
 
     /// `pageSize` is the first page's size; a page whose scene has another size gets that size.
     public init(path: String, pageSize: Size, metadata: PDFMetadata,
@@ -38,14 +40,24 @@ public final class PDFDocumentWriter {
         guard !finished else {
             throw RenderingError.invalidArgument(path: path, reason: "cannot add a page after finish()")
         }
+        if let failure = failure { throw failure }
+        do {
+            try drawPage(scene, bookmark: bookmark)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    private func drawPage(_ scene: Scene, bookmark: String?) throws {
         try validate(scene.size, path: path)
         if scene.size != currentPageSize {
             cairo_pdf_surface_set_size(surface, scene.size.width, scene.size.height)
             currentPageSize = scene.size
         }
-        let cr = cairo_create(surface)
+        let cr = try makeContext(surface, path: path)
         defer { cairo_destroy(cr) }
-        try drawer.draw(scene, on: cr!, path: path)
+        try drawer.draw(scene, on: cr, path: path)
         pageCount += 1
         if let bookmark = bookmark {
             // Outline targets use 1-based page numbers.
@@ -62,6 +74,7 @@ public final class PDFDocumentWriter {
             throw RenderingError.invalidArgument(path: path, reason: "finish() was already called")
         }
         finished = true
+        if let failure = failure { throw failure }
         guard pageCount > 0 else {
             throw RenderingError.invalidArgument(path: path, reason: "a PDF needs at least one page; none was added")
         }

@@ -16,7 +16,9 @@ import Charts
 /// Not thread-safe: one measurer per thread (it reuses a single layout).
 public final class PangoTextMeasurer: TextMeasuring {
     private let context: OpaquePointer
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let layoutObject: OpaquePointer
+    private lazy var installedFamilies: Set<String> = listFamilies()
     private var fontDescriptions: [FontKey: OpaquePointer] = [:]
 
     private struct FontKey: Hashable {
@@ -26,8 +28,8 @@ public final class PangoTextMeasurer: TextMeasuring {
     }
 
     public init() {
-        let fontMap = pango_cairo_font_map_get_default()
-        // The default font map is owned by Pango; the context holds its own reference.
+        // The default font map is owned by Pango (one per thread); the context holds its own reference.
+        fontMap = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
         let options = cairo_font_options_create()
@@ -45,6 +47,8 @@ public final class PangoTextMeasurer: TextMeasuring {
         g_object_unref(UnsafeMutableRawPointer(context))
     }
 
+    /// Logical size in points. `maxWidth` of nil, zero, negative or non-finite means no wrapping
+    /// (the renderer treats a non-positive frame width of a wrapping TextBox the same way).
     public func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size {
         let extents = logicalExtents(of: layout(text, font: font, wrapWidth: maxWidth, alignment: .left))
         return Size(width: extents.width, height: extents.height)
@@ -60,6 +64,28 @@ public final class PangoTextMeasurer: TextMeasuring {
     /// The number of lines `text` occupies, wrapped at `maxWidth` when given.
     public func lineCount(_ text: String, font: FontSpec, maxWidth: Double? = nil) -> Int {
         Int(pango_layout_get_line_count(layout(text, font: font, wrapWidth: maxWidth, alignment: .left)))
+    }
+
+    /// Whether fontconfig has a family of this name (case-insensitive). Pango silently
+    /// substitutes missing fonts, so callers check the theme's fonts up front and can say
+    /// which package to install.
+    public func hasFontFamily(_ family: String) -> Bool {
+        installedFamilies.contains(family.lowercased())
+    }
+
+    private func listFamilies() -> Set<String> {
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fontMap, &families, &count)
+        guard let list = families else { return [] }
+        defer { g_free(list) }
+        var names = Set<String>()
+        for index in 0..<Int(max(count, 0)) {
+            if let family = list[index], let name = pango_font_family_get_name(family) {
+                names.insert(String(cString: name).lowercased())
+            }
+        }
+        return names
     }
 
     /// Configures the shared layout. The returned pointer stays valid until the next call.
@@ -90,7 +116,8 @@ public final class PangoTextMeasurer: TextMeasuring {
     private func fontDescription(for font: FontSpec) -> OpaquePointer {
         let key = FontKey(family: font.family, size: font.size, bold: font.weight == .bold)
         if let cached = fontDescriptions[key] { return cached }
-        let description = pango_font_description_new()!
+        // GLib aborts on allocation failure instead of returning NULL, so this cannot be nil.
+        let description: OpaquePointer = pango_font_description_new()
         pango_font_description_set_family(description, font.family)
         // Absolute size is in device units, which are points here: no DPI conversion involved.
         let size = font.size.isFinite && font.size > 0 ? font.size : 1

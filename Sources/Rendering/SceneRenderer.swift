@@ -47,18 +47,20 @@ public struct SceneRenderer {
         }
         // An opaque background needs no alpha channel: RGB24 makes smaller PNGs.
         let format = scene.background.alpha >= 1 ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
-        let surface = cairo_image_surface_create(format, Int32(width), Int32(height))
+        guard let surface = cairo_image_surface_create(format, Int32(width), Int32(height)) else {
+            throw RenderingError.cairoFailure(path: path, stage: "creating the image", cause: "no surface")
+        }
         defer { cairo_surface_destroy(surface) }
         try checkCairo(cairo_surface_status(surface), path: path, stage: "creating the image")
-        let cr = cairo_create(surface)
+        let cr = try makeContext(surface, path: path)
         defer { cairo_destroy(cr) }
         cairo_scale(cr, width / scene.size.width, height / scene.size.height)
-        try SceneDrawer(text: measurer).draw(scene, on: cr!, path: path)
-        cairo_surface_flush(surface)
-        let sink = ByteSink()
-        try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.cairoWriteFunction, sink.cairoClosure),
-                       path: path, stage: "encoding the PNG")
-        return sink.bytes
+        try SceneDrawer(text: measurer).draw(scene, on: cr, path: path)
+        // Our own encoder: see Deflate for why not cairo_surface_write_to_png.
+        guard let png = PNGEncoder.encode(surface) else {
+            throw RenderingError.cairoFailure(path: path, stage: "encoding the PNG", cause: "no pixel data")
+        }
+        return png
     }
 
     private func encodeVector(_ scene: Scene, path: String, format: OutputFormat) throws -> [UInt8] {
@@ -76,16 +78,29 @@ public struct SceneRenderer {
         }
         defer { cairo_surface_destroy(surface) }
         try checkCairo(cairo_surface_status(surface), path: path, stage: "creating the \(format.rawValue.uppercased()) surface")
-        let cr = cairo_create(surface)
         do {
+            let cr = try makeContext(surface, path: path)
             defer { cairo_destroy(cr) }
-            try SceneDrawer(text: measurer).draw(scene, on: cr!, path: path)
+            try SceneDrawer(text: measurer).draw(scene, on: cr, path: path)
             cairo_show_page(cr)
         }
         cairo_surface_finish(surface)
         try checkCairo(cairo_surface_status(surface), path: path, stage: "finishing the \(format.rawValue.uppercased())")
         return format == .svg ? SVGIdentifiers.normalize(sink.bytes) : sink.bytes
     }
+}
+
+/// A drawing context for `surface`, or an error naming `path` if Cairo could not make one.
+func makeContext(_ surface: OpaquePointer?, path: String) throws -> OpaquePointer {
+    guard let cr = cairo_create(surface) else {
+        throw RenderingError.cairoFailure(path: path, stage: "creating a drawing context", cause: "no context")
+    }
+    let status = cairo_status(cr)
+    if status != CAIRO_STATUS_SUCCESS {
+        cairo_destroy(cr)
+        throw RenderingError.cairoFailure(path: path, stage: "creating a drawing context", cause: cairoStatusText(status))
+    }
+    return cr
 }
 
 func validate(_ size: Size, path: String) throws {

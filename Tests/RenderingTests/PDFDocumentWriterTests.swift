@@ -115,4 +115,17 @@ final class PDFDocumentWriterTests: RenderingTestCase {
             XCTAssertEqual(error as? RenderingError, .cannotWrite(path: path, cause: "No such file or directory"))
         }
     }
+
+    func testAFailedPageStopsTheDocument() throws {
+        let path = folder + "/broken.pdf"
+        let writer = try PDFDocumentWriter(path: path, pageSize: Size(width: 100, height: 100), metadata: metadata)
+        try writer.addPage(Self.page("fine"))
+        var broken = Self.page("broken")
+        broken.add(.path([.move(Point(0, 0)), .line(Point(9, 9))], fill: nil,
+                         stroke: Stroke(color: .black, width: 1, dash: [0, 0])), role: "bad-dash")
+        XCTAssertThrowsError(try writer.addPage(broken)) { XCTAssertTrue("\($0)".contains("bad-dash"), "\($0)") }
+        XCTAssertThrowsError(try writer.addPage(Self.page("after")))
+        XCTAssertThrowsError(try writer.finish())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "no half-made PDF is written")
+    }
 }

@@ -71,4 +71,11 @@ final class PangoTextMeasurerTests: XCTestCase {
         XCTAssertGreaterThan(baseline, height * 0.6)
         XCTAssertLessThan(baseline, height)
     }
+
+    func testReportsWhetherAFontFamilyIsInstalled() {
+        let measurer = PangoTextMeasurer()
+        XCTAssertTrue(measurer.hasFontFamily("Noto Sans CJK SC"), "fonts-noto-cjk must be installed")
+        XCTAssertTrue(measurer.hasFontFamily("noto sans cjk sc"))
+        XCTAssertFalse(measurer.hasFontFamily("No Such Family 4711"))
+    }
 }
