@@ -307,8 +307,17 @@ extension Size: Codable {
 }
 
 private extension KeyedDecodingContainer {
+    /// The value at `key`, or `fallback` when the key is absent. A key that is present but
+    /// empty is an error, not a fallback: in YAML `accent: #EE7733` is a key followed by a
+    /// comment, and silently keeping the standard colour would hide that.
     func decode<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
-        try decodeIfPresent(T.self, forKey: key) ?? fallback
+        guard contains(key) else { return fallback }
+        if try decodeNil(forKey: key) {
+            throw DecodingError.valueNotFound(T.self, .init(
+                codingPath: codingPath + [key],
+                debugDescription: "\"\(key.stringValue)\" is present but empty; give a value or remove the key (in YAML, quote colours: \"#EE7733\", since an unquoted # starts a comment)"))
+        }
+        return try decode(T.self, forKey: key)
     }
 }
 

@@ -107,6 +107,49 @@ enum SampleCharts {
         return [("market-size", sampleMarketSizeChart().layout(measurer: measurer).scene),
                 ("market-size-nested", nested.layout(measurer: measurer).scene),
                 ("chatgpt-visits", sampleVisitsChart().layout(measurer: measurer).scene),
-                ("penetration-ranking", sampleRankingChart().layout(measurer: measurer).scene)]
+                ("penetration-ranking", sampleRankingChart().layout(measurer: measurer).scene),
+                ("market-size-en", sampleEnglishChart().layout(measurer: measurer).scene)]
     }
+}
+
+final class PangoMeasuredEdgeCaseTests: XCTestCase {
+    let theme = Theme.standard
+    let measurer = PangoTextMeasurer()
+
+    /// The English report: CNY bn with one decimal, a long two-line title, more bars.
+    func testEnglishChartWithLongTitleAndManyBars() {
+        let chart = sampleEnglishChart()
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(layout.problems, [])
+        XCTAssertGreaterThan(measurer.lineCount(chart.title, font: theme.font(theme.fontSizes.title, weight: .bold),
+                                                maxWidth: theme.contentArea.width), 1)
+        assertNoPairIntersects(layout.bars.map(\.valueLabel), "value labels")
+        assertNoPairIntersects(layout.bars.map(\.yearLabel), "year labels")
+        for bar in layout.bars {
+            XCTAssertTrue(layout.plotArea.contains(bar.rect))
+            XCTAssertLessThan(bar.valueLabel.maxY, min(bar.rect.minY, bar.interval?.minY ?? .infinity))
+        }
+        let strokes = layout.scene.segments(withRole: "cagr-arrow").map { strokeRect($0) }
+        for shape in strokes + layout.arrows.map(\.label) {
+            for bar in layout.bars { XCTAssertFalse(shape.intersects(bar.valueLabel)) }
+        }
+        XCTAssertFalse(layout.blocks.title.intersects(layout.plotArea))
+        XCTAssertFalse(layout.blocks.unit.map { $0.intersects(layout.plotArea) } ?? true)
+        assertEverythingOnPage(layout.scene)
+    }
+}
+
+/// The English report's market-size chart: CNY bn with one decimal, a two-line title, 13 bars.
+func sampleEnglishChart() -> MarketSizeChart {
+    let values: [Double] = [180.4, 215.2, 250.0, 303.1, 430.5, 508.0, 578.4, 747.0, 930.2, 1160.4, 1440.9, 1790.3, 2210.0]
+    let bars = values.enumerated().map { i, v in
+        MarketSizeChart.Bar(label: "\(2017 + i)\(i >= 8 ? "E" : "")", value: v, isEstimate: i >= 8,
+                            interval: i >= 8 ? (v * 0.9, v * 1.12) : nil)
+    }
+    return MarketSizeChart(
+        title: "China AI core industry size, 2017–2029E: actuals from CAICT and MIIT, estimates from a fitted logistic growth model",
+        unitLabel: "CNY bn", bars: bars,
+        cagrSpans: [.init(from: 0, to: 7, rate: 0.225), .init(from: 7, to: 12, rate: 0.244)],
+        legend: .english, sourceNote: "Source: CAICT; MIIT. E: this tool's forecast.",
+        formatValue: ValueFormat.groupedDecimal(decimals: 1))
 }

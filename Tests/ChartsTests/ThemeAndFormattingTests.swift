@@ -43,6 +43,15 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    func testPresentButEmptyValueIsAnErrorNotASilentFallback() {
+        // What YAML makes of `accent: #EE7733` (an unquoted # starts a comment).
+        let json = ##"{"palette": {"accent": null}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("accent") && text.contains("quote"), text)
+        }
+    }
+
     func testBadColourAndBadBarFractionAreErrors() {
         let colour = ##"{"palette": {"actual": "blue"}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(colour.utf8))) { error in
