@@ -94,7 +94,7 @@ public struct Theme: Codable, Sendable, Equatable {
         public var arrow: Color
         public var baseline: Color
         public var gridline: Color
-        /// Further series colours for multi-series charts, in order (Tol "bright").
+        /// Series colours for multi-series charts, in order (Tol high-contrast and "bright").
         public var series: [Color]
         public init(background: Color, text: Color, secondaryText: Color, note: Color, actual: Color,
                     estimate: Color, estimateHatch: Color, interval: Color, accent: Color,
@@ -119,8 +119,10 @@ public struct Theme: Codable, Sendable, Equatable {
             arrow: Color(hex: 0x555555),
             baseline: Color(hex: 0x555555),
             gridline: Color(hex: 0xE3E3E3),
-            series: [Color(hex: 0x004488), Color(hex: 0xBB5566), Color(hex: 0xDDAA33),
-                     Color(hex: 0x228833), Color(hex: 0x66CCEE)])
+            // The red hue stays reserved for the accent (CAGR pills, milestones), so a series
+            // never looks like an annotation.
+            series: [Color(hex: 0x004488), Color(hex: 0xDDAA33), Color(hex: 0x228833),
+                     Color(hex: 0x66CCEE), Color(hex: 0xAA3377)])
     }
 
     /// Stroke widths in points.

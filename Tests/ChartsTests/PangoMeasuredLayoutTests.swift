@@ -69,7 +69,7 @@ final class PangoMeasuredLayoutTests: XCTestCase {
     func testLineAndRankingChartsWithPango() {
         let visits = sampleVisitsChart().layout(theme: theme, measurer: measurer)
         XCTAssertEqual(visits.problems, [])
-        XCTAssertEqual(visits.segments.map(\.count), [10, 1])
+        XCTAssertEqual(visits.series[0].segments.map(\.count), [10, 1])
         assertNoPairIntersects(visits.categoryLabels, "month labels")
         assertNoPairIntersects(visits.tickLabels, "tick labels")
         XCTAssertLessThan(visits.milestoneLabels[0].maxY, visits.plotArea.minY)
@@ -108,7 +108,15 @@ enum SampleCharts {
                 ("market-size-nested", nested.layout(measurer: measurer).scene),
                 ("chatgpt-visits", sampleVisitsChart().layout(measurer: measurer).scene),
                 ("penetration-ranking", sampleRankingChart().layout(measurer: measurer).scene),
-                ("market-size-en", sampleEnglishChart().layout(measurer: measurer).scene)]
+                ("market-size-en", sampleEnglishChart().layout(measurer: measurer).scene),
+                ("adoption-curves", LineChart(
+                    title: "大模型行业渗透率，2021–2027E", unitLabel: "单位：%",
+                    categories: ["2021", "2022", "2023", "2024", "2025E", "2026E", "2027E"],
+                    series: [.init(name: "金融", values: [8, 14, 22, 31, 42, 52, 60]),
+                             .init(name: "制造", values: [2, 4, nil, 9, 14, 20, 27]),
+                             .init(name: "医疗（预测）", values: [nil, nil, nil, 6, 10, 15, 21], isEstimate: true)],
+                    milestones: [.init(index: 2, label: "2023年：近80个国产大模型发布")],
+                    sourceNote: "示意数据，仅用于版式检查。").layout(measurer: measurer).scene)]
     }
 }
 

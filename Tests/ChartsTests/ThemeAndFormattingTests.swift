@@ -17,6 +17,13 @@ final class ThemeTests: XCTestCase {
         XCTAssertGreaterThan(luminance(palette.estimate) - luminance(palette.actual), 0.3)
     }
 
+    func testSeriesColoursStayApartFromTheAccent() {
+        let palette = Theme.standard.palette
+        XCTAssertGreaterThanOrEqual(palette.series.count, 4)
+        XCTAssertFalse(palette.series.contains(palette.accent))
+        XCTAssertEqual(Set(palette.series.map(\.hexString)).count, palette.series.count)
+    }
+
     func testPartialOverrideKeepsEveryOtherStandardValue() throws {
         let json = ##"{"fontSizes": {"title": 26}, "palette": {"accent": "#EE7733"}, "margins": {"left": 50}}"##
         let theme = try JSONDecoder().decode(Theme.self, from: Data(json.utf8))
