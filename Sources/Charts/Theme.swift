@@ -229,6 +229,15 @@ extension Theme.FontSizes {
                   legend: try c.decode(.legend, or: s.legend),
                   annotation: try c.decode(.annotation, or: s.annotation),
                   note: try c.decode(.note, or: s.note), minimumNote: try c.decode(.minimumNote, or: s.minimumNote))
+        let sizes: [(CodingKeys, Double)] = [
+            (.title, title), (.subtitle, subtitle), (.unit, unit), (.axis, axis), (.valueLabel, valueLabel),
+            (.minimumValueLabel, minimumValueLabel), (.cagrLabel, cagrLabel), (.legend, legend),
+            (.annotation, annotation), (.note, note), (.minimumNote, minimumNote)]
+        if let (key, size) = sizes.first(where: { $0.1 <= 0 }) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath + [key],
+                debugDescription: "font size \"\(key.stringValue)\" is \(size) pt; give a size > 0, e.g. \(Self.standard.valueLabel)"))
+        }
     }
 }
 
@@ -319,7 +328,13 @@ private extension KeyedDecodingContainer {
                 codingPath: codingPath + [key],
                 debugDescription: "\"\(key.stringValue)\" is present but empty; give a value or remove the key (in YAML, quote colours: \"#EE7733\", since an unquoted # starts a comment)"))
         }
-        return try decode(T.self, forKey: key)
+        let value = try decode(T.self, forKey: key)
+        if let number = value as? Double, !(number.isFinite && number >= 0) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "\"\(key.stringValue)\" is \(number); sizes, widths and gaps must be finite numbers ≥ 0")
+        }
+        return value
     }
 }
 

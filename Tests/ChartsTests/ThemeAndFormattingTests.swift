@@ -66,6 +66,14 @@ final class ThemeTests: XCTestCase {
         }
         let fraction = ##"{"spacing": {"barFraction": 1.5}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(fraction.utf8)))
+        let zeroFont = ##"{"fontSizes": {"note": 0}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(zeroFont.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("note"), "\(error)")
+        }
+        let negativeGap = ##"{"spacing": {"labelGap": -4}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(negativeGap.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("labelGap"), "\(error)")
+        }
         let page = ##"{"pageSize": {"width": 50, "height": 40}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(page.utf8)))
     }
