@@ -72,10 +72,11 @@ extension HorizontalBarChart {
         let columnLimit = body.width / 3
         var labelFont = theme.font(theme.fontSizes.axis)
         var labelSizes: [Size] = []
-        while true {
+        // Bounded, so a theme built in code with a non-finite minimum cannot loop forever.
+        for _ in 0..<100 {
             labelSizes = items.map { measurer.measure($0.label, font: labelFont, maxWidth: columnLimit) }
             let fits = labelSizes.allSatisfy { $0.height <= rowHeight - 2 }
-            if fits || labelFont.size - 0.5 < theme.fontSizes.minimumValueLabel {
+            if fits || !(labelFont.size - 0.5 >= theme.fontSizes.minimumValueLabel) {
                 if !fits { problems.append("category labels are taller than their rows even at \(labelFont.size) pt; use fewer items or shorter labels") }
                 break
             }

@@ -94,7 +94,7 @@ public struct Theme: Codable, Sendable, Equatable {
         public var arrow: Color
         public var baseline: Color
         public var gridline: Color
-        /// Further series colours for multi-series charts, in order (Tol "bright").
+        /// Series colours for multi-series charts, in order (Tol high-contrast and "bright").
         public var series: [Color]
         public init(background: Color, text: Color, secondaryText: Color, note: Color, actual: Color,
                     estimate: Color, estimateHatch: Color, interval: Color, accent: Color,
@@ -119,8 +119,10 @@ public struct Theme: Codable, Sendable, Equatable {
             arrow: Color(hex: 0x555555),
             baseline: Color(hex: 0x555555),
             gridline: Color(hex: 0xE3E3E3),
-            series: [Color(hex: 0x004488), Color(hex: 0xBB5566), Color(hex: 0xDDAA33),
-                     Color(hex: 0x228833), Color(hex: 0x66CCEE)])
+            // The red hue stays reserved for the accent (CAGR pills, milestones), so a series
+            // never looks like an annotation.
+            series: [Color(hex: 0x004488), Color(hex: 0xDDAA33), Color(hex: 0x228833),
+                     Color(hex: 0x66CCEE), Color(hex: 0xAA3377)])
     }
 
     /// Stroke widths in points.
@@ -227,6 +229,15 @@ extension Theme.FontSizes {
                   legend: try c.decode(.legend, or: s.legend),
                   annotation: try c.decode(.annotation, or: s.annotation),
                   note: try c.decode(.note, or: s.note), minimumNote: try c.decode(.minimumNote, or: s.minimumNote))
+        let sizes: [(CodingKeys, Double)] = [
+            (.title, title), (.subtitle, subtitle), (.unit, unit), (.axis, axis), (.valueLabel, valueLabel),
+            (.minimumValueLabel, minimumValueLabel), (.cagrLabel, cagrLabel), (.legend, legend),
+            (.annotation, annotation), (.note, note), (.minimumNote, minimumNote)]
+        if let (key, size) = sizes.first(where: { $0.1 <= 0 }) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath + [key],
+                debugDescription: "font size \"\(key.stringValue)\" is \(size) pt; give a size > 0, e.g. \(Self.standard.valueLabel)"))
+        }
     }
 }
 
@@ -307,8 +318,23 @@ extension Size: Codable {
 }
 
 private extension KeyedDecodingContainer {
+    /// The value at `key`, or `fallback` when the key is absent. A key that is present but
+    /// empty is an error, not a fallback: in YAML `accent: #EE7733` is a key followed by a
+    /// comment, and silently keeping the standard colour would hide that.
     func decode<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
-        try decodeIfPresent(T.self, forKey: key) ?? fallback
+        guard contains(key) else { return fallback }
+        if try decodeNil(forKey: key) {
+            throw DecodingError.valueNotFound(T.self, .init(
+                codingPath: codingPath + [key],
+                debugDescription: "\"\(key.stringValue)\" is present but empty; give a value or remove the key (in YAML, quote colours: \"#EE7733\", since an unquoted # starts a comment)"))
+        }
+        let value = try decode(T.self, forKey: key)
+        if let number = value as? Double, !(number.isFinite && number >= 0) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "\"\(key.stringValue)\" is \(number); sizes, widths and gaps must be finite numbers ≥ 0")
+        }
+        return value
     }
 }
 

@@ -19,11 +19,11 @@ final class LineChartLayoutTests: XCTestCase {
 
     func testMissingMonthSplitsTheLineIntoTwoSegments() {
         let chart = sampleVisitsChart()
-        XCTAssertEqual(chart.segments, [Array(0...9), [11]])
+        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(0...9), [11]])
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.problems, [])
-        XCTAssertEqual(layout.segments.map(\.count), [10, 1])
-        XCTAssertNil(layout.positions[10])
+        XCTAssertEqual(layout.series.map { $0.segments.map(\.count) }, [[10, 1]])
+        XCTAssertNil(layout.series[0].positions[10])
         // A one-point run has no line, only its marker; the ten-point run is one path.
         XCTAssertEqual(layout.scene.items(withRole: "series-line").count, 1)
         XCTAssertEqual(layout.scene.items(withRole: "series-point").count, 11)
@@ -38,9 +38,9 @@ final class LineChartLayoutTests: XCTestCase {
 
     func testTwoGapsMakeThreeSegments() {
         var chart = sampleVisitsChart()
-        chart.points[4].value = nil
+        chart.series[0].values[4] = nil
         let layout = chart.layout(theme: theme, measurer: measurer)
-        XCTAssertEqual(chart.segments, [[0, 1, 2, 3], [5, 6, 7, 8, 9], [11]])
+        XCTAssertEqual(chart.segments(ofSeries: 0), [[0, 1, 2, 3], [5, 6, 7, 8, 9], [11]])
         XCTAssertEqual(layout.scene.items(withRole: "series-line").count, 2)
         XCTAssertEqual(layout.gapLabels.count, 2)
     }
@@ -51,8 +51,8 @@ final class LineChartLayoutTests: XCTestCase {
         XCTAssertEqual(layout.scale.ticks, [0, 500, 1000, 1500, 2000])
         XCTAssertEqual(layout.scene.texts(withRole: "tick-label").map(\.text), ["0", "500", "1,000", "1,500", "2,000"])
         let plot = layout.plotArea
-        for (point, position) in zip(chart.points, layout.positions) {
-            guard let value = point.value, let position else { continue }
+        for (value, position) in zip(chart.series[0].values, layout.series[0].positions) {
+            guard let value, let position else { continue }
             XCTAssertEqual(position.y, plot.maxY - value / 2000 * plot.height, accuracy: 1e-9)
             XCTAssertTrue(plot.contains(Rect(x: position.x, y: position.y, width: 0, height: 0)))
         }
@@ -70,7 +70,7 @@ final class LineChartLayoutTests: XCTestCase {
         XCTAssertEqual(layout.milestoneLabels.count, 1)
         let label = layout.milestoneLabels[0]
         let anchor = layout.milestoneAnchors[0]
-        XCTAssertEqual(anchor, layout.positions[2])
+        XCTAssertEqual(anchor, layout.series[0].positions[2])
         XCTAssertLessThan(label.maxY, layout.plotArea.minY, "label sits above the plot")
         for (a, b) in layout.scene.segments(withRole: "series-line") {
             XCTAssertFalse(strokeRect((a, b), halfWidth: 1.1).intersects(label))
@@ -98,15 +98,15 @@ final class LineChartLayoutTests: XCTestCase {
     func testMilestonesOutOfRangeAndAllMissingAreReported() {
         var chart = sampleVisitsChart()
         chart.milestones.append(.init(index: 30, label: "nowhere"))
-        chart.points[0].value = .infinity
+        chart.series[0].values[0] = .infinity
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.problems.count, 2, layout.problems.joined(separator: "\n"))
         XCTAssertEqual(layout.milestoneLabels.count, 1)
-        XCTAssertNil(layout.positions[0])
+        XCTAssertNil(layout.series[0].positions[0])
 
         let empty = LineChart(title: "t", unitLabel: "u", points: [.init(label: "a", value: nil)])
         let emptyLayout = empty.layout(theme: theme, measurer: measurer)
-        XCTAssertTrue(emptyLayout.segments.isEmpty)
+        XCTAssertEqual(emptyLayout.series.map(\.segments), [[]])
         XCTAssertFalse(emptyLayout.problems.isEmpty)
         assertEverythingOnPage(emptyLayout.scene)
     }
@@ -119,5 +119,34 @@ final class LineChartLayoutTests: XCTestCase {
         XCTAssertEqual(layout.problems, [])
         assertNoPairIntersects(layout.milestoneLabels, "milestone labels")
         assertEverythingOnPage(layout.scene)
+    }
+
+    func testSeveralSeriesGetALegendDashedEstimatesAndGapsOnlyWhereAllAreMissing() {
+        let chart = LineChart(
+            title: "行业渗透率", unitLabel: "单位：%", categories: ["2021", "2022", "2023", "2024E", "2025E"],
+            series: [.init(name: "金融", values: [10, 18, nil, 40, 52]),
+                     .init(name: "制造", values: [3, 5, nil, nil, 15], isEstimate: true)],
+            missingLabel: "无数据")
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(layout.problems, [])
+        XCTAssertEqual(layout.scene.texts(withRole: "legend").map(\.text), ["金融", "制造"])
+        XCTAssertEqual(layout.series.map { $0.segments.map(\.count) }, [[2, 2], [2, 1]])
+        XCTAssertEqual(layout.gapLabels.count, 1, "only 2023 has no value in any series")
+        XCTAssertEqual(layout.gapLabels.first?.midX ?? 0, layout.categoryLabels[2].midX, accuracy: 1e-9)
+        let strokes = layout.scene.items(withRole: "series-line").compactMap { item -> Stroke? in
+            if case let .path(_, _, stroke) = item { return stroke } else { return nil }
+        }
+        XCTAssertEqual(strokes.map(\.dash.isEmpty), [true, true, false])
+        XCTAssertNotEqual(strokes[0].color, strokes[2].color)
+        assertEverythingOnPage(layout.scene)
+    }
+
+    func testSeriesOfTheWrongLengthIsReportedAndDrawnAsFarAsItGoes() {
+        let chart = LineChart(title: "t", unitLabel: "u", categories: ["a", "b", "c"],
+                              series: [.init(name: "short", values: [1, 2])])
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(layout.problems.count, 1)
+        XCTAssertTrue(layout.problems[0].contains("2 values for 3 categories"), layout.problems[0])
+        XCTAssertEqual(layout.series[0].segments.map(\.count), [2])
     }
 }

@@ -17,6 +17,13 @@ final class ThemeTests: XCTestCase {
         XCTAssertGreaterThan(luminance(palette.estimate) - luminance(palette.actual), 0.3)
     }
 
+    func testSeriesColoursStayApartFromTheAccent() {
+        let palette = Theme.standard.palette
+        XCTAssertGreaterThanOrEqual(palette.series.count, 4)
+        XCTAssertFalse(palette.series.contains(palette.accent))
+        XCTAssertEqual(Set(palette.series.map(\.hexString)).count, palette.series.count)
+    }
+
     func testPartialOverrideKeepsEveryOtherStandardValue() throws {
         let json = ##"{"fontSizes": {"title": 26}, "palette": {"accent": "#EE7733"}, "margins": {"left": 50}}"##
         let theme = try JSONDecoder().decode(Theme.self, from: Data(json.utf8))
@@ -43,6 +50,15 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    func testPresentButEmptyValueIsAnErrorNotASilentFallback() {
+        // What YAML makes of `accent: #EE7733` (an unquoted # starts a comment).
+        let json = ##"{"palette": {"accent": null}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("accent") && text.contains("quote"), text)
+        }
+    }
+
     func testBadColourAndBadBarFractionAreErrors() {
         let colour = ##"{"palette": {"actual": "blue"}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(colour.utf8))) { error in
@@ -50,6 +66,14 @@ final class ThemeTests: XCTestCase {
         }
         let fraction = ##"{"spacing": {"barFraction": 1.5}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(fraction.utf8)))
+        let zeroFont = ##"{"fontSizes": {"note": 0}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(zeroFont.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("note"), "\(error)")
+        }
+        let negativeGap = ##"{"spacing": {"labelGap": -4}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(negativeGap.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("labelGap"), "\(error)")
+        }
         let page = ##"{"pageSize": {"width": 50, "height": 40}}"##
         XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(page.utf8)))
     }
