@@ -44,7 +44,7 @@ struct MarketSizePage {
                                     point.upper.map { (display.convert(lower), display.convert($0)) }
                                 })
         }
-        var spans: [MarketSizeChart.CAGRSpan] = []
+        var spans: [MarketSizeChart.CAGRSpan?] = []
         let lastActual = points.lastIndex { !$0.isEstimate }
         if let lastActual, lastActual > 0 {
             spans.append(span(from: 0, to: lastActual, points: points))
