@@ -25,7 +25,8 @@ public enum GrowthCurves {
             throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
         }
         let result = try CurveFitter.bestFit(prepared, starts: starts, options: options)
-        let curve = CurveFit(formula: prepared.formula, predictorIndex: 0, result: result, logResponse: options.logResponse)
+        let curve = CurveFit(formula: prepared.modelFormula, predictorIndex: 0, result: result,
+                             logResponse: options.logResponse, problem: prepared.problem)
         let warnings = result.warnings + identifiabilityWarnings(kind: kind, result: result, origin: origin, x: x, y: y)
         return GrowthFit(kind: kind, curve: curve, origin: origin, warnings: warnings)
     }
