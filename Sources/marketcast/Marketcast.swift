@@ -1,11 +1,12 @@
 // The marketcast command line: argument parsing, logging and exit codes. Every command
 // is a thin shell over the library targets; errors are printed as
-// `file:line:column: error: …` and end the process with a non-zero status.
+// `file:line:column: error: …` with a hint, and end the process with a non-zero status.
 import ArgumentParser
 
 @main
 struct Marketcast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast",
-        abstract: "Market data in, forecasts and report-ready charts out.")
+        abstract: "Market data in, forecasts and report-ready charts out.",
+        subcommands: [RunCommand.self])
 }

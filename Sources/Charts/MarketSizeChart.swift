@@ -1,0 +1,108 @@
+// The consulting-report market-size chart: one bar per year, actuals solid, estimates
+// lighter and hatched, values above the bars, CAGR bracket-arrows above everything.
+// This file is the specification a caller fills in; MarketSizeChartLayout.swift turns it
+// into a scene.
+
+public struct MarketSizeChart: Sendable {
+    /// An uncertainty interval drawn as a whisker on a bar (typically an estimate).
+    public struct Interval: Equatable, Sendable {
+        public var lower: Double
+        public var upper: Double
+        public init(lower: Double, upper: Double) { self.lower = lower; self.upper = upper }
+    }
+
+    public struct Bar: Equatable, Sendable {
+        /// The category label under the bar, e.g. "2024" or "2025E".
+        public var label: String
+        public var value: Double
+        public var isEstimate: Bool
+        public var interval: Interval?
+        public init(label: String, value: Double, isEstimate: Bool = false,
+                    interval: (lower: Double, upper: Double)? = nil) {
+            self.label = label; self.value = value; self.isEstimate = isEstimate
+            self.interval = interval.map { Interval(lower: $0.lower, upper: $0.upper) }
+        }
+    }
+
+    /// A compound-annual-growth arrow from bar `from` to bar `to` (indices into `bars`).
+    public struct CAGRSpan: Equatable, Sendable {
+        public var from: Int
+        public var to: Int
+        public var rate: Double
+        /// The text in the pill, e.g. "CAGR 18.0%".
+        public var label: String
+        /// `label` defaults to "CAGR " and the rate as a percentage with one decimal.
+        public init(from: Int, to: Int, rate: Double, label: String? = nil) {
+            self.from = from; self.to = to; self.rate = rate
+            self.label = label ?? "CAGR " + ValueFormat.percent(rate)
+        }
+    }
+
+    /// Legend texts. Actual and estimate appear only when the chart has both kinds of
+    /// bar; `interval` (e.g. "95%置信区间") only when a whisker is drawn.
+    public struct LegendLabels: Equatable, Sendable {
+        public var actual: String
+        public var estimate: String
+        public var interval: String?
+        public init(actual: String, estimate: String, interval: String? = nil) {
+            self.actual = actual; self.estimate = estimate; self.interval = interval
+        }
+        public static let chinese = LegendLabels(actual: "实际值", estimate: "预测值（E）", interval: "预测区间")
+        public static let english = LegendLabels(actual: "Actual", estimate: "Estimate (E)", interval: "Forecast interval")
+    }
+
+    public var title: String
+    public var subtitle: String?
+    /// Shown at the top left of the plot, e.g. "单位：亿元".
+    public var unitLabel: String
+    public var bars: [Bar]
+    public var cagrSpans: [CAGRSpan]
+    public var legend: LegendLabels
+    /// Sources and method; wraps to the page width.
+    public var sourceNote: String
+    /// Light horizontal gridlines at nice values behind the bars.
+    public var showsGridlines: Bool
+    public var formatValue: ValueFormatter
+
+    public init(title: String, subtitle: String? = nil, unitLabel: String, bars: [Bar],
+                cagrSpans: [CAGRSpan] = [], legend: LegendLabels = .chinese, sourceNote: String = "",
+                showsGridlines: Bool = false,
+                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
+        self.title = title; self.subtitle = subtitle; self.unitLabel = unitLabel; self.bars = bars
+        self.cagrSpans = cagrSpans; self.legend = legend; self.sourceNote = sourceNote
+        self.showsGridlines = showsGridlines; self.formatValue = formatValue
+    }
+
+    /// What is wrong with the specification, in words an analyst can act on; empty when
+    /// it can be drawn as intended. `layout` never traps on these: it skips or clamps the
+    /// offending part and repeats the problem in `MarketSizeChartLayout.problems`.
+    public var problems: [String] {
+        var found: [String] = []
+        if bars.isEmpty { found.append("the chart has no bars; give at least one year") }
+        for (i, bar) in bars.enumerated() {
+            if !bar.value.isFinite {
+                found.append("bar \(i + 1) (\(bar.label)) has no finite value; it is drawn empty")
+            } else if bar.value < 0 {
+                found.append("bar \(i + 1) (\(bar.label)) is negative (\(bar.value)); a market size chart starts at zero, so it is drawn empty")
+            }
+            if let interval = bar.interval,
+               !(interval.lower.isFinite && interval.upper.isFinite && interval.lower <= interval.upper) {
+                found.append("bar \(i + 1) (\(bar.label)) has an interval [\(interval.lower), \(interval.upper)] that is not lower ≤ upper; it is not drawn")
+            }
+        }
+        for (k, span) in cagrSpans.enumerated() where !isDrawable(span) {
+            found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
+        }
+        return found
+    }
+
+    func isDrawable(_ span: CAGRSpan) -> Bool {
+        span.from >= 0 && span.to < bars.count && span.from < span.to
+    }
+
+    func isDrawable(_ interval: Interval?) -> Interval? {
+        guard let interval, interval.lower.isFinite, interval.upper.isFinite, interval.lower <= interval.upper
+        else { return nil }
+        return interval
+    }
+}

@@ -1,0 +1,112 @@
+// The frame every chart page shares: title block top left, a header row with the unit at
+// the left and the legend at the right, the source note wrapped at the bottom, and what
+// is left in between for the chart body. Factored out so all chart kinds line up when
+// they follow each other in the report.
+
+/// Where the shared blocks landed on the page.
+public struct PageBlocks: Equatable, Sendable {
+    public var title: Rect
+    public var subtitle: Rect?
+    public var unit: Rect?
+    public var legend: Rect?
+    public var note: Rect?
+    /// The space left for the chart body (plot, axis labels), between header and note.
+    public var body: Rect
+}
+
+struct PageBlockContent {
+    var title: String
+    var subtitle: String?
+    var unit: String?
+    var legend: [LegendEntry]
+    var note: String?
+}
+
+enum PageBlockLayout {
+    /// Lays out and draws the shared blocks. Problems (e.g. a note too long to fit even at
+    /// the smallest size) are appended to `problems`; layout continues with what fits.
+    static func layout(_ content: PageBlockContent, theme: Theme, measurer: TextMeasuring,
+                       scene: inout Scene, problems: inout [String]) -> PageBlocks {
+        let area = theme.contentArea
+        let sizes = theme.fontSizes
+        let palette = theme.palette
+        let gap = theme.spacing.blockGap
+
+        // Title (bold), wrapped to the width if it must be.
+        let titleFont = theme.font(sizes.title, weight: .bold)
+        let titleFrame = fullWidth(measurer.frame(content.title, font: titleFont, at: Point(area.minX, area.minY),
+                                                  maxWidth: area.width), in: area)
+        scene.add(.text(TextBox(text: content.title, frame: titleFrame, font: titleFont,
+                                color: palette.text, wraps: true)), role: "title")
+        var y = titleFrame.maxY
+
+        var subtitleFrame: Rect?
+        if let subtitle = content.subtitle, !subtitle.isEmpty {
+            let font = theme.font(sizes.subtitle)
+            let frame = fullWidth(measurer.frame(subtitle, font: font, at: Point(area.minX, y + 2),
+                                                 maxWidth: area.width), in: area)
+            scene.add(.text(TextBox(text: subtitle, frame: frame, font: font,
+                                    color: palette.secondaryText, wraps: true)), role: "subtitle")
+            subtitleFrame = frame
+            y = frame.maxY
+        }
+        y += gap
+
+        // Header row: unit left, legend right; the legend drops to its own row if both
+        // do not fit side by side.
+        var unitFrame: Rect?
+        var legendFrame: Rect?
+        let unitFont = theme.font(sizes.unit)
+        let legendFont = theme.font(sizes.legend)
+        let unitText = content.unit.flatMap { $0.isEmpty ? nil : $0 }
+        let unitSize = unitText.map { measurer.measure($0, font: unitFont, maxWidth: area.width) }
+        let legendSize = content.legend.isEmpty ? nil : LegendLayout.size(content.legend, font: legendFont, measurer: measurer)
+        if let unitText, let unitSize {
+            let frame = Rect(x: area.minX, y: y, width: min(unitSize.width, area.width), height: unitSize.height)
+            scene.add(.text(TextBox(text: unitText, frame: frame, font: unitFont, color: palette.secondaryText)),
+                      role: "unit")
+            unitFrame = frame
+        }
+        if let legendSize {
+            let sideBySide = (unitSize?.width ?? 0) + 2 * gap + legendSize.width <= area.width
+            let legendY = sideBySide ? y : (unitFrame.map { $0.maxY + gap / 2 } ?? y)
+            legendFrame = LegendLayout.draw(content.legend, at: Point(area.maxX - legendSize.width, legendY),
+                                            font: legendFont, theme: theme, measurer: measurer, into: &scene)
+        }
+        let headerBottom = max(unitFrame?.maxY ?? y - gap, legendFrame?.maxY ?? y - gap)
+        let bodyTop = headerBottom + gap
+
+        // Source note, shrunk toward the minimum size when it would take over the page.
+        var noteFrame: Rect?
+        var bodyBottom = area.maxY
+        if let note = content.note, !note.isEmpty {
+            var size = sizes.note
+            var measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
+            let budget = area.height * 0.22
+            while measured.height > budget && size - 0.5 >= sizes.minimumNote {
+                size -= 0.5
+                measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
+            }
+            if measured.height > budget {
+                problems.append("source note needs \(Int(measured.height.rounded())) pt even at \(size) pt; shorten it")
+            }
+            let frame = Rect(x: area.minX, y: area.maxY - measured.height, width: area.width, height: measured.height)
+            scene.add(.text(TextBox(text: note, frame: frame, font: theme.font(size), color: palette.note, wraps: true)),
+                      role: "source-note")
+            noteFrame = frame
+            bodyBottom = frame.minY - gap
+        }
+        if bodyBottom - bodyTop < 60 {
+            problems.append("title, header and note leave only \(Int(max(0, bodyBottom - bodyTop))) pt for the chart")
+        }
+        let body = Rect(x: area.minX, y: bodyTop, width: area.width, height: max(0, bodyBottom - bodyTop))
+        return PageBlocks(title: titleFrame, subtitle: subtitleFrame, unit: unitFrame, legend: legendFrame,
+                          note: noteFrame, body: body)
+    }
+
+    /// Wrapped blocks get the whole width, so the renderer breaks lines where the
+    /// measurer did and never one word earlier because of sub-point rounding.
+    private static func fullWidth(_ frame: Rect, in area: Rect) -> Rect {
+        Rect(x: area.minX, y: frame.y, width: area.width, height: frame.height)
+    }
+}

@@ -1,0 +1,110 @@
+/// One problem in the analyst's input: where it is, what is wrong and how to fix it.
+/// Printed in the compiler style so that the first line can be clicked in an editor:
+///
+///     datasets/x.csv:4:7: error: value "12,3a" in column "value" is not a number
+///       hint: write a plain decimal number such as 4305 or 4305.5
+public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
+    /// Errors stop a run; warnings are printed (and listed in batch.csv) but the input is used.
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var location: SourceLocation
+    /// What is wrong, in one sentence without a trailing period.
+    public var message: String
+    /// How to fix it; nil only when there is nothing useful to add.
+    public var hint: String?
+    public var severity: Severity
+
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+    }
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
+                severity: Severity = .error) {
+        self.init(SourceLocation(file: file, line: line, column: column), message, hint: hint, severity: severity)
+    }
+
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let hint, !hint.isEmpty {
+            text += "\n  hint: \(hint)"
+        }
+        return text
+    }
+}
+
+/// Every problem found in one pass, so that `marketcast check` can list them all at once
+/// instead of making the analyst fix and rerun one error at a time.
+public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
+    public var errors: [InputError]
+
+    public init(_ errors: [InputError] = []) {
+        self.errors = errors
+    }
+
+    /// Flattens any error into a list: InputErrors stay as they are, an InputError becomes a
+    /// list of one, and anything else becomes nil (it is not a problem with the input).
+    public init?(flattening error: any Error) {
+        if let list = error as? InputErrors {
+            self = list
+        } else if let single = error as? InputError {
+            self.init([single])
+        } else {
+            return nil
+        }
+    }
+
+    public var isEmpty: Bool { errors.isEmpty }
+    public var count: Int { errors.count }
+
+    public mutating func append(_ error: InputError) {
+        errors.append(error)
+    }
+
+    public mutating func append(contentsOf other: InputErrors) {
+        errors.append(contentsOf: other.errors)
+    }
+
+    /// Runs `body` and records its input errors instead of propagating them; returns nil when
+    /// it failed. Errors that are not about the input (bugs, I/O) still propagate.
+    public mutating func collect<T>(_ body: () throws -> T) rethrows -> T? {
+        do {
+            return try body()
+        } catch {
+            guard let found = InputErrors(flattening: error) else { throw error }
+            append(contentsOf: found)
+            return nil
+        }
+    }
+
+    /// The errors in file order: by file as first seen, then line, then column, and in the
+    /// order found where those are equal (so a row's problems read left to right).
+    public func sortedByLocation() -> InputErrors {
+        var fileOrder: [String: Int] = [:]
+        for error in errors where fileOrder[error.location.file] == nil {
+            fileOrder[error.location.file] = fileOrder.count
+        }
+        let sorted = errors.enumerated().sorted { a, b in
+            let keyA = (fileOrder[a.element.location.file] ?? 0, a.element.location.line ?? 0, a.element.location.column ?? 0, a.offset)
+            let keyB = (fileOrder[b.element.location.file] ?? 0, b.element.location.line ?? 0, b.element.location.column ?? 0, b.offset)
+            return keyA < keyB
+        }
+        return InputErrors(sorted.map(\.element))
+    }
+
+    /// Throws self when at least one error was recorded.
+    public func throwIfAny() throws {
+        if !errors.isEmpty { throw self }
+    }
+
+    /// One error per paragraph, in the order they were found (which follows the files'
+    /// line order), so the output is the same on every run.
+    public var description: String {
+        errors.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+/// Whether a value was reported (actual) or is somebody's estimate or forecast. The two are
+/// never mixed silently: charts draw them differently and fits use actuals only.
+public enum ObservationStatus: String, Sendable, Hashable, CaseIterable {
+    case actual
+    case estimate
+}
+
+/// One year's value of a market series, with the unit, status and source it was given with,
+/// and the line it came from so any later complaint about it can point back at the file.
+public struct Observation: Sendable, Hashable {
+    public var year: Int
+    public var value: Double
+    public var unit: String
+    public var status: ObservationStatus
+    public var source: String
+    public var note: String
+    /// The definition the publisher used (e.g. "AI core industry"); empty when not given.
+    public var definition: String
+    /// 1-based line in the dataset file.
+    public var line: Int
+
+    public init(year: Int, value: Double, unit: String, status: ObservationStatus, source: String,
+                note: String = "", definition: String = "", line: Int) {
+        self.year = year
+        self.value = value
+        self.unit = unit
+        self.status = status
+        self.source = source
+        self.note = note
+        self.definition = definition
+        self.line = line
+    }
+}
+
+/// A validated yearly market series: one unit, one definition, one observation per year, sorted
+/// by year, every observation with a source.
+public struct MarketSeries: Sendable, Hashable {
+    public var id: String
+    public var file: String
+    public var unit: String
+    /// The common definition of all rows, or empty when the file has none.
+    public var definition: String
+    /// Sorted by year, one per year.
+    public var observations: [Observation]
+    /// Things that did not stop loading but deserve a look (severity .warning), in line order.
+    public var warnings: [InputError]
+
+    public init(id: String, file: String, unit: String, definition: String = "", observations: [Observation],
+                warnings: [InputError] = []) {
+        self.id = id
+        self.file = file
+        self.unit = unit
+        self.definition = definition
+        self.observations = observations.sorted { $0.year < $1.year }
+        self.warnings = warnings
+    }
+
+    public var actuals: [Observation] { observations.filter { $0.status == .actual } }
+    public var estimates: [Observation] { observations.filter { $0.status == .estimate } }
+    public var years: [Int] { observations.map(\.year) }
+
+    /// Distinct sources in year order, for the source note under a chart.
+    public var sources: [String] {
+        var seen: [String] = []
+        for observation in observations where !seen.contains(observation.source) {
+            seen.append(observation.source)
+        }
+        return seen
+    }
+
+    public func observation(forYear year: Int) -> Observation? {
+        observations.first { $0.year == year }
+    }
+}

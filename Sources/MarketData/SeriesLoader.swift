@@ -1,0 +1,274 @@
+import Foundation
+
+/// Loads a market-size dataset (columns year,value,unit,status,source, optionally definition
+/// and note) into a MarketSeries, checking everything later stages rely on: the forecasts
+/// assume one value per consecutive year, positive sizes, one unit and a source on every row.
+/// Every problem in the file is reported, not only the first.
+public enum SeriesLoader {
+    public static let requiredColumns = ["year", "value", "unit", "status", "source"]
+    public static let optionalColumns = ["definition", "note"]
+    public static let yearRange = 1900...2200
+
+    /// Loads and validates the file at `path`. `id` defaults to the file name without its
+    /// extension. `allowGaps` accepts missing years (for series that are not fitted as
+    /// consecutive years). Throws InputErrors with every problem found.
+    public static func load(path: String, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(path: path)
+        } catch {
+            throw InputErrors(flattening: error) ?? error
+        }
+        return try series(from: table, id: id, allowGaps: allowGaps)
+    }
+
+    /// Like `load(path:)` for bytes already in memory; `file` is the name errors show.
+    public static func load(data: Data, file: String, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(data: data, file: file)
+        } catch {
+            throw InputErrors(flattening: error) ?? error
+        }
+        return try series(from: table, id: id, allowGaps: allowGaps)
+    }
+
+    /// Every problem in the file at `path`, in line order; empty when it loads cleanly.
+    public static func validate(path: String, id: String? = nil, allowGaps: Bool = false) -> [InputError] {
+        do {
+            _ = try load(path: path, id: id, allowGaps: allowGaps)
+            return []
+        } catch {
+            return InputErrors(flattening: error)?.errors
+                ?? [InputError(file: path, "the file could not be read: \(error)")]
+        }
+    }
+
+    /// Loads every file, keeping going past failures: the series that loaded (in the order of
+    /// `paths`) and every problem of the ones that did not, for `check` and `batch`.
+    public static func loadAll(paths: [String], allowGaps: Bool = false) -> (series: [MarketSeries], errors: InputErrors) {
+        var loaded: [MarketSeries] = []
+        var problems = InputErrors()
+        for path in paths {
+            do {
+                loaded.append(try load(path: path, allowGaps: allowGaps))
+            } catch {
+                problems.append(contentsOf: InputErrors(flattening: error)
+                    ?? InputErrors([InputError(file: path, "the file could not be read: \(error)")]))
+            }
+        }
+        return (loaded, problems)
+    }
+
+    /// Validates a parsed table as a market series.
+    public static func series(from table: CSVTable, id: String? = nil, allowGaps: Bool = false) throws -> MarketSeries {
+        let file = table.file
+        var problems = InputErrors()
+
+        let missing = requiredColumns.filter { table.optionalColumnIndex(named: $0) == nil }
+        for name in missing {
+            // A misspelt required column is reported once, as missing, with the suggestion.
+            problems.append(InputError(file: file, line: table.headerLine,
+                                       "required column \"\(name)\" is missing",
+                                       hint: missingColumnHint(name, table: table)))
+        }
+        try problems.throwIfAny()
+        // All required columns exist (checked above), so the lookups below cannot fail.
+        let yearColumn = try table.columnIndex(named: "year")
+        let valueColumn = try table.columnIndex(named: "value")
+        let unitColumn = try table.columnIndex(named: "unit")
+        let statusColumn = try table.columnIndex(named: "status")
+        let sourceColumn = try table.columnIndex(named: "source")
+        let noteColumn = table.optionalColumnIndex(named: "note")
+        let definitionColumn = table.optionalColumnIndex(named: "definition")
+
+        var observations: [Observation] = []
+        var unitCheck = SameValueCheck(column: "unit",
+                                       hint: { "use one unit for the whole series: convert this row's value to \($0)" })
+        var definitionCheck = SameValueCheck(column: "definition",
+                                             hint: { _ in "keep one publisher's definition per series; put other definitions in their own file" })
+        var yearLines: [(year: Int, line: Int)] = []
+        var lineOfYear: [Int: Int] = [:]
+
+        for row in table.rows {
+            let year = try problems.collect { try parseYear(row[yearColumn], file: file) }
+            let value = try problems.collect { try parseValue(row[valueColumn], file: file) }
+            let status = try problems.collect { try parseStatus(row[statusColumn], file: file) }
+
+            let unitCell = row[unitColumn]
+            if unitCell.text.isEmpty {
+                problems.append(InputError(table.location(of: unitCell), "column \"unit\" is empty",
+                                           hint: "write the unit of the value, such as 亿元"))
+            } else if let problem = unitCheck.check(unitCell, line: row.line, in: table) {
+                problems.append(problem)
+            }
+
+            let sourceCell = row[sourceColumn]
+            if sourceCell.text.isEmpty {
+                problems.append(InputError(table.location(of: sourceCell), "column \"source\" is empty",
+                                           hint: "name where the value comes from (publisher, date, URL); every value needs a source"))
+            }
+
+            // An empty definition cell means "same as the others", so only filled ones must agree.
+            let definitionCell = definitionColumn.map { row[$0] }
+            if let definitionCell, !definitionCell.text.isEmpty,
+               let problem = definitionCheck.check(definitionCell, line: row.line, in: table) {
+                problems.append(problem)
+            }
+
+            if let year {
+                yearLines.append((year, row.line))
+                if let earlier = lineOfYear[year] {
+                    problems.append(InputError(file: file, line: row.line, column: row[yearColumn].column,
+                                               "year \(year) appears twice, on lines \(earlier) and \(row.line)",
+                                               hint: "keep one row per year; delete or correct one of them"))
+                } else {
+                    lineOfYear[year] = row.line
+                }
+            }
+
+            if let year, let value, let status {
+                observations.append(Observation(year: year, value: value, unit: unitCell.text, status: status,
+                                                source: sourceCell.text,
+                                                note: noteColumn.map { row[$0].text } ?? "",
+                                                definition: definitionCell?.text ?? "", line: row.line))
+            }
+        }
+
+        // Gaps are judged only when every year could be read; otherwise an unreadable year
+        // would also be reported as a missing one.
+        if !allowGaps && yearLines.count == table.rows.count {
+            problems.append(contentsOf: gapProblems(in: yearLines, file: file))
+        }
+        try problems.sortedByLocation().throwIfAny()
+
+        let seriesID = id ?? defaultID(for: file)
+        return MarketSeries(id: seriesID, file: file, unit: unitCheck.first?.text ?? "",
+                            definition: definitionCheck.first?.text ?? "",
+                            observations: observations,
+                            warnings: warnings(for: table, observations: observations))
+    }
+
+    /// The file name without folder and extension: "datasets/china-ai.csv" -> "china-ai".
+    public static func defaultID(for file: String) -> String {
+        let name = (file as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? name : stem
+    }
+
+    private static func missingColumnHint(_ name: String, table: CSVTable) -> String {
+        let found = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
+        var hint = "the header has: \(found)"
+        let unused = table.header.filter { column in
+            !(requiredColumns + optionalColumns).contains(column.lowercased())
+        }
+        if let match = Suggestions.closest(to: name, among: unused) {
+            hint = "did you mean \"\(match)\"? " + hint
+        }
+        return hint + "; a market series needs the columns " + requiredColumns.joined(separator: ",")
+    }
+
+    /// Not errors, but likely mistakes: a column that looks like a misspelt optional column
+    /// (its values would be silently ignored), a file that had to be decoded as GBK, and an
+    /// actual value for a year after an estimate (usually a status typed in the wrong row).
+    private static func warnings(for table: CSVTable, observations: [Observation]) -> [InputError] {
+        var found: [InputError] = []
+        if table.encoding == .gb18030 {
+            found.append(InputError(file: table.file,
+                                    "the file is not UTF-8; it was read as GBK/GB18030",
+                                    hint: TextDecoding.resaveHint, severity: .warning))
+        }
+        let known = requiredColumns + optionalColumns
+        for (index, column) in table.header.enumerated() where !known.contains(column.lowercased()) {
+            if let match = Suggestions.closest(to: column, among: optionalColumns) {
+                let headerCell = table.headerCells.indices.contains(index) ? table.headerCells[index].column : nil
+                found.append(InputError(file: table.file, line: table.headerLine, column: headerCell,
+                                        "column \"\(column)\" is not used; did you mean \"\(match)\"?",
+                                        hint: "rename the column to \"\(match)\" if it holds the \(match) of each row",
+                                        severity: .warning))
+            }
+        }
+        let sorted = observations.sorted { $0.year < $1.year }
+        if let firstEstimate = sorted.first(where: { $0.status == .estimate }) {
+            for later in sorted where later.status == .actual && later.year > firstEstimate.year {
+                found.append(InputError(file: table.file, line: later.line,
+                                        "year \(later.year) is an actual but the earlier year \(firstEstimate.year) (line \(firstEstimate.line)) is an estimate",
+                                        hint: "check the status column: estimates usually follow the last actual year",
+                                        severity: .warning))
+            }
+        }
+        return InputErrors(found).sortedByLocation().errors
+    }
+
+    private static func parseYear(_ cell: CSVCell, file: String) throws -> Int {
+        let year = try NumberParsing.integer(cell, column: "year", file: file)
+        guard yearRange.contains(year) else {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "year \(year) is outside \(yearRange.lowerBound)–\(yearRange.upperBound)",
+                             hint: "write a four-digit calendar year such as 2024")
+        }
+        return year
+    }
+
+    private static func parseValue(_ cell: CSVCell, file: String) throws -> Double {
+        let value = try NumberParsing.double(cell, column: "value", file: file)
+        guard value > 0 else {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "value \(cell.text) in column \"value\" is \(value == 0 ? "zero" : "negative"), but a market size must be positive",
+                             hint: "check the sign and the unit; a year without a known value is left out rather than written as 0")
+        }
+        return value
+    }
+
+    private static func parseStatus(_ cell: CSVCell, file: String) throws -> ObservationStatus {
+        if let status = ObservationStatus(rawValue: cell.text.lowercased()) { return status }
+        let allowed = ObservationStatus.allCases.map(\.rawValue)
+        let shown = cell.text.isEmpty ? "column \"status\" is empty" : "status \"\(cell.text)\" is not one of \(allowed.joined(separator: ", "))"
+        throw InputError(file: file, line: cell.line, column: cell.column, shown,
+                         hint: cell.text.isEmpty
+                             ? "write actual for a reported value or estimate for a forecast"
+                             : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
+    }
+
+    /// One error per run of missing years, at the row after the gap. Duplicated years are
+    /// reported elsewhere and leave no gap.
+    private static func gapProblems(in yearLines: [(year: Int, line: Int)], file: String) -> InputErrors {
+        var problems = InputErrors()
+        let sorted = yearLines.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
+        for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.year - earlier.year > 1 {
+            let missingYears = (earlier.year + 1)..<later.year
+            let list = missingYears.count <= 5
+                ? missingYears.map(String.init).joined(separator: ", ")
+                : "\(missingYears.lowerBound)–\(missingYears.upperBound - 1)"
+            problems.append(InputError(file: file, line: later.line,
+                                       "year\(missingYears.count == 1 ? "" : "s") \(list) missing between \(earlier.year) (line \(earlier.line)) and \(later.year) (line \(later.line))",
+                                       hint: "growth rates and fits assume consecutive years: add the missing year\(missingYears.count == 1 ? "" : "s") (mark derived values in the note column), or allow gaps for this series"))
+        }
+        return problems
+    }
+}
+
+/// Checks that a column holds the same text on every row where it is filled, remembering the
+/// first row's text and line so a differing row's error can name both.
+private struct SameValueCheck {
+    let column: String
+    /// How to fix a differing row, given the first row's text.
+    let hint: (String) -> String
+    private(set) var first: (text: String, line: Int)?
+
+    init(column: String, hint: @escaping (String) -> String) {
+        self.column = column
+        self.hint = hint
+    }
+
+    mutating func check(_ cell: CSVCell, line: Int, in table: CSVTable) -> InputError? {
+        guard let first else {
+            self.first = (cell.text, line)
+            return nil
+        }
+        guard first.text != cell.text else { return nil }
+        return InputError(table.location(of: cell),
+                          "\(column) \"\(cell.text)\" differs from \"\(first.text)\" on line \(first.line)",
+                          hint: hint(first.text))
+    }
+}

@@ -1,0 +1,144 @@
+import CCairo
+import CPangoCairo
+import Charts
+
+/// Lays out text with Pango in a surface-independent way, for measuring (Charts' layout)
+/// and for drawing (SceneRenderer). Both go through `layout(...)` below, so a label's
+/// measured size is exactly the size it is drawn at, on PNG, SVG and PDF alike.
+///
+/// Why the layout never sees the real surface: Pango's metrics depend on the context's
+/// resolution, font options and transformation matrix. Here the context is built once,
+/// with 1 scene unit = 1 pt (resolution 72), identity matrix, no hinting, no metric or
+/// glyph-position rounding. The renderer draws these same layouts through whatever
+/// scale the surface has (×2 for PNG); Cairo rasterises the glyphs at device resolution
+/// while positions stay where Pango put them in scene units.
+///
+/// Not thread-safe: one measurer per thread (it reuses a single layout).
+public final class PangoTextMeasurer: TextMeasuring {
+    private let context: OpaquePointer
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let layoutObject: OpaquePointer
+    private lazy var installedFamilies: Set<String> = listFamilies()
+    private var fontDescriptions: [FontKey: OpaquePointer] = [:]
+
+    private struct FontKey: Hashable {
+        let family: String
+        let size: Double
+        let bold: Bool
+    }
+
+    public init() {
+        // The default font map is owned by Pango (one per thread); the context holds its own reference.
+        fontMap = pango_cairo_font_map_get_default()
+        context = pango_font_map_create_context(fontMap)
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        layoutObject = pango_layout_new(context)
+    }
+
+    deinit {
+        for description in fontDescriptions.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(layoutObject))
+        g_object_unref(UnsafeMutableRawPointer(context))
+    }
+
+    /// Logical size in points. `maxWidth` of nil, zero, negative or non-finite means no wrapping
+    /// (the renderer treats a non-positive frame width of a wrapping TextBox the same way).
+    public func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size {
+        let extents = logicalExtents(of: layout(text, font: font, wrapWidth: maxWidth, alignment: .left))
+        return Size(width: extents.width, height: extents.height)
+    }
+
+    /// The distance from the top of the text block to the first line's baseline, for
+    /// callers that align labels on baselines.
+    public func firstBaseline(_ text: String, font: FontSpec, maxWidth: Double? = nil) -> Double {
+        let prepared = layout(text, font: font, wrapWidth: maxWidth, alignment: .left)
+        return Double(pango_layout_get_baseline(prepared)) / Double(PANGO_SCALE)
+    }
+
+    /// The number of lines `text` occupies, wrapped at `maxWidth` when given.
+    public func lineCount(_ text: String, font: FontSpec, maxWidth: Double? = nil) -> Int {
+        Int(pango_layout_get_line_count(layout(text, font: font, wrapWidth: maxWidth, alignment: .left)))
+    }
+
+    /// Whether fontconfig has a family of this name (case-insensitive). Pango silently
+    /// substitutes missing fonts, so callers check the theme's fonts up front and can say
+    /// which package to install.
+    public func hasFontFamily(_ family: String) -> Bool {
+        installedFamilies.contains(family.lowercased())
+    }
+
+    private func listFamilies() -> Set<String> {
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fontMap, &families, &count)
+        guard let list = families else { return [] }
+        defer { g_free(list) }
+        var names = Set<String>()
+        for index in 0..<Int(max(count, 0)) {
+            if let family = list[index], let name = pango_font_family_get_name(family) {
+                names.insert(String(cString: name).lowercased())
+            }
+        }
+        return names
+    }
+
+    /// Configures the shared layout. The returned pointer stays valid until the next call.
+    func layout(_ text: String, font: FontSpec, wrapWidth: Double?, alignment: TextAlignment) -> OpaquePointer {
+        pango_layout_set_font_description(layoutObject, fontDescription(for: font))
+        if let width = wrapWidth, width.isFinite, width > 0 {
+            pango_layout_set_width(layoutObject, pangoUnits(width))
+            // WORD_CHAR: break at word boundaries (Latin) but fall back to characters for
+            // runs with no break opportunity; CJK lines break between ideographs anyway.
+            pango_layout_set_wrap(layoutObject, PANGO_WRAP_WORD_CHAR)
+        } else {
+            pango_layout_set_width(layoutObject, -1)
+        }
+        pango_layout_set_alignment(layoutObject, pangoAlignment(alignment))
+        pango_layout_set_text(layoutObject, text, -1)
+        return layoutObject
+    }
+
+    /// The layout's logical rectangle in scene units (x can be non-zero for aligned, wrapped text).
+    func logicalExtents(of layout: OpaquePointer) -> (x: Double, y: Double, width: Double, height: Double) {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return (Double(logical.x) / scale, Double(logical.y) / scale,
+                Double(logical.width) / scale, Double(logical.height) / scale)
+    }
+
+    private func fontDescription(for font: FontSpec) -> OpaquePointer {
+        let key = FontKey(family: font.family, size: font.size, bold: font.weight == .bold)
+        if let cached = fontDescriptions[key] { return cached }
+        // GLib aborts on allocation failure instead of returning NULL, so this cannot be nil.
+        let description: OpaquePointer = pango_font_description_new()
+        pango_font_description_set_family(description, font.family)
+        // Absolute size is in device units, which are points here: no DPI conversion involved.
+        let size = font.size.isFinite && font.size > 0 ? font.size : 1
+        pango_font_description_set_absolute_size(description, Double(pangoUnits(size)))
+        pango_font_description_set_weight(description, key.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        fontDescriptions[key] = description
+        return description
+    }
+
+    private func pangoAlignment(_ alignment: TextAlignment) -> PangoAlignment {
+        switch alignment {
+        case .left: return PANGO_ALIGN_LEFT
+        case .center: return PANGO_ALIGN_CENTER
+        case .right: return PANGO_ALIGN_RIGHT
+        }
+    }
+}
+
+/// Scene units to Pango units, clamped so absurd inputs cannot trap on conversion.
+func pangoUnits(_ value: Double) -> Int32 {
+    let scaled = (value * Double(PANGO_SCALE)).rounded()
+    guard scaled.isFinite else { return 0 }
+    return Int32(max(Double(Int32.min), min(Double(Int32.max), scaled)))
+}

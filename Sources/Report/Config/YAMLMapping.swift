@@ -1,0 +1,178 @@
+import MarketData
+import Yams
+
+/// A YAML mapping read key by key, so that every unknown key, wrong type and missing key
+/// is reported with the file, line and column it stands at. Codable decoding would lose
+/// the positions, and analysts edit these files by hand all day.
+struct YAMLMapping {
+    let file: String
+    let mapping: Node.Mapping
+    let location: SourceLocation
+
+    /// Parses `text` and requires its top level to be a mapping.
+    static func document(file: String, text: String) throws -> YAMLMapping {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError.yamlSyntax(file: file, error: error)
+        }
+        guard let root else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
+                             hint: "write the settings as `key: value` lines; see the README")
+        }
+        return try YAMLMapping(node: root, file: file, what: "the file")
+    }
+
+    init(node: Node, file: String, what: String) throws {
+        guard case let .mapping(mapping) = node else {
+            throw InputError(node.location(in: file), "\(what) must be a mapping of `key: value` lines, found \(node.kindName)",
+                             hint: "indent the settings under it as `key: value`")
+        }
+        self.file = file
+        self.mapping = mapping
+        self.location = node.location(in: file)
+    }
+
+    /// Every key, in file order.
+    var keys: [(name: String, location: SourceLocation)] {
+        mapping.keys.map { ($0.string ?? $0.description, $0.location(in: file)) }
+    }
+
+    /// Refuses keys outside `allowed`, naming each with a suggestion for misspellings.
+    func rejectUnknownKeys(allowed: [String], section: String) throws {
+        var errors: [InputError] = []
+        for (name, location) in keys where !allowed.contains(name) {
+            let hint: String
+            if let guess = Suggestions.closest(to: name, among: allowed) {
+                hint = "did you mean `\(guess)`? Known keys here: \(allowed.joined(separator: ", "))"
+            } else {
+                hint = "known keys here: \(allowed.joined(separator: ", "))"
+            }
+            errors.append(InputError(location, "unknown key `\(name)` in \(section)", hint: hint))
+        }
+        try InputErrors(errors).throwIfAny()
+    }
+
+    func node(_ key: String) -> Node? { mapping[key] }
+
+    func location(of key: String) -> SourceLocation {
+        for entry in mapping where entry.key.string == key { return entry.value.location(in: file) }
+        return location
+    }
+
+    func required(_ key: String, section: String) throws -> Node {
+        guard let node = mapping[key] else {
+            throw InputError(location, "\(section) has no `\(key)`",
+                             hint: "add a line `\(key): …` to \(section)")
+        }
+        return node
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .scalar(scalar) = node, !scalar.string.isEmpty else {
+            throw typeError(key, node, expected: "a text value")
+        }
+        return scalar.string
+    }
+
+    func requiredString(_ key: String, section: String) throws -> String {
+        _ = try required(key, section: section)
+        guard let value = try string(key) else { throw typeError(key, mapping[key]!, expected: "a text value") }
+        return value
+    }
+
+    func int(_ key: String) throws -> Int? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .scalar(scalar) = node, let value = Int(scalar.string) else {
+            throw typeError(key, node, expected: "a whole number")
+        }
+        return value
+    }
+
+    func double(_ key: String) throws -> Double? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .scalar(scalar) = node, let value = Double(scalar.string), value.isFinite else {
+            throw typeError(key, node, expected: "a number")
+        }
+        return value
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .scalar(scalar) = node else { throw typeError(key, node, expected: "true or false") }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw typeError(key, node, expected: "true or false")
+        }
+    }
+
+    func submapping(_ key: String) throws -> YAMLMapping? {
+        guard let node = mapping[key] else { return nil }
+        return try YAMLMapping(node: node, file: file, what: "`\(key)`")
+    }
+
+    /// A sequence of mappings, e.g. the `series:` list.
+    func mappings(_ key: String) throws -> [YAMLMapping]? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .sequence(sequence) = node else {
+            throw typeError(key, node, expected: "a list of entries, each starting with `- `")
+        }
+        return try sequence.map { try YAMLMapping(node: $0, file: file, what: "each entry of `\(key)`") }
+    }
+
+    /// A sequence of scalars, e.g. `formats: [png, pdf]`.
+    func strings(_ key: String) throws -> [String]? {
+        guard let node = mapping[key] else { return nil }
+        guard case let .sequence(sequence) = node else {
+            throw typeError(key, node, expected: "a list such as [a, b]")
+        }
+        return try sequence.map { element in
+            guard case let .scalar(scalar) = element else {
+                throw InputError(element.location(in: file), "every entry of `\(key)` must be a single value",
+                                 hint: "write the list as [a, b]")
+            }
+            return scalar.string
+        }
+    }
+
+    func typeError(_ key: String, _ node: Node, expected: String) -> InputError {
+        InputError(node.location(in: file), "`\(key)` must be \(expected), found \(node.shortDescription)",
+                   hint: "change the value after `\(key):`")
+    }
+}
+
+extension Node {
+    func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line, column: mark?.column)
+    }
+
+    var kindName: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    var shortDescription: String {
+        if case let .scalar(scalar) = self { return "`\(scalar.string)`" }
+        return kindName
+    }
+}
+
+extension InputError {
+    static func yamlSyntax(file: String, error: YamlError) -> InputError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return InputError(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(detail)",
+                              hint: "check the indentation and the `key: value` form on this line and the one before")
+        default:
+            return InputError(SourceLocation(file: file, line: nil, column: nil), "YAML syntax: \(error)", hint: "check the file is valid YAML")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Charts
+
+/// One page of the report. Chart pages are also exported on their own under
+/// `charts/<chartID>.png|svg|pdf` with their numbers in `charts/<chartID>.csv`; pages
+/// without a chart id (title, contents) exist only in report.pdf.
+public struct ReportPage: Sendable {
+    /// The page's title, used for the PDF outline and the contents page.
+    public var title: String
+    public var chartID: String?
+    public var scene: Scene
+    /// The numbers drawn on the page, as CSV text.
+    public var csv: String?
+
+    public init(title: String, chartID: String?, scene: Scene, csv: String? = nil) {
+        self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
+    }
+}

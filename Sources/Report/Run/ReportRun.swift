@@ -1,0 +1,89 @@
+import Charts
+import Forecasting
+import Foundation
+import Logging
+import MarketData
+import Rendering
+
+/// What `marketcast run` was asked to do, after the command line and the config agree.
+public struct RunOptions: Sendable {
+    public var configPath: String
+    public var outputRoot: String
+    public var quarter: String?
+    public var language: DisplayLanguage?
+    public var formats: [OutputFormat]
+    /// PNG pixels per point: 2 gives 1920×1080 for the 960×540 pt page.
+    public var pngScale: Double
+
+    public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
+                formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2) {
+        self.configPath = configPath; self.outputRoot = outputRoot; self.quarter = quarter
+        self.language = language; self.formats = formats; self.pngScale = pngScale
+    }
+}
+
+/// What a finished run wrote, relative to its folder, in writing order.
+public struct RunSummary: Sendable {
+    public var folder: String
+    public var files: [String]
+}
+
+/// One `marketcast run`: config → series → forecasts → pages → files, written into a
+/// staged folder that replaces `output/<quarter>/` only when everything succeeded.
+public enum ReportRun {
+    /// The exhibits in report order.
+    static let exhibits: [Exhibit] = [MarketSizeExhibit()]
+
+    public static func run(_ options: RunOptions, logger: Logger) throws -> RunSummary {
+        var config = try ReportConfig.load(path: options.configPath)
+        if let quarter = options.quarter {
+            guard ReportConfig.isQuarter(quarter) else {
+                throw InputError(SourceLocation(file: "--quarter"), "`\(quarter)` is not a quarter",
+                                 hint: "write the year, a capital Q and the quarter number, e.g. 2026Q4")
+            }
+            config.quarter = quarter
+        }
+        if let language = options.language { config.language = language }
+
+        let context = try makeContext(config: config, logger: logger)
+        var pages: [ReportPage] = []
+        for exhibit in exhibits { pages += try exhibit.pages(in: context) }
+
+        let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
+        let folder = try StagedFolder(target: target)
+        var files: [String] = []
+        let renderer = SceneRenderer(measurer: context.measurer)
+        for page in pages {
+            guard let chartID = page.chartID else { continue }
+            for format in options.formats {
+                let relative = "charts/\(chartID).\(format.rawValue)"
+                try renderer.write(page.scene, to: try folder.path(relative), format: format, scale: options.pngScale)
+                files.append(relative)
+            }
+            if let csv = page.csv {
+                try folder.write(csv, to: "charts/\(chartID).csv")
+                files.append("charts/\(chartID).csv")
+            }
+        }
+        try ReportAssembler(context: context).write(pages, to: try folder.path("report.pdf"))
+        files.append("report.pdf")
+        try folder.commit()
+        logger.info("wrote \(files.count) files into \(target.path)")
+        return RunSummary(folder: target.path, files: files)
+    }
+
+    static func makeContext(config: ReportConfig, logger: Logger) throws -> RunContext {
+        var results: [RunContext.SeriesResult] = []
+        for entry in config.series {
+            logger.info("fitting \(entry.id) with \(entry.model)")
+            let series = try SeriesLoader.load(path: entry.dataPath, id: entry.id)
+            for warning in series.warnings { logger.warning("\(warning)") }
+            let forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
+                                                   level: config.level)
+            for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
+            results.append(.init(entry: entry, series: series, forecast: forecast))
+        }
+        return RunContext(config: config, strings: Strings(language: config.language), theme: .standard,
+                          measurer: PangoTextMeasurer(), series: results)
+    }
+}

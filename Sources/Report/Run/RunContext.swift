@@ -1,0 +1,30 @@
+import Charts
+import Forecasting
+import MarketData
+import Rendering
+
+/// Everything an exhibit may read to build its pages: the resolved config, the words and
+/// style of the report, the text measurer, and each series with its forecast, in config
+/// order. Exhibits read it and never write back, so their order cannot change a result.
+public struct RunContext {
+    public struct SeriesResult {
+        public var entry: ReportConfig.SeriesEntry
+        public var series: MarketSeries
+        public var forecast: SeriesForecast
+    }
+
+    public var config: ReportConfig
+    public var strings: Strings
+    public var theme: Theme
+    public var measurer: PangoTextMeasurer
+    public var series: [SeriesResult]
+
+    public func result(for id: String) -> SeriesResult? {
+        series.first { $0.entry.id == id }
+    }
+}
+
+/// A kind of exhibit: builds its pages from the run's context.
+protocol Exhibit {
+    func pages(in context: RunContext) throws -> [ReportPage]
+}

@@ -1,0 +1,53 @@
+import MarketData
+
+/// Every piece of text a report prints, in each language it can be printed in. Charts and
+/// pages take their words from here so `--lang en` changes all of them at once.
+public struct Strings: Sendable {
+    public let language: DisplayLanguage
+
+    public init(language: DisplayLanguage) { self.language = language }
+
+    /// "中国AI市场规模，2019–2027E": the base title, the first year and the horizon.
+    public func rangeTitle(_ base: String, firstYear: Int, lastYear: Int, lastIsEstimate: Bool) -> String {
+        let last = "\(lastYear)\(lastIsEstimate ? "E" : "")"
+        switch language {
+        case .zh: return "\(base)，\(firstYear)–\(last)"
+        case .en: return "\(base), \(firstYear)–\(last)"
+        }
+    }
+
+    public func yearLabel(_ year: Int, isEstimate: Bool) -> String { "\(year)\(isEstimate ? "E" : "")" }
+
+    /// How the series' unit is shown in this language, e.g. 亿元 → CNY bn with values ÷ 10.
+    public func displayUnit(_ unit: String) -> DisplayUnit {
+        NumberFormat.displayUnit(for: unit, language: language)
+    }
+
+    public func unitCaption(_ unit: String) -> String {
+        NumberFormat.unitCaption(for: unit, language: language)
+    }
+
+    public var actual: String { language == .zh ? "实际值" : "Actual" }
+    public var estimate: String { language == .zh ? "预测值（E）" : "Forecast (E)" }
+    public func interval(level: Double) -> String {
+        let percent = NumberFormat.percent(level, decimals: 0)
+        return language == .zh ? "\(percent)预测区间" : "\(percent) prediction interval"
+    }
+
+    public func cagrLabel(_ rate: Double) -> String {
+        "CAGR \(NumberFormat.percent(rate, decimals: 1))"
+    }
+
+    /// The note under a chart: where the actuals come from and what made the estimates.
+    public func sourceNote(sources: [String], modelName: String, modelDescription: String, level: Double) -> String {
+        let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
+        switch language {
+        case .zh:
+            return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型：\(modelName)（\(modelDescription)），"
+                + "区间为\(NumberFormat.percent(level, decimals: 0))预测区间。"
+        case .en:
+            return "Source: \(joinedSources). Note: E marks marketcast forecasts, model: \(modelName) "
+                + "(\(modelDescription)); intervals are \(NumberFormat.percent(level, decimals: 0)) prediction intervals."
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MarketData
+import Rendering
+import Report
+
+/// How every command talks to the terminal: log lines on stderr, errors as
+/// `file:line:column: error: …` plus a hint, and exit status 1 for bad input.
+enum CommandLineOutput {
+    static func logger(label: String, quiet: Bool) -> Logger {
+        var logger = Logger(label: label) { _ in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = quiet ? .error : .info
+        return logger
+    }
+
+    /// Runs `body`; an error it throws is printed once, readably, and becomes exit status 1.
+    static func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func language(_ text: String?) throws -> DisplayLanguage? {
+        guard let text else { return nil }
+        guard let language = DisplayLanguage(rawValue: text) else {
+            throw ValidationError("--lang must be zh or en, not `\(text)`")
+        }
+        return language
+    }
+
+    static func formats(_ text: String) throws -> [OutputFormat] {
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var formats: [OutputFormat] = []
+        for name in names {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("--formats takes png, svg and pdf, comma separated; `\(name)` is none of them")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw ValidationError("--formats names no format; use e.g. png,svg,pdf") }
+        return formats
+    }
+
+    /// The command line's scale counts 1920×1080 as 1; the renderer counts pixels per point.
+    static func pngScale(_ scale: Double) throws -> Double {
+        guard scale.isFinite, scale >= 0.25, scale <= 4 else {
+            throw ValidationError("--scale must lie between 0.25 and 4, not \(scale)")
+        }
+        return scale * 2
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+@testable import Charts
+
+final class ThemeTests: XCTestCase {
+    func testStandardThemeIsASixteenByNineSlide() {
+        let theme = Theme.standard
+        XCTAssertEqual(theme.pageSize, Size(width: 960, height: 540))
+        XCTAssertEqual(theme.pageSize.width / theme.pageSize.height, 16.0 / 9.0, accuracy: 1e-12)
+        XCTAssertEqual(theme.fontFamily, "Noto Sans CJK SC")
+        XCTAssertEqual(theme.palette.actual.hexString, "#004488")
+    }
+
+    func testEstimateColourIsLighterThanActualSoItReadsInGreyscale() {
+        func luminance(_ c: Color) -> Double { 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue }
+        let palette = Theme.standard.palette
+        XCTAssertGreaterThan(luminance(palette.estimate) - luminance(palette.actual), 0.3)
+    }
+
+    func testSeriesColoursStayApartFromTheAccent() {
+        let palette = Theme.standard.palette
+        XCTAssertGreaterThanOrEqual(palette.series.count, 4)
+        XCTAssertFalse(palette.series.contains(palette.accent))
+        XCTAssertEqual(Set(palette.series.map(\.hexString)).count, palette.series.count)
+    }
+
+    func testPartialOverrideKeepsEveryOtherStandardValue() throws {
+        let json = ##"{"fontSizes": {"title": 26}, "palette": {"accent": "#EE7733"}, "margins": {"left": 50}}"##
+        let theme = try JSONDecoder().decode(Theme.self, from: Data(json.utf8))
+        XCTAssertEqual(theme.fontSizes.title, 26)
+        XCTAssertEqual(theme.fontSizes.note, Theme.standard.fontSizes.note)
+        XCTAssertEqual(theme.palette.accent, Color(hex: 0xEE7733))
+        XCTAssertEqual(theme.palette.actual, Theme.standard.palette.actual)
+        XCTAssertEqual(theme.margins.left, 50)
+        XCTAssertEqual(theme.margins.top, Theme.standard.margins.top)
+        XCTAssertEqual(theme.pageSize, Theme.standard.pageSize)
+    }
+
+    func testRoundTripThroughJSON() throws {
+        let data = try JSONEncoder().encode(Theme.standard)
+        XCTAssertEqual(try JSONDecoder().decode(Theme.self, from: data), Theme.standard)
+    }
+
+    func testUnknownKeyIsAnErrorThatNamesTheKeyAndTheAllowedOnes() {
+        let json = ##"{"palette": {"acent": "#EE7733"}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("acent"), text)
+            XCTAssertTrue(text.contains("accent"), text)
+        }
+    }
+
+    func testPresentButEmptyValueIsAnErrorNotASilentFallback() {
+        // What YAML makes of `accent: #EE7733` (an unquoted # starts a comment).
+        let json = ##"{"palette": {"accent": null}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("accent") && text.contains("quote"), text)
+        }
+    }
+
+    func testBadColourAndBadBarFractionAreErrors() {
+        let colour = ##"{"palette": {"actual": "blue"}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(colour.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("#RRGGBB"), "\(error)")
+        }
+        let fraction = ##"{"spacing": {"barFraction": 1.5}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(fraction.utf8)))
+        let zeroFont = ##"{"fontSizes": {"note": 0}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(zeroFont.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("note"), "\(error)")
+        }
+        let negativeGap = ##"{"spacing": {"labelGap": -4}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(negativeGap.utf8))) { error in
+            XCTAssertTrue("\(error)".contains("labelGap"), "\(error)")
+        }
+        let page = ##"{"pageSize": {"width": 50, "height": 40}}"##
+        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(page.utf8)))
+    }
+
+    func testHexColourParsing() {
+        XCTAssertEqual(Color(hexString: "#004488"), Color(hex: 0x004488))
+        XCTAssertEqual(Color(hexString: "00448880")?.alpha ?? 0, 128.0 / 255, accuracy: 1e-12)
+        XCTAssertNil(Color(hexString: "#00448"))
+        XCTAssertNil(Color(hexString: "#GG4488"))
+        XCTAssertEqual(Color(hex: 0xBB5566).hexString, "#BB5566")
+    }
+}
+
+final class ValueFormatTests: XCTestCase {
+    func testThousandsSeparators() {
+        let f = ValueFormat.groupedDecimal(decimals: 0)
+        XCTAssertEqual(f(7470), "7,470")
+        XCTAssertEqual(f(12_345.6), "12,346")
+        XCTAssertEqual(f(1_234_567), "1,234,567")
+        XCTAssertEqual(f(999), "999")
+        XCTAssertEqual(f(-0.4), "0")
+        XCTAssertEqual(f(-1500), "−1,500")
+        XCTAssertEqual(f(.nan), "–")
+        XCTAssertEqual(ValueFormat.groupedDecimal(decimals: 1)(1234.56), "1,234.6")
+        XCTAssertEqual(ValueFormat.groupedDecimal(decimals: 2)(0.5), "0.50")
+    }
+
+    func testPercent() {
+        XCTAssertEqual(ValueFormat.percent(0.18), "18.0%")
+        XCTAssertEqual(ValueFormat.percent(0.2456, decimals: 2), "24.56%")
+        XCTAssertEqual(ValueFormat.percent(-0.031), "−3.1%")
+        XCTAssertEqual(MarketSizeChart.CAGRSpan(from: 0, to: 3, rate: 0.1804).label, "CAGR 18.0%")
+    }
+}

@@ -1,0 +1,48 @@
+import XCTest
+@testable import MarketData
+
+final class InputErrorTests: XCTestCase {
+    func testPrintsLikeACompilerWithHint() {
+        let error = InputError(file: "datasets/x.csv", line: 4, column: 7,
+                               "value \"12,3a\" in column \"value\" is not a number",
+                               hint: "write a plain decimal number such as 4305 or 4305.5")
+        XCTAssertEqual(error.description,
+                       "datasets/x.csv:4:7: error: value \"12,3a\" in column \"value\" is not a number\n  hint: write a plain decimal number such as 4305 or 4305.5")
+    }
+
+    func testLocationWithoutColumnOrLine() {
+        XCTAssertEqual(SourceLocation(file: "a.csv", line: 3).description, "a.csv:3")
+        XCTAssertEqual(SourceLocation(file: "a.csv").description, "a.csv")
+        // A column without a line is meaningless and dropped.
+        XCTAssertEqual(SourceLocation(file: "a.csv", line: nil, column: 5).description, "a.csv")
+        XCTAssertEqual(InputError(file: "a.csv", "the file is empty").description, "a.csv: error: the file is empty")
+    }
+
+    func testErrorListKeepsOrderAndFlattens() throws {
+        var list = InputErrors()
+        XCTAssertNoThrow(try list.throwIfAny())
+        let first = InputError(file: "a.csv", line: 2, "first")
+        let second = InputError(file: "a.csv", line: 9, "second")
+        let failed: Int? = try list.collect { throw first }
+        XCTAssertNil(failed)
+        let value: Int? = list.collect { 42 }
+        XCTAssertEqual(value, 42)
+        list.append(contentsOf: InputErrors([second]))
+        XCTAssertEqual(list.errors, [first, second])
+        XCTAssertEqual(list.description, "a.csv:2: error: first\na.csv:9: error: second")
+        XCTAssertThrowsError(try list.throwIfAny()) { error in
+            XCTAssertEqual(error as? InputErrors, list)
+        }
+        XCTAssertEqual(InputErrors(flattening: first), InputErrors([first]))
+        XCTAssertNil(InputErrors(flattening: CocoaError(.fileReadUnknown)))
+    }
+
+    func testCollectPassesOtherErrorsThrough() {
+        var list = InputErrors()
+        struct Unrelated: Error {}
+        XCTAssertThrowsError(try list.collect { throw Unrelated() }) { error in
+            XCTAssertTrue(error is Unrelated)
+        }
+        XCTAssertTrue(list.isEmpty)
+    }
+}
