@@ -76,6 +76,7 @@ final class GrowthCurveTests: XCTestCase {
         // The interval is built on the log scale: asymmetric around the prediction.
         let ci = fit.confidenceInterval(at: 2027, level: 0.9)
         let mid = fit.predict(2027)
+        XCTAssertEqual(mid, exp(line.intercept) * pow(exp(line.slope), 12), accuracy: 1e-8 * mid)
         XCTAssertLessThan(ci.lower, mid)
         XCTAssertGreaterThan(ci.upper - mid, mid - ci.lower)
         XCTAssertThrowsError(try GrowthCurves.fit(.exponential, x: [1, 2, 3], y: [1, -2, 3], options: GrowthFitOptions(logResponse: true))) { e in

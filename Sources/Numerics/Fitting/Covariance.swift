@@ -52,7 +52,8 @@ extension LevenbergMarquardt {
                     for c in 0..<estimated.count { involved.insert(estimated[c]) }
                 }
                 let list = involved.sorted().map { names[$0] }.joined(separator: ", ")
-                warnings.append("the Jacobian is rank deficient (rank \(rank) of \(estimated.count)): the data do not determine \(list) separately; their standard errors are not reported")
+                let whose = involved.count == 1 ? "its standard error is" : "their standard errors are"
+                warnings.append("the Jacobian is rank deficient (rank \(rank) of \(estimated.count)): the data do not determine \(list) separately; \(whose) not reported")
                 for k in involved { standardErrors[k] = .infinity }
             }
             let scale = dof > 0 ? rss / Double(dof) : Double.nan

@@ -56,20 +56,10 @@ public enum LevenbergMarquardt {
         var stop = StopReason.exactFit
         if !free.isEmpty {
             let run = try Run(function: function, free: free, constraints: constraints, options: options)
-            var rss = sumOfSquares(f)
-            var attempt = 0
-            while true {
-                let outcome = try run.solve(theta: &theta, residuals: &f)
-                iterations += outcome.iterations
-                evaluations += outcome.evaluations
-                stop = outcome.reason
-                let newRSS = sumOfSquares(f)
-                let improved = newRSS < rss * (1 - 1e-13)
-                rss = newRSS
-                attempt += 1
-                if !stop.converged || !improved || attempt > options.maxRestarts || rss == 0
-                    || evaluations >= options.maxEvaluations { break }
-            }
+            let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f)
+            iterations = outcome.iterations
+            evaluations += outcome.evaluations
+            stop = outcome.reason
         }
         return try finish(function: function, theta: theta, names: names, free: free, constraints: constraints,
                           options: options, iterations: iterations, evaluations: evaluations, stop: stop,
@@ -141,6 +131,26 @@ public enum LevenbergMarquardt {
         }
 
         struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
+
+        /// Runs the solver, then restarts it from where it stopped (fresh trust region and
+        /// scaling) while that keeps lowering the sum of squares.
+        func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+            var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
+            var rss = sumOfSquares(f)
+            var attempt = 0
+            while true {
+                let outcome = try solve(theta: &theta, residuals: &f)
+                total.iterations += outcome.iterations
+                total.evaluations += outcome.evaluations
+                total.reason = outcome.reason
+                let newRSS = sumOfSquares(f)
+                let improved = newRSS < rss * (1 - 1e-13)
+                rss = newRSS
+                attempt += 1
+                if !outcome.reason.converged || !improved || attempt > options.maxRestarts || rss == 0
+                    || total.evaluations >= options.maxEvaluations { return total }
+            }
+        }
 
         func solve(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var evaluations = 0

@@ -72,6 +72,11 @@ public final class FormulaResiduals: ResidualFunction {
         return other
     }
 
+    /// Replaces the response in place (same length), for resampling.
+    func setResponse(_ y: [Double]) {
+        if y.count == response.count { response = y }
+    }
+
     /// Model values f(x_i; θ) (unweighted).
     public func modelValues(at parameters: [Double]) -> [Double] {
         evaluator.evaluate(parameters: parameters, data: data, into: &model)

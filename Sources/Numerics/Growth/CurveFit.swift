@@ -2,7 +2,24 @@
 // information criteria. Shared by catalog models (GrowthFit) and user formulas.
 import Foundation
 
+/// The least-squares problem a fit solved, kept so that resampling methods can re-solve
+/// it with a different response.
+public struct FitProblem: Sendable {
+    /// The fitted formula (log(model) with a log response).
+    let program: CompiledFormula
+    let columns: [[Double]]
+    /// Response on the fitted scale (log y with a log response); data rows first, then
+    /// pseudo-observations.
+    let response: [Double]
+    let weights: [Double]?
+    let constraints: ParameterConstraints
+    /// How many leading rows are data (the rest are pseudo-observations).
+    let dataCount: Int
+    let solver: LevenbergMarquardtOptions
+}
+
 public struct CurveFit: Sendable {
+    /// The model as given (log not applied): what predictions evaluate.
     public let formula: Formula
     public let program: CompiledFormula
     /// Index of the predictor among the formula's variables.
@@ -10,9 +27,11 @@ public struct CurveFit: Sendable {
     public let result: LeastSquaresResult
     /// The fit was made to log(y) with log(f) as the model (multiplicative errors).
     public let logResponse: Bool
+    public let problem: FitProblem
 
-    public init(formula: Formula, predictorIndex: Int, result: LeastSquaresResult, logResponse: Bool) {
+    init(formula: Formula, predictorIndex: Int, result: LeastSquaresResult, logResponse: Bool, problem: FitProblem) {
         self.formula = formula
+        self.problem = problem
         self.program = formula.compiled()
         self.predictorIndex = predictorIndex
         self.result = result

@@ -5,10 +5,14 @@ import Foundation
 
 enum CurveFitter {
     struct Prepared {
+        /// The model as given (what predictions evaluate).
+        let modelFormula: Formula
+        /// What is fitted: the model, or log(model) with a log response.
         let formula: Formula
         let residuals: FormulaResiduals
         let constraints: ParameterConstraints
         let fixedValues: [Int: Double]
+        let problem: FitProblem
     }
 
     /// Validates and assembles the least-squares problem. `columns` are the formula's
@@ -48,8 +52,10 @@ enum CurveFitter {
             weights = w
         }
         // Zero-weight rows carry no information; dropping them keeps n and dof honest.
+        var realCount = n
         if let w = weights, w.contains(0) {
             let keep = w.indices.filter { w[$0] != 0 }
+            realCount = keep.filter { $0 < n }.count
             cols = cols.map { c in keep.map { c[$0] } }
             response = keep.map { response[$0] }
             weights = keep.map { w[$0] }
@@ -64,6 +70,7 @@ enum CurveFitter {
             text = "log(\(formulaText))"
         }
         let formula = try Formula(text, variables: variableNames, parameterOrder: parameterNames)
+        let modelFormula = try Formula(formulaText, variables: variableNames, parameterOrder: formula.parameterNames)
         func index(_ name: String, _ what: String) throws -> Int {
             guard let k = formula.parameterNames.firstIndex(of: name) else {
                 throw NumericsError(.invalidInput,
@@ -84,10 +91,13 @@ enum CurveFitter {
             guard v.isFinite else { throw NumericsError(.invalidInput, "fixed value of \(name) is not a finite number") }
             fixedValues[try index(name, "a fixed value")] = v
         }
-        let residuals = try FormulaResiduals(program: formula.compiled(), columns: cols, response: response, weights: weights)
-        return Prepared(formula: formula, residuals: residuals,
-                        constraints: ParameterConstraints(fixed: Set(fixedValues.keys), lower: lower, upper: upper),
-                        fixedValues: fixedValues)
+        let program = formula.compiled()
+        let residuals = try FormulaResiduals(program: program, columns: cols, response: response, weights: weights)
+        let constraints = ParameterConstraints(fixed: Set(fixedValues.keys), lower: lower, upper: upper)
+        let problem = FitProblem(program: program, columns: cols, response: response, weights: weights,
+                                 constraints: constraints, dataCount: realCount, solver: options.solver)
+        return Prepared(modelFormula: modelFormula, formula: formula, residuals: residuals,
+                        constraints: constraints, fixedValues: fixedValues, problem: problem)
     }
 
     /// Runs the solver from every start and keeps the converged fit with the smallest RSS

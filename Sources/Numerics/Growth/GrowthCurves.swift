@@ -25,7 +25,8 @@ public enum GrowthCurves {
             throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
         }
         let result = try CurveFitter.bestFit(prepared, starts: starts, options: options)
-        let curve = CurveFit(formula: prepared.formula, predictorIndex: 0, result: result, logResponse: options.logResponse)
+        let curve = CurveFit(formula: prepared.modelFormula, predictorIndex: 0, result: result,
+                             logResponse: options.logResponse, problem: prepared.problem)
         let warnings = result.warnings + identifiabilityWarnings(kind: kind, result: result, origin: origin, x: x, y: y)
         return GrowthFit(kind: kind, curve: curve, origin: origin, warnings: warnings)
     }
@@ -65,7 +66,9 @@ public enum GrowthCurves {
             if let t = inflection, t.isFinite, t > lastX {
                 out.append("the data have not reached the inflection point (at x ≈ \(GrowthFit.format(t)), last observation \(GrowthFit.format(lastX))): the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is not pinned down by the data")
             }
-            if yMax > 0, ceiling > 10 * yMax {
+            if yMax > 0, ceiling > 1000 * yMax {
+                out.append("the ceiling \(ceilingName) runs off to \(GrowthFit.format(ceiling)) (\(GrowthFit.format(ceiling / yMax))× the largest observation): the data show no sign of saturation, so this model does not describe them")
+            } else if yMax > 0, ceiling > 10 * yMax {
                 out.append("the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is \(GrowthFit.format(ceiling / yMax))× the largest observation: the series is still in its early, near-exponential phase, so the ceiling is a guess")
             }
         }

@@ -54,3 +54,10 @@ public struct GrowthFit: Sendable {
         return String(format: abs(v) >= 1e5 || abs(v) < 1e-3 ? "%.3g" : "%.4g", v)
     }
 }
+
+extension GrowthFit {
+    /// Residual-bootstrap percentile intervals of the curve at `xs` (see Bootstrap).
+    public func bootstrap(at xs: [Double], options: BootstrapOptions) throws -> BootstrapResult {
+        try Bootstrap.residual(curve, at: xs, options: options)
+    }
+}

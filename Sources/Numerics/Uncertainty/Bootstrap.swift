@@ -1,0 +1,158 @@
+// Residual bootstrap: resample the fit's residuals onto its fitted values, refit, and read
+// percentile intervals off the refitted curves. Resample b always uses the generator
+// SplitMix64(seed: S, stream: b), and writes only its own result slot, so the numbers are
+// the same whatever the number of threads.
+//
+// Residuals are taken on the fitted scale (log scale with a log response), weighted
+// (√w·e), centred, and inflated by √(n/(n−p)) so their spread matches the error variance
+// estimate; pseudo-observations are kept as they are.
+import Foundation
+import Dispatch
+
+public struct BootstrapOptions: Sendable {
+    public var resamples: Int
+    public var seed: UInt64
+    /// Central coverage of the percentile intervals, e.g. 0.95.
+    public var level: Double
+    /// Worker threads; nil = one per active processor.
+    public var threads: Int?
+
+    public init(resamples: Int = 1000, seed: UInt64 = 1, level: Double = 0.95, threads: Int? = nil) {
+        self.resamples = resamples
+        self.seed = seed
+        self.level = level
+        self.threads = threads
+    }
+}
+
+public struct BootstrapInterval: Sendable, Equatable {
+    public let x: Double
+    public let value: Double
+    public let lower: Double
+    public let upper: Double
+}
+
+public struct BootstrapResult: Sendable {
+    public let resamples: Int
+    /// Resamples whose refit converged and are used in the intervals.
+    public let succeeded: Int
+    public let seed: UInt64
+    public let level: Double
+    /// Percentile interval of the curve at each requested x (value = the original fit).
+    public let curve: [BootstrapInterval]
+    /// Percentile interval of each parameter (x unused: 0).
+    public let parameterNames: [String]
+    public let parameters: [(lower: Double, upper: Double)]
+    public let warnings: [String]
+}
+
+public enum Bootstrap {
+    public static func residual(_ fit: CurveFit, at xs: [Double], options: BootstrapOptions) throws -> BootstrapResult {
+        let problem = fit.problem
+        let b = options.resamples
+        guard b >= 1 else { throw NumericsError(.invalidInput, "the number of bootstrap resamples must be at least 1 (got \(b))") }
+        guard options.level > 0, options.level < 1 else {
+            throw NumericsError(.invalidInput, "the interval level must be between 0 and 1 (got \(options.level))")
+        }
+        guard xs.allSatisfy({ $0.isFinite }) else { throw NumericsError(.invalidInput, "bootstrap x values must be finite") }
+        let p = fit.parameters.count
+        let free = (0..<p).filter { !problem.constraints.fixed.contains($0) }
+        let n = problem.dataCount
+        guard n > free.count else {
+            throw NumericsError(.invalidInput, "the bootstrap needs more data points (\(n)) than estimated parameters (\(free.count))")
+        }
+        let base = try FormulaResiduals(program: problem.program, columns: problem.columns,
+                                        response: problem.response, weights: problem.weights)
+        let thetaHat = fit.parameters
+        // Fitted values on the fitted scale and centred, inflated weighted residuals.
+        let fitted = base.modelValues(at: thetaHat)
+        let sqrtW = problem.weights.map { $0.map { $0.squareRoot() } }
+        var pool = (0..<n).map { i in (sqrtW?[i] ?? 1) * (problem.response[i] - fitted[i]) }
+        let mean = pool.reduce(0, +) / Double(n)
+        let inflation = (Double(n) / Double(n - free.count)).squareRoot()
+        pool = pool.map { ($0 - mean) * inflation }
+
+        let m = xs.count
+        // Slot layout: per resample, p parameters then m curve values; NaN marks failure.
+        let stride = p + m
+        var slots = [Double](repeating: .nan, count: b * stride)
+        let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, b))
+        let predictor = fit.predictorIndex
+        let modelProgram = fit.program
+        var firstError: NumericsError? = nil
+        let errorLock = NSLock()
+
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer   // each resample writes only its own range
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                do {
+                    let residuals = base.copy()
+                    let run = try LevenbergMarquardt.Run(function: residuals, free: free,
+                                                         constraints: problem.constraints, options: problem.solver)
+                    let evaluator = FormulaEvaluator(modelProgram, rows: m)
+                    var grid = [Double](repeating: 0, count: m * modelProgram.variableCount)
+                    for j in 0..<m where predictor < modelProgram.variableCount { grid[predictor * m + j] = xs[j] }
+                    var curve = [Double](repeating: 0, count: m)
+                    var yStar = problem.response
+                    var f = [Double](repeating: 0, count: problem.response.count)
+                    var r = worker
+                    while r < b {
+                        var rng = SplitMix64(seed: options.seed, stream: UInt64(r))
+                        for i in 0..<n {
+                            let e = pool[rng.nextIndex(below: n)]
+                            yStar[i] = fitted[i] + e / (sqrtW?[i] ?? 1)
+                        }
+                        residuals.setResponse(yStar)
+                        var theta = thetaHat
+                        residuals.residuals(at: theta, into: &f)
+                        if let outcome = try? run.solveWithRestarts(theta: &theta, residuals: &f),
+                           outcome.reason.converged, theta.allSatisfy({ $0.isFinite }) {
+                            evaluator.evaluate(parameters: theta, data: grid, into: &curve)
+                            let base = r * stride
+                            for k in 0..<p { out[base + k] = theta[k] }
+                            for j in 0..<m { out[base + p + j] = curve[j] }
+                        }
+                        r += workers
+                    }
+                } catch {
+                    errorLock.lock()
+                    if firstError == nil { firstError = error as? NumericsError ?? NumericsError(.invalidInput, "\(error)") }
+                    errorLock.unlock()
+                }
+            }
+        }
+        if let e = firstError { throw e }
+
+        let good = (0..<b).filter { r in !slots[r * stride].isNaN }
+        var warnings: [String] = []
+        let failed = b - good.count
+        if failed > 0 {
+            warnings.append("\(failed) of \(b) bootstrap refits did not converge and were left out")
+        }
+        guard good.count >= 2 else {
+            throw NumericsError(.notConverged, "bootstrap failed: only \(good.count) of \(b) refits converged")
+        }
+        let lowP = (1 - options.level) / 2, highP = (1 + options.level) / 2
+        func interval(_ column: Int) -> (Double, Double) {
+            let values = good.map { slots[$0 * stride + column] }.sorted()
+            return (percentile(values, lowP), percentile(values, highP))
+        }
+        var curve: [BootstrapInterval] = []
+        for j in 0..<m {
+            let (lo, hi) = interval(p + j)
+            curve.append(BootstrapInterval(x: xs[j], value: fit.predict(xs[j]), lower: lo, upper: hi))
+        }
+        let parameterIntervals = (0..<p).map { interval($0) }.map { (lower: $0.0, upper: $0.1) }
+        return BootstrapResult(resamples: b, succeeded: good.count, seed: options.seed, level: options.level,
+                               curve: curve, parameterNames: fit.parameterNames, parameters: parameterIntervals,
+                               warnings: warnings)
+    }
+
+    /// Linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).
+    static func percentile(_ sorted: [Double], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let h = Double(sorted.count - 1) * q
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+}
