@@ -18,10 +18,11 @@ public enum Forecaster {
         let y = actuals.map(\.value)
         let fit: GrowthFit
         var warnings: [String] = []
+        var selectionReason: String?
         if model == "auto" {
             let selection = try ModelSelection.auto(x: t, y: y)
             fit = selection.chosen
-            warnings.append(selection.reason)
+            selectionReason = selection.reason
         } else if let kind = GrowthModelKind(rawValue: model) {
             fit = try GrowthCurves.fit(kind, x: t, y: y)
         } else {
@@ -38,10 +39,17 @@ public enum Forecaster {
                                             upper: band.upper, isEstimate: true))
             }
         }
+        let summary = FitSummary(
+            parameters: zip(fit.parameterNames, zip(fit.parameters, fit.standardErrors)).map {
+                ParameterEstimate(name: $0.0, value: $0.1.0, standardError: $0.1.1)
+            },
+            residualSumOfSquares: fit.residualSumOfSquares, degreesOfFreedom: fit.degreesOfFreedom,
+            aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
+            fitYears: (actuals.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
         return SeriesForecast(seriesID: series.id, unit: series.unit, points: points,
                               modelName: fit.kind.rawValue,
                               modelDescription: fit.description,
-                              level: level, warnings: warnings)
+                              level: level, warnings: warnings, fit: summary)
     }
 }
 

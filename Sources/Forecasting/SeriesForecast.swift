@@ -13,6 +13,37 @@ public struct ForecastPoint: Sendable, Equatable {
     }
 }
 
+/// A fitted parameter as the methodology page prints it.
+public struct ParameterEstimate: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var standardError: Double
+    public init(name: String, value: Double, standardError: Double) {
+        self.name = name; self.value = value; self.standardError = standardError
+    }
+}
+
+/// How well the model fits the actuals it was fitted to.
+public struct FitSummary: Sendable, Equatable {
+    public var parameters: [ParameterEstimate]
+    public var residualSumOfSquares: Double
+    public var degreesOfFreedom: Int
+    public var aicc: Double
+    public var bic: Double
+    public var iterations: Int
+    /// First and last actual year the model saw.
+    public var fitYears: ClosedRange<Int>
+    /// Why `auto` chose this model; nil when the config named it.
+    public var selectionReason: String?
+
+    public init(parameters: [ParameterEstimate], residualSumOfSquares: Double, degreesOfFreedom: Int,
+                aicc: Double, bic: Double, iterations: Int, fitYears: ClosedRange<Int>, selectionReason: String?) {
+        self.parameters = parameters; self.residualSumOfSquares = residualSumOfSquares
+        self.degreesOfFreedom = degreesOfFreedom; self.aicc = aicc; self.bic = bic; self.iterations = iterations
+        self.fitYears = fitYears; self.selectionReason = selectionReason
+    }
+}
+
 /// A series' actuals followed by its forecast to the horizon, with the model that made it.
 public struct SeriesForecast: Sendable {
     public var seriesID: String
@@ -25,6 +56,8 @@ public struct SeriesForecast: Sendable {
     /// Confidence level of the intervals, e.g. 0.95.
     public var level: Double
     public var warnings: [String]
+    /// nil only for forecasts built by hand (tests).
+    public var fit: FitSummary?
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

@@ -38,16 +38,35 @@ public struct Strings: Sendable {
         "CAGR \(NumberFormat.percent(rate, decimals: 1))"
     }
 
+    /// A catalog model's name as a reader knows it.
+    public func modelName(_ catalogName: String) -> String {
+        let names: [String: (zh: String, en: String)] = [
+            "linear": ("线性趋势", "linear trend"),
+            "exponential": ("指数增长（恒定增速）", "exponential growth (constant rate)"),
+            "logistic": ("Logistic 饱和曲线", "logistic saturation curve"),
+            "gompertz": ("Gompertz 曲线", "Gompertz curve"),
+            "richards": ("Richards 广义 Logistic 曲线", "Richards generalised logistic curve"),
+            "bass": ("Bass 扩散模型", "Bass diffusion model"),
+            "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
+        ]
+        guard let name = names[catalogName] else { return catalogName }
+        return language == .zh ? name.zh : name.en
+    }
+
     /// The note under a chart: where the actuals come from and what made the estimates.
-    public func sourceNote(sources: [String], modelName: String, modelDescription: String, level: Double) -> String {
+    public func sourceNote(sources: [String], modelName catalogName: String, fitYears: ClosedRange<Int>?,
+                           level: Double) -> String {
         let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
+        let percent = NumberFormat.percent(level, decimals: 0)
+        let model = modelName(catalogName)
         switch language {
         case .zh:
-            return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型：\(modelName)（\(modelDescription)），"
-                + "区间为\(NumberFormat.percent(level, decimals: 0))预测区间。"
+            let window = fitYears.map { "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" } ?? ""
+            return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间。"
         case .en:
-            return "Source: \(joinedSources). Note: E marks marketcast forecasts, model: \(modelName) "
-                + "(\(modelDescription)); intervals are \(NumberFormat.percent(level, decimals: 0)) prediction intervals."
+            let window = fitYears.map { ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
+            return "Source: \(joinedSources). Note: E marks marketcast forecasts from a \(model)\(window); "
+                + "whiskers show \(percent) prediction intervals."
         }
     }
 }

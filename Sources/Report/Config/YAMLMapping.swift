@@ -36,7 +36,7 @@ struct YAMLMapping {
 
     /// Every key, in file order.
     var keys: [(name: String, location: SourceLocation)] {
-        mapping.keys.map { ($0.string ?? $0.description, $0.location(in: file)) }
+        mapping.keys.map { ($0.string ?? $0.shortDescription, $0.location(in: file)) }
     }
 
     /// Refuses keys outside `allowed`, naming each with a suggestion for misspellings.

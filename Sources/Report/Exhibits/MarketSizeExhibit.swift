@@ -52,8 +52,8 @@ struct MarketSizePage {
         if let lastActual, lastActual < points.count - 1 {
             spans.append(span(from: lastActual, to: points.count - 1, points: points))
         }
-        let note = strings.sourceNote(sources: distinctSources, modelName: forecast.modelName,
-                                      modelDescription: forecast.modelDescription, level: forecast.level)
+        let note = strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
+                                      fitYears: forecast.fit?.fitYears, level: forecast.level)
         return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
@@ -66,15 +66,6 @@ struct MarketSizePage {
         guard let rate = CAGR.rate(from: points[start].value, to: points[end].value,
                                    years: points[end].year - points[start].year) else { return nil }
         return MarketSizeChart.CAGRSpan(from: start, to: end, rate: rate, label: strings.cagrLabel(rate))
-    }
-
-    /// Sources in first-seen order, without repeats.
-    private var distinctSources: [String] {
-        var seen: [String] = []
-        for observation in series.observations where !seen.contains(observation.source) {
-            seen.append(observation.source)
-        }
-        return seen
     }
 
     /// The numbers on the chart, so every bar is traceable.
