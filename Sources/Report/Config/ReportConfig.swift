@@ -9,6 +9,18 @@ public struct ReportConfig: Sendable {
         public var author: String
         /// ISO date written into the PDF metadata in place of a timestamp.
         public var date: String
+        /// The title in English, for `--lang en`; nil keeps `title`.
+        public var titleEN: String? = nil
+        /// Who publishes the report, for the title page (e.g. an analyst team).
+        public var publisher: String? = nil
+        public var publisherEN: String? = nil
+
+        public func title(for language: DisplayLanguage) -> String {
+            language == .en ? (titleEN ?? title) : title
+        }
+        public func publisher(for language: DisplayLanguage) -> String? {
+            language == .en ? (publisherEN ?? publisher) : publisher
+        }
     }
 
     public struct SeriesEntry: Sendable {
@@ -21,6 +33,22 @@ public struct ReportConfig: Sendable {
         /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
         public var chartID: String
         public var location: SourceLocation
+        /// The title in English, for `--lang en`; nil keeps `title`.
+        public var titleEN: String? = nil
+        /// A note printed under the chart, e.g. how this series' definition differs.
+        public var note: String? = nil
+        public var noteEN: String? = nil
+        /// Accepts missing years (a year the publisher never published).
+        public var allowGaps: Bool = false
+        /// The publisher's own forecasts as published at the time (year,value,unit,vintage,source).
+        public var publisherForecastsPath: String? = nil
+
+        public func title(for language: DisplayLanguage) -> String {
+            language == .en ? (titleEN ?? title) : title
+        }
+        public func note(for language: DisplayLanguage) -> String? {
+            language == .en ? (noteEN ?? note) : note
+        }
     }
 
     public var file: String
@@ -30,10 +58,19 @@ public struct ReportConfig: Sendable {
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
+    /// The theme file (absolute), when the config names one.
+    public var themePath: String? = nil
+    /// Data files of the exhibits that are not fitted series, by table name (absolute paths).
+    public var tables: [String: String] = [:]
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
-    static let documentKeys = ["title", "author", "date"]
-    static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series", "theme", "tables"]
+    static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
+    static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
+                             "allow_gaps", "publisher_forecasts"]
+    /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
+    public static let tableNames = ["chatgpt-visits", "chatgpt-milestones", "model-releases", "ai-stages",
+                                    "ai-milestones", "vendor-models", "vendor-benchmarks", "compute",
+                                    "case-results", "industry-applications"]
     public static let chartKinds = ["market-size"]
 
     public static func load(path: String) throws -> ReportConfig {
@@ -94,7 +131,29 @@ public struct ReportConfig: Sendable {
         }
         document = Document(title: try documentMapping?.string("title") ?? "marketcast report",
                             author: try documentMapping?.string("author") ?? "marketcast",
-                            date: date)
+                            date: date, titleEN: try documentMapping?.string("title_en"),
+                            publisher: try documentMapping?.string("publisher"),
+                            publisherEN: try documentMapping?.string("publisher_en"))
+
+        func resolve(_ relative: String, at location: SourceLocation, what: String) throws -> String {
+            let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
+                .standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(location, "\(what) `\(relative)` does not exist (looked at \(path))",
+                                 hint: "paths are relative to the config file's folder; check the spelling")
+            }
+            return path
+        }
+        if let theme = try root.string("theme") {
+            themePath = try resolve(theme, at: root.location(of: "theme"), what: "theme file")
+        }
+        if let tableMapping = try root.submapping("tables") {
+            try tableMapping.rejectUnknownKeys(allowed: Self.tableNames, section: "`tables`")
+            for (name, _) in tableMapping.keys {
+                guard let relative = try tableMapping.string(name) else { continue }
+                tables[name] = try resolve(relative, at: tableMapping.location(of: name), what: "table `\(name)`")
+            }
+        }
 
         guard let entries = try root.mappings("series"), !entries.isEmpty else {
             throw InputError(root.location, "the report config lists no `series`",
@@ -136,10 +195,17 @@ public struct ReportConfig: Sendable {
                                  hint: "give every series its own `chart_id`")
             }
             usedChartIDs[chartID] = entry.location
+            let forecasts = try entry.string("publisher_forecasts")
             return SeriesEntry(id: id, dataPath: dataPath, title: try entry.string("title") ?? id,
                                model: try entry.string("model") ?? "exponential", chart: chart,
                                chartID: chartID,
-                               location: entry.location)
+                               location: entry.location, titleEN: try entry.string("title_en"),
+                               note: try entry.string("note"), noteEN: try entry.string("note_en"),
+                               allowGaps: try entry.bool("allow_gaps") ?? false,
+                               publisherForecastsPath: try forecasts.map {
+                                   try resolve($0, at: entry.location(of: "publisher_forecasts"),
+                                               what: "publisher forecasts of series `\(id)`")
+                               })
         }
     }
 

@@ -7,9 +7,10 @@ import MarketData
 /// years, and the numbers behind it.
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
-        context.series.filter { $0.entry.chart == "market-size" }.map { result in
+        try context.series.filter { $0.entry.chart == "market-size" }.map { result in
+            let publisherForecasts = try result.entry.publisherForecastsPath.map(PublisherForecast.load) ?? []
             let page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
-                                      strings: context.strings)
+                                      strings: context.strings, publisherForecasts: publisherForecasts)
             let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: page.title, chartID: result.entry.chartID,
                               scene: layout.scene, csv: page.csv())
@@ -22,11 +23,12 @@ struct MarketSizePage {
     let series: MarketSeries
     let forecast: SeriesForecast
     let strings: Strings
+    var publisherForecasts: [PublisherForecast] = []
 
     var title: String {
         let first = forecast.points.first?.year ?? 0
         let last = forecast.points.last
-        return strings.rangeTitle(entry.title, firstYear: first, lastYear: last?.year ?? first,
+        return strings.rangeTitle(entry.title(for: strings.language), firstYear: first, lastYear: last?.year ?? first,
                                   lastIsEstimate: last?.isEstimate ?? false)
     }
 
@@ -52,14 +54,33 @@ struct MarketSizePage {
         if let lastActual, lastActual < points.count - 1 {
             spans.append(span(from: lastActual, to: points.count - 1, points: points))
         }
-        let note = strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
-                                      fitYears: forecast.fit?.fitYears, level: forecast.level)
+        let note = [strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
+                                       fitYears: forecast.fit?.fitYears, level: forecast.level),
+                    extraNote].filter { !$0.isEmpty }.joined(separator: " ")
         return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
                                formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+    }
+
+    /// The series' own note (e.g. why its definition differs), the years it has no value
+    /// for, and the publisher's forecasts at the time, which are never part of ours.
+    var extraNote: String {
+        var parts: [String] = []
+        if let note = entry.note(for: strings.language) { parts.append(note) }
+        let years = forecast.actuals.map(\.year)
+        if let first = years.first, let last = years.last {
+            let gaps = (first...last).filter { !years.contains($0) }
+            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps)) }
+        }
+        if !publisherForecasts.isEmpty {
+            parts.append(strings.publisherForecastNote(publisherForecasts.map {
+                ($0.year, NumberFormat.amount($0.value, unit: $0.unit, language: strings.language), $0.vintage)
+            }))
+        }
+        return parts.joined(separator: " ")
     }
 
     private func span(from start: Int, to end: Int, points: [ForecastPoint]) -> MarketSizeChart.CAGRSpan? {
@@ -82,6 +103,10 @@ struct MarketSizePage {
                 forecast.unit,
             ]
             lines.append(CSVWriter.line(cells))
+        }
+        for published in publisherForecasts {
+            lines.append(CSVWriter.line(["\(published.year)", "\(published.year)E", CSVWriter.number(published.value), "", "",
+                                         "publisher forecast \(published.vintage)", published.unit]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

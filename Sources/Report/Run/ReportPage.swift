@@ -10,8 +10,15 @@ public struct ReportPage: Sendable {
     public var scene: Scene
     /// The numbers drawn on the page, as CSV text.
     public var csv: String?
+    /// The exhibit the page belongs to, for page references (contents, key findings);
+    /// defaults to the chart id.
+    public var exhibitID: String?
+    /// A table's second and later pages: not listed on the contents page.
+    public var isContinuation: Bool
 
-    public init(title: String, chartID: String?, scene: Scene, csv: String? = nil) {
+    public init(title: String, chartID: String?, scene: Scene, csv: String? = nil, exhibitID: String? = nil,
+                isContinuation: Bool = false) {
         self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
+        self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation
     }
 }

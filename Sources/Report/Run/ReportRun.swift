@@ -32,7 +32,14 @@ public struct RunSummary: Sendable {
 /// staged folder that replaces `output/<quarter>/` only when everything succeeded.
 public enum ReportRun {
     /// The exhibits in report order.
-    static let exhibits: [Exhibit] = [MarketSizeExhibit()]
+    static let exhibits: [Exhibit] = [
+        TitlePageExhibit(), ContentsExhibit(), KeyFindingsExhibit(),
+        MarketSizeExhibit(),  // 1 market size, 2 large-model market: every `market-size` series in config order
+        ChatGPTVisitsExhibit(), ModelReleasesExhibit(), AIStagesExhibit(),
+        // 6 industry penetration slots in here.
+        VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
+        IndustryApplicationsExhibit(), MethodologyExhibit(),
+    ]
 
     public static func run(_ options: RunOptions, logger: Logger) throws -> RunSummary {
         var config = try ReportConfig.load(path: options.configPath)
@@ -46,8 +53,7 @@ public enum ReportRun {
         if let language = options.language { config.language = language }
 
         let context = try makeContext(config: config, logger: logger)
-        var pages: [ReportPage] = []
-        for exhibit in exhibits { pages += try exhibit.pages(in: context) }
+        let pages = try buildPages(exhibits, context: context)
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
@@ -72,18 +78,44 @@ public enum ReportRun {
         return RunSummary(folder: target.path, files: files)
     }
 
+    /// Builds every exhibit's pages, then rebuilds the ones that print page numbers until
+    /// the numbers they print are the pages' real numbers (a contents page that grows onto
+    /// a second page moves everything after it, hence the loop; it settles in two passes
+    /// unless a page count changes).
+    static func buildPages(_ exhibits: [Exhibit], context: RunContext) throws -> [ReportPage] {
+        var context = context
+        var built = try exhibits.map { try $0.pages(in: context) }
+        for _ in 0..<4 {
+            let directory = pageDirectory(built.flatMap { $0 })
+            if directory == context.pageDirectory { break }
+            context.pageDirectory = directory
+            for (index, exhibit) in exhibits.enumerated() where exhibit.referencesPageNumbers {
+                built[index] = try exhibit.pages(in: context)
+            }
+        }
+        return built.flatMap { $0 }
+    }
+
+    static func pageDirectory(_ pages: [ReportPage]) -> [PageDirectoryEntry] {
+        pages.enumerated().compactMap { index, page in
+            guard let id = page.exhibitID, !page.isContinuation else { return nil }
+            return PageDirectoryEntry(exhibitID: id, title: page.title, pageNumber: index + 1)
+        }
+    }
+
     static func makeContext(config: ReportConfig, logger: Logger) throws -> RunContext {
         var results: [RunContext.SeriesResult] = []
         for entry in config.series {
             logger.info("fitting \(entry.id) with \(entry.model)")
-            let series = try SeriesLoader.load(path: entry.dataPath, id: entry.id)
+            let series = try SeriesLoader.load(path: entry.dataPath, id: entry.id, allowGaps: entry.allowGaps)
             for warning in series.warnings { logger.warning("\(warning)") }
             let forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
-        return RunContext(config: config, strings: Strings(language: config.language), theme: .standard,
+        let theme = try config.themePath.map(ThemeFile.load) ?? .standard
+        return RunContext(config: config, strings: Strings(language: config.language), theme: theme,
                           measurer: PangoTextMeasurer(), series: results)
     }
 }

@@ -18,13 +18,35 @@ public struct RunContext {
     public var theme: Theme
     public var measurer: PangoTextMeasurer
     public var series: [SeriesResult]
+    /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
+    /// two passes); empty while the pages are first built.
+    public var pageDirectory: [PageDirectoryEntry] = []
+
+    public func pageNumber(of exhibitID: String) -> Int? {
+        pageDirectory.first { $0.exhibitID == exhibitID }?.pageNumber
+    }
 
     public func result(for id: String) -> SeriesResult? {
         series.first { $0.entry.id == id }
     }
 }
 
+/// One exhibit's first page, as the contents page lists it.
+public struct PageDirectoryEntry: Sendable, Equatable {
+    public var exhibitID: String
+    public var title: String
+    /// 1-based, counting the title page.
+    public var pageNumber: Int
+}
+
 /// A kind of exhibit: builds its pages from the run's context.
 protocol Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage]
+    /// True when the pages print other pages' numbers (contents, key findings): they are
+    /// built again once every page's number is known.
+    var referencesPageNumbers: Bool { get }
+}
+
+extension Exhibit {
+    var referencesPageNumbers: Bool { false }
 }

@@ -1,0 +1,84 @@
+import Charts
+import Forecasting
+import MarketData
+
+/// Exhibit 12: key findings, each a sentence generated from the numbers of another
+/// exhibit, with that exhibit's page, so every claim can be traced.
+struct KeyFindingsExhibit: Exhibit {
+    static let chartID = "key-findings"
+    var referencesPageNumbers: Bool { true }
+
+    struct Finding: Equatable {
+        var text: String
+        /// The exhibit the numbers come from.
+        var exhibitID: String
+    }
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        let strings = context.strings
+        let findings = try Self.findings(in: context)
+        guard !findings.isEmpty else { return [] }
+        let table = TablePage(title: strings.findingsTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: "#", weight: 0.4, alignment: .right),
+                                        .init(header: strings.findingHeader, weight: 10),
+                                        .init(header: strings.seePage, weight: 1, alignment: .right)],
+                              rows: findings.enumerated().map { index, finding in
+                                  ["\(index + 1)", finding.text, context.pageNumber(of: finding.exhibitID).map { "\($0)" } ?? "–"]
+                              })
+        return TablePages.pages(table, chartID: Self.chartID, context: context)
+    }
+
+    static func findings(in context: RunContext) throws -> [Finding] {
+        let strings = context.strings
+        let language = context.config.language
+        var findings: [Finding] = []
+        for result in context.series where result.entry.chart == "market-size" {
+            let forecast = result.forecast
+            let title = result.entry.title(for: language)
+            // Actuals as published; estimates rounded to what a model can claim.
+            func amount(_ value: Double, isEstimate: Bool = false) -> String {
+                NumberFormat.amount(value, unit: forecast.unit, language: language,
+                                    decimals: isEstimate ? (abs(value) >= 1000 ? 0 : 1) : nil)
+            }
+            let actuals = forecast.actuals
+            if let first = actuals.first, let last = actuals.last, last.year > first.year,
+               let rate = forecast.cagr(from: first.year, to: last.year) {
+                findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
+                                                                        cagr: NumberFormat.percent(rate),
+                                                                        last: amount(last.value)),
+                                        exhibitID: result.entry.chartID))
+            }
+            if let last = actuals.last, let end = forecast.estimates.last,
+               let rate = forecast.cagr(from: last.year, to: end.year) {
+                findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
+                                                                        fromYear: last.year, toYear: end.year,
+                                                                        cagr: NumberFormat.percent(rate),
+                                                                        model: strings.modelName(forecast.modelName)),
+                                        exhibitID: result.entry.chartID))
+            }
+        }
+        if let path = context.config.tables["chatgpt-visits"] {
+            let page = ChatGPTVisitsPage(visits: try MonthlyVisit.load(path: path), milestones: [], strings: strings)
+            if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
+                func visits(_ value: Double) -> String {
+                    strings.pick(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
+                                 NumberFormat.grouped(value / 1000, decimals: 2) + " bn visits")
+                }
+                findings.append(Finding(text: strings.findingVisitsPeak(months: peak.months, value: visits(peak.value),
+                                                                        last: last.month.description,
+                                                                        lastValue: visits(lastValue),
+                                                                        missing: page.missingMonths),
+                                        exhibitID: ChatGPTVisitsExhibit.chartID))
+            }
+        }
+        if let path = context.config.tables["model-releases"] {
+            let releases = try ModelRelease.load(path: path)
+            if let first = releases.first, let last = releases.last {
+                findings.append(Finding(text: strings.findingReleases(count: releases.count, first: strings.monthDay(first.date),
+                                                                      last: strings.monthDay(last.date)),
+                                        exhibitID: ModelReleasesExhibit.chartID))
+            }
+        }
+        return findings
+    }
+}
