@@ -76,7 +76,7 @@ extension FigureTiles {
         let rows = (count + columns - 1) / columns
         let tileWidth = (body.width - spacing * Double(columns - 1)) / Double(columns)
         let tileHeight = min((body.height - spacing * Double(rows - 1)) / Double(rows), tileWidth * 0.9)
-        let padding = 10.0
+        let padding = 10.0, paddingY = 6.0
         let inner = tileWidth - 2 * padding
 
         // One value size for every tile, so the figures compare at a glance; labels and
@@ -94,17 +94,26 @@ extension FigureTiles {
         var measured = heights()
         func fits() -> Bool {
             measured.allSatisfy { value, label, caption in
-                value.width <= inner && value.height + label.height + caption.height + 2 * gap <= tileHeight - 2 * padding
+                value.width <= inner && value.height + label.height + caption.height + 2 * gap <= tileHeight - 2 * paddingY
             }
         }
+        // Shrink order: the big number down to a floor that still reads as a headline, then
+        // the labels, then the number down to the value-label size.
+        let headlineFloor = max(theme.fontSizes.valueLabel, min(20, valueFont.size))
         for _ in 0..<200 where !fits() {
-            let canShrinkValue = valueFont.size - 1 >= theme.fontSizes.valueLabel
-            let canShrinkText = labelFont.size - 0.5 >= theme.fontSizes.minimumValueLabel
-            if !canShrinkValue && !canShrinkText { break }
-            if canShrinkValue { valueFont.size -= 1 }
-            if canShrinkText && (!canShrinkValue || measured.contains { $0.1.height > tileHeight / 3 }) {
+            let tooWide = measured.contains { $0.0.width > inner }
+            if (tooWide || valueFont.size - 1 >= headlineFloor) && valueFont.size - 1 >= theme.fontSizes.valueLabel {
+                valueFont.size -= 1
+            } else if labelFont.size - 0.5 >= max(theme.fontSizes.minimumValueLabel, 10) {
                 labelFont.size -= 0.5
                 captionFont.size = max(theme.fontSizes.minimumNote, captionFont.size - 0.5)
+            } else if valueFont.size - 1 >= theme.fontSizes.valueLabel {
+                valueFont.size -= 1
+            } else if labelFont.size - 0.5 >= theme.fontSizes.minimumValueLabel {
+                labelFont.size -= 0.5
+                captionFont.size = max(theme.fontSizes.minimumNote, captionFont.size - 0.5)
+            } else {
+                break
             }
             measured = heights()
         }
@@ -125,7 +134,7 @@ extension FigureTiles {
                       role: "tile-mark")
             let (valueSize, labelSize, captionSize) = measured[i]
             let contentHeight = valueSize.height + labelSize.height + captionSize.height + 2 * gap
-            var y = frame.minY + max(padding, (frame.height - contentHeight) / 2)
+            var y = frame.minY + max(paddingY, (frame.height - contentHeight) / 2)
             let value = Rect(x: frame.minX + padding, y: y, width: inner, height: valueSize.height)
             scene.add(.text(TextBox(text: tile.value, frame: value, font: valueFont,
                                     color: tile.isEstimate ? palette.estimateHatch : palette.actual)), role: "tile-value")

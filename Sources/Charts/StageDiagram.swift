@@ -146,9 +146,13 @@ extension StageDiagram {
             }
             bands.append(band)
             // The name stays on one line if it can at no less than 10 pt; otherwise it wraps
-            // inside the band at its full size, shrinking only if the wrapped block is too tall.
+            // between words inside the band, shrinking until its longest word fits (Pango
+            // would otherwise break inside a word).
             let inner = band.width - 8
             var nameSize = nameFont
+            func widest(_ font: FontSpec) -> Double {
+                stage.name.split(separator: " ").map { measurer.measure(String($0), font: font, maxWidth: nil).width }.max() ?? 0
+            }
             var nameMeasured = measurer.measure(stage.name, font: nameSize, maxWidth: nil)
             while nameMeasured.width > inner, nameSize.size - 0.5 >= min(10, nameFont.size) {
                 nameSize.size -= 0.5
@@ -156,6 +160,9 @@ extension StageDiagram {
             }
             if nameMeasured.width > inner {
                 nameSize = nameFont
+                while widest(nameSize) > inner, nameSize.size - 0.5 >= theme.fontSizes.minimumValueLabel {
+                    nameSize.size -= 0.5
+                }
                 nameMeasured = measurer.measure(stage.name, font: nameSize, maxWidth: inner)
             }
             let periodMeasured = measurer.measure(stage.period, font: periodFont, maxWidth: inner)

@@ -37,14 +37,23 @@ struct VendorBenchmarksExhibit: Exhibit {
         guard let path = context.config.tables["vendor-benchmarks"] else { return [] }
         let strings = context.strings
         let scores = try BenchmarkScore.load(path: path)
+        // The benchmark file names models in Chinese only; English pages take the name from
+        // vendor-models (轩辕 → XuanYuan), keeping the size suffix (-70B).
+        let known = try context.config.tables["vendor-models"].map(VendorModel.load) ?? []
+        func modelName(_ name: String) -> String {
+            guard strings.language == .en,
+                  let match = known.filter({ name.hasPrefix($0.model) }).max(by: { $0.model.count < $1.model.count })
+            else { return name }
+            return match.modelEN + name.dropFirst(match.model.count)
+        }
         var models: [String] = []
-        for score in scores where !models.contains(score.model) { models.append(score.model) }
+        for score in scores where !models.contains(modelName(score.model)) { models.append(modelName(score.model)) }
         let chart = HorizontalBarChart(
             title: strings.benchmarksTitle(model: models.joined(separator: " / ")), unitLabel: strings.scoreUnit,
             items: scores.map { score in
                 HorizontalBarChart.Item(label: strings.pick(score.benchmark, score.benchmarkEN)
                                             + (score.questions.map(strings.questions) ?? "")
-                                            + (models.count > 1 ? " · \(score.model)" : ""),
+                                            + (models.count > 1 ? " · \(modelName(score.model))" : ""),
                                         value: score.score)
             },
             sourceNote: strings.sourceLine(scores.map(\.source)) + strings.pick("。", ". ") + strings.benchmarksNote,
