@@ -1,0 +1,185 @@
+import Charts
+import Foundation
+import MarketData
+import Rendering
+import XCTest
+@testable import Report
+
+/// The report's own pieces: config keys for the exhibits, the theme file, the two-pass
+/// page numbering, and the exhibits' data rules (the ChatGPT gap, the findings' numbers).
+final class ReportExhibitsTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-exhibits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "year,value,unit,status,source\n2020,1,亿元,actual,x\n2021,2,亿元,actual,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func write(_ text: String, _ name: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func config(_ extra: String = "") throws -> ReportConfig {
+        try ReportConfig.load(path: write("""
+            quarter: 2026Q4
+            horizon: 2023
+            series:
+              - id: s
+                data: data.csv
+                title: 市场
+                title_en: Market
+                allow_gaps: true
+            \(extra)
+            """, "report.yaml"))
+    }
+
+    private func message(_ body: () throws -> Any) -> String {
+        do { _ = try body(); return "no error" } catch { return "\(error)" }
+    }
+
+    // MARK: Config and theme
+
+    func testSeriesAndTableKeysAreReadAndChecked() throws {
+        let loaded = try config("tables:\n  chatgpt-visits: data.csv\n")
+        XCTAssertEqual(loaded.series[0].title(for: .en), "Market")
+        XCTAssertEqual(loaded.series[0].title(for: .zh), "市场")
+        XCTAssertTrue(loaded.series[0].allowGaps)
+        XCTAssertEqual(loaded.tables["chatgpt-visits"], folder.appendingPathComponent("data.csv").standardizedFileURL.path)
+
+        let typo = message { try self.config("tables:\n  chatgpt-vists: data.csv\n") }
+        XCTAssertTrue(typo.contains("report.yaml:10:3"), typo)
+        XCTAssertTrue(typo.contains("did you mean `chatgpt-visits`"), typo)
+        let missing = message { try self.config("tables:\n  compute: nowhere.csv\n") }
+        XCTAssertTrue(missing.contains("table `compute` `nowhere.csv` does not exist"), missing)
+        let theme = message { try self.config("theme: themes/none.yaml\n") }
+        XCTAssertTrue(theme.contains("report.yaml:9:8"), theme)
+        XCTAssertTrue(theme.contains("theme file"), theme)
+    }
+
+    func testHouseThemeFileDocumentsTheDefaultsExactly() throws {
+        let theme = try ThemeFile.load(path: Self.root.appendingPathComponent("themes/house.yaml").path)
+        XCTAssertEqual(theme, Theme.standard)
+    }
+
+    func testThemeFileOverridesOnlyWhatItNames() throws {
+        let theme = try ThemeFile.load(path: write("palette:\n  accent: \"#EE7733\"\nfontSizes: {title: 24}\n", "t.yaml"))
+        XCTAssertEqual(theme.palette.accent, Color(hex: 0xEE7733))
+        XCTAssertEqual(theme.fontSizes.title, 24)
+        XCTAssertEqual(theme.palette.actual, Theme.standard.palette.actual)
+        XCTAssertEqual(theme.margins, Theme.standard.margins)
+        XCTAssertEqual(try ThemeFile.load(path: write("# only a comment\n", "empty.yaml")), Theme.standard)
+
+        let typo = message { try ThemeFile.load(path: self.write("palette:\n  acent: \"#EE7733\"\n", "bad.yaml")) }
+        XCTAssertTrue(typo.contains("bad.yaml"), typo)
+        XCTAssertTrue(typo.contains("acent"), typo)
+        XCTAssertTrue(typo.contains("allowed keys"), typo)
+        let colour = message { try ThemeFile.load(path: self.write("palette:\n  accent: red\n", "colour.yaml")) }
+        XCTAssertTrue(colour.contains("palette.accent"), colour)
+    }
+
+    // MARK: Page numbering
+
+    /// An exhibit of `count` pages, optionally recording the page directory it was built with.
+    final class Recorder: @unchecked Sendable { var directories: [[PageDirectoryEntry]] = [] }
+    struct FakeExhibit: Exhibit {
+        var id: String
+        var count: (RunContext) -> Int
+        var recorder: Recorder?
+        var referencesPageNumbers: Bool { recorder != nil }
+        func pages(in context: RunContext) throws -> [ReportPage] {
+            recorder?.directories.append(context.pageDirectory)
+            return (0..<count(context)).map { i in
+                ReportPage(title: "\(id) \(i)", chartID: "\(id)-\(i)", scene: Scene(size: Size(width: 1, height: 1)),
+                           exhibitID: id, isContinuation: i > 0)
+            }
+        }
+    }
+
+    func testPageNumbersSettleEvenWhenTheContentsGrow() throws {
+        let context = RunContext(config: try config(), strings: Strings(language: .zh), theme: .standard,
+                                 measurer: PangoTextMeasurer(), series: [])
+        let recorder = Recorder()
+        // A contents exhibit that needs a second page once it lists entries: everything
+        // after it moves by one, and the numbers it prints must follow.
+        let exhibits: [Exhibit] = [
+            FakeExhibit(id: "title", count: { _ in 1 }),
+            FakeExhibit(id: "contents", count: { $0.pageDirectory.isEmpty ? 1 : 2 }, recorder: recorder),
+            FakeExhibit(id: "a", count: { _ in 3 }),
+            FakeExhibit(id: "b", count: { _ in 1 }),
+        ]
+        let pages = try ReportRun.buildPages(exhibits, context: context)
+        XCTAssertEqual(pages.count, 7)
+        let final = try XCTUnwrap(recorder.directories.last)
+        XCTAssertEqual(final.map(\.exhibitID), ["title", "contents", "a", "b"])
+        XCTAssertEqual(final.map(\.pageNumber), [1, 2, 4, 7], "a starts after the two contents pages")
+        for entry in final { XCTAssertEqual(pages[entry.pageNumber - 1].title, "\(entry.exhibitID) 0") }
+        XCTAssertEqual(recorder.directories.count, 3, "first pass, numbers, then numbers after the contents grew")
+    }
+
+    // MARK: Exhibit data
+
+    func testChatGPTVisitsKeepSeptemberAsAGap() throws {
+        let datasets = Self.root.appendingPathComponent("datasets")
+        let visits = try MonthlyVisit.load(path: datasets.appendingPathComponent("chatgpt-monthly-visits.csv").path)
+        let milestones = try DatedLabel.load(path: datasets.appendingPathComponent("chatgpt-milestones.csv").path,
+                                             dateColumn: "date")
+        let page = ChatGPTVisitsPage(visits: visits, milestones: milestones, strings: Strings(language: .zh))
+        XCTAssertEqual(page.months.map(\.description).first, "2022-11")
+        XCTAssertEqual(page.months.count, 12)
+        XCTAssertEqual(page.missingMonths, ["2023-09"])
+        XCTAssertEqual(page.peak?.months, ["2023-04", "2023-05"])
+        let chart = page.chart
+        XCTAssertNil(chart.series[0].values[10], "2023-09 is nil, never zero")
+        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(0...9), [11]], "the line breaks at the gap")
+        XCTAssertEqual(chart.milestones.map(\.index), [2], "January 2023 is marked")
+        let layout = chart.layout(theme: .standard, measurer: PangoTextMeasurer())
+        XCTAssertEqual(layout.problems, [])
+        XCTAssertNil(layout.series[0].positions[10])
+        XCTAssertEqual(layout.gapLabels.count, 1)
+        XCTAssertEqual(layout.milestoneLabels.count, 1)
+    }
+
+    func testVisitsWithAValueMarkedMissingAreRejectedWithTheCell() throws {
+        let path = try write("month,value,unit,status,source\n2023-08,1430,million visits,actual,s\n2023-09,0,million visits,missing,s\n",
+                             "visits.csv")
+        let text = message { try MonthlyVisit.load(path: path) }
+        XCTAssertTrue(text.contains("visits.csv:3:9"), text)
+        XCTAssertTrue(text.contains("status `missing` has a value"), text)
+    }
+
+    func testCaseFiguresSaySignAndLowerBound() {
+        let strings = Strings(language: .en)
+        func figure(_ value: Double, _ unit: String, _ direction: String, _ lowerBound: Bool) -> String {
+            CaseResultsExhibit.figure(CaseResult(caseID: "c", organisation: "o", organisationEN: "o", metric: "m", metricEN: "m",
+                                                 value: value, unit: unit, direction: direction, isLowerBound: lowerBound,
+                                                 source: "s"), strings: strings)
+        }
+        XCTAssertEqual(figure(91.18, "%", "=", false), "91.18%")
+        XCTAssertEqual(figure(11.38, "percentage points", "+", false), "+11.38 pp")
+        XCTAssertEqual(figure(90, "%", "-", false), "−90%")
+        XCTAssertEqual(figure(1000, "sub-scenarios", "=", true), "1,000+")
+        XCTAssertEqual(CaseResultsExhibit.figure(CaseResult(caseID: "c", organisation: "o", organisationEN: "o", metric: "m",
+                                                            metricEN: "m", value: 11.38, unit: "percentage points",
+                                                            direction: "+", isLowerBound: false, source: "s"),
+                                                 strings: Strings(language: .zh)), "+11.38个百分点")
+    }
+
+    func testParameterCountsConvertFromYi() {
+        let model = VendorModel(vendor: "浪潮", vendorEN: "Inspur", model: "源1.0", modelEN: "Yuan 1.0", event: "release",
+                                date: CalendarDate(year: 2021, month: 9, day: 28), parameters: 2457, parametersUnit: "亿",
+                                source: "s")
+        XCTAssertEqual(model.parametersInBillions, 245.7)
+        XCTAssertEqual(Strings(language: .zh).parameters(billions: 245.7), "2,457亿")
+        XCTAssertEqual(Strings(language: .en).parameters(billions: 245.7), "245.7 bn")
+    }
+}
