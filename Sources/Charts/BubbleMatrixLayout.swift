@@ -35,9 +35,13 @@ extension BubbleMatrix {
         let drawable = bubbles.filter(isDrawable)
 
         let axisFont = theme.font(theme.fontSizes.axis)
-        let yAxis = ValueAxis(minimum: min(0, drawable.map(\.y).min() ?? 0), maximum: drawable.map(\.y).max() ?? 1,
+        // Headroom beyond the largest values, so the bubbles there stay inside the plot.
+        let headroom = 2.5 * maximumRadiusFraction
+        let yLow = min(0, drawable.map(\.y).min() ?? 0), yHigh = drawable.map(\.y).max() ?? 1
+        let xLow = min(0, drawable.map(\.x).min() ?? 0), xHigh = drawable.map(\.x).max() ?? 1
+        let yAxis = ValueAxis(minimum: yLow, maximum: yHigh + (yHigh - yLow) * headroom,
                               formatter: formatY, font: axisFont, measurer: measurer)
-        let xScale = NiceScale(minimum: min(0, drawable.map(\.x).min() ?? 0), maximum: drawable.map(\.x).max() ?? 1)
+        let xScale = NiceScale(minimum: xLow, maximum: xHigh, headroom: headroom)
         let xLabels = xScale.ticks.map(formatX)
         let xSizes = xLabels.map { measurer.measure($0, font: axisFont, maxWidth: nil) }
         let xTitleSize = measurer.measure(xAxisTitle, font: axisFont, maxWidth: nil)

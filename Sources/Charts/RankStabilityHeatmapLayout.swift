@@ -1,7 +1,7 @@
 // Layout of the rank-stability heatmap: row labels in a measured left column, column
 // labels above the grid, square-ish cells filling the body, values centred in their
 // cells in white on dark shades and in text colour on light ones. The legend shows three
-// reference shades.
+// reference shades (10%, not 0%: a 0% swatch would be invisible on the page).
 
 public struct RankStabilityHeatmapLayout: Sendable {
     public var scene: Scene
@@ -24,7 +24,7 @@ extension RankStabilityHeatmap {
         let palette = theme.palette
         let gap = theme.spacing.labelGap
         let ink = palette.actual
-        let legend = [0.0, 0.5, 1.0].map { p in
+        let legend = [0.1, 0.5, 1.0].map { p in
             LegendEntry(swatch: .box(.solid(Self.shade(p, background: palette.background, ink: ink))), text: formatValue(p))
         }
         let blocks = PageBlockLayout.layout(

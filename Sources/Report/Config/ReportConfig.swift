@@ -30,8 +30,10 @@ public struct ReportConfig: Sendable {
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
+    /// The industry penetration (推进程度) section; nil when the config has none.
+    public var penetration: PenetrationConfig?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series", "penetration"]
     static let documentKeys = ["title", "author", "date"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
@@ -141,6 +143,7 @@ public struct ReportConfig: Sendable {
                                chartID: chartID,
                                location: entry.location)
         }
+        penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
     }
 
     static func isFileSafe(_ name: String) -> Bool {
