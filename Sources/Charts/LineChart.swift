@@ -288,6 +288,10 @@ extension LineChart {
         let tops = LineEndLabels.spread(desired: present.compactMap { ends[$0]?.y }, heights: present.map { sizes[$0].height },
                                         bounds: layout.blocks.body.minY...layout.blocks.body.maxY,
                                         separation: theme.spacing.minimumLabelSeparation)
+        let needed = present.map { sizes[$0].height + theme.spacing.minimumLabelSeparation }.reduce(0, +)
+        if needed > layout.blocks.body.height + theme.spacing.minimumLabelSeparation {
+            layout.problems.append("\(present.count) line-end labels need \(Int(needed.rounded())) pt but the chart is \(Int(layout.blocks.body.height.rounded())) pt tall; use a legend or fewer series")
+        }
         var frames = [Rect?](repeating: nil, count: series.count)
         for (k, s) in present.enumerated() {
             guard let end = ends[s] else { continue }

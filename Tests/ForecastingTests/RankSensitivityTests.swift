@@ -32,6 +32,12 @@ final class RankSensitivityTests: XCTestCase {
         XCTAssertNotEqual(a.probabilities, c.probabilities)
     }
 
+    func testNoIndustriesGiveNoProbabilities() {
+        let empty = PenetrationIndex(table: IndustryIndicatorTable(file: "t", indicators: ["a"], industries: []),
+                                     normalisation: .minMax)
+        XCTAssertEqual(RankSensitivity.run(index: empty, weights: [1], draws: 10, concentration: 5, seed: 1).probabilities, [])
+    }
+
     func testHighConcentrationKeepsTheConfiguredRanking() {
         let idx = index()
         let base = idx.ranks(of: idx.scores(weights: [3, 1, 1]))

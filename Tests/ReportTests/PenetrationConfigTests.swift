@@ -76,6 +76,12 @@ final class PenetrationConfigTests: XCTestCase {
         XCTAssertTrue(text.contains("did you mean \"digitalisation\""), text)
     }
 
+    func testDuplicateWeightIsAnError() {
+        let text = message(valid.replacingOccurrences(of: "acceptance: 1", with: "acceptance: 1\n    acceptance: 2"))
+        XCTAssertTrue(text.contains("report.yaml:12:5"), text)
+        XCTAssertTrue(text.contains("`acceptance` has two weights"), text)
+    }
+
     func testNegativeWeightIsLocated() {
         let text = message(valid.replacingOccurrences(of: "acceptance: 1", with: "acceptance: -1"))
         XCTAssertTrue(text.contains("report.yaml:11:17"), text)

@@ -22,7 +22,7 @@ public struct RankSensitivity: Sendable, Equatable {
             var generator = SplitMix64(seed: seed, stream: UInt64(d))
             let sampled = sampler.sample(using: &generator)
             let ranks = index.ranks(of: index.scores(weights: sampled))
-            for (i, rank) in ranks.enumerated() where (1...n).contains(rank) { counts[i][rank - 1] += 1 }
+            for (i, rank) in ranks.enumerated() where rank >= 1 && rank <= n { counts[i][rank - 1] += 1 }
         }
         let probabilities = counts.map { row in row.map { Double($0) / Double(drawCount) } }
         return RankSensitivity(draws: drawCount, concentration: concentration, seed: seed,

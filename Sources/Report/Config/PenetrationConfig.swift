@@ -54,6 +54,11 @@ public struct PenetrationConfig: Sendable {
         var names: [String] = []
         var values: [Double] = []
         for (name, keyLocation) in weightMapping.keys {
+            if names.contains(name) {
+                problems.append(InputError(keyLocation, "`\(name)` has two weights",
+                                           hint: "keep one line per indicator under `weights`"))
+                continue
+            }
             if !candidates.contains(name) {
                 problems.append(InputError(keyLocation, "`\(name)` is not an indicator column of \(data)",
                                            hint: Suggestions.hint(for: name, among: candidates, listIntro: "the indicator columns are")))
