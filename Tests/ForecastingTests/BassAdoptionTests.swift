@@ -19,7 +19,7 @@ final class BassAdoptionTests: XCTestCase {
             }
         }
         // A hand value: p = 0.03, q = 0.38, t = 5: e = e^(−2.05) = 0.128735…,
-        // F = (1 − e)/(1 + 12.6667·e) = 0.871265/2.630646 = 0.331199…
+        // F = (1 − e)/(1 + 12.6667·e) = 0.871265/2.630642 = 0.331199…
         XCTAssertEqual(BassAdoption.values(m: 1, p: 0.03, q: 0.38, at: [5])[0], 0.33120, accuracy: 1e-5)
     }
 
