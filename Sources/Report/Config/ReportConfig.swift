@@ -62,8 +62,11 @@ public struct ReportConfig: Sendable {
     public var themePath: String? = nil
     /// Data files of the exhibits that are not fitted series, by table name (absolute paths).
     public var tables: [String: String] = [:]
+    /// The industry penetration (推进程度) section; nil when the config has none.
+    public var penetration: PenetrationConfig?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series", "theme", "tables"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series", "penetration",
+                               "theme", "tables"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
                              "allow_gaps", "publisher_forecasts"]
@@ -207,6 +210,7 @@ public struct ReportConfig: Sendable {
                                                what: "publisher forecasts of series `\(id)`")
                                })
         }
+        penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
     }
 
     static func isFileSafe(_ name: String) -> Bool {

@@ -17,14 +17,14 @@ struct AIStagesExhibit: Exhibit {
         let diagram = StageDiagram(
             title: strings.stagesTitle(to: today),
             stages: stages.map { stage in
-                StageDiagram.Stage(name: strings.pick(stage.nameZH, stage.nameEN),
+                StageDiagram.Stage(name: strings.localized(stage.nameZH, stage.nameEN),
                                    period: stage.end.map { "\(stage.start)–\($0)" } ?? "\(stage.start)–",
                                    start: Double(stage.start), end: stage.end.map(Double.init))
             },
-            milestones: milestones.map { StageDiagram.Milestone(year: Double($0.date.year), label: strings.pick($0.labelZH, $0.labelEN)) },
+            milestones: milestones.map { StageDiagram.Milestone(year: Double($0.date.year), label: strings.localized($0.labelZH, $0.labelEN)) },
             start: Double(start), end: Double(max(today, (stages.last?.start ?? today) + 1)),
             tickYears: Array(stride(from: (start / 10) * 10, through: today, by: 10)),
-            sourceNote: strings.sourceLine(stages.map(\.source) + milestones.map(\.source)) + strings.pick("。", ". ")
+            sourceNote: strings.sourceLine(stages.map(\.source) + milestones.map(\.source)) + strings.localized("。", ". ")
                 + strings.stagesNote)
         let layout = diagram.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["kind,name,start_year,end_year"]

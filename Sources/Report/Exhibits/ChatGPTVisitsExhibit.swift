@@ -53,7 +53,7 @@ struct ChatGPTVisitsPage {
         let chartMilestones = milestones.compactMap { milestone -> LineChart.Milestone? in
             guard let index = categories.firstIndex(where: { $0.year == milestone.date.year && $0.month == milestone.date.month })
             else { return nil }
-            return LineChart.Milestone(index: index, label: strings.pick(milestone.labelZH, milestone.labelEN))
+            return LineChart.Milestone(index: index, label: strings.localized(milestone.labelZH, milestone.labelEN))
         }
         let sources = visits.map(\.source) + milestones.map(\.source)
         return LineChart(title: strings.visitsTitle, unitLabel: strings.visitsUnit,

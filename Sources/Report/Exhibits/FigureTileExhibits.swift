@@ -15,21 +15,21 @@ struct ComputeExhibit: Exhibit {
                 + (figure.isLowerBound ? "+" : "")
             let unit = strings.computeUnit(figure.unit)
             let joinsDirectly = strings.language == .zh && unit.unicodeScalars.first.map { $0.value >= 0x3000 } == true
-            var caption = strings.pick(figure.vendor, figure.vendorEN) + " · " + strings.pick(figure.facility, figure.facilityEN)
+            var caption = strings.localized(figure.vendor, figure.vendorEN) + " · " + strings.localized(figure.facility, figure.facilityEN)
             if let date = figure.date { caption += " · \(date)" }
             if figure.isEstimate { caption += " · " + strings.vendorEstimate }
             return FigureTiles.Tile(value: number + (joinsDirectly ? "" : " ") + unit,
-                                    label: strings.pick(figure.metric, figure.metricEN), caption: caption,
+                                    label: strings.localized(figure.metric, figure.metricEN), caption: caption,
                                     isEstimate: figure.isEstimate)
         }
         let chart = FigureTiles(title: strings.computeTitle, tiles: tiles, columns: 3,
                                 estimateLegend: strings.vendorEstimate,
-                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.pick("。", ". ") + strings.computeNote)
+                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote)
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["vendor,facility,metric,value,lower_bound,unit,date,status"]
         for figure in figures {
-            lines.append(CSVWriter.line([strings.pick(figure.vendor, figure.vendorEN), strings.pick(figure.facility, figure.facilityEN),
-                                         strings.pick(figure.metric, figure.metricEN), CSVWriter.number(figure.value),
+            lines.append(CSVWriter.line([strings.localized(figure.vendor, figure.vendorEN), strings.localized(figure.facility, figure.facilityEN),
+                                         strings.localized(figure.metric, figure.metricEN), CSVWriter.number(figure.value),
                                          figure.isLowerBound ? "yes" : "no", figure.unit, figure.date?.description ?? "",
                                          figure.isEstimate ? "estimate" : "actual"]))
         }
@@ -48,11 +48,11 @@ struct CaseResultsExhibit: Exhibit {
         let strings = context.strings
         let results = try CaseResult.load(path: path)
         let tiles = results.map { result in
-            FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.pick(result.metric, result.metricEN),
-                             caption: strings.pick(result.organisation, result.organisationEN))
+            FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.localized(result.metric, result.metricEN),
+                             caption: strings.localized(result.organisation, result.organisationEN))
         }
         let chart = FigureTiles(title: strings.casesTitle, tiles: tiles,
-                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.pick("。", ". ") + strings.casesNote)
+                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote)
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["case,organisation,metric,value,unit,direction,lower_bound,shown_as"]
         for (result, tile) in zip(results, tiles) {

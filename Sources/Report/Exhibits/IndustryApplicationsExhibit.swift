@@ -15,8 +15,8 @@ struct IndustryApplicationsExhibit: Exhibit {
         var rows: [[String]] = []
         var previous: String?
         for application in applications {
-            let industry = strings.pick(application.industry, application.industryEN)
-            let function = strings.pick(application.function, application.functionEN)
+            let industry = strings.localized(application.industry, application.industryEN)
+            let function = strings.localized(application.function, application.functionEN)
             let basis = Self.basis(application, cases: cases, strings: strings)
             rows.append([industry != previous ? industry : "", function.isEmpty ? strings.notStated : function, basis])
             previous = industry

@@ -61,7 +61,7 @@ struct KeyFindingsExhibit: Exhibit {
             let page = ChatGPTVisitsPage(visits: try MonthlyVisit.load(path: path), milestones: [], strings: strings)
             if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
                 func visits(_ value: Double) -> String {
-                    strings.pick(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
+                    strings.localized(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
                                  NumberFormat.grouped(value / 1000, decimals: 2) + " bn visits")
                 }
                 findings.append(Finding(text: strings.findingVisitsPeak(months: peak.months, value: visits(peak.value),
@@ -77,6 +77,28 @@ struct KeyFindingsExhibit: Exhibit {
                 findings.append(Finding(text: strings.findingReleases(count: releases.count, first: strings.monthDay(first.date),
                                                                       last: strings.monthDay(last.date)),
                                         exhibitID: ModelReleasesExhibit.chartID))
+            }
+        }
+        if let penetration = context.penetration {
+            let order = penetration.rankOrder
+            let industries = penetration.table.industries
+            func name(_ index: Int) -> String { strings.industryName(industries[index]) }
+            func score(_ index: Int) -> String {
+                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.score ?? .nan, decimals: 1)
+            }
+            if order.count >= 2, let top = order.first, let bottom = order.last,
+               industries.indices.contains(top), industries.indices.contains(bottom) {
+                findings.append(Finding(text: strings.findingPenetration(top: name(top), topScore: score(top),
+                                                                         bottom: name(bottom), bottomScore: score(bottom)),
+                                        exhibitID: "penetration-ranking"))
+            }
+            // The largest gap between what an industry can reach and where it is.
+            if let room = industries.indices.max(by: { industries[$0].potential - industries[$0].currentPenetration
+                                                        < industries[$1].potential - industries[$1].currentPenetration }) {
+                let gap = industries[room].potential - industries[room].currentPenetration
+                findings.append(Finding(text: strings.findingRoomToGrow(industry: name(room),
+                                                                        points: NumberFormat.grouped(gap, decimals: 0)),
+                                        exhibitID: "penetration-ranking"))
             }
         }
         return findings

@@ -23,7 +23,7 @@ struct MethodologyExhibit: Exhibit {
             var statistics = ""
             if let fit = forecast.fit {
                 let parameters = fit.parameters.map { "\($0.name) = \(number($0.value)) ± \(number($0.standardError))" }
-                model += "\n" + forecast.modelDescription + "\n" + parameters.joined(separator: strings.pick("；", "; "))
+                model += "\n" + forecast.modelDescription + "\n" + parameters.joined(separator: strings.localized("；", "; "))
                 statistics = strings.fitStatistics(years: fit.fitYears, observations: forecast.actuals.count,
                                                    rss: number(fit.residualSumOfSquares), aicc: number(fit.aicc),
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
@@ -52,9 +52,9 @@ struct MethodologyExhibit: Exhibit {
             }
             sourceRows.append([Self.fileName(path), strings.list(unique)])
         }
-        let sources = TablePage(title: strings.methodologyTitle + strings.pick("：", ": ") + strings.sourcesHeader,
+        let sources = TablePage(title: strings.methodologyTitle + strings.localized("：", ": ") + strings.sourcesHeader,
                                 continuedSuffix: strings.continued,
-                                columns: [.init(header: strings.pick("数据文件", "Dataset"), weight: 1.4),
+                                columns: [.init(header: strings.localized("数据文件", "Dataset"), weight: 1.4),
                                           .init(header: strings.sourcesHeader, weight: 4)],
                                 rows: sourceRows)
         pages += TablePages.pages(sources, chartID: "methodology-sources", context: context).map { page in

@@ -13,8 +13,8 @@ struct ModelReleasesExhibit: Exhibit {
         let layout = timeline.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["date,vendor,model,source"]
         for release in releases {
-            lines.append(CSVWriter.line([release.date.description, context.strings.pick(release.vendor, release.vendorEN),
-                                         context.strings.pick(release.model, release.modelEN), release.source]))
+            lines.append(CSVWriter.line([release.date.description, context.strings.localized(release.vendor, release.vendorEN),
+                                         context.strings.localized(release.model, release.modelEN), release.source]))
         }
         return [ReportPage(title: timeline.title, chartID: Self.chartID, scene: layout.scene,
                            csv: lines.joined(separator: "\n") + "\n")]
@@ -37,11 +37,11 @@ struct ModelReleasesExhibit: Exhibit {
         }
         let events = releases.map { release in
             Timeline.Event(position: Double(release.date.dayNumber), dateLabel: strings.monthDay(release.date),
-                           title: strings.pick(release.vendor, release.vendorEN),
-                           detail: strings.pick(release.model, release.modelEN))
+                           title: strings.localized(release.vendor, release.vendorEN),
+                           detail: strings.localized(release.model, release.modelEN))
         }
         return Timeline(title: strings.releasesTitle, events: events, start: Double(startMonth.dayNumber),
                         end: Double(CalendarDate.dayNumber(year: endYear, month: endMonth, day: 1)), ticks: ticks,
-                        sourceNote: strings.sourceLine(releases.map(\.source)) + strings.pick("。", ". ") + strings.releasesNote)
+                        sourceNote: strings.sourceLine(releases.map(\.source)) + strings.localized("。", ". ") + strings.releasesNote)
     }
 }

@@ -20,11 +20,11 @@ struct VendorLandscapeExhibit: Exhibit {
                       .init(header: strings.eventHeader, weight: 1.4), .init(header: strings.dateHeader, weight: 1.3),
                       .init(header: strings.parametersHeader, weight: 1.3, alignment: .right)],
             rows: ordered.map { model in
-                [strings.pick(model.vendor, model.vendorEN), strings.pick(model.model, model.modelEN),
+                [strings.localized(model.vendor, model.vendorEN), strings.localized(model.model, model.modelEN),
                  strings.event(model.event), model.date.description,
                  model.parametersInBillions.map(strings.parameters(billions:)) ?? "–"]
             },
-            sourceNote: strings.sourceLine(models.map(\.source)) + strings.pick("。", ". ") + strings.landscapeNote)
+            sourceNote: strings.sourceLine(models.map(\.source)) + strings.localized("。", ". ") + strings.landscapeNote)
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 }
@@ -51,18 +51,18 @@ struct VendorBenchmarksExhibit: Exhibit {
         let chart = HorizontalBarChart(
             title: strings.benchmarksTitle(model: models.joined(separator: " / ")), unitLabel: strings.scoreUnit,
             items: scores.map { score in
-                HorizontalBarChart.Item(label: strings.pick(score.benchmark, score.benchmarkEN)
+                HorizontalBarChart.Item(label: strings.localized(score.benchmark, score.benchmarkEN)
                                             + (score.questions.map(strings.questions) ?? "")
                                             + (models.count > 1 ? " · \(modelName(score.model))" : ""),
                                         value: score.score)
             },
-            sourceNote: strings.sourceLine(scores.map(\.source)) + strings.pick("。", ". ") + strings.benchmarksNote,
+            sourceNote: strings.sourceLine(scores.map(\.source)) + strings.localized("。", ". ") + strings.benchmarksNote,
             // Each score with the decimals it was published with (71.9, 67.56).
             formatValue: { NumberFormat.grouped($0, decimals: NumberFormat.commonDecimals(for: [$0])) })
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["model,benchmark,score,questions"]
         for score in scores {
-            lines.append(CSVWriter.line([score.model, strings.pick(score.benchmark, score.benchmarkEN),
+            lines.append(CSVWriter.line([score.model, strings.localized(score.benchmark, score.benchmarkEN),
                                          CSVWriter.number(score.score), score.questions.map(CSVWriter.number) ?? ""]))
         }
         return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,

@@ -36,7 +36,7 @@ public enum ReportRun {
         TitlePageExhibit(), ContentsExhibit(), KeyFindingsExhibit(),
         MarketSizeExhibit(),  // 1 market size, 2 large-model market: every `market-size` series in config order
         ChatGPTVisitsExhibit(), ModelReleasesExhibit(), AIStagesExhibit(),
-        // 6 industry penetration slots in here.
+        PenetrationExhibit(),  // 6 industry penetration
         VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
         IndustryApplicationsExhibit(), MethodologyExhibit(),
     ]
@@ -69,6 +69,12 @@ public enum ReportRun {
             if let csv = page.csv {
                 try folder.write(csv, to: "charts/\(chartID).csv")
                 files.append("charts/\(chartID).csv")
+            }
+        }
+        for exhibit in exhibits {
+            for file in try exhibit.dataFiles(in: context) {
+                try folder.write(file.text, to: file.name)
+                files.append(file.name)
             }
         }
         try ReportAssembler(context: context).write(pages, to: try folder.path("report.pdf"))
@@ -115,7 +121,12 @@ public enum ReportRun {
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
         let theme = try config.themePath.map(ThemeFile.load) ?? .standard
-        return RunContext(config: config, strings: Strings(language: config.language), theme: theme,
-                          measurer: PangoTextMeasurer(), series: results)
+        var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
+                                 measurer: PangoTextMeasurer(), series: results)
+        if let penetration = config.penetration {
+            logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")
+            context.penetration = try penetration.analyse()
+        }
+        return context
     }
 }

@@ -26,6 +26,9 @@ public struct RunContext {
         pageDirectory.first { $0.exhibitID == exhibitID }?.pageNumber
     }
 
+    /// The industry penetration analysis, when the config has a `penetration:` section.
+    public var penetration: PenetrationAnalysis? = nil
+
     public func result(for id: String) -> SeriesResult? {
         series.first { $0.entry.id == id }
     }
@@ -45,8 +48,12 @@ protocol Exhibit {
     /// True when the pages print other pages' numbers (contents, key findings): they are
     /// built again once every page's number is known.
     var referencesPageNumbers: Bool { get }
+    /// Data files the exhibit leaves in the run folder beside report.pdf, e.g.
+    /// ("penetration.csv", text), in writing order.
+    func dataFiles(in context: RunContext) throws -> [(name: String, text: String)]
 }
 
 extension Exhibit {
     var referencesPageNumbers: Bool { false }
+    func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] { [] }
 }
