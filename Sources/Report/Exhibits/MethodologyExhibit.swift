@@ -23,7 +23,8 @@ struct MethodologyExhibit: Exhibit {
             var statistics = ""
             if let fit = forecast.fit {
                 let parameters = fit.parameters.map { "\($0.name) = \(number($0.value)) ± \(number($0.standardError))" }
-                model += "\n" + forecast.modelDescription + "\n" + parameters.joined(separator: strings.localized("；", "; "))
+                model += "\n" + Self.formula(forecast.modelDescription) + "\n"
+                    + parameters.joined(separator: strings.localized("；", "; "))
                 statistics = strings.fitStatistics(years: fit.fitYears, observations: forecast.actuals.count,
                                                    rss: number(fit.residualSumOfSquares), aicc: number(fit.aicc),
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
@@ -43,8 +44,10 @@ struct MethodologyExhibit: Exhibit {
         for result in context.series {
             sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources)])
         }
-        for name in ReportConfig.tableNames {
-            guard let path = context.config.tables[name], let table = try? CSVTable.read(path: path),
+        let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
+            + (context.config.penetration.map { [$0.dataPath] } ?? [])
+        for path in tablePaths {
+            guard let table = try? CSVTable.read(path: path),
                   let column = table.optionalColumnIndex(named: "source") else { continue }
             var unique: [String] = []
             for row in table.rows where !unique.contains(row[column].text) && !row[column].text.isEmpty {
@@ -64,6 +67,15 @@ struct MethodologyExhibit: Exhibit {
             return page
         }
         return pages
+    }
+
+    /// The model's formula out of its description ("exponential (constant CAGR) y = …
+    /// (x₀ = 2019); a = …"): the part from "y =" to the first ";", which reads the same in
+    /// every language; the parameters are printed separately with their standard errors.
+    static func formula(_ description: String) -> String {
+        let head = description.split(separator: ";", maxSplits: 1).first.map(String.init) ?? description
+        guard let start = head.range(of: "y =") else { return head }
+        return String(head[start.lowerBound...])
     }
 
     static func fileName(_ path: String) -> String {
