@@ -6,12 +6,14 @@ import MarketData
 public struct ScenarioPath: Sendable {
     public var scenario: Scenario
     public var forecast: SeriesForecast
+    public init(scenario: Scenario, forecast: SeriesForecast) { self.scenario = scenario; self.forecast = forecast }
 }
 
 /// A series with its path under each scenario that covers it, scenarios in config order.
 public struct SeriesScenarios: Sendable {
     public var seriesID: String
     public var paths: [ScenarioPath]
+    public init(seriesID: String, paths: [ScenarioPath]) { self.seriesID = seriesID; self.paths = paths }
 
     public func path(named name: String) -> ScenarioPath? { paths.first { $0.scenario.name == name } }
 }

@@ -30,8 +30,13 @@ public struct ReportConfig: Sendable {
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
+    /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
+    public var scenarios: [ScenarioConfig] = []
+    public var baseScenario: String?
+    public var backtest: BacktestSettings?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
+                               "scenarios", "base_scenario", "backtest"]
     static let documentKeys = ["title", "author", "date"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
@@ -141,6 +146,7 @@ public struct ReportConfig: Sendable {
                                chartID: chartID,
                                location: entry.location)
         }
+        try loadScenarios(root: root, folder: folder)
     }
 
     static func isFileSafe(_ name: String) -> Bool {

@@ -18,6 +18,10 @@ public struct RunContext {
     public var theme: Theme
     public var measurer: PangoTextMeasurer
     public var series: [SeriesResult]
+    /// Each series' paths under the scenarios that cover it, series in config order.
+    public var scenarios: [SeriesScenarios] = []
+    /// The backtest of `backtest:` in report.yaml, for the methodology page; nil when not configured.
+    public var backtest: BacktestReport?
 
     public func result(for id: String) -> SeriesResult? {
         series.first { $0.entry.id == id }
