@@ -23,7 +23,9 @@ extension ReportConfig {
                 throw InputError(listLocation(root, "scenarios", index), "scenario file `\(relative)` does not exist (looked at \(path))",
                                  hint: "paths are relative to the config file's folder; check the spelling")
             }
-            let loaded = try ScenarioConfig.load(path: path, seriesIDs: ids, horizon: horizon)
+            // Errors show the path the way the analyst would type it from here.
+            let displayName = ((root.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+            let loaded = try ScenarioConfig.load(path: path, displayName: displayName, seriesIDs: ids, horizon: horizon)
             if let other = names[loaded.scenario.name] {
                 throw InputError(listLocation(root, "scenarios", index),
                                  "scenario name `\(loaded.scenario.name)` is used by both \(other) and \(relative)",

@@ -25,16 +25,17 @@ public struct ScenarioConfig: Sendable {
     static let parameterKeys = ["min", "max", "fixed"]
     static let shockKeys = ["year", "size"]
 
-    static func load(path: String, seriesIDs: [String], horizon: Int) throws -> ScenarioConfig {
+    /// Reads the file at `path`; errors name it `displayName` (as the analyst wrote it).
+    static func load(path: String, displayName: String, seriesIDs: [String], horizon: Int) throws -> ScenarioConfig {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(SourceLocation(file: path), "cannot read the scenario file",
+            throw InputError(SourceLocation(file: displayName), "cannot read the scenario file",
                              hint: "check the path listed under `scenarios:` in report.yaml (relative to its folder)")
         }
-        let text = try TextDecoding.decode(data, file: path).text
-        let root = try YAMLMapping.document(file: path, text: text)
+        let text = try TextDecoding.decode(data, file: displayName).text
+        let root = try YAMLMapping.document(file: displayName, text: text)
         return try ScenarioConfig(root: root, seriesIDs: seriesIDs, horizon: horizon)
     }
 
