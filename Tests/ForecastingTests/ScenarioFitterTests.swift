@@ -155,3 +155,29 @@ final class ScenarioFitterTests: XCTestCase {
         XCTAssertTrue(lower < value && value < upper, lines[16])
     }
 }
+
+extension ScenarioFitterTests {
+    /// The exponential written as a formula must give the catalog's numbers (same least
+    /// squares problem, same delta-method interval).
+    func testFormulaMatchesTheSameCatalogModel() throws {
+        let formula = try fit(SeriesAssumptions(seriesID: "s", model: .formula("a*(1+g)^(year-2019)", start: ["a": 2000, "g": 0.1])))
+        let catalog = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential")))
+        XCTAssertEqual(formula.modelName, "formula")
+        for (f, c) in zip(formula.points, catalog.points) {
+            XCTAssertEqual(f.value, c.value, accuracy: 1e-6 * c.value)
+            if c.isEstimate {
+                XCTAssertEqual(try XCTUnwrap(f.lower), try XCTUnwrap(c.lower), accuracy: 1e-5 * c.value)
+                XCTAssertEqual(try XCTUnwrap(f.upper), try XCTUnwrap(c.upper), accuracy: 1e-5 * c.value)
+            }
+        }
+    }
+
+    func testFormulaTakesAnchorsAndFixedParameters() throws {
+        let anchored = try fit(SeriesAssumptions(seriesID: "s", model: .formula("a*(1+g)^(year-2019)", start: ["a": 2000, "g": 0.1]),
+                                                 anchors: [.init(year: 2026, value: 12500, kind: .hard)]))
+        XCTAssertEqual(try value(anchored, 2026), 12500, accuracy: 12500 * 1e-3)
+        let fixed = try fit(SeriesAssumptions(seriesID: "s", model: .formula("a*(1+g)^(year-2019)", start: ["a": 2000, "g": 0.1]),
+                                              parameters: [.init(name: "g", fixed: 0.2)]))
+        XCTAssertEqual(fixed.fit?.parameters.first { $0.name == "g" }?.value, 0.2)
+    }
+}

@@ -17,7 +17,7 @@ final class ScenarioConfigTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    private func report(scenarios: [String] = ["scenarios/base.yaml"], extra: String = "") -> String {
+    func report(scenarios: [String] = ["scenarios/base.yaml"], extra: String = "") -> String {
         """
         quarter: 2026Q4
         horizon: 2027
@@ -45,7 +45,7 @@ final class ScenarioConfigTests: XCTestCase {
               - {year: 2026, size: -0.05}
         """
 
-    private func load(report text: String, files: [String: String]) throws -> ReportConfig {
+    func load(report text: String, files: [String: String]) throws -> ReportConfig {
         for (name, body) in files { try body.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         let path = folder.appendingPathComponent("report.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -81,7 +81,7 @@ final class ScenarioConfigTests: XCTestCase {
         XCTAssertEqual(a.shocks, [.init(year: 2026, size: -0.05)])
     }
 
-    private func assertError(_ scenario: String, at position: String, _ fragments: [String],
+    func assertError(_ scenario: String, at position: String, _ fragments: [String],
                              file: StaticString = #filePath, line: UInt = #line) {
         let text = message(scenario)
         XCTAssertTrue(text.contains("base.yaml:\(position)"), "expected base.yaml:\(position) in: \(text)", file: file, line: line)
@@ -184,5 +184,35 @@ final class ScenarioConfigTests: XCTestCase {
         let backtest = try XCTUnwrap(context.backtest)
         XCTAssertEqual(backtest.testYears, [2023, 2024])
         XCTAssertTrue(backtest.methods.contains("scenario:bear"))
+    }
+}
+
+extension ScenarioConfigTests {
+    private var formulaScenario: String {
+        """
+        name: base
+        label: {zh: 基准情景, en: Base case}
+        series:
+          china-ai-market-size:
+            model: a*(1+g)^(year-2019)
+            start: {a: 2600, g: 0.2}
+            parameters:
+              g: {max: 0.4}
+        """
+    }
+
+    func testFormulaModelWithStartValues() throws {
+        let config = try load(report: report(), files: ["scenarios/base.yaml": formulaScenario])
+        let a = try XCTUnwrap(config.scenarios.first?.scenario.assumptions(for: "china-ai-market-size"))
+        XCTAssertEqual(a.model, .formula("a*(1+g)^(year-2019)", start: ["a": 2600, "g": 0.2]))
+    }
+
+    func testFormulaErrorsAreLocated() {
+        assertError(formulaScenario.replacingOccurrences(of: "start: {a: 2600, g: 0.2}", with: "start: {a: 2600, gg: 0.2}"),
+                    at: "6:22", ["`gg` is not a parameter of the formula", "did you mean `g`"])
+        assertError(formulaScenario.replacingOccurrences(of: "start: {a: 2600, g: 0.2}", with: "start: {a: 2600}"),
+                    at: "6:12", ["no start value for the formula's parameter `g`"])
+        assertError(formulaScenario.replacingOccurrences(of: "(year-2019)", with: "(year-2019"),
+                    at: "5:12", ["cannot be read"])
     }
 }

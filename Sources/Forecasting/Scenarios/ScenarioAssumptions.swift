@@ -25,6 +25,8 @@ public struct SeriesAssumptions: Sendable, Equatable {
     public enum Model: Sendable, Equatable {
         case catalog(String)
         case auto
+        /// A formula in the variable `year`, with a start value for every parameter.
+        case formula(String, start: [String: Double])
     }
 
     /// The saturation level, fixed in the fit (the model's ceiling parameter, K or m).

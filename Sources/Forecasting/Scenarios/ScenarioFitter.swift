@@ -50,7 +50,7 @@ public enum ScenarioFitter {
             }
             // Every candidate has a ceiling parameter here (modelCandidates checked it); the
             // ceiling is on the unshocked model.
-            for kind in candidates { if let name = kind.ceilingParameter { options.fixed[name] = value } }
+            for kind in candidates.kinds { if let name = kind.ceilingParameter { options.fixed[name] = value } }
         }
         for limit in assumptions.parameters {
             if let v = limit.fixed { options.fixed[limit.name] = v }
@@ -59,7 +59,7 @@ public enum ScenarioFitter {
         }
 
         var selectionReason: String?
-        var fit = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
+        var fit: any FittedCurve = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
                                series: series.id, scenario: scenario)
         if !assumptions.anchors.isEmpty {
             // The data's own scatter sets how much one observation is worth.
@@ -85,7 +85,7 @@ public enum ScenarioFitter {
                 let value = fit.predict(Double(anchor.year)) * assumptions.shockMultiplier(at: Double(anchor.year))
                 guard abs(value - anchor.value) <= hardAnchorAcceptance * abs(anchor.value) else {
                     throw ScenarioError(series: series.id, scenario: scenario,
-                                        "cannot meet the hard anchor \(anchor.value) in \(anchor.year) (the fitted \(fit.kind.rawValue) gives \(String(format: "%.4g", value))); the ceiling or parameter limits leave no room for it",
+                                        "cannot meet the hard anchor \(anchor.value) in \(anchor.year) (the fitted \(fit.modelName) gives \(String(format: "%.4g", value))); the ceiling or parameter limits leave no room for it",
                                         hint: "make the anchor soft, or loosen the ceiling or parameter limits")
                 }
             }
@@ -111,18 +111,29 @@ public enum ScenarioFitter {
             aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
             fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
         var warnings = fit.warnings
-        if assumptions.ceiling != nil, let name = fit.kind.ceilingParameter {
+        if assumptions.ceiling != nil, let name = fit.ceilingParameter {
             // The analyst set the ceiling; warnings that the data do not pin it down are moot.
             warnings.removeAll { $0.contains("ceiling \(name) ") }
         }
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
-        return SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.kind.rawValue,
-                              modelDescription: fit.description, level: level, warnings: warnings, fit: summary)
+        return SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
+                              modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
     }
 
-    /// The catalog models the assumptions allow: the named one, or for `auto` every catalog
-    /// model (only those with a ceiling when a ceiling is assumed).
-    static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> [GrowthModelKind] {
+    /// What will be fitted: catalog models (one named, or the candidates of `auto`) or a formula.
+    enum Plan {
+        case catalog([GrowthModelKind])
+        case formula(String, start: [String: Double])
+
+        var kinds: [GrowthModelKind] {
+            if case .catalog(let kinds) = self { return kinds }
+            return []
+        }
+    }
+
+    /// The models the assumptions allow: the named one, for `auto` every catalog model
+    /// (only those with a ceiling when a ceiling is assumed), or the formula.
+    static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> Plan {
         switch assumptions.model {
         case .catalog(let name):
             guard let kind = GrowthModelKind(rawValue: name) else {
@@ -134,25 +145,34 @@ public enum ScenarioFitter {
                                     "assumes a ceiling, but the \(name) model has none",
                                     hint: "choose logistic, gompertz, richards, monomolecular or bass, or drop `ceiling`")
             }
-            return [kind]
+            return .catalog([kind])
         case .auto:
-            return assumptions.ceiling == nil ? GrowthModelKind.allCases
-                : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil }
+            return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
+                : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
+        case let .formula(text, start):
+            if assumptions.ceiling != nil {
+                throw ScenarioError(series: series, scenario: scenario, "assumes a ceiling, but a formula has no designated ceiling",
+                                    hint: "fix the formula's ceiling parameter under `parameters` instead")
+            }
+            return .formula(text, start: start)
         }
     }
 
-    static func fitModel(_ candidates: [GrowthModelKind], x: [Double], y: [Double], options: GrowthFitOptions,
-                         reason: inout String?, series: String, scenario: String) throws -> GrowthFit {
+    static func fitModel(_ plan: Plan, x: [Double], y: [Double], options: GrowthFitOptions,
+                         reason: inout String?, series: String, scenario: String) throws -> any FittedCurve {
         do {
-            if candidates.count == 1, let kind = candidates.first {
-                return try GrowthCurves.fit(kind, x: x, y: y, options: options)
+            switch plan {
+            case let .formula(text, start):
+                return try FormulaCurveFit.fit(text, x: x, y: y, options: options, start: start)
+            case .catalog(let kinds) where kinds.count == 1:
+                return try GrowthCurves.fit(kinds[0], x: x, y: y, options: options)
+            case .catalog(let kinds):
+                // Parameter limits name one model's parameters; the others ignore them (as
+                // ModelSelection restricts options per model).
+                let selection = try ModelSelection.auto(x: x, y: y, options: SelectionOptions(fit: options, models: kinds))
+                reason = selection.reason
+                return selection.chosen
             }
-            // Parameter limits name one model's parameters; the others ignore them (as
-            // ModelSelection restricts options per model).
-            let selection = try ModelSelection.auto(x: x, y: y,
-                                                    options: SelectionOptions(fit: options, models: candidates))
-            reason = selection.reason
-            return selection.chosen
         } catch let error as NumericsError {
             throw ScenarioError(series: series, scenario: scenario, "could not be fitted: \(error)")
         }

@@ -19,7 +19,7 @@ public struct ScenarioConfig: Sendable {
 
     static let topLevelKeys = ["name", "label", "series"]
     static let labelKeys = ["zh", "en"]
-    static let seriesKeys = ["model", "fit_years", "ceiling", "anchors", "parameters", "shocks"]
+    static let seriesKeys = ["model", "start", "fit_years", "ceiling", "anchors", "parameters", "shocks"]
     static let ceilingKeys = ["value", "multiple"]
     static let anchorKeys = ["year", "value", "kind", "tolerance"]
     static let parameterKeys = ["min", "max", "fixed"]
@@ -98,12 +98,20 @@ public struct ScenarioConfig: Sendable {
             model = .auto
         } else if kind != nil {
             model = .catalog(modelText)
+        } else if modelText.contains(where: { "+-*/^()".contains($0) }) {
+            model = try parseFormula(modelText, entry: entry, section: section)
         } else {
             let guess = Suggestions.closest(to: modelText, among: catalog + ["auto"])
             throw InputError(entry.location(of: "model"), "unknown model `\(modelText)` in \(section)",
                              hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-                                 + "scenarios take a catalog model (\(catalog.joined(separator: ", "))) or auto")
+                                 + "scenarios take a catalog model (\(catalog.joined(separator: ", "))), auto, or a formula in `year`")
         }
+        if kind != nil || modelText == "auto", entry.node("start") != nil {
+            throw InputError(entry.location(of: "start"), "`start` values are only for formulas",
+                             hint: "catalog models find their own start values; drop `start`")
+        }
+        var formulaParameters: [String]?
+        if case .formula(let text, _) = model { formulaParameters = (try? Formula(text, variables: [ScenarioFormula.variable]))?.parameterNames }
 
         let fitYears = try entry.int("fit_years")
         if let fitYears, fitYears < 2 {
@@ -141,6 +149,10 @@ public struct ScenarioConfig: Sendable {
                     throw InputError(mapping.location, "`ceiling` needs exactly one of `value` or `multiple`",
                                      hint: "write `ceiling: 30000` (absolute) or `ceiling: {multiple: 3}`")
                 }
+            }
+            if case .formula = model {
+                throw InputError(entry.location(of: "ceiling"), "a formula has no designated ceiling",
+                                 hint: "fix the formula's ceiling parameter under `parameters`, e.g. `K: {fixed: 20000}`")
             }
             if let kind, kind.ceilingParameter == nil {
                 throw InputError(entry.location(of: "ceiling"), "the \(modelText) model has no ceiling",
@@ -198,7 +210,7 @@ public struct ScenarioConfig: Sendable {
 
         var limits: [SeriesAssumptions.ParameterLimit] = []
         if let parameters = try entry.submapping("parameters") {
-            let known = kind?.parameterNames ?? uniqueCatalogParameters()
+            let known = kind?.parameterNames ?? formulaParameters ?? uniqueCatalogParameters()
             for (name, location) in parameters.keys {
                 guard known.contains(name) else {
                     let guess = Suggestions.closest(to: name, among: known)
@@ -251,6 +263,35 @@ public struct ScenarioConfig: Sendable {
         }
         return (SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
                                   parameters: limits, shocks: shocks), anchorLocations, shockLocations)
+    }
+
+    /// `model: a*(1+g)^(year-2019)` with `start: {a: 2600, g: 0.2}`: every parameter needs a start.
+    static func parseFormula(_ text: String, entry: YAMLMapping, section: String) throws -> SeriesAssumptions.Model {
+        let formula: Formula
+        do {
+            formula = try Formula(text, variables: [ScenarioFormula.variable])
+        } catch {
+            throw InputError(entry.location(of: "model"), "the formula `\(text)` in \(section) cannot be read: \(error)",
+                             hint: "write it in `year`, e.g. `a*(1+g)^(year-2019)`; every other name is a parameter")
+        }
+        guard let startMapping = try entry.submapping("start") else {
+            throw InputError(entry.location(of: "model"), "the formula needs start values for \(formula.parameterNames.joined(separator: ", "))",
+                             hint: "add `start: {\(formula.parameterNames.map { "\($0): …" }.joined(separator: ", "))}`")
+        }
+        var start: [String: Double] = [:]
+        for (name, location) in startMapping.keys {
+            guard formula.parameterNames.contains(name) else {
+                let guess = Suggestions.closest(to: name, among: formula.parameterNames)
+                throw InputError(location, "`\(name)` is not a parameter of the formula",
+                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "its parameters: \(formula.parameterNames.joined(separator: ", "))")
+            }
+            start[name] = try startMapping.double(name)
+        }
+        if let missing = formula.parameterNames.first(where: { start[$0] == nil }) {
+            throw InputError(startMapping.location, "no start value for the formula's parameter `\(missing)`",
+                             hint: "add `\(missing): …` to `start`")
+        }
+        return .formula(text, start: start)
     }
 
     static func uniqueCatalogParameters() -> [String] {
