@@ -32,6 +32,19 @@ public enum ScenarioFitter {
             throw ScenarioError(series: series.id, scenario: scenario,
                                 "the horizon \(horizon) lies before the last actual year \(last.year)")
         }
+        // The config reader refuses these; callers building assumptions by hand get the same rule.
+        if let shock = assumptions.shocks.first(where: { !($0.size > -1) || !$0.size.isFinite }) {
+            throw ScenarioError(series: series.id, scenario: scenario, "has a shock of \(shock.size) in \(shock.year)",
+                                hint: "shock sizes are relative level changes above −1")
+        }
+        for anchor in assumptions.anchors {
+            var valid = anchor.value > 0 && anchor.value.isFinite
+            if case .soft(let tolerance) = anchor.kind { valid = valid && tolerance > 0 && tolerance.isFinite }
+            guard valid else {
+                throw ScenarioError(series: series.id, scenario: scenario, "has an anchor in \(anchor.year) with a non-positive value or tolerance",
+                                    hint: "anchor values and tolerances must be positive")
+            }
+        }
         let window = assumptions.fitYears.map { Array(allActuals.suffix(max($0, 1))) } ?? allActuals
         let x = window.map { Double($0.year) }
         let multipliers = x.map { assumptions.shockMultiplier(at: $0) }
