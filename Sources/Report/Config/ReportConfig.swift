@@ -34,9 +34,11 @@ public struct ReportConfig: Sendable {
     public var scenarios: [ScenarioConfig] = []
     public var baseScenario: String?
     public var backtest: BacktestSettings?
+    /// The industry penetration (推进程度) section; nil when the config has none.
+    public var penetration: PenetrationConfig?
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest"]
+                               "scenarios", "base_scenario", "backtest", "penetration"]
     static let documentKeys = ["title", "author", "date"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
@@ -147,6 +149,7 @@ public struct ReportConfig: Sendable {
                                location: entry.location)
         }
         try loadScenarios(root: root, folder: folder)
+        penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
     }
 
     static func isFileSafe(_ name: String) -> Bool {

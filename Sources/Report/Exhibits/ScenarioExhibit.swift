@@ -18,6 +18,26 @@ struct ScenarioExhibit: Exhibit {
     }
 }
 
+extension ScenarioExhibit {
+    /// forecasts.csv (every series: its scenarios, or the config's own model under the
+    /// scenario name `default` when no scenario covers it) and backtest.csv when a backtest ran.
+    func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] {
+        var table: [SeriesScenarios] = []
+        for result in context.series {
+            if let fitted = context.scenarios.first(where: { $0.seriesID == result.entry.id }), !fitted.paths.isEmpty {
+                table.append(fitted)
+            } else {
+                let scenario = Scenario(name: "default", labelZh: "默认", labelEn: "Default", series: [])
+                table.append(SeriesScenarios(seriesID: result.entry.id,
+                                             paths: [ScenarioPath(scenario: scenario, forecast: result.forecast)]))
+            }
+        }
+        var files = [(name: "forecasts.csv", text: ScenarioForecasts.csv(table))]
+        if let backtest = context.backtest { files.append((name: "backtest.csv", text: Backtest.csv([backtest]))) }
+        return files
+    }
+}
+
 struct ScenarioPage {
     let title: String
     let series: MarketSeries

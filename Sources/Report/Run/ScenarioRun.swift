@@ -5,7 +5,7 @@ import MarketData
 
 /// The scenario part of a run: validates every scenario against the loaded series, fits
 /// each series under each scenario, puts the base scenario's path where the market-size
-/// chart reads it, runs the configured backtest, and writes forecasts.csv and backtest.csv.
+/// chart reads it, and runs the configured backtest. ScenarioExhibit writes the tables.
 enum ScenarioRun {
     static func fit(into context: inout RunContext, logger: Logger) throws {
         let config = context.config
@@ -39,29 +39,5 @@ enum ScenarioRun {
             for skip in report.skipped { logger.info("backtest: \(skip.method) skipped: \(skip.reason)") }
             context.backtest = report
         }
-    }
-
-    /// forecasts.csv (every series: its scenarios, or the config's own model when no
-    /// scenario covers it) and backtest.csv when a backtest ran.
-    static func writeTables(_ context: RunContext, into folder: StagedFolder) throws -> [String] {
-        var table: [SeriesScenarios] = []
-        for result in context.series {
-            if let fitted = context.scenarios.first(where: { $0.seriesID == result.entry.id }), !fitted.paths.isEmpty {
-                table.append(fitted)
-            } else {
-                // No scenario names this series: its single forecast, under the scenario name `default`.
-                let scenario = Scenario(name: "default", labelZh: "默认", labelEn: "Default", series: [])
-                table.append(SeriesScenarios(seriesID: result.entry.id,
-                                             paths: [ScenarioPath(scenario: scenario, forecast: result.forecast)]))
-            }
-        }
-        var files: [String] = []
-        try folder.write(ScenarioForecasts.csv(table), to: "forecasts.csv")
-        files.append("forecasts.csv")
-        if let backtest = context.backtest {
-            try folder.write(Backtest.csv([backtest]), to: "backtest.csv")
-            files.append("backtest.csv")
-        }
-        return files
     }
 }
