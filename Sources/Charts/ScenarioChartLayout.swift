@@ -1,7 +1,7 @@
 // Lays out a ScenarioChart: PageBlocks for title, unit, legend and note; a value axis on
 // the left; a gutter on the right as wide as the widest end label; bars, band and lines
 // in between. End labels start at their path's last value and are pushed apart vertically
-// (keeping their order) when they would touch, then kept inside the plot.
+// (keeping their order) when they would touch, then kept inside the plot (LineEndLabels).
 
 public struct ScenarioChartLayout: Sendable {
     public struct PathGeometry: Equatable, Sendable {
@@ -129,8 +129,9 @@ extension ScenarioChart {
         // End labels: desired centre at the end point, pushed apart in value order.
         let endX = (geometries.map { $0.points.last?.x ?? plot.maxX }.max() ?? plot.maxX) + markerRadius + 2 * gap
         let desired = geometries.map { $0.points.last?.y ?? plot.midY }
-        let placedCenters = Self.separate(centers: desired, heights: endSizes.map(\.height), spacing: 2,
-                                          within: body.minY...(plot.maxY))
+        let heights = endSizes.map(\.height)
+        let placedCenters = zip(LineEndLabels.spread(desired: desired, heights: heights, bounds: body.minY...plot.maxY,
+                                                     separation: 2), heights).map { $0 + $1 / 2 }
         var results: [ScenarioChartLayout.PathGeometry] = []
         for (k, geometry) in geometries.enumerated() {
             let size = endSizes[k]
@@ -162,35 +163,5 @@ extension ScenarioChart {
                 .curve(Point(c.x - k, c.y + r), Point(c.x - r, c.y + k), Point(c.x - r, c.y)),
                 .curve(Point(c.x - r, c.y - k), Point(c.x - k, c.y - r), Point(c.x, c.y - r)),
                 .curve(Point(c.x + k, c.y - r), Point(c.x + r, c.y - k), Point(c.x + r, c.y)), .close]
-    }
-
-    /// Moves label centres apart so that neighbours (in the order of their desired
-    /// positions) are at least half their heights plus `spacing` apart, staying as close
-    /// to where they want to be as the order allows, then shifts the stack into `within`.
-    static func separate(centers: [Double], heights: [Double], spacing: Double,
-                         within bounds: ClosedRange<Double>) -> [Double] {
-        let order = centers.indices.sorted { centers[$0] != centers[$1] ? centers[$0] < centers[$1] : $0 < $1 }
-        var placed = centers
-        // Top to bottom: push each label down below the one above it.
-        for (k, index) in order.enumerated() where k > 0 {
-            let above = order[k - 1]
-            let minimum = placed[above] + (heights[above] + heights[index]) / 2 + spacing
-            placed[index] = max(placed[index], minimum)
-        }
-        // Bottom overflow: shift up from the bottom, keeping the separation.
-        if let lastIndex = order.last, placed[lastIndex] + heights[lastIndex] / 2 > bounds.upperBound {
-            placed[lastIndex] = bounds.upperBound - heights[lastIndex] / 2
-            for k in stride(from: order.count - 2, through: 0, by: -1) {
-                let index = order[k], below = order[k + 1]
-                let maximum = placed[below] - (heights[below] + heights[index]) / 2 - spacing
-                placed[index] = min(placed[index], maximum)
-            }
-        }
-        // Top overflow (only if the stack is taller than the room): pin the top.
-        if let firstIndex = order.first, placed[firstIndex] - heights[firstIndex] / 2 < bounds.lowerBound {
-            let shift = bounds.lowerBound - (placed[firstIndex] - heights[firstIndex] / 2)
-            for index in order { placed[index] += shift }
-        }
-        return placed
     }
 }

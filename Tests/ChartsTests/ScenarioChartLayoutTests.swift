@@ -68,17 +68,6 @@ final class ScenarioChartLayoutTests: XCTestCase {
         for label in labels { XCTAssertTrue(theme.contentArea.contains(label)) }
     }
 
-    func testSeparationPushesApartAndStaysInBounds() {
-        // Three 10-pt labels wanting the same centre 100 with 2 pt spacing: 100, 112, 124.
-        XCTAssertEqual(ScenarioChart.separate(centers: [100, 100, 100], heights: [10, 10, 10], spacing: 2, within: 0...500),
-                       [100, 112, 124])
-        // At the bottom edge the stack (ordered 120 < 124 < 125 as wished) shifts up to end at 130.
-        XCTAssertEqual(ScenarioChart.separate(centers: [125, 120, 124], heights: [10, 10, 10], spacing: 2, within: 0...130),
-                       [125, 101, 113])
-        // Labels already apart do not move.
-        XCTAssertEqual(ScenarioChart.separate(centers: [50, 200], heights: [10, 10], spacing: 2, within: 0...500), [50, 200])
-    }
-
     func testUndrawablePathIsReportedNotTrapped() {
         var chart = sampleScenarioChart()
         chart.paths.append(.init(label: "坏", startIndex: 7, values: [1, 2, 3, 4]))
