@@ -50,3 +50,13 @@ final class BacktestTests: XCTestCase {
         XCTAssertThrowsError(try Backtest.run(series, fitThrough: 2020, scenarios: [], level: 0.95))
     }
 }
+
+extension BacktestTests {
+    func testSummaryListsEachMethodOnceWithItsMAPE() throws {
+        let report = try Backtest.run(series, fitThrough: 2018, scenarios: [], level: 0.95)
+        XCTAssertEqual(report.summary.map(\.method), report.methods)
+        let exponential = try XCTUnwrap(report.summary.first { $0.method == "exponential" })
+        XCTAssertEqual(exponential.years, 2)
+        XCTAssertEqual(exponential.meanAbsolutePercentError, (3.59 / 150 + 1.051 / 160) / 2, accuracy: 1e-8)
+    }
+}

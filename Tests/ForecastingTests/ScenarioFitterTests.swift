@@ -181,3 +181,20 @@ extension ScenarioFitterTests {
         XCTAssertEqual(fixed.fit?.parameters.first { $0.name == "g" }?.value, 0.2)
     }
 }
+
+extension ScenarioFitterTests {
+    /// The documented weight: a soft anchor is a pseudo-observation with standard deviation
+    /// tolerance × value, weighed against the residual variance of the fit without it.
+    func testSoftAnchorWeightFollowsTheDocumentedRule() throws {
+        let x = (2019...2024).map(Double.init), y = chinaAI.actuals.map(\.value)
+        let free = try GrowthCurves.fit(.exponential, x: x, y: y)
+        let variance = free.residualSumOfSquares / Double(free.degreesOfFreedom)
+        let sd = 0.15 * 16000
+        let reference = try GrowthCurves.fit(.exponential, x: x, y: y, options: GrowthFitOptions(
+            pseudoObservations: [PseudoObservation(x: 2027, y: 16000, weight: variance / (sd * sd))]))
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+                                                 anchors: [.init(year: 2027, value: 16000, kind: .soft(tolerance: 0.15))]))
+        XCTAssertEqual(try value(forecast, 2027), reference.predict(2027), accuracy: 1e-9 * 16000)
+        XCTAssertNotEqual(try value(forecast, 2027), free.predict(2027), accuracy: 1)
+    }
+}

@@ -44,6 +44,21 @@ public struct BacktestReport: Sendable {
         return seen
     }
 
+    /// One line per method for the methodology page: its mean absolute percentage error
+    /// over the held-out years and how many years that averages, in row order.
+    public struct MethodSummary: Sendable, Equatable {
+        public var method: String
+        public var meanAbsolutePercentError: Double
+        public var years: Int
+    }
+
+    public var summary: [MethodSummary] {
+        methods.map { method in
+            MethodSummary(method: method, meanAbsolutePercentError: meanAbsolutePercentError(method) ?? .nan,
+                          years: rows.filter { $0.method == method }.count)
+        }
+    }
+
     /// Mean absolute percentage error of a method over the held-out years.
     public func meanAbsolutePercentError(_ method: String) -> Double? {
         let errors = rows.filter { $0.method == method }.map(\.absolutePercentError)
