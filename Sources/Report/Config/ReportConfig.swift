@@ -62,11 +62,15 @@ public struct ReportConfig: Sendable {
     public var themePath: String? = nil
     /// Data files of the exhibits that are not fitted series, by table name (absolute paths).
     public var tables: [String: String] = [:]
+    /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
+    public var scenarios: [ScenarioConfig] = []
+    public var baseScenario: String?
+    public var backtest: BacktestSettings?
     /// The industry penetration (推进程度) section; nil when the config has none.
     public var penetration: PenetrationConfig?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series", "penetration",
-                               "theme", "tables"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
+                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
                              "allow_gaps", "publisher_forecasts"]
@@ -210,6 +214,7 @@ public struct ReportConfig: Sendable {
                                                what: "publisher forecasts of series `\(id)`")
                                })
         }
+        try loadScenarios(root: root, folder: folder)
         penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
     }
 

@@ -201,6 +201,23 @@ extension Strings {
         localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS \(rss)；AICc \(aicc)；BIC \(bic)",
              "fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) degrees of freedom); RSS \(rss); AICc \(aicc); BIC \(bic)")
     }
+    var backtestTitle: String { localized("回测", "backtest") }
+    var backtestMethod: String { localized("模型或情景", "Model or scenario") }
+    func backtestError(year: Int) -> String { localized("\(year) 年误差", "\(year) error") }
+    func backtestSubtitle(series: String, fitYears: ClosedRange<Int>, testYears: [Int]) -> String {
+        let tested = testYears.map(String.init).joined(separator: localized("、", ", "))
+        return localized("\(series)：以 \(fitYears.lowerBound)–\(fitYears.upperBound) 年实际值拟合，与 \(tested) 年公布值比较",
+                         "\(series): fitted to the \(fitYears.lowerBound)–\(fitYears.upperBound) actuals, compared with the published \(tested) values")
+    }
+    var notTried: String { localized("未回测", "not tried") }
+    func backtestSkipped(_ methods: [(name: String, reason: String)]) -> String {
+        localized("未回测：" + methods.map(\.name).joined(separator: "、") + "（数据点不足或拟合未收敛，原因见运行日志）。",
+                  "Not tried: " + methods.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + ".")
+    }
+    var backtestNote: String {
+        localized("注：误差 =（预测 − 实际）/ 实际；MAPE 为各检验年绝对百分比误差的平均；模型与情景均按原设定，未针对结果调整。",
+                  "Note: error = (forecast − actual) / actual; MAPE averages the absolute percentage errors over the held-out years; models and scenarios are tried as written, never tuned to the answer.")
+    }
     func methodologyNote(level: Double) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
         return localized("注：E 年数值为拟合模型的外推，区间为\(percent)预测区间（delta 方法）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。",

@@ -9,8 +9,9 @@ struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         try context.series.filter { $0.entry.chart == "market-size" }.map { result in
             let publisherForecasts = try result.entry.publisherForecastsPath.map(PublisherForecast.load) ?? []
-            let page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
+            var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
+            page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: page.title, chartID: result.entry.chartID,
                               scene: layout.scene, csv: page.csv())
@@ -24,6 +25,8 @@ struct MarketSizePage {
     let forecast: SeriesForecast
     let strings: Strings
     var publisherForecasts: [PublisherForecast] = []
+    /// When scenarios cover the series: which one the bars show and the range at the horizon.
+    var scenarioRange: String? = nil
 
     var title: String {
         let first = forecast.points.first?.year ?? 0
@@ -55,7 +58,8 @@ struct MarketSizePage {
             spans.append(span(from: lastActual, to: points.count - 1, points: points))
         }
         let note = [strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
-                                       fitYears: forecast.fit?.fitYears, level: forecast.level),
+                                       fitYears: forecast.fit?.fitYears, level: forecast.level)
+                        + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? ""),
                     extraNote].filter { !$0.isEmpty }.joined(separator: " ")
         return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },

@@ -17,8 +17,7 @@ struct MethodologyExhibit: Exhibit {
             return NumberFormat.grouped(value, decimals: decimals)
         }
         var rows: [[String]] = []
-        for result in context.series {
-            let forecast = result.forecast
+        func row(title: String, forecast: SeriesForecast) -> [String] {
             var model = strings.modelName(forecast.modelName)
             var statistics = ""
             if let fit = forecast.fit {
@@ -30,7 +29,16 @@ struct MethodologyExhibit: Exhibit {
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
                 if let reason = fit.selectionReason { statistics += "\n" + reason }
             }
-            rows.append([result.entry.title(for: language), model, statistics])
+            return [title, model, statistics]
+        }
+        for result in context.series {
+            let title = result.entry.title(for: language)
+            rows.append(row(title: title, forecast: result.forecast))
+            // The scenario fits behind the series, when scenarios cover it.
+            for path in context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? [] {
+                let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
+                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast))
+            }
         }
         let models = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
                                columns: [.init(header: strings.seriesHeader, weight: 1.3),
@@ -38,6 +46,16 @@ struct MethodologyExhibit: Exhibit {
                                          .init(header: strings.fitHeader, weight: 2.4)],
                                rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
         var pages = TablePages.pages(models, chartID: Self.chartID, context: context)
+
+        if let backtest = context.backtest {
+            pages += TablePages.pages(Self.backtestTable(backtest, context: context), chartID: "methodology-backtest",
+                                      context: context).map { page in
+                var page = page
+                page.exhibitID = Self.chartID
+                page.isContinuation = true
+                return page
+            }
+        }
 
         // Sources: every fitted series and every configured table, in config order.
         var sourceRows: [[String]] = []
@@ -67,6 +85,47 @@ struct MethodologyExhibit: Exhibit {
             return page
         }
         return pages
+    }
+
+    /// The backtest as a table: one row per method (catalog model or scenario), its signed
+    /// error in each held-out year and the mean absolute percentage error; then the methods
+    /// that could not be tried, with the reason.
+    static func backtestTable(_ backtest: BacktestReport, context: RunContext) -> TablePage {
+        let strings = context.strings
+        func methodName(_ method: String) -> String {
+            if method.hasPrefix("scenario:") {
+                let name = String(method.dropFirst("scenario:".count))
+                let scenario = context.scenarios.flatMap(\.paths).map(\.scenario).first { $0.name == name }
+                return scenario.map { strings.localized($0.labelZh, $0.labelEn) } ?? name
+            }
+            return strings.modelName(method)
+        }
+        var rows: [[String]] = []
+        for summary in backtest.summary {
+            let errors = backtest.testYears.map { year -> String in
+                guard let row = backtest.rows.first(where: { $0.method == summary.method && $0.year == year }),
+                      row.actual != 0 else { return "–" }
+                let relative = row.error / abs(row.actual)
+                return (relative > 0 ? "+" : "") + NumberFormat.percent(relative)
+            }
+            rows.append([methodName(summary.method)] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
+        }
+        for skipped in backtest.skipped {
+            rows.append([methodName(skipped.method)] + backtest.testYears.map { _ in "–" } + [strings.notTried])
+        }
+        // Why a method was not tried is worded by the fitter in English: English pages print
+        // it in the note, Chinese pages name the methods.
+        let skippedNote = backtest.skipped.isEmpty ? "" : " " + strings.backtestSkipped(
+            backtest.skipped.map { (methodName($0.method), $0.reason) })
+        let series = context.result(for: backtest.seriesID)?.entry.title(for: context.config.language) ?? backtest.seriesID
+        return TablePage(
+            title: strings.methodologyTitle + strings.localized("：", ": ") + strings.backtestTitle,
+            continuedSuffix: strings.continued,
+            subtitle: strings.backtestSubtitle(series: series, fitYears: backtest.fitYears, testYears: backtest.testYears),
+            columns: [.init(header: strings.backtestMethod, weight: 2.2)]
+                + backtest.testYears.map { .init(header: strings.backtestError(year: $0), weight: 1, alignment: .right) }
+                + [.init(header: "MAPE", weight: 1.6, alignment: .right)],
+            rows: rows, sourceNote: strings.backtestNote + skippedNote)
     }
 
     /// The model's formula out of its description ("exponential (constant CAGR) y = …

@@ -35,6 +35,7 @@ public enum ReportRun {
     static let exhibits: [Exhibit] = [
         TitlePageExhibit(), ContentsExhibit(), KeyFindingsExhibit(),
         MarketSizeExhibit(),  // 1 market size, 2 large-model market: every `market-size` series in config order
+        ScenarioExhibit(),    // the scenario paths behind exhibit 1
         ChatGPTVisitsExhibit(), ModelReleasesExhibit(), AIStagesExhibit(),
         PenetrationExhibit(),  // 6 industry penetration
         VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
@@ -123,6 +124,7 @@ public enum ReportRun {
         let theme = try config.themePath.map(ThemeFile.load) ?? .standard
         var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
                                  measurer: PangoTextMeasurer(), series: results)
+        try ScenarioRun.fit(into: &context, logger: logger)
         if let penetration = config.penetration {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")
             context.penetration = try penetration.analyse()

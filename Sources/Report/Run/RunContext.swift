@@ -26,6 +26,10 @@ public struct RunContext {
         pageDirectory.first { $0.exhibitID == exhibitID }?.pageNumber
     }
 
+    /// Each series' paths under the scenarios that cover it, series in config order.
+    public var scenarios: [SeriesScenarios] = []
+    /// The backtest of `backtest:` in report.yaml, for the methodology page; nil when not configured.
+    public var backtest: BacktestReport?
     /// The industry penetration analysis, when the config has a `penetration:` section.
     public var penetration: PenetrationAnalysis? = nil
 
