@@ -77,6 +77,18 @@ final class ReportPagesTests: XCTestCase {
             let base = owner.title.split(separator: "，").first.map(String.init) ?? owner.title
             XCTAssertTrue(page.hasPrefix(base), "page \(number) should carry \(owner.title): \(page.prefix(80))")
         }
+        // Exhibit 2: its own definition note, the unpublished year, the publisher's forecasts
+        // as the publisher's (in the note and the CSV), never as marketcast's.
+        let largeModel = try text(pdf, page: try XCTUnwrap(entries.first { $0.title.hasPrefix("中国大模型市场规模") }?.page))
+        XCTAssertTrue(largeModel.contains("口径说明"), largeModel)
+        XCTAssertTrue(largeModel.contains("2021 年数据未发布"), largeModel)
+        XCTAssertTrue(largeModel.contains("出版方当时的预测"), largeModel)
+        XCTAssertTrue(largeModel.contains("2023E 147亿元"), largeModel)
+        let csv = try String(contentsOf: pdf.deletingLastPathComponent().appendingPathComponent("charts/large-model-market.csv"),
+                             encoding: .utf8)
+        XCTAssertTrue(csv.contains("2023,2023E,147,,,publisher forecast 2023-12,亿元"), csv)
+        XCTAssertFalse(csv.contains("2021,"), "2021 was never published: \(csv)")
+
         // Key findings cite pages that exist and carry what they cite.
         let findings = try text(pdf, page: entries.first { $0.title == "关键发现" }?.page ?? 3)
         XCTAssertTrue(findings.contains("2027E"), findings)

@@ -1,4 +1,5 @@
 import Charts
+import Forecasting
 import Foundation
 import MarketData
 import Rendering
@@ -181,5 +182,49 @@ final class ReportExhibitsTests: XCTestCase {
         XCTAssertEqual(model.parametersInBillions, 245.7)
         XCTAssertEqual(Strings(language: .zh).parameters(billions: 245.7), "2,457亿")
         XCTAssertEqual(Strings(language: .en).parameters(billions: 245.7), "245.7 bn")
+    }
+}
+
+/// Key findings are computed from the forecasts they cite, not written by hand.
+final class KeyFindingsTests: XCTestCase {
+    func testFindingsQuoteTheNumbersOfTheSeriesAndItsPage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-findings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 100 → 121 over two years is 10% a year.
+        try "year,value,unit,status,source\n2020,100,亿元,actual,x\n2021,110,亿元,actual,x\n2022,121,亿元,actual,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("report.yaml").path
+        try """
+            quarter: 2026Q4
+            horizon: 2025
+            series:
+              - id: s
+                data: data.csv
+                title: 测试市场
+                title_en: Test market
+                chart_id: test-market
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let config = try ReportConfig.load(path: path)
+        let series = try SeriesLoader.load(path: config.series[0].dataPath, id: "s")
+        // The data grow exactly 10% a year, so the fitted exponential continues at 10%.
+        let forecast = try Forecaster.forecast(series, model: "exponential", horizon: 2025, level: 0.95)
+        var context = RunContext(config: config, strings: Strings(language: .en), theme: .standard,
+                                 measurer: PangoTextMeasurer(),
+                                 series: [.init(entry: config.series[0], series: series, forecast: forecast)])
+        context.pageDirectory = [PageDirectoryEntry(exhibitID: "test-market", title: "Test market", pageNumber: 7)]
+        let findings = try KeyFindingsExhibit.findings(in: context)
+        XCTAssertEqual(findings.map { $0.exhibitID }, ["test-market", "test-market"])
+        XCTAssertTrue(findings[0].text.contains("10.0% CAGR over 2020–2022"), findings[0].text)
+        XCTAssertTrue(findings[0].text.contains("12.1 CNY bn in 2022"), findings[0].text)
+        // 121 × 1.1³ = 161.05 亿元 = 16.1 CNY bn.
+        XCTAssertTrue(findings[1].text.contains("16.1 CNY bn in 2025E"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2022–2025E"), findings[1].text)
+        let pages = try KeyFindingsExhibit().pages(in: context)
+        XCTAssertEqual(pages.count, 1)
+        let cells = pages[0].scene.items(withRole: "table-cell").compactMap { item -> String? in
+            if case .text(let box) = item { return box.text } else { return nil }
+        }
+        XCTAssertEqual(cells.filter { $0 == "7" }.count, 2, "both findings cite page 7: \(cells)")
     }
 }

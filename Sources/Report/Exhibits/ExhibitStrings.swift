@@ -165,8 +165,8 @@ extension Strings {
     var seePage: String { localized("见页", "See page") }
     func findingMarketSize(title: String, year: Int, amount: String, fromYear: Int, toYear: Int, cagr: String,
                            model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)，\(fromYear)–\(toYear)E 年复合增长率 \(cagr)（\(model)）。",
-             "\(title) is forecast to reach \(amount) in \(year)E, a \(cagr) CAGR over \(fromYear)–\(toYear)E (\(model)).")
+        localized("\(title)预计于 \(year)E 达到 \(amount)，\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
+             "\(title) is forecast to reach \(amount) in \(year)E, a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
     }
     func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
         localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
@@ -176,6 +176,11 @@ extension Strings {
         let gap = missing.isEmpty ? "" : localized("（\(missing.joined(separator: "、")) 无数据）", " (\(missing.joined(separator: ", ")): no data)")
         return localized("ChatGPT 月访问量在 \(months.joined(separator: "、")) 达到峰值 \(value)，\(last) 为 \(lastValue)\(gap)。",
                     "ChatGPT's monthly visits peaked at \(value) in \(months.joined(separator: " and ")); \(last): \(lastValue)\(gap).")
+    }
+    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, high: String,
+                              highAmount: String) -> String {
+        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)）至 \(highAmount)（\(high)）。",
+                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased())) to \(highAmount) (\(high.lowercased())).")
     }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
         localized("大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",

@@ -6,7 +6,7 @@ struct TitlePageExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         let theme = context.theme, strings = context.strings, measurer = context.measurer
         let document = context.config.document
-        let language = context.config.language
+        let language = context.strings.language
         var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let area = theme.contentArea
         // A band of the actual colour down the left edge, the title block beside it.

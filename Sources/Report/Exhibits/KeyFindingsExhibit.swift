@@ -30,7 +30,7 @@ struct KeyFindingsExhibit: Exhibit {
 
     static func findings(in context: RunContext) throws -> [Finding] {
         let strings = context.strings
-        let language = context.config.language
+        let language = context.strings.language
         var findings: [Finding] = []
         for result in context.series where result.entry.chart == "market-size" {
             let forecast = result.forecast
@@ -56,6 +56,23 @@ struct KeyFindingsExhibit: Exhibit {
                                                                         model: strings.modelName(forecast.modelName)),
                                         exhibitID: result.entry.chartID))
             }
+        }
+        // The spread of the scenarios at the horizon, lowest to highest, per covered series.
+        for fitted in context.scenarios where fitted.paths.count > 1 {
+            guard let result = context.result(for: fitted.seriesID),
+                  let horizon = fitted.paths.compactMap({ $0.forecast.points.last }).map(\.year).max() else { continue }
+            let ends = fitted.paths.compactMap { path in
+                path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0.value) }
+            }
+            guard let low = ends.min(by: { $0.1 < $1.1 }), let high = ends.max(by: { $0.1 < $1.1 }) else { continue }
+            func amount(_ value: Double) -> String {
+                NumberFormat.amount(value, unit: result.forecast.unit, language: language, decimals: abs(value) >= 1000 ? 0 : 1)
+            }
+            findings.append(Finding(text: strings.findingScenarioRange(
+                title: result.entry.title(for: language), year: horizon,
+                low: strings.localized(low.0.labelZh, low.0.labelEn), lowAmount: amount(low.1),
+                high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1)),
+                exhibitID: ScenarioPage.chartID(for: result.entry)))
         }
         if let path = context.config.tables["chatgpt-visits"] {
             let page = ChatGPTVisitsPage(visits: try MonthlyVisit.load(path: path), milestones: [], strings: strings)

@@ -9,7 +9,7 @@ struct MethodologyExhibit: Exhibit {
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
-        let language = context.config.language
+        let language = context.strings.language
         func number(_ value: Double) -> String {
             guard value.isFinite else { return NumberFormat.notANumber }
             let magnitude = abs(value)
@@ -117,7 +117,7 @@ struct MethodologyExhibit: Exhibit {
         // it in the note, Chinese pages name the methods.
         let skippedNote = backtest.skipped.isEmpty ? "" : " " + strings.backtestSkipped(
             backtest.skipped.map { (methodName($0.method), $0.reason) })
-        let series = context.result(for: backtest.seriesID)?.entry.title(for: context.config.language) ?? backtest.seriesID
+        let series = context.result(for: backtest.seriesID)?.entry.title(for: strings.language) ?? backtest.seriesID
         return TablePage(
             title: strings.methodologyTitle + strings.localized("：", ": ") + strings.backtestTitle,
             continuedSuffix: strings.continued,

@@ -46,7 +46,10 @@ struct ScenarioPage {
     let strings: Strings
 
     /// `scenarios` for the first series with scenarios' chart, `<chart_id>-scenarios` for others.
-    func chartID(_ entry: ReportConfig.SeriesEntry) -> String {
+    func chartID(_ entry: ReportConfig.SeriesEntry) -> String { Self.chartID(for: entry) }
+
+    /// Also what key findings cite for a series' scenario range.
+    static func chartID(for entry: ReportConfig.SeriesEntry) -> String {
         entry.chartID == "market-size" ? "scenarios" : "\(entry.chartID)-scenarios"
     }
 
