@@ -56,11 +56,8 @@ public struct SceneRenderer {
         defer { cairo_destroy(cr) }
         cairo_scale(cr, width / scene.size.width, height / scene.size.height)
         try SceneDrawer(text: measurer).draw(scene, on: cr, path: path)
-        // Our own encoder: see Deflate for why not cairo_surface_write_to_png.
-        guard let png = PNGEncoder.encode(surface) else {
-            throw RenderingError.cairoFailure(path: path, stage: "encoding the PNG", cause: "no pixel data")
-        }
-        return png
+        // zlib with fast settings: see PNGEncoder for why not cairo_surface_write_to_png.
+        return try PNGEncoder.encode(surface, path: path)
     }
 
     private func encodeVector(_ scene: Scene, path: String, format: OutputFormat) throws -> [UInt8] {
