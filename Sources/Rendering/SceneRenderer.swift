@@ -9,6 +9,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// rasterised at `scale` pixels per point (2 turns a 960×540 pt scene into 1920×1080 px).
 /// Output bytes depend only on the scene and the arguments: see `SVGIdentifiers` and
 /// `PDFMetadata` for the two places where Cairo would otherwise vary them.
+///
+/// Batch rendering on every core: one SceneRenderer with its own PangoTextMeasurer per
+/// thread (see PangoTextMeasurer). Each render has its own Cairo surface and context;
+/// the one process-wide Cairo state that shows in output, the SVG surface counter, is
+/// renumbered away by SVGIdentifiers, so bytes do not depend on what other threads do.
 public struct SceneRenderer {
     public let measurer: PangoTextMeasurer
     /// Document information for single-chart PDFs (fixed dates: see `PDFMetadata`).
