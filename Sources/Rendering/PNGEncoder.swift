@@ -9,13 +9,13 @@ import CZlib
 /// filters tried per row, zlib level 6), which took ~60 ms of a 63 ms 1920×1080 chart
 /// render. Why zlib rather than libpng directly: libpng reports errors by longjmp,
 /// which cannot cross Swift frames safely, and at the same settings it was no faster
-/// (see bench/png-encoders). Settings: see `compressionLevel` and `rowFilter`.
+/// (see bench/render/png_encoders.c). Settings: see `compressionLevel` and `rowFilter`.
 enum PNGEncoder {
     /// zlib's fastest level: charts are flat areas and anti-aliased edges, where level 1
-    /// keeps most of level 6's ratio at a fraction of its time (bench/png-encoders).
+    /// keeps most of level 6's ratio at a fraction of its time (bench/render/png_encoders.c).
     static let compressionLevel: Int32 = 1
     /// PNG filter type 0 (none) for every row: on rendered charts the Sub and Up filters
-    /// made level-1 output larger and slower (bench/png-encoders).
+    /// made level-1 output larger and slower (bench/render/png_encoders.c).
     static let rowFilter: UInt8 = 0
 
     static func encode(_ surface: OpaquePointer, path: String) throws -> [UInt8] {

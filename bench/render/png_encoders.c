@@ -2,7 +2,7 @@
  * cairo_surface_write_to_png_stream (libpng defaults), zlib deflate with row filters
  * at several levels/strategies, and libpng with tuned settings. Input: PNG files
  * (rendered charts); each is decoded once, then encoded N times per option.
- * Build: cc -O2 encoders.c $(pkg-config --cflags --libs cairo libpng zlib) -o encoders */
+ * Build and run: bench/render/run.py does both (cc -O2, pkg-config cairo libpng zlib). */
 #include <cairo.h>
 #include <png.h>
 #include <zlib.h>
