@@ -4,7 +4,7 @@ import Foundation
 import Rendering
 
 /// `marketcast bench-render`: lays out and encodes one chart `count` times in this
-/// process and prints the time per chart, for bench/run.py to set against matplotlib.
+/// process and prints the median time per chart, for bench/run.py to set against matplotlib.
 /// Hidden from help: it measures the tool, it is not part of an analyst's work.
 struct BenchRenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,12 +47,17 @@ struct BenchRenderCommand: ParsableCommand {
             // One untimed render first: font loading and Cairo's caches are start-up cost,
             // paid once per process (matplotlib's side does the same).
             var bytes = try render(specs, with: renderer, format: format, scale: pngScale)
-            let start = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<count { bytes = try render(specs, with: renderer, format: format, scale: pngScale) }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            var seconds: [Double] = []
+            for _ in 0..<count {
+                let start = DispatchTime.now().uptimeNanoseconds
+                bytes = try render(specs, with: renderer, format: format, scale: pngScale)
+                seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            // The median: robust to the odd render slowed by other processes.
+            let median = seconds.sorted()[seconds.count / 2]
             if let out { try Data(bytes).write(to: URL(fileURLWithPath: out)) }
             print("chart=\(chart.rawValue) format=\(format.rawValue) count=\(count) "
-                  + "seconds_per_chart=\(String(format: "%.6f", seconds / Double(count))) bytes=\(bytes.count)")
+                  + "seconds_per_chart=\(String(format: "%.6f", median)) bytes=\(bytes.count)")
         }
     }
 
