@@ -39,12 +39,23 @@ struct BenchChartSpecs: Decodable {
         var note: String
     }
 
+    struct Heatmap: Decodable {
+        var title: String
+        var unit: String
+        var rows: [String]
+        var columns: [String]
+        var probabilities: [[Double]]
+        var threshold: Double
+        var note: String
+    }
+
     var marketSize: MarketSize
     var line: Line
     var horizontalBars: HorizontalBars
+    var heatmap: Heatmap
 
     enum CodingKeys: String, CodingKey {
-        case marketSize = "market-size", line, horizontalBars = "horizontal-bars"
+        case marketSize = "market-size", line, horizontalBars = "horizontal-bars", heatmap
     }
 
     static func load(path: String) throws -> BenchChartSpecs {
@@ -80,6 +91,14 @@ struct BenchChartSpecs: Decodable {
                            items: horizontalBars.rows.map { .init(label: $0.label, value: $0.value,
                                                                    isHighlighted: $0.highlight ?? false) },
                            sourceNote: horizontalBars.note)
+    }
+}
+
+extension BenchChartSpecs {
+    var heatmapChart: RankStabilityHeatmap {
+        RankStabilityHeatmap(title: heatmap.title, unitLabel: heatmap.unit, rowLabels: heatmap.rows,
+                             columnLabels: heatmap.columns, probabilities: heatmap.probabilities,
+                             threshold: heatmap.threshold, sourceNote: heatmap.note)
     }
 }
 

@@ -13,10 +13,10 @@ struct BenchRenderCommand: ParsableCommand {
         shouldDisplay: false)
 
     enum ChartKind: String, ExpressibleByArgument, CaseIterable {
-        case marketSize = "market-size", line, horizontalBars = "horizontal-bars"
+        case marketSize = "market-size", line, horizontalBars = "horizontal-bars", heatmap
     }
 
-    @Option(help: "market-size, line or horizontal-bars.")
+    @Option(help: "market-size, line, horizontal-bars or heatmap.")
     var chart: ChartKind
 
     @Option(help: "png, svg or pdf.")
@@ -69,6 +69,7 @@ struct BenchRenderCommand: ParsableCommand {
         case .marketSize: scene = specs.marketSizeChart.layout(measurer: renderer.measurer).scene
         case .line: scene = specs.lineChart.layout(measurer: renderer.measurer).scene
         case .horizontalBars: scene = specs.horizontalBarChart.layout(measurer: renderer.measurer).scene
+        case .heatmap: scene = specs.heatmapChart.layout(measurer: renderer.measurer).scene
         }
         return try renderer.encode(scene, format: format, scale: scale)
     }

@@ -148,7 +148,32 @@ def horizontal_bars(spec):
     return fig
 
 
-CHARTS = {"market-size": market_size, "line": line, "horizontal-bars": horizontal_bars}
+def heatmap(spec):
+    fig = page(spec["title"], spec.get("subtitle"), spec["unit"])
+    ax = fig.add_axes([110 / 960, 40 / 540, 810 / 960, 380 / 540])
+    probabilities = spec["probabilities"]
+    cmap = matplotlib.colors.LinearSegmentedColormap.from_list("blues", ["#FFFFFF", "#DCE6F0", ACTUAL])
+    ax.imshow(probabilities, cmap=cmap, vmin=0, vmax=1, aspect="auto")
+    threshold = spec["threshold"]
+    for r, row in enumerate(probabilities):
+        for c, p in enumerate(row):
+            if p >= threshold:
+                ax.text(c, r, f"{p * 100:.0f}%", ha="center", va="center", fontsize=11,
+                        color="white" if p > 0.5 else TEXT)
+    ax.set_xticks(range(len(spec["columns"])), spec["columns"], fontsize=11, color=SECONDARY)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(spec["rows"])), spec["rows"], fontsize=12, color=TEXT)
+    ax.tick_params(length=0)
+    ax.set_xticks([x - 0.5 for x in range(1, len(spec["columns"]))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(spec["rows"]))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    note(fig, spec["note"])
+    return fig
+
+
+CHARTS = {"market-size": market_size, "line": line, "horizontal-bars": horizontal_bars, "heatmap": heatmap}
 
 
 def render(chart, fmt, spec):

@@ -1,7 +1,8 @@
 """Benchmark of issue 5's rendering, marketcast against matplotlib, side by side (never
 run by the tests).
 
-(1) Three chart kinds (market-size bars with CAGR arrows, a line chart, horizontal bars)
+(1) Four chart kinds (market-size bars with CAGR arrows, a line chart, horizontal bars,
+    the rank-stability heatmap)
     from charts.json, each laid out and encoded to memory N times in one process after
     one untimed warm-up: `marketcast bench-render` against matplotlib_charts.py (same
     data, page size, font, CJK font embedded in PDFs). Prints seconds per chart and the
@@ -22,7 +23,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-CHARTS = ["market-size", "line", "horizontal-bars"]
+CHARTS = ["market-size", "line", "horizontal-bars", "heatmap"]
 FORMATS = ["png", "svg", "pdf"]
 GOAL = 5.0
 
