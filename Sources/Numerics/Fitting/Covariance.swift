@@ -18,6 +18,7 @@ extension LevenbergMarquardt {
         var covariance = Matrix(rows: p, columns: p)
         var standardErrors = [Double](repeating: .nan, count: p)
         var rank = 0
+        var rankDeficient = false
 
         // Parameters on a bound are not estimated in the usual sense; leave them out.
         var estimated: [Int] = []
@@ -42,6 +43,7 @@ extension LevenbergMarquardt {
                 throw NumericsError(.singular, "the Jacobian is zero at the solution: the model does not depend on its parameters there")
             }
             if rank < estimated.count {
+                rankDeficient = true
                 // Parameters with weight in the discarded right singular vectors are the
                 // ones the data cannot tell apart.
                 var involved = Set<Int>()
@@ -74,7 +76,7 @@ extension LevenbergMarquardt {
         }
         return LeastSquaresResult(parameterNames: names, parameters: theta, standardErrors: standardErrors,
                                   covariance: covariance, residuals: f, residualSumOfSquares: rss,
-                                  observationCount: m, degreesOfFreedom: dof, rank: rank,
+                                  observationCount: m, degreesOfFreedom: dof, rank: rank, rankDeficient: rankDeficient,
                                   converged: stop.converged, iterations: iterations, evaluations: evaluations,
                                   reason: stop.text, warnings: warnings)
     }

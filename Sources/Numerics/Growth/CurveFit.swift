@@ -92,8 +92,7 @@ public struct CurveFit: Sendable {
     }
 
     private var covarianceIsUsable: Bool {
-        let estimated = result.standardErrors.filter { !$0.isNaN }.count
-        return result.degreesOfFreedom > 0 && estimated > 0 && result.rank >= estimated
+        result.degreesOfFreedom > 0 && result.rank > 0 && !result.rankDeficient
     }
 
     private func interval(at x: Double, level: Double, addResidualVariance: Bool) -> (lower: Double, upper: Double) {

@@ -14,6 +14,9 @@ public struct GrowthFitOptions: Sendable {
     /// Extra points that act as soft anchors (e.g. an analyst's target year value),
     /// fitted like data with their own weight.
     public var pseudoObservations: [PseudoObservation] = []
+    /// Start values to try first (catalog models): they override the matching entries of
+    /// the first derived start vector; the derived starts are still tried after it.
+    public var startHints: [String: Double] = [:]
     /// Bass launch year; default one period before the first observation.
     public var bassLaunch: Double? = nil
     /// Solver settings for each start. The evaluation limit is lower than the engine's
