@@ -153,6 +153,18 @@ public enum LevenbergMarquardt {
         }
 
         func solve(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+            // The buffers are moved into locals for the duration of the run: the hot loops
+            // then touch no class properties (no exclusivity checks, no copies).
+            var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
+            var trs = TrustRegionStep(n: 0)
+            swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
+            swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            defer {
+                swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
+                swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            }
+            let m = self.m, n = self.n, free = self.free, constraints = self.constraints
+            let options = self.options, function = self.function, qr = self.qr
             var evaluations = 0
             var iterations = 0
             var fnorm = euclideanNorm(f)
@@ -168,6 +180,8 @@ public enum LevenbergMarquardt {
             var js = [Double](repeating: 0, count: m)
             var scaledStep = [Double](repeating: 0, count: n)
             var stepVector = [Double](repeating: 0, count: n)
+            var qtb = [Double](repeating: 0, count: n)
+            var rp = [Double](repeating: 0, count: n)
 
             while true {
                 // Jacobian at the current point.
@@ -180,7 +194,7 @@ public enum LevenbergMarquardt {
                 if jacobian.contains(where: { !$0.isFinite }) {
                     return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
                 }
-                if bounded { freezeActiveBounds(x: x, f: f) }
+                if bounded { freezeActiveBounds(x: x, f: f, jacobian: &jacobian) }
                 for c in 0..<n {
                     columnNorms[c] = jacobian.withUnsafeBufferPointer {
                         euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
@@ -196,7 +210,7 @@ public enum LevenbergMarquardt {
 
                 if first {
                     for j in 0..<n { diag[j] = columnNorms[j] == 0 ? 1 : columnNorms[j] }
-                    xnorm = scaledNorm(x, diag)
+                    xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                     delta = options.initialStepFactor * xnorm
                     if delta == 0 { delta = options.initialStepFactor }
                 }
@@ -214,7 +228,7 @@ public enum LevenbergMarquardt {
                     return Outcome(iterations: iterations, evaluations: evaluations, reason: .gradientTolerance)
                 }
                 for j in 0..<n { diag[j] = max(diag[j], columnNorms[j]) }
-                let qtb = Array(qtf.prefix(n))
+                for j in 0..<n { qtb[j] = qtf[j] }
 
                 // Inner loop: shrink the region until a step is accepted.
                 while true {
@@ -265,7 +279,7 @@ public enum LevenbergMarquardt {
                         dirder = fjs
                     } else {
                         // ‖R Pᵀ p‖ with p the (unclipped) step, then MINPACK's formulas.
-                        var rp = [Double](repeating: 0, count: n)
+                        for j in 0..<n { rp[j] = 0 }
                         for j in 0..<n {
                             let s = -trs.step[trs.permutation[j]]
                             for i in 0...j { rp[i] += trs.r[i + j * n] * s }
@@ -292,7 +306,7 @@ public enum LevenbergMarquardt {
                         theta = trial
                         swap(&f, &trialResiduals)
                         fnorm = fnorm1
-                        xnorm = scaledNorm(x, diag)
+                        xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                         first = false
                     } else {
                         trial = theta
@@ -324,7 +338,7 @@ public enum LevenbergMarquardt {
 
         /// Zeroes the Jacobian columns of parameters that sit on a bound while the gradient
         /// of the sum of squares pushes them outward, so the step leaves them there.
-        private func freezeActiveBounds(x: [Double], f: [Double]) {
+        private func freezeActiveBounds(x: [Double], f: [Double], jacobian: inout [Double]) {
             for j in 0..<n {
                 let k = free[j]
                 let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
@@ -337,8 +351,7 @@ public enum LevenbergMarquardt {
             }
         }
 
-        private func scaledNorm(_ x: [Double], _ d: [Double]) -> Double {
-            var v = [Double](repeating: 0, count: x.count)
+        private static func scaledNorm(_ x: [Double], _ d: [Double], scratch v: inout [Double]) -> Double {
             for j in 0..<x.count { v[j] = d[j] * x[j] }
             return euclideanNorm(v)
         }

@@ -18,6 +18,7 @@ public struct CompiledFormula: Sendable {
         case binary(BinaryOperator)
     }
 
+    /// One instruction as the compiler builds it.
     struct Instruction: Sendable {
         let operation: Operation
         /// Result slot; a binary operation reads slots `slot` and `slot + 1`.
@@ -30,7 +31,20 @@ public struct CompiledFormula: Sendable {
         let both: [Int]
     }
 
-    let code: [Instruction]
+    /// The same instruction with its parameter lists as ranges into `parameterIndices`:
+    /// a plain value with no references, so the evaluation loop does no reference counting.
+    struct FlatInstruction: Sendable {
+        let operation: Operation
+        let slot: Int
+        let leftOnly: Range<Int>
+        let rightOnly: Range<Int>
+        let both: Range<Int>
+    }
+
+    let code: [FlatInstruction]
+    let parameterIndices: [Int]
+    /// Parameters the whole formula depends on (the non-zero Jacobian columns).
+    let resultDependencies: [Int]
     let stackDepth: Int
     public let parameterCount: Int
     public let variableCount: Int
@@ -74,7 +88,18 @@ public struct CompiledFormula: Sendable {
             }
         }
         emit(expression, slot: 0)
-        self.code = code
+        var indices: [Int] = []
+        func range(_ list: [Int]) -> Range<Int> {
+            let start = indices.count
+            indices.append(contentsOf: list)
+            return start..<indices.count
+        }
+        self.code = code.map {
+            FlatInstruction(operation: $0.operation, slot: $0.slot, leftOnly: range($0.leftOnly),
+                            rightOnly: range($0.rightOnly), both: range($0.both))
+        }
+        self.parameterIndices = indices
+        self.resultDependencies = expression.parameterDependencies()
         self.stackDepth = maxDepth
         self.parameterCount = parameterCount
         self.variableCount = variableCount
@@ -109,8 +134,9 @@ public final class FormulaEvaluator {
         values.withUnsafeMutableBufferPointer { vb in
             data.withUnsafeBufferPointer { db in
                 parameters.withUnsafeBufferPointer { pb in
+                  program.code.withUnsafeBufferPointer { code in
                     let v = vb.baseAddress!
-                    for ins in program.code {
+                    for ins in code {
                         let s = v + ins.slot * n
                         switch ins.operation {
                         case .constant(let c): for i in 0..<n { s[i] = c }
@@ -130,6 +156,7 @@ public final class FormulaEvaluator {
                             }
                         }
                     }
+                  }
                 }
             }
         }
@@ -158,11 +185,13 @@ public final class FormulaEvaluator {
         scratch.withUnsafeMutableBufferPointer { tb in
         data.withUnsafeBufferPointer { db in
         parameters.withUnsafeBufferPointer { pb in
+        program.parameterIndices.withUnsafeBufferPointer { idx in
+        program.code.withUnsafeBufferPointer { code in
             let v = vb.baseAddress!, g = gb.baseAddress!, d = tb.baseAddress!
             @inline(__always) func grad(_ slot: Int, _ k: Int) -> UnsafeMutablePointer<Double> {
                 g + (slot * p + k) * n
             }
-            for ins in program.code {
+            for ins in code {
                 let slot = ins.slot
                 let s = v + slot * n
                 switch ins.operation {
@@ -174,54 +203,54 @@ public final class FormulaEvaluator {
                     for i in 0..<n { s[i] = c; gk[i] = 1 }
                 case .negate:
                     for i in 0..<n { s[i] = -s[i] }
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
                 case .call(let f):
                     for i in 0..<n {
                         let a = s[i], fa = f.value(a)
                         d[i] = f.derivative(a, value: fa)
                         s[i] = fa
                     }
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
                 case .powerConstant(let c):
                     if !ins.leftOnly.isEmpty {
                         if c == 2 { for i in 0..<n { d[i] = 2 * s[i] } }
                         else { for i in 0..<n { d[i] = c * Foundation.pow(s[i], c - 1) } }
                     }
                     Self.powerValues(s, n, c)
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
                 case .binary(let op):
                     let r = s + n
                     switch op {
                     case .add:
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] += hk[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] += hk[i] } }
                         for i in 0..<n { s[i] += r[i] }
                     case .subtract:
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] -= hk[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] -= hk[i] } }
                         for i in 0..<n { s[i] -= r[i] }
                     case .multiply:
-                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= r[i] } }
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = s[i] * hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = gk[i] * r[i] + s[i] * hk[i] } }
+                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= r[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = s[i] * hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = gk[i] * r[i] + s[i] * hk[i] } }
                         for i in 0..<n { s[i] *= r[i] }
                     case .divide:
                         for i in 0..<n { s[i] /= r[i] }   // s now holds the quotient q
-                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
+                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
                     case .power:
                         // Exponent depends on the rows or the parameters.
-                        for k in ins.leftOnly {
+                        for q in ins.leftOnly { let k = idx[q];
                             let gk = grad(slot, k)
                             for i in 0..<n { gk[i] *= r[i] * Foundation.pow(s[i], r[i] - 1) }
                         }
                         for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }
-                        for k in ins.rightOnly {
+                        for q in ins.rightOnly { let k = idx[q];
                             let gk = grad(slot, k), hk = grad(slot + 1, k)
                             for i in 0..<n { gk[i] = d[i] * Foundation.log(s[i]) * hk[i] }
                         }
-                        for k in ins.both {
+                        for q in ins.both { let k = idx[q];
                             let gk = grad(slot, k), hk = grad(slot + 1, k)
                             for i in 0..<n { gk[i] = d[i] * (hk[i] * Foundation.log(s[i]) + r[i] * gk[i] / s[i]) }
                         }
@@ -229,17 +258,13 @@ public final class FormulaEvaluator {
                     }
                 }
             }
-        }}}}}
+        }}}}}}}
         for i in 0..<n { output[i] = values[i] }
         // Slot 0's gradient block is the Jacobian; parameters it does not depend on were
         // never written there, so they are zeroed explicitly.
-        let deps = Set(program.code.last.map { $0.leftOnly + $0.rightOnly + $0.both } ?? [])
-        for k in 0..<p {
-            if deps.contains(k) {
-                for i in 0..<n { jacobian[k * n + i] = gradients[k * n + i] }
-            } else {
-                for i in 0..<n { jacobian[k * n + i] = 0 }
-            }
+        for i in 0..<(n * p) { jacobian[i] = 0 }
+        for k in program.resultDependencies {
+            for i in 0..<n { jacobian[k * n + i] = gradients[k * n + i] }
         }
     }
 }

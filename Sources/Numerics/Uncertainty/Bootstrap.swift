@@ -72,6 +72,12 @@ public enum Bootstrap {
         let inflation = (Double(n) / Double(n - free.count)).squareRoot()
         pool = pool.map { ($0 - mean) * inflation }
 
+        // Refits start at the estimate and only need the few digits percentiles resolve:
+        // 1e-10 relative tolerances and no restarts (the original fit used the tight ones).
+        var refitOptions = problem.solver
+        refitOptions.functionTolerance = max(refitOptions.functionTolerance, 1e-10)
+        refitOptions.stepTolerance = max(refitOptions.stepTolerance, 1e-10)
+        refitOptions.maxRestarts = 0
         let m = xs.count
         // Slot layout: per resample, p parameters then m curve values; NaN marks failure.
         let stride = p + m
@@ -88,7 +94,7 @@ public enum Bootstrap {
                 do {
                     let residuals = base.copy()
                     let run = try LevenbergMarquardt.Run(function: residuals, free: free,
-                                                         constraints: problem.constraints, options: problem.solver)
+                                                         constraints: problem.constraints, options: refitOptions)
                     let evaluator = FormulaEvaluator(modelProgram, rows: m)
                     var grid = [Double](repeating: 0, count: m * modelProgram.variableCount)
                     for j in 0..<m where predictor < modelProgram.variableCount { grid[predictor * m + j] = xs[j] }
