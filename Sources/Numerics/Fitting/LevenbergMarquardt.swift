@@ -202,7 +202,7 @@ public enum LevenbergMarquardt {
                 }
                 try qr.factor(jacobian)
                 for j in 0..<n {
-                    trs.permutation[j] = qr.permutation[j]
+                    trs.permutation[j] = qr.pivot(j)
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
                 }
                 for i in 0..<m { qtf[i] = f[i] }

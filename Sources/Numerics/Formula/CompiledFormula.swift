@@ -110,20 +110,35 @@ public struct CompiledFormula: Sendable {
 }
 
 /// Evaluates a CompiledFormula over a fixed number of rows. Owns its scratch buffers, so
-/// one evaluator per thread; creating one is cheap.
+/// one evaluator per thread; creating one is cheap. The buffers are raw allocations
+/// (freed in deinit) rather than arrays: the evaluator runs millions of times in a
+/// bootstrap, and array properties of a class cost a runtime exclusivity check per access.
 public final class FormulaEvaluator {
     public let program: CompiledFormula
     public let rows: Int
-    private var values: [Double]
-    private var gradients: [Double]
-    private var scratch: [Double]
+    private let valuesCount: Int, gradientsCount: Int, scratchCount: Int
+    private let values: UnsafeMutablePointer<Double>
+    private let gradients: UnsafeMutablePointer<Double>
+    private let scratch: UnsafeMutablePointer<Double>
 
     public init(_ program: CompiledFormula, rows: Int) {
         self.program = program
         self.rows = max(rows, 0)
-        values = [Double](repeating: 0, count: max(program.stackDepth * self.rows, 1))
-        gradients = [Double](repeating: 0, count: max(program.stackDepth * program.parameterCount * self.rows, 1))
-        scratch = [Double](repeating: 0, count: max(self.rows, 1))
+        valuesCount = max(program.stackDepth * self.rows, 1)
+        gradientsCount = max(program.stackDepth * program.parameterCount * self.rows, 1)
+        scratchCount = max(self.rows, 1)
+        values = .allocate(capacity: valuesCount)
+        values.initialize(repeating: 0, count: valuesCount)
+        gradients = .allocate(capacity: gradientsCount)
+        gradients.initialize(repeating: 0, count: gradientsCount)
+        scratch = .allocate(capacity: scratchCount)
+        scratch.initialize(repeating: 0, count: scratchCount)
+    }
+
+    deinit {
+        values.deallocate()
+        gradients.deallocate()
+        scratch.deallocate()
     }
 
     /// Model values at every row. `data` is column-major rows × variableCount.
@@ -131,7 +146,7 @@ public final class FormulaEvaluator {
         precondition(parameters.count == program.parameterCount && data.count >= rows * program.variableCount
                      && output.count >= rows, "FormulaEvaluator: caller passed mismatched sizes")
         let n = rows
-        values.withUnsafeMutableBufferPointer { vb in
+        do { let vb = UnsafeMutableBufferPointer(start: values, count: valuesCount)
             data.withUnsafeBufferPointer { db in
                 parameters.withUnsafeBufferPointer { pb in
                   program.code.withUnsafeBufferPointer { code in
@@ -180,9 +195,9 @@ public final class FormulaEvaluator {
                      && output.count >= rows && jacobian.count >= rows * p,
                      "FormulaEvaluator: caller passed mismatched sizes")
         let n = rows
-        values.withUnsafeMutableBufferPointer { vb in
-        gradients.withUnsafeMutableBufferPointer { gb in
-        scratch.withUnsafeMutableBufferPointer { tb in
+        do { let vb = UnsafeMutableBufferPointer(start: values, count: valuesCount)
+        do { let gb = UnsafeMutableBufferPointer(start: gradients, count: gradientsCount)
+        do { let tb = UnsafeMutableBufferPointer(start: scratch, count: scratchCount)
         data.withUnsafeBufferPointer { db in
         parameters.withUnsafeBufferPointer { pb in
         program.parameterIndices.withUnsafeBufferPointer { idx in

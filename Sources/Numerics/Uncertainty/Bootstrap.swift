@@ -73,10 +73,11 @@ public enum Bootstrap {
         pool = pool.map { ($0 - mean) * inflation }
 
         // Refits start at the estimate and only need the few digits percentiles resolve:
-        // 1e-10 relative tolerances and no restarts (the original fit used the tight ones).
+        // MINPACK's recommended tolerances √ε ≈ 1.49e-8 (also scipy's defaults) and no
+        // restarts; the original fit used the tight ones.
         var refitOptions = problem.solver
-        refitOptions.functionTolerance = max(refitOptions.functionTolerance, 1e-10)
-        refitOptions.stepTolerance = max(refitOptions.stepTolerance, 1e-10)
+        refitOptions.functionTolerance = max(refitOptions.functionTolerance, 1.49e-8)
+        refitOptions.stepTolerance = max(refitOptions.stepTolerance, 1.49e-8)
         refitOptions.maxRestarts = 0
         let m = xs.count
         // Slot layout: per resample, p parameters then m curve values; NaN marks failure.
@@ -140,8 +141,8 @@ public enum Bootstrap {
         }
         let lowP = (1 - options.level) / 2, highP = (1 + options.level) / 2
         func interval(_ column: Int) -> (Double, Double) {
-            let values = good.map { slots[$0 * stride + column] }.sorted()
-            return (percentile(values, lowP), percentile(values, highP))
+            var values = good.map { slots[$0 * stride + column] }
+            return (selectPercentile(&values, lowP), selectPercentile(&values, highP))
         }
         var curve: [BootstrapInterval] = []
         for j in 0..<m {
@@ -152,6 +153,41 @@ public enum Bootstrap {
         return BootstrapResult(resamples: b, succeeded: good.count, seed: options.seed, level: options.level,
                                curve: curve, parameterNames: fit.parameterNames, parameters: parameterIntervals,
                                warnings: warnings)
+    }
+
+    /// The same percentile as `percentile(sorted:)` without sorting: quickselect finds the
+    /// two order statistics it interpolates (O(n) instead of O(n log n); the order of
+    /// `values` changes). Values must not be NaN.
+    static func selectPercentile(_ values: inout [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let h = Double(values.count - 1) * q
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, values.count - 1)
+        let low = select(&values, lo)
+        // Everything right of position lo is ≥ values[lo]; the next order statistic is its minimum.
+        var high = low
+        if hi > lo { high = values[hi...].min() ?? low }
+        return low + (h - Double(lo)) * (high - low)
+    }
+
+    /// Puts the k-th smallest element at index k (smaller before, larger after) and returns it.
+    static func select(_ a: inout [Double], _ k: Int) -> Double {
+        var left = 0, right = a.count - 1
+        while right > left {
+            // Median of three as pivot: deterministic and good on sorted input.
+            let mid = left + (right - left) / 2
+            if a[mid] < a[left] { a.swapAt(mid, left) }
+            if a[right] < a[left] { a.swapAt(right, left) }
+            if a[right] < a[mid] { a.swapAt(right, mid) }
+            let pivot = a[mid]
+            var i = left, j = right
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { right = j } else if k >= i { left = i } else { break }
+        }
+        return a[k]
     }
 
     /// Linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).
