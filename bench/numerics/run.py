@@ -56,8 +56,9 @@ def marketcast_nist(binary, repeats):
                     if line.startswith("bench: median"):
                         times.append(float(line.split()[2]))
                 try:
-                    params = [p["value"] for p in json.loads(out.stdout)["parameters"]]
-                    if min(strd.lre(p, c) for p, c in zip(params, problem["certified"])) >= 6:
+                    # Parameters are listed in order of first appearance in the formula.
+                    values = {p["name"]: p["value"] for p in json.loads(out.stdout)["parameters"]}
+                    if min(strd.lre(values[n], c) for n, c in zip(problem["params"], problem["certified"])) >= 6:
                         good += 1
                 except (ValueError, KeyError, TypeError):
                     pass

@@ -14,6 +14,8 @@ public enum GrowthCurves {
             throw NumericsError(.invalidInput,
                                 "\(kind.rawValue) has \(kind.parameterNames.count) parameters but there are only \(x.count) data points; add data or choose a simpler model")
         }
+        var options = options
+        options.solver.maxEvaluations = min(options.solver.maxEvaluations, options.catalogEvaluationsPerStart)
         let origin = Self.origin(for: kind, x: x, options: options)
         let (lower, upper) = kind.defaultBounds
         let prepared = try CurveFitter.prepare(formulaText: kind.formula(origin: origin), variableNames: ["x"],

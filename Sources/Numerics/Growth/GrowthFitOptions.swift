@@ -19,14 +19,12 @@ public struct GrowthFitOptions: Sendable {
     public var startHints: [String: Double] = [:]
     /// Bass launch year; default one period before the first observation.
     public var bassLaunch: Double? = nil
-    /// Solver settings for each start. The evaluation limit is lower than the engine's
-    /// default because the catalog runs from several starts, and a start that has not
-    /// converged in 600 evaluations is chasing a ceiling the data do not contain.
-    public var solver: LevenbergMarquardtOptions = {
-        var o = LevenbergMarquardtOptions()
-        o.maxEvaluations = 600
-        return o
-    }()
+    /// Solver settings. Catalog fits cap each of their starts at
+    /// `catalogEvaluationsPerStart` evaluations on top of this.
+    public var solver: LevenbergMarquardtOptions = .init()
+    /// The catalog runs from several starts, and a start that has not converged in 600
+    /// evaluations is chasing a ceiling the data do not contain.
+    public var catalogEvaluationsPerStart: Int = 600
 
     public init(logResponse: Bool = false, weights: [Double]? = nil, fixed: [String: Double] = [:],
                 lowerBounds: [String: Double] = [:], upperBounds: [String: Double] = [:],
