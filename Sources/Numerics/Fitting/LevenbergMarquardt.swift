@@ -132,8 +132,10 @@ public enum LevenbergMarquardt {
 
         struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
 
-        /// Runs the solver, then restarts it from where it stopped (fresh trust region and
-        /// scaling) while that keeps lowering the sum of squares.
+        /// Runs the solver, then, when it stopped because the trust region shrank to
+        /// nothing (a step test) rather than because no reduction was predicted (the
+        /// function test), restarts it from where it stopped with a fresh region and
+        /// scaling, as long as that keeps lowering the sum of squares.
         func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
             var rss = sumOfSquares(f)
@@ -147,7 +149,8 @@ public enum LevenbergMarquardt {
                 let improved = newRSS < rss * (1 - 1e-13)
                 rss = newRSS
                 attempt += 1
-                if !outcome.reason.converged || !improved || attempt > options.maxRestarts || rss == 0
+                let stalled = outcome.reason == .stepTolerance || outcome.reason == .stepPrecision
+                if !stalled || (attempt > 1 && !improved) || attempt > options.maxRestarts || rss == 0
                     || total.evaluations >= options.maxEvaluations { return total }
             }
         }

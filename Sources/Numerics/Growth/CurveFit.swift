@@ -32,7 +32,8 @@ public struct CurveFit: Sendable {
     init(formula: Formula, predictorIndex: Int, result: LeastSquaresResult, logResponse: Bool, problem: FitProblem) {
         self.formula = formula
         self.problem = problem
-        self.program = formula.compiled()
+        // With a linear response the fitted program is the model's: no need to compile twice.
+        self.program = logResponse ? formula.compiled() : problem.program
         self.predictorIndex = predictorIndex
         self.result = result
         self.logResponse = logResponse

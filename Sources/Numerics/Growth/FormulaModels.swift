@@ -31,7 +31,8 @@ public enum FormulaModels {
                                 "\(y.count) data points cannot determine \(free) parameters; give at least \(free) points or fix some parameters")
         }
         let prepared = try CurveFitter.prepare(formulaText: text, variableNames: names, columns: variables.map(\.values),
-                                               y: y, parameterNames: probe.parameterNames, options: options)
+                                               y: y, parameterNames: probe.parameterNames, options: options,
+                                               parsed: probe)
         let startVector = prepared.formula.parameterNames.map { start[$0] ?? options.fixed[$0] ?? 0 }
         let result = try CurveFitter.bestFit(prepared, starts: [startVector], options: options)
         let predictorIndex = predictor.flatMap { names.firstIndex(of: $0) } ?? 0
