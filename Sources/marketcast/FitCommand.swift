@@ -204,6 +204,9 @@ struct FitCommand: ParsableCommand {
             guard horizon > last else {
                 throw ValidationError("--horizon \(format(horizon)) is not after the last data point (\(format(last))); give a later year")
             }
+            guard horizon - last <= 1000 else {
+                throw ValidationError("--horizon \(format(horizon)) is more than 1000 years after the last data point (\(format(last)))")
+            }
             var year = last + 1
             while year <= horizon + 1e-9 {
                 years.append(year)

@@ -51,6 +51,12 @@ public enum Bootstrap {
         let problem = fit.problem
         let b = options.resamples
         guard b >= 1 else { throw NumericsError(.invalidInput, "the number of bootstrap resamples must be at least 1 (got \(b))") }
+        guard b <= 10_000_000 else {
+            throw NumericsError(.invalidInput, "\(b) bootstrap resamples is more than the 10,000,000 this supports; 10,000 is plenty for 95% intervals")
+        }
+        guard xs.count <= 100_000 else {
+            throw NumericsError(.invalidInput, "the bootstrap can report at most 100,000 x values (got \(xs.count))")
+        }
         guard options.level > 0, options.level < 1 else {
             throw NumericsError(.invalidInput, "the interval level must be between 0 and 1 (got \(options.level))")
         }
