@@ -168,6 +168,7 @@ public enum LevenbergMarquardt {
             }
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr
+            let allFree = n == p
             var evaluations = 0
             var iterations = 0
             var fnorm = euclideanNorm(f)
@@ -188,13 +189,26 @@ public enum LevenbergMarquardt {
 
             while true {
                 // Jacobian at the current point.
-                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
                 evaluations += 1
                 iterations += 1
-                for (c, k) in free.enumerated() {
-                    for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
+                if allFree {
+                    // No fixed parameters: the full Jacobian is the free one, no copy needed.
+                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+                } else {
+                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                    for (c, k) in free.enumerated() {
+                        for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
+                    }
                 }
-                if jacobian.contains(where: { !$0.isFinite }) {
+                var finite = true
+                for c in 0..<n {
+                    // Sum of squares doubles as the finiteness check (NaN/∞ propagate into it).
+                    var sum = 0.0
+                    for i in 0..<m { let v = jacobian[c * m + i]; sum += v * v }
+                    if !sum.isFinite { finite = jacobian[(c * m)..<((c + 1) * m)].allSatisfy { $0.isFinite } }
+                    if !finite { break }
+                }
+                if !finite {
                     return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
                 }
                 if bounded { freezeActiveBounds(x: x, f: f, jacobian: &jacobian) }

@@ -45,6 +45,8 @@ public struct CompiledFormula: Sendable {
     let parameterIndices: [Int]
     /// Parameters the whole formula depends on (the non-zero Jacobian columns).
     let resultDependencies: [Int]
+    /// Parameters it does not depend on (zero Jacobian columns).
+    let resultIndependent: [Int]
     let stackDepth: Int
     public let parameterCount: Int
     public let variableCount: Int
@@ -99,7 +101,9 @@ public struct CompiledFormula: Sendable {
                             rightOnly: range($0.rightOnly), both: range($0.both))
         }
         self.parameterIndices = indices
-        self.resultDependencies = expression.parameterDependencies()
+        let dependencies = expression.parameterDependencies()
+        self.resultDependencies = dependencies
+        self.resultIndependent = (0..<parameterCount).filter { !dependencies.contains($0) }
         self.stackDepth = maxDepth
         self.parameterCount = parameterCount
         self.variableCount = variableCount
@@ -221,8 +225,8 @@ public final class FormulaEvaluator {
                     for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
                 case .call(let f):
                     for i in 0..<n {
-                        let a = s[i], fa = f.value(a)
-                        d[i] = f.derivative(a, value: fa)
+                        let (fa, da) = f.valueAndDerivative(s[i])
+                        d[i] = da
                         s[i] = fa
                     }
                     for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
@@ -274,12 +278,12 @@ public final class FormulaEvaluator {
                 }
             }
         }}}}}}}
-        for i in 0..<n { output[i] = values[i] }
+        output.withUnsafeMutableBufferPointer { out in for i in 0..<n { out[i] = values[i] } }
         // Slot 0's gradient block is the Jacobian; parameters it does not depend on were
         // never written there, so they are zeroed explicitly.
-        for i in 0..<(n * p) { jacobian[i] = 0 }
-        for k in program.resultDependencies {
-            for i in 0..<n { jacobian[k * n + i] = gradients[k * n + i] }
+        jacobian.withUnsafeMutableBufferPointer { jac in
+            for k in program.resultIndependent { for i in 0..<n { jac[k * n + i] = 0 } }
+            for k in program.resultDependencies { for i in 0..<n { jac[k * n + i] = gradients[k * n + i] } }
         }
     }
 }

@@ -19,6 +19,13 @@ public enum ElementaryFunction: String, CaseIterable, Sendable {
         }
     }
 
+    /// f(x) and f'(x) together.
+    @inline(__always)
+    func valueAndDerivative(_ x: Double) -> (Double, Double) {
+        let v = value(x)
+        return (v, derivative(x, value: v))
+    }
+
     /// f'(x), given x and the already computed f(x) (which several derivatives reuse).
     @inline(__always)
     func derivative(_ x: Double, value fx: Double) -> Double {
