@@ -41,6 +41,8 @@ public struct CompiledFormula: Sendable {
         let both: Range<Int>
     }
 
+    /// The expression this program was compiled from.
+    public let expression: Expression
     let code: [FlatInstruction]
     let parameterIndices: [Int]
     /// Parameters the whole formula depends on (the non-zero Jacobian columns).
@@ -52,6 +54,7 @@ public struct CompiledFormula: Sendable {
     public let variableCount: Int
 
     init(expression: Expression, parameterCount: Int, variableCount: Int) {
+        self.expression = expression
         var code: [Instruction] = []
         var maxDepth = 1
         func emit(_ e: Expression, slot: Int) {
@@ -224,15 +227,23 @@ public final class FormulaEvaluator {
                     for i in 0..<n { s[i] = -s[i] }
                     for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
                 case .call(let f):
-                    for i in 0..<n {
-                        let (fa, da) = f.valueAndDerivative(s[i])
-                        d[i] = da
-                        s[i] = fa
+                    if ins.leftOnly.isEmpty {
+                        // The argument does not depend on the parameters: no derivative needed.
+                        for i in 0..<n { s[i] = f.value(s[i]) }
+                    } else {
+                        for i in 0..<n {
+                            let (fa, da) = f.valueAndDerivative(s[i])
+                            d[i] = da
+                            s[i] = fa
+                        }
                     }
                     for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
                 case .powerConstant(let c):
                     if !ins.leftOnly.isEmpty {
                         if c == 2 { for i in 0..<n { d[i] = 2 * s[i] } }
+                        else if c == 3 { for i in 0..<n { d[i] = 3 * s[i] * s[i] } }
+                        else if c == -1 { for i in 0..<n { d[i] = -1 / (s[i] * s[i]) } }
+                        else if c == 0.5 { for i in 0..<n { d[i] = 0.5 / s[i].squareRoot() } }
                         else { for i in 0..<n { d[i] = c * Foundation.pow(s[i], c - 1) } }
                     }
                     Self.powerValues(s, n, c)
