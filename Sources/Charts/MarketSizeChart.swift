@@ -3,6 +3,8 @@
 // This file is the specification a caller fills in; MarketSizeChartLayout.swift turns it
 // into a scene.
 
+import MarketData
+
 public struct MarketSizeChart: Sendable {
     /// An uncertainty interval drawn as a whisker on a bar (typically an estimate).
     public struct Interval: Equatable, Sendable {
@@ -34,7 +36,7 @@ public struct MarketSizeChart: Sendable {
         /// `label` defaults to "CAGR " and the rate as a percentage with one decimal.
         public init(from: Int, to: Int, rate: Double, label: String? = nil) {
             self.from = from; self.to = to; self.rate = rate
-            self.label = label ?? "CAGR " + ValueFormat.percent(rate)
+            self.label = label ?? "CAGR " + NumberFormat.percent(rate)
         }
     }
 

@@ -30,8 +30,15 @@ public struct ReportConfig: Sendable {
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
+    /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
+    public var scenarios: [ScenarioConfig] = []
+    public var baseScenario: String?
+    public var backtest: BacktestSettings?
+    /// The industry penetration (推进程度) section; nil when the config has none.
+    public var penetration: PenetrationConfig?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
+                               "scenarios", "base_scenario", "backtest", "penetration"]
     static let documentKeys = ["title", "author", "date"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
@@ -141,6 +148,8 @@ public struct ReportConfig: Sendable {
                                chartID: chartID,
                                location: entry.location)
         }
+        try loadScenarios(root: root, folder: folder)
+        penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
     }
 
     static func isFileSafe(_ name: String) -> Bool {
