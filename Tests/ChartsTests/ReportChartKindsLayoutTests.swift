@@ -21,23 +21,8 @@ final class ReportChartKindsLayoutTests: XCTestCase {
 
     // MARK: Timeline
 
-    /// The nine 2023 releases: three of them within eleven days in April.
-    func releases() -> Timeline {
-        let dates: [(Int, Int, String, String)] = [
-            (2, 7, "三六零", "智脑"), (2, 20, "复旦大学", "MOSS"), (3, 16, "百度", "文心一言"),
-            (3, 22, "清华大学", "ChatGLM"), (4, 7, "商汤", "日日新"), (4, 11, "阿里巴巴", "通义千问"),
-            (4, 18, "华为", "盘古"), (5, 6, "科大讯飞", "星火认知"), (6, 19, "腾讯", "混元")]
-        func day(_ m: Int, _ d: Int) -> Double { Double(m * 31 + d) }
-        return Timeline(title: "2023 年中国大模型发布时间线",
-                        events: dates.map { Timeline.Event(position: day($0.0, $0.1), dateLabel: "\($0.0)月\($0.1)日",
-                                                           title: $0.2, detail: $0.3) },
-                        start: day(2, 1), end: day(7, 1),
-                        ticks: (2...7).map { Timeline.Tick(position: day($0, 1), label: "\($0)月") },
-                        sourceNote: "来源：测试")
-    }
-
     func testTimelineLabelsNeverIntersectAndAlternateSides() {
-        let chart = releases()
+        let chart = sampleReleaseTimeline()
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.problems, [])
         XCTAssertEqual(layout.labels.count, 9)
@@ -57,7 +42,7 @@ final class ReportChartKindsLayoutTests: XCTestCase {
     }
 
     func testCrowdedDatesStackIntoTiersInsteadOfOverlapping() {
-        var chart = releases()
+        var chart = sampleReleaseTimeline()
         chart.events = (0..<6).map { Timeline.Event(position: Double(4 * 31 + 7 + $0), dateLabel: "4月\(7 + $0)日",
                                                     title: "厂商\($0)", detail: "模型\($0)") }
         let layout = chart.layout(theme: theme, measurer: measurer)
@@ -68,7 +53,7 @@ final class ReportChartKindsLayoutTests: XCTestCase {
     }
 
     func testTimelineReportsEventsOffTheAxis() {
-        var chart = releases()
+        var chart = sampleReleaseTimeline()
         chart.events.append(Timeline.Event(position: 1000, dateLabel: "x", title: "late"))
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.labels.count, 9)
@@ -77,23 +62,9 @@ final class ReportChartKindsLayoutTests: XCTestCase {
 
     // MARK: Stage diagram
 
-    func stages(english: Bool = false) -> StageDiagram {
-        StageDiagram(
-            title: "人工智能发展阶段，1950–2026",
-            stages: [.init(name: english ? "Beginnings" : "起步", period: "1950–1980", start: 1950, end: 1980),
-                     .init(name: english ? "Development" : "发展", period: "1980–2010", start: 1980, end: 2010),
-                     .init(name: english ? "Breakthrough" : "突破", period: "2010–2020", start: 2010, end: 2020),
-                     .init(name: english ? "Scaled application" : "规模化应用", period: "2020–", start: 2020, end: nil)],
-            milestones: [(1950, "Turing test"), (1956, "Dartmouth workshop"), (1997, "Deep Blue beats the world chess champion"),
-                         (2006, "Deep learning (Hinton)"), (2012, "AlexNet wins ImageNet"), (2016, "AlphaGo beats Lee Sedol"),
-                         (2017, "Transformer architecture"), (2022, "ChatGPT released")]
-                .map { StageDiagram.Milestone(year: $0.0, label: $0.1) },
-            start: 1950, end: 2026, tickYears: Array(stride(from: 1950, through: 2020, by: 10)), sourceNote: "Source: test")
-    }
-
     func testStageDiagramBandsTileTheAxisAndMilestonesDoNotCollide() {
         for english in [false, true] {
-            let layout = stages(english: english).layout(theme: theme, measurer: measurer)
+            let layout = sampleStageDiagram(english: english).layout(theme: theme, measurer: measurer)
             XCTAssertEqual(layout.problems, [], "english: \(english)")
             XCTAssertEqual(layout.bands.count, 4)
             for (a, b) in zip(layout.bands, layout.bands.dropFirst()) {
@@ -116,12 +87,7 @@ final class ReportChartKindsLayoutTests: XCTestCase {
     // MARK: Figure tiles
 
     func testFigureTilesStayInsideTheBodyAndHoldTheirText() {
-        let tiles = (1...18).map { i in
-            FigureTiles.Tile(value: i % 3 == 0 ? "+11.38个百分点" : "\(i * 1000)+",
-                             label: i % 2 == 0 ? "gain over common industry setups" : "电力大模型综合得分",
-                             caption: "Shandong Energy (with Huawei)", isEstimate: i == 5)
-        }
-        let chart = FigureTiles(title: "大模型应用案例成效", tiles: tiles, estimateLegend: "预计", sourceNote: "来源：测试")
+        let chart = sampleFigureTiles()
         let layout = chart.layout(theme: theme, measurer: measurer)
         XCTAssertEqual(layout.problems, [])
         XCTAssertEqual(layout.tiles.count, 18)
@@ -193,4 +159,55 @@ final class ReportChartKindsLayoutTests: XCTestCase {
         XCTAssertEqual(edge[0].minX, 0)
         XCTAssertEqual(edge[0].side, 1)
     }
+}
+
+// Samples shared by the layout and golden-image tests.
+
+/// The nine 2023 releases: three of them within eleven days in April.
+func sampleReleaseTimeline() -> Timeline {
+    let dates: [(Int, Int, String, String)] = [
+        (2, 7, "三六零", "智脑"), (2, 20, "复旦大学", "MOSS"), (3, 16, "百度", "文心一言"),
+        (3, 22, "清华大学", "ChatGLM"), (4, 7, "商汤", "日日新"), (4, 11, "阿里巴巴", "通义千问"),
+        (4, 18, "华为", "盘古"), (5, 6, "科大讯飞", "星火认知"), (6, 19, "腾讯", "混元")]
+    func day(_ m: Int, _ d: Int) -> Double { Double(m * 31 + d) }
+    return Timeline(title: "2023 年中国大模型发布时间线",
+                    events: dates.map { Timeline.Event(position: day($0.0, $0.1), dateLabel: "\($0.0)月\($0.1)日",
+                                                       title: $0.2, detail: $0.3) },
+                    start: day(2, 1), end: day(7, 1),
+                    ticks: (2...7).map { Timeline.Tick(position: day($0, 1), label: "\($0)月") },
+                    sourceNote: "来源：测试")
+}
+
+func sampleStageDiagram(english: Bool = false) -> StageDiagram {
+    StageDiagram(
+        title: "人工智能发展阶段，1950–2026",
+        stages: [.init(name: english ? "Beginnings" : "起步", period: "1950–1980", start: 1950, end: 1980),
+                 .init(name: english ? "Development" : "发展", period: "1980–2010", start: 1980, end: 2010),
+                 .init(name: english ? "Breakthrough" : "突破", period: "2010–2020", start: 2010, end: 2020),
+                 .init(name: english ? "Scaled application" : "规模化应用", period: "2020–", start: 2020, end: nil)],
+        milestones: [(1950, "Turing test"), (1956, "Dartmouth workshop"), (1997, "Deep Blue beats the world chess champion"),
+                     (2006, "Deep learning (Hinton)"), (2012, "AlexNet wins ImageNet"), (2016, "AlphaGo beats Lee Sedol"),
+                     (2017, "Transformer architecture"), (2022, "ChatGPT released")]
+            .map { StageDiagram.Milestone(year: $0.0, label: $0.1) },
+        start: 1950, end: 2026, tickYears: Array(stride(from: 1950, through: 2020, by: 10)), sourceNote: "Source: test")
+}
+
+func sampleFigureTiles() -> FigureTiles {
+    let tiles = (1...18).map { i in
+        FigureTiles.Tile(value: i % 3 == 0 ? "+11.38个百分点" : "\(i * 1000)+",
+                         label: i % 2 == 0 ? "gain over common industry setups" : "电力大模型综合得分",
+                         caption: "Shandong Energy (with Huawei)", isEstimate: i == 5)
+    }
+    let chart = FigureTiles(title: "大模型应用案例成效", tiles: tiles, estimateLegend: "预计", sourceNote: "来源：测试")
+    return chart
+}
+
+func sampleTable() -> TablePage {
+    TablePage(title: "各行业大模型应用功能", continuedSuffix: "（续）",
+              columns: [.init(header: "行业", weight: 1.2), .init(header: "应用功能", weight: 2), .init(header: "依据", weight: 2.4)],
+              rows: [["金融", "金融知识问答", "Frost & Sullivan / LeadLeo 2023 report text"],
+                     ["泛消费", "内容生成（博文创作）", "案例：微博"], ["", "门店运营", "案例：百丽"],
+                     ["能源-电力", "智能巡检与缺陷识别：一段足够长、需要在单元格内按 Pango 规则换行的说明文字", "案例：深圳燃气"],
+                     ["制造", "未说明", "Frost & Sullivan / LeadLeo 2023 report text"]],
+              sourceNote: "注：示意。")
 }
