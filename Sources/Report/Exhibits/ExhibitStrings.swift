@@ -206,7 +206,7 @@ extension Strings {
         localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS \(rss)；AICc \(aicc)；BIC \(bic)",
              "fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) degrees of freedom); RSS \(rss); AICc \(aicc); BIC \(bic)")
     }
-    var backtestTitle: String { localized("回测", "backtest") }
+    var backtestTitle: String { localized("回测", "Backtest") }
     var backtestMethod: String { localized("模型或情景", "Model or scenario") }
     func backtestError(year: Int) -> String { localized("\(year) 年误差", "\(year) error") }
     func backtestSubtitle(series: String, fitYears: ClosedRange<Int>, testYears: [Int]) -> String {
