@@ -1,5 +1,6 @@
 import Charts
 import Forecasting
+import Logging
 import Foundation
 import MarketData
 import Rendering
@@ -226,5 +227,38 @@ final class KeyFindingsTests: XCTestCase {
             if case .text(let box) = item { return box.text } else { return nil }
         }
         XCTAssertEqual(cells.filter { $0 == "7" }.count, 2, "both findings cite page 7: \(cells)")
+    }
+}
+
+/// The shipped report.yaml, laid out in both languages: no page may report a layout
+/// problem (a label that does not fit, a note too long, a table row taller than a page).
+final class ShippedReportLayoutTests: XCTestCase {
+    func testEveryPageLaysOutWithoutProblemsInBothLanguages() throws {
+        let path = ReportExhibitsTests.root.appendingPathComponent("report.yaml").path
+        for language in DisplayLanguage.allCases {
+            var config = try ReportConfig.load(path: path)
+            config.language = language
+            let context = try ReportRun.makeContext(config: config, logger: Logger(label: "test"))
+            let pages = try ReportRun.buildPages(ReportRun.exhibits, context: context)
+            XCTAssertGreaterThan(pages.count, 15)
+            for page in pages where !page.problems.isEmpty {
+                XCTFail("\(language) \(page.chartID ?? page.title): \(page.problems)")
+            }
+            // Every chart id is exported once: no two pages would overwrite each other's files.
+            let ids = pages.compactMap(\.chartID)
+            XCTAssertEqual(ids.count, Set(ids).count, "\(ids)")
+        }
+    }
+
+    /// Guards the test above: a page whose layout has a problem does carry it.
+    func testLayoutProblemsReachThePage() throws {
+        var config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+        config.language = .zh
+        let context = try ReportRun.makeContext(config: config, logger: Logger(label: "test"))
+        let table = TablePage(title: "t", continuedSuffix: "", columns: [.init(header: "a"), .init(header: "b")],
+                              rows: [["only one cell"]])
+        let pages = TablePages.pages(table, chartID: "t", context: context)
+        XCTAssertEqual(pages.count, 1)
+        XCTAssertTrue(pages[0].problems.contains { $0.contains("row 1 has 1 cells for 2 columns") }, "\(pages[0].problems)")
     }
 }

@@ -35,6 +35,6 @@ struct AIStagesExhibit: Exhibit {
             lines.append(CSVWriter.line(["milestone", milestone.label, CSVWriter.number(milestone.year), ""]))
         }
         return [ReportPage(title: diagram.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n")]
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
     }
 }

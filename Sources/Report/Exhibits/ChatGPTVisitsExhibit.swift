@@ -13,7 +13,8 @@ struct ChatGPTVisitsExhibit: Exhibit {
                                              .map { try DatedLabel.load(path: $0, dateColumn: "date") } ?? [],
                                          strings: context.strings)
         let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
-        return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv())]
+        return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),
+                           problems: layout.problems)]
     }
 }
 

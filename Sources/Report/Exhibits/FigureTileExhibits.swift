@@ -34,7 +34,7 @@ struct ComputeExhibit: Exhibit {
                                          figure.isEstimate ? "estimate" : "actual"]))
         }
         return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n")]
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
     }
 }
 
@@ -60,7 +60,7 @@ struct CaseResultsExhibit: Exhibit {
                                          result.direction, result.isLowerBound ? "yes" : "no", tile.value]))
         }
         return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n")]
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
     }
 
     /// "+11.38个百分点", "−90%", "1,000+", "91.18%": the sign says the direction of a change,

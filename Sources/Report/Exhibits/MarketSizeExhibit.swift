@@ -14,7 +14,7 @@ struct MarketSizeExhibit: Exhibit {
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: page.title, chartID: result.entry.chartID,
-                              scene: layout.scene, csv: page.csv())
+                              scene: layout.scene, csv: page.csv(), problems: layout.problems)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ModelReleasesExhibit: Exhibit {
                                          context.strings.localized(release.model, release.modelEN), release.source]))
         }
         return [ReportPage(title: timeline.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n")]
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
     }
 
     /// The axis runs over whole months, from the first release's month to the month after

@@ -11,7 +11,8 @@ enum TablePages {
         return layouts.enumerated().map { index, layout in
             ReportPage(title: index == 0 ? table.title : table.title + table.continuedSuffix,
                        chartID: index == 0 ? chartID : "\(chartID)-\(index + 1)", scene: layout.scene,
-                       csv: index == 0 ? csv : nil, exhibitID: chartID, isContinuation: index > 0)
+                       csv: index == 0 ? csv : nil, exhibitID: chartID, isContinuation: index > 0,
+                       problems: layout.problems)
         }
     }
 

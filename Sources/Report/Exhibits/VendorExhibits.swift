@@ -66,6 +66,6 @@ struct VendorBenchmarksExhibit: Exhibit {
                                          CSVWriter.number(score.score), score.questions.map(CSVWriter.number) ?? ""]))
         }
         return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n")]
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
     }
 }

@@ -15,10 +15,13 @@ public struct ReportPage: Sendable {
     public var exhibitID: String?
     /// A table's second and later pages: not listed on the contents page.
     public var isContinuation: Bool
+    /// What the chart's layout could not do as asked (a label that does not fit…); the run
+    /// logs them as warnings, so a crowded page never goes out silently.
+    public var problems: [String]
 
     public init(title: String, chartID: String?, scene: Scene, csv: String? = nil, exhibitID: String? = nil,
-                isContinuation: Bool = false) {
+                isContinuation: Bool = false, problems: [String] = []) {
         self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
-        self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation
+        self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation; self.problems = problems
     }
 }
