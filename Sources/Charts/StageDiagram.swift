@@ -100,7 +100,8 @@ extension StageDiagram {
         var placed: [LabelTierPlacement.Placed] = []
         var tierHeights: [[Double]] = [[], []]
         func tiersHeight(_ side: Int) -> Double { tierHeights[side].reduce(0, +) }
-        while true {
+        // Bounded, so a theme built in code with a non-finite size cannot loop forever.
+        for _ in 0..<200 {
             let font = theme.font(size)
             sizes = texts.map { measurer.measure($0, font: font, maxWidth: labelMaxWidth) }
             placed = LabelTierPlacement.place(centers: drawnMilestones.map { x($0.year) },

@@ -25,6 +25,8 @@ public struct TablePage: Sendable {
     /// Rows whose index is listed here are drawn in bold (e.g. a group's first row).
     public var emphasizedRows: Set<Int>
     public var sourceNote: String
+    /// Space above and below each cell's text; a list such as a contents page can be denser.
+    public var rowPadding: Double = 4
 
     public init(title: String, continuedSuffix: String, subtitle: String? = nil, columns: [Column], rows: [[String]],
                 emphasizedRows: Set<Int> = [], sourceNote: String = "") {
@@ -67,7 +69,7 @@ extension TablePage {
     /// Lays the table out on as many pages as its rows need (at least one).
     public func layoutPages(theme: Theme = .standard, measurer: TextMeasuring) -> [TablePageLayout] {
         let problems = self.problems
-        let padX = 6.0, padY = 4.0
+        let padX = 6.0, padY = rowPadding.isFinite ? max(0, rowPadding) : 4
         let bodyFont = theme.font(theme.fontSizes.axis - 1)
         let boldFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
         let headerFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)

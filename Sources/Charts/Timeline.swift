@@ -103,7 +103,8 @@ extension Timeline {
         var placed: [LabelTierPlacement.Placed] = []
         var tierHeight = 0.0
         let leader = 14.0
-        while true {
+        // Bounded, so a theme built in code with a non-finite size cannot loop forever.
+        for _ in 0..<200 {
             sizes = drawn.indices.map { labelSize($0, size: size) }
             placed = LabelTierPlacement.place(centers: drawn.map { x($0.position) }, widths: sizes.map { $0.width + 1 },
                                               sides: drawn.indices.map { $0 % 2 }, bounds: body.minX...body.maxX,

@@ -182,6 +182,12 @@ extension Strings {
         localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)）至 \(highAmount)（\(high)）。",
                   "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased())) to \(highAmount) (\(high.lowercased())).")
     }
+    func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
+                         error: String) -> String {
+        let tested = testYears.count == 1 ? "\(testYears.lowerBound)" : "\(testYears.lowerBound)–\(testYears.upperBound)"
+        return localized("回测：\(title)以 \(fitYears.lowerBound)–\(fitYears.upperBound) 年实际值拟合\(model)，对 \(tested) 年的平均绝对百分比误差为 \(error)。",
+                         "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed \(tested) by \(error) on average (MAPE).")
+    }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
         localized("大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
                   "\(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")

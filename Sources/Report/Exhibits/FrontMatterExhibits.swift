@@ -50,10 +50,13 @@ struct ContentsExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
         let entries = context.pageDirectory.filter { $0.exhibitID != "contents" }
-        let table = TablePage(title: strings.contentsTitle, continuedSuffix: strings.continued,
+        var table = TablePage(title: strings.contentsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: strings.contentsExhibit, weight: 8),
                                         .init(header: strings.contentsPage, weight: 1, alignment: .right)],
                               rows: entries.map { [$0.title, "\($0.pageNumber)"] })
+        // One line per exhibit, set densely so that a report of twenty-odd exhibits keeps
+        // its contents on one page.
+        table.rowPadding = 2
         return TablePages.pages(table, chartID: "contents", context: context).map { page in
             var page = page
             page.chartID = nil

@@ -118,6 +118,15 @@ struct KeyFindingsExhibit: Exhibit {
                                         exhibitID: "penetration-ranking"))
             }
         }
+        // How the series' own model did on the years it did not see.
+        if let backtest = context.backtest, let result = context.result(for: backtest.seriesID),
+           let error = backtest.meanAbsolutePercentError(result.forecast.modelName),
+           let first = backtest.testYears.first, let last = backtest.testYears.last {
+            findings.append(Finding(text: strings.findingBacktest(
+                title: result.entry.title(for: language), model: strings.modelName(result.forecast.modelName),
+                fitYears: backtest.fitYears, testYears: first...last, error: NumberFormat.percent(error)),
+                exhibitID: MethodologyExhibit.backtestID))
+        }
         return findings
     }
 }

@@ -6,6 +6,7 @@ import MarketData
 /// standard errors and its fit statistics, then every dataset's sources.
 struct MethodologyExhibit: Exhibit {
     static let chartID = "methodology"
+    static let backtestID = "methodology-backtest"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
@@ -48,13 +49,9 @@ struct MethodologyExhibit: Exhibit {
         var pages = TablePages.pages(models, chartID: Self.chartID, context: context)
 
         if let backtest = context.backtest {
-            pages += TablePages.pages(Self.backtestTable(backtest, context: context), chartID: "methodology-backtest",
-                                      context: context).map { page in
-                var page = page
-                page.exhibitID = Self.chartID
-                page.isContinuation = true
-                return page
-            }
+            // Its own entry on the contents page, so findings can cite it.
+            pages += TablePages.pages(Self.backtestTable(backtest, context: context), chartID: Self.backtestID,
+                                      context: context)
         }
 
         // Sources: every fitted series and every configured table, in config order.
@@ -78,12 +75,7 @@ struct MethodologyExhibit: Exhibit {
                                 columns: [.init(header: strings.localized("数据文件", "Dataset"), weight: 1.4),
                                           .init(header: strings.sourcesHeader, weight: 4)],
                                 rows: sourceRows)
-        pages += TablePages.pages(sources, chartID: "methodology-sources", context: context).map { page in
-            var page = page
-            page.exhibitID = Self.chartID
-            page.isContinuation = true
-            return page
-        }
+        pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)
         return pages
     }
 
