@@ -53,6 +53,16 @@ public struct MarketSizeChart: Sendable {
         public static let english = LegendLabels(actual: "Actual", estimate: "Estimate (E)", interval: "Forecast interval")
     }
 
+    /// A reference value beside a bar, e.g. the publisher's own forecast at the time: a
+    /// diamond just right of the bar at its value. It is never a bar, so it cannot be read
+    /// as this tool's actual or estimate.
+    public struct Marker: Equatable, Sendable {
+        /// Index into `bars`.
+        public var bar: Int
+        public var value: Double
+        public init(bar: Int, value: Double) { self.bar = bar; self.value = value }
+    }
+
     public var title: String
     public var subtitle: String?
     /// Shown at the top left of the plot, e.g. "单位：亿元".
@@ -65,6 +75,9 @@ public struct MarketSizeChart: Sendable {
     /// Light horizontal gridlines at nice values behind the bars.
     public var showsGridlines: Bool
     public var formatValue: ValueFormatter
+    /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
+    public var markers: [Marker] = []
+    public var markerLegend: String? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, bars: [Bar],
                 cagrSpans: [CAGRSpan] = [], legend: LegendLabels = .chinese, sourceNote: String = "",
@@ -92,10 +105,17 @@ public struct MarketSizeChart: Sendable {
                 found.append("bar \(i + 1) (\(bar.label)) has an interval [\(interval.lower), \(interval.upper)] that is not lower ≤ upper; it is not drawn")
             }
         }
+        for (k, marker) in markers.enumerated() where !isDrawable(marker) {
+            found.append("marker \(k + 1) points at bar \(marker.bar + 1) of \(bars.count) with value \(marker.value); it needs an existing bar and a finite value ≥ 0, so it is not drawn")
+        }
         for (k, span) in cagrSpans.enumerated() where !isDrawable(span) {
             found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
         }
         return found
+    }
+
+    func isDrawable(_ marker: Marker) -> Bool {
+        bars.indices.contains(marker.bar) && marker.value.isFinite && marker.value >= 0
     }
 
     func isDrawable(_ span: CAGRSpan) -> Bool {

@@ -43,6 +43,8 @@ public struct MarketSizeChartLayout: Sendable {
     public var valueLabelFont: FontSpec
     public var valueLabelsStaggered: Bool
     public var yearLabelFont: FontSpec
+    /// Each drawn reference marker's bounding box, in `markers` order (undrawable ones skipped).
+    public var markers: [Rect] = []
     /// Layout and specification problems (see `MarketSizeChart.problems`); empty when
     /// everything was drawn as specified.
     public var problems: [String]
@@ -70,6 +72,10 @@ extension MarketSizeChart {
         if let intervalText = legend.interval, !intervalText.isEmpty,
            bars.contains(where: { isDrawable($0.interval) != nil }) {
             legendEntries.append(LegendEntry(swatch: .whisker(intervalStroke), text: intervalText))
+        }
+        let drawnMarkers = markers.filter(isDrawable)
+        if let markerText = markerLegend, !markerText.isEmpty, !drawnMarkers.isEmpty {
+            legendEntries.append(LegendEntry(swatch: .diamond(palette.accent), text: markerText))
         }
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legendEntries, note: sourceNote),
@@ -118,6 +124,9 @@ extension MarketSizeChart {
         let tops = bars.map { bar -> Double in
             let value = bar.value.isFinite ? max(bar.value, 0) : 0
             return max(value, isDrawable(bar.interval).map { max($0.upper, 0) } ?? 0)
+        }.enumerated().map { i, top in
+            // A marker above its bar lifts the bar's value label over it too.
+            max(top, drawnMarkers.filter { $0.bar == i }.map(\.value).max() ?? 0)
         }
         func labelRaise(_ i: Int) -> Double { valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0 }
         var scale = Double.infinity
@@ -183,6 +192,21 @@ extension MarketSizeChart {
                                     color: palette.text, alignment: .center)), role: "year-label")
         }
 
+        // Markers: a diamond in the gap right of the bar, where no label or leg is drawn.
+        var markerFrames: [Rect] = []
+        let markerRadius = min(5, (slot - barWidth) / 4)
+        var markersBeside: [Int: Int] = [:]
+        for marker in drawnMarkers {
+            // Several markers on one bar (e.g. two vintages of a forecast) stand side by side.
+            let column = markersBeside[marker.bar, default: 0]
+            markersBeside[marker.bar] = column + 1
+            let center = Point(geometry[marker.bar].rect.maxX + 2 + markerRadius * (1 + 2.4 * Double(column)), y(marker.value))
+            scene.add(.path(LegendLayout.diamondPath(center: center, radius: markerRadius), fill: .solid(palette.accent),
+                            stroke: Stroke(color: palette.background, width: 0.8)), role: "marker")
+            markerFrames.append(Rect(x: center.x - markerRadius, y: center.y - markerRadius,
+                                     width: 2 * markerRadius, height: 2 * markerRadius))
+        }
+
         // Arrows: line at its tier, legs down to just above the end bars' labels.
         var arrows: [MarketSizeChartLayout.ArrowGeometry] = []
         let headLength = 6.0, headHalfWidth = 3.5
@@ -216,6 +240,6 @@ extension MarketSizeChart {
         return MarketSizeChartLayout(scene: scene, blocks: blocks, plotArea: plotArea, baselineY: baselineY,
                                      pointsPerUnit: scale, bars: geometry, arrows: arrows,
                                      valueLabelFont: valueFit.font, valueLabelsStaggered: valueFit.staggered,
-                                     yearLabelFont: yearFit.font, problems: problems)
+                                     yearLabelFont: yearFit.font, markers: markerFrames, problems: problems)
     }
 }

@@ -211,3 +211,37 @@ func sampleTable() -> TablePage {
                      ["制造", "未说明", "Frost & Sullivan / LeadLeo 2023 report text"]],
               sourceNote: "注：示意。")
 }
+
+/// Reference markers on the market-size chart (the publisher's own forecasts on exhibit 2).
+final class MarketSizeMarkerLayoutTests: XCTestCase {
+    func testMarkersSitBesideTheirBarsAtTheirValuesAndTouchNoLabel() {
+        let measurer = PangoTextMeasurer()
+        var chart = MarketSizeChart(title: "中国大模型市场规模，2020–2027E", unitLabel: "单位：亿元",
+                                    bars: [.init(label: "2020", value: 15), .init(label: "2022", value: 70),
+                                           .init(label: "2023", value: 141.34),
+                                           .init(label: "2024E", value: 290.76, isEstimate: true, interval: (250, 330)),
+                                           .init(label: "2025E", value: 596.81, isEstimate: true, interval: (500, 700))],
+                                    cagrSpans: [.init(from: 0, to: 2, rate: 1.112)], sourceNote: "来源：测试")
+        chart.markers = [.init(bar: 2, value: 147), .init(bar: 3, value: 216), .init(bar: 3, value: 294.16),
+                         .init(bar: 4, value: 495.39), .init(bar: 9, value: 1)]
+        chart.markerLegend = "出版方当时的预测"
+        let layout = chart.layout(measurer: measurer)
+        XCTAssertEqual(layout.problems.count, 1, "the marker on a missing bar is reported: \(layout.problems)")
+        XCTAssertEqual(layout.markers.count, 4)
+        let expected = [(2, 147.0), (3, 216.0), (3, 294.16), (4, 495.39)]
+        for (frame, (bar, value)) in zip(layout.markers, expected) {
+            XCTAssertEqual(frame.midY, layout.baselineY - value * layout.pointsPerUnit, accuracy: 1e-9)
+            XCTAssertGreaterThan(frame.minX, layout.bars[bar].rect.maxX, "right of its bar")
+            if bar + 1 < layout.bars.count { XCTAssertLessThan(frame.maxX, layout.bars[bar + 1].rect.minX) }
+            for other in layout.bars {
+                XCTAssertFalse(frame.intersects(other.valueLabel))
+                XCTAssertFalse(frame.intersects(other.yearLabel))
+                XCTAssertFalse(frame.intersects(other.rect))
+            }
+        }
+        assertNoPairIntersects(layout.markers, "markers")
+        XCTAssertTrue(layout.scene.texts(withRole: "legend").contains { $0.text == "出版方当时的预测" })
+        // A marker above its bar lifts the value label above the marker.
+        XCTAssertLessThan(layout.bars[2].valueLabel.maxY, layout.markers[0].midY)
+    }
+}

@@ -42,6 +42,7 @@ extension Strings {
         return localized("出版方当时的预测（非本报告预测）：", "The publisher's own forecasts at the time (not marketcast's): ")
             + parts.joined(separator: localized("，", ", ")) + localized("。", ".")
     }
+    var publisherForecastLegend: String { localized("出版方当时的预测", "Publisher's forecast at the time") }
     func gapYearsNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         return localized("\(list) 年数据未发布，图中不列出，拟合亦不使用。", "\(list) not published: not shown and not used in the fit.")

@@ -61,12 +61,19 @@ struct MarketSizePage {
                                        fitYears: forecast.fit?.fitYears, level: forecast.level)
                         + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? ""),
                     extraNote].filter { !$0.isEmpty }.joined(separator: " ")
-        return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
+        var chart = MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
                                formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+        // The publisher's own forecasts, beside the bars of the years they forecast.
+        chart.markers = publisherForecasts.compactMap { published in
+            points.firstIndex { $0.year == published.year }
+                .map { MarketSizeChart.Marker(bar: $0, value: display.convert(published.value)) }
+        }
+        chart.markerLegend = strings.publisherForecastLegend
+        return chart
     }
 
     /// The series' own note (e.g. why its definition differs), the years it has no value
