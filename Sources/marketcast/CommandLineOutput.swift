@@ -9,8 +9,9 @@ import Report
 /// `file:line:column: error: …` plus a hint, and exit status 1 for bad input.
 enum CommandLineOutput {
     static func logger(label: String, quiet: Bool) -> Logger {
-        var logger = Logger(label: label) { _ in StreamLogHandler.standardError(label: label) }
-        logger.logLevel = quiet ? .error : .info
+        var logger = Logger(label: label) { _ in WarningLogHandler() }
+        // Progress lines say what a run is doing; the log keeps to warnings and errors.
+        logger.logLevel = quiet ? .error : .warning
         return logger
     }
 
