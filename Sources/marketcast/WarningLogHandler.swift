@@ -13,9 +13,9 @@ struct WarningLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        let text = "\(message)"
+    func log(event: LogEvent) {
+        let text = "\(event.message)"
+        let level = event.level
         // Messages that already start with a location (`file:line: warning: …`) keep it.
         let line: String
         switch level {

@@ -46,6 +46,8 @@ public enum ReportRun {
             config.quarter = quarter
         }
         if let language = options.language { config.language = language }
+        // Every problem in every data file at once, before any fitting.
+        try RunValidation.fileProblems(of: config).throwIfAny()
 
         let context = try makeContext(config: config, logger: logger)
         timer.lap("fit")
