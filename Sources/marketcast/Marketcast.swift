@@ -8,5 +8,5 @@ struct Marketcast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast",
         abstract: "Market data in, forecasts and report-ready charts out.",
-        subcommands: [RunCommand.self, CheckCommand.self, BatchCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, DiffCommand.self, BatchCommand.self])
 }
