@@ -17,6 +17,7 @@ enum CommandLineOutput {
 
     /// Runs `body`; an error it throws is printed once, readably, and becomes exit status 1.
     static func reportingErrors(_ body: () throws -> Void) throws {
+        Interruption.install()
         do {
             try body()
         } catch let exit as ExitCode {
