@@ -40,6 +40,7 @@ final class BatchRunTests: XCTestCase {
         let one = try run(threads: 1, out: "one")
         let three = try run(threads: 3, out: "three")
         XCTAssertEqual(one.succeeded, 5)
+        XCTAssertEqual(three.succeeded, 5)
         XCTAssertEqual(one.failures.map(\.series), ["broken"])
         XCTAssertTrue(one.failures.first?.error.contains("broken.csv:2:") ?? false, one.failures.first?.error ?? "")
 

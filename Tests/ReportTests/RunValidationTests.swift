@@ -92,3 +92,22 @@ final class RunValidationTests: XCTestCase {
         XCTAssertTrue(report.errors.first?.message.hasPrefix("YAML syntax") ?? false)
     }
 }
+
+final class SeriesReferenceTests: XCTestCase {
+    func testAMisspeltSeriesIdGetsTheClosestOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-ref-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "year,value,unit,status,source\n2020,1,亿元,actual,x\n".write(to: folder.appendingPathComponent("d.csv"),
+                                                                       atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("report.yaml")
+        try "quarter: 2026Q4\nhorizon: 2027\nseries:\n  - id: china-ai-market-size\n    data: d.csv\n"
+            .write(to: path, atomically: true, encoding: .utf8)
+        let config = try ReportConfig.load(path: path.path)
+        XCTAssertNil(config.seriesReferenceProblem("china-ai-market-size", at: .init(file: "x"), in: "`scenarios`"))
+        let problem = try XCTUnwrap(config.seriesReferenceProblem("china-ai-market-sise", at: .init(file: "x", line: 9),
+                                                                  in: "`scenarios`"))
+        XCTAssertEqual(problem.location.line, 9)
+        XCTAssertTrue(problem.hint?.contains("did you mean `china-ai-market-size`") ?? false, problem.description)
+    }
+}
