@@ -22,12 +22,14 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "Numerics", dependencies: ["CLAPACK"]),
         .target(name: "MarketData"),
         .target(name: "Forecasting", dependencies: ["Numerics", "MarketData"]),
         .target(name: "Charts", dependencies: ["MarketData"]),
-        .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo"]),
+        .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlib"]),
         .target(name: "Report", dependencies: [
             "Forecasting", "Charts", "Rendering", "MarketData",
             .product(name: "Yams", package: "Yams"),

@@ -46,13 +46,16 @@ public struct LineChart: Sendable {
     public var sourceNote: String
     /// Formats the axis tick values.
     public var formatValue: ValueFormatter
+    /// Names each series beside its last point instead of in a legend (for many series).
+    public var labelsAtLineEnds: Bool
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, categories: [String], series: [Series],
                 milestones: [Milestone] = [], missingLabel: String? = "无数据", sourceNote: String = "",
-                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0)) {
+                formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 0),
+                labelsAtLineEnds: Bool = false) {
         self.title = title; self.subtitle = subtitle; self.unitLabel = unitLabel; self.categories = categories
         self.series = series; self.milestones = milestones; self.missingLabel = missingLabel
-        self.sourceNote = sourceNote; self.formatValue = formatValue
+        self.sourceNote = sourceNote; self.formatValue = formatValue; self.labelsAtLineEnds = labelsAtLineEnds
     }
 
     /// A single series given as labelled points.
@@ -133,6 +136,8 @@ public struct LineChartLayout: Sendable {
     /// Where each drawn milestone's leader meets its point (or the axis, if the point is missing).
     public var milestoneAnchors: [Point]
     public var problems: [String]
+    /// With `labelsAtLineEnds`: each series' name frame (nil for a series with no values).
+    public var endLabels: [Rect?] = []
 }
 
 extension LineChart {
@@ -146,7 +151,7 @@ extension LineChart {
             Stroke(color: colors[s % colors.count], width: theme.lineWidths.series,
                    dash: series[s].isEstimate ? [6, 4] : [])
         }
-        let legend = series.count > 1
+        let legend = series.count > 1 && !labelsAtLineEnds
             ? series.indices.map { LegendEntry(swatch: .line(stroke($0)), text: series[$0].name) } : []
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
@@ -157,26 +162,29 @@ extension LineChart {
         let axis = ValueAxis(minimum: min(0, values.min() ?? 0), maximum: values.max() ?? 1,
                              formatter: formatValue, font: theme.font(theme.fontSizes.axis), measurer: measurer)
         let plotLeft = body.minX + axis.gutterWidth(gap: gap * 2)
+        let endFont = theme.font(theme.fontSizes.annotation)
+        let endSizes = labelsAtLineEnds ? series.map { measurer.measure($0.name, font: endFont, maxWidth: nil) } : []
+        let plotRight = body.maxX - (endSizes.isEmpty ? 0 : (endSizes.map(\.width).max() ?? 0) + 3 * gap)
 
         // Milestone labels: a strip at the top of the body, wrapped to at most a quarter of the width.
         let drawable = milestones.filter(isDrawable)
         let annotationFont = theme.font(theme.fontSizes.annotation)
-        let labelMaxWidth = (body.maxX - plotLeft) / 4
+        let labelMaxWidth = (plotRight - plotLeft) / 4
         let milestoneSizes = drawable.map { measurer.measure($0.label, font: annotationFont, maxWidth: labelMaxWidth) }
         let stripHeight = milestoneSizes.map(\.height).max() ?? 0
         let plotTop = body.minY + (drawable.isEmpty ? axis.overhang : stripHeight + gap * 3)
 
         // Category labels under the plot, fitted like the bar chart's years.
-        let slotWidth = (body.maxX - plotLeft) / Double(max(categories.count, 1))
+        let slotWidth = (plotRight - plotLeft) / Double(max(categories.count, 1))
         let centers = categories.indices.map { plotLeft + slotWidth * (Double($0) + 0.5) }
-        let categoryFit = RowLabelFitting.fit(categories, centers: centers, bounds: body.minX...body.maxX,
+        let categoryFit = RowLabelFitting.fit(categories, centers: centers, bounds: body.minX...max(body.minX, plotRight),
                                               font: theme.font(theme.fontSizes.axis),
                                               minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
         if !categoryFit.fits { problems.append("category labels do not fit under \(categories.count) points even staggered") }
         let lineHeight = categoryFit.sizes.map(\.height).max() ?? 0
         let rowHeight = categoryFit.staggered ? 2 * lineHeight + gap / 2 : lineHeight
         let plotBottom = body.maxY - rowHeight - gap
-        let plot = Rect(x: plotLeft, y: plotTop, width: body.maxX - plotLeft, height: max(0, plotBottom - plotTop))
+        let plot = Rect(x: plotLeft, y: plotTop, width: max(0, plotRight - plotLeft), height: max(0, plotBottom - plotTop))
 
         let tickFrames = axis.draw(in: plot, gap: gap * 2, theme: theme, into: &scene)
         scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
@@ -263,8 +271,37 @@ extension LineChart {
             anchors.append(anchor)
         }
 
-        return LineChartLayout(scene: scene, blocks: blocks, plotArea: plot, scale: axis.scale, series: geometry,
-                               tickLabels: tickFrames, categoryLabels: categoryFrames, gapLabels: gapFrames,
-                               milestoneLabels: milestoneFrames, milestoneAnchors: anchors, problems: problems)
+        var layout = LineChartLayout(scene: scene, blocks: blocks, plotArea: plot, scale: axis.scale, series: geometry,
+                                     tickLabels: tickFrames, categoryLabels: categoryFrames, gapLabels: gapFrames,
+                                     milestoneLabels: milestoneFrames, milestoneAnchors: anchors, problems: problems)
+        if labelsAtLineEnds { placeEndLabels(sizes: endSizes, font: endFont, theme: theme, colors: colors, into: &layout) }
+        return layout
+    }
+
+    /// Series names right of the plot, level with each line's last point where they fit,
+    /// with a short leader when a label had to move.
+    private func placeEndLabels(sizes: [Size], font: FontSpec, theme: Theme, colors: [Color],
+                                into layout: inout LineChartLayout) {
+        let gap = theme.spacing.labelGap
+        let ends: [Point?] = layout.series.map { $0.positions.last(where: { $0 != nil }) ?? nil }
+        let present = series.indices.filter { ends[$0] != nil }
+        let tops = LineEndLabels.spread(desired: present.compactMap { ends[$0]?.y }, heights: present.map { sizes[$0].height },
+                                        bounds: layout.blocks.body.minY...layout.blocks.body.maxY,
+                                        separation: theme.spacing.minimumLabelSeparation)
+        let needed = present.map { sizes[$0].height + theme.spacing.minimumLabelSeparation }.reduce(0, +)
+        if needed > layout.blocks.body.height + theme.spacing.minimumLabelSeparation {
+            layout.problems.append("\(present.count) line-end labels need \(Int(needed.rounded())) pt but the chart is \(Int(layout.blocks.body.height.rounded())) pt tall; use a legend or fewer series")
+        }
+        var frames = [Rect?](repeating: nil, count: series.count)
+        for (k, s) in present.enumerated() {
+            guard let end = ends[s] else { continue }
+            let frame = Rect(x: layout.plotArea.maxX + 3 * gap, y: tops[k], width: sizes[s].width, height: sizes[s].height)
+            let color = colors[s % colors.count]
+            layout.scene.add(.path([.move(Point(end.x + gap, end.y)), .line(Point(frame.minX - gap / 2, frame.midY))],
+                                   fill: nil, stroke: Stroke(color: color, width: 0.8)), role: "end-leader")
+            layout.scene.add(.text(TextBox(text: series[s].name, frame: frame, font: font, color: color)), role: "end-label")
+            frames[s] = frame
+        }
+        layout.endLabels = frames
     }
 }

@@ -13,7 +13,11 @@ import Charts
 /// scale the surface has (×2 for PNG); Cairo rasterises the glyphs at device resolution
 /// while positions stay where Pango put them in scene units.
 ///
-/// Not thread-safe: one measurer per thread (it reuses a single layout).
+/// Threads: a measurer is not thread-safe (it reuses a single layout and caches font
+/// descriptions), so each thread makes its own, together with its own SceneRenderer, and
+/// uses it on that thread only. Measurers on different threads share nothing mutable:
+/// Pango's default font map is per thread (since Pango 1.32.6). Rendered that way,
+/// concurrent charts give exactly the serial bytes (ConcurrentRenderingTests).
 public final class PangoTextMeasurer: TextMeasuring {
     private let context: OpaquePointer
     private let fontMap: UnsafeMutablePointer<PangoFontMap>

@@ -9,6 +9,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// rasterised at `scale` pixels per point (2 turns a 960×540 pt scene into 1920×1080 px).
 /// Output bytes depend only on the scene and the arguments: see `SVGIdentifiers` and
 /// `PDFMetadata` for the two places where Cairo would otherwise vary them.
+///
+/// Batch rendering on every core: one SceneRenderer with its own PangoTextMeasurer per
+/// thread (see PangoTextMeasurer). Each render has its own Cairo surface and context;
+/// the one process-wide Cairo state that shows in output, the SVG surface counter, is
+/// renumbered away by SVGIdentifiers, so bytes do not depend on what other threads do.
 public struct SceneRenderer {
     public let measurer: PangoTextMeasurer
     /// Document information for single-chart PDFs (fixed dates: see `PDFMetadata`).
@@ -56,11 +61,8 @@ public struct SceneRenderer {
         defer { cairo_destroy(cr) }
         cairo_scale(cr, width / scene.size.width, height / scene.size.height)
         try SceneDrawer(text: measurer).draw(scene, on: cr, path: path)
-        // Our own encoder: see Deflate for why not cairo_surface_write_to_png.
-        guard let png = PNGEncoder.encode(surface) else {
-            throw RenderingError.cairoFailure(path: path, stage: "encoding the PNG", cause: "no pixel data")
-        }
-        return png
+        // zlib with fast settings: see PNGEncoder for why not cairo_surface_write_to_png.
+        return try PNGEncoder.encode(surface, path: path)
     }
 
     private func encodeVector(_ scene: Scene, path: String, format: OutputFormat) throws -> [UInt8] {

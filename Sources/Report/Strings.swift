@@ -48,6 +48,7 @@ public struct Strings: Sendable {
             "richards": ("Richards 广义 Logistic 曲线", "Richards generalised logistic curve"),
             "bass": ("Bass 扩散模型", "Bass diffusion model"),
             "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
+            "formula": ("分析师自定义公式", "analyst's formula"),
         ]
         guard let name = names[catalogName] else { return catalogName }
         return language == .zh ? name.zh : name.en

@@ -7,12 +7,13 @@ final class AnalystLoopTests: XCTestCase {
 
     override func setUpWithError() throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-loop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("datasets"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // The shipped project: report.yaml and every folder it reads from.
         let root = CommandRunner.packageRoot
-        try FileManager.default.copyItem(at: root.appendingPathComponent("report.yaml"),
-                                         to: scratch.appendingPathComponent("report.yaml"))
-        try FileManager.default.copyItem(at: root.appendingPathComponent("datasets/china-ai-market-size.csv"),
-                                         to: scratch.appendingPathComponent("datasets/china-ai-market-size.csv"))
+        for name in ["report.yaml", "datasets", "scenarios"]
+        where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: scratch.appendingPathComponent(name))
+        }
     }
 
     override func tearDownWithError() throws {
@@ -61,9 +62,13 @@ final class AnalystLoopTests: XCTestCase {
         XCTAssertEqual(try JSONSerialization.data(withJSONObject: a, options: .sortedKeys),
                        try JSONSerialization.data(withJSONObject: b, options: .sortedKeys))
         let inputs = try XCTUnwrap(a["inputs"] as? [[String: Any]])
-        XCTAssertEqual(inputs.map { $0["path"] as? String }, ["report.yaml", "datasets/china-ai-market-size.csv"])
-        let csv = try Data(contentsOf: scratch.appendingPathComponent("datasets/china-ai-market-size.csv"))
-        XCTAssertEqual(inputs[1]["sha256"] as? String, try sha256sum(csv))
+        XCTAssertEqual(inputs.prefix(2).map { $0["path"] as? String }, ["report.yaml", "datasets/china-ai-market-size.csv"])
+        XCTAssertEqual(inputs.prefix(2).map { $0["role"] as? String }, ["config", "series:china-ai-market-size"])
+        for input in inputs {
+            let path = try XCTUnwrap(input["path"] as? String)
+            XCTAssertEqual(input["sha256"] as? String,
+                           try sha256sum(Data(contentsOf: scratch.appendingPathComponent(path))), path)
+        }
         let models = try XCTUnwrap(a["models"] as? [[String: Any]])
         XCTAssertEqual(models.first?["chosen"] as? String, "exponential")
     }
@@ -94,9 +99,14 @@ final class AnalystLoopTests: XCTestCase {
 
         let new = scratch.appendingPathComponent("output/2026Q4")
         let csv = try String(contentsOf: new.appendingPathComponent("revisions.csv"), encoding: .utf8)
-        XCTAssertTrue(csv.contains("china-ai-market-size,,2024,7470,7800,330,"), csv)
-        XCTAssertTrue(csv.contains("china-ai-market-size,,2019,2633,2633,0,0,actual,actual,"), csv)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: new.appendingPathComponent("revisions/china-ai-market-size.png").path))
+        // Every scenario of the series (or the one path, in a run without scenarios) moved the same way in 2024.
+        let rows2024 = csv.split(separator: "\n").filter { $0.hasPrefix("china-ai-market-size,") && $0.contains(",2024,") }
+        XCTAssertFalse(rows2024.isEmpty, csv)
+        XCTAssertTrue(rows2024.allSatisfy { $0.contains(",2024,7470,7800,330,") }, csv)
+        XCTAssertTrue(csv.contains(",2019,2633,2633,0,0,actual,actual,input data changed"), csv)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: new.appendingPathComponent("revisions").path)
+        XCTAssertFalse(charts.isEmpty)
+        XCTAssertTrue(charts.allSatisfy { $0.hasPrefix("china-ai-market-size") && $0.hasSuffix(".png") }, "\(charts)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: new.path).filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [], "no temporary file is left")
 

@@ -58,6 +58,18 @@ final class BootstrapTests: XCTestCase {
         XCTAssertEqual(Bootstrap.percentile([1, 2, 3, 4], 0.95), 3.85, accuracy: 1e-12)
     }
 
+    func testSelectionGivesTheSamePercentilesAsSorting() {
+        var g = SplitMix64(seed: 5)
+        for count in [1, 2, 3, 10, 101, 1000] {
+            let values = (0..<count).map { _ in Double(g.next() % 1000) / 7 }   // with ties
+            for q in [0.0, 0.025, 0.5, 0.9, 0.975, 1.0] {
+                var scratch = values
+                XCTAssertEqual(Bootstrap.selectPercentile(&scratch, q), Bootstrap.percentile(values.sorted(), q),
+                               "n=\(count) q=\(q)")
+            }
+        }
+    }
+
     func testInvalidOptionsAreErrors() throws {
         let fit = try logisticFit()
         XCTAssertThrowsError(try fit.bootstrap(at: [2025], options: BootstrapOptions(resamples: 0)))

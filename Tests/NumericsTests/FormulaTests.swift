@@ -91,6 +91,25 @@ final class FormulaTests: XCTestCase {
         }
     }
 
+    /// Residuals precompute data-only parts (x^2, cos(2*pi*x/12)); values and Jacobian
+    /// must not change.
+    func testHoistedDataOnlySubtreesGiveTheSameResidualsAndJacobian() throws {
+        let f = try Formula("b1 + b2*cos(2*pi*x/12) + b3*x^2 + exp(-b1*x)*sqrt(x+1)", variables: ["x"])
+        let (hoisted, derived) = f.expression.hoistingDataOnlySubtrees(firstIndex: 1)
+        XCTAssertEqual(derived.count, 3, "\(hoisted)")
+        let xs: [Double] = [0.5, 1, 2, 3.5]
+        let ys: [Double] = [1, 2, 3, 4]
+        let theta: [Double] = [0.3, -1.2, 0.7]
+        let residuals = try FormulaResiduals(program: f.compiled(), columns: [xs], response: ys)
+        var r = [Double](repeating: 0, count: 4), jac = [Double](repeating: 0, count: 12)
+        residuals.residualsAndJacobian(at: theta, residuals: &r, jacobian: &jac)
+        for (i, x) in xs.enumerated() {
+            let d = f.expression.evaluateDual(parameters: theta, variables: [x])
+            XCTAssertEqual(r[i], d.value - ys[i], accuracy: 1e-13)
+            for k in 0..<3 { XCTAssertEqual(jac[k * 4 + i], d.gradient[k], accuracy: 1e-13) }
+        }
+    }
+
     func testConstantSubtreesAreFolded() throws {
         let f = try Formula("b1 * (2*pi/12 + 1)", variables: [])
         // parameter, folded constant, multiply.

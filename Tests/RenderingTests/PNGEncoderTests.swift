@@ -2,8 +2,8 @@ import XCTest
 import CCairo
 @testable import Rendering
 
-/// The PNG writer (our own deflate) is checked against an independent decoder: libpng,
-/// through cairo_image_surface_create_from_png_stream.
+/// The PNG writer (zlib, our chunk framing and pixel conversion) is checked against an
+/// independent decoder: libpng, through cairo_image_surface_create_from_png_stream.
 final class PNGEncoderTests: XCTestCase {
     /// A deterministic byte generator (64-bit LCG) so failures reproduce.
     private struct Generator {
@@ -91,7 +91,9 @@ final class PNGEncoderTests: XCTestCase {
                                   tolerance: Int, file: StaticString = #filePath, line: UInt = #line) {
         let source = makeSurface(width: width, height: height, format: format, content: content)
         defer { cairo_surface_destroy(source) }
-        guard let png = PNGEncoder.encode(source) else { return XCTFail("encoder refused", file: file, line: line) }
+        guard let png = try? PNGEncoder.encode(source, path: "test") else {
+            return XCTFail("encoder refused", file: file, line: line)
+        }
         guard let decoded = decode(png) else {
             return XCTFail("libpng could not decode \(width)×\(height) \(content)", file: file, line: line)
         }
@@ -107,7 +109,7 @@ final class PNGEncoderTests: XCTestCase {
         for content in [Content.noise, .flat, .stripes, .mixed] {
             assertRoundTrips(width: 301, height: 157, format: CAIRO_FORMAT_RGB24, content: content, tolerance: 0)
         }
-        // Sizes around the 4-byte match minimum and a row much longer than the 32 KiB window.
+        // Tiny images, and rows longer than zlib's 32 KiB window and our 64 KiB output chunk.
         for (width, height) in [(1, 1), (2, 1), (1, 3), (12_000, 3)] {
             assertRoundTrips(width: width, height: height, format: CAIRO_FORMAT_RGB24, content: .mixed, tolerance: 0)
         }
@@ -122,15 +124,17 @@ final class PNGEncoderTests: XCTestCase {
     func testFlatImagesCompressWell() {
         let source = makeSurface(width: 1920, height: 1080, format: CAIRO_FORMAT_RGB24, content: .flat)
         defer { cairo_surface_destroy(source) }
-        let png = PNGEncoder.encode(source) ?? []
-        // 6 MB of pixels; maximal matches cost ~2 bytes per 258, so well under 100 KB.
+        let png = (try? PNGEncoder.encode(source, path: "test")) ?? []
+        // 6 MB of pixels of one colour: even zlib's fastest level makes that well under 100 KB.
         XCTAssertGreaterThan(png.count, 0)
         XCTAssertLessThan(png.count, 100_000)
     }
 
-    func testChecksumsMatchPublishedValues() {
-        // Check values from the CRC-32 and Adler-32 definitions ("123456789" and "Wikipedia").
-        XCTAssertEqual(Checksums.crc32(Array("123456789".utf8)), 0xCBF4_3926)
-        XCTAssertEqual(Array("Wikipedia".utf8).withUnsafeBufferPointer { Checksums.adler32($0) }, 0x11E6_0398)
+    func testSurfacesWithoutRGBPixelsAreRefusedNamingThePath() {
+        let source = cairo_image_surface_create(CAIRO_FORMAT_A8, 10, 10)!
+        defer { cairo_surface_destroy(source) }
+        XCTAssertThrowsError(try PNGEncoder.encode(source, path: "chart.png")) { error in
+            XCTAssertTrue("\(error)".contains("chart.png"), "\(error)")
+        }
     }
 }

@@ -4,6 +4,21 @@
 import Foundation
 
 extension LevenbergMarquardt {
+    /// Singular values and right singular vectors of a (the left ones are not needed for
+    /// the covariance). A tall matrix is first reduced by QR, A P = Q R, and the SVD taken
+    /// of the small n×n factor R Pᵀ, which has the same singular values and right vectors.
+    static func rightSingularSystem(_ a: Matrix) throws -> SingularValueDecomposition {
+        let n = a.columns
+        guard a.rows > 2 * n, n > 0 else { return try SingularValueDecomposition(a) }
+        let qr = try PivotedQR(a)
+        var b = Matrix(rows: n, columns: n)
+        for j in 0..<n {
+            let column = qr.pivot(j)
+            for i in 0...j { b[i, column] = qr.r(i, j) }
+        }
+        return try SingularValueDecomposition(b)
+    }
+
     static func finish(function: ResidualFunction, theta: [Double], names: [String], free: [Int],
                        constraints: ParameterConstraints, options: LevenbergMarquardtOptions,
                        iterations: Int, evaluations: Int, stop: StopReason,
@@ -18,6 +33,7 @@ extension LevenbergMarquardt {
         var covariance = Matrix(rows: p, columns: p)
         var standardErrors = [Double](repeating: .nan, count: p)
         var rank = 0
+        var rankDeficient = false
 
         // Parameters on a bound are not estimated in the usual sense; leave them out.
         var estimated: [Int] = []
@@ -36,12 +52,13 @@ extension LevenbergMarquardt {
             for (c, k) in estimated.enumerated() {
                 for i in 0..<m { a[i, c] = jac[k * m + i] }
             }
-            let svd = try SingularValueDecomposition(a)
+            let svd = try Self.rightSingularSystem(a)
             rank = svd.rank(relativeTolerance: options.rankTolerance)
             if rank == 0 {
                 throw NumericsError(.singular, "the Jacobian is zero at the solution: the model does not depend on its parameters there")
             }
             if rank < estimated.count {
+                rankDeficient = true
                 // Parameters with weight in the discarded right singular vectors are the
                 // ones the data cannot tell apart.
                 var involved = Set<Int>()
@@ -74,7 +91,7 @@ extension LevenbergMarquardt {
         }
         return LeastSquaresResult(parameterNames: names, parameters: theta, standardErrors: standardErrors,
                                   covariance: covariance, residuals: f, residualSumOfSquares: rss,
-                                  observationCount: m, degreesOfFreedom: dof, rank: rank,
+                                  observationCount: m, degreesOfFreedom: dof, rank: rank, rankDeficient: rankDeficient,
                                   converged: stop.converged, iterations: iterations, evaluations: evaluations,
                                   reason: stop.text, warnings: warnings)
     }

@@ -17,6 +17,8 @@ public struct LeastSquaresResult: Sendable {
     public var degreesOfFreedom: Int
     /// Numerical rank of the Jacobian of the free parameters at the solution.
     public var rank: Int
+    /// The rank is below the number of estimated parameters: some are not determined.
+    public var rankDeficient: Bool
     public var converged: Bool
     public var iterations: Int
     public var evaluations: Int

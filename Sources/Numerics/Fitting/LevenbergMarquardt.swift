@@ -132,8 +132,10 @@ public enum LevenbergMarquardt {
 
         struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
 
-        /// Runs the solver, then restarts it from where it stopped (fresh trust region and
-        /// scaling) while that keeps lowering the sum of squares.
+        /// Runs the solver, then, when it stopped because the trust region shrank to
+        /// nothing (a step test) rather than because no reduction was predicted (the
+        /// function test), restarts it from where it stopped with a fresh region and
+        /// scaling, as long as that keeps lowering the sum of squares.
         func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
             var rss = sumOfSquares(f)
@@ -147,12 +149,26 @@ public enum LevenbergMarquardt {
                 let improved = newRSS < rss * (1 - 1e-13)
                 rss = newRSS
                 attempt += 1
-                if !outcome.reason.converged || !improved || attempt > options.maxRestarts || rss == 0
+                let stalled = outcome.reason == .stepTolerance || outcome.reason == .stepPrecision
+                if !stalled || (attempt > 1 && !improved) || attempt > options.maxRestarts || rss == 0
                     || total.evaluations >= options.maxEvaluations { return total }
             }
         }
 
         func solve(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+            // The buffers are moved into locals for the duration of the run: the hot loops
+            // then touch no class properties (no exclusivity checks, no copies).
+            var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
+            var trs = TrustRegionStep(n: 0)
+            swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
+            swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            defer {
+                swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
+                swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            }
+            let m = self.m, n = self.n, free = self.free, constraints = self.constraints
+            let options = self.options, function = self.function, qr = self.qr
+            let allFree = n == p
             var evaluations = 0
             var iterations = 0
             var fnorm = euclideanNorm(f)
@@ -168,19 +184,34 @@ public enum LevenbergMarquardt {
             var js = [Double](repeating: 0, count: m)
             var scaledStep = [Double](repeating: 0, count: n)
             var stepVector = [Double](repeating: 0, count: n)
+            var qtb = [Double](repeating: 0, count: n)
+            var rp = [Double](repeating: 0, count: n)
 
             while true {
                 // Jacobian at the current point.
-                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
                 evaluations += 1
                 iterations += 1
-                for (c, k) in free.enumerated() {
-                    for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
+                if allFree {
+                    // No fixed parameters: the full Jacobian is the free one, no copy needed.
+                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+                } else {
+                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                    for (c, k) in free.enumerated() {
+                        for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
+                    }
                 }
-                if jacobian.contains(where: { !$0.isFinite }) {
+                var finite = true
+                for c in 0..<n {
+                    // Sum of squares doubles as the finiteness check (NaN/∞ propagate into it).
+                    var sum = 0.0
+                    for i in 0..<m { let v = jacobian[c * m + i]; sum += v * v }
+                    if !sum.isFinite { finite = jacobian[(c * m)..<((c + 1) * m)].allSatisfy { $0.isFinite } }
+                    if !finite { break }
+                }
+                if !finite {
                     return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
                 }
-                if bounded { freezeActiveBounds(x: x, f: f) }
+                if bounded { freezeActiveBounds(x: x, f: f, jacobian: &jacobian) }
                 for c in 0..<n {
                     columnNorms[c] = jacobian.withUnsafeBufferPointer {
                         euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
@@ -188,7 +219,7 @@ public enum LevenbergMarquardt {
                 }
                 try qr.factor(jacobian)
                 for j in 0..<n {
-                    trs.permutation[j] = qr.permutation[j]
+                    trs.permutation[j] = qr.pivot(j)
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
                 }
                 for i in 0..<m { qtf[i] = f[i] }
@@ -196,7 +227,7 @@ public enum LevenbergMarquardt {
 
                 if first {
                     for j in 0..<n { diag[j] = columnNorms[j] == 0 ? 1 : columnNorms[j] }
-                    xnorm = scaledNorm(x, diag)
+                    xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                     delta = options.initialStepFactor * xnorm
                     if delta == 0 { delta = options.initialStepFactor }
                 }
@@ -214,7 +245,7 @@ public enum LevenbergMarquardt {
                     return Outcome(iterations: iterations, evaluations: evaluations, reason: .gradientTolerance)
                 }
                 for j in 0..<n { diag[j] = max(diag[j], columnNorms[j]) }
-                let qtb = Array(qtf.prefix(n))
+                for j in 0..<n { qtb[j] = qtf[j] }
 
                 // Inner loop: shrink the region until a step is accepted.
                 while true {
@@ -265,7 +296,7 @@ public enum LevenbergMarquardt {
                         dirder = fjs
                     } else {
                         // ‖R Pᵀ p‖ with p the (unclipped) step, then MINPACK's formulas.
-                        var rp = [Double](repeating: 0, count: n)
+                        for j in 0..<n { rp[j] = 0 }
                         for j in 0..<n {
                             let s = -trs.step[trs.permutation[j]]
                             for i in 0...j { rp[i] += trs.r[i + j * n] * s }
@@ -292,7 +323,7 @@ public enum LevenbergMarquardt {
                         theta = trial
                         swap(&f, &trialResiduals)
                         fnorm = fnorm1
-                        xnorm = scaledNorm(x, diag)
+                        xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                         first = false
                     } else {
                         trial = theta
@@ -324,7 +355,7 @@ public enum LevenbergMarquardt {
 
         /// Zeroes the Jacobian columns of parameters that sit on a bound while the gradient
         /// of the sum of squares pushes them outward, so the step leaves them there.
-        private func freezeActiveBounds(x: [Double], f: [Double]) {
+        private func freezeActiveBounds(x: [Double], f: [Double], jacobian: inout [Double]) {
             for j in 0..<n {
                 let k = free[j]
                 let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
@@ -337,8 +368,7 @@ public enum LevenbergMarquardt {
             }
         }
 
-        private func scaledNorm(_ x: [Double], _ d: [Double]) -> Double {
-            var v = [Double](repeating: 0, count: x.count)
+        private static func scaledNorm(_ x: [Double], _ d: [Double], scratch v: inout [Double]) -> Double {
             for j in 0..<x.count { v[j] = d[j] * x[j] }
             return euclideanNorm(v)
         }

@@ -16,7 +16,9 @@ public protocol ResidualFunction: AnyObject {
 /// Residuals √w_i (f(x_i; θ) − y_i) of a compiled formula over a data table.
 public final class FormulaResiduals: ResidualFunction {
     public let program: CompiledFormula
-    /// Column-major rows × variableCount.
+    /// `program` with its data-only parts replaced by precomputed columns.
+    private let evaluationProgram: CompiledFormula
+    /// Column-major rows × (variableCount + precomputed columns).
     public let data: [Double]
     public private(set) var response: [Double]
     public let sqrtWeights: [Double]?
@@ -45,19 +47,36 @@ public final class FormulaResiduals: ResidualFunction {
             }
         }
         self.program = program
-        self.data = columns.flatMap { $0 }
+        // Parts of the model that depend only on the data are computed here, once, and
+        // enter the evaluated program as extra columns.
+        let (hoisted, derived) = program.expression.hoistingDataOnlySubtrees(firstIndex: program.variableCount)
+        var data = columns.flatMap { $0 }
+        if derived.isEmpty {
+            evaluationProgram = program
+        } else {
+            for d in derived {
+                let sub = CompiledFormula(expression: d, parameterCount: 0, variableCount: program.variableCount)
+                var column = [Double](repeating: 0, count: n)
+                FormulaEvaluator(sub, rows: n).evaluate(parameters: [], data: data, into: &column)
+                data += column
+            }
+            evaluationProgram = CompiledFormula(expression: hoisted, parameterCount: program.parameterCount,
+                                                variableCount: program.variableCount + derived.count)
+        }
+        self.data = data
         self.response = response
         self.sqrtWeights = weights.map { $0.map { $0.squareRoot() } }
-        self.evaluator = FormulaEvaluator(program, rows: n)
+        self.evaluator = FormulaEvaluator(evaluationProgram, rows: n)
         self.model = [Double](repeating: 0, count: n)
     }
 
     private init(copying other: FormulaResiduals) {
         program = other.program
+        evaluationProgram = other.evaluationProgram
         data = other.data
         response = other.response
         sqrtWeights = other.sqrtWeights
-        evaluator = FormulaEvaluator(other.program, rows: other.response.count)
+        evaluator = FormulaEvaluator(other.evaluationProgram, rows: other.response.count)
         model = other.model
     }
 

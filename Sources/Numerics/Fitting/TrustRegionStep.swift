@@ -16,6 +16,7 @@ struct TrustRegionStep {
     private var wa1: [Double]
     private var wa2: [Double]
     private var wa: [Double]
+    private var scaled: [Double]
     private let dwarf = Double.leastNormalMagnitude
 
     init(n: Int) {
@@ -23,7 +24,7 @@ struct TrustRegionStep {
         r = [Double](repeating: 0, count: max(n * n, 1))
         permutation = Array(0..<n)
         step = [Double](repeating: 0, count: n)
-        sdiag = step; wa1 = step; wa2 = step; wa = step
+        sdiag = step; wa1 = step; wa2 = step; wa = step; scaled = step
     }
 
     /// Solves (R; √λ D Pᵀ-arranged) z ≈ (Qᵀf; 0) in the least-squares sense by Givens
@@ -139,7 +140,6 @@ struct TrustRegionStep {
         if par == 0 { par = gnorm / dxnorm }
 
         var iteration = 0
-        var scaled = [Double](repeating: 0, count: n)
         while true {
             iteration += 1
             if par == 0 { par = max(dwarf, 0.001 * paru) }

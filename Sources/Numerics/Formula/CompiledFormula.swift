@@ -18,6 +18,7 @@ public struct CompiledFormula: Sendable {
         case binary(BinaryOperator)
     }
 
+    /// One instruction as the compiler builds it.
     struct Instruction: Sendable {
         let operation: Operation
         /// Result slot; a binary operation reads slots `slot` and `slot + 1`.
@@ -30,12 +31,30 @@ public struct CompiledFormula: Sendable {
         let both: [Int]
     }
 
-    let code: [Instruction]
+    /// The same instruction with its parameter lists as ranges into `parameterIndices`:
+    /// a plain value with no references, so the evaluation loop does no reference counting.
+    struct FlatInstruction: Sendable {
+        let operation: Operation
+        let slot: Int
+        let leftOnly: Range<Int>
+        let rightOnly: Range<Int>
+        let both: Range<Int>
+    }
+
+    /// The expression this program was compiled from.
+    public let expression: Expression
+    let code: [FlatInstruction]
+    let parameterIndices: [Int]
+    /// Parameters the whole formula depends on (the non-zero Jacobian columns).
+    let resultDependencies: [Int]
+    /// Parameters it does not depend on (zero Jacobian columns).
+    let resultIndependent: [Int]
     let stackDepth: Int
     public let parameterCount: Int
     public let variableCount: Int
 
     init(expression: Expression, parameterCount: Int, variableCount: Int) {
+        self.expression = expression
         var code: [Instruction] = []
         var maxDepth = 1
         func emit(_ e: Expression, slot: Int) {
@@ -74,7 +93,20 @@ public struct CompiledFormula: Sendable {
             }
         }
         emit(expression, slot: 0)
-        self.code = code
+        var indices: [Int] = []
+        func range(_ list: [Int]) -> Range<Int> {
+            let start = indices.count
+            indices.append(contentsOf: list)
+            return start..<indices.count
+        }
+        self.code = code.map {
+            FlatInstruction(operation: $0.operation, slot: $0.slot, leftOnly: range($0.leftOnly),
+                            rightOnly: range($0.rightOnly), both: range($0.both))
+        }
+        self.parameterIndices = indices
+        let dependencies = expression.parameterDependencies()
+        self.resultDependencies = dependencies
+        self.resultIndependent = (0..<parameterCount).filter { !dependencies.contains($0) }
         self.stackDepth = maxDepth
         self.parameterCount = parameterCount
         self.variableCount = variableCount
@@ -85,20 +117,35 @@ public struct CompiledFormula: Sendable {
 }
 
 /// Evaluates a CompiledFormula over a fixed number of rows. Owns its scratch buffers, so
-/// one evaluator per thread; creating one is cheap.
+/// one evaluator per thread; creating one is cheap. The buffers are raw allocations
+/// (freed in deinit) rather than arrays: the evaluator runs millions of times in a
+/// bootstrap, and array properties of a class cost a runtime exclusivity check per access.
 public final class FormulaEvaluator {
     public let program: CompiledFormula
     public let rows: Int
-    private var values: [Double]
-    private var gradients: [Double]
-    private var scratch: [Double]
+    private let valuesCount: Int, gradientsCount: Int, scratchCount: Int
+    private let values: UnsafeMutablePointer<Double>
+    private let gradients: UnsafeMutablePointer<Double>
+    private let scratch: UnsafeMutablePointer<Double>
 
     public init(_ program: CompiledFormula, rows: Int) {
         self.program = program
         self.rows = max(rows, 0)
-        values = [Double](repeating: 0, count: max(program.stackDepth * self.rows, 1))
-        gradients = [Double](repeating: 0, count: max(program.stackDepth * program.parameterCount * self.rows, 1))
-        scratch = [Double](repeating: 0, count: max(self.rows, 1))
+        valuesCount = max(program.stackDepth * self.rows, 1)
+        gradientsCount = max(program.stackDepth * program.parameterCount * self.rows, 1)
+        scratchCount = max(self.rows, 1)
+        values = .allocate(capacity: valuesCount)
+        values.initialize(repeating: 0, count: valuesCount)
+        gradients = .allocate(capacity: gradientsCount)
+        gradients.initialize(repeating: 0, count: gradientsCount)
+        scratch = .allocate(capacity: scratchCount)
+        scratch.initialize(repeating: 0, count: scratchCount)
+    }
+
+    deinit {
+        values.deallocate()
+        gradients.deallocate()
+        scratch.deallocate()
     }
 
     /// Model values at every row. `data` is column-major rows × variableCount.
@@ -106,11 +153,12 @@ public final class FormulaEvaluator {
         precondition(parameters.count == program.parameterCount && data.count >= rows * program.variableCount
                      && output.count >= rows, "FormulaEvaluator: caller passed mismatched sizes")
         let n = rows
-        values.withUnsafeMutableBufferPointer { vb in
+        do { let vb = UnsafeMutableBufferPointer(start: values, count: valuesCount)
             data.withUnsafeBufferPointer { db in
                 parameters.withUnsafeBufferPointer { pb in
+                  program.code.withUnsafeBufferPointer { code in
                     let v = vb.baseAddress!
-                    for ins in program.code {
+                    for ins in code {
                         let s = v + ins.slot * n
                         switch ins.operation {
                         case .constant(let c): for i in 0..<n { s[i] = c }
@@ -130,6 +178,7 @@ public final class FormulaEvaluator {
                             }
                         }
                     }
+                  }
                 }
             }
         }
@@ -153,16 +202,18 @@ public final class FormulaEvaluator {
                      && output.count >= rows && jacobian.count >= rows * p,
                      "FormulaEvaluator: caller passed mismatched sizes")
         let n = rows
-        values.withUnsafeMutableBufferPointer { vb in
-        gradients.withUnsafeMutableBufferPointer { gb in
-        scratch.withUnsafeMutableBufferPointer { tb in
+        do { let vb = UnsafeMutableBufferPointer(start: values, count: valuesCount)
+        do { let gb = UnsafeMutableBufferPointer(start: gradients, count: gradientsCount)
+        do { let tb = UnsafeMutableBufferPointer(start: scratch, count: scratchCount)
         data.withUnsafeBufferPointer { db in
         parameters.withUnsafeBufferPointer { pb in
+        program.parameterIndices.withUnsafeBufferPointer { idx in
+        program.code.withUnsafeBufferPointer { code in
             let v = vb.baseAddress!, g = gb.baseAddress!, d = tb.baseAddress!
             @inline(__always) func grad(_ slot: Int, _ k: Int) -> UnsafeMutablePointer<Double> {
                 g + (slot * p + k) * n
             }
-            for ins in program.code {
+            for ins in code {
                 let slot = ins.slot
                 let s = v + slot * n
                 switch ins.operation {
@@ -174,54 +225,62 @@ public final class FormulaEvaluator {
                     for i in 0..<n { s[i] = c; gk[i] = 1 }
                 case .negate:
                     for i in 0..<n { s[i] = -s[i] }
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] = -gk[i] } }
                 case .call(let f):
-                    for i in 0..<n {
-                        let a = s[i], fa = f.value(a)
-                        d[i] = f.derivative(a, value: fa)
-                        s[i] = fa
+                    if ins.leftOnly.isEmpty {
+                        // The argument does not depend on the parameters: no derivative needed.
+                        for i in 0..<n { s[i] = f.value(s[i]) }
+                    } else {
+                        for i in 0..<n {
+                            let (fa, da) = f.valueAndDerivative(s[i])
+                            d[i] = da
+                            s[i] = fa
+                        }
                     }
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
                 case .powerConstant(let c):
                     if !ins.leftOnly.isEmpty {
                         if c == 2 { for i in 0..<n { d[i] = 2 * s[i] } }
+                        else if c == 3 { for i in 0..<n { d[i] = 3 * s[i] * s[i] } }
+                        else if c == -1 { for i in 0..<n { d[i] = -1 / (s[i] * s[i]) } }
+                        else if c == 0.5 { for i in 0..<n { d[i] = 0.5 / s[i].squareRoot() } }
                         else { for i in 0..<n { d[i] = c * Foundation.pow(s[i], c - 1) } }
                     }
                     Self.powerValues(s, n, c)
-                    for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                    for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
                 case .binary(let op):
                     let r = s + n
                     switch op {
                     case .add:
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] += hk[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] += hk[i] } }
                         for i in 0..<n { s[i] += r[i] }
                     case .subtract:
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] -= hk[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] -= hk[i] } }
                         for i in 0..<n { s[i] -= r[i] }
                     case .multiply:
-                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] *= r[i] } }
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = s[i] * hk[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = gk[i] * r[i] + s[i] * hk[i] } }
+                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= r[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = s[i] * hk[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = gk[i] * r[i] + s[i] * hk[i] } }
                         for i in 0..<n { s[i] *= r[i] }
                     case .divide:
                         for i in 0..<n { s[i] /= r[i] }   // s now holds the quotient q
-                        for k in ins.leftOnly { let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
-                        for k in ins.rightOnly { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
-                        for k in ins.both { let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
+                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
                     case .power:
                         // Exponent depends on the rows or the parameters.
-                        for k in ins.leftOnly {
+                        for q in ins.leftOnly { let k = idx[q];
                             let gk = grad(slot, k)
                             for i in 0..<n { gk[i] *= r[i] * Foundation.pow(s[i], r[i] - 1) }
                         }
                         for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }
-                        for k in ins.rightOnly {
+                        for q in ins.rightOnly { let k = idx[q];
                             let gk = grad(slot, k), hk = grad(slot + 1, k)
                             for i in 0..<n { gk[i] = d[i] * Foundation.log(s[i]) * hk[i] }
                         }
-                        for k in ins.both {
+                        for q in ins.both { let k = idx[q];
                             let gk = grad(slot, k), hk = grad(slot + 1, k)
                             for i in 0..<n { gk[i] = d[i] * (hk[i] * Foundation.log(s[i]) + r[i] * gk[i] / s[i]) }
                         }
@@ -229,17 +288,13 @@ public final class FormulaEvaluator {
                     }
                 }
             }
-        }}}}}
-        for i in 0..<n { output[i] = values[i] }
+        }}}}}}}
+        output.withUnsafeMutableBufferPointer { out in for i in 0..<n { out[i] = values[i] } }
         // Slot 0's gradient block is the Jacobian; parameters it does not depend on were
         // never written there, so they are zeroed explicitly.
-        let deps = Set(program.code.last.map { $0.leftOnly + $0.rightOnly + $0.both } ?? [])
-        for k in 0..<p {
-            if deps.contains(k) {
-                for i in 0..<n { jacobian[k * n + i] = gradients[k * n + i] }
-            } else {
-                for i in 0..<n { jacobian[k * n + i] = 0 }
-            }
+        jacobian.withUnsafeMutableBufferPointer { jac in
+            for k in program.resultIndependent { for i in 0..<n { jac[k * n + i] = 0 } }
+            for k in program.resultDependencies { for i in 0..<n { jac[k * n + i] = gradients[k * n + i] } }
         }
     }
 }

@@ -19,6 +19,13 @@ public enum ElementaryFunction: String, CaseIterable, Sendable {
         }
     }
 
+    /// f(x) and f'(x) together.
+    @inline(__always)
+    func valueAndDerivative(_ x: Double) -> (Double, Double) {
+        let v = value(x)
+        return (v, derivative(x, value: v))
+    }
+
     /// f'(x), given x and the already computed f(x) (which several derivatives reuse).
     @inline(__always)
     func derivative(_ x: Double, value fx: Double) -> Double {
@@ -77,6 +84,32 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
         case .negate(let e), .call(_, let e): return e.isConstant
         case .binary(_, let l, let r): return l.isConstant && r.isConstant
         }
+    }
+
+    /// Replaces every largest subtree that depends on the data but not on the parameters
+    /// (x^2, cos(2*pi*x/12), …) by a new variable numbered from `firstIndex`, and returns
+    /// those subtrees in numbering order. Their values never change during a fit, so they
+    /// can be computed once per data set instead of once per evaluation.
+    func hoistingDataOnlySubtrees(firstIndex: Int) -> (Expression, [Expression]) {
+        var extracted: [Expression] = []
+        func walk(_ e: Expression) -> Expression {
+            switch e {
+            case .number, .variable, .parameter: return e
+            default: break
+            }
+            if e.isParameterFree && !e.isConstant {
+                extracted.append(e)
+                return .variable(firstIndex + extracted.count - 1)
+            }
+            switch e {
+            case .negate(let a): return .negate(walk(a))
+            case .call(let f, let a): return .call(f, walk(a))
+            case .binary(let op, let a, let b): return .binary(op, walk(a), walk(b))
+            default: return e
+            }
+        }
+        let root = walk(self)
+        return (root, extracted)
     }
 
     /// Indices of the parameters the value depends on, ascending.

@@ -19,6 +19,12 @@ enum FormulaLexer {
     static func tokenize(_ source: String) throws -> [FormulaToken] {
         let chars = Array(source.unicodeScalars)
         var tokens: [FormulaToken] = []
+        tokens.reserveCapacity(chars.count / 2 + 1)
+        // Numbers, names and operators are ASCII, so their text is rebuilt from bytes
+        // (much cheaper than slicing unicode scalar views).
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: chars[range].map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        }
         var i = 0
         func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
         func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
@@ -45,7 +51,7 @@ enum FormulaLexer {
                         j = k
                     }
                 }
-                let text = String(String.UnicodeScalarView(chars[i..<j]))
+                let text = text(i..<j)
                 guard let value = Double(text), value.isFinite else {
                     throw NumericsError(.syntax, "invalid number '\(text)' at column \(column)", column: column)
                 }
@@ -59,7 +65,7 @@ enum FormulaLexer {
             if isIdentifierStart(c) {
                 var j = i
                 while j < chars.count, isIdentifierStart(chars[j]) || isDigit(chars[j]) { j += 1 }
-                let name = String(String.UnicodeScalarView(chars[i..<j]))
+                let name = text(i..<j)
                 tokens.append(FormulaToken(kind: .identifier(name), column: column, text: name))
                 i = j
                 continue
@@ -78,8 +84,7 @@ enum FormulaLexer {
             default:
                 throw NumericsError(.syntax, "unexpected character '\(Character(c))' at column \(column)", column: column)
             }
-            tokens.append(FormulaToken(kind: kind, column: column,
-                                       text: String(String.UnicodeScalarView(chars[i..<(i + length)]))))
+            tokens.append(FormulaToken(kind: kind, column: column, text: text(i..<(i + length))))
             i += length
         }
         tokens.append(FormulaToken(kind: .end, column: chars.count + 1, text: "end of formula"))

@@ -32,7 +32,8 @@ public struct CurveFit: Sendable {
     init(formula: Formula, predictorIndex: Int, result: LeastSquaresResult, logResponse: Bool, problem: FitProblem) {
         self.formula = formula
         self.problem = problem
-        self.program = formula.compiled()
+        // With a linear response the fitted program is the model's: no need to compile twice.
+        self.program = logResponse ? formula.compiled() : problem.program
         self.predictorIndex = predictorIndex
         self.result = result
         self.logResponse = logResponse
@@ -92,8 +93,7 @@ public struct CurveFit: Sendable {
     }
 
     private var covarianceIsUsable: Bool {
-        let estimated = result.standardErrors.filter { !$0.isNaN }.count
-        return result.degreesOfFreedom > 0 && estimated > 0 && result.rank >= estimated
+        result.degreesOfFreedom > 0 && result.rank > 0 && !result.rankDeficient
     }
 
     private func interval(at x: Double, level: Double, addResidualVariance: Bool) -> (lower: Double, upper: Double) {

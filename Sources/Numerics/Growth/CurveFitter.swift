@@ -19,7 +19,8 @@ enum CurveFitter {
     /// variables in order (for catalog models: just x).
     static func prepare(formulaText: String, variableNames: [String], columns: [[Double]], y: [Double],
                         parameterNames: [String], options: GrowthFitOptions,
-                        defaultLower: [String: Double] = [:], defaultUpper: [String: Double] = [:]) throws -> Prepared {
+                        defaultLower: [String: Double] = [:], defaultUpper: [String: Double] = [:],
+                        parsed: Formula? = nil) throws -> Prepared {
         let n = y.count
         guard n > 0 else { throw NumericsError(.invalidInput, "no data points to fit") }
         for (v, column) in columns.enumerated() {
@@ -69,8 +70,13 @@ enum CurveFitter {
             response = response.map { log($0) }
             text = "log(\(formulaText))"
         }
-        let formula = try Formula(text, variables: variableNames, parameterOrder: parameterNames)
-        let modelFormula = try Formula(formulaText, variables: variableNames, parameterOrder: formula.parameterNames)
+        // `parsed` (the model formula the caller already parsed) saves parsing it again.
+        let modelFormula = try parsed.flatMap { $0.text == formulaText && $0.variableNames == variableNames
+                                                && $0.parameterNames == parameterNames ? $0 : nil }
+            ?? Formula(formulaText, variables: variableNames, parameterOrder: parameterNames)
+        let formula = options.logResponse
+            ? try Formula(text, variables: variableNames, parameterOrder: modelFormula.parameterNames)
+            : modelFormula
         func index(_ name: String, _ what: String) throws -> Int {
             guard let k = formula.parameterNames.firstIndex(of: name) else {
                 throw NumericsError(.invalidInput,

@@ -14,13 +14,24 @@ public enum GrowthCurves {
             throw NumericsError(.invalidInput,
                                 "\(kind.rawValue) has \(kind.parameterNames.count) parameters but there are only \(x.count) data points; add data or choose a simpler model")
         }
+        var options = options
+        options.solver.maxEvaluations = min(options.solver.maxEvaluations, options.catalogEvaluationsPerStart)
         let origin = Self.origin(for: kind, x: x, options: options)
         let (lower, upper) = kind.defaultBounds
         let prepared = try CurveFitter.prepare(formulaText: kind.formula(origin: origin), variableNames: ["x"],
                                                columns: [x], y: y, parameterNames: kind.parameterNames,
                                                options: options, defaultLower: lower, defaultUpper: upper)
         let finiteY = y.filter { $0.isFinite }
-        let starts = StartValues.candidates(for: kind, x: x, y: finiteY.count == y.count ? y : finiteY, origin: origin)
+        var starts = StartValues.candidates(for: kind, x: x, y: finiteY.count == y.count ? y : finiteY, origin: origin)
+        if !options.startHints.isEmpty {
+            for name in options.startHints.keys where !kind.parameterNames.contains(name) {
+                throw NumericsError(.invalidInput,
+                                    "start value given for '\(name)', which is not a parameter of \(kind.rawValue) (parameters: \(kind.parameterNames.joined(separator: ", ")))")
+            }
+            var hinted = starts.first ?? kind.parameterNames.map { _ in 1.0 }
+            for (k, name) in kind.parameterNames.enumerated() { if let v = options.startHints[name] { hinted[k] = v } }
+            starts.insert(hinted, at: 0)
+        }
         guard !starts.isEmpty else {
             throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
         }

@@ -14,16 +14,17 @@ public struct GrowthFitOptions: Sendable {
     /// Extra points that act as soft anchors (e.g. an analyst's target year value),
     /// fitted like data with their own weight.
     public var pseudoObservations: [PseudoObservation] = []
+    /// Start values to try first (catalog models): they override the matching entries of
+    /// the first derived start vector; the derived starts are still tried after it.
+    public var startHints: [String: Double] = [:]
     /// Bass launch year; default one period before the first observation.
     public var bassLaunch: Double? = nil
-    /// Solver settings for each start. The evaluation limit is lower than the engine's
-    /// default because the catalog runs from several starts, and a start that has not
-    /// converged in 600 evaluations is chasing a ceiling the data do not contain.
-    public var solver: LevenbergMarquardtOptions = {
-        var o = LevenbergMarquardtOptions()
-        o.maxEvaluations = 600
-        return o
-    }()
+    /// Solver settings. Catalog fits cap each of their starts at
+    /// `catalogEvaluationsPerStart` evaluations on top of this.
+    public var solver: LevenbergMarquardtOptions = .init()
+    /// The catalog runs from several starts, and a start that has not converged in 600
+    /// evaluations is chasing a ceiling the data do not contain.
+    public var catalogEvaluationsPerStart: Int = 600
 
     public init(logResponse: Bool = false, weights: [Double]? = nil, fixed: [String: Double] = [:],
                 lowerBounds: [String: Double] = [:], upperBounds: [String: Double] = [:],

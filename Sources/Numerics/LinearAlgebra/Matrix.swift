@@ -71,6 +71,12 @@ public struct Matrix: Equatable, Sendable {
 /// (scaled sum of squares, as BLAS dnrm2 does).
 @inlinable
 func euclideanNorm(_ x: UnsafeBufferPointer<Double>) -> Double {
+    // Fast path: the plain sum of squares is exact enough unless it over- or underflows.
+    var sum = 0.0
+    for v in x { sum += v * v }
+    if sum.isFinite, sum > 1e-280 || sum == 0 {
+        if sum != 0 || x.allSatisfy({ $0 == 0 }) { return sum.squareRoot() }
+    }
     var scale = 0.0
     var ssq = 1.0
     for v in x where v != 0 {

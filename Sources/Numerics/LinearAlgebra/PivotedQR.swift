@@ -1,20 +1,21 @@
 // QR factorisation with column pivoting, A P = Q R (LAPACK dgeqp3), with the operations
 // least squares needs: Qᵀb (dormqr), triangular solves (dtrtrs) and a rank estimate.
 // The Levenberg–Marquardt engine factors a Jacobian of the same shape every iteration,
-// so the workspace is sized once per shape (LAPACK's workspace query) and reused.
+// so the workspace is sized once per shape (LAPACK's workspace query) and reused. The
+// buffers are raw allocations (freed in deinit): this runs millions of times in a
+// bootstrap, and array properties of a class cost a runtime exclusivity check per access.
 
 public final class PivotedQR {
     public let rows: Int
     public let columns: Int
-    /// dgeqp3's output: R on and above the diagonal, Householder vectors below.
-    public private(set) var factors: [Double]
-    public private(set) var tau: [Double]
-    /// 0-based: column j of A·P is column `permutation[j]` of A.
-    public private(set) var permutation: [Int]
 
-    private var jpvt: [Int32]
-    private var work: [Double]
-    private let ormqrWorkSize: Int
+    private let factorCount: Int, tauCount: Int, workCount: Int
+    /// dgeqp3's output: R on and above the diagonal, Householder vectors below.
+    private let a: UnsafeMutablePointer<Double>
+    private let t: UnsafeMutablePointer<Double>
+    private let jpvt: UnsafeMutablePointer<Int32>
+    private let pivots: UnsafeMutablePointer<Int>
+    private let work: UnsafeMutablePointer<Double>
 
     /// Prepares buffers for m×n matrices (workspace queries happen here, once).
     public init(rows: Int, columns: Int) throws {
@@ -23,14 +24,22 @@ public final class PivotedQR {
         }
         self.rows = rows
         self.columns = columns
-        factors = [Double](repeating: 0, count: max(rows * columns, 1))
-        tau = [Double](repeating: 0, count: max(min(rows, columns), 1))
-        permutation = Array(0..<columns)
-        jpvt = [Int32](repeating: 0, count: max(columns, 1))
         let qpWork = try LAPACK.geqp3WorkspaceSize(m: rows, n: columns)
-        ormqrWorkSize = try LAPACK.ormqrWorkspaceSize(side: "L", trans: "T", m: rows, n: 1,
+        let ormqrWork = try LAPACK.ormqrWorkspaceSize(side: "L", trans: "T", m: rows, n: 1,
                                                        k: min(rows, columns), lda: rows)
-        work = [Double](repeating: 0, count: max(qpWork, ormqrWorkSize))
+        factorCount = max(rows * columns, 1)
+        tauCount = max(min(rows, columns), 1)
+        workCount = max(qpWork, ormqrWork)
+        a = .allocate(capacity: factorCount); a.initialize(repeating: 0, count: factorCount)
+        t = .allocate(capacity: tauCount); t.initialize(repeating: 0, count: tauCount)
+        jpvt = .allocate(capacity: max(columns, 1)); jpvt.initialize(repeating: 0, count: max(columns, 1))
+        pivots = .allocate(capacity: max(columns, 1))
+        for j in 0..<max(columns, 1) { (pivots + j).initialize(to: j) }
+        work = .allocate(capacity: workCount); work.initialize(repeating: 0, count: workCount)
+    }
+
+    deinit {
+        a.deallocate(); t.deallocate(); jpvt.deallocate(); pivots.deallocate(); work.deallocate()
     }
 
     /// Factors `a` (copied). Throws on non-finite entries rather than passing them to LAPACK.
@@ -39,39 +48,34 @@ public final class PivotedQR {
         try factor(a.storage)
     }
 
+    /// dgeqp3's output array (copy): R on and above the diagonal, reflectors below.
+    public var factors: [Double] { Array(UnsafeBufferPointer(start: a, count: rows * columns)) }
+    public var tau: [Double] { Array(UnsafeBufferPointer(start: t, count: min(rows, columns))) }
+    /// 0-based: column j of A·P is column `permutation[j]` of A.
+    public var permutation: [Int] { Array(UnsafeBufferPointer(start: pivots, count: columns)) }
+
+    @inline(__always)
+    public func pivot(_ j: Int) -> Int { pivots[j] }
+
     /// Factors a column-major m×n array into this object's buffers.
-    public func factor(_ a: [Double]) throws {
-        guard a.count == rows * columns else {
-            throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(a.count)")
+    public func factor(_ matrix: [Double]) throws {
+        guard matrix.count == rows * columns else {
+            throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
-        guard a.allSatisfy({ $0.isFinite }) else {
-            throw NumericsError(.invalidInput, "matrix has NaN or infinite entries")
-        }
-        if rows * columns > 0 {
-            factors.withUnsafeMutableBufferPointer { f in
-                a.withUnsafeBufferPointer { src in
-                    f.baseAddress!.update(from: src.baseAddress!, count: src.count)
-                }
+        try matrix.withUnsafeBufferPointer { src in
+            for i in 0..<src.count {
+                guard src[i].isFinite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
+                a[i] = src[i]
             }
         }
-        for j in 0..<jpvt.count { jpvt[j] = 0 }
-        let (m, n, lw) = (rows, columns, work.count)
-        try factors.withUnsafeMutableBufferPointer { f in
-            try jpvt.withUnsafeMutableBufferPointer { p in
-                try tau.withUnsafeMutableBufferPointer { t in
-                    try work.withUnsafeMutableBufferPointer { w in
-                        try LAPACK.geqp3(m: m, n: n, a: f.baseAddress!, jpvt: p.baseAddress!,
-                                         tau: t.baseAddress!, work: w.baseAddress!, lwork: lw)
-                    }
-                }
-            }
-        }
-        for j in 0..<columns { permutation[j] = Int(jpvt[j]) - 1 }
+        for j in 0..<columns { jpvt[j] = 0 }
+        try LAPACK.geqp3(m: rows, n: columns, a: a, jpvt: jpvt, tau: t, work: work, lwork: workCount)
+        for j in 0..<columns { pivots[j] = Int(jpvt[j]) - 1 }
     }
 
     /// R(i, j) for i ≤ j < n, i < min(m, n).
     @inline(__always)
-    public func r(_ i: Int, _ j: Int) -> Double { factors[i + j * rows] }
+    public func r(_ i: Int, _ j: Int) -> Double { a[i + j * rows] }
 
     /// The upper-triangular factor, min(m,n) × n.
     public var upperTriangle: Matrix {
@@ -94,17 +98,10 @@ public final class PivotedQR {
         }
         let k = min(rows, columns)
         if k == 0 { return }
-        let (m, lw) = (rows, work.count)
-        try factors.withUnsafeBufferPointer { f in
-            try tau.withUnsafeBufferPointer { t in
-                try c.withUnsafeMutableBufferPointer { cc in
-                    try work.withUnsafeMutableBufferPointer { w in
-                        try LAPACK.ormqr(trans: "T", m: m, n: 1, k: k, a: f.baseAddress!, lda: m,
-                                         tau: t.baseAddress!, c: cc.baseAddress!,
-                                         work: w.baseAddress!, lwork: lw)
-                    }
-                }
-            }
+        let m = rows
+        try c.withUnsafeMutableBufferPointer { cc in
+            try LAPACK.ormqr(trans: "T", m: m, n: 1, k: k, a: a, lda: m, tau: t, c: cc.baseAddress!,
+                             work: work, lwork: workCount)
         }
     }
 
@@ -126,23 +123,20 @@ public final class PivotedQR {
         var z = Array(y.prefix(k))
         if k == 0 { return z }
         let m = rows
-        try factors.withUnsafeBufferPointer { f in
-            try z.withUnsafeMutableBufferPointer { zz in
-                try LAPACK.trtrs(trans: "N", n: k, nrhs: 1, a: f.baseAddress!, lda: m,
-                                 b: zz.baseAddress!, ldb: k)
-            }
+        try z.withUnsafeMutableBufferPointer { zz in
+            try LAPACK.trtrs(trans: "N", n: k, nrhs: 1, a: a, lda: m, b: zz.baseAddress!, ldb: k)
         }
         return z
     }
 
-    /// Minimum-norm-free basic least-squares solution of A x ≈ b using the numerical rank:
-    /// components beyond the rank are set to zero.
+    /// Basic least-squares solution of A x ≈ b using the numerical rank: components
+    /// beyond the rank are set to zero.
     public func leastSquares(_ b: [Double], relativeTolerance: Double = 1e-12) throws -> [Double] {
         let qtb = try applyQTranspose(b)
         let k = rank(relativeTolerance: relativeTolerance)
         let z = try solveUpper(qtb, order: k)
         var x = [Double](repeating: 0, count: columns)
-        for j in 0..<k { x[permutation[j]] = z[j] }
+        for j in 0..<k { x[pivot(j)] = z[j] }
         return x
     }
 }

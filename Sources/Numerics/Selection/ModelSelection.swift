@@ -57,8 +57,10 @@ public enum ModelSelection {
             kind.parameterNames.filter { options.fit.fixed[$0] == nil }.count
         }
         let supported = options.models.filter { n > freeCount($0) + 1 }
-        // Backtest origins common to all supported models, so their MAPEs are comparable.
-        let firstOrigin = (supported.map { freeCount($0) + 1 }.max() ?? n)
+        // Backtest origins common to all models that can be ranked by AICc (n ≥ p + 3), so
+        // their MAPEs are comparable; each training window leaves at least one dof.
+        let rankable = supported.filter { n >= freeCount($0) + 3 }
+        let firstOrigin = ((rankable.isEmpty ? supported : rankable).map { freeCount($0) + 1 }.max() ?? n)
         var candidates: [ModelCandidate] = []
         for kind in options.models {
             let p = freeCount(kind)
@@ -70,7 +72,8 @@ public enum ModelSelection {
             let fitOptions = restrict(options.fit, to: kind, weights: weights)
             do {
                 let fit = try GrowthCurves.fit(kind, x: xs, y: ys, options: fitOptions)
-                let (mape, count, failures) = backtest(kind, x: xs, y: ys, options: fitOptions, firstOrigin: firstOrigin)
+                let (mape, count, failures) = backtest(kind, x: xs, y: ys, options: fitOptions,
+                                                       firstOrigin: max(firstOrigin, p + 1))
                 var notes: [String] = []
                 if !fit.converged { notes.append("did not converge") }
                 if failures > 0 { notes.append("\(failures) backtest refits failed") }

@@ -51,6 +51,12 @@ public enum Bootstrap {
         let problem = fit.problem
         let b = options.resamples
         guard b >= 1 else { throw NumericsError(.invalidInput, "the number of bootstrap resamples must be at least 1 (got \(b))") }
+        guard b <= 10_000_000 else {
+            throw NumericsError(.invalidInput, "\(b) bootstrap resamples is more than the 10,000,000 this supports; 10,000 is plenty for 95% intervals")
+        }
+        guard xs.count <= 100_000 else {
+            throw NumericsError(.invalidInput, "the bootstrap can report at most 100,000 x values (got \(xs.count))")
+        }
         guard options.level > 0, options.level < 1 else {
             throw NumericsError(.invalidInput, "the interval level must be between 0 and 1 (got \(options.level))")
         }
@@ -72,6 +78,13 @@ public enum Bootstrap {
         let inflation = (Double(n) / Double(n - free.count)).squareRoot()
         pool = pool.map { ($0 - mean) * inflation }
 
+        // Refits start at the estimate and only need the few digits percentiles resolve:
+        // MINPACK's recommended tolerances √ε ≈ 1.49e-8 (also scipy's defaults) and no
+        // restarts; the original fit used the tight ones.
+        var refitOptions = problem.solver
+        refitOptions.functionTolerance = max(refitOptions.functionTolerance, 1.49e-8)
+        refitOptions.stepTolerance = max(refitOptions.stepTolerance, 1.49e-8)
+        refitOptions.maxRestarts = 0
         let m = xs.count
         // Slot layout: per resample, p parameters then m curve values; NaN marks failure.
         let stride = p + m
@@ -88,7 +101,7 @@ public enum Bootstrap {
                 do {
                     let residuals = base.copy()
                     let run = try LevenbergMarquardt.Run(function: residuals, free: free,
-                                                         constraints: problem.constraints, options: problem.solver)
+                                                         constraints: problem.constraints, options: refitOptions)
                     let evaluator = FormulaEvaluator(modelProgram, rows: m)
                     var grid = [Double](repeating: 0, count: m * modelProgram.variableCount)
                     for j in 0..<m where predictor < modelProgram.variableCount { grid[predictor * m + j] = xs[j] }
@@ -134,8 +147,8 @@ public enum Bootstrap {
         }
         let lowP = (1 - options.level) / 2, highP = (1 + options.level) / 2
         func interval(_ column: Int) -> (Double, Double) {
-            let values = good.map { slots[$0 * stride + column] }.sorted()
-            return (percentile(values, lowP), percentile(values, highP))
+            var values = good.map { slots[$0 * stride + column] }
+            return (selectPercentile(&values, lowP), selectPercentile(&values, highP))
         }
         var curve: [BootstrapInterval] = []
         for j in 0..<m {
@@ -146,6 +159,41 @@ public enum Bootstrap {
         return BootstrapResult(resamples: b, succeeded: good.count, seed: options.seed, level: options.level,
                                curve: curve, parameterNames: fit.parameterNames, parameters: parameterIntervals,
                                warnings: warnings)
+    }
+
+    /// The same percentile as `percentile(sorted:)` without sorting: quickselect finds the
+    /// two order statistics it interpolates (O(n) instead of O(n log n); the order of
+    /// `values` changes). Values must not be NaN.
+    static func selectPercentile(_ values: inout [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let h = Double(values.count - 1) * q
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, values.count - 1)
+        let low = select(&values, lo)
+        // Everything right of position lo is ≥ values[lo]; the next order statistic is its minimum.
+        var high = low
+        if hi > lo { high = values[hi...].min() ?? low }
+        return low + (h - Double(lo)) * (high - low)
+    }
+
+    /// Puts the k-th smallest element at index k (smaller before, larger after) and returns it.
+    static func select(_ a: inout [Double], _ k: Int) -> Double {
+        var left = 0, right = a.count - 1
+        while right > left {
+            // Median of three as pivot: deterministic and good on sorted input.
+            let mid = left + (right - left) / 2
+            if a[mid] < a[left] { a.swapAt(mid, left) }
+            if a[right] < a[left] { a.swapAt(right, left) }
+            if a[right] < a[mid] { a.swapAt(right, mid) }
+            let pivot = a[mid]
+            var i = left, j = right
+            while i <= j {
+                while a[i] < pivot { i += 1 }
+                while a[j] > pivot { j -= 1 }
+                if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { right = j } else if k >= i { left = i } else { break }
+        }
+        return a[k]
     }
 
     /// Linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).

@@ -35,8 +35,15 @@ public struct ReportConfig: Sendable {
     /// Every entry whose data file exists, including entries with other problems: what
     /// `marketcast check` validates when the config itself has errors.
     var seriesWithReadableData: [SeriesEntry] = []
+    /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
+    public var scenarios: [ScenarioConfig] = []
+    public var baseScenario: String?
+    public var backtest: BacktestSettings?
+    /// The industry penetration (推进程度) section; nil when the config has none.
+    public var penetration: PenetrationConfig?
 
-    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series"]
+    static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
+                               "scenarios", "base_scenario", "backtest", "penetration"]
     static let documentKeys = ["title", "author", "date"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
     public static let chartKinds = ["market-size"]
@@ -129,24 +136,28 @@ public struct ReportConfig: Sendable {
         } ?? Document(title: "", author: "", date: "2000-01-01")
 
         series = []
-        guard let entries = try problems.collect({ try root.mappings("series") }) else { return }
-        guard let entries, !entries.isEmpty else {
+        let entries = try problems.collect { try root.mappings("series") } ?? nil
+        if let entries, !entries.isEmpty {
+            var seen: [String: SourceLocation] = [:]
+            var usedChartIDs: [String: SourceLocation] = [:]
+            for entry in entries {
+                var entryProblems = InputErrors()
+                let parsed = try Self.seriesEntry(entry, folder: folder, seen: &seen, usedChartIDs: &usedChartIDs,
+                                                  problems: &entryProblems)
+                if let parsed {
+                    if entryProblems.isEmpty { series.append(parsed) }
+                    seriesWithReadableData.append(parsed)
+                }
+                problems.append(contentsOf: entryProblems)
+            }
+        } else if root.node("series") == nil || entries != nil {
             problems.append(InputError(root.location, "the report config lists no `series`",
                                        hint: "add a `series:` list with at least one entry (id, data, title, model, chart)"))
-            return
         }
-        var seen: [String: SourceLocation] = [:]
-        var usedChartIDs: [String: SourceLocation] = [:]
-        for entry in entries {
-            var entryProblems = InputErrors()
-            let parsed = try Self.seriesEntry(entry, folder: folder, seen: &seen, usedChartIDs: &usedChartIDs,
-                                              problems: &entryProblems)
-            if let parsed {
-                if entryProblems.isEmpty { series.append(parsed) }
-                seriesWithReadableData.append(parsed)
-            }
-            problems.append(contentsOf: entryProblems)
-        }
+        try problems.collect { try loadScenarios(root: root, folder: folder) }
+        penetration = try problems.collect {
+            try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
+        } ?? nil
     }
 
     /// One `series:` entry, with every problem in it recorded in `problems`. Returned

@@ -8,8 +8,9 @@ import MarketData
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         context.series.filter { $0.entry.chart == "market-size" }.map { result in
-            let page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
+            var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings)
+            page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: page.title, chartID: result.entry.chartID,
                               scene: layout.scene, csv: page.csv())
@@ -22,6 +23,8 @@ struct MarketSizePage {
     let series: MarketSeries
     let forecast: SeriesForecast
     let strings: Strings
+    /// When scenarios cover the series: which one the bars show and the range at the horizon.
+    var scenarioRange: String? = nil
 
     var title: String {
         let first = forecast.points.first?.year ?? 0
@@ -54,6 +57,7 @@ struct MarketSizePage {
         }
         let note = strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
                                       fitYears: forecast.fit?.fitYears, level: forecast.level)
+            + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? "")
         return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,

@@ -14,6 +14,12 @@ public enum RunInputs {
         for series in config.series {
             entries.append(Entry(role: "series:\(series.id)", path: series.dataPath))
         }
+        for scenario in config.scenarios {
+            entries.append(Entry(role: "scenario:\(scenario.scenario.name)", path: scenario.file))
+        }
+        if let penetration = config.penetration {
+            entries.append(Entry(role: "penetration", path: penetration.dataPath))
+        }
         return entries
     }
 

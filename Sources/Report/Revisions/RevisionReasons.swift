@@ -3,7 +3,7 @@
 /// model fitted to it differs. Several reasons can hold at once; none means the inputs
 /// are the same (then a tool version change is the remaining suspect, and is named).
 enum RevisionReasons {
-    static func reasons(series: String, old: RunManifest?, new: RunManifest?) -> [String] {
+    static func reasons(series: String, scenario: String, old: RunManifest?, new: RunManifest?) -> [String] {
         guard let old, let new else { return ["unknown: a run has no manifest.json"] }
         var reasons: [String] = []
         let oldSeries = old.config.series.first { $0.id == series }
@@ -18,6 +18,13 @@ enum RevisionReasons {
         let oldInput = old.inputs.first { $0.role == role }, newInput = new.inputs.first { $0.role == role }
         if oldInput?.sha256 != newInput?.sha256 {
             reasons.append("input data changed (\(newInput?.path ?? oldInput?.path ?? series): SHA-256 differs)")
+        }
+        if !scenario.isEmpty {
+            let role = "scenario:\(scenario)"
+            let oldFile = old.inputs.first { $0.role == role }, newFile = new.inputs.first { $0.role == role }
+            if oldFile?.sha256 != newFile?.sha256 {
+                reasons.append("scenario file changed (\(newFile?.path ?? oldFile?.path ?? scenario))")
+            }
         }
         var configChanges: [String] = []
         if let a = oldSeries, let b = newSeries {

@@ -41,7 +41,7 @@ public struct RunDiff {
                 summaries[summaries.count - 1].revisions.append(revision)
             } else {
                 summaries.append(SeriesSummary(series: revision.series, scenario: revision.scenario,
-                                               reasons: RevisionReasons.reasons(series: revision.series,
+                                               reasons: RevisionReasons.reasons(series: revision.series, scenario: revision.scenario,
                                                                                 old: before.manifest, new: after.manifest),
                                                revisions: [revision]))
             }

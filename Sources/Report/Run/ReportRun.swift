@@ -32,7 +32,7 @@ public struct RunSummary: Sendable {
 /// staged folder that replaces `output/<quarter>/` only when everything succeeded.
 public enum ReportRun {
     /// The exhibits in report order.
-    static let exhibits: [Exhibit] = [MarketSizeExhibit()]
+    static let exhibits: [Exhibit] = [MarketSizeExhibit(), ScenarioExhibit(), PenetrationExhibit()]
 
     public static func run(_ options: RunOptions, logger: Logger,
                            progress: ProgressHandler = Progress.silent) throws -> RunSummary {
@@ -77,6 +77,12 @@ public enum ReportRun {
                 files.append("charts/\(chartID).csv")
             }
         }
+        for exhibit in exhibits {
+            for file in try exhibit.dataFiles(in: context) {
+                try folder.write(file.text, to: file.name)
+                files.append(file.name)
+            }
+        }
         timer.lap("render")
         try ReportAssembler(context: context).write(pages, to: try folder.path("report.pdf"))
         files.append("report.pdf")
@@ -110,7 +116,13 @@ public enum ReportRun {
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
-        return RunContext(config: config, strings: Strings(language: config.language), theme: .standard,
-                          measurer: PangoTextMeasurer(), series: results)
+        var context = RunContext(config: config, strings: Strings(language: config.language), theme: .standard,
+                                 measurer: PangoTextMeasurer(), series: results)
+        try ScenarioRun.fit(into: &context, logger: logger)
+        if let penetration = config.penetration {
+            logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")
+            context.penetration = try penetration.analyse()
+        }
+        return context
     }
 }

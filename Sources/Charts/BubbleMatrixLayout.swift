@@ -1,0 +1,169 @@
+// Layout of the bubble matrix: a value axis at the left (ValueAxis), a nice x axis below,
+// bubbles by area, then labels. Label placement tries eight positions touching the
+// bubble (right, left, above, below, then the diagonals), then the same directions at
+// growing distances with a leader line, and takes the first position that stays in the
+// plot and clears every bubble and every label already placed. Bubbles are labelled
+// largest first, so the biggest, most crowded ones get the closest spots.
+
+public struct BubbleMatrixLayout: Sendable {
+    public var scene: Scene
+    public var blocks: PageBlocks
+    public var plotArea: Rect
+    public var xScale: NiceScale
+    public var yScale: NiceScale
+    /// One per bubble in spec order; nil when not drawable.
+    public var circles: [Circle?]
+    /// One per bubble in spec order; nil when not drawable or no free position was found.
+    public var labels: [Rect?]
+    /// Whether each label needed a leader line.
+    public var hasLeader: [Bool]
+    public var problems: [String]
+}
+
+extension BubbleMatrix {
+    public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> BubbleMatrixLayout {
+        var problems = self.problems
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+        let palette = theme.palette
+        let gap = theme.spacing.labelGap
+        let bubbleColor = palette.actual.withAlpha(0.55)
+        let legend = sizeLegend.map { [LegendEntry(swatch: .box(.solid(bubbleColor)), text: $0)] } ?? []
+        let blocks = PageBlockLayout.layout(
+            PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
+            theme: theme, measurer: measurer, scene: &scene, problems: &problems)
+        let body = blocks.body
+        let drawable = bubbles.filter(isDrawable)
+
+        let axisFont = theme.font(theme.fontSizes.axis)
+        // Headroom beyond the largest values, so the bubbles there stay inside the plot.
+        let headroom = 2.5 * maximumRadiusFraction
+        let yLow = min(0, drawable.map(\.y).min() ?? 0), yHigh = drawable.map(\.y).max() ?? 1
+        let xLow = min(0, drawable.map(\.x).min() ?? 0), xHigh = drawable.map(\.x).max() ?? 1
+        let yAxis = ValueAxis(minimum: yLow, maximum: yHigh + (yHigh - yLow) * headroom,
+                              formatter: formatY, font: axisFont, measurer: measurer)
+        let xScale = NiceScale(minimum: xLow, maximum: xHigh, headroom: headroom)
+        let xLabels = xScale.ticks.map(formatX)
+        let xSizes = xLabels.map { measurer.measure($0, font: axisFont, maxWidth: nil) }
+        let xTitleSize = measurer.measure(xAxisTitle, font: axisFont, maxWidth: nil)
+        let xRowHeight = xSizes.map(\.height).max() ?? 0
+        let plotLeft = body.minX + yAxis.gutterWidth(gap: 2 * gap)
+        let plotRight = body.maxX - (xSizes.last?.width ?? 0) / 2
+        let plotBottom = body.maxY - xRowHeight - gap - xTitleSize.height - gap
+        let plotTop = body.minY + yAxis.overhang
+        let plot = Rect(x: plotLeft, y: plotTop, width: max(0, plotRight - plotLeft), height: max(0, plotBottom - plotTop))
+        func px(_ x: Double) -> Double {
+            let span = xScale.upper - xScale.lower
+            return span > 0 ? plot.minX + (x - xScale.lower) / span * plot.width : plot.minX
+        }
+
+        _ = yAxis.draw(in: plot, gap: 2 * gap, theme: theme, into: &scene)
+        for (i, tick) in xScale.ticks.enumerated() {
+            let x = px(tick)
+            if i > 0 {
+                scene.add(.path([.move(Point(x, plot.minY)), .line(Point(x, plot.maxY))], fill: nil,
+                                stroke: Stroke(color: palette.gridline, width: theme.lineWidths.gridline)), role: "gridline")
+            }
+            let size = xSizes[i]
+            scene.add(.text(TextBox(text: xLabels[i], frame: Rect(x: x - size.width / 2, y: plot.maxY + gap,
+                                                                  width: size.width, height: size.height),
+                                    font: axisFont, color: palette.secondaryText, alignment: .center)), role: "tick-label")
+        }
+        scene.add(.text(TextBox(text: xAxisTitle, frame: Rect(x: plot.maxX - xTitleSize.width, y: plot.maxY + gap + xRowHeight + gap,
+                                                               width: xTitleSize.width, height: xTitleSize.height),
+                                font: axisFont, color: palette.secondaryText, alignment: .right)), role: "axis-title")
+        scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
+                        stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "baseline")
+
+        // Bubbles: area ∝ size, so the radius goes with its square root.
+        let maxSize = drawable.map(\.size).max() ?? 0
+        let maxRadius = min(plot.width, plot.height) * maximumRadiusFraction
+        let circles: [Circle?] = bubbles.map { bubble in
+            guard isDrawable(bubble) else { return nil }
+            let radius = maxSize > 0 ? maxRadius * (bubble.size / maxSize).squareRoot() : maxRadius / 2
+            return Circle(center: Point(px(bubble.x), yAxis.y(bubble.y, in: plot)), radius: max(radius, 2))
+        }
+        for (i, circle) in circles.enumerated() {
+            guard let circle else { continue }
+            let color = bubbles[i].isHighlighted ? palette.accent.withAlpha(0.6) : bubbleColor
+            scene.add(.rect(Rect(x: circle.center.x - circle.radius, y: circle.center.y - circle.radius,
+                                 width: 2 * circle.radius, height: 2 * circle.radius),
+                            fill: .solid(color), stroke: Stroke(color: palette.background, width: 1),
+                            cornerRadius: circle.radius), role: "bubble")
+        }
+
+        let labelFont = theme.font(theme.fontSizes.annotation)
+        let sizes = bubbles.map { measurer.measure($0.label, font: labelFont, maxWidth: nil) }
+        let placement = BubbleLabelPlacement.place(sizes: sizes, circles: circles, bounds: plot, gap: gap,
+                                                   separation: theme.spacing.minimumLabelSeparation)
+        for (i, frame) in placement.frames.enumerated() {
+            guard let circle = circles[i] else { continue }
+            guard let frame else {
+                problems.append("no free place for the label of \(bubbles[i].label); shorten labels or use fewer bubbles")
+                continue
+            }
+            if placement.hasLeader[i] {
+                let target = Point(min(max(circle.center.x, frame.minX), frame.maxX),
+                                   min(max(circle.center.y, frame.minY), frame.maxY))
+                let dx = target.x - circle.center.x, dy = target.y - circle.center.y
+                let length = (dx * dx + dy * dy).squareRoot()
+                if length > circle.radius {
+                    let start = Point(circle.center.x + dx / length * circle.radius, circle.center.y + dy / length * circle.radius)
+                    scene.add(.path([.move(start), .line(target)], fill: nil,
+                                    stroke: Stroke(color: palette.secondaryText, width: 0.8)), role: "leader")
+                }
+            }
+            scene.add(.text(TextBox(text: bubbles[i].label, frame: frame, font: labelFont, color: palette.text)),
+                      role: "bubble-label")
+        }
+        return BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: plot, xScale: xScale, yScale: yAxis.scale,
+                                  circles: circles, labels: placement.frames, hasLeader: placement.hasLeader,
+                                  problems: problems)
+    }
+}
+
+/// The label search on its own, so it can be tested without a page.
+enum BubbleLabelPlacement {
+    /// Unit directions in preference order: right, left, above, below, then diagonals.
+    static let directions: [(Double, Double)] = [(1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)]
+
+    static func place(sizes: [Size], circles: [Circle?], bounds: Rect, gap: Double,
+                      separation: Double) -> (frames: [Rect?], hasLeader: [Bool]) {
+        var frames = [Rect?](repeating: nil, count: circles.count)
+        var leaders = [Bool](repeating: false, count: circles.count)
+        var placed: [Rect] = []
+        // Largest first; equal radii keep spec order.
+        let order = circles.indices.filter { circles[$0] != nil }
+            .sorted { ((circles[$0]?.radius ?? 0), -$0) > ((circles[$1]?.radius ?? 0), -$1) }
+        let allCircles = circles.compactMap { $0 }
+        for i in order {
+            guard let circle = circles[i] else { continue }
+            let size = sizes[i]
+            search: for ring in 0..<12 {
+                let distance = circle.radius + gap + Double(ring) * max(size.height, 8)
+                for (dx, dy) in directions {
+                    let frame = candidate(around: circle.center, distance: distance, direction: (dx, dy), size: size)
+                    guard bounds.contains(frame) else { continue }
+                    let padded = frame.insetBy(dx: -separation, dy: -separation)
+                    if placed.contains(where: { $0.intersects(padded) }) { continue }
+                    if allCircles.contains(where: { $0.intersects(frame) }) { continue }
+                    frames[i] = frame
+                    leaders[i] = ring > 0
+                    placed.append(frame)
+                    break search
+                }
+            }
+        }
+        return (frames, leaders)
+    }
+
+    /// The label frame touching the point `distance` from `center` in `direction`: to
+    /// the right the label's left edge is there, above its bottom edge, and so on.
+    static func candidate(around center: Point, distance: Double, direction: (Double, Double), size: Size) -> Rect {
+        let (dx, dy) = direction
+        let norm = (dx * dx + dy * dy).squareRoot()
+        let ax = center.x + dx / norm * distance, ay = center.y + dy / norm * distance
+        let x = dx > 0 ? ax : (dx < 0 ? ax - size.width : ax - size.width / 2)
+        let y = dy > 0 ? ay : (dy < 0 ? ay - size.height : ay - size.height / 2)
+        return Rect(x: x, y: y, width: size.width, height: size.height)
+    }
+}

@@ -1,0 +1,136 @@
+// The honest check of a forecast: fit on the actuals up to a past year, forecast the years
+// that have since been published, and compare. Every catalog model the truncated data can
+// support (more points than free parameters) and every scenario is tried as it stands;
+// nothing is tuned to the answer.
+import Foundation
+import MarketData
+import Numerics
+
+/// One forecast year compared with the published actual.
+public struct BacktestRow: Sendable, Equatable {
+    /// A catalog model name (`exponential`) or `scenario:<name>`.
+    public var method: String
+    public var year: Int
+    public var forecast: Double
+    public var actual: Double
+    /// forecast − actual, in the series' unit.
+    public var error: Double { forecast - actual }
+    /// |forecast − actual| / actual (0.05 = 5%).
+    public var absolutePercentError: Double { abs(forecast - actual) / abs(actual) }
+}
+
+/// A method that could not be backtested, and why.
+public struct BacktestSkip: Sendable, Equatable {
+    public var method: String
+    public var reason: String
+}
+
+/// What the methodology page prints: per method, its errors over the held-out years.
+public struct BacktestReport: Sendable {
+    public var seriesID: String
+    public var unit: String
+    /// The last actual year the fits saw, and the first.
+    public var fitYears: ClosedRange<Int>
+    /// The held-out years, ascending.
+    public var testYears: [Int]
+    /// Methods in order (catalog order, then scenarios in config order), years ascending.
+    public var rows: [BacktestRow]
+    public var skipped: [BacktestSkip]
+
+    /// Methods with rows, in row order.
+    public var methods: [String] {
+        var seen: [String] = []
+        for row in rows where !seen.contains(row.method) { seen.append(row.method) }
+        return seen
+    }
+
+    /// One line per method for the methodology page: its mean absolute percentage error
+    /// over the held-out years and how many years that averages, in row order.
+    public struct MethodSummary: Sendable, Equatable {
+        public var method: String
+        public var meanAbsolutePercentError: Double
+        public var years: Int
+    }
+
+    public var summary: [MethodSummary] {
+        methods.map { method in
+            MethodSummary(method: method, meanAbsolutePercentError: meanAbsolutePercentError(method) ?? .nan,
+                          years: rows.filter { $0.method == method }.count)
+        }
+    }
+
+    /// Mean absolute percentage error of a method over the held-out years.
+    public func meanAbsolutePercentError(_ method: String) -> Double? {
+        let errors = rows.filter { $0.method == method }.map(\.absolutePercentError)
+        return errors.isEmpty ? nil : errors.reduce(0, +) / Double(errors.count)
+    }
+}
+
+public enum Backtest {
+    /// Fits on actuals with year ≤ `fitThrough` and compares forecasts with the later actuals.
+    public static func run(_ series: MarketSeries, fitThrough: Int, scenarios: [Scenario],
+                           level: Double) throws -> BacktestReport {
+        let fitted = series.actuals.filter { $0.year <= fitThrough }
+        let held = series.actuals.filter { $0.year > fitThrough }
+        guard let first = fitted.first, let lastFitted = fitted.last else {
+            throw ScenarioError(series: series.id, scenario: "backtest", "has no actuals up to \(fitThrough) to fit",
+                                hint: "set `backtest.fit_through` to a year with published actuals")
+        }
+        guard let lastHeld = held.last else {
+            throw ScenarioError(series: series.id, scenario: "backtest", "has no published actuals after \(fitThrough) to compare with",
+                                hint: "set `backtest.fit_through` before the last actual year")
+        }
+        let x = fitted.map { Double($0.year) }, y = fitted.map(\.value)
+        var rows: [BacktestRow] = []
+        var skipped: [BacktestSkip] = []
+        func compare(_ method: String, _ predict: (Int) -> Double) {
+            for actual in held {
+                rows.append(BacktestRow(method: method, year: actual.year, forecast: predict(actual.year), actual: actual.value))
+            }
+        }
+        for kind in GrowthModelKind.allCases {
+            let parameters = kind.parameterNames.count
+            guard fitted.count > parameters else {
+                skipped.append(BacktestSkip(method: kind.rawValue,
+                                            reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)"))
+                continue
+            }
+            do {
+                let fit = try GrowthCurves.fit(kind, x: x, y: y)
+                guard fit.converged else {
+                    skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit did not converge: \(fit.reason)"))
+                    continue
+                }
+                compare(kind.rawValue) { fit.predict(Double($0)) }
+            } catch {
+                skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit failed: \(error)"))
+            }
+        }
+        for scenario in scenarios {
+            guard let assumptions = scenario.assumptions(for: series.id) else { continue }
+            let method = "scenario:\(scenario.name)"
+            do {
+                let forecast = try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: scenario.name,
+                                                           horizon: lastHeld.year, level: level, fitThrough: fitThrough)
+                compare(method) { year in forecast.points.first { $0.year == year && $0.isEstimate }?.value ?? .nan }
+            } catch {
+                skipped.append(BacktestSkip(method: method, reason: "\(error)"))
+            }
+        }
+        return BacktestReport(seriesID: series.id, unit: series.unit, fitYears: first.year...lastFitted.year,
+                              testYears: held.map(\.year), rows: rows, skipped: skipped)
+    }
+
+    /// backtest.csv: series,model_or_scenario,year,forecast,actual,error,abs_pct_error.
+    public static func csv(_ reports: [BacktestReport]) -> String {
+        var lines = ["series,model_or_scenario,year,forecast,actual,error,abs_pct_error"]
+        for report in reports {
+            for row in report.rows {
+                lines.append(CSVWriter.line([report.seriesID, row.method, "\(row.year)", CSVWriter.number(row.forecast),
+                                             CSVWriter.number(row.actual), CSVWriter.number(row.error),
+                                             CSVWriter.number(row.absolutePercentError)]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

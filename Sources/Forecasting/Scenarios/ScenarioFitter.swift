@@ -1,0 +1,209 @@
+// Fits one series under one scenario's assumptions. The assumptions become parts of the
+// least-squares problem Numerics solves:
+// - the ceiling fixes the model's saturation parameter (K, or m for Bass);
+// - parameter limits become bounds or fixed values;
+// - anchors become pseudo-observations, weighted so that a soft anchor counts as one
+//   observation with the standard deviation the analyst gave (relative tolerance × value),
+//   against the residual standard deviation of the data; a hard anchor gets a weight
+//   10⁸ times an observation's at a 0.01% tolerance and is checked after the fit;
+// - shocks are a model term (1 + size) from their year on whose size is set, not
+//   estimated. With that term fixed, fitting f·m to y by least squares is exactly fitting
+//   f to y/m with weights m², which is how it is solved.
+import Foundation
+import MarketData
+import Numerics
+
+public enum ScenarioFitter {
+    /// Relative standard deviation that stands in for a hard anchor's "exactly".
+    static let hardAnchorTolerance = 1e-4
+    /// How close a hard anchor must be met, relative to its value.
+    public static let hardAnchorAcceptance = 0.005
+
+    /// The series' actuals (through `fitThrough` when given) and the scenario's path to
+    /// `horizon` with prediction intervals at `level`.
+    public static func forecast(_ series: MarketSeries, assumptions: SeriesAssumptions, scenario: String,
+                                horizon: Int, level: Double, fitThrough: Int? = nil) throws -> SeriesForecast {
+        let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
+        guard let last = allActuals.last else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "has no actual values\(fitThrough.map { " up to \($0)" } ?? "") to fit")
+        }
+        guard horizon >= last.year else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "the horizon \(horizon) lies before the last actual year \(last.year)")
+        }
+        // The config reader refuses these; callers building assumptions by hand get the same rule.
+        if let shock = assumptions.shocks.first(where: { !($0.size > -1) || !$0.size.isFinite }) {
+            throw ScenarioError(series: series.id, scenario: scenario, "has a shock of \(shock.size) in \(shock.year)",
+                                hint: "shock sizes are relative level changes above −1")
+        }
+        for anchor in assumptions.anchors {
+            var valid = anchor.value > 0 && anchor.value.isFinite
+            if case .soft(let tolerance) = anchor.kind { valid = valid && tolerance > 0 && tolerance.isFinite }
+            guard valid else {
+                throw ScenarioError(series: series.id, scenario: scenario, "has an anchor in \(anchor.year) with a non-positive value or tolerance",
+                                    hint: "anchor values and tolerances must be positive")
+            }
+        }
+        let window = assumptions.fitYears.map { Array(allActuals.suffix(max($0, 1))) } ?? allActuals
+        let x = window.map { Double($0.year) }
+        let multipliers = x.map { assumptions.shockMultiplier(at: $0) }
+        let y = zip(window, multipliers).map { $0.value / $1 }
+        let weights = multipliers.map { $0 * $0 }
+        let usesWeights = multipliers.contains { $0 != 1 }
+
+        var options = GrowthFitOptions()
+        options.weights = usesWeights ? weights : nil
+        let candidates = try modelCandidates(assumptions, series: series.id, scenario: scenario)
+        if let ceiling = assumptions.ceiling {
+            let value: Double
+            switch ceiling {
+            case .absolute(let v): value = v
+            case .multipleOfLastActual(let k): value = k * (window.last?.value ?? 0)
+            }
+            // Every candidate has a ceiling parameter here (modelCandidates checked it); the
+            // ceiling is on the unshocked model.
+            for kind in candidates.kinds { if let name = kind.ceilingParameter { options.fixed[name] = value } }
+        }
+        for limit in assumptions.parameters {
+            if let v = limit.fixed { options.fixed[limit.name] = v }
+            if let v = limit.minimum { options.lowerBounds[limit.name] = v }
+            if let v = limit.maximum { options.upperBounds[limit.name] = v }
+        }
+
+        var selectionReason: String?
+        var fit: any FittedCurve = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
+                               series: series.id, scenario: scenario)
+        if !assumptions.anchors.isEmpty {
+            // The data's own scatter sets how much one observation is worth.
+            let dof = max(fit.degreesOfFreedom, 1)
+            var residualVariance = fit.residualSumOfSquares / Double(dof)
+            let meanSquare = y.map { $0 * $0 }.reduce(0, +) / Double(max(y.count, 1))
+            // A perfect fit would make every anchor weightless; floor at 0.1% of the level.
+            residualVariance = max(residualVariance, 1e-6 * meanSquare)
+            options.pseudoObservations = assumptions.anchors.map { anchor in
+                let m = assumptions.shockMultiplier(at: Double(anchor.year))
+                let target = anchor.value / m
+                let tolerance: Double
+                switch anchor.kind {
+                case .soft(let t): tolerance = t
+                case .hard: tolerance = hardAnchorTolerance
+                }
+                let sd = tolerance * target
+                return PseudoObservation(x: Double(anchor.year), y: target, weight: residualVariance / (sd * sd))
+            }
+            fit = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
+                               series: series.id, scenario: scenario)
+            for anchor in assumptions.anchors where anchor.kind == .hard {
+                let value = fit.predict(Double(anchor.year)) * assumptions.shockMultiplier(at: Double(anchor.year))
+                guard abs(value - anchor.value) <= hardAnchorAcceptance * abs(anchor.value) else {
+                    throw ScenarioError(series: series.id, scenario: scenario,
+                                        "cannot meet the hard anchor \(anchor.value) in \(anchor.year) (the fitted \(fit.modelName) gives \(String(format: "%.4g", value))); the ceiling or parameter limits leave no room for it",
+                                        hint: "make the anchor soft, or loosen the ceiling or parameter limits")
+                }
+            }
+        }
+
+        var points = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
+            .map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
+        if horizon > last.year {
+            for year in (last.year + 1)...horizon {
+                let t = Double(year)
+                let m = assumptions.shockMultiplier(at: t)
+                let band = fit.predictionInterval(at: t, level: level)
+                points.append(ForecastPoint(year: year, value: fit.predict(t) * m,
+                                            lower: band.lower.isFinite ? band.lower * m : nil,
+                                            upper: band.upper.isFinite ? band.upper * m : nil, isEstimate: true))
+            }
+        }
+        let summary = FitSummary(
+            parameters: zip(fit.parameterNames, zip(fit.parameters, fit.standardErrors)).map {
+                ParameterEstimate(name: $0.0, value: $0.1.0, standardError: $0.1.1)
+            },
+            residualSumOfSquares: fit.residualSumOfSquares, degreesOfFreedom: fit.degreesOfFreedom,
+            aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
+            fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
+        var warnings = fit.warnings
+        if assumptions.ceiling != nil, let name = fit.ceilingParameter {
+            // The analyst set the ceiling; warnings that the data do not pin it down are moot.
+            warnings.removeAll { $0.contains("ceiling \(name) ") }
+        }
+        if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
+        return SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
+                              modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
+    }
+
+    /// What will be fitted: catalog models (one named, or the candidates of `auto`) or a formula.
+    enum Plan {
+        case catalog([GrowthModelKind])
+        case formula(String, start: [String: Double])
+
+        var kinds: [GrowthModelKind] {
+            if case .catalog(let kinds) = self { return kinds }
+            return []
+        }
+    }
+
+    /// The models the assumptions allow: the named one, for `auto` every catalog model
+    /// (only those with a ceiling when a ceiling is assumed), or the formula.
+    static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> Plan {
+        switch assumptions.model {
+        case .catalog(let name):
+            guard let kind = GrowthModelKind(rawValue: name) else {
+                throw ScenarioError(series: series, scenario: scenario, "names the unknown model `\(name)`",
+                                    hint: "known models: \(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", ")), auto")
+            }
+            if assumptions.ceiling != nil, kind.ceilingParameter == nil {
+                throw ScenarioError(series: series, scenario: scenario,
+                                    "assumes a ceiling, but the \(name) model has none",
+                                    hint: "choose logistic, gompertz, richards, monomolecular or bass, or drop `ceiling`")
+            }
+            return .catalog([kind])
+        case .auto:
+            return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
+                : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
+        case let .formula(text, start):
+            if assumptions.ceiling != nil {
+                throw ScenarioError(series: series, scenario: scenario, "assumes a ceiling, but a formula has no designated ceiling",
+                                    hint: "fix the formula's ceiling parameter under `parameters` instead")
+            }
+            return .formula(text, start: start)
+        }
+    }
+
+    static func fitModel(_ plan: Plan, x: [Double], y: [Double], options: GrowthFitOptions,
+                         reason: inout String?, series: String, scenario: String) throws -> any FittedCurve {
+        do {
+            switch plan {
+            case let .formula(text, start):
+                return try FormulaCurveFit.fit(text, x: x, y: y, options: options, start: start)
+            case .catalog(let kinds) where kinds.count == 1:
+                return try GrowthCurves.fit(kinds[0], x: x, y: y, options: options)
+            case .catalog(let kinds):
+                // Parameter limits name one model's parameters; the others ignore them (as
+                // ModelSelection restricts options per model).
+                let selection = try ModelSelection.auto(x: x, y: y, options: SelectionOptions(fit: options, models: kinds))
+                reason = selection.reason
+                return selection.chosen
+            }
+        } catch let error as NumericsError {
+            throw ScenarioError(series: series, scenario: scenario, "could not be fitted: \(error)")
+        }
+    }
+}
+
+/// A scenario that could not be fitted as assumed; says which series and scenario.
+public struct ScenarioError: Error, CustomStringConvertible, Sendable {
+    public var series: String
+    public var scenario: String
+    public var message: String
+    public var hint: String?
+
+    public init(series: String, scenario: String, _ message: String, hint: String? = nil) {
+        self.series = series; self.scenario = scenario; self.message = message; self.hint = hint
+    }
+
+    public var description: String {
+        "error: series `\(series)` in scenario `\(scenario)` \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import MarketData
+
+/// `backtest: {series: china-ai-market-size, fit_through: 2022}` in report.yaml.
+public struct BacktestSettings: Sendable {
+    public var seriesID: String
+    public var fitThrough: Int
+    public var location: SourceLocation
+}
+
+extension ReportConfig {
+    static let backtestKeys = ["series", "fit_through"]
+
+    /// Reads `scenarios:`, `base_scenario:` and `backtest:` once the series are known.
+    mutating func loadScenarios(root: YAMLMapping, folder: String) throws {
+        let ids = series.map(\.id)
+        let paths = try root.strings("scenarios") ?? []
+        var names: [String: String] = [:]
+        for (index, relative) in paths.enumerated() {
+            let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
+                .standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(listLocation(root, "scenarios", index), "scenario file `\(relative)` does not exist (looked at \(path))",
+                                 hint: "paths are relative to the config file's folder; check the spelling")
+            }
+            // Errors show the path the way the analyst would type it from here.
+            let displayName = ((root.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+            let loaded = try ScenarioConfig.load(path: path, displayName: displayName, seriesIDs: ids, horizon: horizon)
+            if let other = names[loaded.scenario.name] {
+                throw InputError(listLocation(root, "scenarios", index),
+                                 "scenario name `\(loaded.scenario.name)` is used by both \(other) and \(relative)",
+                                 hint: "give every scenario file its own `name`")
+            }
+            names[loaded.scenario.name] = relative
+            scenarios.append(loaded)
+        }
+        let scenarioNames = scenarios.map(\.scenario.name)
+        if let base = try root.string("base_scenario") {
+            guard scenarioNames.contains(base) else {
+                let guess = Suggestions.closest(to: base, among: scenarioNames)
+                throw InputError(root.location(of: "base_scenario"), "`base_scenario` names `\(base)`, which no scenario file defines",
+                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "scenarios: \(scenarioNames.joined(separator: ", "))")
+            }
+            baseScenario = base
+        } else if !scenarios.isEmpty {
+            // `base` when there is one, else the first listed.
+            baseScenario = scenarioNames.contains("base") ? "base" : scenarioNames.first
+        }
+
+        if let mapping = try root.submapping("backtest") {
+            try mapping.rejectUnknownKeys(allowed: Self.backtestKeys, section: "`backtest`")
+            let id = try mapping.requiredString("series", section: "`backtest`")
+            guard ids.contains(id) else {
+                let guess = Suggestions.closest(to: id, among: ids)
+                throw InputError(mapping.location(of: "series"), "`backtest` names series `\(id)`, which report.yaml does not list",
+                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
+            }
+            guard let through = try mapping.int("fit_through") else {
+                throw InputError(mapping.location, "`backtest` has no `fit_through`",
+                                 hint: "add `fit_through: 2022`, the last actual year the backtest fits may see")
+            }
+            guard (1900...2200).contains(through) else {
+                throw InputError(mapping.location(of: "fit_through"), "`fit_through` must be a year, found \(through)",
+                                 hint: "write the last year the fits may see, e.g. 2022")
+            }
+            backtest = BacktestSettings(seriesID: id, fitThrough: through, location: mapping.location(of: "fit_through"))
+        }
+    }
+
+    /// The location of the `index`-th element of a list value.
+    private func listLocation(_ root: YAMLMapping, _ key: String, _ index: Int) -> SourceLocation {
+        if case let .sequence(sequence)? = root.node(key), index < sequence.count {
+            return sequence[index].location(in: root.file)
+        }
+        return root.location(of: key)
+    }
+}

@@ -1,0 +1,102 @@
+import Forecasting
+import MarketData
+
+// The words of the industry penetration (推进程度) pages, in both languages. Kept beside
+// the exhibit rather than in Strings.swift so the shared file stays small.
+
+extension Strings {
+    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    func industryName(_ industry: IndustryIndicators) -> String {
+        language == .zh || industry.nameEn.isEmpty ? industry.nameZh : industry.nameEn
+    }
+
+    /// An indicator column's name as readers know it; unknown columns keep their own name.
+    func indicatorName(_ column: String) -> String {
+        let names: [String: (zh: String, en: String)] = [
+            "digitalisation": ("数字化", "digitalisation"),
+            "data_openness": ("数据开放", "data openness"),
+            "acceptance": ("接受度", "acceptance"),
+            "accuracy_tolerance": ("容错度", "error tolerance"),
+            "value_at_stake": ("价值空间", "value at stake"),
+            "deployments": ("落地案例", "deployments"),
+        ]
+        guard let name = names[column] else { return column }
+        return pick(name.zh, name.en)
+    }
+
+    func normalisationName(_ method: PenetrationNormalisation) -> String {
+        switch method {
+        case .minMax: return pick("min-max 归一化", "min-max normalisation")
+        case .zScore: return pick("z 分数标准化（经正态分布映射至 0–100）", "z-scores (mapped to 0–100 through the normal CDF)")
+        }
+    }
+
+    func penetrationRankingTitle(year: Int) -> String {
+        pick("大模型行业推进程度指数，\(year)", "Large-model penetration index by industry, \(year)")
+    }
+    var penetrationScoreUnit: String { pick("综合得分（0–100）", "Composite score (0–100)") }
+
+    /// "数字化 1、数据开放 1 …": the weights as configured.
+    func weightList(indicators: [String], weights: [Double]) -> String {
+        zip(indicators, weights).filter { $0.1 > 0 }
+            .map { "\(indicatorName($0.0)) \(NumberFormat.grouped($0.1, decimals: $0.1 == $0.1.rounded() ? 0 : 2))" }
+            .joined(separator: pick("、", ", "))
+    }
+
+    func penetrationRankingNote(sources: [String], method: PenetrationNormalisation, weights: String) -> String {
+        let joined = sources.joined(separator: pick("；", "; "))
+        return pick("来源：\(joined)。注：各指标 1–5 分（越高越利于落地），经\(normalisationName(method))后按权重（\(weights)）加权平均；评分为 marketcast 依报告文字所作的分析判断，非报告所列数字。",
+                    "Source: \(joined). Note: indicators scored 1–5 (higher favours adoption), combined by \(normalisationName(method)) and a weighted mean (weights: \(weights)); scores are marketcast's analyst judgement from the report's text, not figures the report prints.")
+    }
+
+    var stabilityTitle: String { pick("推进程度排名的稳健性：权重扰动下各名次概率", "How stable is the ranking? Probability of each rank under perturbed weights") }
+    var stabilityUnit: String { pick("单位：概率；列为名次", "Probability; columns are ranks") }
+    func rankLabel(_ rank: Int) -> String { pick("第\(rank)名", "#\(rank)") }
+    func stabilityNote(draws: Int, concentration: Double, seed: UInt64, threshold: Double) -> String {
+        let c = NumberFormat.grouped(concentration, decimals: concentration == concentration.rounded() ? 0 : 2)
+        let t = NumberFormat.percent(threshold, decimals: 0)
+        return pick("注：权重按以配置权重为均值的 Dirichlet 分布（集中度 \(c)）随机抽取 \(draws) 次（种子 \(seed)），每次重新计算得分与排名；格内为取得该名次的概率，低于 \(t) 不标注。每行合计 100%。",
+                    "Note: weights drawn \(draws) times (seed \(seed)) from a Dirichlet distribution centred on the configured weights (concentration \(c)), re-scoring and re-ranking each time; cells give the probability of each rank, unlabelled below \(t). Each row sums to 100%.")
+    }
+
+    func adoptionTitle(from: Int, to: Int) -> String {
+        pick("各行业大模型渗透率路径（Bass 扩散），\(from)–\(to)E", "Large-model penetration paths by industry (Bass diffusion), \(from)–\(to)E")
+    }
+    var penetrationUnit: String { pick("渗透率（%）", "Penetration (%)") }
+    func adoptionLabel(_ name: String, milestone: AdoptionPath.Milestone, level: Double, horizon: Int) -> String {
+        let l = NumberFormat.grouped(level, decimals: 0)
+        switch milestone {
+        case .reached: return pick("\(name)（已过\(l)%）", "\(name) (past \(l)%)")
+        case .year(let year): return pick("\(name)（\(year)年过\(l)%）", "\(name) (\(l)% in \(year))")
+        case .afterHorizon: return pick("\(name)（\(horizon)年后过\(l)%）", "\(name) (\(l)% after \(horizon))")
+        case .never: return pick("\(name)（潜力低于\(l)%）", "\(name) (potential below \(l)%)")
+        }
+    }
+    func milestoneCell(_ milestone: AdoptionPath.Milestone, horizon: Int) -> String {
+        switch milestone {
+        case .reached: return "reached"
+        case .year(let year): return "\(year)"
+        case .afterHorizon: return "after \(horizon)"
+        case .never: return "never"
+        }
+    }
+    func adoptionNote(sources: [String], settings: AdoptionSettings) -> String {
+        let joined = sources.joined(separator: pick("；", "; "))
+        func r(_ range: ClosedRange<Double>) -> String {
+            "\(NumberFormat.grouped(range.lowerBound, decimals: 2))–\(NumberFormat.grouped(range.upperBound, decimals: 2))"
+        }
+        return pick("来源：\(joined)。注：E 为 marketcast 推算。每个行业一条 Bass 扩散曲线：上限 m 为该行业潜力，创新系数 p（\(r(settings.innovation))）与模仿系数 q（\(r(settings.imitation))）随推进程度得分线性提高，曲线位置按 \(settings.dataYear) 年当前渗透率校准。",
+                    "Source: \(joined). Note: E marks marketcast projections. One Bass diffusion per industry: ceiling m = the industry's potential; innovation p (\(r(settings.innovation))) and imitation q (\(r(settings.imitation))) rise linearly with the penetration score; each curve is positioned to match the \(settings.dataYear) current penetration.")
+    }
+
+    var matrixTitle: String { pick("增长空间：当前渗透率与剩余空间", "Room to grow: current penetration against room left") }
+    var matrixYUnit: String { pick("剩余空间 = 潜力 − 当前（百分点）", "Room to grow = potential − current (percentage points)") }
+    func matrixXTitle(year: Int) -> String { pick("\(year) 年当前渗透率（%）", "Current penetration, \(year) (%)") }
+    func matrixSizeLegend(_ column: String) -> String { pick("气泡面积 = \(indicatorName(column))（1–5 分）", "Bubble area = \(indicatorName(column)) (score 1–5)") }
+    func matrixNote(sources: [String]) -> String {
+        let joined = sources.joined(separator: pick("；", "; "))
+        return pick("来源：\(joined)。注：当前渗透率与潜力为 marketcast 依报告文字所作的分析判断；左上方行业当前渗透低而剩余空间大。",
+                    "Source: \(joined). Note: current penetration and potential are marketcast's analyst judgement from the report's text; industries to the upper left have the most room left.")
+    }
+}

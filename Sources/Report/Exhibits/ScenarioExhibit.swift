@@ -1,0 +1,86 @@
+import Charts
+import Forecasting
+import MarketData
+
+/// One page per series that scenarios cover: actual bars, each scenario's path to the
+/// horizon, the base scenario's interval as a band, and the horizon values labelled.
+struct ScenarioExhibit: Exhibit {
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        context.scenarios.compactMap { fitted -> ReportPage? in
+            guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
+            let page = ScenarioPage(title: result.entry.title, series: result.series, fitted: fitted,
+                                    baseName: context.config.baseScenario, strings: context.strings)
+            guard let chart = page.chart else { return nil }
+            let layout = chart.layout(theme: context.theme, measurer: context.measurer)
+            return ReportPage(title: chart.title, chartID: page.chartID(result.entry), scene: layout.scene,
+                              csv: ScenarioForecasts.csv([fitted]))
+        }
+    }
+}
+
+extension ScenarioExhibit {
+    /// forecasts.csv (every series: its scenarios, or the config's own model under the
+    /// scenario name `default` when no scenario covers it) and backtest.csv when a backtest ran.
+    func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] {
+        var table: [SeriesScenarios] = []
+        for result in context.series {
+            if let fitted = context.scenarios.first(where: { $0.seriesID == result.entry.id }), !fitted.paths.isEmpty {
+                table.append(fitted)
+            } else {
+                let scenario = Scenario(name: "default", labelZh: "默认", labelEn: "Default", series: [])
+                table.append(SeriesScenarios(seriesID: result.entry.id,
+                                             paths: [ScenarioPath(scenario: scenario, forecast: result.forecast)]))
+            }
+        }
+        var files = [(name: "forecasts.csv", text: ScenarioForecasts.csv(table))]
+        if let backtest = context.backtest { files.append((name: "backtest.csv", text: Backtest.csv([backtest]))) }
+        return files
+    }
+}
+
+struct ScenarioPage {
+    let title: String
+    let series: MarketSeries
+    let fitted: SeriesScenarios
+    let baseName: String?
+    let strings: Strings
+
+    /// `scenarios` for the first series with scenarios' chart, `<chart_id>-scenarios` for others.
+    func chartID(_ entry: ReportConfig.SeriesEntry) -> String {
+        entry.chartID == "market-size" ? "scenarios" : "\(entry.chartID)-scenarios"
+    }
+
+    func label(_ scenario: Scenario) -> String { strings.scenarioLabel(zh: scenario.labelZh, en: scenario.labelEn) }
+
+    var chart: ScenarioChart? {
+        guard let reference = fitted.paths.first?.forecast else { return nil }
+        let years = reference.points.map(\.year)
+        guard let firstYear = years.first, let lastYear = years.last else { return nil }
+        let display = strings.displayUnit(reference.unit)
+        let decimals = NumberFormat.commonDecimals(for: reference.actuals.map(\.value),
+                                                   powerOfTen: display.powerOfTen, maximum: 2)
+        let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
+        let categories = reference.points.map { strings.yearLabel($0.year, isEstimate: $0.isEstimate) }
+        let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
+        let paths = fitted.paths.map { path in
+            ScenarioChart.Path(label: label(path.scenario), startIndex: lastActualIndex,
+                               values: path.forecast.points.suffix(from: lastActualIndex).map { display.convert($0.value) })
+        }
+        var band: ScenarioChart.Band?
+        if let baseName, let base = fitted.path(named: baseName) {
+            let tail = base.forecast.points.suffix(from: lastActualIndex)
+            let lower = tail.map { display.convert($0.isEstimate ? ($0.lower ?? .nan) : $0.value) }
+            let upper = tail.map { display.convert($0.isEstimate ? ($0.upper ?? .nan) : $0.value) }
+            if (lower + upper).allSatisfy({ $0.isFinite }) {
+                band = .init(label: strings.scenarioBand(label(base.scenario), level: base.forecast.level),
+                             startIndex: lastActualIndex, lower: lower, upper: upper)
+            }
+        }
+        let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), $0.forecast.modelName) })
+        return ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
+                             unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
+                             actualLabel: strings.actual, paths: paths, band: band,
+                             sourceNote: strings.scenarioNote(sources: series.sources, models: models, bandLabel: band?.label),
+                             formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// `marketcast run` with the shipped scenarios: forecasts.csv, backtest.csv and the
+/// scenario chart, and a scenario mistake stopping the run at its line.
+final class ScenarioRunTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-scenario-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: scratch) }
+
+    private func rows(_ url: URL) throws -> [[String]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    func testRunWritesForecastsBacktestAndScenarioChart() throws {
+        let outcome = try CommandRunner.run(["run", "--out", scratch.path, "--quiet", "--formats", "png"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let run = scratch.appendingPathComponent("2026Q4")
+        let forecasts = try rows(run.appendingPathComponent("forecasts.csv"))
+        XCTAssertEqual(forecasts.first, ["series", "scenario", "year", "value", "lower", "upper", "status"])
+        let body = Array(forecasts.dropFirst())
+        XCTAssertEqual(body.count, 3 * 9, "three scenarios × 2019–2027")
+        XCTAssertEqual(body.map { $0[1] }, Array(repeating: "base", count: 9) + Array(repeating: "bull", count: 9)
+                           + Array(repeating: "bear", count: 9))
+        XCTAssertTrue(body.allSatisfy { $0[0] == "china-ai-market-size" })
+        XCTAssertEqual(body.prefix(9).map { $0[2] }, (2019...2027).map(String.init))
+        XCTAssertEqual(body.prefix(9).map { $0[6] }, Array(repeating: "actual", count: 6) + Array(repeating: "estimate", count: 3))
+        func horizon(_ name: String) -> Double? { body.first { $0[1] == name && $0[2] == "2027" }.flatMap { Double($0[3]) } }
+        let bear = try XCTUnwrap(horizon("bear")), base = try XCTUnwrap(horizon("base")), bull = try XCTUnwrap(horizon("bull"))
+        XCTAssertLessThan(bear, base)
+        XCTAssertLessThan(base, bull)
+
+        let backtest = try rows(run.appendingPathComponent("backtest.csv"))
+        XCTAssertEqual(backtest.first, ["series", "model_or_scenario", "year", "forecast", "actual", "error", "abs_pct_error"])
+        let exponential2024 = try XCTUnwrap(backtest.first { $0[1] == "exponential" && $0[2] == "2024" })
+        XCTAssertEqual(exponential2024[4], "7470", "compared with the published 2024 actual")
+        let forecast = try XCTUnwrap(Double(exponential2024[3])), error = try XCTUnwrap(Double(exponential2024[5]))
+        XCTAssertEqual(error, forecast - 7470, accuracy: 1e-6)
+        XCTAssertTrue(backtest.contains { $0[1] == "scenario:bear" })
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run.appendingPathComponent("charts/scenarios.png").path))
+
+        // Same inputs, same bytes.
+        let again = scratch.appendingPathComponent("again")
+        XCTAssertEqual(try CommandRunner.run(["run", "--out", again.path, "--quiet", "--formats", "png"]).status, 0)
+        for name in ["forecasts.csv", "backtest.csv", "charts/scenarios.csv"] {
+            XCTAssertEqual(try Data(contentsOf: run.appendingPathComponent(name)),
+                           try Data(contentsOf: again.appendingPathComponent("2026Q4/\(name)")), name)
+        }
+    }
+
+    func testScenarioMistakeStopsTheRunAtItsLine() throws {
+        let data = CommandRunner.packageRoot.appendingPathComponent("datasets/china-ai-market-size.csv").path
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        try """
+            quarter: 2026Q4
+            horizon: 2027
+            series:
+              - id: china-ai-market-size
+                data: \(data)
+            scenarios: [scenarios/bear.yaml]
+            """.write(to: scratch.appendingPathComponent("report.yaml"), atomically: true, encoding: .utf8)
+        try """
+            name: bear
+            label: {zh: 悲观情景, en: Bear case}
+            series:
+              china-ai-market-size:
+                model: logistic
+                celing: {multiple: 2}
+            """.write(to: scratch.appendingPathComponent("scenarios/bear.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["run", "--out", scratch.appendingPathComponent("out").path, "--quiet"], in: scratch)
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stderr.contains("scenarios/bear.yaml:6:5: error: unknown key `celing`"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("did you mean `ceiling`"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("out/2026Q4").path))
+    }
+}
