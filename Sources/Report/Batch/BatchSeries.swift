@@ -23,6 +23,11 @@ struct BatchSeries {
                 throw ForecastError.noActuals(series: id, file: path)
             }
             let horizon = options.horizon ?? (lastActual.year + BatchOptions.defaultYearsAhead)
+            guard horizon >= lastActual.year else {
+                throw InputError(file: path, line: lastActual.line,
+                                 "the last actual year \(lastActual.year) lies after --horizon \(horizon)",
+                                 hint: "give --horizon \(lastActual.year) or later, or leave it out to forecast five years ahead")
+            }
             let forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
             let entry = ReportConfig.SeriesEntry(
                 id: id, dataPath: path, title: series.definition.isEmpty ? id : series.definition,
@@ -43,7 +48,10 @@ struct BatchSeries {
                                warnings: series.warnings.map(\.message) + forecast.warnings, error: nil)
             return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title))
         } catch {
-            return (BatchRow(failed: id, file: fileName, error: "\(error)"), nil)
+            // Fitting errors do not know the file; every line of batch's report names it.
+            let text = "\(error)"
+            let located = text.hasPrefix(path) || text.contains("\(path):") ? text : "\(path): \(text)"
+            return (BatchRow(failed: id, file: fileName, error: located), nil)
         }
     }
 }

@@ -48,6 +48,10 @@ public enum RunValidation {
             for check in checks {
                 files += check.check(config, into: &problems)
             }
+            // Files read while loading the config's sections (scenarios, indicators) count too.
+            for entry in RunInputs.inputFiles(of: config) where !files.contains(entry.path) {
+                files.append(entry.path)
+            }
         }
         return Report(problems: problems.sortedByLocation().errors, files: files)
     }
