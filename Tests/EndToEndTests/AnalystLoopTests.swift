@@ -27,6 +27,13 @@ final class AnalystLoopTests: XCTestCase {
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// Whether the printed table has a line for `year` with exactly these cells after it.
+    private func hasRow(_ table: String, year: String, cells: [String]) -> Bool {
+        table.split(separator: "\n").contains { line in
+            line.split(separator: " ").map(String.init) == [year] + cells
+        }
+    }
+
     private func run(_ arguments: [String]) throws -> CommandRunner.Outcome {
         try CommandRunner.run(arguments, in: scratch)
     }
@@ -95,7 +102,7 @@ final class AnalystLoopTests: XCTestCase {
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertTrue(diff.stdout.contains("input data changed"), diff.stdout)
         XCTAssertFalse(diff.stdout.contains("config changed"), diff.stdout)
-        XCTAssertTrue(diff.stdout.contains("7,470.0   7,800.0  +330.0  +4.4%"), diff.stdout)
+        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["7,470.0", "7,800.0", "+330.0", "+4.4%"]), diff.stdout)
 
         let new = scratch.appendingPathComponent("output/2026Q4")
         let csv = try String(contentsOf: new.appendingPathComponent("revisions.csv"), encoding: .utf8)
@@ -131,6 +138,15 @@ final class AnalystLoopTests: XCTestCase {
                        ["ai.csv", "ai.png"])
         let pages = try CommandRunner.poppler("pdfinfo", [out.appendingPathComponent("batch.pdf").path])
         XCTAssertTrue(pages.contains("Pages:           1"), pages)
+
+        // Two quarters of a batch compare like two runs: the manifest names each series' data.
+        try replace("2024,7470,", with: "2024,7800,", in: "verticals/ai.csv")
+        XCTAssertEqual(try run(["batch", "verticals", "--out", "next", "--formats", "png", "--model", "exponential",
+                                "--quiet"]).status, 1)
+        let diff = try run(["diff", "out/verticals", "next/verticals"])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertTrue(diff.stdout.contains("ai: input data changed (ai.csv: SHA-256 differs)"), diff.stdout)
+        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["7,470.0", "7,800.0", "+330.0", "+4.4%"]), diff.stdout)
 
         let quiet = try run(["batch", "verticals", "--out", "out", "--formats", "png", "--quiet"])
         XCTAssertEqual(quiet.status, 1)

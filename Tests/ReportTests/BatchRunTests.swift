@@ -49,10 +49,17 @@ final class BatchRunTests: XCTestCase {
         XCTAssertEqual(files, try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted())
         XCTAssertTrue(files.contains("charts/a-series.png"))
         XCTAssertFalse(files.contains { $0.hasPrefix("charts/broken") })
-        for file in files where !file.hasSuffix("charts") {
+        for file in files where !file.hasSuffix("charts") && file != RunManifest.fileName {
             XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(file)),
                            try Data(contentsOf: b.appendingPathComponent(file)), file)
         }
+
+        let manifest = try RunManifest.read(runFolder: a.path)
+        XCTAssertEqual(manifest.inputs.map(\.path), ["a-series.csv", "b-series.csv", "broken.csv", "c-series.csv",
+                                                     "d-series.csv", "e-series.csv"])
+        XCTAssertEqual(manifest.models.map(\.series), ["a-series", "b-series", "c-series", "d-series", "e-series"])
+        XCTAssertEqual(manifest.config.horizon, 2025)
+        XCTAssertNil(manifest.config.quarter)
 
         let table = try String(contentsOf: a.appendingPathComponent("batch.csv"), encoding: .utf8)
         let rows = table.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("  hint") }

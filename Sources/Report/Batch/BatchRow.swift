@@ -14,6 +14,10 @@ struct BatchRow: Sendable {
     var cagr: Double?
     var warnings: [String]
     var error: String?
+    /// For the manifest only (not in batch.csv): the page title, fitted curve and why `auto` chose it.
+    var title = ""
+    var formula = ""
+    var selectionReason: String?
 
     init(series: String, file: String, model: String, unit: String, lastActualYear: Int?, lastActual: Double?,
          horizonYear: Int?, horizonValue: Double?, cagr: Double?, warnings: [String], error: String?) {

@@ -52,6 +52,7 @@ public enum BatchRun {
     public static let documentName = "batch.pdf"
 
     public static func run(_ options: BatchOptions, progress: ProgressHandler = Progress.silent) throws -> BatchSummary {
+        var timer = PhaseTimer()
         let files = try seriesFiles(in: options.inputFolder)
         let name = URL(fileURLWithPath: options.inputFolder).standardizedFileURL.lastPathComponent
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(name)
@@ -91,7 +92,10 @@ public enum BatchRun {
                                              errors: rows.compactMap(\.error))
         }
         try pages.finish()
+        timer.lap("fit and render")
         try folder.write(BatchRow.csv(rows), to: tableName)
+        let manifest = try BatchManifest.make(files: files, rows: rows, options: options, timings: timer.phases)
+        try folder.write(try manifest.encoded(), to: RunManifest.fileName)
         try folder.commit()
         return BatchSummary(folder: target.path, succeeded: succeeded,
                             failures: rows.compactMap { row in row.error.map { (row.series, $0) } },

@@ -41,11 +41,14 @@ struct BatchSeries {
             try folder.write(page.csv(), to: "charts/\(id).csv")
 
             let end = forecast.points.last
-            let row = BatchRow(series: id, file: fileName, model: forecast.modelName, unit: forecast.unit,
+            var row = BatchRow(series: id, file: fileName, model: forecast.modelName, unit: forecast.unit,
                                lastActualYear: lastActual.year, lastActual: lastActual.value,
                                horizonYear: end?.year, horizonValue: end?.value,
                                cagr: end.flatMap { forecast.cagr(from: lastActual.year, to: $0.year) },
                                warnings: series.warnings.map(\.message) + forecast.warnings, error: nil)
+            row.title = entry.title
+            row.formula = forecast.modelDescription
+            row.selectionReason = forecast.fit?.selectionReason
             return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title))
         } catch {
             // Fitting errors do not know the file; every line of batch's report names it.

@@ -18,16 +18,19 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
         public var chartID: String
     }
 
-    public var quarter: String
-    public var horizon: Int
+    /// nil for a batch, which has no quarter.
+    public var quarter: String?
+    /// nil for a batch without --horizon: each series five years past its last actual.
+    public var horizon: Int?
     public var language: String
     public var level: Double
-    public var document: Document
+    /// nil for a batch, which writes no report.
+    public var document: Document?
     public var series: [Series]
     public var formats: [String]
     public var pngScale: Double
 
-    init(quarter: String, horizon: Int, language: String, level: Double, document: Document, series: [Series],
+    init(quarter: String?, horizon: Int?, language: String, level: Double, document: Document?, series: [Series],
          formats: [String], pngScale: Double) {
         self.quarter = quarter; self.horizon = horizon; self.language = language; self.level = level
         self.document = document; self.series = series; self.formats = formats; self.pngScale = pngScale
@@ -47,7 +50,4 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
         self.formats = formats
         self.pngScale = pngScale
     }
-
-    /// The settings that shape every series' forecast, for telling why a series moved.
-    public var globalForecastSettings: String { "horizon \(horizon), level \(level)" }
 }

@@ -32,7 +32,7 @@ enum RevisionReasons {
             if a.model != b.model { configChanges.append("model \(a.model) → \(b.model)") }
         }
         if old.config.horizon != new.config.horizon {
-            configChanges.append("horizon \(old.config.horizon) → \(new.config.horizon)")
+            configChanges.append("horizon \(old.config.horizon.map(String.init) ?? "default") → \(new.config.horizon.map(String.init) ?? "default")")
         }
         if old.config.level != new.config.level {
             configChanges.append("level \(old.config.level) → \(new.config.level)")

@@ -82,6 +82,11 @@ public struct RunDiff {
         var out: [String] = []
         for summary in series {
             let name = summary.scenario.isEmpty ? summary.series : "\(summary.series) [\(summary.scenario)]"
+            // Unchanged series take one line, so a batch of hundreds reads quickly.
+            guard summary.moved else {
+                out.append("\(name): no revision (\(summary.reasons.joined(separator: "; ")))")
+                continue
+            }
             out.append("\(name): \(summary.reasons.joined(separator: "; "))")
             let rows = summary.revisions.map { revision -> [String] in
                 let estimate = (revision.new ?? revision.old)?.isEstimate ?? false
