@@ -118,7 +118,21 @@ struct FitCommand: ParsableCommand {
         guard level > 0, level < 1 else { throw ValidationError("--level must lie strictly between 0 and 1, not \(level)") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more, not \(bootstrap)") }
         let starts = try parseStarts()
-        let table = try CSVTable.read(path: data)
+        var table = try CSVTable.read(path: data)
+        // Estimates are never mixed silently with actuals (DESIGN.md): rows whose status
+        // column says `estimate` are left out of the fit, and the output says so.
+        var notes: [String] = []
+        if let status = table.optionalColumnIndex(named: "status") {
+            let estimates = table.rows.filter { $0[status].text.trimmingCharacters(in: .whitespaces).lowercased() == "estimate" }
+            if !estimates.isEmpty {
+                table.rows.removeAll { $0[status].text.trimmingCharacters(in: .whitespaces).lowercased() == "estimate" }
+                let lines = estimates.map { String($0.line) }.joined(separator: ", ")
+                notes.append("left out \(estimates.count) row\(estimates.count == 1 ? "" : "s") marked estimate (line\(estimates.count == 1 ? "" : "s") \(lines)): the fit uses actuals only")
+                guard !table.rows.isEmpty else {
+                    throw ValidationError("\(data): every row is marked estimate; there are no actuals to fit")
+                }
+            }
+        }
         let yColumn = try table.columnIndex(named: y)
         let yValues = try numbers(table, column: yColumn)
         let xName = try predictorName(table)
@@ -174,6 +188,7 @@ struct FitCommand: ParsableCommand {
                                x: xValues ?? variables.first?.values ?? [])
         }
         report.file = data
+        report.warnings = notes + report.warnings
         report.xName = xName
         report.yName = table.header[yColumn]
         report.level = level

@@ -112,7 +112,18 @@ public enum LevenbergMarquardt {
         var jacobianFull: [Double]
         var jacobian: [Double]
         var trialResiduals: [Double]
+        var scratch: Scratch
         let epsilon = Double.ulpOfOne
+
+        struct Scratch {
+            var diag, columnNorms, qtf, x, trial, js, scaledStep, stepVector, qtb, rp: [Double]
+            init(m: Int, n: Int, p: Int) {
+                let vn = [Double](repeating: 0, count: n), vm = [Double](repeating: 0, count: m)
+                diag = vn; columnNorms = vn; x = vn; scaledStep = vn; stepVector = vn; qtb = vn; rp = vn
+                qtf = vm; js = vm
+                trial = [Double](repeating: 0, count: p)
+            }
+        }
 
         init(function: ResidualFunction, free: [Int], constraints: ParameterConstraints,
              options: LevenbergMarquardtOptions) throws {
@@ -128,6 +139,7 @@ public enum LevenbergMarquardt {
             jacobianFull = [Double](repeating: 0, count: m * p)
             jacobian = [Double](repeating: 0, count: m * n)
             trialResiduals = [Double](repeating: 0, count: m)
+            scratch = Scratch(m: m, n: n, p: p)
         }
 
         struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
@@ -173,19 +185,25 @@ public enum LevenbergMarquardt {
             var iterations = 0
             var fnorm = euclideanNorm(f)
             if fnorm == 0 { return Outcome(iterations: 0, evaluations: 0, reason: .exactFit) }
-            var diag = [Double](repeating: 0, count: n)
-            var columnNorms = [Double](repeating: 0, count: n)
-            var qtf = [Double](repeating: 0, count: m)
-            var x = free.map { theta[$0] }
-            var trial = theta
+            // Work vectors live in `scratch` between runs (a bootstrap runs this 10,000 times).
+            var diag: [Double] = [], columnNorms: [Double] = [], qtf: [Double] = [], x: [Double] = []
+            var trial: [Double] = [], js: [Double] = [], scaledStep: [Double] = [], stepVector: [Double] = []
+            var qtb: [Double] = [], rp: [Double] = []
+            swap(&diag, &scratch.diag); swap(&columnNorms, &scratch.columnNorms); swap(&qtf, &scratch.qtf)
+            swap(&x, &scratch.x); swap(&trial, &scratch.trial); swap(&js, &scratch.js)
+            swap(&scaledStep, &scratch.scaledStep); swap(&stepVector, &scratch.stepVector)
+            swap(&qtb, &scratch.qtb); swap(&rp, &scratch.rp)
+            defer {
+                swap(&diag, &scratch.diag); swap(&columnNorms, &scratch.columnNorms); swap(&qtf, &scratch.qtf)
+                swap(&x, &scratch.x); swap(&trial, &scratch.trial); swap(&js, &scratch.js)
+                swap(&scaledStep, &scratch.scaledStep); swap(&stepVector, &scratch.stepVector)
+                swap(&qtb, &scratch.qtb); swap(&rp, &scratch.rp)
+            }
+            for (j, k) in free.enumerated() { x[j] = theta[k] }
+            for k in 0..<theta.count { trial[k] = theta[k] }
             var delta = 0.0, xnorm = 0.0, par = 0.0
             var first = true
             let bounded = constraints.hasBounds
-            var js = [Double](repeating: 0, count: m)
-            var scaledStep = [Double](repeating: 0, count: n)
-            var stepVector = [Double](repeating: 0, count: n)
-            var qtb = [Double](repeating: 0, count: n)
-            var rp = [Double](repeating: 0, count: n)
 
             while true {
                 // Jacobian at the current point.
@@ -319,14 +337,15 @@ public enum LevenbergMarquardt {
                     }
                     let accepted = ratio >= 1e-4
                     if accepted {
-                        for j in 0..<n { x[j] = trial[free[j]] }
-                        theta = trial
+                        // Element copies, not array assignment: sharing storage would make
+                        // the next write copy the whole array.
+                        for j in 0..<n { x[j] = trial[free[j]]; theta[free[j]] = trial[free[j]] }
                         swap(&f, &trialResiduals)
                         fnorm = fnorm1
                         xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                         first = false
                     } else {
-                        trial = theta
+                        for k in free { trial[k] = theta[k] }
                     }
                     if fnorm == 0 {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .exactFit)

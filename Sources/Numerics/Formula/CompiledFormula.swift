@@ -57,42 +57,57 @@ public struct CompiledFormula: Sendable {
         self.expression = expression
         var code: [Instruction] = []
         var maxDepth = 1
-        func emit(_ e: Expression, slot: Int) {
+        /// Emits e's instructions into `slot` and returns its parameter dependencies
+        /// (sorted) and whether it is a plain number. One bottom-up pass: a subtree found
+        /// constant after its children are emitted has their instructions replaced by its
+        /// value (folding), so nothing is walked twice.
+        func emit(_ e: Expression, slot: Int) -> (deps: [Int], constant: Double?) {
             maxDepth = max(maxDepth, slot + 1)
-            if e.isConstant, case .number = e {} else if e.isConstant {
-                // Fold: a constant subtree is evaluated once, here.
-                let v = e.evaluateDual(parameters: [], variables: []).value
-                code.append(Instruction(operation: .constant(v), slot: slot, leftOnly: [], rightOnly: [], both: []))
-                return
+            let mark = code.count
+            func fold(_ value: Double) -> (deps: [Int], constant: Double?) {
+                code.removeSubrange(mark...)
+                code.append(Instruction(operation: .constant(value), slot: slot, leftOnly: [], rightOnly: [], both: []))
+                return ([], value)
             }
             switch e {
             case .number(let v):
                 code.append(Instruction(operation: .constant(v), slot: slot, leftOnly: [], rightOnly: [], both: []))
+                return ([], v)
             case .variable(let i):
                 code.append(Instruction(operation: .variable(i), slot: slot, leftOnly: [], rightOnly: [], both: []))
+                return ([], nil)
             case .parameter(let k):
                 code.append(Instruction(operation: .parameter(k), slot: slot, leftOnly: [k], rightOnly: [], both: []))
+                return ([k], nil)
             case .negate(let a):
-                emit(a, slot: slot)
-                code.append(Instruction(operation: .negate, slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
+                let (deps, c) = emit(a, slot: slot)
+                if let c { return fold(-c) }
+                code.append(Instruction(operation: .negate, slot: slot, leftOnly: deps, rightOnly: [], both: []))
+                return (deps, nil)
             case .call(let f, let a):
-                emit(a, slot: slot)
-                code.append(Instruction(operation: .call(f), slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
-            case .binary(.power, let a, let b) where b.isConstant:
-                emit(a, slot: slot)
-                let c = b.evaluateDual(parameters: [], variables: []).value
-                code.append(Instruction(operation: .powerConstant(c), slot: slot, leftOnly: a.parameterDependencies(), rightOnly: [], both: []))
+                let (deps, c) = emit(a, slot: slot)
+                if let c { return fold(f.value(c)) }
+                code.append(Instruction(operation: .call(f), slot: slot, leftOnly: deps, rightOnly: [], both: []))
+                return (deps, nil)
             case .binary(let op, let a, let b):
-                emit(a, slot: slot)
-                emit(b, slot: slot + 1)
-                let l = Set(a.parameterDependencies()), r = Set(b.parameterDependencies())
+                let (l, ca) = emit(a, slot: slot)
+                let (r, cb) = emit(b, slot: slot + 1)
+                if let ca, let cb { return fold(op.apply(ca, cb)) }
+                if op == .power, let cb {
+                    // a^c: drop the exponent's instruction, keep the number in the operation.
+                    code.removeLast()
+                    code.append(Instruction(operation: .powerConstant(cb), slot: slot, leftOnly: l, rightOnly: [], both: []))
+                    return (l, nil)
+                }
+                let ls = Set(l), rs = Set(r)
                 code.append(Instruction(operation: .binary(op), slot: slot,
-                                        leftOnly: l.subtracting(r).sorted(),
-                                        rightOnly: r.subtracting(l).sorted(),
-                                        both: l.intersection(r).sorted()))
+                                        leftOnly: l.filter { !rs.contains($0) },
+                                        rightOnly: r.filter { !ls.contains($0) },
+                                        both: l.filter { rs.contains($0) }))
+                return (Array(ls.union(rs)).sorted(), nil)
             }
         }
-        emit(expression, slot: 0)
+        let (dependencies, _) = emit(expression, slot: 0)
         var indices: [Int] = []
         func range(_ list: [Int]) -> Range<Int> {
             let start = indices.count
@@ -104,7 +119,6 @@ public struct CompiledFormula: Sendable {
                             rightOnly: range($0.rightOnly), both: range($0.both))
         }
         self.parameterIndices = indices
-        let dependencies = expression.parameterDependencies()
         self.resultDependencies = dependencies
         self.resultIndependent = (0..<parameterCount).filter { !dependencies.contains($0) }
         self.stackDepth = maxDepth
@@ -271,11 +285,14 @@ public final class FormulaEvaluator {
                         for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
                     case .power:
                         // Exponent depends on the rows or the parameters.
+                        for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }
                         for q in ins.leftOnly { let k = idx[q];
                             let gk = grad(slot, k)
-                            for i in 0..<n { gk[i] *= r[i] * Foundation.pow(s[i], r[i] - 1) }
+                            // r·a^(r−1) = r·(a^r)/a, reusing the power; a = 0 needs pow itself.
+                            for i in 0..<n {
+                                gk[i] *= s[i] != 0 ? r[i] * d[i] / s[i] : r[i] * Foundation.pow(s[i], r[i] - 1)
+                            }
                         }
-                        for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }
                         for q in ins.rightOnly { let k = idx[q];
                             let gk = grad(slot, k), hk = grad(slot + 1, k)
                             for i in 0..<n { gk[i] = d[i] * Foundation.log(s[i]) * hk[i] }

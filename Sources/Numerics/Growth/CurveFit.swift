@@ -50,19 +50,23 @@ public struct CurveFit: Sendable {
         result.observationCount - result.degreesOfFreedom + 1
     }
 
+    /// An exact fit (RSS = 0) would make the criteria −∞; the smallest normal double
+    /// keeps them finite and still far below any real fit, so ties go to fewer parameters.
+    private var flooredRSS: Double { max(result.residualSumOfSquares, Double.leastNormalMagnitude) }
+
     /// Akaike's criterion with the small-sample correction, for Gaussian errors:
     /// n·ln(RSS/n) + 2k + 2k(k+1)/(n−k−1), k = estimated parameters + 1. NaN when n ≤ k+1.
     public var aicc: Double {
         let n = Double(result.observationCount), k = Double(informationParameterCount)
-        guard n - k - 1 > 0, result.residualSumOfSquares > 0 else { return .nan }
-        return n * log(result.residualSumOfSquares / n) + 2 * k + 2 * k * (k + 1) / (n - k - 1)
+        guard n - k - 1 > 0, result.residualSumOfSquares.isFinite else { return .nan }
+        return n * log(flooredRSS / n) + 2 * k + 2 * k * (k + 1) / (n - k - 1)
     }
 
     /// Schwarz's criterion n·ln(RSS/n) + k·ln(n).
     public var bic: Double {
         let n = Double(result.observationCount), k = Double(informationParameterCount)
-        guard n > 0, result.residualSumOfSquares > 0 else { return .nan }
-        return n * log(result.residualSumOfSquares / n) + k * log(n)
+        guard n > 0, result.residualSumOfSquares.isFinite else { return .nan }
+        return n * log(flooredRSS / n) + k * log(n)
     }
 
     /// The model value and its gradient w.r.t. the parameters at x.

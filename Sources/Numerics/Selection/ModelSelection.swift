@@ -90,7 +90,7 @@ public enum ModelSelection {
         let score: (ModelCandidate) -> Double = { useAICc ? $0.aicc : $0.bic }
         let usable = converged.filter { score($0).isFinite }
         guard let bestScore = usable.map(score).min() else {
-            let why = candidates.map { "\($0.kind.rawValue): \($0.note ?? "no information criterion (too few points)")" }.joined(separator: "; ")
+            let why = candidates.map { "\($0.kind.rawValue): \($0.note ?? "no information criterion (too few points for this model)")" }.joined(separator: "; ")
             throw NumericsError(.invalidInput, "no catalog model could be fitted and ranked: \(why)")
         }
         let close = usable.filter { score($0) - bestScore <= options.aiccTolerance }
