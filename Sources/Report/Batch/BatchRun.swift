@@ -63,7 +63,8 @@ public enum BatchRun {
         let outcomes = OutcomeSlots(count: files.count)
         let pages = OrderedPageWriter(total: files.count, window: 4 * workers)
         let documentPath = try folder.path(documentName)
-        // The charts folder exists before the workers start writing into it.
+        // path(_:) creates the folder of the file it names: charts/ then exists before the
+        // workers write into it, so they never race to create it.
         _ = try folder.path("charts/\(tableName)")
         pages.start {
             try PDFDocumentWriter(path: documentPath, pageSize: Theme.standard.pageSize,
