@@ -9,7 +9,7 @@ enum RevisionReasons {
         let oldSeries = old.config.series.first { $0.id == series }
         let newSeries = new.config.series.first { $0.id == series }
         switch (oldSeries, newSeries) {
-        case (nil, nil): break
+        case (nil, nil): return ["unknown: neither manifest lists this series"]
         case (nil, _): return ["series added"]
         case (_, nil): return ["series removed"]
         default: break
