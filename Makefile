@@ -37,6 +37,7 @@ test: deps
 
 bench: release
 	python3 bench/run.py
+	python3 bench/batch/run_batch_bench.py --marketcast $$($(SWIFT) build -c release --show-bin-path)/marketcast
 
 clean:
 	rm -rf .build output

@@ -42,7 +42,9 @@ public enum ReportRun {
         IndustryApplicationsExhibit(), MethodologyExhibit(),
     ]
 
-    public static func run(_ options: RunOptions, logger: Logger) throws -> RunSummary {
+    public static func run(_ options: RunOptions, logger: Logger,
+                           progress: ProgressHandler = Progress.silent) throws -> RunSummary {
+        var timer = PhaseTimer()
         var config = try ReportConfig.load(path: options.configPath)
         if let quarter = options.quarter {
             guard ReportConfig.isQuarter(quarter) else {
@@ -52,19 +54,29 @@ public enum ReportRun {
             config.quarter = quarter
         }
         if let language = options.language { config.language = language }
+        // Every problem in every data file at once, before any fitting.
+        try RunValidation.fileProblems(of: config).throwIfAny()
 
         let context = try makeContext(config: config, logger: logger)
+        timer.lap("fit")
         let pages = try buildPages(exhibits, context: context)
         for page in pages {
             for problem in page.problems { logger.warning("\(page.chartID ?? page.title): \(problem)") }
         }
+        timer.lap("layout")
+        // Hashed right after reading, before the slow rendering, to narrow the window in
+        // which an edited input could be recorded with a digest of a version not used.
+        let configFolder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
+        let inputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder)
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
         var files: [String] = []
         let renderer = SceneRenderer(measurer: context.measurer)
-        for page in pages {
+        let chartPages = pages.filter { $0.chartID != nil }
+        for (index, page) in chartPages.enumerated() {
             guard let chartID = page.chartID else { continue }
+            defer { progress(ProgressStep(completed: index + 1, total: chartPages.count + 1, item: chartID)) }
             for format in options.formats {
                 let relative = "charts/\(chartID).\(format.rawValue)"
                 try renderer.write(page.scene, to: try folder.path(relative), format: format, scale: options.pngScale)
@@ -81,8 +93,23 @@ public enum ReportRun {
                 files.append(file.name)
             }
         }
+        timer.lap("render")
         try ReportAssembler(context: context).write(pages, to: try folder.path("report.pdf"))
         files.append("report.pdf")
+        progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
+        timer.lap("report")
+        let manifest = RunManifest(
+            tool: .init(name: ToolVersion.name, version: ToolVersion.current),
+            inputs: inputs,
+            config: ResolvedConfig(config, formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
+            models: context.series.map { result in
+                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
+                                        chosen: result.forecast.modelName, formula: result.forecast.modelDescription,
+                                        selectionReason: result.forecast.fit?.selectionReason)
+            },
+            timings: timer.phases)
+        try folder.write(try manifest.encoded(), to: RunManifest.fileName)
+        files.append(RunManifest.fileName)
         try folder.commit()
         logger.info("wrote \(files.count) files into \(target.path)")
         return RunSummary(folder: target.path, files: files)
