@@ -260,5 +260,33 @@ final class ShippedReportLayoutTests: XCTestCase {
         let pages = TablePages.pages(table, chartID: "t", context: context)
         XCTAssertEqual(pages.count, 1)
         XCTAssertTrue(pages[0].problems.contains { $0.contains("row 1 has 1 cells for 2 columns") }, "\(pages[0].problems)")
+
+        // ... and the run logs it as a warning naming the chart id.
+        let recorder = RecordedWarnings()
+        ReportPage.logProblems(of: pages, to: Logger(label: "test") { _ in RecordingLogHandler(recorder: recorder) })
+        XCTAssertEqual(recorder.messages.count, pages[0].problems.count)
+        XCTAssertTrue(recorder.messages.allSatisfy { $0.level == .warning && $0.text.hasPrefix("chart t: ") }, "\(recorder.messages)")
+    }
+}
+
+/// Collects what a Logger was asked to log, to check warnings reach the log.
+final class RecordedWarnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(level: Logger.Level, text: String)] = []
+    var messages: [(level: Logger.Level, text: String)] { lock.withLock { stored } }
+    func append(_ level: Logger.Level, _ text: String) { lock.withLock { stored.append((level, text)) } }
+}
+
+struct RecordingLogHandler: LogHandler {
+    let recorder: RecordedWarnings
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+             file: String, function: String, line: UInt) {
+        recorder.append(level, message.description)
     }
 }

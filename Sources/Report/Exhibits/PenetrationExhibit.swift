@@ -13,15 +13,19 @@ struct PenetrationExhibit: Exhibit {
         let measurer = context.measurer
         var adoptionTheme = theme
         adoptionTheme.palette.series = PenetrationPages.adoptionColors
+        let ranking = page.ranking.layout(theme: theme, measurer: measurer)
+        let stability = page.stability.layout(theme: theme, measurer: measurer)
+        let adoption = page.adoption.layout(theme: adoptionTheme, measurer: measurer)
+        let matrix = page.matrix.layout(theme: theme, measurer: measurer)
         return [
             ReportPage(title: page.ranking.title, chartID: "penetration-ranking",
-                       scene: page.ranking.layout(theme: theme, measurer: measurer).scene, csv: page.rankingCSV()),
+                       scene: ranking.scene, csv: page.rankingCSV(), problems: ranking.problems),
             ReportPage(title: page.stability.title, chartID: "penetration-stability",
-                       scene: page.stability.layout(theme: theme, measurer: measurer).scene, csv: page.ranksCSV()),
+                       scene: stability.scene, csv: page.ranksCSV(), problems: stability.problems),
             ReportPage(title: page.adoption.title, chartID: "adoption-curves",
-                       scene: page.adoption.layout(theme: adoptionTheme, measurer: measurer).scene, csv: page.adoptionCSV()),
+                       scene: adoption.scene, csv: page.adoptionCSV(), problems: adoption.problems),
             ReportPage(title: page.matrix.title, chartID: "penetration-matrix",
-                       scene: page.matrix.layout(theme: theme, measurer: measurer).scene, csv: page.matrixCSV()),
+                       scene: matrix.scene, csv: page.matrixCSV(), problems: matrix.problems),
         ]
     }
 

@@ -13,7 +13,7 @@ struct ScenarioExhibit: Exhibit {
             guard let chart = page.chart else { return nil }
             let layout = chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), scene: layout.scene,
-                              csv: ScenarioForecasts.csv([fitted]))
+                              csv: ScenarioForecasts.csv([fitted]), problems: layout.problems)
         }
     }
 }

@@ -55,9 +55,7 @@ public enum ReportRun {
 
         let context = try makeContext(config: config, logger: logger)
         let pages = try buildPages(exhibits, context: context)
-        for page in pages {
-            for problem in page.problems { logger.warning("\(page.chartID ?? page.title): \(problem)") }
-        }
+        ReportPage.logProblems(of: pages, to: logger)
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
