@@ -285,8 +285,7 @@ struct RecordingLogHandler: LogHandler {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        recorder.append(level, message.description)
+    func log(event: LogEvent) {
+        recorder.append(event.level, event.message.description)
     }
 }

@@ -45,8 +45,10 @@ extension Strings {
     var publisherForecastLegend: String { localized("出版方当时的预测", "Publisher's forecast at the time") }
     func gapYearsNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
-        return localized("\(list) 年数据未发布，图中不列出，拟合亦不使用。", "\(list) not published: not shown and not used in the fit.")
+        return localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
     }
+    /// Stands in for the value of a year the publisher never published.
+    var notPublishedMark: String { localized("未发布", "not published") }
 
     // Exhibit 3.
     var visitsTitle: String { localized("ChatGPT 月访问量，2022-11 至 2023-10", "ChatGPT monthly visits, Nov 2022 – Oct 2023") }

@@ -60,8 +60,9 @@ struct ScenarioPage {
         let years = reference.points.map(\.year)
         guard let firstYear = years.first, let lastYear = years.last else { return nil }
         let display = strings.displayUnit(reference.unit)
-        let decimals = NumberFormat.commonDecimals(for: reference.actuals.map(\.value),
-                                                   powerOfTen: display.powerOfTen, maximum: 2)
+        let decimals = NumberFormat.chartDecimals(actuals: reference.actuals.map(\.value),
+                                                  largest: fitted.paths.flatMap { $0.forecast.points.map(\.value) }.max() ?? 0,
+                                                  powerOfTen: display.powerOfTen)
         let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
         let categories = reference.points.map { strings.yearLabel($0.year, isEstimate: $0.isEstimate) }
         let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
