@@ -250,6 +250,39 @@ final class ShippedReportLayoutTests: XCTestCase {
         }
     }
 
+    /// Chinese pages print Chinese: every text on every zh page, cut into runs of Latin
+    /// letters, has only the names and terms a Chinese reader sees in Latin script anyway.
+    func testChinesePagesCarryNoEnglishProse() throws {
+        var config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+        config.language = .zh
+        let context = try ReportRun.makeContext(config: config, logger: Logger(label: "test"))
+        let pages = try ReportRun.buildPages(ReportRun.exhibits, context: context)
+        // Proper names (products, vendors, people, publications), model and statistics terms,
+        // units, and the scenario files' path.
+        let allowed: Set<String> = [
+            "CAGR", "E", "marketcast", "ChatGPT", "Similarweb", "bestnewsreport", "com", "The", "Hill", "EFLOPS",
+            "GPU", "GPUs", "tokens", "MOSS", "ChatGLM", "Mchat", "Deepexi", "Transformer", "AlexNet", "ImageNet",
+            "Hinton", "AlphaGo", "Bass", "Dirichlet", "Logistic", "Gompertz", "Richards", "MAPE", "delta", "RSS",
+            "AICc", "BIC", "scenarios", "yaml", "csv", "AI", "C", "Eval", "CMMLU", "B", "Q", "p", "q", "m", "t",
+            "x", "y", "a", "b", "g", "r", "K", "n", "s", "e", "exp", "ln", "SenseCore", "Similarweb", "min", "max",
+            "z", "score", "Pangu", "Turing", "GLM", "Baichuan", "Qwen", "Yuan", "ERNIE", "Bot", "AIGC", "LLM",
+            "SE", "AIC", "NIST", "LAPACK", "GPT", "TI", "ACC", "CSV",
+        ]
+        var found: [String: String] = [:]
+        for page in pages {
+            for case .text(let box) in page.scene.items {
+                // File and folder names (china-ai-market-size.csv, datasets/) are names, not prose.
+                let prose = box.text.replacingOccurrences(of: "[A-Za-z0-9_*-]+(\\.csv|\\.yaml|/)", with: " ",
+                                                          options: .regularExpression)
+                for word in prose.split(whereSeparator: { !($0.isASCII && $0.isLetter) })
+                where !allowed.contains(String(word)) && found[String(word)] == nil {
+                    found[String(word)] = "\(page.chartID ?? page.title): \(box.text.prefix(80))"
+                }
+            }
+        }
+        XCTAssertEqual(found, [:], "English words on Chinese pages")
+    }
+
     /// Guards the test above: a page whose layout has a problem does carry it.
     func testLayoutProblemsReachThePage() throws {
         var config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)

@@ -1,3 +1,4 @@
+import Forecasting
 import MarketData
 
 /// The words of the exhibits beyond the market-size chart, in both languages. Kept beside
@@ -224,9 +225,22 @@ extension Strings {
                          "\(series): fitted to the \(fitYears.lowerBound)–\(fitYears.upperBound) actuals, compared with the published \(tested) values")
     }
     var notTried: String { localized("未回测", "not tried") }
-    func backtestSkipped(_ methods: [(name: String, reason: String)]) -> String {
-        localized("未回测：" + methods.map(\.name).joined(separator: "、") + "（数据点不足或拟合未收敛，原因见运行日志）。",
-                  "Not tried: " + methods.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + ".")
+    func backtestSkipped(_ methods: [(name: String, skip: BacktestSkip)]) -> String {
+        localized("未回测：" + methods.map { "\($0.name)（\(skipReason($0.skip))）" }.joined(separator: "；") + "。",
+                  "Not tried: " + methods.map { "\($0.name) (\(skipReason($0.skip)))" }.joined(separator: "; ") + ".")
+    }
+    /// Why a method was not backtested, in the page's language: English pages print the
+    /// fitter's own words, Chinese pages a wording of its cause.
+    func skipReason(_ skip: BacktestSkip) -> String {
+        guard language == .zh else { return skip.reason }
+        switch skip.cause {
+        case let .tooFewActuals(parameters, actuals, fitThrough):
+            return "\(parameters) 个参数需多于 \(parameters) 个实际值，截至 \(fitThrough) 年仅 \(actuals) 个"
+        case .notConverged:
+            return "拟合未收敛"
+        case .failed:
+            return "拟合失败，详见运行日志"
+        }
     }
     var backtestNote: String {
         localized("注：误差 =（预测 − 实际）/ 实际；MAPE 为各检验年绝对百分比误差的平均；模型与情景均按原设定，未针对结果调整。",

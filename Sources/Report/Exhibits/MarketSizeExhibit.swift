@@ -8,7 +8,9 @@ import MarketData
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         try context.series.filter { $0.entry.chart == "market-size" }.map { result in
-            let publisherForecasts = try result.entry.publisherForecastsPath.map(PublisherForecast.load) ?? []
+            let publisherForecasts = try result.entry.publisherForecastsPath.map {
+                try PublisherForecast.load(path: $0, language: context.strings.language)
+            } ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
@@ -68,7 +70,7 @@ struct MarketSizePage {
         if let lastActual, lastActual < points.count - 1 {
             spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
         }
-        let note = [strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
+        let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
                                        fitYears: forecast.fit?.fitYears, level: forecast.level)
                         + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? ""),
                     extraNote].filter { !$0.isEmpty }.joined(separator: " ")

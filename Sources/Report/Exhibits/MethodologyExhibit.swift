@@ -57,16 +57,17 @@ struct MethodologyExhibit: Exhibit {
         // Sources: every fitted series and every configured table, in config order.
         var sourceRows: [[String]] = []
         for result in context.series {
-            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources)])
+            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources(in: strings.language))])
         }
         let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
             + (context.config.penetration.map { [$0.dataPath] } ?? [])
         for path in tablePaths {
             guard let table = try? CSVTable.read(path: path),
-                  let column = table.optionalColumnIndex(named: "source") else { continue }
+                  table.optionalColumnIndex(named: "source") != nil else { continue }
             var unique: [String] = []
-            for row in table.rows where !unique.contains(row[column].text) && !row[column].text.isEmpty {
-                unique.append(row[column].text)
+            for row in table.rows {
+                let source = table.text(row, "source", in: strings.language)
+                if !source.isEmpty && !unique.contains(source) { unique.append(source) }
             }
             sourceRows.append([Self.fileName(path), strings.list(unique)])
         }
@@ -105,10 +106,9 @@ struct MethodologyExhibit: Exhibit {
         for skipped in backtest.skipped {
             rows.append([methodName(skipped.method)] + backtest.testYears.map { _ in "–" } + [strings.notTried])
         }
-        // Why a method was not tried is worded by the fitter in English: English pages print
-        // it in the note, Chinese pages name the methods.
-        let skippedNote = backtest.skipped.isEmpty ? "" : " " + strings.backtestSkipped(
-            backtest.skipped.map { (methodName($0.method), $0.reason) })
+        // Why a method was not tried, worded from its cause in the page's language.
+        let skippedNote = backtest.skipped.isEmpty ? "" : strings.localized("", " ") + strings.backtestSkipped(
+            backtest.skipped.map { (methodName($0.method), $0) })
         let series = context.result(for: backtest.seriesID)?.entry.title(for: strings.language) ?? backtest.seriesID
         return TablePage(
             title: strings.methodologyTitle + strings.localized("：", ": ") + strings.backtestTitle,

@@ -61,7 +61,7 @@ struct PenetrationPages {
             items: order.map { i in
                 HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score, isHighlighted: analysis.scores[i].rank <= 2)
             },
-            sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources, method: analysis.settings.normalisation,
+            sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
                                                        weights: weights),
             formatValue: ValueFormat.groupedDecimal(decimals: 1))
     }
@@ -89,7 +89,7 @@ struct PenetrationPages {
         return LineChart(title: strings.adoptionTitle(from: dataYear, to: horizon), unitLabel: strings.penetrationUnit,
                          categories: years.map { strings.yearLabel($0, isEstimate: $0 > dataYear) }, series: series,
                          missingLabel: nil,
-                         sourceNote: strings.adoptionNote(sources: analysis.table.sources, settings: analysis.settings.adoption),
+                         sourceNote: strings.adoptionNote(sources: analysis.table.sources(in: strings.language), settings: analysis.settings.adoption),
                          labelsAtLineEnds: true)
     }
 
@@ -102,7 +102,7 @@ struct PenetrationPages {
                 let size = industry.scores.indices.contains(sizeColumn) ? industry.scores[sizeColumn] : 1
                 return BubbleMatrix.Bubble(label: name(i), x: industry.currentPenetration, y: industry.room, size: size)
             },
-            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources))
+            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources(in: strings.language)))
     }
 
     /// penetration.csv: one row per industry in rank order.

@@ -84,7 +84,7 @@ struct ScenarioPage {
         return ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: strings.scenarioNote(sources: series.sources, models: models, bandLabel: band?.label),
+                             sourceNote: strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
     }
 }
