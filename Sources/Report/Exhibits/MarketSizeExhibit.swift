@@ -72,8 +72,8 @@ struct MarketSizePage {
         }
         let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
                                        fitYears: forecast.fit?.fitYears, level: forecast.level)
-                        + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? ""),
-                    extraNote].filter { !$0.isEmpty }.joined(separator: " ")
+                        + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
+                    extraNote].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
         var chart = MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
@@ -104,7 +104,7 @@ struct MarketSizePage {
                 ($0.year, NumberFormat.amount($0.value, unit: $0.unit, language: strings.language), $0.vintage)
             }))
         }
-        return parts.joined(separator: " ")
+        return parts.joined(separator: strings.sentenceSeparator)
     }
 
     /// The CAGR from point `start` to point `end`, as an arrow between their slots.

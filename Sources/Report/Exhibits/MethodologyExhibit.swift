@@ -11,21 +11,28 @@ struct MethodologyExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
         let language = context.strings.language
-        func number(_ value: Double) -> String {
-            guard value.isFinite else { return NumberFormat.notANumber }
+        // A statistic and its value never part at a line end, nor does "n/a" (word joiners).
+        let notAvailable = NumberFormat.notANumber.replacingOccurrences(of: "/", with: "\u{2060}/\u{2060}")
+        func number(_ value: Double, grouped: Bool = true) -> String {
+            guard value.isFinite else { return notAvailable }
             let magnitude = abs(value)
             let decimals = magnitude >= 100 ? 1 : (magnitude >= 1 ? 3 : 5)
-            return NumberFormat.grouped(value, decimals: decimals)
+            return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
         }
         var rows: [[String]] = []
         func row(title: String, forecast: SeriesForecast) -> [String] {
             var model = strings.modelName(forecast.modelName)
             var statistics = ""
             if let fit = forecast.fit {
-                let parameters = fit.parameters.map { "\($0.name) = \(number($0.value)) ± \(number($0.standardError))" }
+                // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
+                let parameters = fit.parameters.map {
+                    "\($0.name) = \(number($0.value, grouped: false)) ± \(number($0.standardError, grouped: false))"
+                }
                 model += "\n" + Self.formula(forecast.modelDescription) + "\n"
                     + parameters.joined(separator: strings.localized("；", "; "))
-                statistics = strings.fitStatistics(years: fit.fitYears, observations: forecast.actuals.count,
+                // The actuals the fit saw: those in its window (a scenario may fit only the last few).
+                let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
+                statistics = strings.fitStatistics(years: fit.fitYears, observations: observations,
                                                    rss: number(fit.residualSumOfSquares), aicc: number(fit.aicc),
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
                 if let reason = fit.selectionReason { statistics += "\n" + reason }
