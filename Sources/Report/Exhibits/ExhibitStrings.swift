@@ -48,6 +48,11 @@ extension Strings {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         return localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
     }
+    /// A name that starts a table cell: "Linear trend", not "linear trend" (Chinese unchanged).
+    func sentenceCase(_ text: String) -> String {
+        guard language == .en, let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
     /// Between two sentences of a note: Chinese sentences end in "。" and need no space.
     var sentenceSeparator: String { localized("", " ") }
     /// Stands in for the value of a year the publisher never published.
@@ -216,7 +221,7 @@ extension Strings {
     func fitStatistics(years: ClosedRange<Int>, observations: Int, rss: String, aicc: String, bic: String,
                        dof: Int) -> String {
         localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS\u{00A0}\(rss)；AICc\u{00A0}\(aicc)；BIC\u{00A0}\(bic)",
-             "fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) degrees of freedom); RSS\u{00A0}\(rss); AICc\u{00A0}\(aicc); BIC\u{00A0}\(bic)")
+             "Fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) \(dof == 1 ? "degree" : "degrees") of freedom); RSS\u{00A0}\(rss); AICc\u{00A0}\(aicc); BIC\u{00A0}\(bic)")
     }
     var backtestTitle: String { localized("回测", "Backtest") }
     var backtestMethod: String { localized("模型或情景", "Model or scenario") }

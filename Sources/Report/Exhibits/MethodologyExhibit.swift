@@ -21,7 +21,7 @@ struct MethodologyExhibit: Exhibit {
         }
         var rows: [[String]] = []
         func row(title: String, forecast: SeriesForecast) -> [String] {
-            var model = strings.modelName(forecast.modelName)
+            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
@@ -108,10 +108,10 @@ struct MethodologyExhibit: Exhibit {
                 let relative = row.error / abs(row.actual)
                 return (relative > 0 ? "+" : "") + NumberFormat.percent(relative)
             }
-            rows.append([methodName(summary.method)] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
+            rows.append([strings.sentenceCase(methodName(summary.method))] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
         }
         for skipped in backtest.skipped {
-            rows.append([methodName(skipped.method)] + backtest.testYears.map { _ in "–" } + [strings.notTried])
+            rows.append([strings.sentenceCase(methodName(skipped.method))] + backtest.testYears.map { _ in "–" } + [strings.notTried])
         }
         // Why a method was not tried, worded from its cause in the page's language.
         let skippedNote = backtest.skipped.isEmpty ? "" : strings.localized("", " ") + strings.backtestSkipped(
