@@ -19,10 +19,23 @@ public struct MarketSizeChart: Sendable {
         public var value: Double
         public var isEstimate: Bool
         public var interval: Interval?
+        /// Set for a year with no value (e.g. "未发布", not published): the year keeps its
+        /// own slot, so the axis stays true to time, and this mark stands where the value
+        /// would be. No bar is drawn and `value` is ignored.
+        public var missingMark: String?
+        public var isMissing: Bool { missingMark != nil }
         public init(label: String, value: Double, isEstimate: Bool = false,
                     interval: (lower: Double, upper: Double)? = nil) {
             self.label = label; self.value = value; self.isEstimate = isEstimate
             self.interval = interval.map { Interval(lower: $0.lower, upper: $0.upper) }
+        }
+
+        /// An empty slot for a year without a value, labelled `label` under the axis and
+        /// `mark` above it.
+        public static func missing(label: String, mark: String) -> Bar {
+            var bar = Bar(label: label, value: .nan)
+            bar.missingMark = mark
+            return bar
         }
     }
 
@@ -93,8 +106,8 @@ public struct MarketSizeChart: Sendable {
     /// offending part and repeats the problem in `MarketSizeChartLayout.problems`.
     public var problems: [String] {
         var found: [String] = []
-        if bars.isEmpty { found.append("the chart has no bars; give at least one year") }
-        for (i, bar) in bars.enumerated() {
+        if !bars.contains(where: { !$0.isMissing }) { found.append("the chart has no bars; give at least one year with a value") }
+        for (i, bar) in bars.enumerated() where !bar.isMissing {
             if !bar.value.isFinite {
                 found.append("bar \(i + 1) (\(bar.label)) has no finite value; it is drawn empty")
             } else if bar.value < 0 {
@@ -106,7 +119,7 @@ public struct MarketSizeChart: Sendable {
             }
         }
         for (k, marker) in markers.enumerated() where !isDrawable(marker) {
-            found.append("marker \(k + 1) points at bar \(marker.bar + 1) of \(bars.count) with value \(marker.value); it needs an existing bar and a finite value ≥ 0, so it is not drawn")
+            found.append("marker \(k + 1) points at bar \(marker.bar + 1) of \(bars.count) with value \(marker.value); it needs an existing bar that has a value, and a finite value ≥ 0, so it is not drawn")
         }
         for (k, span) in cagrSpans.enumerated() where !isDrawable(span) {
             found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
@@ -115,7 +128,7 @@ public struct MarketSizeChart: Sendable {
     }
 
     func isDrawable(_ marker: Marker) -> Bool {
-        bars.indices.contains(marker.bar) && marker.value.isFinite && marker.value >= 0
+        bars.indices.contains(marker.bar) && marker.value.isFinite && marker.value >= 0 && !bars[marker.bar].isMissing
     }
 
     func isDrawable(_ span: CAGRSpan) -> Bool {

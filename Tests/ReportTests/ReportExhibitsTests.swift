@@ -250,6 +250,39 @@ final class ShippedReportLayoutTests: XCTestCase {
         }
     }
 
+    /// Chinese pages print Chinese: every text on every zh page, cut into runs of Latin
+    /// letters, has only the names and terms a Chinese reader sees in Latin script anyway.
+    func testChinesePagesCarryNoEnglishProse() throws {
+        var config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+        config.language = .zh
+        let context = try ReportRun.makeContext(config: config, logger: Logger(label: "test"))
+        let pages = try ReportRun.buildPages(ReportRun.exhibits, context: context)
+        // Proper names (products, vendors, people, publications), model and statistics terms,
+        // units, and the scenario files' path.
+        let allowed: Set<String> = [
+            "CAGR", "E", "marketcast", "ChatGPT", "Similarweb", "bestnewsreport", "com", "The", "Hill", "EFLOPS",
+            "GPU", "GPUs", "tokens", "MOSS", "ChatGLM", "Mchat", "Deepexi", "Transformer", "AlexNet", "ImageNet",
+            "Hinton", "AlphaGo", "Bass", "Dirichlet", "Logistic", "Gompertz", "Richards", "MAPE", "delta", "RSS",
+            "AICc", "BIC", "scenarios", "yaml", "csv", "AI", "C", "Eval", "CMMLU", "B", "Q", "p", "q", "m", "t",
+            "x", "y", "a", "b", "g", "r", "K", "n", "s", "e", "exp", "ln", "SenseCore", "Similarweb", "min", "max",
+            "z", "score", "Pangu", "Turing", "GLM", "Baichuan", "Qwen", "Yuan", "ERNIE", "Bot", "AIGC", "LLM",
+            "SE", "AIC", "NIST", "LAPACK", "GPT", "TI", "ACC", "CSV",
+        ]
+        var found: [String: String] = [:]
+        for page in pages {
+            for case .text(let box) in page.scene.items {
+                // File and folder names (china-ai-market-size.csv, datasets/) are names, not prose.
+                let prose = box.text.replacingOccurrences(of: "[A-Za-z0-9_*-]+(\\.csv|\\.yaml|/)", with: " ",
+                                                          options: .regularExpression)
+                for word in prose.split(whereSeparator: { !($0.isASCII && $0.isLetter) })
+                where !allowed.contains(String(word)) && found[String(word)] == nil {
+                    found[String(word)] = "\(page.chartID ?? page.title): \(box.text.prefix(80))"
+                }
+            }
+        }
+        XCTAssertEqual(found, [:], "English words on Chinese pages")
+    }
+
     /// Guards the test above: a page whose layout has a problem does carry it.
     func testLayoutProblemsReachThePage() throws {
         var config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
@@ -260,5 +293,32 @@ final class ShippedReportLayoutTests: XCTestCase {
         let pages = TablePages.pages(table, chartID: "t", context: context)
         XCTAssertEqual(pages.count, 1)
         XCTAssertTrue(pages[0].problems.contains { $0.contains("row 1 has 1 cells for 2 columns") }, "\(pages[0].problems)")
+
+        // ... and the run logs it as a warning naming the chart id.
+        let recorder = RecordedWarnings()
+        ReportPage.logProblems(of: pages, to: Logger(label: "test") { _ in RecordingLogHandler(recorder: recorder) })
+        XCTAssertEqual(recorder.messages.count, pages[0].problems.count)
+        XCTAssertTrue(recorder.messages.allSatisfy { $0.level == .warning && $0.text.hasPrefix("chart t: ") }, "\(recorder.messages)")
+    }
+}
+
+/// Collects what a Logger was asked to log, to check warnings reach the log.
+final class RecordedWarnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(level: Logger.Level, text: String)] = []
+    var messages: [(level: Logger.Level, text: String)] { lock.withLock { stored } }
+    func append(_ level: Logger.Level, _ text: String) { lock.withLock { stored.append((level, text)) } }
+}
+
+struct RecordingLogHandler: LogHandler {
+    let recorder: RecordedWarnings
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        recorder.append(event.level, event.message.description)
     }
 }

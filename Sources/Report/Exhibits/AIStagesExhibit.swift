@@ -9,8 +9,8 @@ struct AIStagesExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["ai-stages"] else { return [] }
         let strings = context.strings
-        let stages = try DevelopmentStage.load(path: path)
-        let milestones = try context.config.tables["ai-milestones"].map { try DatedLabel.load(path: $0, dateColumn: "year") } ?? []
+        let stages = try DevelopmentStage.load(path: path, language: context.strings.language)
+        let milestones = try context.config.tables["ai-milestones"].map { try DatedLabel.load(path: $0, dateColumn: "year", language: context.strings.language) } ?? []
         // "Today" is the report's own date, so the page does not change with the clock.
         let today = Int(context.config.document.date.prefix(4)) ?? (stages.last?.start ?? 2000)
         let start = stages.first?.start ?? 1950

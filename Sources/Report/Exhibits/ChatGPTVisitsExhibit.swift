@@ -8,9 +8,9 @@ struct ChatGPTVisitsExhibit: Exhibit {
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["chatgpt-visits"] else { return [] }
-        let page = try ChatGPTVisitsPage(visits: MonthlyVisit.load(path: path),
+        let page = try ChatGPTVisitsPage(visits: MonthlyVisit.load(path: path, language: context.strings.language),
                                          milestones: context.config.tables["chatgpt-milestones"]
-                                             .map { try DatedLabel.load(path: $0, dateColumn: "date") } ?? [],
+                                             .map { try DatedLabel.load(path: $0, dateColumn: "date", language: context.strings.language) } ?? [],
                                          strings: context.strings)
         let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
         return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),

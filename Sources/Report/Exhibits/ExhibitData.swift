@@ -11,7 +11,7 @@ struct MonthlyVisit: Equatable {
     var unit: String
     var source: String
 
-    static func load(path: String) throws -> [MonthlyVisit] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [MonthlyVisit] {
         var table = try TypedTable.read(path: path, required: ["month", "value", "unit", "status", "source"])
         var visits: [MonthlyVisit] = []
         for row in table.rows {
@@ -35,7 +35,7 @@ struct MonthlyVisit: Equatable {
                 continue
             }
             visits.append(MonthlyVisit(month: month, value: value, unit: table.requiredText(row, "unit"),
-                                       source: table.requiredText(row, "source")))
+                                       source: table.source(row, in: language)))
         }
         try table.finish()
         return visits.sorted { $0.month < $1.month }
@@ -49,13 +49,13 @@ struct DatedLabel: Equatable {
     var source: String
 
     /// `date` column may be a year, month or day; labels in `label_zh` and `label_en`.
-    static func load(path: String, dateColumn: String) throws -> [DatedLabel] {
+    static func load(path: String, dateColumn: String, language: DisplayLanguage? = nil) throws -> [DatedLabel] {
         var table = try TypedTable.read(path: path, required: [dateColumn, "label_zh", "label_en", "source"])
         var labels: [DatedLabel] = []
         for row in table.rows {
             guard let date = table.date(row, dateColumn) else { continue }
             labels.append(DatedLabel(date: date, labelZH: table.requiredText(row, "label_zh"),
-                                     labelEN: table.requiredText(row, "label_en"), source: table.requiredText(row, "source")))
+                                     labelEN: table.requiredText(row, "label_en"), source: table.source(row, in: language)))
         }
         try table.finish()
         return labels.sorted { $0.date < $1.date }
@@ -67,7 +67,7 @@ struct ModelRelease: Equatable {
     var vendor: String, model: String, vendorEN: String, modelEN: String
     var source: String
 
-    static func load(path: String) throws -> [ModelRelease] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [ModelRelease] {
         var table = try TypedTable.read(path: path, required: ["date", "vendor", "model", "vendor_en", "model_en", "source"])
         var releases: [ModelRelease] = []
         for row in table.rows {
@@ -76,7 +76,7 @@ struct ModelRelease: Equatable {
                                          model: table.requiredText(row, "model"),
                                          vendorEN: table.requiredText(row, "vendor_en"),
                                          modelEN: table.requiredText(row, "model_en"),
-                                         source: table.requiredText(row, "source")))
+                                         source: table.source(row, in: language)))
         }
         try table.finish()
         return releases.sorted { $0.date < $1.date }
@@ -90,7 +90,7 @@ struct DevelopmentStage: Equatable {
     var end: Int?
     var source: String
 
-    static func load(path: String) throws -> [DevelopmentStage] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [DevelopmentStage] {
         var table = try TypedTable.read(path: path, required: ["stage_zh", "stage_en", "start_year", "end_year", "source"])
         var stages: [DevelopmentStage] = []
         for row in table.rows {
@@ -102,7 +102,7 @@ struct DevelopmentStage: Equatable {
                                                hint: "a stage spans [start_year, end_year); leave end_year empty for an ongoing stage"))
             }
             stages.append(DevelopmentStage(nameZH: table.requiredText(row, "stage_zh"), nameEN: table.requiredText(row, "stage_en"),
-                                           start: start.year, end: end?.year, source: table.requiredText(row, "source")))
+                                           start: start.year, end: end?.year, source: table.source(row, in: language)))
         }
         try table.finish()
         return stages.sorted { $0.start < $1.start }
@@ -119,7 +119,7 @@ struct VendorModel: Equatable {
 
     static let events = ["release", "first disclosure", "upgrade"]
 
-    static func load(path: String) throws -> [VendorModel] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [VendorModel] {
         var table = try TypedTable.read(path: path, required: ["vendor", "vendor_en", "model", "model_en", "event", "date",
                                                                "parameters", "parameters_unit", "source"])
         var models: [VendorModel] = []
@@ -137,7 +137,7 @@ struct VendorModel: Equatable {
             models.append(VendorModel(vendor: table.requiredText(row, "vendor"), vendorEN: table.requiredText(row, "vendor_en"),
                                       model: table.requiredText(row, "model"), modelEN: table.requiredText(row, "model_en"),
                                       event: event, date: date, parameters: parameters, parametersUnit: unit,
-                                      source: table.requiredText(row, "source")))
+                                      source: table.source(row, in: language)))
         }
         try table.finish()
         return models
@@ -160,7 +160,7 @@ struct BenchmarkScore: Equatable {
     var questions: Double?
     var source: String
 
-    static func load(path: String) throws -> [BenchmarkScore] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [BenchmarkScore] {
         var table = try TypedTable.read(path: path, required: ["model", "benchmark", "benchmark_en", "score", "unit", "source"])
         var scores: [BenchmarkScore] = []
         for row in table.rows {
@@ -173,7 +173,7 @@ struct BenchmarkScore: Equatable {
             scores.append(BenchmarkScore(model: table.requiredText(row, "model"), benchmark: table.requiredText(row, "benchmark"),
                                          benchmarkEN: table.requiredText(row, "benchmark_en"), score: score,
                                          questions: table.optionalNumber(row, "questions"),
-                                         source: table.requiredText(row, "source")))
+                                         source: table.source(row, in: language)))
         }
         try table.finish()
         return scores
@@ -190,7 +190,7 @@ struct ComputeFigure: Equatable {
     var isEstimate: Bool
     var source: String
 
-    static func load(path: String) throws -> [ComputeFigure] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [ComputeFigure] {
         var table = try TypedTable.read(path: path, required: ["vendor", "vendor_en", "facility", "facility_en", "metric",
                                                                "metric_en", "value", "qualifier", "unit", "date",
                                                                "status", "source"])
@@ -206,7 +206,7 @@ struct ComputeFigure: Equatable {
                                          facilityEN: table.requiredText(row, "facility_en"),
                                          metric: table.requiredText(row, "metric"), metricEN: table.requiredText(row, "metric_en"),
                                          value: value, isLowerBound: qualifier == "+", unit: table.requiredText(row, "unit"),
-                                         date: date, isEstimate: status == "estimate", source: table.requiredText(row, "source")))
+                                         date: date, isEstimate: status == "estimate", source: table.source(row, in: language)))
         }
         try table.finish()
         return figures
@@ -224,7 +224,7 @@ struct CaseResult: Equatable {
     var isLowerBound: Bool
     var source: String
 
-    static func load(path: String) throws -> [CaseResult] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [CaseResult] {
         var table = try TypedTable.read(path: path, required: ["case", "organisation", "organisation_en", "metric_zh",
                                                                "metric_en", "value", "unit", "direction", "qualifier", "source"])
         var results: [CaseResult] = []
@@ -238,7 +238,7 @@ struct CaseResult: Equatable {
                                       organisationEN: table.requiredText(row, "organisation_en"),
                                       metric: table.requiredText(row, "metric_zh"), metricEN: table.requiredText(row, "metric_en"),
                                       value: value, unit: table.requiredText(row, "unit"), direction: direction,
-                                      isLowerBound: qualifier == "+", source: table.requiredText(row, "source")))
+                                      isLowerBound: qualifier == "+", source: table.source(row, in: language)))
         }
         try table.finish()
         return results
@@ -252,14 +252,14 @@ struct IndustryApplication: Equatable {
     var source: String
     var note: String
 
-    static func load(path: String) throws -> [IndustryApplication] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [IndustryApplication] {
         var table = try TypedTable.read(path: path, required: ["industry_zh", "industry_en", "function_zh", "function_en", "source"])
         var rows: [IndustryApplication] = []
         for row in table.rows {
             rows.append(IndustryApplication(industry: table.requiredText(row, "industry_zh"),
                                             industryEN: table.requiredText(row, "industry_en"),
                                             function: table.text(row, "function_zh"), functionEN: table.text(row, "function_en"),
-                                            source: table.requiredText(row, "source"), note: table.text(row, "note")))
+                                            source: table.source(row, in: language), note: table.text(row, "note")))
         }
         try table.finish()
         return rows
@@ -275,7 +275,7 @@ struct PublisherForecast: Equatable {
     var vintage: String
     var source: String
 
-    static func load(path: String) throws -> [PublisherForecast] {
+    static func load(path: String, language: DisplayLanguage? = nil) throws -> [PublisherForecast] {
         var table = try TypedTable.read(path: path, required: ["year", "value", "unit", "vintage", "source"])
         var forecasts: [PublisherForecast] = []
         var seen: [String: Int] = [:]
@@ -292,7 +292,7 @@ struct PublisherForecast: Equatable {
             }
             seen[key] = row.line
             forecasts.append(PublisherForecast(year: year.year, value: value, unit: table.requiredText(row, "unit"),
-                                               vintage: vintage, source: table.requiredText(row, "source")))
+                                               vintage: vintage, source: table.source(row, in: language)))
         }
         try table.finish()
         return forecasts.sorted { ($0.vintage, $0.year) < ($1.vintage, $1.year) }

@@ -1,3 +1,4 @@
+import Forecasting
 import MarketData
 
 /// The words of the exhibits beyond the market-size chart, in both languages. Kept beside
@@ -45,8 +46,17 @@ extension Strings {
     var publisherForecastLegend: String { localized("出版方当时的预测", "Publisher's forecast at the time") }
     func gapYearsNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
-        return localized("\(list) 年数据未发布，图中不列出，拟合亦不使用。", "\(list) not published: not shown and not used in the fit.")
+        return localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
     }
+    /// A name that starts a table cell: "Linear trend", not "linear trend" (Chinese unchanged).
+    func sentenceCase(_ text: String) -> String {
+        guard language == .en, let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+    /// Between two sentences of a note: Chinese sentences end in "。" and need no space.
+    var sentenceSeparator: String { localized("", " ") }
+    /// Stands in for the value of a year the publisher never published.
+    var notPublishedMark: String { localized("未发布", "not published") }
 
     // Exhibit 3.
     var visitsTitle: String { localized("ChatGPT 月访问量，2022-11 至 2023-10", "ChatGPT monthly visits, Nov 2022 – Oct 2023") }
@@ -210,8 +220,8 @@ extension Strings {
     var sourcesHeader: String { localized("数据来源", "Sources") }
     func fitStatistics(years: ClosedRange<Int>, observations: Int, rss: String, aicc: String, bic: String,
                        dof: Int) -> String {
-        localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS \(rss)；AICc \(aicc)；BIC \(bic)",
-             "fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) degrees of freedom); RSS \(rss); AICc \(aicc); BIC \(bic)")
+        localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS\u{00A0}\(rss)；AICc\u{00A0}\(aicc)；BIC\u{00A0}\(bic)",
+             "Fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) \(dof == 1 ? "degree" : "degrees") of freedom); RSS\u{00A0}\(rss); AICc\u{00A0}\(aicc); BIC\u{00A0}\(bic)")
     }
     var backtestTitle: String { localized("回测", "Backtest") }
     var backtestMethod: String { localized("模型或情景", "Model or scenario") }
@@ -222,9 +232,22 @@ extension Strings {
                          "\(series): fitted to the \(fitYears.lowerBound)–\(fitYears.upperBound) actuals, compared with the published \(tested) values")
     }
     var notTried: String { localized("未回测", "not tried") }
-    func backtestSkipped(_ methods: [(name: String, reason: String)]) -> String {
-        localized("未回测：" + methods.map(\.name).joined(separator: "、") + "（数据点不足或拟合未收敛，原因见运行日志）。",
-                  "Not tried: " + methods.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + ".")
+    func backtestSkipped(_ methods: [(name: String, skip: BacktestSkip)]) -> String {
+        localized("未回测：" + methods.map { "\($0.name)（\(skipReason($0.skip))）" }.joined(separator: "；") + "。",
+                  "Not tried: " + methods.map { "\($0.name) (\(skipReason($0.skip)))" }.joined(separator: "; ") + ".")
+    }
+    /// Why a method was not backtested, in the page's language: English pages print the
+    /// fitter's own words, Chinese pages a wording of its cause.
+    func skipReason(_ skip: BacktestSkip) -> String {
+        guard language == .zh else { return skip.reason }
+        switch skip.cause {
+        case let .tooFewActuals(parameters, actuals, fitThrough):
+            return "\(parameters) 个参数需多于 \(parameters) 个实际值，截至 \(fitThrough) 年仅 \(actuals) 个"
+        case .notConverged:
+            return "拟合未收敛"
+        case .failed:
+            return "拟合失败，详见运行日志"
+        }
     }
     var backtestNote: String {
         localized("注：误差 =（预测 − 实际）/ 实际；MAPE 为各检验年绝对百分比误差的平均；模型与情景均按原设定，未针对结果调整。",

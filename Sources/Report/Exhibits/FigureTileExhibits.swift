@@ -9,7 +9,7 @@ struct ComputeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["compute"] else { return [] }
         let strings = context.strings
-        let figures = try ComputeFigure.load(path: path)
+        let figures = try ComputeFigure.load(path: path, language: context.strings.language)
         let tiles = figures.map { figure -> FigureTiles.Tile in
             let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
                 + (figure.isLowerBound ? "+" : "")
@@ -46,7 +46,7 @@ struct CaseResultsExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["case-results"] else { return [] }
         let strings = context.strings
-        let results = try CaseResult.load(path: path)
+        let results = try CaseResult.load(path: path, language: context.strings.language)
         let tiles = results.map { result in
             FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.localized(result.metric, result.metricEN),
                              caption: strings.localized(result.organisation, result.organisationEN))

@@ -10,8 +10,8 @@ struct IndustryApplicationsExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["industry-applications"] else { return [] }
         let strings = context.strings
-        let applications = try IndustryApplication.load(path: path)
-        let cases = try context.config.tables["case-results"].map(CaseResult.load) ?? []
+        let applications = try IndustryApplication.load(path: path, language: context.strings.language)
+        let cases = try context.config.tables["case-results"].map { try CaseResult.load(path: $0, language: strings.language) } ?? []
         var rows: [[String]] = []
         var previous: String?
         for application in applications {

@@ -11,21 +11,28 @@ struct MethodologyExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
         let language = context.strings.language
-        func number(_ value: Double) -> String {
-            guard value.isFinite else { return NumberFormat.notANumber }
+        // A statistic and its value never part at a line end, nor does "n/a" (word joiners).
+        let notAvailable = NumberFormat.notANumber.replacingOccurrences(of: "/", with: "\u{2060}/\u{2060}")
+        func number(_ value: Double, grouped: Bool = true) -> String {
+            guard value.isFinite else { return notAvailable }
             let magnitude = abs(value)
             let decimals = magnitude >= 100 ? 1 : (magnitude >= 1 ? 3 : 5)
-            return NumberFormat.grouped(value, decimals: decimals)
+            return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
         }
         var rows: [[String]] = []
         func row(title: String, forecast: SeriesForecast) -> [String] {
-            var model = strings.modelName(forecast.modelName)
+            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
             var statistics = ""
             if let fit = forecast.fit {
-                let parameters = fit.parameters.map { "\($0.name) = \(number($0.value)) ± \(number($0.standardError))" }
+                // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
+                let parameters = fit.parameters.map {
+                    "\($0.name) = \(number($0.value, grouped: false)) ± \(number($0.standardError, grouped: false))"
+                }
                 model += "\n" + Self.formula(forecast.modelDescription) + "\n"
                     + parameters.joined(separator: strings.localized("；", "; "))
-                statistics = strings.fitStatistics(years: fit.fitYears, observations: forecast.actuals.count,
+                // The actuals the fit saw: those in its window (a scenario may fit only the last few).
+                let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
+                statistics = strings.fitStatistics(years: fit.fitYears, observations: observations,
                                                    rss: number(fit.residualSumOfSquares), aicc: number(fit.aicc),
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
                 if let reason = fit.selectionReason { statistics += "\n" + reason }
@@ -57,16 +64,17 @@ struct MethodologyExhibit: Exhibit {
         // Sources: every fitted series and every configured table, in config order.
         var sourceRows: [[String]] = []
         for result in context.series {
-            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources)])
+            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources(in: strings.language))])
         }
         let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
             + (context.config.penetration.map { [$0.dataPath] } ?? [])
         for path in tablePaths {
             guard let table = try? CSVTable.read(path: path),
-                  let column = table.optionalColumnIndex(named: "source") else { continue }
+                  table.optionalColumnIndex(named: "source") != nil else { continue }
             var unique: [String] = []
-            for row in table.rows where !unique.contains(row[column].text) && !row[column].text.isEmpty {
-                unique.append(row[column].text)
+            for row in table.rows {
+                let source = table.text(row, "source", in: strings.language)
+                if !source.isEmpty && !unique.contains(source) { unique.append(source) }
             }
             sourceRows.append([Self.fileName(path), strings.list(unique)])
         }
@@ -100,15 +108,14 @@ struct MethodologyExhibit: Exhibit {
                 let relative = row.error / abs(row.actual)
                 return (relative > 0 ? "+" : "") + NumberFormat.percent(relative)
             }
-            rows.append([methodName(summary.method)] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
+            rows.append([strings.sentenceCase(methodName(summary.method))] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
         }
         for skipped in backtest.skipped {
-            rows.append([methodName(skipped.method)] + backtest.testYears.map { _ in "–" } + [strings.notTried])
+            rows.append([strings.sentenceCase(methodName(skipped.method))] + backtest.testYears.map { _ in "–" } + [strings.notTried])
         }
-        // Why a method was not tried is worded by the fitter in English: English pages print
-        // it in the note, Chinese pages name the methods.
-        let skippedNote = backtest.skipped.isEmpty ? "" : " " + strings.backtestSkipped(
-            backtest.skipped.map { (methodName($0.method), $0.reason) })
+        // Why a method was not tried, worded from its cause in the page's language.
+        let skippedNote = backtest.skipped.isEmpty ? "" : strings.localized("", " ") + strings.backtestSkipped(
+            backtest.skipped.map { (methodName($0.method), $0) })
         let series = context.result(for: backtest.seriesID)?.entry.title(for: strings.language) ?? backtest.seriesID
         return TablePage(
             title: strings.methodologyTitle + strings.localized("：", ": ") + strings.backtestTitle,

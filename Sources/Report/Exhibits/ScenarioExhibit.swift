@@ -13,7 +13,7 @@ struct ScenarioExhibit: Exhibit {
             guard let chart = page.chart else { return nil }
             let layout = chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), scene: layout.scene,
-                              csv: ScenarioForecasts.csv([fitted]))
+                              csv: ScenarioForecasts.csv([fitted]), problems: layout.problems)
         }
     }
 }
@@ -60,8 +60,9 @@ struct ScenarioPage {
         let years = reference.points.map(\.year)
         guard let firstYear = years.first, let lastYear = years.last else { return nil }
         let display = strings.displayUnit(reference.unit)
-        let decimals = NumberFormat.commonDecimals(for: reference.actuals.map(\.value),
-                                                   powerOfTen: display.powerOfTen, maximum: 2)
+        let decimals = NumberFormat.chartDecimals(actuals: reference.actuals.map(\.value),
+                                                  largest: fitted.paths.flatMap { $0.forecast.points.map(\.value) }.max() ?? 0,
+                                                  powerOfTen: display.powerOfTen)
         let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
         let categories = reference.points.map { strings.yearLabel($0.year, isEstimate: $0.isEstimate) }
         let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
@@ -83,7 +84,7 @@ struct ScenarioPage {
         return ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: strings.scenarioNote(sources: series.sources, models: models, bandLabel: band?.label),
+                             sourceNote: strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
     }
 }

@@ -10,7 +10,7 @@ struct VendorLandscapeExhibit: Exhibit {
         guard let path = context.config.tables["vendor-models"] else { return [] }
         let strings = context.strings
         // Grouped by vendor in the order vendors first appear, each vendor's models by date.
-        let models = try VendorModel.load(path: path)
+        let models = try VendorModel.load(path: path, language: context.strings.language)
         var vendors: [String] = []
         for model in models where !vendors.contains(model.vendor) { vendors.append(model.vendor) }
         let ordered = vendors.flatMap { vendor in models.filter { $0.vendor == vendor }.sorted { $0.date < $1.date } }
@@ -36,10 +36,10 @@ struct VendorBenchmarksExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let path = context.config.tables["vendor-benchmarks"] else { return [] }
         let strings = context.strings
-        let scores = try BenchmarkScore.load(path: path)
+        let scores = try BenchmarkScore.load(path: path, language: context.strings.language)
         // The benchmark file names models in Chinese only; English pages take the name from
         // vendor-models (轩辕 → XuanYuan), keeping the size suffix (-70B).
-        let known = try context.config.tables["vendor-models"].map(VendorModel.load) ?? []
+        let known = try context.config.tables["vendor-models"].map { try VendorModel.load(path: $0, language: context.strings.language) } ?? []
         func modelName(_ name: String) -> String {
             guard strings.language == .en,
                   let match = known.filter({ name.hasPrefix($0.model) }).max(by: { $0.model.count < $1.model.count })

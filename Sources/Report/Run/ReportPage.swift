@@ -1,4 +1,5 @@
 import Charts
+import Logging
 
 /// One page of the report. Chart pages are also exported on their own under
 /// `charts/<chartID>.png|svg|pdf` with their numbers in `charts/<chartID>.csv`; pages
@@ -23,5 +24,15 @@ public struct ReportPage: Sendable {
                 isContinuation: Bool = false, problems: [String] = []) {
         self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
         self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation; self.problems = problems
+    }
+}
+
+extension ReportPage {
+    /// Logs each of the pages' layout problems as a warning naming the chart id (the title
+    /// for pages without one), so a run never ships a crowded page silently.
+    static func logProblems(of pages: [ReportPage], to logger: Logger) {
+        for page in pages {
+            for problem in page.problems { logger.warning("chart \(page.chartID ?? page.title): \(problem)") }
+        }
     }
 }

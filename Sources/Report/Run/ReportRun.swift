@@ -60,9 +60,7 @@ public enum ReportRun {
         let context = try makeContext(config: config, logger: logger)
         timer.lap("fit")
         let pages = try buildPages(exhibits, context: context)
-        for page in pages {
-            for problem in page.problems { logger.warning("\(page.chartID ?? page.title): \(problem)") }
-        }
+        ReportPage.logProblems(of: pages, to: logger)
         timer.lap("layout")
         // Hashed right after reading, before the slow rendering, to narrow the window in
         // which an edited input could be recorded with a digest of a version not used.
