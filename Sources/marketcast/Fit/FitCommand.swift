@@ -1,0 +1,108 @@
+// `marketcast fit`: fit one model (catalog name, `auto`, or a formula) to two columns of a
+// CSV file and print the estimates, their uncertainty and optional forecasts — as a table
+// for people or as one JSON object for scripts. Bad input (a formula with a syntax error,
+// a missing column, a parameter without a start value, too few points), a singular
+// Jacobian and a fit that does not converge all end with a message and exit status 1;
+// with --json the object still says `converged: false` and why.
+//
+// The files of this folder, one job each: this one reads the command line and prints;
+// FitRequest.swift checks the options, FitData.swift reads the CSV, FitReportBuilder.swift
+// fits and forecasts, FitReport.swift holds the result, FitTable.swift and FitJSON.swift
+// write it for people and for scripts.
+import ArgumentParser
+import Foundation
+import MarketData
+import Numerics
+
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a growth curve or a formula to a CSV column and report estimates, intervals and forecasts.",
+        discussion: """
+            --model takes a catalog name (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))), \
+            `auto` (fit all, rank by AICc and a rolling-origin backtest), or a formula such as \
+            "b1*(1-exp(-b2*x))": identifiers naming CSV columns are variables, every other identifier \
+            is a parameter and needs --start NAME=VALUE.
+            """)
+
+    @Option(help: "The CSV file (header row, one observation per row).")
+    var data: String
+
+    @Option(help: "The response column.")
+    var y: String
+
+    @Option(help: "The time/predictor column (default: year, when the file has one).")
+    var x: String?
+
+    @Option(help: "A catalog model name, `auto`, or a formula.")
+    var model: String
+
+    @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
+    var start: [String] = []
+
+    @Flag(help: "Fit log(y) (multiplicative errors); needs positive values.")
+    var log = false
+
+    @Option(help: "Column of observation weights (e.g. 1/variance).")
+    var weights: String?
+
+    @Option(help: "Residual-bootstrap resamples (0 = none).")
+    var bootstrap: Int = 0
+
+    @Option(help: "Seed of the bootstrap's random numbers.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Coverage of the confidence and prediction intervals.")
+    var level: Double = 0.95
+
+    @Option(help: "Forecast every year after the data up to this one.")
+    var horizon: Double?
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    /// Benchmark aid (hidden): repeat the fit this many times and print the median time
+    /// per fit on stderr. Never part of normal output.
+    @Option(help: .hidden)
+    var benchRepeat: Int = 0
+
+    func run() throws {
+        do {
+            let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
+                                         logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
+                                         seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+            let report = try FitReportBuilder.build(request)
+            if json {
+                print(try FitJSON.encode(FitDocument(report)))
+            } else {
+                print(report.table(), terminator: "")
+            }
+            if let failure = report.failure {
+                FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+                throw ExitCode(1)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model, error: error)) {
+                print(document)
+            }
+            FileHandle.standardError.write(Data("\(describe(error))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Errors as `file:line:column: error: …`: data errors carry their location already;
+    /// formula errors point into the --model text with a caret under the column.
+    private func describe(_ error: Error) -> String {
+        if let e = error as? NumericsError {
+            if let column = e.column {
+                let caret = String(repeating: " ", count: max(column - 1, 0)) + "^"
+                return "--model:1:\(column): error: \(e.message)\n  \(model)\n  \(caret)"
+            }
+            return "error: \(e.message)"
+        }
+        if let e = error as? ValidationError { return "error: \(e.message)" }
+        return "\(error)"
+    }
+}

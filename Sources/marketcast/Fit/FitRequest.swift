@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+
+/// What `marketcast fit` was asked to do, with every option checked before any file is
+/// read, so a mistyped option fails at once and says which option is wrong.
+struct FitRequest {
+    var dataPath: String
+    var yColumn: String
+    var xColumn: String?
+    /// A catalog model name, `auto`, or a formula.
+    var model: String
+    /// Start values of a formula's parameters (or hints for a catalog model's), by name.
+    var starts: [String: Double]
+    var logResponse: Bool
+    var weightsColumn: String?
+    /// 0 means no bootstrap.
+    var bootstrapResamples: Int
+    var seed: UInt64
+    var level: Double
+    var horizon: Double?
+    /// Benchmark aid: repeat the fit this many times and print the median time (0 = off).
+    var benchRepeat: Int
+
+    init(dataPath: String, yColumn: String, xColumn: String?, model: String, startArguments: [String],
+         logResponse: Bool, weightsColumn: String?, bootstrapResamples: Int, seed: UInt64, level: Double,
+         horizon: Double?, benchRepeat: Int) throws {
+        guard level > 0, level < 1 else {
+            throw ValidationError("--level must lie strictly between 0 and 1 (e.g. 0.95), not \(level)")
+        }
+        guard bootstrapResamples >= 0 else {
+            throw ValidationError("--bootstrap must be 0 or more, not \(bootstrapResamples)")
+        }
+        guard benchRepeat >= 0 else { throw ValidationError("--bench-repeat must be 0 or more, not \(benchRepeat)") }
+        if let horizon, !horizon.isFinite {
+            throw ValidationError("--horizon must be a year such as 2030, not \(horizon)")
+        }
+        let trimmedModel = model.trimmingCharacters(in: .whitespaces)
+        guard !trimmedModel.isEmpty else {
+            throw ValidationError("--model is empty; give a catalog name, `auto`, or a formula such as \"b1*(1-exp(-b2*x))\"")
+        }
+        self.dataPath = dataPath
+        self.yColumn = yColumn
+        self.xColumn = xColumn
+        self.model = model
+        self.starts = try Self.parseStarts(startArguments)
+        self.logResponse = logResponse
+        self.weightsColumn = weightsColumn
+        self.bootstrapResamples = bootstrapResamples
+        self.seed = seed
+        self.level = level
+        self.horizon = horizon
+        self.benchRepeat = benchRepeat
+    }
+
+    /// `--start b1=500 --start b2=1e-4` → ["b1": 500, "b2": 0.0001].
+    private static func parseStarts(_ arguments: [String]) throws -> [String: Double] {
+        var starts: [String: Double] = [:]
+        for item in arguments {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
+                throw ValidationError("--start expects NAME=VALUE with a finite number, e.g. --start b1=500; got `\(item)`")
+            }
+            if starts[parts[0]] != nil { throw ValidationError("--start gives \(parts[0]) twice") }
+            starts[parts[0]] = value
+        }
+        return starts
+    }
+}
