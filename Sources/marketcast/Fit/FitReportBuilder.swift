@@ -16,9 +16,12 @@ enum FitReportBuilder {
             options.weights = try data.numbers(named: weights, option: "--weights")
         }
         var report: FitReport
-        if request.model == "auto" || GrowthModelKind(rawValue: request.model) != nil {
-            report = try fitCatalog(request, data: data, xName: xName, y: yValues, options: options)
-        } else {
+        switch try modelChoice(request, header: data.header) {
+        case .auto:
+            report = try fitCatalog(nil, request, data: data, xName: xName, y: yValues, options: options)
+        case .catalog(let kind):
+            report = try fitCatalog(kind, request, data: data, xName: xName, y: yValues, options: options)
+        case .formula:
             report = try fitFormula(request, data: data, xName: xName, y: yValues, options: options)
         }
         report.warnings = data.notes + report.warnings
@@ -27,10 +30,36 @@ enum FitReportBuilder {
         return report
     }
 
+    // MARK: Which model
+
+    private enum ModelChoice {
+        case auto
+        case catalog(GrowthModelKind)
+        case formula
+    }
+
+    /// A catalog name (in any case), `auto`, or a formula. A lone word that is neither a
+    /// column nor a parameter given a start value was meant as a catalog name: a misspelt
+    /// one gets "did you mean" instead of a request for its start value.
+    private static func modelChoice(_ request: FitRequest, header: [String]) throws -> ModelChoice {
+        let text = request.model.trimmingCharacters(in: .whitespaces)
+        if text.lowercased() == "auto" { return .auto }
+        if let kind = GrowthModelKind(rawValue: text.lowercased()) { return .catalog(kind) }
+        let isWord = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
+        let isColumn = header.contains { $0.lowercased() == text.lowercased() }
+        guard isWord, !isColumn, request.starts[text] == nil else { return .formula }
+        let names = ["auto"] + GrowthModelKind.allCases.map(\.rawValue)
+        var message = "--model \"\(text)\" is not a catalog model"
+        if let match = Suggestions.closest(to: text, among: names) { message += "; did you mean \"\(match)\"?" }
+        message += "; the catalog has \(names.joined(separator: ", ")) (a formula's parameters need --start NAME=VALUE)"
+        throw ValidationError(message)
+    }
+
     // MARK: Fitting
 
-    private static func fitCatalog(_ request: FitRequest, data: FitData, xName: String?, y: [Double],
-                                   options: GrowthFitOptions) throws -> FitReport {
+    /// A catalog model, or with `kind == nil` the `auto` selection over the catalog.
+    private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, data: FitData, xName: String?,
+                                   y: [Double], options: GrowthFitOptions) throws -> FitReport {
         guard let xName else {
             throw ValidationError("--model \(request.model) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
         }
@@ -41,7 +70,7 @@ enum FitReportBuilder {
             FitReport(label: fit.kind.rawValue, description: fit.description, curve: fit.curve, warnings: fit.warnings,
                       x: x, file: data.file, xName: xName, yName: request.yColumn, level: request.level)
         }
-        if let kind = GrowthModelKind(rawValue: request.model) {
+        if let kind {
             return report(try timed(request) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
         }
         guard request.starts.isEmpty else {
