@@ -112,6 +112,7 @@ public enum LevenbergMarquardt {
         var jacobianFull: [Double]
         var jacobian: [Double]
         var trialResiduals: [Double]
+        var trialJacobian: [Double]
         var scratch: Scratch
         let epsilon = Double.ulpOfOne
 
@@ -139,6 +140,7 @@ public enum LevenbergMarquardt {
             jacobianFull = [Double](repeating: 0, count: m * p)
             jacobian = [Double](repeating: 0, count: m * n)
             trialResiduals = [Double](repeating: 0, count: m)
+            trialJacobian = [Double](repeating: 0, count: m * p)
             scratch = Scratch(m: m, n: n, p: p)
         }
 
@@ -171,12 +173,15 @@ public enum LevenbergMarquardt {
             // The buffers are moved into locals for the duration of the run: the hot loops
             // then touch no class properties (no exclusivity checks, no copies).
             var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
+            var trialJacobian: [Double] = []
             var trs = TrustRegionStep(n: 0)
             swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
-            swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
+            swap(&trs, &self.trs)
             defer {
                 swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
-                swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+                swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
+                swap(&trs, &self.trs)
             }
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr
@@ -206,14 +211,19 @@ public enum LevenbergMarquardt {
             let bounded = constraints.hasBounds
 
             while true {
-                // Jacobian at the current point.
-                evaluations += 1
+                // Jacobian at the current point: evaluated here only at the start; later
+                // points were evaluated with their Jacobian as trial points (see below).
                 iterations += 1
-                if allFree {
-                    // No fixed parameters: the full Jacobian is the free one, no copy needed.
-                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
-                } else {
-                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                if first {
+                    evaluations += 1
+                    if allFree {
+                        // No fixed parameters: the full Jacobian is the free one, no copy needed.
+                        function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+                    } else {
+                        function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                    }
+                }
+                if !allFree {
                     for (c, k) in free.enumerated() {
                         for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
                     }
@@ -293,7 +303,9 @@ public enum LevenbergMarquardt {
                     let pnorm = euclideanNorm(scaledStep)
                     if first { delta = min(delta, pnorm) }
 
-                    function.residuals(at: trial, into: &trialResiduals)
+                    // The trial point is evaluated with its Jacobian: most trials are accepted,
+                    // and the model values (exp, pow) are then computed once, not twice.
+                    function.residualsAndJacobian(at: trial, residuals: &trialResiduals, jacobian: &trialJacobian)
                     evaluations += 1
                     var fnorm1 = euclideanNorm(trialResiduals)
                     if !fnorm1.isFinite { fnorm1 = .infinity }
@@ -341,6 +353,7 @@ public enum LevenbergMarquardt {
                         // the next write copy the whole array.
                         for j in 0..<n { x[j] = trial[free[j]]; theta[free[j]] = trial[free[j]] }
                         swap(&f, &trialResiduals)
+                        if allFree { swap(&jacobian, &trialJacobian) } else { swap(&jacobianFull, &trialJacobian) }
                         fnorm = fnorm1
                         xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                         first = false
