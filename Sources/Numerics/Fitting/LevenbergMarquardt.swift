@@ -149,10 +149,11 @@ public enum LevenbergMarquardt {
         /// Runs the solver, then, when it stopped because the trust region shrank to
         /// nothing (a step test) rather than because no reduction was predicted (the
         /// function test), restarts it from where it stopped with a fresh region and
-        /// scaling, as long as that keeps lowering the sum of squares.
+        /// scaling, as long as that keeps lowering the sum of squares. `residuals` (length
+        /// m) receives the residuals at the end; what it holds on entry is not used.
         func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
-            var rss = sumOfSquares(f)
+            var rss = Double.infinity
             var attempt = 0
             while true {
                 let outcome = try solve(theta: &theta, residuals: &f)
@@ -186,10 +187,18 @@ public enum LevenbergMarquardt {
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr
             let allFree = n == p
-            var evaluations = 0
+            // Residuals and Jacobian at the start; every later point is evaluated with its
+            // Jacobian as a trial point (see below), so the caller's `f` is not read.
+            var evaluations = 1
             var iterations = 0
+            if allFree {
+                // No fixed parameters: the full Jacobian is the free one, no copy needed.
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+            } else {
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+            }
             var fnorm = euclideanNorm(f)
-            if fnorm == 0 { return Outcome(iterations: 0, evaluations: 0, reason: .exactFit) }
+            if fnorm == 0 { return Outcome(iterations: 0, evaluations: evaluations, reason: .exactFit) }
             // Work vectors live in `scratch` between runs (a bootstrap runs this 10,000 times).
             var diag: [Double] = [], columnNorms: [Double] = [], qtf: [Double] = [], x: [Double] = []
             var trial: [Double] = [], js: [Double] = [], scaledStep: [Double] = [], stepVector: [Double] = []
@@ -211,18 +220,9 @@ public enum LevenbergMarquardt {
             let bounded = constraints.hasBounds
 
             while true {
-                // Jacobian at the current point: evaluated here only at the start; later
-                // points were evaluated with their Jacobian as trial points (see below).
+                // The Jacobian at the current point is in `jacobian` (or, with fixed
+                // parameters, in `jacobianFull`, whose free columns are copied over).
                 iterations += 1
-                if first {
-                    evaluations += 1
-                    if allFree {
-                        // No fixed parameters: the full Jacobian is the free one, no copy needed.
-                        function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
-                    } else {
-                        function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
-                    }
-                }
                 if !allFree {
                     for (c, k) in free.enumerated() {
                         for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
@@ -245,7 +245,7 @@ public enum LevenbergMarquardt {
                         euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
                     }
                 }
-                try qr.factor(jacobian)
+                try qr.factor(jacobian, columnNorms: columnNorms)
                 for j in 0..<n {
                     trs.permutation[j] = qr.pivot(j)
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }

@@ -67,8 +67,9 @@ public final class PivotedQR {
     @inline(__always)
     public func pivot(_ j: Int) -> Int { pivots[j] }
 
-    /// Factors a column-major m×n array into this object's buffers.
-    public func factor(_ matrix: [Double]) throws {
+    /// Factors a column-major m×n array into this object's buffers. `columnNorms`, when
+    /// the caller has them (the LM engine needs them anyway), saves computing them again.
+    public func factor(_ matrix: [Double], columnNorms: [Double]? = nil) throws {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
@@ -80,7 +81,11 @@ public final class PivotedQR {
         }
         for j in 0..<columns {
             jpvt[j] = Int32(truncatingIfNeeded: j + 1)
-            norms[j] = euclideanNorm(UnsafeBufferPointer(start: a + j * rows, count: rows))
+            if let given = columnNorms, given.count == columns {
+                norms[j] = given[j]
+            } else {
+                norms[j] = euclideanNorm(UnsafeBufferPointer(start: a + j * rows, count: rows))
+            }
             partialNorms[j] = norms[j]
         }
         try LAPACK.laqp2(m: rows, n: columns, a: a, jpvt: jpvt, tau: t, norms: norms,
