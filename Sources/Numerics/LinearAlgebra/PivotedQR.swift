@@ -73,12 +73,15 @@ public final class PivotedQR {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
-        try matrix.withUnsafeBufferPointer { src in
+        // x·0 is NaN exactly when x is ±∞ or NaN: one branch-free test for the whole copy.
+        var poison = 0.0
+        matrix.withUnsafeBufferPointer { src in
             for i in 0..<src.count {
-                guard src[i].isFinite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
                 a[i] = src[i]
+                poison += src[i] * 0
             }
         }
+        guard poison == 0 else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
         for j in 0..<columns {
             jpvt[j] = Int32(truncatingIfNeeded: j + 1)
             if let given = columnNorms, given.count == columns {
