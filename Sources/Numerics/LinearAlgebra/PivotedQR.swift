@@ -73,15 +73,14 @@ public final class PivotedQR {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
-        // x·0 is NaN exactly when x is ±∞ or NaN: one branch-free test for the whole copy.
-        var poison = 0.0
-        matrix.withUnsafeBufferPointer { src in
-            for i in 0..<src.count {
-                a[i] = src[i]
-                poison += src[i] * 0
-            }
+        let finite: Bool = matrix.withUnsafeBufferPointer { src in
+            guard let base = src.baseAddress else { return true }
+            a.update(from: base, count: src.count)
+            // The sum of squares is finite unless an entry is ±∞/NaN (or it overflows,
+            // which the entry-by-entry look settles): one cheap pass in the usual case.
+            return dotProduct(base, base, count: src.count).isFinite || src.allSatisfy { $0.isFinite }
         }
-        guard poison == 0 else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
+        guard finite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
         for j in 0..<columns {
             jpvt[j] = Int32(truncatingIfNeeded: j + 1)
             if let given = columnNorms, given.count == columns {
@@ -124,8 +123,7 @@ public final class PivotedQR {
             // Qᵀ = H_k ⋯ H_1 with H_j = I − τ_j v_j v_jᵀ, v_j = (0, …, 0, 1, A[j+1..<m, j]).
             for j in 0..<min(rows, columns) where t[j] != 0 {
                 let v = a + j * m
-                var dot = b[j]
-                for i in (j + 1)..<m { dot += v[i] * b[i] }
+                let dot = b[j] + dotProduct(v + j + 1, b.baseAddress! + j + 1, count: m - j - 1)
                 let scale = t[j] * dot
                 b[j] -= scale
                 for i in (j + 1)..<m { b[i] -= scale * v[i] }
