@@ -228,21 +228,23 @@ public enum LevenbergMarquardt {
                         for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
                     }
                 }
-                var finite = true
-                for c in 0..<n {
-                    // Sum of squares doubles as the finiteness check (NaN/∞ propagate into it).
-                    var sum = 0.0
-                    for i in 0..<m { let v = jacobian[c * m + i]; sum += v * v }
-                    if !sum.isFinite { finite = jacobian[(c * m)..<((c + 1) * m)].allSatisfy { $0.isFinite } }
-                    if !finite { break }
-                }
-                if !finite {
-                    return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
-                }
-                if bounded { freezeActiveBounds(x: x, f: f, jacobian: &jacobian) }
+                // The column norms double as the finiteness check: the overflow-safe norm is
+                // ±∞/NaN exactly when an entry is.
                 for c in 0..<n {
                     columnNorms[c] = jacobian.withUnsafeBufferPointer {
                         euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
+                    }
+                    if !columnNorms[c].isFinite {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
+                    }
+                }
+                if bounded {
+                    // Frozen columns are zeroed, so their norms are taken again.
+                    freezeActiveBounds(x: x, f: f, jacobian: &jacobian)
+                    for c in 0..<n {
+                        columnNorms[c] = jacobian.withUnsafeBufferPointer {
+                            euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
+                        }
                     }
                 }
                 try qr.factor(jacobian, columnNorms: columnNorms)
