@@ -9,7 +9,7 @@ APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev \
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release report test bench clean
+.PHONY: deps build release report test bench docs clean
 
 # One dpkg query for all packages; apt-get runs only when something is missing.
 deps:
@@ -37,6 +37,12 @@ test: deps
 
 bench: release
 	python3 bench/run.py
+	python3 bench/batch/run_batch_bench.py --marketcast $$($(SWIFT) build -c release --show-bin-path)/marketcast
+
+# The README's pictures (docs/*.png, 960 px wide), from a fresh run of the shipped report.
+docs: release
+	$$($(SWIFT) build -c release --show-bin-path)/marketcast run --config $(CONFIG) --out .build/docs-run --quiet
+	python3 docs/pictures.py .build/docs-run/$$(sed -n 's/^quarter: *\([0-9Q]*\).*/\1/p' $(CONFIG))
 
 clean:
 	rm -rf .build output

@@ -13,7 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -32,8 +33,11 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlib"]),
         .target(name: "Report", dependencies: [
             "Forecasting", "Charts", "Rendering", "MarketData",
+            // Config validation names the catalog's models and parameters (did-you-mean).
+            "Numerics",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "marketcast", dependencies: [
             "Report", "Forecasting", "Numerics", "MarketData",

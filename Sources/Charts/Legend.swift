@@ -9,6 +9,8 @@ public struct LegendEntry: Equatable, Sendable {
         case line(Stroke)
         /// A small I-beam, for interval whiskers.
         case whisker(Stroke)
+        /// A diamond, for reference markers.
+        case diamond(Color)
     }
     public var swatch: Swatch
     public var text: String
@@ -55,6 +57,10 @@ enum LegendLayout {
                 scene.add(.path(whiskerPath(x: mid, top: swatchY - 1, bottom: swatchY + swatchHeight + 1,
                                             capHalfWidth: swatchWidth * 0.3), fill: nil, stroke: stroke),
                           role: "legend")
+            case .diamond(let color):
+                scene.add(.path(diamondPath(center: Point(x + swatchWidth / 2, origin.y + total.height / 2),
+                                            radius: min(5, total.height / 2)),
+                                fill: .solid(color), stroke: nil), role: "legend")
             }
             x += swatchWidth + swatchGap
             let frame = Rect(x: x, y: origin.y + (total.height - text.height) / 2, width: text.width, height: text.height)
@@ -63,6 +69,12 @@ enum LegendLayout {
             x += text.width + entryGap
         }
         return Rect(x: origin.x, y: origin.y, width: total.width, height: total.height)
+    }
+
+    /// A diamond (a square on its corner) around `center`.
+    static func diamondPath(center: Point, radius: Double) -> [PathElement] {
+        [.move(Point(center.x, center.y - radius)), .line(Point(center.x + radius, center.y)),
+         .line(Point(center.x, center.y + radius)), .line(Point(center.x - radius, center.y)), .close]
     }
 
     /// A vertical line from `top` to `bottom` at `x` with horizontal caps at both ends.

@@ -19,10 +19,23 @@ public struct MarketSizeChart: Sendable {
         public var value: Double
         public var isEstimate: Bool
         public var interval: Interval?
+        /// Set for a year with no value (e.g. "未发布", not published): the year keeps its
+        /// own slot, so the axis stays true to time, and this mark stands where the value
+        /// would be. No bar is drawn and `value` is ignored.
+        public var missingMark: String?
+        public var isMissing: Bool { missingMark != nil }
         public init(label: String, value: Double, isEstimate: Bool = false,
                     interval: (lower: Double, upper: Double)? = nil) {
             self.label = label; self.value = value; self.isEstimate = isEstimate
             self.interval = interval.map { Interval(lower: $0.lower, upper: $0.upper) }
+        }
+
+        /// An empty slot for a year without a value, labelled `label` under the axis and
+        /// `mark` above it.
+        public static func missing(label: String, mark: String) -> Bar {
+            var bar = Bar(label: label, value: .nan)
+            bar.missingMark = mark
+            return bar
         }
     }
 
@@ -53,6 +66,16 @@ public struct MarketSizeChart: Sendable {
         public static let english = LegendLabels(actual: "Actual", estimate: "Estimate (E)", interval: "Forecast interval")
     }
 
+    /// A reference value beside a bar, e.g. the publisher's own forecast at the time: a
+    /// diamond just right of the bar at its value. It is never a bar, so it cannot be read
+    /// as this tool's actual or estimate.
+    public struct Marker: Equatable, Sendable {
+        /// Index into `bars`.
+        public var bar: Int
+        public var value: Double
+        public init(bar: Int, value: Double) { self.bar = bar; self.value = value }
+    }
+
     public var title: String
     public var subtitle: String?
     /// Shown at the top left of the plot, e.g. "单位：亿元".
@@ -65,6 +88,9 @@ public struct MarketSizeChart: Sendable {
     /// Light horizontal gridlines at nice values behind the bars.
     public var showsGridlines: Bool
     public var formatValue: ValueFormatter
+    /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
+    public var markers: [Marker] = []
+    public var markerLegend: String? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, bars: [Bar],
                 cagrSpans: [CAGRSpan] = [], legend: LegendLabels = .chinese, sourceNote: String = "",
@@ -80,8 +106,8 @@ public struct MarketSizeChart: Sendable {
     /// offending part and repeats the problem in `MarketSizeChartLayout.problems`.
     public var problems: [String] {
         var found: [String] = []
-        if bars.isEmpty { found.append("the chart has no bars; give at least one year") }
-        for (i, bar) in bars.enumerated() {
+        if !bars.contains(where: { !$0.isMissing }) { found.append("the chart has no bars; give at least one year with a value") }
+        for (i, bar) in bars.enumerated() where !bar.isMissing {
             if !bar.value.isFinite {
                 found.append("bar \(i + 1) (\(bar.label)) has no finite value; it is drawn empty")
             } else if bar.value < 0 {
@@ -92,10 +118,17 @@ public struct MarketSizeChart: Sendable {
                 found.append("bar \(i + 1) (\(bar.label)) has an interval [\(interval.lower), \(interval.upper)] that is not lower ≤ upper; it is not drawn")
             }
         }
+        for (k, marker) in markers.enumerated() where !isDrawable(marker) {
+            found.append("marker \(k + 1) points at bar \(marker.bar + 1) of \(bars.count) with value \(marker.value); it needs an existing bar that has a value, and a finite value ≥ 0, so it is not drawn")
+        }
         for (k, span) in cagrSpans.enumerated() where !isDrawable(span) {
             found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
         }
         return found
+    }
+
+    func isDrawable(_ marker: Marker) -> Bool {
+        bars.indices.contains(marker.bar) && marker.value.isFinite && marker.value >= 0 && !bars[marker.bar].isMissing
     }
 
     func isDrawable(_ span: CAGRSpan) -> Bool {

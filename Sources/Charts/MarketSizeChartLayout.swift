@@ -12,6 +12,9 @@ public struct MarketSizeChartLayout: Sendable {
         public var yearLabel: Rect
         /// The whisker's bounding box (caps included), when an interval is drawn.
         public var interval: Rect?
+        /// A year without a value: `rect` is empty (zero height on the baseline), nothing is
+        /// filled, and `valueLabel` frames the missing mark.
+        public var isMissing: Bool = false
     }
 
     public struct ArrowGeometry: Equatable, Sendable {
@@ -43,6 +46,8 @@ public struct MarketSizeChartLayout: Sendable {
     public var valueLabelFont: FontSpec
     public var valueLabelsStaggered: Bool
     public var yearLabelFont: FontSpec
+    /// Each drawn reference marker's bounding box, in `markers` order (undrawable ones skipped).
+    public var markers: [Rect] = []
     /// Layout and specification problems (see `MarketSizeChart.problems`); empty when
     /// everything was drawn as specified.
     public var problems: [String]
@@ -56,8 +61,8 @@ extension MarketSizeChart {
         let spacing = theme.spacing
         let gap = spacing.labelGap
 
-        let hasActual = bars.contains { !$0.isEstimate }
-        let hasEstimate = bars.contains { $0.isEstimate }
+        let hasActual = bars.contains { !$0.isEstimate && !$0.isMissing }
+        let hasEstimate = bars.contains { $0.isEstimate && !$0.isMissing }
         let actualFill = Fill.solid(palette.actual)
         let estimateFill = Fill.hatched(color: palette.estimateHatch, background: palette.estimate,
                                         spacing: theme.lineWidths.hatchSpacing, lineWidth: theme.lineWidths.hatch)
@@ -71,13 +76,18 @@ extension MarketSizeChart {
            bars.contains(where: { isDrawable($0.interval) != nil }) {
             legendEntries.append(LegendEntry(swatch: .whisker(intervalStroke), text: intervalText))
         }
+        let drawnMarkers = markers.filter(isDrawable)
+        if let markerText = markerLegend, !markerText.isEmpty, !drawnMarkers.isEmpty {
+            legendEntries.append(LegendEntry(swatch: .diamond(palette.accent), text: markerText))
+        }
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legendEntries, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
         let body = blocks.body
         let xBounds = body.minX...body.maxX
 
-        // Horizontal: one equal slot per bar.
+        // Horizontal: one equal slot per bar, a missing year included, so equal steps on
+        // the axis are equal steps in time.
         let count = bars.count
         let slot = count > 0 ? body.width / Double(count) : body.width
         let barWidth = slot * spacing.barFraction
@@ -87,11 +97,13 @@ extension MarketSizeChart {
         let yearFit = RowLabelFitting.fit(bars.map(\.label), centers: centers, bounds: xBounds,
                                           font: theme.font(theme.fontSizes.axis),
                                           minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
-        let valueTexts = bars.map { $0.value.isFinite ? formatValue($0.value) : "–" }
+        let valueTexts = bars.map { bar in bar.missingMark ?? (bar.value.isFinite ? formatValue(bar.value) : "–") }
         let valueFit = RowLabelFitting.fit(valueTexts, centers: centers, bounds: xBounds,
                                            font: theme.font(theme.fontSizes.valueLabel),
                                            minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
         if !yearFit.fits { problems.append("year labels do not fit under \(count) bars even staggered at \(yearFit.font.size) pt") }
+        // A missing year's mark is smaller than a value, and grey: it is not a number to read.
+        let missingFont = theme.font(max(theme.fontSizes.minimumValueLabel, valueFit.font.size * 0.8))
         if !valueFit.fits { problems.append("value labels do not fit over \(count) bars even staggered at \(valueFit.font.size) pt") }
         let yearLine = yearFit.sizes.map(\.height).max() ?? measurer.lineHeight(yearFit.font)
         let valueLine = valueFit.sizes.map(\.height).max() ?? measurer.lineHeight(valueFit.font)
@@ -116,8 +128,12 @@ extension MarketSizeChart {
         // Vertical scale: the tallest stack (bar or whisker, gap, label, stagger) must end
         // at or below the arrow band.
         let tops = bars.map { bar -> Double in
+            if bar.isMissing { return 0 }
             let value = bar.value.isFinite ? max(bar.value, 0) : 0
             return max(value, isDrawable(bar.interval).map { max($0.upper, 0) } ?? 0)
+        }.enumerated().map { i, top in
+            // A marker above its bar lifts the bar's value label over it too.
+            max(top, drawnMarkers.filter { $0.bar == i }.map(\.value).max() ?? 0)
         }
         func labelRaise(_ i: Int) -> Double { valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0 }
         var scale = Double.infinity
@@ -145,23 +161,26 @@ extension MarketSizeChart {
         // Bars, whiskers, labels.
         var geometry: [MarketSizeChartLayout.BarGeometry] = []
         for (i, bar) in bars.enumerated() {
-            let value = bar.value.isFinite ? max(bar.value, 0) : 0
+            let value = bar.value.isFinite && !bar.isMissing ? max(bar.value, 0) : 0
             let rect = Rect(x: centers[i] - barWidth / 2, y: y(value), width: barWidth, height: baselineY - y(value))
-            if bar.isEstimate {
+            if bar.isMissing {
+                // Nothing to fill: the slot keeps the year's place on the axis.
+            } else if bar.isEstimate {
                 scene.add(.rect(rect, fill: estimateFill, stroke: Stroke(color: palette.actual, width: 0.8),
                                 cornerRadius: 0), role: "bar-estimate")
             } else {
                 scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
             }
             var whisker: Rect?
-            if let interval = isDrawable(bar.interval) {
+            if !bar.isMissing, let interval = isDrawable(bar.interval) {
                 let capHalf = barWidth * 0.18
                 let x = centers[i], top = y(interval.upper), bottom = y(interval.lower)
                 scene.add(.path(LegendLayout.whiskerPath(x: x, top: top, bottom: bottom, capHalfWidth: capHalf),
                                 fill: nil, stroke: intervalStroke), role: "interval")
                 whisker = Rect(x: x - capHalf, y: top, width: 2 * capHalf, height: bottom - top)
             }
-            let labelSize = valueFit.sizes[i]
+            let labelSize = bar.isMissing ? measurer.measure(valueTexts[i], font: missingFont, maxWidth: nil)
+                : valueFit.sizes[i]
             let labelBottom = y(tops[i]) - gap - labelRaise(i)
             let valueFrame = Rect(x: centers[i] - labelSize.width / 2, y: labelBottom - labelSize.height,
                                   width: labelSize.width, height: labelSize.height)
@@ -169,7 +188,7 @@ extension MarketSizeChart {
             let yearTop = baselineY + gap + (yearFit.staggered && i % 2 == 1 ? yearLine + gap / 2 : 0)
             let yearFrame = Rect(x: centers[i] - yearSize.width / 2, y: yearTop, width: yearSize.width, height: yearSize.height)
             geometry.append(.init(rect: rect, isEstimate: bar.isEstimate, valueLabel: valueFrame,
-                                  yearLabel: yearFrame, interval: whisker))
+                                  yearLabel: yearFrame, interval: whisker, isMissing: bar.isMissing))
         }
         if count > 0 {
             scene.add(.path([.move(Point(plotArea.minX, baselineY)), .line(Point(plotArea.maxX, baselineY))],
@@ -177,10 +196,30 @@ extension MarketSizeChart {
                       role: "baseline")
         }
         for (i, bar) in geometry.enumerated() {
-            scene.add(.text(TextBox(text: valueTexts[i], frame: bar.valueLabel, font: valueFit.font,
-                                    color: palette.text, alignment: .center)), role: "value-label")
+            if bar.isMissing {
+                scene.add(.text(TextBox(text: valueTexts[i], frame: bar.valueLabel, font: missingFont,
+                                        color: palette.secondaryText, alignment: .center)), role: "missing-label")
+            } else {
+                scene.add(.text(TextBox(text: valueTexts[i], frame: bar.valueLabel, font: valueFit.font,
+                                        color: palette.text, alignment: .center)), role: "value-label")
+            }
             scene.add(.text(TextBox(text: bars[i].label, frame: bar.yearLabel, font: yearFit.font,
                                     color: palette.text, alignment: .center)), role: "year-label")
+        }
+
+        // Markers: a diamond in the gap right of the bar, where no label or leg is drawn.
+        var markerFrames: [Rect] = []
+        let markerRadius = min(5, (slot - barWidth) / 4)
+        var markersBeside: [Int: Int] = [:]
+        for marker in drawnMarkers {
+            // Several markers on one bar (e.g. two vintages of a forecast) stand side by side.
+            let column = markersBeside[marker.bar, default: 0]
+            markersBeside[marker.bar] = column + 1
+            let center = Point(geometry[marker.bar].rect.maxX + 2 + markerRadius * (1 + 2.4 * Double(column)), y(marker.value))
+            scene.add(.path(LegendLayout.diamondPath(center: center, radius: markerRadius), fill: .solid(palette.accent),
+                            stroke: Stroke(color: palette.background, width: 0.8)), role: "marker")
+            markerFrames.append(Rect(x: center.x - markerRadius, y: center.y - markerRadius,
+                                     width: 2 * markerRadius, height: 2 * markerRadius))
         }
 
         // Arrows: line at its tier, legs down to just above the end bars' labels.
@@ -216,6 +255,6 @@ extension MarketSizeChart {
         return MarketSizeChartLayout(scene: scene, blocks: blocks, plotArea: plotArea, baselineY: baselineY,
                                      pointsPerUnit: scale, bars: geometry, arrows: arrows,
                                      valueLabelFont: valueFit.font, valueLabelsStaggered: valueFit.staggered,
-                                     yearLabelFont: yearFit.font, problems: problems)
+                                     yearLabelFont: yearFit.font, markers: markerFrames, problems: problems)
     }
 }

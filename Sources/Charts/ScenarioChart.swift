@@ -39,6 +39,8 @@ public struct ScenarioChart: Sendable {
     public var band: Band?
     public var sourceNote: String
     public var formatValue: ValueFormatter
+    /// The y axis' tick labels; nil prints grouped numbers with the decimals the ticks need.
+    public var formatAxis: ValueFormatter? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, categories: [String], actuals: [Double?],
                 actualLabel: String, paths: [Path], band: Band? = nil, sourceNote: String = "",

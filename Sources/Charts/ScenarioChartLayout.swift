@@ -2,6 +2,7 @@
 // the left; a gutter on the right as wide as the widest end label; bars, band and lines
 // in between. End labels start at their path's last value and are pushed apart vertically
 // (keeping their order) when they would touch, then kept inside the plot (LineEndLabels).
+import MarketData
 
 public struct ScenarioChartLayout: Sendable {
     public struct PathGeometry: Equatable, Sendable {
@@ -51,8 +52,12 @@ extension ScenarioChart {
         for (_, path) in drawablePaths { top = max(top, path.values.max() ?? 0) }
         if let drawableBand { top = max(top, drawableBand.upper.max() ?? 0) }
         let axisFont = theme.font(theme.fontSizes.axis)
-        let axis = ValueAxis(minimum: 0, maximum: top > 0 ? top : 1, formatter: formatValue, font: axisFont,
-                             measurer: measurer)
+        // Tick labels carry the decimals their nice step needs (250, not 250.0), whatever
+        // the decimals of the value labels.
+        let tickDecimals = NumberFormat.commonDecimals(for: NiceScale(minimum: 0, maximum: top > 0 ? top : 1).ticks,
+                                                       maximum: 3)
+        let axis = ValueAxis(minimum: 0, maximum: top > 0 ? top : 1, formatter: formatAxis ?? ValueFormat.groupedDecimal(decimals: tickDecimals),
+                             font: axisFont, measurer: measurer)
 
         // End labels: "label value", measured before the gutter is sized.
         let endFont = theme.font(theme.fontSizes.valueLabel, weight: .bold)

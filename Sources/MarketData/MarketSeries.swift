@@ -18,6 +18,13 @@ public struct Observation: Sendable, Hashable {
     public var definition: String
     /// 1-based line in the dataset file.
     public var line: Int
+    /// The source as the dataset words it for each language (`source_zh`, `source_en`),
+    /// when it does; `source(in:)` falls back to `source`.
+    public var localizedSources: [DisplayLanguage: String] = [:]
+
+    public func source(in language: DisplayLanguage) -> String {
+        localizedSources[language].flatMap { $0.isEmpty ? nil : $0 } ?? source
+    }
 
     public init(year: Int, value: Double, unit: String, status: ObservationStatus, source: String,
                 note: String = "", definition: String = "", line: Int) {
@@ -64,6 +71,15 @@ public struct MarketSeries: Sendable, Hashable {
         var seen: [String] = []
         for observation in observations where !seen.contains(observation.source) {
             seen.append(observation.source)
+        }
+        return seen
+    }
+
+    /// Distinct sources in year order, as the dataset words them for `language`.
+    public func sources(in language: DisplayLanguage) -> [String] {
+        var seen: [String] = []
+        for observation in observations where !seen.contains(observation.source(in: language)) {
+            seen.append(observation.source(in: language))
         }
         return seen
     }

@@ -67,6 +67,17 @@ public enum NumberFormat {
         return min(needed, max(0, maximum))
     }
 
+    /// The decimals of every value label on one chart: as many as the published actuals
+    /// carry (so no actual is shown rounded off), but at most 1 when the chart's largest
+    /// value is 100 or more and at most 2 below that, because beyond that a label's digits
+    /// are noise to the reader. [15, 70, 141.34] up to 2,514.36 -> 1 ("141.3", "15.0");
+    /// [1.5, 7, 14.134] up to 25.1 -> 2; [4305, 5080] -> 0.
+    public static func chartDecimals(actuals: [Double], largest: Double, powerOfTen: Int = 0) -> Int {
+        let largestShown = abs(DisplayUnit(label: "", powerOfTen: powerOfTen).convert(largest))
+        let cap = largestShown.isFinite && largestShown >= 100 ? 1 : 2
+        return commonDecimals(for: actuals, powerOfTen: powerOfTen, maximum: cap)
+    }
+
     /// How values in `unit` are shown in `language`. 亿元 stays 亿元 in Chinese and becomes
     /// CNY bn in English; with `largeValue` of at least 10,000 亿元 and `allowLargerUnit`, it
     /// becomes 万亿元 / CNY tn. Units not known here are shown as they are.

@@ -128,10 +128,12 @@ public enum SeriesLoader {
             }
 
             if let year, let value, let status {
-                observations.append(Observation(year: year, value: value, unit: unitCell.text, status: status,
-                                                source: sourceCell.text,
-                                                note: noteColumn.map { row[$0].text } ?? "",
-                                                definition: definitionCell?.text ?? "", line: row.line))
+                var observation = Observation(year: year, value: value, unit: unitCell.text, status: status,
+                                              source: sourceCell.text,
+                                              note: noteColumn.map { row[$0].text } ?? "",
+                                              definition: definitionCell?.text ?? "", line: row.line)
+                observation.localizedSources = table.texts(row, "source")
+                observations.append(observation)
             }
         }
 

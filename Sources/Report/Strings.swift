@@ -66,7 +66,8 @@ public struct Strings: Sendable {
             return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间。"
         case .en:
             let window = fitYears.map { ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
-            return "Source: \(joinedSources). Note: E marks marketcast forecasts from a \(model)\(window); "
+            let article = model.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            return "Source: \(joinedSources). Note: E marks marketcast forecasts from \(article) \(model)\(window); "
                 + "whiskers show \(percent) prediction intervals."
         }
     }

@@ -9,13 +9,15 @@ import Report
 /// `file:line:column: error: …` plus a hint, and exit status 1 for bad input.
 enum CommandLineOutput {
     static func logger(label: String, quiet: Bool) -> Logger {
-        var logger = Logger(label: label) { _ in StreamLogHandler.standardError(label: label) }
-        logger.logLevel = quiet ? .error : .info
+        var logger = Logger(label: label) { _ in WarningLogHandler() }
+        // Progress lines say what a run is doing; the log keeps to warnings and errors.
+        logger.logLevel = quiet ? .error : .warning
         return logger
     }
 
     /// Runs `body`; an error it throws is printed once, readably, and becomes exit status 1.
     static func reportingErrors(_ body: () throws -> Void) throws {
+        Interruption.install()
         do {
             try body()
         } catch let exit as ExitCode {

@@ -8,5 +8,6 @@ struct Marketcast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast",
         abstract: "Market data in, forecasts and report-ready charts out.",
-        subcommands: [RunCommand.self, FitCommand.self, BenchRenderCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, DiffCommand.self, BatchCommand.self,
+                      BenchRenderCommand.self])
 }

@@ -32,12 +32,14 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logger = CommandLineOutput.logger(label: "marketcast.run", quiet: quiet)
+        let progress = ProgressDisplay(label: "run", quiet: quiet)
         try CommandLineOutput.reportingErrors {
+            defer { progress.end() }
             let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
                                      language: try CommandLineOutput.language(lang),
                                      formats: try CommandLineOutput.formats(formats),
                                      pngScale: try CommandLineOutput.pngScale(scale))
-            let summary = try ReportRun.run(options, logger: logger)
+            let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 print("wrote \(summary.files.count) files into \(summary.folder)")
             }

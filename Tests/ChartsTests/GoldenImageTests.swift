@@ -1,5 +1,5 @@
 // Golden images, one per chart kind (market size, line, horizontal bars, scenarios,
-// bubble matrix, rank-stability heatmap): the chart laid out with Pango and rendered to PNG
+// bubble matrix, rank-stability heatmap; the report kinds in ReportChartKindsGoldenTests.swift): the chart laid out with Pango and rendered to PNG
 // at scale 0.5 (480×270 px), compared with Tests/Fixtures/golden/chart-<kind>.png.
 // Layout tests assert geometry as numbers; these catch what numbers miss (a colour,
 // a missing stroke, a glyph that falls back to tofu).
@@ -97,7 +97,7 @@ final class ChartGoldenImageTests: XCTestCase {
         XCTAssertGreaterThan(difference.fractionDiffering, Self.allowedFraction, "\(difference)")
     }
 
-    private func assertMatchesGolden(_ scene: Scene, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertMatchesGolden(_ scene: Scene, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let golden = Self.goldenFolder + "/\(name).png"
         let actual = folder + "/\(name).png"
         try SceneRenderer(measurer: measurer).write(scene, to: actual, format: .png, scale: 0.5)

@@ -283,6 +283,65 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertFalse(emptyLayout.problems.isEmpty)
     }
 
+    /// Exhibit 2's shape: 2020, (2021 not published), 2022, 2023, then estimates.
+    func testAMissingYearKeepsItsOwnEmptySlotWithItsMark() throws {
+        let bars: [MarketSizeChart.Bar] = [
+            .init(label: "2020", value: 15), .missing(label: "2021", mark: "未发布"),
+            .init(label: "2022", value: 70), .init(label: "2023", value: 141.3),
+            .init(label: "2024E", value: 290.8, isEstimate: true, interval: (260, 320)),
+            .init(label: "2025E", value: 596.8, isEstimate: true, interval: (500, 700)),
+        ]
+        let chart = MarketSizeChart(title: "中国大模型市场规模，2020–2025E", unitLabel: "单位：亿元", bars: bars,
+                                    cagrSpans: [.init(from: 0, to: 3, rate: 0.748), .init(from: 3, to: 5, rate: 1.05)])
+        XCTAssertEqual(chart.problems, [], "a missing year is not a problem")
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(layout.problems, [])
+        XCTAssertEqual(layout.bars.count, 6)
+        // The slot exists, evenly spaced with the others: equal steps are equal years.
+        let centres = layout.bars.map(\.rect.midX)
+        let steps = zip(centres, centres.dropFirst()).map { $1 - $0 }
+        for step in steps { XCTAssertEqual(step, steps[0], accuracy: 1e-9) }
+        // ... but nothing is filled there: five bar rectangles for five values.
+        let missing = layout.bars[1]
+        XCTAssertTrue(missing.isMissing)
+        XCTAssertEqual(missing.rect.height, 0)
+        XCTAssertEqual(layout.scene.rects(withRole: "bar").count + layout.scene.rects(withRole: "bar-estimate").count, 5)
+        for rect in layout.scene.rects(withRole: "bar") + layout.scene.rects(withRole: "bar-estimate") {
+            XCTAssertFalse(rect.intersects(Rect(x: missing.rect.minX, y: layout.plotArea.minY,
+                                                width: missing.rect.width, height: layout.plotArea.height)))
+        }
+        // The year is labelled under the axis and the mark stands just above it, in place of a value.
+        XCTAssertEqual(layout.scene.texts(withRole: "year-label").map(\.text), ["2020", "2021", "2022", "2023", "2024E", "2025E"])
+        let mark = try XCTUnwrap(layout.scene.texts(withRole: "missing-label").first)
+        XCTAssertEqual(mark.text, "未发布")
+        XCTAssertEqual(mark.frame, missing.valueLabel)
+        XCTAssertEqual(mark.frame.midX, missing.rect.midX, accuracy: 1e-9)
+        XCTAssertEqual(mark.frame.maxY, layout.baselineY - theme.spacing.labelGap, accuracy: 1e-9)
+        XCTAssertLessThan(mark.font.size, layout.valueLabelFont.size)
+        XCTAssertFalse(layout.scene.texts(withRole: "value-label").map(\.text).contains("未发布"))
+        // CAGR legs stand over the bars they join, 2020 and 2023, not over the empty slot.
+        XCTAssertEqual(layout.arrows.count, 2)
+        XCTAssertEqual(layout.arrows[0].start.x, layout.bars[0].rect.midX, accuracy: 1e-9)
+        XCTAssertTrue((layout.bars[3].rect.minX...layout.bars[3].rect.maxX).contains(layout.arrows[0].end.x))
+        XCTAssertTrue((layout.bars[3].rect.minX...layout.bars[3].rect.maxX).contains(layout.arrows[1].start.x))
+        XCTAssertEqual(layout.arrows[1].end.x, layout.bars[5].rect.midX, accuracy: 1e-9)
+        assertEverythingOnPage(layout.scene)
+    }
+
+    /// A marker cannot point at a year that has no value.
+    func testAMarkerOnAMissingYearIsAProblem() {
+        let chart = {
+            var chart = MarketSizeChart(title: "t", unitLabel: "u",
+                                        bars: [.init(label: "2020", value: 1), .missing(label: "2021", mark: "未发布")])
+            chart.markers = [.init(bar: 1, value: 2)]
+            return chart
+        }()
+        XCTAssertEqual(chart.problems.count, 1)
+        XCTAssertTrue(chart.layout(theme: theme, measurer: measurer).markers.isEmpty)
+        let onlyMissing = MarketSizeChart(title: "t", unitLabel: "u", bars: [.missing(label: "2021", mark: "未发布")])
+        XCTAssertEqual(onlyMissing.problems.count, 1, "a chart with no value at all is a problem")
+    }
+
     func testGridlinesAtNiceValuesBelowTheArrowBand() throws {
         var chart = sampleMarketSizeChart()
         chart.showsGridlines = true

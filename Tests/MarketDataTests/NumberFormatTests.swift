@@ -76,6 +76,20 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.commonDecimals(for: [.nan, 1.5]), 1)
     }
 
+    func testChartDecimalsFollowTheActualsUpToACapSetByTheLargestValue() {
+        // Exhibit 2: actuals 15, 70, 141.34 on a chart up to 2,514.36 -> one decimal, not "15.00".
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [15, 70, 141.34], largest: 2514.36), 1)
+        // Below 100 two decimals are kept; never more than the actuals carry.
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [1.5, 7, 14.134], largest: 25.1), 2)
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [15, 70], largest: 99.9), 0)
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [4305, 5080], largest: 13192), 0)
+        // The cap looks at the displayed number: 亿元 shown as CNY bn (÷10).
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [15, 70, 141.34], largest: 999, powerOfTen: -1), 2)
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [15, 70, 141.34], largest: 2514.36, powerOfTen: -1), 1)
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [4305], largest: 13192, powerOfTen: -1), 1)
+        XCTAssertEqual(NumberFormat.chartDecimals(actuals: [], largest: .nan), 0)
+    }
+
     func testAmountsInChineseAndEnglish() {
         XCTAssertEqual(NumberFormat.amount(4305, unit: "亿元", language: .zh), "4,305亿元")
         XCTAssertEqual(NumberFormat.amount(4305, unit: "亿元", language: .en), "430.5 CNY bn")

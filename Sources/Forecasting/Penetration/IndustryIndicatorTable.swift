@@ -38,6 +38,14 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
     public var industries: [IndustryIndicators]
     /// Sources named in the `source` column, first-seen order, for chart notes.
     public var sources: [String]
+    /// The sources as the file words them per language (`source_zh`, `source_en`).
+    public var localizedSources: [DisplayLanguage: [String]] = [:]
+
+    /// Distinct sources in row order for `language`; `sources` when the file has no wording for it.
+    public func sources(in language: DisplayLanguage) -> [String] {
+        let localized = localizedSources[language] ?? []
+        return localized.isEmpty ? sources : localized
+    }
 
     public init(file: String, indicators: [String], industries: [IndustryIndicators], sources: [String] = []) {
         self.file = file; self.indicators = indicators; self.industries = industries; self.sources = sources
@@ -60,6 +68,7 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
         var rows: [IndustryIndicators] = []
         var firstLine: [String: Int] = [:]
         var sources: [String] = []
+        var localizedSources: [DisplayLanguage: [String]] = [:]
         for row in table.rows {
             let nameCell = row[column("industry_zh")]
             let nameZh = nameCell.text
@@ -98,6 +107,12 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
             if let sourceColumn {
                 let source = row[sourceColumn].text
                 if !source.isEmpty, !sources.contains(source) { sources.append(source) }
+                for language in DisplayLanguage.allCases {
+                    let localized = table.text(row, "source", in: language)
+                    if !localized.isEmpty, !localizedSources[language, default: []].contains(localized) {
+                        localizedSources[language, default: []].append(localized)
+                    }
+                }
             }
             rows.append(IndustryIndicators(nameZh: nameZh, nameEn: row[column("industry_en")].text, scores: scores,
                                            currentPenetration: current ?? .nan, potential: potential ?? .nan,
@@ -105,6 +120,7 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
         }
         try problems.throwIfAny()
         self.init(file: file, indicators: indicators, industries: rows, sources: sources)
+        self.localizedSources = localizedSources
     }
 
     public static func load(path: String, indicators: [String]) throws -> IndustryIndicatorTable {

@@ -21,8 +21,24 @@ public struct BacktestRow: Sendable, Equatable {
 
 /// A method that could not be backtested, and why.
 public struct BacktestSkip: Sendable, Equatable {
+    /// Why, as data, so a report can word it in its own language; `reason` is the English
+    /// wording for logs and English pages.
+    public enum Cause: Sendable, Equatable {
+        /// The model has `parameters` parameters and the fit window only `actuals` actuals.
+        case tooFewActuals(parameters: Int, actuals: Int, fitThrough: Int)
+        /// The fit stopped before converging.
+        case notConverged
+        /// The fit or the scenario's assumptions failed outright.
+        case failed
+    }
+
     public var method: String
     public var reason: String
+    public var cause: Cause
+
+    public init(method: String, reason: String, cause: Cause) {
+        self.method = method; self.reason = reason; self.cause = cause
+    }
 }
 
 /// What the methodology page prints: per method, its errors over the held-out years.
@@ -92,18 +108,20 @@ public enum Backtest {
             let parameters = kind.parameterNames.count
             guard fitted.count > parameters else {
                 skipped.append(BacktestSkip(method: kind.rawValue,
-                                            reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)"))
+                                            reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)",
+                                            cause: .tooFewActuals(parameters: parameters, actuals: fitted.count, fitThrough: fitThrough)))
                 continue
             }
             do {
                 let fit = try GrowthCurves.fit(kind, x: x, y: y)
                 guard fit.converged else {
-                    skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit did not converge: \(fit.reason)"))
+                    skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit did not converge: \(fit.reason)",
+                                                cause: .notConverged))
                     continue
                 }
                 compare(kind.rawValue) { fit.predict(Double($0)) }
             } catch {
-                skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit failed: \(error)"))
+                skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit failed: \(error)", cause: .failed))
             }
         }
         for scenario in scenarios {
@@ -114,7 +132,7 @@ public enum Backtest {
                                                            horizon: lastHeld.year, level: level, fitThrough: fitThrough)
                 compare(method) { year in forecast.points.first { $0.year == year && $0.isEstimate }?.value ?? .nan }
             } catch {
-                skipped.append(BacktestSkip(method: method, reason: "\(error)"))
+                skipped.append(BacktestSkip(method: method, reason: "\(error)", cause: .failed))
             }
         }
         return BacktestReport(seriesID: series.id, unit: series.unit, fitYears: first.year...lastFitted.year,

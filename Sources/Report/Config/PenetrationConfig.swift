@@ -23,7 +23,7 @@ public struct PenetrationConfig: Sendable {
     static let sensitivityKeys = ["draws", "concentration", "seed", "threshold"]
     static let adoptionKeys = ["data_year", "horizon", "innovation", "imitation", "milestone"]
     /// Columns of the table that are not indicators.
-    static let nonIndicatorColumns = IndustryIndicatorTable.requiredColumns + ["rubric", "source", "note", "url"]
+    static let nonIndicatorColumns = IndustryIndicatorTable.requiredColumns + ["rubric", "source", "source_zh", "source_en", "note", "url"]
 
     init(mapping: YAMLMapping, folder: String) throws {
         let section = "`penetration`"

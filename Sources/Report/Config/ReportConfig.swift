@@ -1,5 +1,7 @@
 import Foundation
 import MarketData
+// The catalog's model names, to refuse a misspelt model before any fitting starts.
+import Numerics
 
 /// report.yaml, resolved: every path absolute, every value checked. Paths in the file are
 /// relative to the file's own folder so a config can be run from anywhere.
@@ -9,6 +11,18 @@ public struct ReportConfig: Sendable {
         public var author: String
         /// ISO date written into the PDF metadata in place of a timestamp.
         public var date: String
+        /// The title in English, for `--lang en`; nil keeps `title`.
+        public var titleEN: String? = nil
+        /// Who publishes the report, for the title page (e.g. an analyst team).
+        public var publisher: String? = nil
+        public var publisherEN: String? = nil
+
+        public func title(for language: DisplayLanguage) -> String {
+            language == .en ? (titleEN ?? title) : title
+        }
+        public func publisher(for language: DisplayLanguage) -> String? {
+            language == .en ? (publisherEN ?? publisher) : publisher
+        }
     }
 
     public struct SeriesEntry: Sendable {
@@ -21,6 +35,22 @@ public struct ReportConfig: Sendable {
         /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
         public var chartID: String
         public var location: SourceLocation
+        /// The title in English, for `--lang en`; nil keeps `title`.
+        public var titleEN: String? = nil
+        /// A note printed under the chart, e.g. how this series' definition differs.
+        public var note: String? = nil
+        public var noteEN: String? = nil
+        /// Accepts missing years (a year the publisher never published).
+        public var allowGaps: Bool = false
+        /// The publisher's own forecasts as published at the time (year,value,unit,vintage,source).
+        public var publisherForecastsPath: String? = nil
+
+        public func title(for language: DisplayLanguage) -> String {
+            language == .en ? (titleEN ?? title) : title
+        }
+        public func note(for language: DisplayLanguage) -> String? {
+            language == .en ? (noteEN ?? note) : note
+        }
     }
 
     public var file: String
@@ -30,6 +60,13 @@ public struct ReportConfig: Sendable {
     public var level: Double
     public var document: Document
     public var series: [SeriesEntry]
+    /// Every entry whose data file exists, including entries with other problems: what
+    /// `marketcast check` validates when the config itself has errors.
+    var seriesWithReadableData: [SeriesEntry] = []
+    /// The theme file (absolute), when the config names one.
+    public var themePath: String? = nil
+    /// Data files of the exhibits that are not fitted series, by table name (absolute paths).
+    public var tables: [String: String] = [:]
     /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
     public var scenarios: [ScenarioConfig] = []
     public var baseScenario: String?
@@ -38,9 +75,14 @@ public struct ReportConfig: Sendable {
     public var penetration: PenetrationConfig?
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest", "penetration"]
-    static let documentKeys = ["title", "author", "date"]
-    static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id"]
+                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables"]
+    static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
+    static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
+                             "allow_gaps", "publisher_forecasts"]
+    /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
+    public static let tableNames = ["chatgpt-visits", "chatgpt-milestones", "model-releases", "ai-stages",
+                                    "ai-milestones", "vendor-models", "vendor-benchmarks", "compute",
+                                    "case-results", "industry-applications"]
     public static let chartKinds = ["market-size"]
 
     public static func load(path: String) throws -> ReportConfig {
@@ -58,72 +100,165 @@ public struct ReportConfig: Sendable {
     }
 
     init(root: YAMLMapping, folder: String) throws {
-        try root.rejectUnknownKeys(allowed: Self.topLevelKeys, section: "the report config")
+        var problems = InputErrors()
+        try self.init(root: root, folder: folder, problems: &problems)
+        try problems.sortedByLocation().throwIfAny()
+    }
+
+    /// Reads every setting, recording each problem in `problems` instead of stopping at the
+    /// first, so `marketcast check` can list them all. A setting with a problem gets a
+    /// placeholder value; the config is only used when `problems` stays empty, except by
+    /// checks that want the series entries that did parse.
+    init(root: YAMLMapping, folder: String, problems: inout InputErrors) throws {
         file = root.file
+        try problems.collect { try root.rejectUnknownKeys(allowed: Self.topLevelKeys, section: "the report config") }
 
-        let quarterText = try root.requiredString("quarter", section: "the report config")
-        guard Self.isQuarter(quarterText) else {
-            throw InputError(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
-                             hint: "write the year, a capital Q and the quarter number 1–4")
-        }
-        quarter = quarterText
-
-        guard let horizonValue = try root.int("horizon") else {
-            throw InputError(root.location, "the report config has no `horizon`",
-                             hint: "add `horizon: 2027`, the last year to forecast")
-        }
-        guard (1900...2200).contains(horizonValue) else {
-            throw InputError(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
-                             hint: "write the last forecast year, e.g. 2027")
-        }
-        horizon = horizonValue
-
-        let languageText = try root.string("language") ?? "zh"
-        guard let parsedLanguage = DisplayLanguage(rawValue: languageText) else {
-            throw InputError(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
-                             hint: "write `language: zh` or `language: en`")
-        }
-        language = parsedLanguage
-
-        let levelValue = try root.double("level") ?? 0.95
-        guard levelValue > 0.5, levelValue < 1 else {
-            throw InputError(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
-                             hint: "write the confidence level as a fraction, e.g. 0.95")
-        }
-        level = levelValue
-
-        let documentMapping = try root.submapping("document")
-        try documentMapping?.rejectUnknownKeys(allowed: Self.documentKeys, section: "`document`")
-        let date = try documentMapping?.string("date") ?? "2000-01-01"
-        guard Self.isISODate(date) else {
-            throw InputError(documentMapping?.location(of: "date") ?? root.location, "`date` must be a date like 2026-11-29, found `\(date)`",
-                             hint: "write the report's date as YYYY-MM-DD")
-        }
-        document = Document(title: try documentMapping?.string("title") ?? "marketcast report",
-                            author: try documentMapping?.string("author") ?? "marketcast",
-                            date: date)
-
-        guard let entries = try root.mappings("series"), !entries.isEmpty else {
-            throw InputError(root.location, "the report config lists no `series`",
-                             hint: "add a `series:` list with at least one entry (id, data, title, model, chart)")
-        }
-        var seen: [String: SourceLocation] = [:]
-        var usedChartIDs: [String: SourceLocation] = [:]
-        series = try entries.map { entry in
-            try entry.rejectUnknownKeys(allowed: Self.seriesKeys, section: "a `series` entry")
-            let id = try entry.requiredString("id", section: "a `series` entry")
-            if let first = seen[id] {
-                throw InputError(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
-                                 hint: "give every series its own id")
+        quarter = try problems.collect { () throws -> String in
+            let quarterText = try root.requiredString("quarter", section: "the report config")
+            guard Self.isQuarter(quarterText) else {
+                throw InputError(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
+                                 hint: "write the year, a capital Q and the quarter number 1–4")
             }
+            return quarterText
+        } ?? "2000Q1"
+
+        horizon = try problems.collect { () throws -> Int in
+            guard let horizonValue = try root.int("horizon") else {
+                throw InputError(root.location, "the report config has no `horizon`",
+                                 hint: "add `horizon: 2027`, the last year to forecast")
+            }
+            guard (1900...2200).contains(horizonValue) else {
+                throw InputError(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
+                                 hint: "write the last forecast year, e.g. 2027")
+            }
+            return horizonValue
+        } ?? 2200 // the latest year a series may hold: a missing horizon is not reported again per series
+
+        language = try problems.collect { () throws -> DisplayLanguage in
+            let languageText = try root.string("language") ?? "zh"
+            guard let parsedLanguage = DisplayLanguage(rawValue: languageText) else {
+                let guess = Suggestions.closest(to: languageText, among: ["zh", "en"]).map { "did you mean `\($0)`? " } ?? ""
+                throw InputError(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
+                                 hint: guess + "write `language: zh` or `language: en`")
+            }
+            return parsedLanguage
+        } ?? .zh
+
+        level = try problems.collect { () throws -> Double in
+            let levelValue = try root.double("level") ?? 0.95
+            guard levelValue > 0.5, levelValue < 1 else {
+                throw InputError(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
+                                 hint: "write the confidence level as a fraction, e.g. 0.95")
+            }
+            return levelValue
+        } ?? 0.95
+
+        document = try problems.collect { () throws -> Document in
+            let documentMapping = try root.submapping("document")
+            var documentProblems = InputErrors()
+            try documentProblems.collect { try documentMapping?.rejectUnknownKeys(allowed: Self.documentKeys, section: "`document`") }
+            let date = try documentProblems.collect { () throws -> String in
+                let date = try documentMapping?.string("date") ?? "2000-01-01"
+                guard Self.isISODate(date) else {
+                    throw InputError(documentMapping?.location(of: "date") ?? root.location,
+                                     "`date` must be a date like 2026-11-29, found `\(date)`",
+                                     hint: "write the report's date as YYYY-MM-DD")
+                }
+                return date
+            }
+            let title = try documentProblems.collect { try documentMapping?.string("title") ?? "marketcast report" }
+            let author = try documentProblems.collect { try documentMapping?.string("author") ?? "marketcast" }
+            let titleEN = try documentProblems.collect { try documentMapping?.string("title_en") } ?? nil
+            let publisher = try documentProblems.collect { try documentMapping?.string("publisher") } ?? nil
+            let publisherEN = try documentProblems.collect { try documentMapping?.string("publisher_en") } ?? nil
+            try documentProblems.throwIfAny()
+            return Document(title: title ?? "", author: author ?? "", date: date ?? "2000-01-01",
+                            titleEN: titleEN, publisher: publisher, publisherEN: publisherEN)
+        } ?? Document(title: "", author: "", date: "2000-01-01")
+
+        themePath = try problems.collect { () throws -> String? in
+            guard let theme = try root.string("theme") else { return nil }
+            return try Self.resolve(theme, folder: folder, at: root.location(of: "theme"), what: "theme file")
+        } ?? nil
+        tables = try problems.collect { () throws -> [String: String] in
+            guard let tableMapping = try root.submapping("tables") else { return [:] }
+            var tableProblems = InputErrors()
+            var resolved: [String: String] = [:]
+            try tableProblems.collect { try tableMapping.rejectUnknownKeys(allowed: Self.tableNames, section: "`tables`") }
+            for (name, _) in tableMapping.keys where Self.tableNames.contains(name) {
+                try tableProblems.collect {
+                    guard let relative = try tableMapping.string(name) else { return }
+                    resolved[name] = try Self.resolve(relative, folder: folder, at: tableMapping.location(of: name),
+                                                      what: "table `\(name)`")
+                }
+            }
+            try tableProblems.throwIfAny()
+            return resolved
+        } ?? [:]
+
+        series = []
+        let entries = try problems.collect { try root.mappings("series") } ?? nil
+        if let entries, !entries.isEmpty {
+            var seen: [String: SourceLocation] = [:]
+            var usedChartIDs: [String: SourceLocation] = [:]
+            for entry in entries {
+                var entryProblems = InputErrors()
+                let parsed = try Self.seriesEntry(entry, folder: folder, seen: &seen, usedChartIDs: &usedChartIDs,
+                                                  problems: &entryProblems)
+                if let parsed {
+                    if entryProblems.isEmpty { series.append(parsed) }
+                    seriesWithReadableData.append(parsed)
+                }
+                problems.append(contentsOf: entryProblems)
+            }
+        } else if root.node("series") == nil || entries != nil {
+            problems.append(InputError(root.location, "the report config lists no `series`",
+                                       hint: "add a `series:` list with at least one entry (id, data, title, model, chart)"))
+        }
+        try problems.collect { try loadScenarios(root: root, folder: folder) }
+        penetration = try problems.collect {
+            try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
+        } ?? nil
+    }
+
+    /// One `series:` entry, with every problem in it recorded in `problems`. Returned
+    /// whenever its id and data file could be read, with placeholders for settings that
+    /// had problems, so that the data file is still checked.
+    static func seriesEntry(_ entry: YAMLMapping, folder: String, seen: inout [String: SourceLocation],
+                            usedChartIDs: inout [String: SourceLocation],
+                            problems: inout InputErrors) throws -> SeriesEntry? {
+        try problems.collect { try entry.rejectUnknownKeys(allowed: Self.seriesKeys, section: "a `series` entry") }
+        guard let id = try problems.collect({ try entry.requiredString("id", section: "a `series` entry") }) else {
+            return nil
+        }
+        if let first = seen[id] {
+            problems.append(InputError(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
+                                       hint: "give every series its own id"))
+        } else {
             seen[id] = entry.location(of: "id")
+        }
+        let dataPath = try problems.collect { () throws -> String in
             let data = try entry.requiredString("data", section: "series `\(id)`")
             let dataPath = URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
                 .standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: dataPath) else {
                 throw InputError(entry.location(of: "data"), "data file `\(data)` of series `\(id)` does not exist (looked at \(dataPath))",
-                                 hint: "paths are relative to the config file's folder; check the spelling")
+                                 hint: "paths are relative to the config file's folder; check the spelling"
+                                     + Self.nearbyFileSuggestion(for: dataPath))
             }
+            return dataPath
+        }
+        let model = try problems.collect { () throws -> String in
+            let model = try entry.string("model") ?? "exponential"
+            guard Self.modelNames.contains(model) else {
+                let guess = Suggestions.closest(to: model, among: Self.modelNames)
+                throw InputError(entry.location(of: "model"), "unknown model `\(model)` for series `\(id)`",
+                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "")
+                                     + "known models: \(Self.modelNames.joined(separator: ", "))")
+            }
+            return model
+        }
+        let chart = try problems.collect { () throws -> String in
             let chart = try entry.string("chart") ?? "market-size"
             guard Self.chartKinds.contains(chart) else {
                 let guess = Suggestions.closest(to: chart, among: Self.chartKinds)
@@ -131,6 +266,9 @@ public struct ReportConfig: Sendable {
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "")
                                      + "known kinds: \(Self.chartKinds.joined(separator: ", "))")
             }
+            return chart
+        }
+        let chartID = try problems.collect { () throws -> String in
             let chartID = try entry.string("chart_id") ?? id
             guard Self.isFileSafe(chartID) else {
                 throw InputError(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
@@ -143,13 +281,47 @@ public struct ReportConfig: Sendable {
                                  hint: "give every series its own `chart_id`")
             }
             usedChartIDs[chartID] = entry.location
-            return SeriesEntry(id: id, dataPath: dataPath, title: try entry.string("title") ?? id,
-                               model: try entry.string("model") ?? "exponential", chart: chart,
-                               chartID: chartID,
-                               location: entry.location)
+            return chartID
         }
-        try loadScenarios(root: root, folder: folder)
-        penetration = try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
+        let title = try problems.collect { try entry.string("title") ?? id }
+        let titleEN = try problems.collect { try entry.string("title_en") } ?? nil
+        let note = try problems.collect { try entry.string("note") } ?? nil
+        let noteEN = try problems.collect { try entry.string("note_en") } ?? nil
+        let allowGaps = try problems.collect { try entry.bool("allow_gaps") ?? false } ?? false
+        let publisherForecasts = try problems.collect { () throws -> String? in
+            guard let relative = try entry.string("publisher_forecasts") else { return nil }
+            return try Self.resolve(relative, folder: folder, at: entry.location(of: "publisher_forecasts"),
+                                    what: "publisher forecasts of series `\(id)`")
+        } ?? nil
+        guard let dataPath else { return nil }
+        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
+                           chart: chart ?? "market-size", chartID: chartID ?? id, location: entry.location,
+                           titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
+                           publisherForecastsPath: publisherForecasts)
+    }
+
+    /// `relative` resolved against the config's folder; an error at `location` when no file is there.
+    static func resolve(_ relative: String, folder: String, at location: SourceLocation, what: String) throws -> String {
+        let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
+            .standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(location, "\(what) `\(relative)` does not exist (looked at \(path))",
+                             hint: "paths are relative to the config file's folder; check the spelling"
+                                 + Self.nearbyFileSuggestion(for: path))
+        }
+        return path
+    }
+
+    /// The growth models a series may name: the catalog's, and `auto` to let the run choose.
+    public static let modelNames = GrowthModelKind.allCases.map(\.rawValue) + ["auto"]
+
+    /// ` (did you mean x.csv?)` when a file with a close name sits in the same folder.
+    static func nearbyFileSuggestion(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        guard let guess = Suggestions.closest(to: url.lastPathComponent, among: names) else { return "" }
+        return "; did you mean `\(guess)`?"
     }
 
     static func isFileSafe(_ name: String) -> Bool {

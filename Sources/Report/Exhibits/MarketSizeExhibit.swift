@@ -7,13 +7,16 @@ import MarketData
 /// years, and the numbers behind it.
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
-        context.series.filter { $0.entry.chart == "market-size" }.map { result in
+        try context.series.filter { $0.entry.chart == "market-size" }.map { result in
+            let publisherForecasts = try result.entry.publisherForecastsPath.map {
+                try PublisherForecast.load(path: $0, language: context.strings.language)
+            } ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
-                                      strings: context.strings)
+                                      strings: context.strings, publisherForecasts: publisherForecasts)
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: page.title, chartID: result.entry.chartID,
-                              scene: layout.scene, csv: page.csv())
+                              scene: layout.scene, csv: page.csv(), problems: layout.problems)
         }
     }
 }
@@ -23,53 +26,92 @@ struct MarketSizePage {
     let series: MarketSeries
     let forecast: SeriesForecast
     let strings: Strings
+    var publisherForecasts: [PublisherForecast] = []
     /// When scenarios cover the series: which one the bars show and the range at the horizon.
     var scenarioRange: String? = nil
 
     var title: String {
         let first = forecast.points.first?.year ?? 0
         let last = forecast.points.last
-        return strings.rangeTitle(entry.title, firstYear: first, lastYear: last?.year ?? first,
+        return strings.rangeTitle(entry.title(for: strings.language), firstYear: first, lastYear: last?.year ?? first,
                                   lastIsEstimate: last?.isEstimate ?? false)
     }
 
     var chart: MarketSizeChart {
         let points = forecast.points
-        // Values are drawn in the display unit (亿元 in Chinese, CNY bn in English), with as
-        // many decimals as the published actuals carry, the same on every bar.
+        // Values are drawn in the display unit (亿元 in Chinese, CNY bn in English), with the
+        // same decimals on every bar (NumberFormat.chartDecimals says how many).
         let display = strings.displayUnit(forecast.unit)
-        let decimals = NumberFormat.commonDecimals(for: forecast.actuals.map(\.value),
-                                                   powerOfTen: display.powerOfTen, maximum: 2)
-        let bars = points.map { point in
-            MarketSizeChart.Bar(label: strings.yearLabel(point.year, isEstimate: point.isEstimate),
-                                value: display.convert(point.value), isEstimate: point.isEstimate,
-                                interval: point.lower.flatMap { lower in
-                                    point.upper.map { (display.convert(lower), display.convert($0)) }
-                                })
+        let decimals = NumberFormat.chartDecimals(actuals: forecast.actuals.map(\.value),
+                                                  largest: points.map(\.value).max() ?? 0,
+                                                  powerOfTen: display.powerOfTen)
+        // One slot per year from the first to the last: a year the publisher never
+        // published keeps its place on the axis as an empty, marked slot.
+        var bars: [MarketSizeChart.Bar] = []
+        var slotOfPoint: [Int] = []
+        for point in points {
+            if let previous = bars.isEmpty ? nil : points[slotOfPoint.count - 1].year, point.year > previous + 1 {
+                for year in (previous + 1)..<point.year {
+                    bars.append(.missing(label: "\(year)", mark: strings.notPublishedMark))
+                }
+            }
+            slotOfPoint.append(bars.count)
+            bars.append(MarketSizeChart.Bar(label: strings.yearLabel(point.year, isEstimate: point.isEstimate),
+                                            value: display.convert(point.value), isEstimate: point.isEstimate,
+                                            interval: point.lower.flatMap { lower in
+                                                point.upper.map { (display.convert(lower), display.convert($0)) }
+                                            }))
         }
         var spans: [MarketSizeChart.CAGRSpan?] = []
         let lastActual = points.lastIndex { !$0.isEstimate }
         if let lastActual, lastActual > 0 {
-            spans.append(span(from: 0, to: lastActual, points: points))
+            spans.append(span(from: 0, to: lastActual, points: points, slots: slotOfPoint))
         }
         if let lastActual, lastActual < points.count - 1 {
-            spans.append(span(from: lastActual, to: points.count - 1, points: points))
+            spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
         }
-        let note = strings.sourceNote(sources: series.sources, modelName: forecast.modelName,
-                                      fitYears: forecast.fit?.fitYears, level: forecast.level)
-            + (scenarioRange.map { (strings.language == .zh ? "" : " ") + $0 } ?? "")
-        return MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
+        let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
+                                       fitYears: forecast.fit?.fitYears, level: forecast.level)
+                        + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
+                    extraNote].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
+        var chart = MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
                                formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+        // The publisher's own forecasts, beside the bars of the years they forecast.
+        chart.markers = publisherForecasts.compactMap { published in
+            points.firstIndex { $0.year == published.year }
+                .map { MarketSizeChart.Marker(bar: slotOfPoint[$0], value: display.convert(published.value)) }
+        }
+        chart.markerLegend = strings.publisherForecastLegend
+        return chart
     }
 
-    private func span(from start: Int, to end: Int, points: [ForecastPoint]) -> MarketSizeChart.CAGRSpan? {
+    /// The series' own note (e.g. why its definition differs), the years it has no value
+    /// for, and the publisher's forecasts at the time, which are never part of ours.
+    var extraNote: String {
+        var parts: [String] = []
+        if let note = entry.note(for: strings.language) { parts.append(note) }
+        let years = forecast.actuals.map(\.year)
+        if let first = years.first, let last = years.last {
+            let gaps = (first...last).filter { !years.contains($0) }
+            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps)) }
+        }
+        if !publisherForecasts.isEmpty {
+            parts.append(strings.publisherForecastNote(publisherForecasts.map {
+                ($0.year, NumberFormat.amount($0.value, unit: $0.unit, language: strings.language), $0.vintage)
+            }))
+        }
+        return parts.joined(separator: strings.sentenceSeparator)
+    }
+
+    /// The CAGR from point `start` to point `end`, as an arrow between their slots.
+    private func span(from start: Int, to end: Int, points: [ForecastPoint], slots: [Int]) -> MarketSizeChart.CAGRSpan? {
         guard let rate = CAGR.rate(from: points[start].value, to: points[end].value,
                                    years: points[end].year - points[start].year) else { return nil }
-        return MarketSizeChart.CAGRSpan(from: start, to: end, rate: rate, label: strings.cagrLabel(rate))
+        return MarketSizeChart.CAGRSpan(from: slots[start], to: slots[end], rate: rate, label: strings.cagrLabel(rate))
     }
 
     /// The numbers on the chart, so every bar is traceable.
@@ -86,6 +128,10 @@ struct MarketSizePage {
                 forecast.unit,
             ]
             lines.append(CSVWriter.line(cells))
+        }
+        for published in publisherForecasts {
+            lines.append(CSVWriter.line(["\(published.year)", "\(published.year)E", CSVWriter.number(published.value), "", "",
+                                         "publisher forecast \(published.vintage)", published.unit]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -13,15 +13,19 @@ struct PenetrationExhibit: Exhibit {
         let measurer = context.measurer
         var adoptionTheme = theme
         adoptionTheme.palette.series = PenetrationPages.adoptionColors
+        let ranking = page.ranking.layout(theme: theme, measurer: measurer)
+        let stability = page.stability.layout(theme: theme, measurer: measurer)
+        let adoption = page.adoption.layout(theme: adoptionTheme, measurer: measurer)
+        let matrix = page.matrix.layout(theme: theme, measurer: measurer)
         return [
             ReportPage(title: page.ranking.title, chartID: "penetration-ranking",
-                       scene: page.ranking.layout(theme: theme, measurer: measurer).scene, csv: page.rankingCSV()),
+                       scene: ranking.scene, csv: page.rankingCSV(), problems: ranking.problems),
             ReportPage(title: page.stability.title, chartID: "penetration-stability",
-                       scene: page.stability.layout(theme: theme, measurer: measurer).scene, csv: page.ranksCSV()),
+                       scene: stability.scene, csv: page.ranksCSV(), problems: stability.problems),
             ReportPage(title: page.adoption.title, chartID: "adoption-curves",
-                       scene: page.adoption.layout(theme: adoptionTheme, measurer: measurer).scene, csv: page.adoptionCSV()),
+                       scene: adoption.scene, csv: page.adoptionCSV(), problems: adoption.problems),
             ReportPage(title: page.matrix.title, chartID: "penetration-matrix",
-                       scene: page.matrix.layout(theme: theme, measurer: measurer).scene, csv: page.matrixCSV()),
+                       scene: matrix.scene, csv: page.matrixCSV(), problems: matrix.problems),
         ]
     }
 
@@ -57,7 +61,7 @@ struct PenetrationPages {
             items: order.map { i in
                 HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score, isHighlighted: analysis.scores[i].rank <= 2)
             },
-            sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources, method: analysis.settings.normalisation,
+            sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
                                                        weights: weights),
             formatValue: ValueFormat.groupedDecimal(decimals: 1))
     }
@@ -85,7 +89,7 @@ struct PenetrationPages {
         return LineChart(title: strings.adoptionTitle(from: dataYear, to: horizon), unitLabel: strings.penetrationUnit,
                          categories: years.map { strings.yearLabel($0, isEstimate: $0 > dataYear) }, series: series,
                          missingLabel: nil,
-                         sourceNote: strings.adoptionNote(sources: analysis.table.sources, settings: analysis.settings.adoption),
+                         sourceNote: strings.adoptionNote(sources: analysis.table.sources(in: strings.language), settings: analysis.settings.adoption),
                          labelsAtLineEnds: true)
     }
 
@@ -98,7 +102,7 @@ struct PenetrationPages {
                 let size = industry.scores.indices.contains(sizeColumn) ? industry.scores[sizeColumn] : 1
                 return BubbleMatrix.Bubble(label: name(i), x: industry.currentPenetration, y: industry.room, size: size)
             },
-            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources))
+            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources(in: strings.language)))
     }
 
     /// penetration.csv: one row per industry in rank order.

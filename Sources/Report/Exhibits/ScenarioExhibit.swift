@@ -8,12 +8,12 @@ struct ScenarioExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         context.scenarios.compactMap { fitted -> ReportPage? in
             guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
-            let page = ScenarioPage(title: result.entry.title, series: result.series, fitted: fitted,
+            let page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
             guard let chart = page.chart else { return nil }
             let layout = chart.layout(theme: context.theme, measurer: context.measurer)
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), scene: layout.scene,
-                              csv: ScenarioForecasts.csv([fitted]))
+                              csv: ScenarioForecasts.csv([fitted]), problems: layout.problems)
         }
     }
 }
@@ -46,7 +46,10 @@ struct ScenarioPage {
     let strings: Strings
 
     /// `scenarios` for the first series with scenarios' chart, `<chart_id>-scenarios` for others.
-    func chartID(_ entry: ReportConfig.SeriesEntry) -> String {
+    func chartID(_ entry: ReportConfig.SeriesEntry) -> String { Self.chartID(for: entry) }
+
+    /// Also what key findings cite for a series' scenario range.
+    static func chartID(for entry: ReportConfig.SeriesEntry) -> String {
         entry.chartID == "market-size" ? "scenarios" : "\(entry.chartID)-scenarios"
     }
 
@@ -57,8 +60,9 @@ struct ScenarioPage {
         let years = reference.points.map(\.year)
         guard let firstYear = years.first, let lastYear = years.last else { return nil }
         let display = strings.displayUnit(reference.unit)
-        let decimals = NumberFormat.commonDecimals(for: reference.actuals.map(\.value),
-                                                   powerOfTen: display.powerOfTen, maximum: 2)
+        let decimals = NumberFormat.chartDecimals(actuals: reference.actuals.map(\.value),
+                                                  largest: fitted.paths.flatMap { $0.forecast.points.map(\.value) }.max() ?? 0,
+                                                  powerOfTen: display.powerOfTen)
         let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
         let categories = reference.points.map { strings.yearLabel($0.year, isEstimate: $0.isEstimate) }
         let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
@@ -80,7 +84,7 @@ struct ScenarioPage {
         return ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: strings.scenarioNote(sources: series.sources, models: models, bandLabel: band?.label),
+                             sourceNote: strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
     }
 }

@@ -55,8 +55,8 @@ enum ScenarioRangeNote {
         guard let low = values.min(), let high = values.max() else { return nil }
         let strings = context.strings
         let display = strings.displayUnit(base.forecast.unit)
-        let decimals = NumberFormat.commonDecimals(for: base.forecast.actuals.map(\.value),
-                                                   powerOfTen: display.powerOfTen, maximum: 2)
+        let decimals = NumberFormat.chartDecimals(actuals: base.forecast.actuals.map(\.value), largest: high,
+                                                  powerOfTen: display.powerOfTen)
         func format(_ v: Double) -> String { NumberFormat.grouped(display.convert(v), decimals: decimals) }
         return strings.scenarioRange(baseLabel: strings.scenarioLabel(zh: base.scenario.labelZh, en: base.scenario.labelEn),
                                      year: horizon.year, low: format(low), high: format(high), unit: display.label)

@@ -8,15 +8,16 @@ struct ReportAssembler {
 
     func write(_ pages: [ReportPage], to path: String) throws {
         let document = context.config.document
-        let metadata = PDFMetadata(title: document.title, author: document.author,
-                                   subject: "\(document.title) \(context.config.quarter)",
+        let title = document.title(for: context.config.language)
+        let metadata = PDFMetadata(title: title, author: document.author,
+                                   subject: "\(title) \(context.config.quarter)",
                                    creationDate: "\(document.date)T00:00:00Z")
         let writer = try PDFDocumentWriter(path: path, pageSize: context.theme.pageSize, metadata: metadata,
                                            measurer: context.measurer)
         for (index, page) in pages.enumerated() {
             var scene = page.scene
             addFooter(to: &scene, pageNumber: index + 1, pageCount: pages.count)
-            try writer.addPage(scene, bookmark: page.title)
+            try writer.addPage(scene, bookmark: page.isContinuation ? nil : page.title)
         }
         try writer.finish()
     }
@@ -30,7 +31,7 @@ struct ReportAssembler {
         let width = scene.size.width - theme.margins.left - theme.margins.right
         let left = Rect(x: theme.margins.left, y: y, width: width * 0.8, height: height)
         let right = Rect(x: theme.margins.left + width * 0.8, y: y, width: width * 0.2, height: height)
-        let label = "\(context.config.document.title) · \(context.config.quarter)"
+        let label = "\(context.config.document.title(for: context.config.language)) · \(context.config.quarter)"
         scene.add(.text(TextBox(text: label, frame: left, font: font, color: theme.palette.note)),
                   role: "footer")
         scene.add(.text(TextBox(text: "\(pageNumber) / \(pageCount)", frame: right, font: font,

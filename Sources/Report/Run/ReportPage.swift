@@ -1,4 +1,5 @@
 import Charts
+import Logging
 
 /// One page of the report. Chart pages are also exported on their own under
 /// `charts/<chartID>.png|svg|pdf` with their numbers in `charts/<chartID>.csv`; pages
@@ -10,8 +11,28 @@ public struct ReportPage: Sendable {
     public var scene: Scene
     /// The numbers drawn on the page, as CSV text.
     public var csv: String?
+    /// The exhibit the page belongs to, for page references (contents, key findings);
+    /// defaults to the chart id.
+    public var exhibitID: String?
+    /// A table's second and later pages: not listed on the contents page.
+    public var isContinuation: Bool
+    /// What the chart's layout could not do as asked (a label that does not fit…); the run
+    /// logs them as warnings, so a crowded page never goes out silently.
+    public var problems: [String]
 
-    public init(title: String, chartID: String?, scene: Scene, csv: String? = nil) {
+    public init(title: String, chartID: String?, scene: Scene, csv: String? = nil, exhibitID: String? = nil,
+                isContinuation: Bool = false, problems: [String] = []) {
         self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
+        self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation; self.problems = problems
+    }
+}
+
+extension ReportPage {
+    /// Logs each of the pages' layout problems as a warning naming the chart id (the title
+    /// for pages without one), so a run never ships a crowded page silently.
+    static func logProblems(of pages: [ReportPage], to logger: Logger) {
+        for page in pages {
+            for problem in page.problems { logger.warning("chart \(page.chartID ?? page.title): \(problem)") }
+        }
     }
 }

@@ -18,6 +18,14 @@ public struct RunContext {
     public var theme: Theme
     public var measurer: PangoTextMeasurer
     public var series: [SeriesResult]
+    /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
+    /// two passes); empty while the pages are first built.
+    public var pageDirectory: [PageDirectoryEntry] = []
+
+    public func pageNumber(of exhibitID: String) -> Int? {
+        pageDirectory.first { $0.exhibitID == exhibitID }?.pageNumber
+    }
+
     /// Each series' paths under the scenarios that cover it, series in config order.
     public var scenarios: [SeriesScenarios] = []
     /// The backtest of `backtest:` in report.yaml, for the methodology page; nil when not configured.
@@ -30,14 +38,26 @@ public struct RunContext {
     }
 }
 
+/// One exhibit's first page, as the contents page lists it.
+public struct PageDirectoryEntry: Sendable, Equatable {
+    public var exhibitID: String
+    public var title: String
+    /// 1-based, counting the title page.
+    public var pageNumber: Int
+}
+
 /// A kind of exhibit: builds its pages from the run's context.
 protocol Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage]
+    /// True when the pages print other pages' numbers (contents, key findings): they are
+    /// built again once every page's number is known.
+    var referencesPageNumbers: Bool { get }
     /// Data files the exhibit leaves in the run folder beside report.pdf, e.g.
     /// ("penetration.csv", text), in writing order.
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)]
 }
 
 extension Exhibit {
+    var referencesPageNumbers: Bool { false }
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] { [] }
 }

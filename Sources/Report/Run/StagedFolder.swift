@@ -17,21 +17,27 @@ public final class StagedFolder {
         let files = FileManager.default
         do {
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
+            StagingRegistry.removeStale(in: parent, name: name)
             if files.fileExists(atPath: staging.path) { try files.removeItem(at: staging) }
             try files.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw OutputError.cannotCreate(path: parent.path, cause: error)
         }
+        StagingRegistry.register(staging)
     }
 
     deinit {
         if !committed { try? FileManager.default.removeItem(at: staging) }
+        StagingRegistry.unregister(staging)
     }
 
     /// The staged path for `relative` (e.g. "charts/market-size.png"), creating its folder.
     public func path(_ relative: String) throws -> String {
         let url = staging.appendingPathComponent(relative)
         let folder = url.deletingLastPathComponent()
+        guard !StagingRegistry.isInterrupted else {
+            throw OutputError.cannotCreate(path: folder.path, cause: CocoaError(.userCancelled))
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -1,0 +1,162 @@
+// A table as report pages: a header row, zebra-striped body rows, every cell wrapped by
+// Pango inside its column and every row as tall as its tallest measured cell. Rows that
+// do not fit below the page's title and above its note continue on further pages, each
+// with the header row repeated and the title marked as continued. No cell text ever
+// leaves its cell.
+
+public struct TablePage: Sendable {
+    public struct Column: Equatable, Sendable {
+        public var header: String
+        /// Share of the table width, relative to the other columns' weights.
+        public var weight: Double
+        public var alignment: TextAlignment
+        public init(header: String, weight: Double = 1, alignment: TextAlignment = .left) {
+            self.header = header; self.weight = weight; self.alignment = alignment
+        }
+    }
+
+    public var title: String
+    /// Appended to the title on continuation pages, e.g. "（续）" or " (continued)".
+    public var continuedSuffix: String
+    public var subtitle: String?
+    public var columns: [Column]
+    /// One string per column in every row.
+    public var rows: [[String]]
+    /// Rows whose index is listed here are drawn in bold (e.g. a group's first row).
+    public var emphasizedRows: Set<Int>
+    public var sourceNote: String
+    /// Space above and below each cell's text; a list such as a contents page can be denser.
+    public var rowPadding: Double = 4
+
+    public init(title: String, continuedSuffix: String, subtitle: String? = nil, columns: [Column], rows: [[String]],
+                emphasizedRows: Set<Int> = [], sourceNote: String = "") {
+        self.title = title; self.continuedSuffix = continuedSuffix; self.subtitle = subtitle
+        self.columns = columns; self.rows = rows; self.emphasizedRows = emphasizedRows; self.sourceNote = sourceNote
+    }
+
+    public var problems: [String] {
+        var found: [String] = []
+        if columns.isEmpty { found.append("the table has no columns") }
+        for column in columns where !(column.weight.isFinite && column.weight > 0) {
+            found.append("column \"\(column.header)\" has weight \(column.weight); give a weight > 0")
+        }
+        for (i, row) in rows.enumerated() where row.count != columns.count {
+            found.append("row \(i + 1) has \(row.count) cells for \(columns.count) columns; missing cells are left empty")
+        }
+        return found
+    }
+}
+
+public struct TablePageLayout: Sendable {
+    public struct Cell: Equatable, Sendable {
+        /// The cell's box (background and rules).
+        public var frame: Rect
+        /// Where its text is set, inside `frame`.
+        public var text: Rect
+        public var content: String
+    }
+    public var scene: Scene
+    public var blocks: PageBlocks
+    public var header: [Cell]
+    /// Body rows on this page, each with one cell per column.
+    public var rows: [[Cell]]
+    /// Index into the table's rows of this page's first row.
+    public var firstRow: Int
+    public var problems: [String]
+}
+
+extension TablePage {
+    /// Lays the table out on as many pages as its rows need (at least one).
+    public func layoutPages(theme: Theme = .standard, measurer: TextMeasuring) -> [TablePageLayout] {
+        let problems = self.problems
+        let padX = 6.0, padY = rowPadding.isFinite ? max(0, rowPadding) : 4
+        let bodyFont = theme.font(theme.fontSizes.axis - 1)
+        let boldFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
+        let headerFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
+        let width = theme.contentArea.width
+        let totalWeight = columns.map { $0.weight.isFinite && $0.weight > 0 ? $0.weight : 0 }.reduce(0, +)
+        let widths = columns.map { column -> Double in
+            let weight = column.weight.isFinite && column.weight > 0 ? column.weight : 0
+            return totalWeight > 0 ? width * weight / totalWeight : 0
+        }
+        func cellText(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
+        func rowHeight(_ texts: [String], font: FontSpec) -> (Double, [Size]) {
+            let sizes = texts.enumerated().map { column, text in
+                text.isEmpty ? Size(width: 0, height: measurer.lineHeight(font))
+                    : measurer.measure(text, font: font, maxWidth: max(1, widths[column] - 2 * padX))
+            }
+            return ((sizes.map(\.height).max() ?? 0) + 2 * padY, sizes)
+        }
+        let header = rowHeight(columns.map(\.header), font: headerFont)
+        let measuredRows = rows.enumerated().map { index, row in
+            rowHeight(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? boldFont : bodyFont)
+        }
+
+        var pages: [TablePageLayout] = []
+        var next = 0
+        repeat {
+            var pageProblems = pages.isEmpty ? problems : []
+            var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+            let pageTitle = pages.isEmpty ? title : title + continuedSuffix
+            let blocks = PageBlockLayout.layout(
+                PageBlockContent(title: pageTitle, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
+                theme: theme, measurer: measurer, scene: &scene, problems: &pageProblems)
+            let body = blocks.body
+            var y = body.minY
+            var headerCells: [TablePageLayout.Cell] = []
+            var x = body.minX
+            scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: header.0), fill: .solid(theme.palette.actual),
+                            stroke: nil, cornerRadius: 0), role: "table-header-background")
+            for (column, spec) in columns.enumerated() {
+                let frame = Rect(x: x, y: y, width: widths[column], height: header.0)
+                let text = Rect(x: x + padX, y: y + padY, width: max(1, widths[column] - 2 * padX), height: header.1[column].height)
+                scene.add(.text(TextBox(text: spec.header, frame: text, font: headerFont, color: theme.palette.accentText,
+                                        alignment: spec.alignment, wraps: true)), role: "table-header")
+                headerCells.append(.init(frame: frame, text: text, content: spec.header))
+                x += widths[column]
+            }
+            y += header.0
+            let firstRow = next
+            var placedRows: [[TablePageLayout.Cell]] = []
+            while next < rows.count {
+                let (height, sizes) = measuredRows[next]
+                // A row taller than a whole page still goes on a page of its own (reported),
+                // rather than looping forever.
+                if y + height > body.maxY + 1e-9 && !(placedRows.isEmpty) { break }
+                if y + height > body.maxY + 1e-9 {
+                    pageProblems.append("table row \(next + 1) is taller than a page; shorten its cells")
+                }
+                let emphasized = emphasizedRows.contains(next)
+                if next % 2 == 1 {
+                    scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height),
+                                    fill: .solid(theme.palette.gridline.tinted(0.5)), stroke: nil, cornerRadius: 0),
+                              role: "table-zebra")
+                }
+                var cells: [TablePageLayout.Cell] = []
+                x = body.minX
+                for column in columns.indices {
+                    let content = cellText(rows[next], column)
+                    let frame = Rect(x: x, y: y, width: widths[column], height: height)
+                    let text = Rect(x: x + padX, y: y + padY, width: max(1, widths[column] - 2 * padX),
+                                    height: sizes[column].height)
+                    if !content.isEmpty {
+                        scene.add(.text(TextBox(text: content, frame: text, font: emphasized ? boldFont : bodyFont,
+                                                color: theme.palette.text, alignment: columns[column].alignment,
+                                                wraps: true)), role: "table-cell")
+                    }
+                    cells.append(.init(frame: frame, text: text, content: content))
+                    x += widths[column]
+                }
+                y += height
+                scene.add(.path([.move(Point(body.minX, y)), .line(Point(body.maxX, y))], fill: nil,
+                                stroke: Stroke(color: theme.palette.gridline, width: theme.lineWidths.gridline)),
+                          role: "table-rule")
+                placedRows.append(cells)
+                next += 1
+            }
+            pages.append(TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
+                                         firstRow: firstRow, problems: pageProblems))
+        } while next < rows.count
+        return pages
+    }
+}

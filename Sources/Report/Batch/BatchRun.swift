@@ -1,0 +1,179 @@
+import Charts
+import Forecasting
+import Foundation
+import MarketData
+import Rendering
+
+/// What `marketcast batch` was asked to do.
+public struct BatchOptions: Sendable {
+    /// The folder of series CSVs, each with the columns of datasets/china-ai-market-size.csv.
+    public var inputFolder: String
+    /// The folder that receives `<name of inputFolder>/`.
+    public var outputRoot: String
+    public var model: String
+    /// The last forecast year; nil forecasts each series five years past its last actual.
+    public var horizon: Int?
+    public var level: Double
+    public var language: DisplayLanguage
+    public var formats: [OutputFormat]
+    public var pngScale: Double
+    /// Worker threads; nil uses every core.
+    public var threads: Int?
+
+    public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
+                level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
+                pngScale: Double = 2, threads: Int? = nil) {
+        self.inputFolder = inputFolder; self.outputRoot = outputRoot; self.model = model; self.horizon = horizon
+        self.level = level; self.language = language; self.formats = formats; self.pngScale = pngScale
+        self.threads = threads
+    }
+
+    /// Years forecast past the last actual when no horizon is given.
+    public static let defaultYearsAhead = 5
+}
+
+/// What a batch wrote and which series failed (with their errors, in series order).
+public struct BatchSummary: Sendable {
+    public var folder: String
+    public var succeeded: Int
+    public var failures: [(series: String, error: String)]
+    public var warnings: [String]
+}
+
+/// `marketcast batch`: every CSV in a folder → a fitted, forecast market-size page with the
+/// same chart code as the report, `batch.csv` with one row per series, and `batch.pdf` with
+/// every page. Series are fitted and rendered on all cores, each worker with its own text
+/// measurer and renderer; every file depends only on its series, and the combined PDF and
+/// batch.csv are written in series (file name) order, so the bytes do not depend on the
+/// number of threads. Each page's files are written as soon as it is drawn and its
+/// surfaces dropped, so memory does not grow with the number of series.
+public enum BatchRun {
+    public static let tableName = "batch.csv"
+    public static let documentName = "batch.pdf"
+
+    public static func run(_ options: BatchOptions, progress: ProgressHandler = Progress.silent) throws -> BatchSummary {
+        var timer = PhaseTimer()
+        let files = try seriesFiles(in: options.inputFolder)
+        let name = URL(fileURLWithPath: options.inputFolder).standardizedFileURL.lastPathComponent
+        let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(name)
+        let folder = try StagedFolder(target: target)
+        let strings = Strings(language: options.language)
+
+        let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        let outcomes = OutcomeSlots(count: files.count)
+        let pages = OrderedPageWriter(total: files.count, window: 4 * workers)
+        let documentPath = try folder.path(documentName)
+        // path(_:) creates the folder of the file it names: charts/ then exists before the
+        // workers write into it, so they never race to create it.
+        _ = try folder.path("charts/\(tableName)")
+        pages.start {
+            try PDFDocumentWriter(path: documentPath, pageSize: Theme.standard.pageSize,
+                                  metadata: PDFMetadata(title: "marketcast batch: \(name)", author: ToolVersion.name,
+                                                        subject: name, creationDate: "2000-01-01T00:00:00Z"))
+        }
+        let counter = WorkCounter(total: files.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Created on the worker's own thread: Pango measurers are not thread-safe.
+            let measurer = PangoTextMeasurer()
+            let renderer = SceneRenderer(measurer: measurer)
+            while let index = counter.claim() {
+                pages.waitForTurn(index)
+                let outcome = BatchSeries(path: files[index], options: options, strings: strings)
+                    .process(measurer: measurer, renderer: renderer, folder: folder)
+                pages.deliver(index, outcome.page)
+                outcomes.set(index, outcome.row)
+                progress(ProgressStep(completed: counter.finishOne(), total: files.count,
+                                      item: outcome.row.series))
+            }
+        }
+        let rows = outcomes.all()
+        let succeeded = rows.filter { $0.error == nil }.count
+        guard succeeded > 0 else {
+            throw BatchError.nothingRendered(folder: options.inputFolder,
+                                             errors: rows.compactMap(\.error))
+        }
+        try pages.finish()
+        timer.lap("fit and render")
+        try folder.write(BatchRow.csv(rows), to: tableName)
+        let manifest = try BatchManifest.make(files: files, rows: rows, options: options, timings: timer.phases)
+        try folder.write(try manifest.encoded(), to: RunManifest.fileName)
+        try folder.commit()
+        return BatchSummary(folder: target.path, succeeded: succeeded,
+                            failures: rows.compactMap { row in row.error.map { (row.series, $0) } },
+                            warnings: rows.flatMap { row in row.warnings.map { "\(row.file): warning: \($0)" } })
+    }
+
+    /// The CSV files of `folder`, sorted by name (bytewise, so the order is the same everywhere).
+    static func seriesFiles(in folder: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BatchError.notAFolder(folder)
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let csvs = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard !csvs.isEmpty else { throw BatchError.noCSVFiles(folder) }
+        return csvs.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+    }
+}
+
+public enum BatchError: Error, CustomStringConvertible {
+    case notAFolder(String)
+    case noCSVFiles(String)
+    case nothingRendered(folder: String, errors: [String])
+
+    public var description: String {
+        switch self {
+        case let .notAFolder(path):
+            return "\(path): error: not a folder\n  hint: give the folder that holds the series CSV files"
+        case let .noCSVFiles(path):
+            return "\(path): error: the folder holds no .csv files\n"
+                + "  hint: put one CSV per series in it, with the columns year,value,unit,status,source"
+        case let .nothingRendered(folder, errors):
+            return errors.joined(separator: "\n")
+                + "\n\(folder): error: no series could be rendered, so nothing was written\n"
+                + "  hint: fix the errors above and rerun"
+        }
+    }
+}
+
+/// Hands out series indices in increasing order to the workers and counts finished ones.
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var finished = 0
+    let total: Int
+
+    init(total: Int) { self.total = total }
+
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < total else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    /// Records one finished series and returns how many are finished.
+    func finishOne() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        finished += 1
+        return finished
+    }
+}
+
+/// One result per series, filled in by the workers in any order and read in series order.
+final class OutcomeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [BatchRow?]
+
+    init(count: Int) { rows = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ row: BatchRow) {
+        lock.lock(); rows[index] = row; lock.unlock()
+    }
+
+    func all() -> [BatchRow] {
+        lock.lock(); defer { lock.unlock() }
+        return rows.compactMap { $0 }
+    }
+}

@@ -1,0 +1,40 @@
+import Charts
+import MarketData
+
+/// Exhibit 5: the four stages of AI development as bands from 1950 to the report's year,
+/// with the milestones labelled above and below.
+struct AIStagesExhibit: Exhibit {
+    static let chartID = "ai-stages"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        guard let path = context.config.tables["ai-stages"] else { return [] }
+        let strings = context.strings
+        let stages = try DevelopmentStage.load(path: path, language: context.strings.language)
+        let milestones = try context.config.tables["ai-milestones"].map { try DatedLabel.load(path: $0, dateColumn: "year", language: context.strings.language) } ?? []
+        // "Today" is the report's own date, so the page does not change with the clock.
+        let today = Int(context.config.document.date.prefix(4)) ?? (stages.last?.start ?? 2000)
+        let start = stages.first?.start ?? 1950
+        let diagram = StageDiagram(
+            title: strings.stagesTitle(to: today),
+            stages: stages.map { stage in
+                StageDiagram.Stage(name: strings.localized(stage.nameZH, stage.nameEN),
+                                   period: stage.end.map { "\(stage.start)–\($0)" } ?? "\(stage.start)–",
+                                   start: Double(stage.start), end: stage.end.map(Double.init))
+            },
+            milestones: milestones.map { StageDiagram.Milestone(year: Double($0.date.year), label: strings.localized($0.labelZH, $0.labelEN)) },
+            start: Double(start), end: Double(max(today, (stages.last?.start ?? today) + 1)),
+            tickYears: Array(stride(from: (start / 10) * 10, through: today, by: 10)),
+            sourceNote: strings.sourceLine(stages.map(\.source) + milestones.map(\.source)) + strings.localized("。", ". ")
+                + strings.stagesNote)
+        let layout = diagram.layout(theme: context.theme, measurer: context.measurer)
+        var lines = ["kind,name,start_year,end_year"]
+        for stage in diagram.stages {
+            lines.append(CSVWriter.line(["stage", stage.name, CSVWriter.number(stage.start), stage.end.map(CSVWriter.number) ?? ""]))
+        }
+        for milestone in diagram.milestones {
+            lines.append(CSVWriter.line(["milestone", milestone.label, CSVWriter.number(milestone.year), ""]))
+        }
+        return [ReportPage(title: diagram.title, chartID: Self.chartID, scene: layout.scene,
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+    }
+}

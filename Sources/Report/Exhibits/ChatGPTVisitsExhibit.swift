@@ -1,0 +1,76 @@
+import Charts
+import MarketData
+
+/// Exhibit 3: ChatGPT's monthly web visits, with the month the sources do not give drawn
+/// as a gap and the January 2023 100 M monthly-user milestone marked.
+struct ChatGPTVisitsExhibit: Exhibit {
+    static let chartID = "chatgpt-visits"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        guard let path = context.config.tables["chatgpt-visits"] else { return [] }
+        let page = try ChatGPTVisitsPage(visits: MonthlyVisit.load(path: path, language: context.strings.language),
+                                         milestones: context.config.tables["chatgpt-milestones"]
+                                             .map { try DatedLabel.load(path: $0, dateColumn: "date", language: context.strings.language) } ?? [],
+                                         strings: context.strings)
+        let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
+        return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),
+                           problems: layout.problems)]
+    }
+}
+
+struct ChatGPTVisitsPage {
+    let visits: [MonthlyVisit]
+    let milestones: [DatedLabel]
+    let strings: Strings
+
+    /// Every month from the first to the last, so a month absent from the file is a gap too.
+    var months: [CalendarDate] {
+        guard let first = visits.first?.month, let last = visits.last?.month,
+              let firstMonth = first.month, let lastMonth = last.month else { return [] }
+        var result: [CalendarDate] = []
+        var year = first.year, month = firstMonth
+        while (year, month) <= (last.year, lastMonth), result.count < 1200 {
+            result.append(CalendarDate(year: year, month: month))
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        return result
+    }
+
+    func value(for month: CalendarDate) -> Double? {
+        visits.first { $0.month == month }?.value
+    }
+
+    var missingMonths: [String] { months.filter { value(for: $0) == nil }.map(\.description) }
+
+    /// Months with the highest value (several when tied).
+    var peak: (months: [String], value: Double)? {
+        guard let top = visits.compactMap(\.value).max() else { return nil }
+        return (visits.filter { $0.value == top }.map(\.month.description), top)
+    }
+
+    var chart: LineChart {
+        let categories = months
+        let chartMilestones = milestones.compactMap { milestone -> LineChart.Milestone? in
+            guard let index = categories.firstIndex(where: { $0.year == milestone.date.year && $0.month == milestone.date.month })
+            else { return nil }
+            return LineChart.Milestone(index: index, label: strings.localized(milestone.labelZH, milestone.labelEN))
+        }
+        let sources = visits.map(\.source) + milestones.map(\.source)
+        return LineChart(title: strings.visitsTitle, unitLabel: strings.visitsUnit,
+                         points: categories.map { LineChart.DataPoint(label: $0.description, value: value(for: $0)) },
+                         milestones: chartMilestones, missingLabel: strings.noData,
+                         sourceNote: strings.visitsNote(sources: sources, missing: missingMonths),
+                         formatValue: ValueFormat.groupedDecimal(decimals: 0))
+    }
+
+    func csv() -> String {
+        var lines = ["month,value,unit,status"]
+        for month in months {
+            let value = value(for: month)
+            lines.append(CSVWriter.line([month.description, value.map(CSVWriter.number) ?? "",
+                                         visits.first?.unit ?? "", value == nil ? "missing" : "actual"]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,73 @@
+import Charts
+import MarketData
+
+/// Exhibit 9: compute and training figures as tiles, since EFLOPS, GPUs and tokens share
+/// no axis.
+struct ComputeExhibit: Exhibit {
+    static let chartID = "compute"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        guard let path = context.config.tables["compute"] else { return [] }
+        let strings = context.strings
+        let figures = try ComputeFigure.load(path: path, language: context.strings.language)
+        let tiles = figures.map { figure -> FigureTiles.Tile in
+            let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
+                + (figure.isLowerBound ? "+" : "")
+            let unit = strings.computeUnit(figure.unit)
+            let joinsDirectly = strings.language == .zh && unit.unicodeScalars.first.map { $0.value >= 0x3000 } == true
+            var caption = strings.localized(figure.vendor, figure.vendorEN) + " · " + strings.localized(figure.facility, figure.facilityEN)
+            if let date = figure.date { caption += " · \(date)" }
+            if figure.isEstimate { caption += " · " + strings.vendorEstimate }
+            return FigureTiles.Tile(value: number + (joinsDirectly ? "" : " ") + unit,
+                                    label: strings.localized(figure.metric, figure.metricEN), caption: caption,
+                                    isEstimate: figure.isEstimate)
+        }
+        let chart = FigureTiles(title: strings.computeTitle, tiles: tiles, columns: 3,
+                                estimateLegend: strings.vendorEstimate,
+                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote)
+        let layout = chart.layout(theme: context.theme, measurer: context.measurer)
+        var lines = ["vendor,facility,metric,value,lower_bound,unit,date,status"]
+        for figure in figures {
+            lines.append(CSVWriter.line([strings.localized(figure.vendor, figure.vendorEN), strings.localized(figure.facility, figure.facilityEN),
+                                         strings.localized(figure.metric, figure.metricEN), CSVWriter.number(figure.value),
+                                         figure.isLowerBound ? "yes" : "no", figure.unit, figure.date?.description ?? "",
+                                         figure.isEstimate ? "estimate" : "actual"]))
+        }
+        return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+    }
+}
+
+/// Exhibit 10: every quantitative case result as a tile: the figure, what it measures and
+/// whose it is.
+struct CaseResultsExhibit: Exhibit {
+    static let chartID = "case-results"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        guard let path = context.config.tables["case-results"] else { return [] }
+        let strings = context.strings
+        let results = try CaseResult.load(path: path, language: context.strings.language)
+        let tiles = results.map { result in
+            FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.localized(result.metric, result.metricEN),
+                             caption: strings.localized(result.organisation, result.organisationEN))
+        }
+        let chart = FigureTiles(title: strings.casesTitle, tiles: tiles,
+                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote)
+        let layout = chart.layout(theme: context.theme, measurer: context.measurer)
+        var lines = ["case,organisation,metric,value,unit,direction,lower_bound,shown_as"]
+        for (result, tile) in zip(results, tiles) {
+            lines.append(CSVWriter.line([result.caseID, tile.caption, tile.label, CSVWriter.number(result.value), result.unit,
+                                         result.direction, result.isLowerBound ? "yes" : "no", tile.value]))
+        }
+        return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
+                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+    }
+
+    /// "+11.38个百分点", "−90%", "1,000+", "91.18%": the sign says the direction of a change,
+    /// "+" after the number a lower bound.
+    static func figure(_ result: CaseResult, strings: Strings) -> String {
+        let sign = result.direction == "+" ? "+" : (result.direction == "-" ? "−" : "")
+        let number = NumberFormat.grouped(result.value, decimals: NumberFormat.commonDecimals(for: [result.value]))
+        return sign + number + (result.isLowerBound ? "+" : "") + (strings.caseUnit(result.unit) ?? "")
+    }
+}

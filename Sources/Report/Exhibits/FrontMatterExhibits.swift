@@ -1,0 +1,67 @@
+import Charts
+import MarketData
+
+/// The title page: the report's title, its quarter, its date and who publishes it.
+struct TitlePageExhibit: Exhibit {
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        let theme = context.theme, strings = context.strings, measurer = context.measurer
+        let document = context.config.document
+        let language = context.strings.language
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+        let area = theme.contentArea
+        // A band of the actual colour down the left edge, the title block beside it.
+        scene.add(.rect(Rect(x: 0, y: 0, width: area.minX * 0.6, height: theme.pageSize.height),
+                        fill: .solid(theme.palette.actual), stroke: nil, cornerRadius: 0), role: "title-band")
+        let left = area.minX + 24, width = area.maxX - left - 24
+        let title = document.title(for: language)
+        let titleFont = theme.font(theme.fontSizes.title * 1.7, weight: .bold)
+        let lineFont = theme.font(theme.fontSizes.subtitle + 3)
+        let titleSize = measurer.measure(title, font: titleFont, maxWidth: width)
+        var lines = [strings.quarterLine(context.config.quarter), strings.dateLine(document.date)]
+        if let publisher = document.publisher(for: language) { lines.append(publisher) }
+        let lineSizes = lines.map { measurer.measure($0, font: lineFont, maxWidth: width) }
+        let blockHeight = titleSize.height + 24 + lineSizes.map { $0.height + 6 }.reduce(0, +)
+        var y = area.minY + (area.height - blockHeight) * 0.42
+        scene.add(.text(TextBox(text: title, frame: Rect(x: left, y: y, width: width, height: titleSize.height),
+                                font: titleFont, color: theme.palette.text, wraps: true)), role: "title")
+        y += titleSize.height + 10
+        scene.add(.rect(Rect(x: left, y: y, width: 64, height: 4), fill: .solid(theme.palette.accent), stroke: nil,
+                        cornerRadius: 0), role: "rule")
+        y += 14
+        for (line, size) in zip(lines, lineSizes) {
+            scene.add(.text(TextBox(text: line, frame: Rect(x: left, y: y, width: width, height: size.height),
+                                    font: lineFont, color: theme.palette.secondaryText, wraps: true)), role: "title-line")
+            y += size.height + 6
+        }
+        let noteFont = theme.font(theme.fontSizes.note)
+        let noteSize = measurer.measure(strings.titlePageNote, font: noteFont, maxWidth: width)
+        scene.add(.text(TextBox(text: strings.titlePageNote,
+                                frame: Rect(x: left, y: area.maxY - noteSize.height, width: width, height: noteSize.height),
+                                font: noteFont, color: theme.palette.note, wraps: true)), role: "source-note")
+        return [ReportPage(title: title, chartID: nil, scene: scene)]
+    }
+}
+
+/// The contents page: every exhibit's title and the page it starts on, from the page
+/// directory of the previous pass.
+struct ContentsExhibit: Exhibit {
+    var referencesPageNumbers: Bool { true }
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        let strings = context.strings
+        let entries = context.pageDirectory.filter { $0.exhibitID != "contents" }
+        var table = TablePage(title: strings.contentsTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: strings.contentsExhibit, weight: 8),
+                                        .init(header: strings.contentsPage, weight: 1, alignment: .right)],
+                              rows: entries.map { [$0.title, "\($0.pageNumber)"] })
+        // One line per exhibit, set densely so that a report of twenty-odd exhibits keeps
+        // its contents on one page.
+        table.rowPadding = 2
+        return TablePages.pages(table, chartID: "contents", context: context).map { page in
+            var page = page
+            page.chartID = nil
+            page.csv = nil
+            return page
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Charts
+import Foundation
+import MarketData
+
+/// Exhibit 11: the application functions of each industry, as a table grouped by
+/// industry (the industry named on its first row only).
+struct IndustryApplicationsExhibit: Exhibit {
+    static let chartID = "industry-applications"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        guard let path = context.config.tables["industry-applications"] else { return [] }
+        let strings = context.strings
+        let applications = try IndustryApplication.load(path: path, language: context.strings.language)
+        let cases = try context.config.tables["case-results"].map { try CaseResult.load(path: $0, language: strings.language) } ?? []
+        var rows: [[String]] = []
+        var previous: String?
+        for application in applications {
+            let industry = strings.localized(application.industry, application.industryEN)
+            let function = strings.localized(application.function, application.functionEN)
+            let basis = Self.basis(application, cases: cases, strings: strings)
+            rows.append([industry != previous ? industry : "", function.isEmpty ? strings.notStated : function, basis])
+            previous = industry
+        }
+        let table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: strings.industryHeader, weight: 1.2),
+                                        .init(header: strings.functionHeader, weight: 2),
+                                        .init(header: strings.basisHeader, weight: strings.language == .en ? 4 : 2.4)],
+                              rows: rows, sourceNote: strings.applicationsNote)
+        return TablePages.pages(table, chartID: Self.chartID, context: context)
+    }
+
+    /// What a function rests on. The dataset's note says it in English, so English pages
+    /// print the note; Chinese pages name the cases (from case-results) the note mentions,
+    /// and fall back to the row's source when it names none.
+    static func basis(_ application: IndustryApplication, cases: [CaseResult], strings: Strings) -> String {
+        if strings.language == .en { return application.note.isEmpty ? application.source : application.note }
+        var names: [String] = []
+        for result in cases {
+            // "Shandong Energy (with Huawei)" is mentioned in notes as "Shandong Energy".
+            let key = result.organisationEN.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if !key.isEmpty, application.note.contains(key), !names.contains(result.organisation) {
+                names.append(result.organisation)
+            }
+        }
+        return names.isEmpty ? application.source : strings.casesBasis(names)
+    }
+}

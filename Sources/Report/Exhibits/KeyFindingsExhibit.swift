@@ -1,0 +1,132 @@
+import Charts
+import Forecasting
+import MarketData
+
+/// Exhibit 12: key findings, each a sentence generated from the numbers of another
+/// exhibit, with that exhibit's page, so every claim can be traced.
+struct KeyFindingsExhibit: Exhibit {
+    static let chartID = "key-findings"
+    var referencesPageNumbers: Bool { true }
+
+    struct Finding: Equatable {
+        var text: String
+        /// The exhibit the numbers come from.
+        var exhibitID: String
+    }
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        let strings = context.strings
+        let findings = try Self.findings(in: context)
+        guard !findings.isEmpty else { return [] }
+        let table = TablePage(title: strings.findingsTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: "#", weight: 0.4, alignment: .right),
+                                        .init(header: strings.findingHeader, weight: 10),
+                                        .init(header: strings.seePage, weight: 1, alignment: .right)],
+                              rows: findings.enumerated().map { index, finding in
+                                  ["\(index + 1)", finding.text, context.pageNumber(of: finding.exhibitID).map { "\($0)" } ?? "–"]
+                              })
+        return TablePages.pages(table, chartID: Self.chartID, context: context)
+    }
+
+    static func findings(in context: RunContext) throws -> [Finding] {
+        let strings = context.strings
+        let language = context.strings.language
+        var findings: [Finding] = []
+        for result in context.series where result.entry.chart == "market-size" {
+            let forecast = result.forecast
+            let title = result.entry.title(for: language)
+            // Actuals as published; estimates rounded to what a model can claim.
+            func amount(_ value: Double, isEstimate: Bool = false) -> String {
+                NumberFormat.amount(value, unit: forecast.unit, language: language,
+                                    decimals: isEstimate ? (abs(value) >= 1000 ? 0 : 1) : nil)
+            }
+            let actuals = forecast.actuals
+            if let first = actuals.first, let last = actuals.last, last.year > first.year,
+               let rate = forecast.cagr(from: first.year, to: last.year) {
+                findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
+                                                                        cagr: NumberFormat.percent(rate),
+                                                                        last: amount(last.value)),
+                                        exhibitID: result.entry.chartID))
+            }
+            if let last = actuals.last, let end = forecast.estimates.last,
+               let rate = forecast.cagr(from: last.year, to: end.year) {
+                findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
+                                                                        fromYear: last.year, toYear: end.year,
+                                                                        cagr: NumberFormat.percent(rate),
+                                                                        model: strings.modelName(forecast.modelName)),
+                                        exhibitID: result.entry.chartID))
+            }
+        }
+        // The spread of the scenarios at the horizon, lowest to highest, per covered series.
+        for fitted in context.scenarios where fitted.paths.count > 1 {
+            guard let result = context.result(for: fitted.seriesID),
+                  let horizon = fitted.paths.compactMap({ $0.forecast.points.last }).map(\.year).max() else { continue }
+            let ends = fitted.paths.compactMap { path in
+                path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0.value) }
+            }
+            guard let low = ends.min(by: { $0.1 < $1.1 }), let high = ends.max(by: { $0.1 < $1.1 }) else { continue }
+            func amount(_ value: Double) -> String {
+                NumberFormat.amount(value, unit: result.forecast.unit, language: language, decimals: abs(value) >= 1000 ? 0 : 1)
+            }
+            findings.append(Finding(text: strings.findingScenarioRange(
+                title: result.entry.title(for: language), year: horizon,
+                low: strings.localized(low.0.labelZh, low.0.labelEn), lowAmount: amount(low.1),
+                high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1)),
+                exhibitID: ScenarioPage.chartID(for: result.entry)))
+        }
+        if let path = context.config.tables["chatgpt-visits"] {
+            let page = ChatGPTVisitsPage(visits: try MonthlyVisit.load(path: path, language: context.strings.language), milestones: [], strings: strings)
+            if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
+                func visits(_ value: Double) -> String {
+                    strings.localized(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
+                                 NumberFormat.grouped(value / 1000, decimals: 2) + " bn visits")
+                }
+                findings.append(Finding(text: strings.findingVisitsPeak(months: peak.months, value: visits(peak.value),
+                                                                        last: last.month.description,
+                                                                        lastValue: visits(lastValue),
+                                                                        missing: page.missingMonths),
+                                        exhibitID: ChatGPTVisitsExhibit.chartID))
+            }
+        }
+        if let path = context.config.tables["model-releases"] {
+            let releases = try ModelRelease.load(path: path, language: context.strings.language)
+            if let first = releases.first, let last = releases.last {
+                findings.append(Finding(text: strings.findingReleases(count: releases.count, first: strings.monthDay(first.date),
+                                                                      last: strings.monthDay(last.date)),
+                                        exhibitID: ModelReleasesExhibit.chartID))
+            }
+        }
+        if let penetration = context.penetration {
+            let order = penetration.rankOrder
+            let industries = penetration.table.industries
+            func name(_ index: Int) -> String { strings.industryName(industries[index]) }
+            func score(_ index: Int) -> String {
+                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.score ?? .nan, decimals: 1)
+            }
+            if order.count >= 2, let top = order.first, let bottom = order.last,
+               industries.indices.contains(top), industries.indices.contains(bottom) {
+                findings.append(Finding(text: strings.findingPenetration(top: name(top), topScore: score(top),
+                                                                         bottom: name(bottom), bottomScore: score(bottom)),
+                                        exhibitID: "penetration-ranking"))
+            }
+            // The largest gap between what an industry can reach and where it is.
+            if let room = industries.indices.max(by: { industries[$0].potential - industries[$0].currentPenetration
+                                                        < industries[$1].potential - industries[$1].currentPenetration }) {
+                let gap = industries[room].potential - industries[room].currentPenetration
+                findings.append(Finding(text: strings.findingRoomToGrow(industry: name(room),
+                                                                        points: NumberFormat.grouped(gap, decimals: 0)),
+                                        exhibitID: "penetration-ranking"))
+            }
+        }
+        // How the series' own model did on the years it did not see.
+        if let backtest = context.backtest, let result = context.result(for: backtest.seriesID),
+           let error = backtest.meanAbsolutePercentError(result.forecast.modelName),
+           let first = backtest.testYears.first, let last = backtest.testYears.last {
+            findings.append(Finding(text: strings.findingBacktest(
+                title: result.entry.title(for: language), model: strings.modelName(result.forecast.modelName),
+                fitYears: backtest.fitYears, testYears: first...last, error: NumberFormat.percent(error)),
+                exhibitID: MethodologyExhibit.backtestID))
+        }
+        return findings
+    }
+}

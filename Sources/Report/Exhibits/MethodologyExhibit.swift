@@ -1,0 +1,142 @@
+import Charts
+import Forecasting
+import MarketData
+
+/// Exhibit 13: how the numbers were made: each fitted series' model, its parameters with
+/// standard errors and its fit statistics, then every dataset's sources.
+struct MethodologyExhibit: Exhibit {
+    static let chartID = "methodology"
+    static let backtestID = "methodology-backtest"
+
+    func pages(in context: RunContext) throws -> [ReportPage] {
+        let strings = context.strings
+        let language = context.strings.language
+        // A statistic and its value never part at a line end, nor does "n/a" (word joiners).
+        let notAvailable = NumberFormat.notANumber.replacingOccurrences(of: "/", with: "\u{2060}/\u{2060}")
+        func number(_ value: Double, grouped: Bool = true) -> String {
+            guard value.isFinite else { return notAvailable }
+            let magnitude = abs(value)
+            let decimals = magnitude >= 100 ? 1 : (magnitude >= 1 ? 3 : 5)
+            return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
+        }
+        var rows: [[String]] = []
+        func row(title: String, forecast: SeriesForecast) -> [String] {
+            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
+            var statistics = ""
+            if let fit = forecast.fit {
+                // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
+                let parameters = fit.parameters.map {
+                    "\($0.name) = \(number($0.value, grouped: false)) ± \(number($0.standardError, grouped: false))"
+                }
+                model += "\n" + Self.formula(forecast.modelDescription) + "\n"
+                    + parameters.joined(separator: strings.localized("；", "; "))
+                // The actuals the fit saw: those in its window (a scenario may fit only the last few).
+                let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
+                statistics = strings.fitStatistics(years: fit.fitYears, observations: observations,
+                                                   rss: number(fit.residualSumOfSquares), aicc: number(fit.aicc),
+                                                   bic: number(fit.bic), dof: fit.degreesOfFreedom)
+                if let reason = fit.selectionReason { statistics += "\n" + reason }
+            }
+            return [title, model, statistics]
+        }
+        for result in context.series {
+            let title = result.entry.title(for: language)
+            rows.append(row(title: title, forecast: result.forecast))
+            // The scenario fits behind the series, when scenarios cover it.
+            for path in context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? [] {
+                let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
+                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast))
+            }
+        }
+        let models = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
+                               columns: [.init(header: strings.seriesHeader, weight: 1.3),
+                                         .init(header: strings.modelHeaderLong, weight: 2.6),
+                                         .init(header: strings.fitHeader, weight: 2.4)],
+                               rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
+        var pages = TablePages.pages(models, chartID: Self.chartID, context: context)
+
+        if let backtest = context.backtest {
+            // Its own entry on the contents page, so findings can cite it.
+            pages += TablePages.pages(Self.backtestTable(backtest, context: context), chartID: Self.backtestID,
+                                      context: context)
+        }
+
+        // Sources: every fitted series and every configured table, in config order.
+        var sourceRows: [[String]] = []
+        for result in context.series {
+            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources(in: strings.language))])
+        }
+        let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
+            + (context.config.penetration.map { [$0.dataPath] } ?? [])
+        for path in tablePaths {
+            guard let table = try? CSVTable.read(path: path),
+                  table.optionalColumnIndex(named: "source") != nil else { continue }
+            var unique: [String] = []
+            for row in table.rows {
+                let source = table.text(row, "source", in: strings.language)
+                if !source.isEmpty && !unique.contains(source) { unique.append(source) }
+            }
+            sourceRows.append([Self.fileName(path), strings.list(unique)])
+        }
+        let sources = TablePage(title: strings.methodologyTitle + strings.localized("：", ": ") + strings.sourcesHeader,
+                                continuedSuffix: strings.continued,
+                                columns: [.init(header: strings.localized("数据文件", "Dataset"), weight: 1.4),
+                                          .init(header: strings.sourcesHeader, weight: 4)],
+                                rows: sourceRows)
+        pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)
+        return pages
+    }
+
+    /// The backtest as a table: one row per method (catalog model or scenario), its signed
+    /// error in each held-out year and the mean absolute percentage error; then the methods
+    /// that could not be tried, with the reason.
+    static func backtestTable(_ backtest: BacktestReport, context: RunContext) -> TablePage {
+        let strings = context.strings
+        func methodName(_ method: String) -> String {
+            if method.hasPrefix("scenario:") {
+                let name = String(method.dropFirst("scenario:".count))
+                let scenario = context.scenarios.flatMap(\.paths).map(\.scenario).first { $0.name == name }
+                return scenario.map { strings.localized($0.labelZh, $0.labelEn) } ?? name
+            }
+            return strings.modelName(method)
+        }
+        var rows: [[String]] = []
+        for summary in backtest.summary {
+            let errors = backtest.testYears.map { year -> String in
+                guard let row = backtest.rows.first(where: { $0.method == summary.method && $0.year == year }),
+                      row.actual != 0 else { return "–" }
+                let relative = row.error / abs(row.actual)
+                return (relative > 0 ? "+" : "") + NumberFormat.percent(relative)
+            }
+            rows.append([strings.sentenceCase(methodName(summary.method))] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
+        }
+        for skipped in backtest.skipped {
+            rows.append([strings.sentenceCase(methodName(skipped.method))] + backtest.testYears.map { _ in "–" } + [strings.notTried])
+        }
+        // Why a method was not tried, worded from its cause in the page's language.
+        let skippedNote = backtest.skipped.isEmpty ? "" : strings.localized("", " ") + strings.backtestSkipped(
+            backtest.skipped.map { (methodName($0.method), $0) })
+        let series = context.result(for: backtest.seriesID)?.entry.title(for: strings.language) ?? backtest.seriesID
+        return TablePage(
+            title: strings.methodologyTitle + strings.localized("：", ": ") + strings.backtestTitle,
+            continuedSuffix: strings.continued,
+            subtitle: strings.backtestSubtitle(series: series, fitYears: backtest.fitYears, testYears: backtest.testYears),
+            columns: [.init(header: strings.backtestMethod, weight: 2.2)]
+                + backtest.testYears.map { .init(header: strings.backtestError(year: $0), weight: 1, alignment: .right) }
+                + [.init(header: "MAPE", weight: 1.6, alignment: .right)],
+            rows: rows, sourceNote: strings.backtestNote + skippedNote)
+    }
+
+    /// The model's formula out of its description ("exponential (constant CAGR) y = …
+    /// (x₀ = 2019); a = …"): the part from "y =" to the first ";", which reads the same in
+    /// every language; the parameters are printed separately with their standard errors.
+    static func formula(_ description: String) -> String {
+        let head = description.split(separator: ";", maxSplits: 1).first.map(String.init) ?? description
+        guard let start = head.range(of: "y =") else { return head }
+        return String(head[start.lowerBound...])
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

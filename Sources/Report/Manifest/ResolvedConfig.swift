@@ -1,0 +1,53 @@
+import Foundation
+
+/// report.yaml as the run used it: defaults filled in, command-line overrides applied and
+/// paths relative to the config's folder. Sections added to report.yaml add their fields here.
+public struct ResolvedConfig: Codable, Sendable, Equatable {
+    public struct Document: Codable, Sendable, Equatable {
+        public var title: String
+        public var author: String
+        public var date: String
+    }
+
+    public struct Series: Codable, Sendable, Equatable {
+        public var id: String
+        public var data: String
+        public var title: String
+        public var model: String
+        public var chart: String
+        public var chartID: String
+    }
+
+    /// nil for a batch, which has no quarter.
+    public var quarter: String?
+    /// nil for a batch without --horizon: each series five years past its last actual.
+    public var horizon: Int?
+    public var language: String
+    public var level: Double
+    /// nil for a batch, which writes no report.
+    public var document: Document?
+    public var series: [Series]
+    public var formats: [String]
+    public var pngScale: Double
+
+    init(quarter: String?, horizon: Int?, language: String, level: Double, document: Document?, series: [Series],
+         formats: [String], pngScale: Double) {
+        self.quarter = quarter; self.horizon = horizon; self.language = language; self.level = level
+        self.document = document; self.series = series; self.formats = formats; self.pngScale = pngScale
+    }
+
+    init(_ config: ReportConfig, formats: [String], pngScale: Double) {
+        let folder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
+        quarter = config.quarter
+        horizon = config.horizon
+        language = config.language.rawValue
+        level = config.level
+        document = Document(title: config.document.title, author: config.document.author, date: config.document.date)
+        series = config.series.map { entry in
+            Series(id: entry.id, data: RunInputs.relative(entry.dataPath, to: folder), title: entry.title,
+                   model: entry.model, chart: entry.chart, chartID: entry.chartID)
+        }
+        self.formats = formats
+        self.pngScale = pngScale
+    }
+}

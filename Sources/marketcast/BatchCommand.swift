@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Report
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Fit and chart every series CSV in a folder: one market-size page each, batch.csv and batch.pdf.",
+        discussion: """
+        Every .csv in DIR (columns year,value,unit,status,source as in datasets/china-ai-market-size.csv)
+        becomes charts/<file name>.png|svg|pdf|csv under <out>/<DIR's name>/, with one row in batch.csv
+        and one page in batch.pdf, in file-name order. A series that fails is reported and skipped; the
+        others are still written and the exit status is 1.
+        """)
+
+    @Argument(help: "The folder of series CSV files.")
+    var dir: String
+
+    @Option(help: "The folder that receives <DIR's name>/.")
+    var out = "output"
+
+    @Option(help: "Growth model for every series, or auto to choose per series.")
+    var model = "auto"
+
+    @Option(help: "Chart formats, comma separated: png,svg,pdf.")
+    var formats = "png,svg,pdf"
+
+    @Option(help: "Last forecast year (default: five years after each series' last actual).")
+    var horizon: Int?
+
+    @Option(help: "Chart language: zh or en.")
+    var lang = "zh"
+
+    @Option(help: "PNG scale: 1 gives 1920×1080.")
+    var scale: Double = 1
+
+    @Option(help: "Worker threads (default: every core). The output is the same for any count.")
+    var threads: Int?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let progress = ProgressDisplay(label: "batch", quiet: quiet)
+        try CommandLineOutput.reportingErrors {
+            defer { progress.end() }
+            if let horizon, !(1900...2200).contains(horizon) {
+                throw ValidationError("--horizon must be a year between 1900 and 2200, not \(horizon)")
+            }
+            if let threads, !(1...1024).contains(threads) {
+                throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
+            }
+            let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
+                                       language: try CommandLineOutput.language(lang) ?? .zh,
+                                       formats: try CommandLineOutput.formats(formats),
+                                       pngScale: try CommandLineOutput.pngScale(scale), threads: threads)
+            let summary = try BatchRun.run(options, progress: progress.handler)
+            progress.end()
+            if !quiet {
+                for warning in summary.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            }
+            for failure in summary.failures {
+                FileHandle.standardError.write(Data("\(failure.error)\n".utf8))
+            }
+            if !quiet {
+                print("wrote \(summary.succeeded) series into \(summary.folder)"
+                      + (summary.failures.isEmpty ? "" : "; \(summary.failures.count) failed (see above and batch.csv)"))
+            }
+            if !summary.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import XCTest
+@testable import Report
+
+final class RevisionReasonsTests: XCTestCase {
+    private func manifest(sha: String = "aa", model: String = "auto", chosen: String = "logistic", horizon: Int? = 2027,
+                          version: String = "1", scenarioSHA: String = "cc") -> RunManifest {
+        RunManifest(tool: .init(name: "marketcast", version: version),
+                    inputs: [.init(role: "config", path: "report.yaml", sha256: "00", bytes: 1),
+                             .init(role: "series:s", path: "d.csv", sha256: sha, bytes: 1),
+                             .init(role: "scenario:bull", path: "scenarios/bull.yaml", sha256: scenarioSHA, bytes: 1)],
+                    config: ResolvedConfig(quarter: "2026Q4", horizon: horizon, language: "zh", level: 0.95,
+                                           document: nil,
+                                           series: [.init(id: "s", data: "d.csv", title: "S", model: model,
+                                                          chart: "market-size", chartID: "s")],
+                                           formats: ["png"], pngScale: 2),
+                    models: [.init(series: "s", requested: model, chosen: chosen, formula: "", selectionReason: nil)],
+                    timings: [])
+    }
+
+    private func reasons(_ old: RunManifest?, _ new: RunManifest?, scenario: String = "", series: String = "s") -> [String] {
+        RevisionReasons.reasons(series: series, scenario: scenario, old: old, new: new)
+    }
+
+    func testEachCauseIsNamed() {
+        XCTAssertEqual(reasons(manifest(), manifest(sha: "bb")), ["input data changed (d.csv: SHA-256 differs)"])
+        XCTAssertEqual(reasons(manifest(), manifest(model: "gompertz", chosen: "gompertz")),
+                       ["config changed (model auto → gompertz)", "chosen model changed (logistic → gompertz)"])
+        XCTAssertEqual(reasons(manifest(), manifest(chosen: "gompertz")), ["chosen model changed (logistic → gompertz)"])
+        XCTAssertEqual(reasons(manifest(), manifest(horizon: nil)), ["config changed (horizon 2027 → default)"])
+        XCTAssertEqual(reasons(manifest(), manifest(scenarioSHA: "dd"), scenario: "bull"),
+                       ["scenario file changed (scenarios/bull.yaml)"])
+        XCTAssertEqual(reasons(manifest(), manifest(scenarioSHA: "dd"), scenario: "base"),
+                       ["inputs, config and model unchanged"], "another scenario's file does not move this one")
+    }
+
+    func testNothingChangedNamesTheToolVersionWhenItDiffers() {
+        XCTAssertEqual(reasons(manifest(), manifest()), ["inputs, config and model unchanged"])
+        XCTAssertEqual(reasons(manifest(), manifest(version: "2")), ["inputs unchanged; tool version 1 → 2"])
+    }
+
+    func testAddedRemovedAndUnknown() {
+        XCTAssertEqual(reasons(manifest(), manifest(), series: "t"), ["unknown: neither manifest lists this series"])
+        XCTAssertEqual(reasons(nil, manifest()), ["unknown: a run has no manifest.json"])
+        var without = manifest()
+        without.config.series = []
+        XCTAssertEqual(reasons(without, manifest()), ["series added"])
+        XCTAssertEqual(reasons(manifest(), without), ["series removed"])
+    }
+}
