@@ -5,7 +5,7 @@ SWIFT       ?= swift
 CONFIG      ?= report.yaml
 OUT         ?= output
 APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev \
-               fonts-noto-cjk poppler-utils python3 zlib1g-dev
+               fonts-noto-cjk poppler-utils python3 zlib1g-dev pkg-config
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

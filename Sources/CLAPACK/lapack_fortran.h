@@ -10,6 +10,10 @@
 /* QR factorisation with column pivoting. */
 void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt,
              double *tau, double *work, const int *lwork, int *info);
+/* The unblocked core of dgeqp3 (what dgeqp3 itself runs for fewer than 32 columns),
+ * given the column norms in vn1 and vn2. */
+void dlaqp2_(const int *m, const int *n, const int *offset, double *a, const int *lda,
+             int *jpvt, double *tau, double *vn1, double *vn2, double *work);
 /* Apply Q or Q^T from dgeqp3/dgeqrf to a matrix. */
 void dormqr_(const char *side, const char *trans, const int *m, const int *n,
              const int *k, const double *a, const int *lda, const double *tau,

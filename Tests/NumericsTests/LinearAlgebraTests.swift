@@ -47,6 +47,10 @@ final class LinearAlgebraTests: XCTestCase {
     func testNonFiniteInputIsAnErrorNotATrap() {
         let a = Matrix(rows: 2, columns: 2, repeating: .nan)
         XCTAssertThrowsError(try PivotedQR(a))
+        // One infinite entry among finite ones; huge finite entries are fine.
+        XCTAssertThrowsError(try PivotedQR(Matrix(rowArrays: [[1, 2], [.infinity, 4], [5, 6]])))
+        XCTAssertThrowsError(try PivotedQR(Matrix(rowArrays: [[1, 2], [3, -.infinity], [5, 6]])))
+        XCTAssertNoThrow(try PivotedQR(Matrix(rowArrays: [[1e300, 2], [-1e300, 4], [5, 6]])))
         XCTAssertThrowsError(try SingularValueDecomposition(a))
         XCTAssertThrowsError(try SingularValueDecomposition(Matrix(rows: 0, columns: 3)))
     }

@@ -112,6 +112,7 @@ public enum LevenbergMarquardt {
         var jacobianFull: [Double]
         var jacobian: [Double]
         var trialResiduals: [Double]
+        var trialJacobian: [Double]
         var scratch: Scratch
         let epsilon = Double.ulpOfOne
 
@@ -139,6 +140,7 @@ public enum LevenbergMarquardt {
             jacobianFull = [Double](repeating: 0, count: m * p)
             jacobian = [Double](repeating: 0, count: m * n)
             trialResiduals = [Double](repeating: 0, count: m)
+            trialJacobian = [Double](repeating: 0, count: m * p)
             scratch = Scratch(m: m, n: n, p: p)
         }
 
@@ -147,10 +149,11 @@ public enum LevenbergMarquardt {
         /// Runs the solver, then, when it stopped because the trust region shrank to
         /// nothing (a step test) rather than because no reduction was predicted (the
         /// function test), restarts it from where it stopped with a fresh region and
-        /// scaling, as long as that keeps lowering the sum of squares.
+        /// scaling, as long as that keeps lowering the sum of squares. `residuals` (length
+        /// m) receives the residuals at the end; what it holds on entry is not used.
         func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
-            var rss = sumOfSquares(f)
+            var rss = Double.infinity
             var attempt = 0
             while true {
                 let outcome = try solve(theta: &theta, residuals: &f)
@@ -171,20 +174,31 @@ public enum LevenbergMarquardt {
             // The buffers are moved into locals for the duration of the run: the hot loops
             // then touch no class properties (no exclusivity checks, no copies).
             var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
+            var trialJacobian: [Double] = []
             var trs = TrustRegionStep(n: 0)
             swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
-            swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+            swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
+            swap(&trs, &self.trs)
             defer {
                 swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
-                swap(&trialResiduals, &self.trialResiduals); swap(&trs, &self.trs)
+                swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
+                swap(&trs, &self.trs)
             }
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr
             let allFree = n == p
-            var evaluations = 0
+            // Residuals and Jacobian at the start; every later point is evaluated with its
+            // Jacobian as a trial point (see below), so the caller's `f` is not read.
+            var evaluations = 1
             var iterations = 0
+            if allFree {
+                // No fixed parameters: the full Jacobian is the free one, no copy needed.
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+            } else {
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+            }
             var fnorm = euclideanNorm(f)
-            if fnorm == 0 { return Outcome(iterations: 0, evaluations: 0, reason: .exactFit) }
+            if fnorm == 0 { return Outcome(iterations: 0, evaluations: evaluations, reason: .exactFit) }
             // Work vectors live in `scratch` between runs (a bootstrap runs this 10,000 times).
             var diag: [Double] = [], columnNorms: [Double] = [], qtf: [Double] = [], x: [Double] = []
             var trial: [Double] = [], js: [Double] = [], scaledStep: [Double] = [], stepVector: [Double] = []
@@ -206,36 +220,34 @@ public enum LevenbergMarquardt {
             let bounded = constraints.hasBounds
 
             while true {
-                // Jacobian at the current point.
-                evaluations += 1
+                // The Jacobian at the current point is in `jacobian` (or, with fixed
+                // parameters, in `jacobianFull`, whose free columns are copied over).
                 iterations += 1
-                if allFree {
-                    // No fixed parameters: the full Jacobian is the free one, no copy needed.
-                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
-                } else {
-                    function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+                if !allFree {
                     for (c, k) in free.enumerated() {
                         for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
                     }
                 }
-                var finite = true
-                for c in 0..<n {
-                    // Sum of squares doubles as the finiteness check (NaN/∞ propagate into it).
-                    var sum = 0.0
-                    for i in 0..<m { let v = jacobian[c * m + i]; sum += v * v }
-                    if !sum.isFinite { finite = jacobian[(c * m)..<((c + 1) * m)].allSatisfy { $0.isFinite } }
-                    if !finite { break }
-                }
-                if !finite {
-                    return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
-                }
-                if bounded { freezeActiveBounds(x: x, f: f, jacobian: &jacobian) }
+                // The column norms double as the finiteness check: the overflow-safe norm is
+                // ±∞/NaN exactly when an entry is.
                 for c in 0..<n {
                     columnNorms[c] = jacobian.withUnsafeBufferPointer {
                         euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
                     }
+                    if !columnNorms[c].isFinite {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .jacobianNotFinite)
+                    }
                 }
-                try qr.factor(jacobian)
+                if bounded {
+                    // Frozen columns are zeroed, so their norms are taken again.
+                    freezeActiveBounds(x: x, f: f, jacobian: &jacobian)
+                    for c in 0..<n {
+                        columnNorms[c] = jacobian.withUnsafeBufferPointer {
+                            euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
+                        }
+                    }
+                }
+                try qr.factor(jacobian, columnNorms: columnNorms)
                 for j in 0..<n {
                     trs.permutation[j] = qr.pivot(j)
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
@@ -293,7 +305,9 @@ public enum LevenbergMarquardt {
                     let pnorm = euclideanNorm(scaledStep)
                     if first { delta = min(delta, pnorm) }
 
-                    function.residuals(at: trial, into: &trialResiduals)
+                    // The trial point is evaluated with its Jacobian: most trials are accepted,
+                    // and the model values (exp, pow) are then computed once, not twice.
+                    function.residualsAndJacobian(at: trial, residuals: &trialResiduals, jacobian: &trialJacobian)
                     evaluations += 1
                     var fnorm1 = euclideanNorm(trialResiduals)
                     if !fnorm1.isFinite { fnorm1 = .infinity }
@@ -341,6 +355,7 @@ public enum LevenbergMarquardt {
                         // the next write copy the whole array.
                         for j in 0..<n { x[j] = trial[free[j]]; theta[free[j]] = trial[free[j]] }
                         swap(&f, &trialResiduals)
+                        if allFree { swap(&jacobian, &trialJacobian) } else { swap(&jacobianFull, &trialJacobian) }
                         fnorm = fnorm1
                         xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
                         first = false

@@ -9,7 +9,8 @@ public struct LevenbergMarquardtOptions: Sendable {
     public var stepTolerance: Double = 1e-15
     /// Stop when the cosine between the residuals and every Jacobian column is at most this (gtol).
     public var gradientTolerance: Double = 0
-    /// Limit on model evaluations per run (each trial step and each Jacobian count one).
+    /// Limit on model evaluations per run: the start and each trial point count one (a trial
+    /// point is evaluated with its Jacobian, which an accepted step then reuses).
     public var maxEvaluations: Int = 4000
     /// Initial trust region = factor · ‖D θ₀‖ (or factor when that is zero). MINPACK uses 100.
     public var initialStepFactor: Double = 100

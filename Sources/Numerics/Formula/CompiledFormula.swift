@@ -176,7 +176,7 @@ public final class FormulaEvaluator {
                         let s = v + ins.slot * n
                         switch ins.operation {
                         case .constant(let c): for i in 0..<n { s[i] = c }
-                        case .variable(let j): for i in 0..<n { s[i] = db[j * n + i] }
+                        case .variable(let j): s.update(from: db.baseAddress! + j * n, count: n)
                         case .parameter(let k): let c = pb[k]; for i in 0..<n { s[i] = c }
                         case .negate: for i in 0..<n { s[i] = -s[i] }
                         case .call(let f): for i in 0..<n { s[i] = f.value(s[i]) }
@@ -232,7 +232,7 @@ public final class FormulaEvaluator {
                 let s = v + slot * n
                 switch ins.operation {
                 case .constant(let c): for i in 0..<n { s[i] = c }
-                case .variable(let j): for i in 0..<n { s[i] = db[j * n + i] }
+                case .variable(let j): s.update(from: db.baseAddress! + j * n, count: n)
                 case .parameter(let k):
                     let c = pb[k]
                     let gk = grad(slot, k)
@@ -280,9 +280,14 @@ public final class FormulaEvaluator {
                         for i in 0..<n { s[i] *= r[i] }
                     case .divide:
                         for i in 0..<n { s[i] /= r[i] }   // s now holds the quotient q
-                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] /= r[i] } }
-                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] / r[i] } }
-                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) / r[i] } }
+                        // Division is the slowest arithmetic: the derivatives multiply by 1/r,
+                        // taken once (the value itself keeps its exactly rounded quotient).
+                        if !ins.leftOnly.isEmpty || !ins.rightOnly.isEmpty || !ins.both.isEmpty {
+                            for i in 0..<n { d[i] = 1 / r[i] }
+                        }
+                        for q in ins.leftOnly { let k = idx[q]; let gk = grad(slot, k); for i in 0..<n { gk[i] *= d[i] } }
+                        for q in ins.rightOnly { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = -s[i] * hk[i] * d[i] } }
+                        for q in ins.both { let k = idx[q]; let gk = grad(slot, k), hk = grad(slot + 1, k); for i in 0..<n { gk[i] = (gk[i] - s[i] * hk[i]) * d[i] } }
                     case .power:
                         // Exponent depends on the rows or the parameters.
                         for i in 0..<n { d[i] = Foundation.pow(s[i], r[i]) }

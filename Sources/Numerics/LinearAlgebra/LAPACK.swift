@@ -30,48 +30,15 @@ enum LAPACK {
 
     // MARK: QR with column pivoting
 
-    /// Workspace size dgeqp3 wants for an m×n matrix.
-    static func geqp3WorkspaceSize(m: Int, n: Int) throws -> Int {
+    /// In-place dlaqp2, the unblocked pivoted QR that dgeqp3 runs for small matrices,
+    /// for callers that already have the column norms (`norms`, overwritten). `jpvt`
+    /// must hold 1...n on entry; on return the 1-based pivot order. `work` has n entries.
+    static func laqp2(m: Int, n: Int, a: UnsafeMutablePointer<Double>, jpvt: UnsafeMutablePointer<Int32>,
+                      tau: UnsafeMutablePointer<Double>, norms: UnsafeMutablePointer<Double>,
+                      partialNorms: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) throws {
         var mm = try int32(m, "rows"), nn = try int32(n, "columns")
-        var lda = max(mm, 1), lwork: Int32 = -1, info: Int32 = 0
-        var a = [Double](repeating: 0, count: 1)
-        var jpvt = [Int32](repeating: 0, count: max(n, 1))
-        var tau = [Double](repeating: 0, count: max(min(m, n), 1))
-        var work = [Double](repeating: 0, count: 1)
-        dgeqp3_(&mm, &nn, &a, &lda, &jpvt, &tau, &work, &lwork, &info)
-        try check(info, "dgeqp3 (workspace query)")
-        return workspaceSize(work[0], minimum: 3 * n + 1)
-    }
-
-    /// In-place dgeqp3. `jpvt` entries that are 0 mark free columns; on return they hold
-    /// the 1-based pivot order.
-    static func geqp3(m: Int, n: Int, a: UnsafeMutablePointer<Double>, jpvt: UnsafeMutablePointer<Int32>,
-                      tau: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>, lwork: Int) throws {
-        var mm = try int32(m, "rows"), nn = try int32(n, "columns")
-        var lda = max(mm, 1), lw = try int32(lwork, "workspace"), info: Int32 = 0
-        dgeqp3_(&mm, &nn, a, &lda, jpvt, tau, work, &lw, &info)
-        try check(info, "dgeqp3")
-    }
-
-    static func ormqrWorkspaceSize(side: String, trans: String, m: Int, n: Int, k: Int, lda: Int) throws -> Int {
-        var mm = try int32(m, "rows"), nn = try int32(n, "columns"), kk = try int32(k, "reflectors")
-        var ld = try int32(max(lda, 1), "lda"), ldc = max(mm, 1), lwork: Int32 = -1, info: Int32 = 0
-        var a = [Double](repeating: 0, count: 1), tau = [Double](repeating: 0, count: 1)
-        var c = [Double](repeating: 0, count: 1), work = [Double](repeating: 0, count: 1)
-        dormqr_(side, trans, &mm, &nn, &kk, &a, &ld, &tau, &c, &ldc, &work, &lwork, &info, 1, 1)
-        try check(info, "dormqr (workspace query)")
-        return workspaceSize(work[0], minimum: side == "L" ? n : m)
-    }
-
-    /// C := op(Q) C for the Q stored in `a`/`tau` by dgeqp3 (side "L").
-    static func ormqr(trans: String, m: Int, n: Int, k: Int, a: UnsafePointer<Double>, lda: Int,
-                      tau: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>,
-                      work: UnsafeMutablePointer<Double>, lwork: Int) throws {
-        var mm = try int32(m, "rows"), nn = try int32(n, "columns"), kk = try int32(k, "reflectors")
-        var ld = try int32(max(lda, 1), "lda"), ldc = max(mm, 1)
-        var lw = try int32(lwork, "workspace"), info: Int32 = 0
-        dormqr_("L", trans, &mm, &nn, &kk, a, &ld, tau, c, &ldc, work, &lw, &info, 1, 1)
-        try check(info, "dormqr")
+        var lda = max(mm, 1), offset: Int32 = 0
+        dlaqp2_(&mm, &nn, &offset, a, &lda, jpvt, tau, norms, partialNorms, work)
     }
 
     /// Solves op(A) X = B for an upper-triangular A (leading n×n block of an lda-strided array).

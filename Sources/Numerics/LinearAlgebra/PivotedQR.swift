@@ -1,45 +1,55 @@
-// QR factorisation with column pivoting, A P = Q R (LAPACK dgeqp3), with the operations
-// least squares needs: Qᵀb (dormqr), triangular solves (dtrtrs) and a rank estimate.
-// The Levenberg–Marquardt engine factors a Jacobian of the same shape every iteration,
-// so the workspace is sized once per shape (LAPACK's workspace query) and reused. The
-// buffers are raw allocations (freed in deinit): this runs millions of times in a
-// bootstrap, and array properties of a class cost a runtime exclusivity check per access.
+// QR factorisation with column pivoting, A P = Q R (LAPACK's dgeqp3 algorithm), with the
+// operations least squares needs: Qᵀb, triangular solves (dtrtrs) and a rank estimate.
+// The Levenberg–Marquardt engine factors a small Jacobian (a few columns) every
+// iteration, millions of times in a bootstrap, so the fixed cost per call matters more
+// than the flops:
+// - the factorisation calls dlaqp2, the unblocked code dgeqp3 itself runs below 32
+//   columns, with column norms computed here; dgeqp3's own set-up (ilaenv look-ups,
+//   norms by the slower overflow-safe dnrm2) cost about a third of the factorisation;
+// - Qᵀb applies the k Householder reflectors in a plain loop (two passes over b each)
+//   instead of dormqr, whose call chain (dorm2r, dlarf, dgemv, dger, argument
+//   checking) costs more than the arithmetic for one right-hand side.
+// The buffers are raw allocations (freed in deinit): array properties of a class cost a
+// runtime exclusivity check per access.
 
 public final class PivotedQR {
     public let rows: Int
     public let columns: Int
 
-    private let factorCount: Int, tauCount: Int, workCount: Int
+    private let factorCount: Int, tauCount: Int
     /// dgeqp3's output: R on and above the diagonal, Householder vectors below.
     private let a: UnsafeMutablePointer<Double>
     private let t: UnsafeMutablePointer<Double>
     private let jpvt: UnsafeMutablePointer<Int32>
     private let pivots: UnsafeMutablePointer<Int>
+    private let norms: UnsafeMutablePointer<Double>
+    private let partialNorms: UnsafeMutablePointer<Double>
     private let work: UnsafeMutablePointer<Double>
 
-    /// Prepares buffers for m×n matrices (workspace queries happen here, once).
+    /// Prepares buffers for m×n matrices.
     public init(rows: Int, columns: Int) throws {
         guard rows >= 0, columns >= 0 else {
             throw NumericsError(.invalidInput, "matrix size \(rows)×\(columns) is invalid")
         }
         self.rows = rows
         self.columns = columns
-        let qpWork = try LAPACK.geqp3WorkspaceSize(m: rows, n: columns)
-        let ormqrWork = try LAPACK.ormqrWorkspaceSize(side: "L", trans: "T", m: rows, n: 1,
-                                                       k: min(rows, columns), lda: rows)
+        _ = try LAPACK.int32(rows * columns, "matrix size")
         factorCount = max(rows * columns, 1)
         tauCount = max(min(rows, columns), 1)
-        workCount = max(qpWork, ormqrWork)
+        let n = max(columns, 1)
         a = .allocate(capacity: factorCount); a.initialize(repeating: 0, count: factorCount)
         t = .allocate(capacity: tauCount); t.initialize(repeating: 0, count: tauCount)
-        jpvt = .allocate(capacity: max(columns, 1)); jpvt.initialize(repeating: 0, count: max(columns, 1))
-        pivots = .allocate(capacity: max(columns, 1))
-        for j in 0..<max(columns, 1) { (pivots + j).initialize(to: j) }
-        work = .allocate(capacity: workCount); work.initialize(repeating: 0, count: workCount)
+        jpvt = .allocate(capacity: n); jpvt.initialize(repeating: 0, count: n)
+        pivots = .allocate(capacity: n)
+        for j in 0..<n { (pivots + j).initialize(to: j) }
+        norms = .allocate(capacity: n); norms.initialize(repeating: 0, count: n)
+        partialNorms = .allocate(capacity: n); partialNorms.initialize(repeating: 0, count: n)
+        work = .allocate(capacity: n); work.initialize(repeating: 0, count: n)
     }
 
     deinit {
-        a.deallocate(); t.deallocate(); jpvt.deallocate(); pivots.deallocate(); work.deallocate()
+        a.deallocate(); t.deallocate(); jpvt.deallocate(); pivots.deallocate()
+        norms.deallocate(); partialNorms.deallocate(); work.deallocate()
     }
 
     /// Factors `a` (copied). Throws on non-finite entries rather than passing them to LAPACK.
@@ -57,19 +67,31 @@ public final class PivotedQR {
     @inline(__always)
     public func pivot(_ j: Int) -> Int { pivots[j] }
 
-    /// Factors a column-major m×n array into this object's buffers.
-    public func factor(_ matrix: [Double]) throws {
+    /// Factors a column-major m×n array into this object's buffers. `columnNorms`, when
+    /// the caller has them (the LM engine needs them anyway), saves computing them again.
+    public func factor(_ matrix: [Double], columnNorms: [Double]? = nil) throws {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
-        try matrix.withUnsafeBufferPointer { src in
-            for i in 0..<src.count {
-                guard src[i].isFinite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
-                a[i] = src[i]
-            }
+        let finite: Bool = matrix.withUnsafeBufferPointer { src in
+            guard let base = src.baseAddress else { return true }
+            a.update(from: base, count: src.count)
+            // The sum of squares is finite unless an entry is ±∞/NaN (or it overflows,
+            // which the entry-by-entry look settles): one cheap pass in the usual case.
+            return dotProduct(base, base, count: src.count).isFinite || src.allSatisfy { $0.isFinite }
         }
-        for j in 0..<columns { jpvt[j] = 0 }
-        try LAPACK.geqp3(m: rows, n: columns, a: a, jpvt: jpvt, tau: t, work: work, lwork: workCount)
+        guard finite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
+        for j in 0..<columns {
+            jpvt[j] = Int32(truncatingIfNeeded: j + 1)
+            if let given = columnNorms, given.count == columns {
+                norms[j] = given[j]
+            } else {
+                norms[j] = euclideanNorm(UnsafeBufferPointer(start: a + j * rows, count: rows))
+            }
+            partialNorms[j] = norms[j]
+        }
+        try LAPACK.laqp2(m: rows, n: columns, a: a, jpvt: jpvt, tau: t, norms: norms,
+                         partialNorms: partialNorms, work: work)
         for j in 0..<columns { pivots[j] = Int(jpvt[j]) - 1 }
     }
 
@@ -96,12 +118,16 @@ public final class PivotedQR {
         guard c.count == rows else {
             throw NumericsError(.invalidInput, "vector has \(c.count) entries, matrix has \(rows) rows")
         }
-        let k = min(rows, columns)
-        if k == 0 { return }
         let m = rows
-        try c.withUnsafeMutableBufferPointer { cc in
-            try LAPACK.ormqr(trans: "T", m: m, n: 1, k: k, a: a, lda: m, tau: t, c: cc.baseAddress!,
-                             work: work, lwork: workCount)
+        c.withUnsafeMutableBufferPointer { b in
+            // Qᵀ = H_k ⋯ H_1 with H_j = I − τ_j v_j v_jᵀ, v_j = (0, …, 0, 1, A[j+1..<m, j]).
+            for j in 0..<min(rows, columns) where t[j] != 0 {
+                let v = a + j * m
+                let dot = b[j] + dotProduct(v + j + 1, b.baseAddress! + j + 1, count: m - j - 1)
+                let scale = t[j] * dot
+                b[j] -= scale
+                for i in (j + 1)..<m { b[i] -= scale * v[i] }
+            }
         }
     }
 

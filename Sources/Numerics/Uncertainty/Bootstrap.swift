@@ -117,7 +117,6 @@ public enum Bootstrap {
                         }
                         residuals.setResponse(yStar)
                         var theta = thetaHat
-                        residuals.residuals(at: theta, into: &f)
                         if let outcome = try? run.solveWithRestarts(theta: &theta, residuals: &f),
                            outcome.reason.converged, theta.allSatisfy({ $0.isFinite }) {
                             evaluator.evaluate(parameters: theta, data: grid, into: &curve)
