@@ -14,42 +14,18 @@ public enum Forecaster {
         guard horizon >= last.year else {
             throw ForecastError.horizonBeforeData(series: series.id, horizon: horizon, lastActual: last.year)
         }
-        let t = actuals.map { Double($0.year) }
-        let y = actuals.map(\.value)
-        let fit: GrowthFit
-        var warnings: [String] = []
-        var selectionReason: String?
-        if model == "auto" {
-            let selection = try ModelSelection.auto(x: t, y: y)
-            fit = selection.chosen
-            selectionReason = selection.reason
-        } else if let kind = GrowthModelKind(rawValue: model) {
-            fit = try GrowthCurves.fit(kind, x: t, y: y)
-        } else {
+        guard model == "auto" || GrowthModelKind(rawValue: model) != nil else {
             throw ForecastError.unknownModel(model, known: GrowthModelKind.allCases.map(\.rawValue) + ["auto"])
         }
-        warnings += fit.warnings
-
-        var points = actuals.map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
-        if horizon > last.year {
-            for year in (last.year + 1)...horizon {
-                let x = Double(year)
-                let band = fit.predictionInterval(at: x, level: level)
-                points.append(ForecastPoint(year: year, value: fit.predict(x), lower: band.lower,
-                                            upper: band.upper, isEstimate: true))
-            }
+        // A series without a scenario is a scenario without assumptions: one fitting path
+        // (intervals, shocks, convergence warnings) serves both.
+        let assumptions = SeriesAssumptions(seriesID: series.id, model: model == "auto" ? .auto : .catalog(model))
+        do {
+            return try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: "default",
+                                               horizon: horizon, level: level)
+        } catch let error as ScenarioError {
+            throw ForecastError.fitFailed(series: series.id, file: series.file, message: error.message, hint: error.hint)
         }
-        let summary = FitSummary(
-            parameters: zip(fit.parameterNames, zip(fit.parameters, fit.standardErrors)).map {
-                ParameterEstimate(name: $0.0, value: $0.1.0, standardError: $0.1.1)
-            },
-            residualSumOfSquares: fit.residualSumOfSquares, degreesOfFreedom: fit.degreesOfFreedom,
-            aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
-            fitYears: (actuals.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
-        return SeriesForecast(seriesID: series.id, unit: series.unit, points: points,
-                              modelName: fit.kind.rawValue,
-                              modelDescription: fit.description,
-                              level: level, warnings: warnings, fit: summary)
     }
 }
 
@@ -57,6 +33,7 @@ public enum ForecastError: Error, CustomStringConvertible {
     case noActuals(series: String, file: String)
     case horizonBeforeData(series: String, horizon: Int, lastActual: Int)
     case unknownModel(String, known: [String])
+    case fitFailed(series: String, file: String, message: String, hint: String?)
 
     public var description: String {
         switch self {
@@ -66,6 +43,8 @@ public enum ForecastError: Error, CustomStringConvertible {
         case let .horizonBeforeData(series, horizon, lastActual):
             return "error: the horizon \(horizon) lies before the last actual year \(lastActual) of `\(series)`\n"
                 + "  hint: set `horizon` in the report config to \(lastActual) or later"
+        case let .fitFailed(series, file, message, hint):
+            return "\(file): error: series `\(series)` \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
         case let .unknownModel(name, known):
             let guess = Suggestions.closest(to: name, among: known).map { "did you mean `\($0)`? " } ?? ""
             return "error: unknown model `\(name)`\n  hint: \(guess)known models: \(known.joined(separator: ", "))"
