@@ -101,27 +101,9 @@ struct SeriesDataCheck: InputCheck {
 /// Every exhibit table the config names loads the way its exhibit reads it, and so do the
 /// publisher forecasts of each series.
 struct ExhibitTableCheck: InputCheck {
-    /// Each table name with the loader its exhibit uses.
-    static let loaders: [(name: String, load: (String) throws -> Void)] = [
-        ("chatgpt-visits", { _ = try MonthlyVisit.load(path: $0) }),
-        ("chatgpt-milestones", { _ = try DatedLabel.load(path: $0, dateColumn: "date") }),
-        ("model-releases", { _ = try ModelRelease.load(path: $0) }),
-        ("ai-stages", { _ = try DevelopmentStage.load(path: $0) }),
-        ("ai-milestones", { _ = try DatedLabel.load(path: $0, dateColumn: "year") }),
-        ("vendor-models", { _ = try VendorModel.load(path: $0) }),
-        ("vendor-benchmarks", { _ = try BenchmarkScore.load(path: $0) }),
-        ("compute", { _ = try ComputeFigure.load(path: $0) }),
-        ("case-results", { _ = try CaseResult.load(path: $0) }),
-        ("industry-applications", { _ = try IndustryApplication.load(path: $0) }),
-    ]
-
     func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String] {
-        var read: [String] = []
-        for (name, load) in Self.loaders {
-            guard let path = config.tables[name] else { continue }
-            read.append(path)
-            record(path, into: &problems) { try load(path) }
-        }
+        _ = ExhibitTables.load(config, language: config.language, problems: &problems)
+        var read = ReportConfig.tableNames.compactMap { config.tables[$0] }
         for entry in config.seriesWithReadableData {
             guard let path = entry.publisherForecastsPath else { continue }
             read.append(path)

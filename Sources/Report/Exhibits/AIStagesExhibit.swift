@@ -7,10 +7,9 @@ struct AIStagesExhibit: Exhibit {
     static let chartID = "ai-stages"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["ai-stages"] else { return [] }
+        guard let stages = context.tables.aiStages else { return [] }
         let strings = context.strings
-        let stages = try DevelopmentStage.load(path: path, language: context.strings.language)
-        let milestones = try context.config.tables["ai-milestones"].map { try DatedLabel.load(path: $0, dateColumn: "year", language: context.strings.language) } ?? []
+        let milestones = context.tables.aiMilestones
         // "Today" is the report's own date, so the page does not change with the clock.
         let today = Int(context.config.document.date.prefix(4)) ?? (stages.last?.start ?? 2000)
         let start = stages.first?.start ?? 1950

@@ -7,11 +7,9 @@ struct ChatGPTVisitsExhibit: Exhibit {
     static let chartID = "chatgpt-visits"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["chatgpt-visits"] else { return [] }
-        let page = try ChatGPTVisitsPage(visits: MonthlyVisit.load(path: path, language: context.strings.language),
-                                         milestones: context.config.tables["chatgpt-milestones"]
-                                             .map { try DatedLabel.load(path: $0, dateColumn: "date", language: context.strings.language) } ?? [],
-                                         strings: context.strings)
+        guard let visits = context.tables.chatGPTVisits else { return [] }
+        let page = ChatGPTVisitsPage(visits: visits, milestones: context.tables.chatGPTMilestones,
+                                     strings: context.strings)
         let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
         return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),
                            problems: layout.problems)]

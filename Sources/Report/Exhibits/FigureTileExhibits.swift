@@ -7,9 +7,8 @@ struct ComputeExhibit: Exhibit {
     static let chartID = "compute"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["compute"] else { return [] }
+        guard let figures = context.tables.compute else { return [] }
         let strings = context.strings
-        let figures = try ComputeFigure.load(path: path, language: context.strings.language)
         let tiles = figures.map { figure -> FigureTiles.Tile in
             let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
                 + (figure.isLowerBound ? "+" : "")
@@ -44,9 +43,8 @@ struct CaseResultsExhibit: Exhibit {
     static let chartID = "case-results"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["case-results"] else { return [] }
+        guard let results = context.tables.caseResults else { return [] }
         let strings = context.strings
-        let results = try CaseResult.load(path: path, language: context.strings.language)
         let tiles = results.map { result in
             FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.localized(result.metric, result.metricEN),
                              caption: strings.localized(result.organisation, result.organisationEN))

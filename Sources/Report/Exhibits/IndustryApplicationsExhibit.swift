@@ -8,10 +8,9 @@ struct IndustryApplicationsExhibit: Exhibit {
     static let chartID = "industry-applications"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["industry-applications"] else { return [] }
+        guard let applications = context.tables.industryApplications else { return [] }
         let strings = context.strings
-        let applications = try IndustryApplication.load(path: path, language: context.strings.language)
-        let cases = try context.config.tables["case-results"].map { try CaseResult.load(path: $0, language: strings.language) } ?? []
+        let cases = context.tables.caseResults ?? []
         var rows: [[String]] = []
         var previous: String?
         for application in applications {

@@ -74,8 +74,8 @@ struct KeyFindingsExhibit: Exhibit {
                 high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1)),
                 exhibitID: ScenarioPage.chartID(for: result.entry)))
         }
-        if let path = context.config.tables["chatgpt-visits"] {
-            let page = ChatGPTVisitsPage(visits: try MonthlyVisit.load(path: path, language: context.strings.language), milestones: [], strings: strings)
+        if let visits = context.tables.chatGPTVisits {
+            let page = ChatGPTVisitsPage(visits: visits, milestones: [], strings: strings)
             if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
                 func visits(_ value: Double) -> String {
                     strings.localized(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
@@ -88,8 +88,7 @@ struct KeyFindingsExhibit: Exhibit {
                                         exhibitID: ChatGPTVisitsExhibit.chartID))
             }
         }
-        if let path = context.config.tables["model-releases"] {
-            let releases = try ModelRelease.load(path: path, language: context.strings.language)
+        if let releases = context.tables.modelReleases {
             if let first = releases.first, let last = releases.last {
                 findings.append(Finding(text: strings.findingReleases(count: releases.count, first: strings.monthDay(first.date),
                                                                       last: strings.monthDay(last.date)),

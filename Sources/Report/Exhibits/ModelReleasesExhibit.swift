@@ -7,8 +7,7 @@ struct ModelReleasesExhibit: Exhibit {
     static let chartID = "model-releases"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["model-releases"] else { return [] }
-        let releases = try ModelRelease.load(path: path, language: context.strings.language)
+        guard let releases = context.tables.modelReleases else { return [] }
         guard let timeline = Self.timeline(releases, strings: context.strings) else { return [] }
         let layout = timeline.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["date,vendor,model,source"]

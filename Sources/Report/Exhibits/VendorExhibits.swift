@@ -7,10 +7,9 @@ struct VendorLandscapeExhibit: Exhibit {
     static let chartID = "vendor-landscape"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["vendor-models"] else { return [] }
+        guard let models = context.tables.vendorModels else { return [] }
         let strings = context.strings
         // Grouped by vendor in the order vendors first appear, each vendor's models by date.
-        let models = try VendorModel.load(path: path, language: context.strings.language)
         var vendors: [String] = []
         for model in models where !vendors.contains(model.vendor) { vendors.append(model.vendor) }
         let ordered = vendors.flatMap { vendor in models.filter { $0.vendor == vendor }.sorted { $0.date < $1.date } }
@@ -34,12 +33,11 @@ struct VendorBenchmarksExhibit: Exhibit {
     static let chartID = "vendor-benchmarks"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let path = context.config.tables["vendor-benchmarks"] else { return [] }
+        guard let scores = context.tables.vendorBenchmarks else { return [] }
         let strings = context.strings
-        let scores = try BenchmarkScore.load(path: path, language: context.strings.language)
         // The benchmark file names models in Chinese only; English pages take the name from
         // vendor-models (轩辕 → XuanYuan), keeping the size suffix (-70B).
-        let known = try context.config.tables["vendor-models"].map { try VendorModel.load(path: $0, language: context.strings.language) } ?? []
+        let known = context.tables.vendorModels ?? []
         func modelName(_ name: String) -> String {
             guard strings.language == .en,
                   let match = known.filter({ name.hasPrefix($0.model) }).max(by: { $0.model.count < $1.model.count })

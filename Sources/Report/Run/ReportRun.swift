@@ -152,6 +152,7 @@ public enum ReportRun {
         let theme = try config.themePath.map(ThemeFile.load) ?? .standard
         var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
                                  measurer: PangoTextMeasurer(), series: results)
+        context.tables = try ExhibitTables.load(config, language: config.language)
         try ScenarioRun.fit(into: &context, logger: logger)
         if let penetration = config.penetration {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")

@@ -18,6 +18,8 @@ public struct RunContext {
     public var theme: Theme
     public var measurer: PangoTextMeasurer
     public var series: [SeriesResult]
+    /// The exhibit tables the config names, read once.
+    var tables = ExhibitTables()
     /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
     /// two passes); empty while the pages are first built.
     public var pageDirectory: [PageDirectoryEntry] = []
