@@ -23,25 +23,16 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Growth model for every series, or auto to choose per series.")
     var model = "auto"
 
-    @Option(help: "Chart formats, comma separated: png,svg,pdf.")
-    var formats = "png,svg,pdf"
-
     @Option(help: "Last forecast year (default: five years after each series' last actual).")
     var horizon: Int?
-
-    @Option(help: "Chart language: zh or en.")
-    var lang = "zh"
-
-    @Option(help: "PNG scale: 1 gives 1920×1080.")
-    var scale: Double = 1
 
     @Option(help: "Worker threads (default: every core). The output is the same for any count.")
     var threads: Int?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: ChartOutputOptions
 
     func run() throws {
+        let quiet = output.quiet
         let progress = ProgressDisplay(label: "batch", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
@@ -52,9 +43,9 @@ struct BatchCommand: ParsableCommand {
                 throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
             }
             let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
-                                       language: try CommandLineOutput.language(lang) ?? .zh,
-                                       formats: try CommandLineOutput.formats(formats),
-                                       pngScale: try CommandLineOutput.pngScale(scale), threads: threads)
+                                       language: try output.language() ?? .zh,
+                                       formats: try output.outputFormats(),
+                                       pngScale: try output.pngScale(), threads: threads)
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {

@@ -18,27 +18,17 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the config's quarter, e.g. 2026Q4.")
     var quarter: String?
 
-    @Option(help: "Chart formats, comma separated: png,svg,pdf.")
-    var formats = "png,svg,pdf"
-
-    @Option(help: "Report language: zh or en.")
-    var lang: String?
-
-    @Option(help: "PNG scale: 1 gives 1920×1080, 2 gives 3840×2160.")
-    var scale: Double = 1
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: ChartOutputOptions
 
     func run() throws {
+        let quiet = output.quiet
         let logger = CommandLineOutput.logger(label: "marketcast.run", quiet: quiet)
         let progress = ProgressDisplay(label: "run", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
             let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
-                                     language: try CommandLineOutput.language(lang),
-                                     formats: try CommandLineOutput.formats(formats),
-                                     pngScale: try CommandLineOutput.pngScale(scale))
+                                     language: try output.language(), formats: try output.outputFormats(),
+                                     pngScale: try output.pngScale())
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 print("wrote \(summary.files.count) files into \(summary.folder)")
