@@ -22,12 +22,20 @@ extension LevenbergMarquardt {
     static func finish(function: ResidualFunction, theta: [Double], names: [String], free: [Int],
                        constraints: ParameterConstraints, options: LevenbergMarquardtOptions,
                        iterations: Int, evaluations: Int, stop: StopReason,
-                       warnings initialWarnings: [String]) throws -> LeastSquaresResult {
+                       warnings initialWarnings: [String],
+                       solution: (residuals: [Double], jacobian: [Double])? = nil) throws -> LeastSquaresResult {
         let m = function.residualCount, p = function.parameterCount
         var warnings = initialWarnings
-        var f = [Double](repeating: 0, count: m)
-        var jac = [Double](repeating: 0, count: m * p)
-        function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jac)
+        // The solver usually ends holding the residuals and Jacobian at θ; otherwise
+        // they are evaluated here.
+        var f: [Double], jac: [Double]
+        if let solution, solution.residuals.count == m, solution.jacobian.count == m * p {
+            (f, jac) = solution
+        } else {
+            f = [Double](repeating: 0, count: m)
+            jac = [Double](repeating: 0, count: m * p)
+            function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jac)
+        }
         let rss = sumOfSquares(f)
         let dof = m - free.count
         var covariance = Matrix(rows: p, columns: p)

@@ -54,16 +54,18 @@ public enum LevenbergMarquardt {
 
         var iterations = 0, evaluations = 1
         var stop = StopReason.exactFit
+        var solution: (residuals: [Double], jacobian: [Double])? = nil
         if !free.isEmpty {
             let run = try Run(function: function, free: free, constraints: constraints, options: options)
             let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f)
             iterations = outcome.iterations
             evaluations += outcome.evaluations
             stop = outcome.reason
+            solution = run.jacobianAtSolution().map { (f, $0) }
         }
         return try finish(function: function, theta: theta, names: names, free: free, constraints: constraints,
                           options: options, iterations: iterations, evaluations: evaluations, stop: stop,
-                          warnings: warnings)
+                          warnings: warnings, solution: solution)
     }
 
     static func sumOfSquares(_ v: [Double]) -> Double {
@@ -144,19 +146,33 @@ public enum LevenbergMarquardt {
             scratch = Scratch(m: m, n: n, p: p)
         }
 
-        struct Outcome { var iterations: Int; var evaluations: Int; var reason: StopReason }
+        struct Outcome {
+            var iterations: Int
+            var evaluations: Int
+            var reason: StopReason
+            /// The last step was cut by the trust region (λ > 0), rather than being the
+            /// Gauss–Newton step itself. Only then can a fresh region do better.
+            var regionLimited = false
+        }
 
-        /// Runs the solver, then, when it stopped because the trust region shrank to
-        /// nothing (a step test) rather than because no reduction was predicted (the
-        /// function test), restarts it from where it stopped with a fresh region and
-        /// scaling, as long as that keeps lowering the sum of squares. `residuals` (length
-        /// m) receives the residuals at the end; what it holds on entry is not used.
+        /// Whether the work buffers hold the residuals' Jacobian at the point the last
+        /// solve ended on. They do unless bounds froze (zeroed) columns of it.
+        private var jacobianIsCurrent = false
+
+        /// Runs the solver, then, when the trust region shrank to nothing (a step test)
+        /// while the Gauss–Newton step was still longer than the region, restarts it from
+        /// where it stopped with a fresh region and scaling, as long as that keeps lowering
+        /// the sum of squares. When the last step was the Gauss–Newton step itself, it was
+        /// at rounding level and a restart would only repeat it. `residuals` (length m)
+        /// receives the residuals at the end; what it holds on entry is not used.
         func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
             var rss = Double.infinity
             var attempt = 0
             while true {
-                let outcome = try solve(theta: &theta, residuals: &f)
+                // A restart starts where the last run ended, whose residuals and Jacobian
+                // are already at hand.
+                let outcome = try solve(theta: &theta, residuals: &f, startIsEvaluated: attempt > 0)
                 total.iterations += outcome.iterations
                 total.evaluations += outcome.evaluations
                 total.reason = outcome.reason
@@ -164,13 +180,23 @@ public enum LevenbergMarquardt {
                 let improved = newRSS < rss * (1 - 1e-13)
                 rss = newRSS
                 attempt += 1
-                let stalled = outcome.reason == .stepTolerance || outcome.reason == .stepPrecision
+                let stalled = (outcome.reason == .stepTolerance || outcome.reason == .stepPrecision)
+                    && outcome.regionLimited
                 if !stalled || (attempt > 1 && !improved) || attempt > options.maxRestarts || rss == 0
                     || total.evaluations >= options.maxEvaluations { return total }
             }
         }
 
-        func solve(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+        /// The full m×p Jacobian at the point the last solve ended on, when the solver
+        /// still holds it unchanged (not after bounds froze columns).
+        func jacobianAtSolution() -> [Double]? {
+            guard jacobianIsCurrent else { return nil }
+            return n == p ? jacobian : jacobianFull
+        }
+
+        /// One run from `theta`. With `startIsEvaluated`, `f` and the Jacobian buffers
+        /// already hold the residuals and Jacobian at `theta` (a restart), and are used.
+        func solve(theta: inout [Double], residuals f: inout [Double], startIsEvaluated: Bool = false) throws -> Outcome {
             // The buffers are moved into locals for the duration of the run: the hot loops
             // then touch no class properties (no exclusivity checks, no copies).
             var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
@@ -187,11 +213,16 @@ public enum LevenbergMarquardt {
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr
             let allFree = n == p
+            let roundingLevel = function.roundingLevel
             // Residuals and Jacobian at the start; every later point is evaluated with its
             // Jacobian as a trial point (see below), so the caller's `f` is not read.
-            var evaluations = 1
+            let reuse = startIsEvaluated && jacobianIsCurrent
+            var evaluations = reuse ? 0 : 1
             var iterations = 0
-            if allFree {
+            jacobianIsCurrent = !constraints.hasBounds
+            if reuse {
+                // f and the Jacobian are those the previous run ended with.
+            } else if allFree {
                 // No fixed parameters: the full Jacobian is the free one, no copy needed.
                 function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
             } else {
@@ -281,6 +312,7 @@ public enum LevenbergMarquardt {
                 while true {
                     par = trs.computeStep(diag: diag, qtb: qtb, delta: delta, lambda: par)
                     if !par.isFinite { par = 0 }
+                    let regionLimited = par > 0
                     var clipped = false
                     var stepFinite = true
                     for j in 0..<n {
@@ -366,10 +398,21 @@ public enum LevenbergMarquardt {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .exactFit)
                     }
                     let ftolMet = abs(actred) <= options.functionTolerance && prered <= options.functionTolerance && 0.5 * ratio <= 1
+                    // Both the actual and the predicted change of ‖f‖ are within the rounding
+                    // of ‖f‖ itself (a near-exact fit, whose sum of squares is all noise): the
+                    // ratio of two noises means nothing, so it is not asked for.
+                    let noise = 2 * roundingLevel / fnorm
+                    let atPrecision = !ftolMet && abs(actred) <= noise && prered <= noise
+                    if atPrecision {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionPrecision)
+                    }
                     let xtolMet = delta <= options.stepTolerance * xnorm
                     if ftolMet && xtolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .bothTolerances) }
                     if ftolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionTolerance) }
-                    if xtolMet { return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepTolerance) }
+                    if xtolMet {
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepTolerance,
+                                       regionLimited: regionLimited)
+                    }
                     if evaluations >= options.maxEvaluations {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .evaluationLimit)
                     }
@@ -377,7 +420,8 @@ public enum LevenbergMarquardt {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionPrecision)
                     }
                     if delta <= epsilon * xnorm {
-                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepPrecision)
+                        return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepPrecision,
+                                       regionLimited: regionLimited)
                     }
                     if gnorm <= epsilon {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .gradientPrecision)

@@ -11,6 +11,10 @@ public protocol ResidualFunction: AnyObject {
     func residualsAndJacobian(at parameters: [Double], residuals: inout [Double], jacobian: inout [Double])
     /// A fresh instance with its own scratch buffers (for use on another thread).
     func copy() -> Self
+    /// How precisely the residual vector's norm can be computed at all: about ε times the
+    /// norm of the (weighted) data the residuals are differences from. Changes of ‖r‖
+    /// below this are rounding noise. 0 when unknown.
+    var roundingLevel: Double { get }
 }
 
 /// Residuals √w_i (f(x_i; θ) − y_i) of a compiled formula over a data table.
@@ -94,6 +98,16 @@ public final class FormulaResiduals: ResidualFunction {
     /// Replaces the response in place (same length), for resampling.
     func setResponse(_ y: [Double]) {
         if y.count == response.count { response = y }
+    }
+
+    /// r_i = √w_i (f_i − y_i) is rounded by about ε·|√w_i y_i| near a fit; in
+    /// ‖r‖ = Σ (r_i/‖r‖) r_i those errors add up to at most about ε·max |√w_i y_i|.
+    public var roundingLevel: Double {
+        var largest = 0.0
+        for i in 0..<response.count {
+            largest = max(largest, abs((sqrtWeights?[i] ?? 1) * response[i]))
+        }
+        return Double.ulpOfOne * largest
     }
 
     /// Model values f(x_i; θ) (unweighted).
