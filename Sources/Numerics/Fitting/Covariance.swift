@@ -1,16 +1,43 @@
-// Standard errors and covariance at a least-squares solution, from the SVD of the
-// Jacobian (never by inverting JᵀJ): Cov = V diag(1/s²) Vᵀ · RSS/dof, truncated at the
-// numerical rank, with the undetermined directions named in warnings.
+// Standard errors and covariance at a least-squares solution, never by inverting JᵀJ:
+// the Jacobian is factored J P = Q R (pivoted QR). When R's diagonal proves the rank full,
+// (JᵀJ)⁻¹ = P R⁻¹ R⁻ᵀ Pᵀ comes from LAPACK's dpotri on R; otherwise from the SVD of R,
+// Cov = V diag(1/s²) Vᵀ · RSS/dof truncated at the numerical rank, with the undetermined
+// directions named in warnings.
 import Foundation
 
 extension LevenbergMarquardt {
-    /// Singular values and right singular vectors of a (the left ones are not needed for
-    /// the covariance). A tall matrix is first reduced by QR, A P = Q R, and the SVD taken
-    /// of the small n×n factor R Pᵀ, which has the same singular values and right vectors.
-    static func rightSingularSystem(_ a: Matrix) throws -> SingularValueDecomposition {
-        let n = a.columns
-        guard a.rows > 2 * n, n > 0 else { return try SingularValueDecomposition(a) }
-        let qr = try PivotedQR(a)
+    /// (JᵀJ)⁻¹ from the pivoted QR of J when the rank is certainly full, else nil.
+    /// With column pivoting σ_max ≤ √n·|r₁₁| and σ_min ≥ 3|r_nn| / √(4ⁿ + 6n − 1) (Higham,
+    /// Accuracy and Stability of Numerical Algorithms, §20.4), so a last pivot above
+    /// tol·√n·√(4ⁿ + 6n − 1)/3 times the first guarantees σ_min > tol·σ_max: the SVD would
+    /// find full rank too, and its O(n³) set-up is skipped.
+    static func inverseGramIfFullRank(_ qr: PivotedQR, relativeTolerance: Double) throws -> Matrix? {
+        let n = qr.columns
+        guard n > 0, qr.rows >= n, n < 30 else { return nil }
+        let first = abs(qr.r(0, 0)), last = abs(qr.r(n - 1, n - 1))
+        let nd = Double(n)
+        let bound = relativeTolerance * nd.squareRoot() * (pow(4, nd) + 6 * nd - 1).squareRoot() / 3
+        guard first > 0, first.isFinite, last > first * bound else { return nil }
+        var r = [Double](repeating: 0, count: n * n)
+        for j in 0..<n { for i in 0...j { r[i + j * n] = qr.r(i, j) } }
+        try r.withUnsafeMutableBufferPointer { try LAPACK.potri(n: n, a: $0.baseAddress!, lda: n) }
+        guard r.allSatisfy({ $0.isFinite }) else { return nil }
+        // Entry (a, b) of the inverse in pivoted order belongs to columns P(a), P(b).
+        var out = Matrix(rows: n, columns: n)
+        for b in 0..<n {
+            for a in 0...b {
+                let v = r[a + b * n]
+                out[qr.pivot(a), qr.pivot(b)] = v
+                out[qr.pivot(b), qr.pivot(a)] = v
+            }
+        }
+        return out
+    }
+
+    /// Singular values and right singular vectors of J from its pivoted QR: R Pᵀ has the
+    /// same ones, and is only n×n (the left vectors are not needed for the covariance).
+    static func rightSingularSystem(_ qr: PivotedQR) throws -> SingularValueDecomposition {
+        let n = qr.columns
         var b = Matrix(rows: n, columns: n)
         for j in 0..<n {
             let column = qr.pivot(j)
@@ -60,34 +87,41 @@ extension LevenbergMarquardt {
             for (c, k) in estimated.enumerated() {
                 for i in 0..<m { a[i, c] = jac[k * m + i] }
             }
-            let svd = try Self.rightSingularSystem(a)
-            rank = svd.rank(relativeTolerance: options.rankTolerance)
-            if rank == 0 {
-                throw NumericsError(.singular, "the Jacobian is zero at the solution: the model does not depend on its parameters there")
-            }
-            if rank < estimated.count {
-                rankDeficient = true
-                // Parameters with weight in the discarded right singular vectors are the
-                // ones the data cannot tell apart.
-                var involved = Set<Int>()
-                for l in rank..<min(svd.singularValues.count, estimated.count) {
-                    for c in 0..<estimated.count where abs(svd.vt[l, c]) > 0.1 { involved.insert(estimated[c]) }
-                }
-                if svd.singularValues.count < estimated.count {
-                    for c in 0..<estimated.count { involved.insert(estimated[c]) }
-                }
-                let list = involved.sorted().map { names[$0] }.joined(separator: ", ")
-                let whose = involved.count == 1 ? "its standard error is" : "their standard errors are"
-                warnings.append("the Jacobian is rank deficient (rank \(rank) of \(estimated.count)): the data do not determine \(list) separately; \(whose) not reported")
-                for k in involved { standardErrors[k] = .infinity }
-            }
+            let qr = try PivotedQR(a)
             let scale = dof > 0 ? rss / Double(dof) : Double.nan
             if dof == 0 {
                 warnings.append("no degrees of freedom left (as many observations as parameters): standard errors are undefined")
             }
-            let g = svd.inverseGram(rank: rank)
+            let inverseGram: Matrix
+            if let g = try inverseGramIfFullRank(qr, relativeTolerance: options.rankTolerance) {
+                rank = estimated.count
+                inverseGram = g
+            } else {
+                let svd = try Self.rightSingularSystem(qr)
+                rank = svd.rank(relativeTolerance: options.rankTolerance)
+                if rank == 0 {
+                    throw NumericsError(.singular, "the Jacobian is zero at the solution: the model does not depend on its parameters there")
+                }
+                if rank < estimated.count {
+                    rankDeficient = true
+                    // Parameters with weight in the discarded right singular vectors are the
+                    // ones the data cannot tell apart.
+                    var involved = Set<Int>()
+                    for l in rank..<min(svd.singularValues.count, estimated.count) {
+                        for c in 0..<estimated.count where abs(svd.vt[l, c]) > 0.1 { involved.insert(estimated[c]) }
+                    }
+                    if svd.singularValues.count < estimated.count {
+                        for c in 0..<estimated.count { involved.insert(estimated[c]) }
+                    }
+                    let list = involved.sorted().map { names[$0] }.joined(separator: ", ")
+                    let whose = involved.count == 1 ? "its standard error is" : "their standard errors are"
+                    warnings.append("the Jacobian is rank deficient (rank \(rank) of \(estimated.count)): the data do not determine \(list) separately; \(whose) not reported")
+                    for k in involved { standardErrors[k] = .infinity }
+                }
+                inverseGram = svd.inverseGram(rank: rank)
+            }
             for (a1, k1) in estimated.enumerated() {
-                for (a2, k2) in estimated.enumerated() { covariance[k1, k2] = g[a1, a2] * scale }
+                for (a2, k2) in estimated.enumerated() { covariance[k1, k2] = inverseGram[a1, a2] * scale }
             }
             for k in estimated where standardErrors[k] != .infinity {
                 standardErrors[k] = covariance[k, k].squareRoot()

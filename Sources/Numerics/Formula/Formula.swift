@@ -13,30 +13,33 @@ public struct Formula: Sendable, CustomStringConvertible {
     /// every other name is a parameter. `parameterOrder`, when given, fixes the parameter
     /// order (names not in the formula are an error; formula names not listed are appended).
     public init(_ text: String, variables: [String], parameterOrder: [String] = []) throws {
+        // Formulas name a handful of things: looking names up by comparing the (short,
+        // inline) strings is cheaper than hashing them into dictionaries.
         var parameters: [String] = []
-        var parameterIndex: [String: Int] = [:]
-        for name in parameterOrder where parameterIndex[name] == nil {
-            parameterIndex[name] = parameters.count
-            parameters.append(name)
-        }
-        var variableIndex: [String: Int] = [:]
-        for (i, name) in variables.enumerated() where variableIndex[name] == nil { variableIndex[name] = i }
+        for name in parameterOrder where !parameters.contains(name) { parameters.append(name) }
 
         // The resolver needs to record parameters as the parser meets them; a small box
         // keeps that state outside the escaping closure's captures.
-        final class Names { var list: [String]; var index: [String: Int]
-            init(_ l: [String], _ i: [String: Int]) { list = l; index = i } }
-        let names = Names(parameters, parameterIndex)
+        final class Names { var list: [String]; init(_ l: [String]) { list = l } }
+        let names = Names(parameters)
         let expression = try FormulaParser.parse(text) { name in
-            if let v = variableIndex[name] { return .variable(v) }
-            if let k = names.index[name] { return .parameter(k) }
-            names.index[name] = names.list.count
+            if let v = variables.firstIndex(of: name) { return .variable(v) }
+            if let k = names.list.firstIndex(of: name) { return .parameter(k) }
             names.list.append(name)
             return .parameter(names.list.count - 1)
         }
-        let used = Set(expression.parameterDependencies())
-        for (k, name) in names.list.enumerated() where !used.contains(k) {
-            throw NumericsError(.invalidInput, "parameter '\(name)' does not appear in the formula '\(text)'")
+        var used = [Bool](repeating: false, count: names.list.count)
+        func mark(_ e: Expression) {
+            switch e {
+            case .number, .variable: break
+            case .parameter(let k): used[k] = true
+            case .negate(let a), .call(_, let a): mark(a)
+            case .binary(_, let a, let b): mark(a); mark(b)
+            }
+        }
+        mark(expression)
+        if let k = used.firstIndex(of: false) {
+            throw NumericsError(.invalidInput, "parameter '\(names.list[k])' does not appear in the formula '\(text)'")
         }
         self.text = text
         self.expression = expression

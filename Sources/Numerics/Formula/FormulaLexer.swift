@@ -16,38 +16,43 @@ struct FormulaToken: Equatable {
 }
 
 enum FormulaLexer {
+    /// Every character the language uses is ASCII, so the lexer reads UTF-8 bytes: up to
+    /// the first non-ASCII byte (always an error) byte offsets are character columns, and
+    /// token texts are built straight from the bytes. A fit parses its formula every
+    /// time, and a model selection many times, so this stays cheap.
     static func tokenize(_ source: String) throws -> [FormulaToken] {
-        let chars = Array(source.unicodeScalars)
+        let bytes = Array(source.utf8)
         var tokens: [FormulaToken] = []
-        tokens.reserveCapacity(chars.count / 2 + 1)
-        // Numbers, names and operators are ASCII, so their text is rebuilt from bytes
-        // (much cheaper than slicing unicode scalar views).
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: chars[range].map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        tokens.reserveCapacity(bytes.count / 2 + 1)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        func isIdentifierStart(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || c == UInt8(ascii: "_")
         }
+        let dot = UInt8(ascii: "."), count = bytes.count
         var i = 0
-        func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
-        func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_"
-        }
-        while i < chars.count {
-            let c = chars[i]
+        while i < count {
+            let c = bytes[i]
             let column = i + 1
-            if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
-            if isDigit(c) || (c == "." && i + 1 < chars.count && isDigit(chars[i + 1])) {
+            if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                i += 1
+                continue
+            }
+            if isDigit(c) || (c == dot && i + 1 < count && isDigit(bytes[i + 1])) {
                 var j = i
-                while j < chars.count, isDigit(chars[j]) { j += 1 }
-                if j < chars.count, chars[j] == "." {
+                while j < count, isDigit(bytes[j]) { j += 1 }
+                if j < count, bytes[j] == dot {
                     j += 1
-                    while j < chars.count, isDigit(chars[j]) { j += 1 }
+                    while j < count, isDigit(bytes[j]) { j += 1 }
                 }
                 // An exponent only counts when digits follow it: "2e" is the number 2
                 // followed by the identifier e, which the parser then reports.
-                if j < chars.count, chars[j] == "e" || chars[j] == "E" {
+                if j < count, bytes[j] == UInt8(ascii: "e") || bytes[j] == UInt8(ascii: "E") {
                     var k = j + 1
-                    if k < chars.count, chars[k] == "+" || chars[k] == "-" { k += 1 }
-                    if k < chars.count, isDigit(chars[k]) {
-                        while k < chars.count, isDigit(chars[k]) { k += 1 }
+                    if k < count, bytes[k] == UInt8(ascii: "+") || bytes[k] == UInt8(ascii: "-") { k += 1 }
+                    if k < count, isDigit(bytes[k]) {
+                        while k < count, isDigit(bytes[k]) { k += 1 }
                         j = k
                     }
                 }
@@ -55,7 +60,7 @@ enum FormulaLexer {
                 guard let value = Double(text), value.isFinite else {
                     throw NumericsError(.syntax, "invalid number '\(text)' at column \(column)", column: column)
                 }
-                if j < chars.count, chars[j] == "." {
+                if j < count, bytes[j] == dot {
                     throw NumericsError(.syntax, "unexpected '.' at column \(j + 1) (a number has at most one decimal point)", column: j + 1)
                 }
                 tokens.append(FormulaToken(kind: .number(value), column: column, text: text))
@@ -64,30 +69,37 @@ enum FormulaLexer {
             }
             if isIdentifierStart(c) {
                 var j = i
-                while j < chars.count, isIdentifierStart(chars[j]) || isDigit(chars[j]) { j += 1 }
+                while j < count, isIdentifierStart(bytes[j]) || isDigit(bytes[j]) { j += 1 }
                 let name = text(i..<j)
                 tokens.append(FormulaToken(kind: .identifier(name), column: column, text: name))
                 i = j
                 continue
             }
-            let kind: FormulaToken.Kind
+            let kind: FormulaToken.Kind, spelling: String
             var length = 1
             switch c {
-            case "+": kind = .plus
-            case "-": kind = .minus
-            case "*":
-                if i + 1 < chars.count, chars[i + 1] == "*" { kind = .caret; length = 2 } else { kind = .star }
-            case "/": kind = .slash
-            case "^": kind = .caret
-            case "(": kind = .leftParen
-            case ")": kind = .rightParen
+            case UInt8(ascii: "+"): kind = .plus; spelling = "+"
+            case UInt8(ascii: "-"): kind = .minus; spelling = "-"
+            case UInt8(ascii: "*"):
+                if i + 1 < count, bytes[i + 1] == UInt8(ascii: "*") {
+                    kind = .caret; spelling = "**"; length = 2
+                } else {
+                    kind = .star; spelling = "*"
+                }
+            case UInt8(ascii: "/"): kind = .slash; spelling = "/"
+            case UInt8(ascii: "^"): kind = .caret; spelling = "^"
+            case UInt8(ascii: "("): kind = .leftParen; spelling = "("
+            case UInt8(ascii: ")"): kind = .rightParen; spelling = ")"
             default:
-                throw NumericsError(.syntax, "unexpected character '\(Character(c))' at column \(column)", column: column)
+                // The whole character, even when it takes several bytes.
+                let character = String(decoding: bytes[i...], as: UTF8.self).first.map(String.init) ?? "?"
+                throw NumericsError(.syntax, "unexpected character '\(character)' at column \(column)", column: column)
             }
-            tokens.append(FormulaToken(kind: kind, column: column, text: text(i..<(i + length))))
+            tokens.append(FormulaToken(kind: kind, column: column, text: spelling))
             i += length
         }
-        tokens.append(FormulaToken(kind: .end, column: chars.count + 1, text: "end of formula"))
+        // Every byte was ASCII (anything else was refused), so this is the character count.
+        tokens.append(FormulaToken(kind: .end, column: count + 1, text: "end of formula"))
         return tokens
     }
 }

@@ -83,6 +83,14 @@ struct FormulaParser {
         return base
     }
 
+    /// Function names have 3 or 4 letters; the length test spares every other name
+    /// (b1, x, …) the runtime's string-switch search behind init(rawValue:).
+    private static func function(named name: String) -> ElementaryFunction? {
+        let length = name.utf8.count
+        guard length == 3 || length == 4 else { return nil }
+        return ElementaryFunction(rawValue: name)
+    }
+
     private mutating func parsePrimary() throws -> Expression {
         let token = current
         switch token.kind {
@@ -100,7 +108,7 @@ struct FormulaParser {
         case .identifier(let name):
             advance()
             if case .leftParen = current.kind {
-                guard let function = ElementaryFunction(rawValue: name) else {
+                guard let function = Self.function(named: name) else {
                     let known = ElementaryFunction.allCases.map(\.rawValue).joined(separator: ", ")
                     throw NumericsError(.unknownFunction,
                                         "unknown function '\(name)' at column \(token.column) (known: \(known))",
@@ -115,7 +123,7 @@ struct FormulaParser {
                 advance()
                 return .call(function, argument)
             }
-            if ElementaryFunction(rawValue: name) != nil {
+            if Self.function(named: name) != nil {
                 throw NumericsError(.syntax, "function '\(name)' at column \(token.column) needs an argument in parentheses, e.g. \(name)(x)",
                                     column: token.column)
             }

@@ -32,7 +32,8 @@ enum LAPACK {
 
     /// In-place dlaqp2, the unblocked pivoted QR that dgeqp3 runs for small matrices,
     /// for callers that already have the column norms (`norms`, overwritten). `jpvt`
-    /// must hold 1...n on entry; on return the 1-based pivot order. `work` has n entries.
+    /// holds a 1-based label per column, which dlaqp2 carries along when it swaps columns:
+    /// on return jpvt[j] labels the column pivoted to position j. `work` has n entries.
     static func laqp2(m: Int, n: Int, a: UnsafeMutablePointer<Double>, jpvt: UnsafeMutablePointer<Int32>,
                       tau: UnsafeMutablePointer<Double>, norms: UnsafeMutablePointer<Double>,
                       partialNorms: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) throws {
@@ -52,6 +53,17 @@ enum LAPACK {
             throw NumericsError(.singular, "triangular factor is singular: diagonal element \(info) is zero")
         }
         try check(info, "dtrtrs")
+    }
+
+    /// (RᵀR)⁻¹ in place from an upper-triangular R (the leading n×n block of an
+    /// lda-strided array), by dpotri: the upper triangle of the result is written.
+    static func potri(n: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws {
+        var nn = try int32(n, "order"), ld = try int32(max(lda, 1), "lda"), info: Int32 = 0
+        dpotri_("U", &nn, a, &ld, &info, 1)
+        if info > 0 {
+            throw NumericsError(.singular, "triangular factor is singular: diagonal element \(info) is zero")
+        }
+        try check(info, "dpotri")
     }
 
     // MARK: SVD

@@ -68,31 +68,50 @@ public final class PivotedQR {
     public func pivot(_ j: Int) -> Int { pivots[j] }
 
     /// Factors a column-major m×n array into this object's buffers. `columnNorms`, when
-    /// the caller has them (the LM engine needs them anyway), saves computing them again.
+    /// the caller has them (the LM engine needs them anyway, and has checked them finite),
+    /// saves computing them again and the check for non-finite entries. The columns are
+    /// copied in order of decreasing norm, the order dlaqp2's first pivot search would
+    /// choose, so that it seldom has to swap whole columns.
     public func factor(_ matrix: [Double], columnNorms: [Double]? = nil) throws {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
-        let finite: Bool = matrix.withUnsafeBufferPointer { src in
-            guard let base = src.baseAddress else { return true }
-            a.update(from: base, count: src.count)
-            // The sum of squares is finite unless an entry is ±∞/NaN (or it overflows,
-            // which the entry-by-entry look settles): one cheap pass in the usual case.
-            return dotProduct(base, base, count: src.count).isFinite || src.allSatisfy { $0.isFinite }
-        }
-        guard finite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
-        for j in 0..<columns {
-            jpvt[j] = Int32(truncatingIfNeeded: j + 1)
-            if let given = columnNorms, given.count == columns {
-                norms[j] = given[j]
-            } else {
-                norms[j] = euclideanNorm(UnsafeBufferPointer(start: a + j * rows, count: rows))
+        let m = rows, n = columns
+        if let given = columnNorms, given.count == n, given.allSatisfy({ $0.isFinite }) {
+            for j in 0..<n { norms[j] = given[j] }
+        } else {
+            let finite: Bool = matrix.withUnsafeBufferPointer { src in
+                // The sum of squares is finite unless an entry is ±∞/NaN (or it overflows,
+                // which the entry-by-entry look settles): one cheap pass in the usual case.
+                guard let base = src.baseAddress else { return true }
+                return dotProduct(base, base, count: src.count).isFinite || src.allSatisfy { $0.isFinite }
             }
-            partialNorms[j] = norms[j]
+            guard finite else { throw NumericsError(.invalidInput, "matrix has NaN or infinite entries") }
+            matrix.withUnsafeBufferPointer { src in
+                for j in 0..<n { norms[j] = euclideanNorm(UnsafeBufferPointer(rebasing: src[(j * m)..<((j + 1) * m)])) }
+            }
         }
-        try LAPACK.laqp2(m: rows, n: columns, a: a, jpvt: jpvt, tau: t, norms: norms,
+        // Stable insertion sort of the columns by decreasing norm (n is small).
+        for j in 0..<n { pivots[j] = j }
+        for j in 1..<max(n, 1) {
+            let c = pivots[j], v = norms[c]
+            var i = j
+            while i > 0, norms[pivots[i - 1]] < v { pivots[i] = pivots[i - 1]; i -= 1 }
+            pivots[i] = c
+        }
+        matrix.withUnsafeBufferPointer { src in
+            guard let base = src.baseAddress else { return }
+            for j in 0..<n {
+                let c = pivots[j]
+                (a + j * m).update(from: base + c * m, count: m)
+                jpvt[j] = Int32(truncatingIfNeeded: c + 1)
+                work[j] = norms[c]
+            }
+        }
+        for j in 0..<n { norms[j] = work[j]; partialNorms[j] = work[j] }
+        try LAPACK.laqp2(m: m, n: n, a: a, jpvt: jpvt, tau: t, norms: norms,
                          partialNorms: partialNorms, work: work)
-        for j in 0..<columns { pivots[j] = Int(jpvt[j]) - 1 }
+        for j in 0..<n { pivots[j] = Int(jpvt[j]) - 1 }
     }
 
     /// R(i, j) for i ≤ j < n, i < min(m, n).
