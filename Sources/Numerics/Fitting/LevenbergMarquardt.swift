@@ -110,7 +110,7 @@ public enum LevenbergMarquardt {
         let options: LevenbergMarquardtOptions
         let m: Int, n: Int, p: Int
         let qr: PivotedQR
-        var trs: TrustRegionStep
+        let trs: TrustRegionStep
         var jacobianFull: [Double]
         var jacobian: [Double]
         var trialResiduals: [Double]
@@ -139,7 +139,8 @@ public enum LevenbergMarquardt {
             p = function.parameterCount
             qr = try PivotedQR(rows: m, columns: n)
             trs = TrustRegionStep(n: n)
-            jacobianFull = [Double](repeating: 0, count: m * p)
+            // With no fixed parameters the free Jacobian is the full one (see solve).
+            jacobianFull = [Double](repeating: 0, count: n == p ? 0 : m * p)
             jacobian = [Double](repeating: 0, count: m * n)
             trialResiduals = [Double](repeating: 0, count: m)
             trialJacobian = [Double](repeating: 0, count: m * p)
@@ -201,17 +202,14 @@ public enum LevenbergMarquardt {
             // then touch no class properties (no exclusivity checks, no copies).
             var jacobian: [Double] = [], jacobianFull: [Double] = [], trialResiduals: [Double] = []
             var trialJacobian: [Double] = []
-            var trs = TrustRegionStep(n: 0)
             swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
             swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
-            swap(&trs, &self.trs)
             defer {
                 swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
                 swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
-                swap(&trs, &self.trs)
             }
             let m = self.m, n = self.n, free = self.free, constraints = self.constraints
-            let options = self.options, function = self.function, qr = self.qr
+            let options = self.options, function = self.function, qr = self.qr, trs = self.trs
             let allFree = n == p
             let roundingLevel = function.roundingLevel
             // Residuals and Jacobian at the start; every later point is evaluated with its

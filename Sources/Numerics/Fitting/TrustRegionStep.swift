@@ -6,32 +6,49 @@
 import Foundation
 
 /// Scratch state for one n-parameter step computation (n = number of free parameters).
-struct TrustRegionStep {
+/// A class over raw buffers rather than a struct of arrays: the step is computed several
+/// times per iteration, millions of times in a bootstrap, and array writes in a mutating
+/// struct pay a uniqueness check and a bounds check each.
+final class TrustRegionStep {
     let n: Int
     /// n×n column-major; upper triangle holds R, strict lower triangle is scratch.
-    var r: [Double]
-    var permutation: [Int]
-    var step: [Double]
-    var sdiag: [Double]
-    private var wa1: [Double]
-    private var wa2: [Double]
-    private var wa: [Double]
-    private var scaled: [Double]
+    let r: UnsafeMutablePointer<Double>
+    let permutation: UnsafeMutablePointer<Int>
+    /// The step (in original parameter order) after computeStep.
+    let step: UnsafeMutablePointer<Double>
+    let sdiag: UnsafeMutablePointer<Double>
+    private let wa1, wa2, wa, scaled: UnsafeMutablePointer<Double>
     private let dwarf = Double.leastNormalMagnitude
 
     init(n: Int) {
         self.n = n
-        r = [Double](repeating: 0, count: max(n * n, 1))
-        permutation = Array(0..<n)
-        step = [Double](repeating: 0, count: n)
-        sdiag = step; wa1 = step; wa2 = step; wa = step; scaled = step
+        let size = max(n, 1)
+        r = .allocate(capacity: size * size); r.initialize(repeating: 0, count: size * size)
+        permutation = .allocate(capacity: size)
+        for j in 0..<size { (permutation + j).initialize(to: j) }
+        func vector() -> UnsafeMutablePointer<Double> {
+            let v = UnsafeMutablePointer<Double>.allocate(capacity: size)
+            v.initialize(repeating: 0, count: size)
+            return v
+        }
+        step = vector(); sdiag = vector(); wa1 = vector(); wa2 = vector(); wa = vector(); scaled = vector()
+    }
+
+    deinit {
+        r.deallocate(); permutation.deallocate(); step.deallocate(); sdiag.deallocate()
+        wa1.deallocate(); wa2.deallocate(); wa.deallocate(); scaled.deallocate()
+    }
+
+    private func norm(_ v: UnsafeMutablePointer<Double>) -> Double {
+        euclideanNorm(UnsafeBufferPointer(start: v, count: n))
     }
 
     /// Solves (R; √λ D Pᵀ-arranged) z ≈ (Qᵀf; 0) in the least-squares sense by Givens
     /// rotations that annihilate the diagonal block row by row (MINPACK's qrsolv).
     /// On return `step` holds the solution in original parameter order, `sdiag` the
     /// diagonal of the rotated triangle S, and r's strict lower triangle Sᵀ.
-    mutating func solveDamped(diag scaledDiag: [Double], qtb: [Double]) {
+    private func solveDamped(diag scaledDiag: UnsafeMutablePointer<Double>, qtb: UnsafePointer<Double>) {
+        let n = self.n, r = self.r, sdiag = self.sdiag, wa = self.wa, step = self.step
         for j in 0..<n {
             for i in j..<n { r[i + j * n] = r[j + i * n] }
             step[j] = r[j + j * n]
@@ -59,12 +76,12 @@ struct TrustRegionStep {
                     let temp = c * wa[k] + s * qtbpj
                     qtbpj = -s * wa[k] + c * qtbpj
                     wa[k] = temp
-                    if k + 1 < n {
-                        for i in (k + 1)..<n {
-                            let t2 = c * r[i + k * n] + s * sdiag[i]
-                            sdiag[i] = -s * r[i + k * n] + c * sdiag[i]
-                            r[i + k * n] = t2
-                        }
+                    var i = k + 1
+                    while i < n {
+                        let t2 = c * r[i + k * n] + s * sdiag[i]
+                        sdiag[i] = -s * r[i + k * n] + c * sdiag[i]
+                        r[i + k * n] = t2
+                        i += 1
                     }
                 }
             }
@@ -76,19 +93,30 @@ struct TrustRegionStep {
             if sdiag[j] == 0, nsing == n { nsing = j }
             if nsing < n { wa[j] = 0 }
         }
-        if nsing > 0 {
-            for j in stride(from: nsing - 1, through: 0, by: -1) {
-                var sum = 0.0
-                if j + 1 < nsing { for i in (j + 1)..<nsing { sum += r[i + j * n] * wa[i] } }
-                wa[j] = (wa[j] - sum) / sdiag[j]
-            }
+        var j = nsing - 1
+        while j >= 0 {
+            var sum = 0.0
+            var i = j + 1
+            while i < nsing { sum += r[i + j * n] * wa[i]; i += 1 }
+            wa[j] = (wa[j] - sum) / sdiag[j]
+            j -= 1
         }
         for j in 0..<n { step[permutation[j]] = wa[j] }
     }
 
     /// Moré's lmpar: returns the new λ and leaves the step (to be subtracted, i.e. the
     /// minimiser of ‖J p − f‖ form used by MINPACK) in `step`.
-    mutating func computeStep(diag: [Double], qtb: [Double], delta: Double, lambda initial: Double) -> Double {
+    func computeStep(diag: [Double], qtb: [Double], delta: Double, lambda initial: Double) -> Double {
+        diag.withUnsafeBufferPointer { d in
+            qtb.withUnsafeBufferPointer { q in
+                computeStep(diag: d.baseAddress!, qtb: q.baseAddress!, delta: delta, lambda: initial)
+            }
+        }
+    }
+
+    private func computeStep(diag: UnsafePointer<Double>, qtb: UnsafePointer<Double>, delta: Double,
+                             lambda initial: Double) -> Double {
+        let n = self.n, r = self.r, wa1 = self.wa1, wa2 = self.wa2, step = self.step
         var par = initial
         // Gauss–Newton direction, truncated at the first exactly-zero pivot.
         var nsing = n
@@ -97,18 +125,17 @@ struct TrustRegionStep {
             if r[j + j * n] == 0, nsing == n { nsing = j }
             if nsing < n { wa1[j] = 0 }
         }
-        if nsing > 0 {
-            for k in 0..<nsing {
-                let j = nsing - 1 - k
-                wa1[j] /= r[j + j * n]
-                let temp = wa1[j]
-                if j > 0 { for i in 0..<j { wa1[i] -= r[i + j * n] * temp } }
-            }
+        var j = nsing - 1
+        while j >= 0 {
+            wa1[j] /= r[j + j * n]
+            let temp = wa1[j]
+            for i in 0..<j { wa1[i] -= r[i + j * n] * temp }
+            j -= 1
         }
         for j in 0..<n { step[permutation[j]] = wa1[j] }
 
         for j in 0..<n { wa2[j] = diag[j] * step[j] }
-        var dxnorm = euclideanNorm(wa2)
+        var dxnorm = norm(wa2)
         var fp = dxnorm - delta
         if fp <= 0.1 * delta { return 0 }
 
@@ -118,10 +145,10 @@ struct TrustRegionStep {
             for j in 0..<n { let l = permutation[j]; wa1[j] = diag[l] * (wa2[l] / dxnorm) }
             for j in 0..<n {
                 var sum = 0.0
-                if j > 0 { for i in 0..<j { sum += r[i + j * n] * wa1[i] } }
+                for i in 0..<j { sum += r[i + j * n] * wa1[i] }
                 wa1[j] = (wa1[j] - sum) / r[j + j * n]
             }
-            let temp = euclideanNorm(wa1)
+            let temp = norm(wa1)
             parl = ((fp / delta) / temp) / temp
             if !parl.isFinite { parl = 0 }
         }
@@ -131,7 +158,7 @@ struct TrustRegionStep {
             for i in 0...j { sum += r[i + j * n] * qtb[i] }
             wa1[j] = sum / diag[permutation[j]]
         }
-        let gnorm = euclideanNorm(wa1)
+        let gnorm = norm(wa1)
         var paru = gnorm / delta
         if paru == 0 { paru = dwarf / min(delta, 0.1) }
 
@@ -147,7 +174,7 @@ struct TrustRegionStep {
             for j in 0..<n { scaled[j] = root * diag[j] }
             solveDamped(diag: scaled, qtb: qtb)
             for j in 0..<n { wa2[j] = diag[j] * step[j] }
-            dxnorm = euclideanNorm(wa2)
+            dxnorm = norm(wa2)
             let previous = fp
             fp = dxnorm - delta
             if abs(fp) <= 0.1 * delta || (parl == 0 && fp <= previous && previous < 0) || iteration == 10 {
@@ -158,9 +185,10 @@ struct TrustRegionStep {
             for j in 0..<n {
                 wa1[j] /= sdiag[j]
                 let temp = wa1[j]
-                if j + 1 < n { for i in (j + 1)..<n { wa1[i] -= r[i + j * n] * temp } }
+                var i = j + 1
+                while i < n { wa1[i] -= r[i + j * n] * temp; i += 1 }
             }
-            let temp = euclideanNorm(wa1)
+            let temp = norm(wa1)
             let parc = ((fp / delta) / temp) / temp
             if fp > 0 { parl = max(parl, par) }
             if fp < 0 { paru = min(paru, par) }
