@@ -25,8 +25,10 @@ let package = Package(
                        providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // glibc's libmvec (part of libc6-dev): exp/log/pow on two doubles per call.
+        .systemLibrary(name: "CVectorMath", path: "Sources/CVectorMath"),
 
-        .target(name: "Numerics", dependencies: ["CLAPACK"]),
+        .target(name: "Numerics", dependencies: ["CLAPACK", "CVectorMath"]),
         .target(name: "MarketData"),
         .target(name: "Forecasting", dependencies: ["Numerics", "MarketData"]),
         .target(name: "Charts", dependencies: ["MarketData"]),
