@@ -24,7 +24,8 @@ final class CompiledFormulaTests: XCTestCase {
     }
 
     private func check(_ expression: Numerics.Expression, parameterCount p: Int, _ theta: [Double], _ cols: [[Double]],
-                       _ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
+                       _ label: String, finiteDifferences: Bool = true,
+                       file: StaticString = #filePath, line: UInt = #line) throws {
         XCTAssertEqual(theta.count, p, label, file: file, line: line)
         let n = cols.first?.count ?? 4
         let program = CompiledFormula(expression: expression, parameterCount: p, variableCount: cols.count)
@@ -46,6 +47,7 @@ final class CompiledFormulaTests: XCTestCase {
                 let exact = dual.gradient[k]
                 XCTAssertEqual(jac[k * n + i], exact, accuracy: 1e-13 * max(1, abs(exact)),
                                "\(label) d/dp\(k) row \(i)", file: file, line: line)
+                guard finiteDifferences else { continue }
                 var up = theta, down = theta
                 let h = 1e-6 * max(1, abs(theta[k]))
                 up[k] += h; down[k] -= h
@@ -172,6 +174,54 @@ final class CompiledFormulaTests: XCTestCase {
             XCTAssertEqual(r[i], w * (d.value - ys[i]), accuracy: 1e-13 * max(1, abs(d.value)))
             XCTAssertEqual(rOnly[i], r[i])
             for k in 0..<3 { XCTAssertEqual(jac[k * 6 + i], w * d.gradient[k], accuracy: 1e-13 * max(1, abs(d.gradient[k]))) }
+        }
+    }
+
+    func testMoreThanSixtyFourParametersKeepExactSparsity() throws {
+        // p0*x + p1*x^2 + ... with 70 parameters, the last ones sharing a subexpression:
+        // dependency sets spill past one 64-bit word.
+        var e = Numerics.Expression.binary(.multiply, .parameter(0), .variable(0))
+        for k in 1..<70 {
+            let term = Numerics.Expression.binary(.multiply, .parameter(k),
+                                                  .binary(.power, .variable(0), .number(Double(k % 3 + 1))))
+            e = .binary(k % 2 == 0 ? .add : .subtract, e, term)
+        }
+        e = .binary(.divide, e, .binary(.add, .number(2), .binary(.multiply, .parameter(67), .parameter(3))))
+        let theta = (0..<70).map { 0.01 * Double($0 + 1) }
+        // Against the duals only: finite differences over 75 parameters are slow in debug
+        // builds, and the duals are checked against them above.
+        try check(e, parameterCount: 70, theta, [x1], "70 parameters", finiteDifferences: false)
+        try check(e, parameterCount: 75, theta + [1, 2, 3, 4, 5], [x1], "70 of 75 parameters", finiteDifferences: false)
+    }
+
+    func testParameterSetAcrossWords() {
+        let a = ParameterSet(3).union(ParameterSet(70)).union(ParameterSet(200))
+        let b = ParameterSet(70).union(ParameterSet(5))
+        func list(_ s: ParameterSet) -> [Int] { var l: [Int] = []; s.append(to: &l); return l }
+        XCTAssertEqual(list(a), [3, 70, 200])
+        XCTAssertEqual(list(a.intersection(b)), [70])
+        XCTAssertEqual(list(a.subtracting(b)), [3, 200])
+        XCTAssertEqual(list(b.subtracting(a)), [5])
+        XCTAssertTrue(a.contains(200))
+        XCTAssertFalse(a.contains(199))
+        XCTAssertFalse(b.contains(200))
+    }
+
+    func testRepeatedDataOnlySubtreesAreHoistedOnce() throws {
+        let text = "(b1 + b2*x + b3*x**2 + b4*x**3) / (1 + b5*x + b6*x**2 + b7*x**3)"   // Thurber
+        let f = try Formula(text, variables: ["x"])
+        let (_, derived) = f.expression.hoistingDataOnlySubtrees(firstIndex: 1)
+        XCTAssertEqual(derived.count, 2)
+        let xs: [Double] = [-3.067, -2.981, -2.921, -1.5, 0.4, 2.1]
+        let ys: [Double] = [80.574, 84.248, 87.264, 300, 900, 1400]
+        let theta: [Double] = [1288, 1491, 583, 75, 0.97, 0.4, 0.05]
+        let residuals = try FormulaResiduals(program: f.compiled(), columns: [xs], response: ys)
+        var r = [Double](repeating: .nan, count: 6), jac = [Double](repeating: .nan, count: 42)
+        residuals.residualsAndJacobian(at: theta, residuals: &r, jacobian: &jac)
+        for i in 0..<6 {
+            let d = f.expression.evaluateDual(parameters: theta, variables: [xs[i]])
+            XCTAssertEqual(r[i], d.value - ys[i], accuracy: 1e-12 * max(1, abs(d.value)))
+            for k in 0..<7 { XCTAssertEqual(jac[k * 6 + i], d.gradient[k], accuracy: 1e-13 * max(1, abs(d.gradient[k]))) }
         }
     }
 

@@ -48,11 +48,11 @@ public struct CompiledFormula: Sendable {
         let left: Location
         let right: Location
         /// Parameters only the left (or only) operand depends on.
-        let leftOnly: [Int]
+        let leftOnly: ParameterSet
         /// Parameters only the right operand depends on.
-        let rightOnly: [Int]
+        let rightOnly: ParameterSet
         /// Parameters both operands depend on.
-        let both: [Int]
+        let both: ParameterSet
     }
 
     /// The same instruction with its parameter lists as ranges into `parameterIndices`:
@@ -89,41 +89,42 @@ public struct CompiledFormula: Sendable {
         var maxDepth = 1
         var scalars = 0
         let none = Location.scalar(0)   // placeholder for an unused operand
+        let noParameters = ParameterSet()
         /// Emits e's instructions, using stack slots from `slot` up, and returns where its
-        /// value lives, its parameter dependencies (ascending) and whether it is a plain
-        /// number. A column-valued result is always in `slot`. One bottom-up pass: a subtree
-        /// found constant after its children are emitted has their instructions replaced by
-        /// its value (folding), so nothing is walked twice.
-        func emit(_ e: Expression, slot: Int) -> (at: Location, deps: [Int], constant: Double?) {
+        /// value lives, its parameter dependencies and whether it is a plain number. A
+        /// column-valued result is always in `slot`. One bottom-up pass: a subtree found
+        /// constant after its children are emitted has their instructions replaced by its
+        /// value (folding), so nothing is walked twice.
+        func emit(_ e: Expression, slot: Int) -> (at: Location, deps: ParameterSet, constant: Double?) {
             let mark = code.count, scalarMark = scalars
-            func newScalar() -> Location { scalars += 1; return .scalar(scalars - 1) }
             func load(_ operation: Operation) -> Location {
-                let at = newScalar()
+                scalars += 1
+                let at = Location.scalar(scalars - 1)
                 code.append(Instruction(operation: operation, result: at, left: none, right: none,
-                                        leftOnly: [], rightOnly: [], both: []))
+                                        leftOnly: noParameters, rightOnly: noParameters, both: noParameters))
                 return at
             }
-            func fold(_ value: Double) -> (at: Location, deps: [Int], constant: Double?) {
+            func fold(_ value: Double) -> (at: Location, deps: ParameterSet, constant: Double?) {
                 code.removeSubrange(mark...)
                 scalars = scalarMark
-                return (load(.constant(value)), [], value)
+                return (load(.constant(value)), noParameters, value)
             }
             /// A unary operation: a scalar stays in its register, anything else becomes
             /// (or stays) the column in `slot`.
-            func unary(_ operation: Operation, _ a: Location, _ deps: [Int]) -> (at: Location, deps: [Int], constant: Double?) {
+            func unary(_ operation: Operation, _ a: Location, _ deps: ParameterSet) -> (at: Location, deps: ParameterSet, constant: Double?) {
                 let result = a.isScalar ? a : .column(slot)
                 if result.isColumn { maxDepth = max(maxDepth, slot + 1) }
                 code.append(Instruction(operation: operation, result: result, left: a, right: none,
-                                        leftOnly: deps, rightOnly: [], both: []))
+                                        leftOnly: deps, rightOnly: noParameters, both: noParameters))
                 return (result, deps, nil)
             }
             switch e {
             case .number(let v):
-                return (load(.constant(v)), [], v)
+                return (load(.constant(v)), noParameters, v)
             case .variable(let i):
-                return (.data(i), [], nil)
+                return (.data(i), noParameters, nil)
             case .parameter(let k):
-                return (load(.parameter(k)), [k], nil)
+                return (load(.parameter(k)), ParameterSet(k), nil)
             case .negate(let a):
                 let (at, deps, c) = emit(a, slot: slot)
                 if let c { return fold(-c) }
@@ -144,58 +145,96 @@ public struct CompiledFormula: Sendable {
                 }
                 let result = l.isScalar && r.isScalar ? l : .column(slot)
                 if result.isColumn { maxDepth = max(maxDepth, slot + 1) }
-                let split = Self.split(ld, rd)
                 code.append(Instruction(operation: .binary(op), result: result, left: l, right: r,
-                                        leftOnly: split.leftOnly, rightOnly: split.rightOnly, both: split.both))
-                return (result, split.union, nil)
+                                        leftOnly: ld.subtracting(rd), rightOnly: rd.subtracting(ld),
+                                        both: ld.intersection(rd)))
+                return (result, ld.union(rd), nil)
             }
         }
         let (at, dependencies, _) = emit(expression, slot: 0)
         var indices: [Int] = []
-        func range(_ list: [Int]) -> Range<Int> {
-            let start = indices.count
-            indices.append(contentsOf: list)
-            return start..<indices.count
+        var flat: [FlatInstruction] = []
+        flat.reserveCapacity(code.count)
+        for ins in code {
+            let a = indices.count
+            ins.leftOnly.append(to: &indices)
+            let b = indices.count
+            ins.rightOnly.append(to: &indices)
+            let c = indices.count
+            ins.both.append(to: &indices)
+            flat.append(FlatInstruction(operation: ins.operation, result: ins.result, left: ins.left, right: ins.right,
+                                        leftOnly: a..<b, rightOnly: b..<c, both: c..<indices.count))
         }
-        self.code = code.map {
-            FlatInstruction(operation: $0.operation, result: $0.result, left: $0.left, right: $0.right,
-                            leftOnly: range($0.leftOnly), rightOnly: range($0.rightOnly), both: range($0.both))
-        }
+        self.code = flat
         self.parameterIndices = indices
         self.resultLocation = at
-        self.resultDependencies = dependencies
-        var independent: [Int] = []
-        var next = 0
-        for k in 0..<parameterCount {
-            while next < dependencies.count && dependencies[next] < k { next += 1 }
-            if next == dependencies.count || dependencies[next] != k { independent.append(k) }
-        }
-        self.resultIndependent = independent
+        var dependent: [Int] = []
+        dependencies.append(to: &dependent)
+        self.resultDependencies = dependent
+        self.resultIndependent = (0..<parameterCount).filter { !dependencies.contains($0) }
         self.stackDepth = maxDepth
         self.scalarCount = scalars
         self.parameterCount = parameterCount
         self.variableCount = variableCount
     }
 
-    /// Splits two ascending dependency lists into the parameters only in the first, only in
-    /// the second, in both, and in either (all ascending), by one merge.
-    static func split(_ l: [Int], _ r: [Int]) -> (leftOnly: [Int], rightOnly: [Int], both: [Int], union: [Int]) {
-        var leftOnly: [Int] = [], rightOnly: [Int] = [], both: [Int] = [], union: [Int] = []
-        var i = 0, j = 0
-        while i < l.count || j < r.count {
-            if j == r.count || (i < l.count && l[i] < r[j]) {
-                leftOnly.append(l[i]); union.append(l[i]); i += 1
-            } else if i == l.count || r[j] < l[i] {
-                rightOnly.append(r[j]); union.append(r[j]); j += 1
-            } else {
-                both.append(l[i]); union.append(l[i]); i += 1; j += 1
-            }
-        }
-        return (leftOnly, rightOnly, both, union)
-    }
-
     /// Number of instructions (for tests and diagnostics).
     public var instructionCount: Int { code.count }
+}
+
+/// Parameter indices as a bit set. The compiler combines the dependencies of both
+/// operands at every node; with the usual handful of parameters (fewer than 65) these are
+/// single words and nothing is allocated.
+struct ParameterSet: Sendable, Equatable {
+    private var low: UInt64 = 0
+    /// Bits for parameters 64, 65, ...; empty (no allocation) for the first 64.
+    private var high: [UInt64] = []
+
+    init() {}
+
+    init(_ k: Int) {
+        if k < 64 {
+            low = 1 << UInt64(k)
+        } else {
+            high = [UInt64](repeating: 0, count: (k - 64) / 64 + 1)
+            high[(k - 64) / 64] = 1 << UInt64((k - 64) % 64)
+        }
+    }
+
+    func contains(_ k: Int) -> Bool {
+        if k < 64 { return k >= 0 && low & (1 << UInt64(k)) != 0 }
+        let w = (k - 64) / 64
+        return w < high.count && high[w] & (1 << UInt64((k - 64) % 64)) != 0
+    }
+
+    private func combined(_ other: ParameterSet, _ f: (UInt64, UInt64) -> UInt64) -> ParameterSet {
+        var result = ParameterSet()
+        result.low = f(low, other.low)
+        if !high.isEmpty || !other.high.isEmpty {
+            let count = max(high.count, other.high.count)
+            result.high = (0..<count).map { w in
+                f(w < high.count ? high[w] : 0, w < other.high.count ? other.high[w] : 0)
+            }
+        }
+        return result
+    }
+
+    func union(_ other: ParameterSet) -> ParameterSet { combined(other) { $0 | $1 } }
+    func intersection(_ other: ParameterSet) -> ParameterSet { combined(other) { $0 & $1 } }
+    func subtracting(_ other: ParameterSet) -> ParameterSet { combined(other) { $0 & ~$1 } }
+
+    /// Appends the members in ascending order.
+    func append(to list: inout [Int]) {
+        func appendBits(_ word: UInt64, offset: Int) {
+            var bits = word
+            while bits != 0 {
+                list.append(offset + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        appendBits(low, offset: 0)
+        for (w, word) in high.enumerated() { appendBits(word, offset: 64 + 64 * w) }
+    }
 }
 
 /// Evaluates a CompiledFormula over a fixed number of rows. Owns its scratch buffers, so
@@ -206,7 +245,9 @@ public struct CompiledFormula: Sendable {
 public final class FormulaEvaluator {
     public let program: CompiledFormula
     public let rows: Int
-    /// Stack slots 1... (slot 0 is the caller's output and Jacobian).
+    /// One allocation, carved into: values and gradients of stack slots 1... (slot 0 is
+    /// the caller's output and Jacobian), scalar registers and their gradients, scratch.
+    private let storage: UnsafeMutablePointer<Double>
     private let values: UnsafeMutablePointer<Double>
     private let gradients: UnsafeMutablePointer<Double>
     private let scalarValues: UnsafeMutablePointer<Double>
@@ -215,22 +256,20 @@ public final class FormulaEvaluator {
 
     public init(_ program: CompiledFormula, rows: Int) {
         self.program = program
-        let n = max(rows, 0)
+        let n = max(rows, 0), p = program.parameterCount
         self.rows = n
         let extraSlots = max(program.stackDepth - 1, 0)
-        values = .allocate(capacity: max(extraSlots * n, 1))
-        gradients = .allocate(capacity: max(extraSlots * program.parameterCount * n, 1))
-        scalarValues = .allocate(capacity: max(program.scalarCount, 1))
-        scalarGradients = .allocate(capacity: max(program.scalarCount * program.parameterCount, 1))
-        scratch = .allocate(capacity: max(n, 1))
+        let sizes = [extraSlots * n, extraSlots * p * n, program.scalarCount, program.scalarCount * p, max(n, 1)]
+        storage = .allocate(capacity: sizes.reduce(0, +))
+        values = storage
+        gradients = values + sizes[0]
+        scalarValues = gradients + sizes[1]
+        scalarGradients = scalarValues + sizes[2]
+        scratch = scalarGradients + sizes[3]
     }
 
     deinit {
-        values.deallocate()
-        gradients.deallocate()
-        scalarValues.deallocate()
-        scalarGradients.deallocate()
-        scratch.deallocate()
+        storage.deallocate()
     }
 
     /// Model values at every row. `data` is column-major rows × variableCount.
@@ -349,16 +388,52 @@ public final class FormulaEvaluator {
     }
 
     /// Reading an operand row by row: a column, or one value broadcast to every row.
-    private protocol Operand { init(_ p: UnsafeMutablePointer<Double>); subscript(_ i: Int) -> Double { get } }
+    private protocol Operand {
+        init(_ p: UnsafeMutablePointer<Double>)
+        subscript(_ i: Int) -> Double { get }
+        /// The memory read, for a column.
+        var pointer: UnsafeMutablePointer<Double>? { get }
+    }
     private struct Column: Operand {
         let p: UnsafeMutablePointer<Double>
         @inline(__always) init(_ p: UnsafeMutablePointer<Double>) { self.p = p }
         @inline(__always) subscript(_ i: Int) -> Double { p[i] }
+        @inline(__always) var pointer: UnsafeMutablePointer<Double>? { p }
     }
     private struct Broadcast: Operand {
         let v: Double
         @inline(__always) init(_ p: UnsafeMutablePointer<Double>) { v = p.pointee }
         @inline(__always) subscript(_ i: Int) -> Double { v }
+        @inline(__always) var pointer: UnsafeMutablePointer<Double>? { nil }
+    }
+
+    // Element-wise loops o[i] = f(x[i], ...). Operations often run in place (o is an
+    // operand's memory); the compiler's overlap check would then send the loop down its
+    // scalar path, so the in-place case gets a loop of its own, which vectorises.
+    @inline(__always)
+    private static func map<X: Operand>(_ o: UnsafeMutablePointer<Double>, _ x: X, _ n: Int,
+                                        _ f: (Double) -> Double) {
+        if x.pointer == o { for i in 0..<n { o[i] = f(o[i]) } }
+        else { for i in 0..<n { o[i] = f(x[i]) } }
+    }
+
+    @inline(__always)
+    private static func map<X: Operand, Y: Operand>(_ o: UnsafeMutablePointer<Double>, _ x: X, _ y: Y, _ n: Int,
+                                                    _ f: (Double, Double) -> Double) {
+        if x.pointer == o { for i in 0..<n { o[i] = f(o[i], y[i]) } }
+        else if y.pointer == o { for i in 0..<n { o[i] = f(x[i], o[i]) } }
+        else { for i in 0..<n { o[i] = f(x[i], y[i]) } }
+    }
+
+    /// o[i] = f(x[i], y[i], z[i]) where o may be x's or z's memory (y never is: it is
+    /// values while o, x and z are gradients).
+    @inline(__always)
+    private static func map<X: Operand, Y: Operand, Z: Operand>(
+        _ o: UnsafeMutablePointer<Double>, _ x: X, _ y: Y, _ z: Z, _ n: Int, _ f: (Double, Double, Double) -> Double
+    ) {
+        if x.pointer == o { for i in 0..<n { o[i] = f(o[i], y[i], z[i]) } }
+        else if z.pointer == o { for i in 0..<n { o[i] = f(x[i], y[i], o[i]) } }
+        else { for i in 0..<n { o[i] = f(x[i], y[i], z[i]) } }
     }
 
     /// negate, elementary functions and a^c: reads `input`, writes `out` (which may be the
@@ -371,18 +446,15 @@ public final class FormulaEvaluator {
         /// out.gradient(k) = a.gradient(k) · d (the chain rule) for every dependency.
         @inline(__always) func chain(_ d: UnsafeMutablePointer<Double>) {
             for q in ins.leftOnly {
-                let k = idx[q], o = out.gradient(k), ga = a.gradient(k)
-                for i in 0..<n { o[i] = ga[i] * d[i] }
+                let k = idx[q]
+                map(out.gradient(k), Column(a.gradient(k)), Column(d), n) { $0 * $1 }
             }
         }
         switch ins.operation {
         case .negate:
-            for i in 0..<n { s[i] = -x[i] }
+            map(s, Column(x), n) { -$0 }
             if derivatives {
-                for q in ins.leftOnly {
-                    let k = idx[q], o = out.gradient(k), ga = a.gradient(k)
-                    for i in 0..<n { o[i] = -ga[i] }
-                }
+                for q in ins.leftOnly { let k = idx[q]; map(out.gradient(k), Column(a.gradient(k)), n) { -$0 } }
             }
         case .powerConstant(let c):
             if derivatives {
@@ -392,10 +464,10 @@ public final class FormulaEvaluator {
                 else if c == 0.5 { for i in 0..<n { d[i] = 0.5 / x[i].squareRoot() } }
                 else { for i in 0..<n { d[i] = c * Foundation.pow(x[i], c - 1) } }
             }
-            if c == 2 { for i in 0..<n { s[i] = x[i] * x[i] } }
-            else if c == 3 { for i in 0..<n { s[i] = x[i] * x[i] * x[i] } }
-            else if c == 0.5 { for i in 0..<n { s[i] = x[i].squareRoot() } }
-            else if c == -1 { for i in 0..<n { s[i] = 1 / x[i] } }
+            if c == 2 { map(s, Column(x), n) { $0 * $0 } }
+            else if c == 3 { map(s, Column(x), n) { $0 * $0 * $0 } }
+            else if c == 0.5 { map(s, Column(x), n) { $0.squareRoot() } }
+            else if c == -1 { map(s, Column(x), n) { 1 / $0 } }
             else { for i in 0..<n { s[i] = Foundation.pow(x[i], c) } }
             if derivatives { chain(d) }
         case .call(let f):
@@ -473,30 +545,33 @@ public final class FormulaEvaluator {
                 if op == .add {
                     if o != right.gradient(k) { for i in 0..<n { o[i] = gb[i] } }
                 } else {
-                    for i in 0..<n { o[i] = -gb[i] }
+                    map(o, gb, n) { -$0 }
                 }
             }
             for q in both {
                 let k = idx[q], o = out.gradient(k), ga = A(left.gradient(k)), gb = B(right.gradient(k))
-                if op == .add { for i in 0..<n { o[i] = ga[i] + gb[i] } }
-                else { for i in 0..<n { o[i] = ga[i] - gb[i] } }
+                if op == .add { map(o, ga, gb, n) { $0 + $1 } }
+                else { map(o, ga, gb, n) { $0 - $1 } }
             }
-            if op == .add { for i in 0..<n { s[i] = a[i] + b[i] } }
-            else { for i in 0..<n { s[i] = a[i] - b[i] } }
+            if op == .add { map(s, a, b, n) { $0 + $1 } }
+            else { map(s, a, b, n) { $0 - $1 } }
         case .multiply:
             for q in leftOnly {
-                let k = idx[q], o = out.gradient(k), ga = A(left.gradient(k))
-                for i in 0..<n { o[i] = ga[i] * b[i] }
+                let k = idx[q]
+                map(out.gradient(k), A(left.gradient(k)), b, n) { $0 * $1 }
             }
             for q in rightOnly {
-                let k = idx[q], o = out.gradient(k), gb = B(right.gradient(k))
-                for i in 0..<n { o[i] = a[i] * gb[i] }
+                let k = idx[q]
+                map(out.gradient(k), a, B(right.gradient(k)), n) { $0 * $1 }
             }
             for q in both {
-                let k = idx[q], o = out.gradient(k), ga = A(left.gradient(k)), gb = B(right.gradient(k))
-                for i in 0..<n { o[i] = ga[i] * b[i] + a[i] * gb[i] }
+                let k = idx[q], ga = A(left.gradient(k)), gb = B(right.gradient(k))
+                let o = out.gradient(k)
+                if ga.pointer == o { for i in 0..<n { o[i] = o[i] * b[i] + a[i] * gb[i] } }
+                else if gb.pointer == o { for i in 0..<n { o[i] = ga[i] * b[i] + a[i] * o[i] } }
+                else { for i in 0..<n { o[i] = ga[i] * b[i] + a[i] * gb[i] } }
             }
-            for i in 0..<n { s[i] = a[i] * b[i] }
+            map(s, a, b, n) { $0 * $1 }
         case .divide:
             // Division is the slowest arithmetic: the derivatives multiply by 1/b, taken
             // once (once in all for a scalar b), while the value keeps its exactly rounded
@@ -505,7 +580,7 @@ public final class FormulaEvaluator {
             if needsReciprocal {
                 if B.self == Broadcast.self { d[0] = 1 / b[0] } else { for i in 0..<n { d[i] = 1 / b[i] } }
             }
-            for i in 0..<n { s[i] = a[i] / b[i] }
+            map(s, a, b, n) { $0 / $1 }
             if needsReciprocal {
                 if B.self == Broadcast.self {
                     divideGradients(ins, A.self, B.self, Broadcast(d), left, right, out, n, idx, leftOnly, rightOnly, both)
@@ -544,16 +619,18 @@ public final class FormulaEvaluator {
     ) {
         let q = out.value
         for j in leftOnly {
-            let k = idx[j], o = out.gradient(k), ga = A(left.gradient(k))
-            for i in 0..<n { o[i] = ga[i] * r[i] }
+            let k = idx[j]
+            map(out.gradient(k), A(left.gradient(k)), r, n) { $0 * $1 }
         }
         for j in rightOnly {
-            let k = idx[j], o = out.gradient(k), gb = B(right.gradient(k))
-            for i in 0..<n { o[i] = -q[i] * gb[i] * r[i] }
+            let k = idx[j]
+            map(out.gradient(k), B(right.gradient(k)), Column(q), r, n) { -$1 * $0 * $2 }
         }
         for j in both {
-            let k = idx[j], o = out.gradient(k), ga = A(left.gradient(k)), gb = B(right.gradient(k))
-            for i in 0..<n { o[i] = (ga[i] - q[i] * gb[i]) * r[i] }
+            let k = idx[j], ga = A(left.gradient(k)), gb = B(right.gradient(k)), o = out.gradient(k)
+            if ga.pointer == o { for i in 0..<n { o[i] = (o[i] - q[i] * gb[i]) * r[i] } }
+            else if gb.pointer == o { for i in 0..<n { o[i] = (ga[i] - q[i] * o[i]) * r[i] } }
+            else { for i in 0..<n { o[i] = (ga[i] - q[i] * gb[i]) * r[i] } }
         }
     }
 }
