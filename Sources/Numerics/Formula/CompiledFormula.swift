@@ -6,7 +6,8 @@
 // - where each operand lives: a data column (read in place, never copied), a stack slot
 //   (one value per row), or a scalar register (parameters, numbers and expressions of only
 //   those, such as b1*b2 or exp(b3): one value for all rows, broadcast when combined with
-//   a column, so no column is ever filled with a constant and b*x's derivative is just x);
+//   a column, so no column is ever filled with a constant, and b*x's derivative w.r.t. b
+//   is 1·x read straight from the data);
 // - which parameters each operand depends on, so gradient work is done only where a
 //   derivative can be non-zero;
 // - constant subtrees, which are folded into numbers.
