@@ -54,7 +54,9 @@ public final class FormulaResiduals: ResidualFunction {
         // Parts of the model that depend only on the data are computed here, once, and
         // enter the evaluated program as extra columns.
         let (hoisted, derived) = program.expression.hoistingDataOnlySubtrees(firstIndex: program.variableCount)
-        var data = columns.flatMap { $0 }
+        var data: [Double] = []
+        data.reserveCapacity(n * (columns.count + derived.count))
+        for column in columns { data += column }
         if derived.isEmpty {
             evaluationProgram = program
         } else {
@@ -118,23 +120,40 @@ public final class FormulaResiduals: ResidualFunction {
 
     public func residuals(at parameters: [Double], into residuals: inout [Double]) {
         evaluator.evaluate(parameters: parameters, data: data, into: &model)
-        let y = response
-        if let s = sqrtWeights {
-            for i in 0..<y.count { residuals[i] = s[i] * (model[i] - y[i]) }
-        } else {
-            for i in 0..<y.count { residuals[i] = model[i] - y[i] }
-        }
+        storeResiduals(into: &residuals)
     }
 
     public func residualsAndJacobian(at parameters: [Double], residuals: inout [Double], jacobian: inout [Double]) {
         evaluator.evaluate(parameters: parameters, data: data, into: &model, jacobian: &jacobian)
-        let y = response
-        let n = y.count
+        storeResiduals(into: &residuals)
         if let s = sqrtWeights {
-            for i in 0..<n { residuals[i] = s[i] * (model[i] - y[i]) }
-            for k in 0..<parameterCount { for i in 0..<n { jacobian[k * n + i] *= s[i] } }
-        } else {
-            for i in 0..<n { residuals[i] = model[i] - y[i] }
+            let n = response.count
+            precondition(jacobian.count >= n * parameterCount, "FormulaResiduals: Jacobian buffer too small")
+            s.withUnsafeBufferPointer { w in
+                jacobian.withUnsafeMutableBufferPointer { jac in
+                    for k in 0..<parameterCount { for i in 0..<n { jac[k * n + i] *= w[i] } }
+                }
+            }
+        }
+    }
+
+    /// residuals = √w · (model − y), through buffer pointers: these loops run once per
+    /// evaluation, and element access to a class's array properties costs checks per row.
+    private func storeResiduals(into residuals: inout [Double]) {
+        // Local copies (no data is copied) spare the exclusivity checks of class properties.
+        let model = self.model, response = self.response
+        let n = response.count
+        precondition(residuals.count >= n, "FormulaResiduals: residual buffer too small")
+        model.withUnsafeBufferPointer { f in
+            response.withUnsafeBufferPointer { y in
+                residuals.withUnsafeMutableBufferPointer { r in
+                    if let s = sqrtWeights {
+                        s.withUnsafeBufferPointer { w in for i in 0..<n { r[i] = w[i] * (f[i] - y[i]) } }
+                    } else {
+                        for i in 0..<n { r[i] = f[i] - y[i] }
+                    }
+                }
+            }
         }
     }
 }

@@ -88,8 +88,8 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
 
     /// Replaces every largest subtree that depends on the data but not on the parameters
     /// (x^2, cos(2*pi*x/12), …) by a new variable numbered from `firstIndex`, and returns
-    /// those subtrees in numbering order. Their values never change during a fit, so they
-    /// can be computed once per data set instead of once per evaluation.
+    /// those subtrees (each once) in numbering order. Their values never change during a
+    /// fit, so they can be computed once per data set instead of once per evaluation.
     func hoistingDataOnlySubtrees(firstIndex: Int) -> (Expression, [Expression]) {
         var extracted: [Expression] = []
         func walk(_ e: Expression) -> Expression {
@@ -98,6 +98,8 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
             default: break
             }
             if e.isParameterFree && !e.isConstant {
+                // A subtree met again (x^2 in numerator and denominator) reuses its column.
+                if let j = extracted.firstIndex(of: e) { return .variable(firstIndex + j) }
                 extracted.append(e)
                 return .variable(firstIndex + extracted.count - 1)
             }
