@@ -463,20 +463,28 @@ public final class FormulaEvaluator {
                 else if c == 3 { for i in 0..<n { d[i] = 3 * x[i] * x[i] } }
                 else if c == -1 { for i in 0..<n { d[i] = -1 / (x[i] * x[i]) } }
                 else if c == 0.5 { for i in 0..<n { d[i] = 0.5 / x[i].squareRoot() } }
-                else { for i in 0..<n { d[i] = c * Foundation.pow(x[i], c - 1) } }
+                else {
+                    d.update(from: x, count: n)
+                    VectorMath.pow(d, constant: c - 1, n)
+                    for i in 0..<n { d[i] *= c }
+                }
             }
             if c == 2 { map(s, Column(x), n) { $0 * $0 } }
             else if c == 3 { map(s, Column(x), n) { $0 * $0 * $0 } }
             else if c == 0.5 { map(s, Column(x), n) { $0.squareRoot() } }
             else if c == -1 { map(s, Column(x), n) { 1 / $0 } }
-            else { for i in 0..<n { s[i] = Foundation.pow(x[i], c) } }
+            else {
+                if s != x { s.update(from: x, count: n) }
+                VectorMath.pow(s, constant: c, n)
+            }
             if derivatives { chain(d) }
         case .call(let f):
             if !derivatives {
                 callValues(f, x, s, n)
             } else if f == .exp {
                 // exp is its own derivative: the values are the factor.
-                for i in 0..<n { s[i] = Foundation.exp(x[i]) }
+                if s != x { s.update(from: x, count: n) }
+                VectorMath.exp(s, n)
                 chain(s)
             } else {
                 callValuesAndDerivatives(f, x, s, d, n)
@@ -493,8 +501,12 @@ public final class FormulaEvaluator {
                                    _ s: UnsafeMutablePointer<Double>, _ n: Int) {
         @inline(__always) func each(_ body: (Double) -> Double) { for i in 0..<n { s[i] = body(x[i]) } }
         switch f {
-        case .exp: each { ElementaryFunction.exp.value($0) }
-        case .log: each { ElementaryFunction.log.value($0) }
+        case .exp:
+            if s != x { s.update(from: x, count: n) }
+            VectorMath.exp(s, n)
+        case .log:
+            if s != x { s.update(from: x, count: n) }
+            VectorMath.log(s, n)
         case .sqrt: each { ElementaryFunction.sqrt.value($0) }
         case .sin: each { ElementaryFunction.sin.value($0) }
         case .cos: each { ElementaryFunction.cos.value($0) }
@@ -511,8 +523,15 @@ public final class FormulaEvaluator {
             for i in 0..<n { let (fx, dx) = body(x[i]); d[i] = dx; s[i] = fx }
         }
         switch f {
-        case .exp: each { ElementaryFunction.exp.valueAndDerivative($0) }
-        case .log: each { ElementaryFunction.log.valueAndDerivative($0) }
+        case .exp:
+            if s != x { s.update(from: x, count: n) }
+            VectorMath.exp(s, n)
+            d.update(from: s, count: n)
+        case .log:
+            // 1/x before the logarithm may overwrite x (s and x can be the same memory).
+            for i in 0..<n { d[i] = 1 / x[i] }
+            if s != x { s.update(from: x, count: n) }
+            VectorMath.log(s, n)
         case .sqrt: each { ElementaryFunction.sqrt.valueAndDerivative($0) }
         case .sin: each { ElementaryFunction.sin.valueAndDerivative($0) }
         case .cos: each { ElementaryFunction.cos.valueAndDerivative($0) }
@@ -591,7 +610,8 @@ public final class FormulaEvaluator {
             }
         case .power:
             // Exponent depends on the rows or the parameters.
-            for i in 0..<n { d[i] = Foundation.pow(a[i], b[i]) }
+            for i in 0..<n { d[i] = a[i] }
+            if let exponents = b.pointer { VectorMath.pow(d, exponents, n) } else { VectorMath.pow(d, constant: b[0], n) }
             for q in leftOnly {
                 let k = idx[q], o = out.gradient(k), ga = A(left.gradient(k))
                 // b·a^(b−1) = b·(a^b)/a, reusing the power; a = 0 needs pow itself.
