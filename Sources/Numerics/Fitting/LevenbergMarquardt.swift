@@ -115,16 +115,40 @@ public enum LevenbergMarquardt {
         var jacobian: [Double]
         var trialResiduals: [Double]
         var trialJacobian: [Double]
-        var scratch: Scratch
+        /// The trial point, in all p parameters (what the residual function is called at).
+        var trial: [Double]
+        let work: Workspace
         let epsilon = Double.ulpOfOne
 
-        struct Scratch {
-            var diag, columnNorms, qtf, x, trial, js, scaledStep, stepVector, qtb, rp: [Double]
-            init(m: Int, n: Int, p: Int) {
-                let vn = [Double](repeating: 0, count: n), vm = [Double](repeating: 0, count: m)
-                diag = vn; columnNorms = vn; x = vn; scaledStep = vn; stepVector = vn; qtb = vn; rp = vn
-                qtf = vm; js = vm
-                trial = [Double](repeating: 0, count: p)
+        /// Work vectors of a run (n entries each unless noted) and the free parameters'
+        /// indices and bounds, as raw buffers: the loop writes them element by element every
+        /// iteration, where array writes would pay a uniqueness and a bounds check each.
+        final class Workspace {
+            let diag, columnNorms, x, scaledStep, stepVector, qtb, rp, lower, upper: UnsafeMutablePointer<Double>
+            /// m entries each.
+            let qtf, js: UnsafeMutablePointer<Double>
+            let free: UnsafeMutablePointer<Int>
+            private let storage: UnsafeMutablePointer<Double>
+
+            init(m: Int, free indices: [Int], constraints: ParameterConstraints) {
+                let n = indices.count
+                storage = .allocate(capacity: 9 * n + 2 * m + 1)
+                storage.initialize(repeating: 0, count: 9 * n + 2 * m + 1)
+                diag = storage; columnNorms = storage + n; x = storage + 2 * n; scaledStep = storage + 3 * n
+                stepVector = storage + 4 * n; qtb = storage + 5 * n; rp = storage + 6 * n
+                lower = storage + 7 * n; upper = storage + 8 * n
+                qtf = storage + 9 * n; js = storage + 9 * n + m
+                free = .allocate(capacity: max(n, 1))
+                for (j, k) in indices.enumerated() {
+                    (free + j).initialize(to: k)
+                    lower[j] = constraints.lowerBound(k)
+                    upper[j] = constraints.upperBound(k)
+                }
+            }
+
+            deinit {
+                storage.deallocate()
+                free.deallocate()
             }
         }
 
@@ -144,7 +168,8 @@ public enum LevenbergMarquardt {
             jacobian = [Double](repeating: 0, count: m * n)
             trialResiduals = [Double](repeating: 0, count: m)
             trialJacobian = [Double](repeating: 0, count: m * p)
-            scratch = Scratch(m: m, n: n, p: p)
+            trial = [Double](repeating: 0, count: p)
+            work = Workspace(m: m, free: free, constraints: constraints)
         }
 
         struct Outcome {
@@ -208,7 +233,7 @@ public enum LevenbergMarquardt {
                 swap(&jacobian, &self.jacobian); swap(&jacobianFull, &self.jacobianFull)
                 swap(&trialResiduals, &self.trialResiduals); swap(&trialJacobian, &self.trialJacobian)
             }
-            let m = self.m, n = self.n, free = self.free, constraints = self.constraints
+            let m = self.m, n = self.n, constraints = self.constraints
             let options = self.options, function = self.function, qr = self.qr, trs = self.trs
             let allFree = n == p
             let roundingLevel = function.roundingLevel
@@ -228,21 +253,22 @@ public enum LevenbergMarquardt {
             }
             var fnorm = euclideanNorm(f)
             if fnorm == 0 { return Outcome(iterations: 0, evaluations: evaluations, reason: .exactFit) }
-            // Work vectors live in `scratch` between runs (a bootstrap runs this 10,000 times).
-            var diag: [Double] = [], columnNorms: [Double] = [], qtf: [Double] = [], x: [Double] = []
-            var trial: [Double] = [], js: [Double] = [], scaledStep: [Double] = [], stepVector: [Double] = []
-            var qtb: [Double] = [], rp: [Double] = []
-            swap(&diag, &scratch.diag); swap(&columnNorms, &scratch.columnNorms); swap(&qtf, &scratch.qtf)
-            swap(&x, &scratch.x); swap(&trial, &scratch.trial); swap(&js, &scratch.js)
-            swap(&scaledStep, &scratch.scaledStep); swap(&stepVector, &scratch.stepVector)
-            swap(&qtb, &scratch.qtb); swap(&rp, &scratch.rp)
-            defer {
-                swap(&diag, &scratch.diag); swap(&columnNorms, &scratch.columnNorms); swap(&qtf, &scratch.qtf)
-                swap(&x, &scratch.x); swap(&trial, &scratch.trial); swap(&js, &scratch.js)
-                swap(&scaledStep, &scratch.scaledStep); swap(&stepVector, &scratch.stepVector)
-                swap(&qtb, &scratch.qtb); swap(&rp, &scratch.rp)
+            // Work vectors live in `work` between runs (a bootstrap runs this 10,000 times).
+            let w = self.work
+            let diag = w.diag, columnNorms = w.columnNorms, qtf = w.qtf, x = w.x, js = w.js
+            let scaledStep = w.scaledStep, stepVector = w.stepVector, qtb = w.qtb, rp = w.rp
+            let free = w.free, lower = w.lower, upper = w.upper
+            var trial: [Double] = []
+            swap(&trial, &self.trial)
+            defer { swap(&trial, &self.trial) }
+            @inline(__always) func norm(_ v: UnsafeMutablePointer<Double>, _ count: Int) -> Double {
+                euclideanNorm(UnsafeBufferPointer(start: v, count: count))
             }
-            for (j, k) in free.enumerated() { x[j] = theta[k] }
+            @inline(__always) func scaledNorm() -> Double {
+                for j in 0..<n { scaledStep[j] = diag[j] * x[j] }
+                return norm(scaledStep, n)
+            }
+            for j in 0..<n { x[j] = theta[free[j]] }
             for k in 0..<theta.count { trial[k] = theta[k] }
             var delta = 0.0, xnorm = 0.0, par = 0.0
             var first = true
@@ -253,7 +279,8 @@ public enum LevenbergMarquardt {
                 // parameters, in `jacobianFull`, whose free columns are copied over).
                 iterations += 1
                 if !allFree {
-                    for (c, k) in free.enumerated() {
+                    for c in 0..<n {
+                        let k = free[c]
                         for i in 0..<m { jacobian[c * m + i] = jacobianFull[k * m + i] }
                     }
                 }
@@ -269,7 +296,7 @@ public enum LevenbergMarquardt {
                 }
                 if bounded {
                     // Frozen columns are zeroed, so their norms are taken again.
-                    freezeActiveBounds(x: x, f: f, jacobian: &jacobian)
+                    freezeActiveBounds(f: f, jacobian: &jacobian)
                     for c in 0..<n {
                         columnNorms[c] = jacobian.withUnsafeBufferPointer {
                             euclideanNorm(UnsafeBufferPointer(rebasing: $0[(c * m)..<((c + 1) * m)]))
@@ -282,11 +309,11 @@ public enum LevenbergMarquardt {
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
                 }
                 for i in 0..<m { qtf[i] = f[i] }
-                try qr.applyQTranspose(inPlace: &qtf)
+                qr.applyQTranspose(qtf)
 
                 if first {
                     for j in 0..<n { diag[j] = columnNorms[j] == 0 ? 1 : columnNorms[j] }
-                    xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
+                    xnorm = scaledNorm()
                     delta = options.initialStepFactor * xnorm
                     if delta == 0 { delta = options.initialStepFactor }
                 }
@@ -317,9 +344,8 @@ public enum LevenbergMarquardt {
                         let k = free[j]
                         var v = x[j] - trs.step[j]
                         if !v.isFinite { stepFinite = false }
-                        let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
-                        if v < lo { v = lo; clipped = true }
-                        if v > hi { v = hi; clipped = true }
+                        if v < lower[j] { v = lower[j]; clipped = true }
+                        if v > upper[j] { v = upper[j]; clipped = true }
                         stepVector[j] = v - x[j]
                         trial[k] = v
                     }
@@ -332,7 +358,7 @@ public enum LevenbergMarquardt {
                         continue
                     }
                     for j in 0..<n { scaledStep[j] = diag[j] * stepVector[j] }
-                    let pnorm = euclideanNorm(scaledStep)
+                    let pnorm = norm(scaledStep, n)
                     if first { delta = min(delta, pnorm) }
 
                     // The trial point is evaluated with its Jacobian: most trials are accepted,
@@ -353,7 +379,7 @@ public enum LevenbergMarquardt {
                         }
                         var fjs = 0.0
                         for i in 0..<m { fjs += (f[i] / fnorm) * (js[i] / fnorm) }
-                        let jsn = euclideanNorm(js) / fnorm
+                        let jsn = norm(js, m) / fnorm
                         prered = -(2 * fjs + jsn * jsn)
                         dirder = fjs
                     } else {
@@ -363,7 +389,7 @@ public enum LevenbergMarquardt {
                             let s = -trs.step[trs.permutation[j]]
                             for i in 0...j { rp[i] += trs.r[i + j * n] * s }
                         }
-                        let temp1 = euclideanNorm(rp) / fnorm
+                        let temp1 = norm(rp, n) / fnorm
                         let temp2 = par.squareRoot() * pnorm / fnorm
                         prered = temp1 * temp1 + temp2 * temp2 / 0.5
                         dirder = -(temp1 * temp1 + temp2 * temp2)
@@ -387,10 +413,10 @@ public enum LevenbergMarquardt {
                         swap(&f, &trialResiduals)
                         if allFree { swap(&jacobian, &trialJacobian) } else { swap(&jacobianFull, &trialJacobian) }
                         fnorm = fnorm1
-                        xnorm = Self.scaledNorm(x, diag, scratch: &scaledStep)
+                        xnorm = scaledNorm()
                         first = false
                     } else {
-                        for k in free { trial[k] = theta[k] }
+                        for j in 0..<n { trial[free[j]] = theta[free[j]] }
                     }
                     if fnorm == 0 {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .exactFit)
@@ -431,10 +457,10 @@ public enum LevenbergMarquardt {
 
         /// Zeroes the Jacobian columns of parameters that sit on a bound while the gradient
         /// of the sum of squares pushes them outward, so the step leaves them there.
-        private func freezeActiveBounds(x: [Double], f: [Double], jacobian: inout [Double]) {
+        private func freezeActiveBounds(f: [Double], jacobian: inout [Double]) {
+            let x = work.x
             for j in 0..<n {
-                let k = free[j]
-                let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
+                let lo = work.lower[j], hi = work.upper[j]
                 guard x[j] <= lo || x[j] >= hi else { continue }
                 var g = 0.0
                 for i in 0..<m { g += jacobian[j * m + i] * f[i] }
@@ -442,11 +468,6 @@ public enum LevenbergMarquardt {
                     for i in 0..<m { jacobian[j * m + i] = 0 }
                 }
             }
-        }
-
-        private static func scaledNorm(_ x: [Double], _ d: [Double], scratch v: inout [Double]) -> Double {
-            for j in 0..<x.count { v[j] = d[j] * x[j] }
-            return euclideanNorm(v)
         }
     }
 }

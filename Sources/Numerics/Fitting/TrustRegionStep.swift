@@ -47,7 +47,7 @@ final class TrustRegionStep {
     /// rotations that annihilate the diagonal block row by row (MINPACK's qrsolv).
     /// On return `step` holds the solution in original parameter order, `sdiag` the
     /// diagonal of the rotated triangle S, and r's strict lower triangle Sᵀ.
-    private func solveDamped(diag scaledDiag: UnsafeMutablePointer<Double>, qtb: UnsafePointer<Double>) {
+    private func solveDamped(diag scaledDiag: UnsafeMutablePointer<Double>, qtb: UnsafeMutablePointer<Double>) {
         let n = self.n, r = self.r, sdiag = self.sdiag, wa = self.wa, step = self.step
         for j in 0..<n {
             for i in j..<n { r[i + j * n] = r[j + i * n] }
@@ -106,16 +106,9 @@ final class TrustRegionStep {
 
     /// Moré's lmpar: returns the new λ and leaves the step (to be subtracted, i.e. the
     /// minimiser of ‖J p − f‖ form used by MINPACK) in `step`.
-    func computeStep(diag: [Double], qtb: [Double], delta: Double, lambda initial: Double) -> Double {
-        diag.withUnsafeBufferPointer { d in
-            qtb.withUnsafeBufferPointer { q in
-                computeStep(diag: d.baseAddress!, qtb: q.baseAddress!, delta: delta, lambda: initial)
-            }
-        }
-    }
-
-    private func computeStep(diag: UnsafePointer<Double>, qtb: UnsafePointer<Double>, delta: Double,
-                             lambda initial: Double) -> Double {
+    /// `diag` and `qtb` have n entries.
+    func computeStep(diag: UnsafeMutablePointer<Double>, qtb: UnsafeMutablePointer<Double>, delta: Double,
+                     lambda initial: Double) -> Double {
         let n = self.n, r = self.r, wa1 = self.wa1, wa2 = self.wa2, step = self.step
         var par = initial
         // Gauss–Newton direction, truncated at the first exactly-zero pivot.

@@ -73,11 +73,20 @@ public final class PivotedQR {
     /// copied in order of decreasing norm, the order dlaqp2's first pivot search would
     /// choose, so that it seldom has to swap whole columns.
     public func factor(_ matrix: [Double], columnNorms: [Double]? = nil) throws {
+        if let given = columnNorms, given.count == columns {
+            try given.withUnsafeBufferPointer { try factor(matrix, columnNorms: $0.baseAddress!) }
+        } else {
+            try factor(matrix, columnNorms: nil as UnsafePointer<Double>?)
+        }
+    }
+
+    /// The same with the norms (n of them, or nil) as a pointer, for the LM engine's buffers.
+    func factor(_ matrix: [Double], columnNorms given: UnsafePointer<Double>?) throws {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
         }
         let m = rows, n = columns
-        if let given = columnNorms, given.count == n, given.allSatisfy({ $0.isFinite }) {
+        if let given, (0..<n).allSatisfy({ given[$0].isFinite }) {
             for j in 0..<n { norms[j] = given[j] }
         } else {
             let finite: Bool = matrix.withUnsafeBufferPointer { src in
@@ -137,16 +146,20 @@ public final class PivotedQR {
         guard c.count == rows else {
             throw NumericsError(.invalidInput, "vector has \(c.count) entries, matrix has \(rows) rows")
         }
+        c.withUnsafeMutableBufferPointer { applyQTranspose($0.baseAddress!) }
+    }
+
+    /// Qᵀb in place for a vector of `rows` entries (the caller vouches for the size).
+    func applyQTranspose(_ b: UnsafeMutablePointer<Double>) {
         let m = rows
-        c.withUnsafeMutableBufferPointer { b in
-            // Qᵀ = H_k ⋯ H_1 with H_j = I − τ_j v_j v_jᵀ, v_j = (0, …, 0, 1, A[j+1..<m, j]).
-            for j in 0..<min(rows, columns) where t[j] != 0 {
-                let v = a + j * m
-                let dot = b[j] + dotProduct(v + j + 1, b.baseAddress! + j + 1, count: m - j - 1)
-                let scale = t[j] * dot
-                b[j] -= scale
-                for i in (j + 1)..<m { b[i] -= scale * v[i] }
-            }
+        // Qᵀ = H_k ⋯ H_1 with H_j = I − τ_j v_j v_jᵀ, v_j = (0, …, 0, 1, A[j+1..<m, j]).
+        for j in 0..<min(rows, columns) where t[j] != 0 {
+            let v = a + j * m
+            let dot = b[j] + dotProduct(v + j + 1, b + j + 1, count: m - j - 1)
+            let scale = t[j] * dot
+            b[j] -= scale
+            var i = j + 1
+            while i < m { b[i] -= scale * v[i]; i += 1 }
         }
     }
 
