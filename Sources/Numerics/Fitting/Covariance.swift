@@ -50,7 +50,8 @@ extension LevenbergMarquardt {
                        constraints: ParameterConstraints, options: LevenbergMarquardtOptions,
                        iterations: Int, evaluations: Int, stop: StopReason,
                        warnings initialWarnings: [String],
-                       solution: (residuals: [Double], jacobian: [Double])? = nil) throws -> LeastSquaresResult {
+                       solution: (residuals: [Double], jacobian: [Double])? = nil,
+                       factorization: PivotedQR? = nil) throws -> LeastSquaresResult {
         let m = function.residualCount, p = function.parameterCount
         var warnings = initialWarnings
         // The solver usually ends holding the residuals and Jacobian at θ; otherwise
@@ -83,11 +84,23 @@ extension LevenbergMarquardt {
         }
 
         if !estimated.isEmpty, jac.allSatisfy({ $0.isFinite }), rss.isFinite {
-            var a = Matrix(rows: m, columns: estimated.count)
-            for (c, k) in estimated.enumerated() {
-                for i in 0..<m { a[i, c] = jac[k * m + i] }
+            // The solver's factorisation object is reused when it has the right shape; with
+            // every parameter estimated the Jacobian is factored as it is, without a copy.
+            let qr: PivotedQR
+            if let reusable = factorization, reusable.rows == m, reusable.columns == estimated.count {
+                qr = reusable
+            } else {
+                qr = try PivotedQR(rows: m, columns: estimated.count)
             }
-            let qr = try PivotedQR(a)
+            if estimated.count == p {
+                try qr.factor(jac)
+            } else {
+                var a = [Double](repeating: 0, count: m * estimated.count)
+                for (c, k) in estimated.enumerated() {
+                    for i in 0..<m { a[c * m + i] = jac[k * m + i] }
+                }
+                try qr.factor(a)
+            }
             let scale = dof > 0 ? rss / Double(dof) : Double.nan
             if dof == 0 {
                 warnings.append("no degrees of freedom left (as many observations as parameters): standard errors are undefined")

@@ -55,6 +55,7 @@ public enum LevenbergMarquardt {
         var iterations = 0, evaluations = 1
         var stop = StopReason.exactFit
         var solution: (residuals: [Double], jacobian: [Double])? = nil
+        var factorization: PivotedQR? = nil
         if !free.isEmpty {
             let run = try Run(function: function, free: free, constraints: constraints, options: options)
             let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f)
@@ -62,10 +63,11 @@ public enum LevenbergMarquardt {
             evaluations += outcome.evaluations
             stop = outcome.reason
             solution = run.jacobianAtSolution().map { (f, $0) }
+            factorization = run.qr
         }
         return try finish(function: function, theta: theta, names: names, free: free, constraints: constraints,
                           options: options, iterations: iterations, evaluations: evaluations, stop: stop,
-                          warnings: warnings, solution: solution)
+                          warnings: warnings, solution: solution, factorization: factorization)
     }
 
     static func sumOfSquares(_ v: [Double]) -> Double {
@@ -405,7 +407,14 @@ public enum LevenbergMarquardt {
                         delta = pnorm / 0.5
                         par *= 0.5
                     }
-                    let accepted = ratio >= 1e-4
+                    // Where the sum of squares changes only by its own rounding it cannot
+                    // tell the two points apart; a small Gauss–Newton step (not cut by the
+                    // region) is then the better estimate, and is taken. Nelson's b₂, poorly
+                    // determined, would otherwise stay 2e-7 short of the certified value.
+                    let noiseAtStart = 2 * roundingLevel / fnorm
+                    let indistinguishable = !regionLimited && pnorm <= 1e-6 * xnorm
+                        && abs(actred) <= noiseAtStart && prered <= noiseAtStart
+                    let accepted = ratio >= 1e-4 || indistinguishable
                     if accepted {
                         // Element copies, not array assignment: sharing storage would make
                         // the next write copy the whole array.

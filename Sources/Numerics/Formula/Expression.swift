@@ -87,9 +87,15 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Replaces every largest subtree that depends on the data but not on the parameters
-    /// (x^2, cos(2*pi*x/12), …) by a new variable numbered from `firstIndex`, and returns
+    /// (cos(2*pi*x/12), x^1.5, …) by a new variable numbered from `firstIndex`, and returns
     /// those subtrees (each once) in numbering order. Their values never change during a
     /// fit, so they can be computed once per data set instead of once per evaluation.
+    ///
+    /// Only subtrees that are costly per row are taken out (a function call, or a power
+    /// other than a square, cube, square root or reciprocal): recomputing x^2 is one
+    /// multiplication, about what reading a stored column costs, while taking it out means
+    /// compiling the formula a second time, which for a small data set costs more than
+    /// every evaluation of the fit saves.
     func hoistingDataOnlySubtrees(firstIndex: Int) -> (Expression, [Expression]) {
         var extracted: [Expression] = []
         func walk(_ e: Expression) -> Expression {
@@ -98,6 +104,7 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
             default: break
             }
             if e.isParameterFree && !e.isConstant {
+                guard e.isCostlyPerRow else { return e }
                 // A subtree met again (x^2 in numerator and denominator) reuses its column.
                 if let j = extracted.firstIndex(of: e) { return .variable(firstIndex + j) }
                 extracted.append(e)
@@ -112,6 +119,19 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
         }
         let root = walk(self)
         return (root, extracted)
+    }
+
+    /// Contains an elementary function or a power that is not x², x³, √x or 1/x.
+    var isCostlyPerRow: Bool {
+        switch self {
+        case .number, .variable, .parameter: return false
+        case .call: return true
+        case .negate(let a): return a.isCostlyPerRow
+        case .binary(.power, let a, .number(let c)):
+            return ![2, 3, 0.5, -1].contains(c) || a.isCostlyPerRow
+        case .binary(.power, _, _): return true
+        case .binary(_, let a, let b): return a.isCostlyPerRow || b.isCostlyPerRow
+        }
     }
 
     /// Indices of the parameters the value depends on, ascending.
