@@ -46,7 +46,9 @@ public enum LevenbergMarquardt {
             }
         }
         var f = [Double](repeating: 0, count: m)
-        function.residuals(at: theta, into: &f)
+        // The solver's first evaluation (with the Jacobian) doubles as the check.
+        let run = free.isEmpty ? nil : try Run(function: function, free: free, constraints: constraints, options: options)
+        if let run { run.evaluateStart(theta: theta, residuals: &f) } else { function.residuals(at: theta, into: &f) }
         if let i = f.firstIndex(where: { !$0.isFinite }) {
             throw NumericsError(.invalidInput,
                                 "the model is not finite at observation \(i + 1) with the start values; choose other start values")
@@ -56,9 +58,8 @@ public enum LevenbergMarquardt {
         var stop = StopReason.exactFit
         var solution: (residuals: [Double], jacobian: [Double])? = nil
         var factorization: PivotedQR? = nil
-        if !free.isEmpty {
-            let run = try Run(function: function, free: free, constraints: constraints, options: options)
-            let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f)
+        if let run {
+            let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f, startIsEvaluated: true)
             iterations = outcome.iterations
             evaluations += outcome.evaluations
             stop = outcome.reason
@@ -193,14 +194,17 @@ public enum LevenbergMarquardt {
         /// the sum of squares. When the last step was the Gauss–Newton step itself, it was
         /// at rounding level and a restart would only repeat it. `residuals` (length m)
         /// receives the residuals at the end; what it holds on entry is not used.
-        func solveWithRestarts(theta: inout [Double], residuals f: inout [Double]) throws -> Outcome {
+        /// With `startIsEvaluated`, `f` and the Jacobian buffers already hold the values at
+        /// `theta` (see evaluateStart).
+        func solveWithRestarts(theta: inout [Double], residuals f: inout [Double],
+                               startIsEvaluated: Bool = false) throws -> Outcome {
             var total = Outcome(iterations: 0, evaluations: 0, reason: .exactFit)
             var rss = Double.infinity
             var attempt = 0
             while true {
                 // A restart starts where the last run ended, whose residuals and Jacobian
                 // are already at hand.
-                let outcome = try solve(theta: &theta, residuals: &f, startIsEvaluated: attempt > 0)
+                let outcome = try solve(theta: &theta, residuals: &f, startIsEvaluated: startIsEvaluated || attempt > 0)
                 total.iterations += outcome.iterations
                 total.evaluations += outcome.evaluations
                 total.reason = outcome.reason
@@ -213,6 +217,17 @@ public enum LevenbergMarquardt {
                 if !stalled || (attempt > 1 && !improved) || attempt > options.maxRestarts || rss == 0
                     || total.evaluations >= options.maxEvaluations { return total }
             }
+        }
+
+        /// Evaluates the residuals (into `f`) and the Jacobian (into the solver's buffers) at
+        /// `theta`, for a solve that is then told its start is evaluated.
+        func evaluateStart(theta: [Double], residuals f: inout [Double]) {
+            if n == p {
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobian)
+            } else {
+                function.residualsAndJacobian(at: theta, residuals: &f, jacobian: &jacobianFull)
+            }
+            jacobianIsCurrent = true
         }
 
         /// The full m×p Jacobian at the point the last solve ended on, when the solver
