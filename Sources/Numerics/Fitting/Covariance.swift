@@ -51,7 +51,8 @@ extension LevenbergMarquardt {
                        iterations: Int, evaluations: Int, stop: StopReason,
                        warnings initialWarnings: [String],
                        solution: (residuals: [Double], jacobian: [Double])? = nil,
-                       factorization: PivotedQR? = nil) throws -> LeastSquaresResult {
+                       factorization: PivotedQR? = nil,
+                       factorizationIsNearSolution: Bool = false) throws -> LeastSquaresResult {
         let m = function.residualCount, p = function.parameterCount
         var warnings = initialWarnings
         // The solver usually ends holding the residuals and Jacobian at θ; otherwise
@@ -93,7 +94,11 @@ extension LevenbergMarquardt {
                 qr = try PivotedQR(rows: m, columns: estimated.count)
             }
             if estimated.count == p {
-                try qr.factor(jac)
+                // The solver's last factorisation serves when only rounding-level steps
+                // followed it (see Run.factorizationIsNearSolution).
+                if !(factorizationIsNearSolution && qr === factorization) {
+                    try qr.factor(jac)
+                }
             } else {
                 var a = [Double](repeating: 0, count: m * estimated.count)
                 for (c, k) in estimated.enumerated() {

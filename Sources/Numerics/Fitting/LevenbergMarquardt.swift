@@ -58,6 +58,7 @@ public enum LevenbergMarquardt {
         var stop = StopReason.exactFit
         var solution: (residuals: [Double], jacobian: [Double])? = nil
         var factorization: PivotedQR? = nil
+        var factorized = false
         if let run {
             let outcome = try run.solveWithRestarts(theta: &theta, residuals: &f, startIsEvaluated: true)
             iterations = outcome.iterations
@@ -65,10 +66,12 @@ public enum LevenbergMarquardt {
             stop = outcome.reason
             solution = run.jacobianAtSolution().map { (f, $0) }
             factorization = run.qr
+            factorized = run.factorizationIsNearSolution && solution != nil
         }
         return try finish(function: function, theta: theta, names: names, free: free, constraints: constraints,
                           options: options, iterations: iterations, evaluations: evaluations, stop: stop,
-                          warnings: warnings, solution: solution, factorization: factorization)
+                          warnings: warnings, solution: solution, factorization: factorization,
+                          factorizationIsNearSolution: factorized)
     }
 
     static func sumOfSquares(_ v: [Double]) -> Double {
@@ -187,6 +190,12 @@ public enum LevenbergMarquardt {
         /// Whether the work buffers hold the residuals' Jacobian at the point the last
         /// solve ended on. They do unless bounds froze (zeroed) columns of it.
         private var jacobianIsCurrent = false
+        /// Whether `qr` holds the factorisation of a Jacobian taken within a relative
+        /// scaled distance of 1e-6 of where the last solve ended (its last iteration, when
+        /// only rounding-level steps followed). The covariance then comes from it, as
+        /// MINPACK's lmder (and scipy's curve_fit) report it from the last factored
+        /// Jacobian; the difference is of the order of that distance.
+        private(set) var factorizationIsNearSolution = false
 
         /// Runs the solver, then, when the trust region shrank to nothing (a step test)
         /// while the Gauss–Newton step was still longer than the region, restarts it from
@@ -260,6 +269,8 @@ public enum LevenbergMarquardt {
             var evaluations = reuse ? 0 : 1
             var iterations = 0
             jacobianIsCurrent = !constraints.hasBounds
+            factorizationIsNearSolution = false
+            var movedSinceFactor = 0.0
             if reuse {
                 // f and the Jacobian are those the previous run ended with.
             } else if allFree {
@@ -321,6 +332,8 @@ public enum LevenbergMarquardt {
                     }
                 }
                 try qr.factor(jacobian, columnNorms: columnNorms)
+                movedSinceFactor = 0
+                factorizationIsNearSolution = !bounded
                 for j in 0..<n {
                     trs.permutation[j] = qr.pivot(j)
                     for i in 0..<n { trs.r[i + j * n] = i <= j ? qr.r(i, j) : 0 }
@@ -439,6 +452,8 @@ public enum LevenbergMarquardt {
                         fnorm = fnorm1
                         xnorm = scaledNorm()
                         first = false
+                        movedSinceFactor += xnorm > 0 ? pnorm / xnorm : .infinity
+                        if !(movedSinceFactor <= 1e-6) { factorizationIsNearSolution = false }
                     } else {
                         for j in 0..<n { trial[free[j]] = theta[free[j]] }
                     }
