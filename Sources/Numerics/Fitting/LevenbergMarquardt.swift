@@ -299,6 +299,9 @@ public enum LevenbergMarquardt {
             for j in 0..<n { x[j] = theta[free[j]] }
             for k in 0..<theta.count { trial[k] = theta[k] }
             var delta = 0.0, xnorm = 0.0, par = 0.0
+            // Length of the next Gauss–Newton step as a multiple of itself, from the
+            // curvature the last one met (see below).
+            var stepScale = 1.0, previousCurvature = Double.nan
             var first = true
             let bounded = constraints.hasBounds
 
@@ -368,11 +371,12 @@ public enum LevenbergMarquardt {
                     par = trs.computeStep(diag: diag, qtb: qtb, delta: delta, lambda: par)
                     if !par.isFinite { par = 0 }
                     let regionLimited = par > 0
+                    let scale = regionLimited ? 1 : stepScale
                     var clipped = false
                     var stepFinite = true
                     for j in 0..<n {
                         let k = free[j]
-                        var v = x[j] - trs.step[j]
+                        var v = x[j] - scale * trs.step[j]
                         if !v.isFinite { stepFinite = false }
                         if v < lower[j] { v = lower[j]; clipped = true }
                         if v > upper[j] { v = upper[j]; clipped = true }
@@ -416,7 +420,7 @@ public enum LevenbergMarquardt {
                         // ‖R Pᵀ p‖ with p the (unclipped) step, then MINPACK's formulas.
                         for j in 0..<n { rp[j] = 0 }
                         for j in 0..<n {
-                            let s = -trs.step[trs.permutation[j]]
+                            let s = -scale * trs.step[trs.permutation[j]]
                             for i in 0...j { rp[i] += trs.r[i + j * n] * s }
                         }
                         let temp1 = norm(rp, n) / fnorm
@@ -443,6 +447,26 @@ public enum LevenbergMarquardt {
                     let indistinguishable = !regionLimited && pnorm <= 1e-6 * xnorm
                         && abs(actred) <= noiseAtStart && prered <= noiseAtStart
                     let accepted = ratio >= 1e-4 || indistinguishable
+                    // Large-residual fits converge only linearly under Gauss–Newton: the sum
+                    // of squares curves more (or less) along the step than JᵀJ says, by a
+                    // factor the ratio reveals. For a quadratic along the step t·p, with the
+                    // model's reduction 2at − at² and the actual 2at − bt², the ratio is
+                    // (2 − (b/a)t)/(2 − t), and the minimum lies at t = a/b. Once two
+                    // Gauss–Newton steps in a row meet the same curvature factor b/a (within
+                    // 10 %) and it is not 1, that linear regime has set in, and the next
+                    // Gauss–Newton step is scaled by a/b (within [¼, 2]): a secant estimate
+                    // of the second-order term Gauss–Newton leaves out, in one number.
+                    // Small-residual fits (b/a → 1, quadratic convergence) are left alone.
+                    if !regionLimited && accepted && ratio > 0 && !indistinguishable {
+                        let curvature = (2 - ratio * (2 - scale)) / scale
+                        let steady = abs(curvature - previousCurvature) <= 0.1 * abs(curvature)
+                        stepScale = curvature > 0 && steady && abs(curvature - 1) >= 0.1
+                            ? min(max(1 / curvature, 0.25), 2) : 1
+                        previousCurvature = curvature
+                    } else if !accepted || regionLimited {
+                        stepScale = 1
+                        previousCurvature = .nan
+                    }
                     if accepted {
                         // Element copies, not array assignment: sharing storage would make
                         // the next write copy the whole array.
