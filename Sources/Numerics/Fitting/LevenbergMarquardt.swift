@@ -170,10 +170,16 @@ public enum LevenbergMarquardt {
             qr = try PivotedQR(rows: m, columns: n)
             trs = TrustRegionStep(n: n)
             // With no fixed parameters the free Jacobian is the full one (see solve).
-            jacobianFull = [Double](repeating: 0, count: n == p ? 0 : m * p)
-            jacobian = [Double](repeating: 0, count: m * n)
+            // The Jacobian buffers are written in full (by the residual function, or the
+            // copy of the free columns) before anything reads them, so they are not cleared:
+            // for a tall data set clearing them was a visible part of a small fit.
+            func unset(_ count: Int) -> [Double] {
+                [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            }
+            jacobianFull = unset(n == p ? 0 : m * p)
+            jacobian = unset(m * n)
             trialResiduals = [Double](repeating: 0, count: m)
-            trialJacobian = [Double](repeating: 0, count: m * p)
+            trialJacobian = unset(m * p)
             trial = [Double](repeating: 0, count: p)
             work = Workspace(m: m, free: free, constraints: constraints)
         }
