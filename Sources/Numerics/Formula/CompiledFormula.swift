@@ -87,6 +87,7 @@ public struct CompiledFormula: Sendable {
     init(expression: Expression, parameterCount: Int, variableCount: Int) {
         self.expression = expression
         var code: [Instruction] = []
+        code.reserveCapacity(expression.nodeCount)   // at most one instruction a node
         var maxDepth = 1
         var scalars = 0
         let none = Location.scalar(0)   // placeholder for an unused operand

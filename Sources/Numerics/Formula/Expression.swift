@@ -98,27 +98,41 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
     /// every evaluation of the fit saves.
     func hoistingDataOnlySubtrees(firstIndex: Int) -> (Expression, [Expression]) {
         var extracted: [Expression] = []
-        func walk(_ e: Expression) -> Expression {
+        /// The subtree with its costly data-only parts replaced, or nil when it has none
+        /// (so that an unchanged tree is not rebuilt node by node).
+        func walk(_ e: Expression) -> Expression? {
             switch e {
-            case .number, .variable, .parameter: return e
+            case .number, .variable, .parameter: return nil
             default: break
             }
             if e.isParameterFree && !e.isConstant {
-                guard e.isCostlyPerRow else { return e }
+                guard e.isCostlyPerRow else { return nil }
                 // A subtree met again (x^2 in numerator and denominator) reuses its column.
                 if let j = extracted.firstIndex(of: e) { return .variable(firstIndex + j) }
                 extracted.append(e)
                 return .variable(firstIndex + extracted.count - 1)
             }
             switch e {
-            case .negate(let a): return .negate(walk(a))
-            case .call(let f, let a): return .call(f, walk(a))
-            case .binary(let op, let a, let b): return .binary(op, walk(a), walk(b))
-            default: return e
+            case .negate(let a): return walk(a).map { .negate($0) }
+            case .call(let f, let a): return walk(a).map { .call(f, $0) }
+            case .binary(let op, let a, let b):
+                let left = walk(a), right = walk(b)
+                if left == nil && right == nil { return nil }
+                return .binary(op, left ?? a, right ?? b)
+            default: return nil
             }
         }
-        let root = walk(self)
+        let root = walk(self) ?? self
         return (root, extracted)
+    }
+
+    /// Number of nodes in the tree.
+    var nodeCount: Int {
+        switch self {
+        case .number, .variable, .parameter: return 1
+        case .negate(let a), .call(_, let a): return 1 + a.nodeCount
+        case .binary(_, let a, let b): return 1 + a.nodeCount + b.nodeCount
+        }
     }
 
     /// Contains an elementary function or a power that is not x², x³, √x or 1/x.

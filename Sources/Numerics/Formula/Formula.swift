@@ -22,6 +22,7 @@ public struct Formula: Sendable, CustomStringConvertible {
         // keeps that state outside the escaping closure's captures.
         final class Names { var list: [String]; init(_ l: [String]) { list = l } }
         let names = Names(parameters)
+        names.list.reserveCapacity(parameters.count + 8)
         let expression = try FormulaParser.parse(text) { name in
             if let v = variables.firstIndex(of: name) { return .variable(v) }
             if let k = names.list.firstIndex(of: name) { return .parameter(k) }

@@ -23,7 +23,7 @@ enum FormulaLexer {
     static func tokenize(_ source: String) throws -> [FormulaToken] {
         let bytes = Array(source.utf8)
         var tokens: [FormulaToken] = []
-        tokens.reserveCapacity(bytes.count / 2 + 1)
+        tokens.reserveCapacity(bytes.count + 1)   // at most one token a byte, and the end
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
         func isIdentifierStart(_ c: UInt8) -> Bool {
