@@ -2,5 +2,6 @@
 // column pivoting, SVD), the Levenberg–Marquardt engine, forward-mode automatic
 // differentiation, the formula language, the self-starting growth-curve catalog,
 // intervals (delta method, bootstrap) and model selection (AICc, BIC, backtest).
-// It is the only target that links LAPACK.
+// It is the only target that links LAPACK, and glibc's vector math library (libmvec) for
+// evaluating formulas over whole data columns.
 import CLAPACK

@@ -5,7 +5,11 @@
 // reduction; a trial point whose residuals overflow or are NaN is simply a failed step
 // (the region shrinks, the iteration goes on). Fixed parameters are left out of the
 // problem; bounds are handled by projection, with parameters that sit on a bound and
-// are pushed outward by the gradient frozen for that iteration.
+// are pushed outward by the gradient frozen for that iteration. Three departures from
+// lmder, each explained where it is made: a run stops once the reductions are rounding
+// noise; a small Gauss–Newton step that the sum of squares cannot judge is taken; and in
+// the linear convergence of large-residual fits Gauss–Newton steps are scaled by the
+// curvature they meet.
 import Foundation
 
 public enum LevenbergMarquardt {
