@@ -4,7 +4,7 @@
 SWIFT       ?= swift
 CONFIG      ?= report.yaml
 OUT         ?= output
-APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev \
+APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev libc6-dev \
                fonts-noto-cjk poppler-utils python3 zlib1g-dev pkg-config
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
