@@ -115,7 +115,6 @@ public enum LevenbergMarquardt {
     /// One lmder-style run over the free parameters, with buffers sized once.
     final class Run {
         let function: ResidualFunction
-        let free: [Int]
         let constraints: ParameterConstraints
         let options: LevenbergMarquardtOptions
         let m: Int, n: Int, p: Int
@@ -165,7 +164,6 @@ public enum LevenbergMarquardt {
         init(function: ResidualFunction, free: [Int], constraints: ParameterConstraints,
              options: LevenbergMarquardtOptions) throws {
             self.function = function
-            self.free = free
             self.constraints = constraints
             self.options = options
             m = function.residualCount
@@ -453,9 +451,11 @@ public enum LevenbergMarquardt {
                     // tell the two points apart; a small Gauss–Newton step (not cut by the
                     // region) is then the better estimate, and is taken. Nelson's b₂, poorly
                     // determined, would otherwise stay 2e-7 short of the certified value.
-                    let noiseAtStart = 2 * roundingLevel / fnorm
+                    // The relative change of ‖f‖² that rounding alone makes (see the stop at
+                    // precision below).
+                    let noise = 2 * roundingLevel / fnorm
                     let indistinguishable = !regionLimited && pnorm <= 1e-6 * xnorm
-                        && abs(actred) <= noiseAtStart && prered <= noiseAtStart
+                        && abs(actred) <= noise && prered <= noise
                     let accepted = ratio >= 1e-4 || indistinguishable
                     // Large-residual fits converge only linearly under Gauss–Newton: the sum
                     // of squares curves more (or less) along the step than JᵀJ says, by a
@@ -498,7 +498,6 @@ public enum LevenbergMarquardt {
                     // Both the actual and the predicted change of ‖f‖ are within the rounding
                     // of ‖f‖ itself (a near-exact fit, whose sum of squares is all noise): the
                     // ratio of two noises means nothing, so it is not asked for.
-                    let noise = 2 * roundingLevel / fnorm
                     let atPrecision = !ftolMet && abs(actred) <= noise && prered <= noise
                     if atPrecision {
                         return Outcome(iterations: iterations, evaluations: evaluations, reason: .functionPrecision)

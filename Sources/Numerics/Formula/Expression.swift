@@ -148,24 +148,6 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Indices of the parameters the value depends on, ascending.
-    func parameterDependencies() -> [Int] {
-        var set = Set<Int>()
-        collectParameters(into: &set)
-        return set.sorted()
-    }
-
-    private func collectParameters(into set: inout Set<Int>) {
-        switch self {
-        case .number, .variable: break
-        case .parameter(let k): set.insert(k)
-        case .negate(let e), .call(_, let e): e.collectParameters(into: &set)
-        case .binary(_, let l, let r):
-            l.collectParameters(into: &set)
-            r.collectParameters(into: &set)
-        }
-    }
-
     /// A fully parenthesised rendering with indices, for debugging and test messages.
     public var description: String {
         switch self {

@@ -67,20 +67,15 @@ public final class PivotedQR {
     @inline(__always)
     public func pivot(_ j: Int) -> Int { pivots[j] }
 
-    /// Factors a column-major m×n array into this object's buffers. `columnNorms`, when
-    /// the caller has them (the LM engine needs them anyway, and has checked them finite),
-    /// saves computing them again and the check for non-finite entries. The columns are
-    /// copied in order of decreasing norm, the order dlaqp2's first pivot search would
-    /// choose, so that it seldom has to swap whole columns.
-    public func factor(_ matrix: [Double], columnNorms: [Double]? = nil) throws {
-        if let given = columnNorms, given.count == columns {
-            try given.withUnsafeBufferPointer { try factor(matrix, columnNorms: $0.baseAddress!) }
-        } else {
-            try factor(matrix, columnNorms: nil as UnsafePointer<Double>?)
-        }
+    /// Factors a column-major m×n array into this object's buffers. `columnNorms` (n of
+    /// them), when the caller has them (the LM engine needs them anyway, and has checked
+    /// them finite), saves computing them again and the check for non-finite entries. The
+    /// columns are copied in order of decreasing norm, the order dlaqp2's first pivot
+    /// search would choose, so that it seldom has to swap whole columns.
+    public func factor(_ matrix: [Double]) throws {
+        try factor(matrix, columnNorms: nil)
     }
 
-    /// The same with the norms (n of them, or nil) as a pointer, for the LM engine's buffers.
     func factor(_ matrix: [Double], columnNorms given: UnsafePointer<Double>?) throws {
         guard matrix.count == rows * columns else {
             throw NumericsError(.invalidInput, "expected \(rows * columns) matrix entries, got \(matrix.count)")
@@ -137,16 +132,12 @@ public final class PivotedQR {
 
     /// Returns Qᵀ b (length m).
     public func applyQTranspose(_ b: [Double]) throws -> [Double] {
-        var c = b
-        try applyQTranspose(inPlace: &c)
-        return c
-    }
-
-    public func applyQTranspose(inPlace c: inout [Double]) throws {
-        guard c.count == rows else {
-            throw NumericsError(.invalidInput, "vector has \(c.count) entries, matrix has \(rows) rows")
+        guard b.count == rows else {
+            throw NumericsError(.invalidInput, "vector has \(b.count) entries, matrix has \(rows) rows")
         }
+        var c = b
         c.withUnsafeMutableBufferPointer { applyQTranspose($0.baseAddress!) }
+        return c
     }
 
     /// Qᵀb in place for a vector of `rows` entries (the caller vouches for the size).
