@@ -74,6 +74,7 @@ extension LevenbergMarquardt {
 
         // Parameters on a bound are not estimated in the usual sense; leave them out.
         var estimated: [Int] = []
+        estimated.reserveCapacity(free.count)
         for k in free {
             let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
             if theta[k] <= lo || theta[k] >= hi {

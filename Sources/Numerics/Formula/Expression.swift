@@ -58,33 +58,15 @@ public enum BinaryOperator: String, Sendable {
     }
 }
 
-public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
+/// Only the recursive cases are boxed: leaves (about half the nodes of a formula) then
+/// cost no allocation, which a fit, parsing its formula each time, notices.
+public enum Expression: Equatable, Sendable, CustomStringConvertible {
     case number(Double)
     case variable(Int)
     case parameter(Int)
-    case negate(Expression)
-    case call(ElementaryFunction, Expression)
-    case binary(BinaryOperator, Expression, Expression)
-
-    /// True when the value does not change with the parameters (its gradient is zero).
-    var isParameterFree: Bool {
-        switch self {
-        case .number, .variable: return true
-        case .parameter: return false
-        case .negate(let e), .call(_, let e): return e.isParameterFree
-        case .binary(_, let l, let r): return l.isParameterFree && r.isParameterFree
-        }
-    }
-
-    /// True when the value is a plain number (no variables, no parameters): foldable.
-    var isConstant: Bool {
-        switch self {
-        case .number: return true
-        case .variable, .parameter: return false
-        case .negate(let e), .call(_, let e): return e.isConstant
-        case .binary(_, let l, let r): return l.isConstant && r.isConstant
-        }
-    }
+    indirect case negate(Expression)
+    indirect case call(ElementaryFunction, Expression)
+    indirect case binary(BinaryOperator, Expression, Expression)
 
     /// Replaces every largest subtree that depends on the data but not on the parameters
     /// (cos(2*pi*x/12), x^1.5, …) by a new variable numbered from `firstIndex`, and returns
@@ -98,31 +80,53 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
     /// every evaluation of the fit saves.
     func hoistingDataOnlySubtrees(firstIndex: Int) -> (Expression, [Expression]) {
         var extracted: [Expression] = []
+        /// What one bottom-up pass learns of a subtree: whether it is free of parameters
+        /// (and of data), and whether it is costly per row. The tree is walked once;
+        /// asking each node about its whole subtree again would make the pass quadratic.
+        struct Facts { var parameterFree: Bool; var constant: Bool; var costly: Bool }
+        func take(_ e: Expression) -> Expression {
+            // A subtree met again (x^2 in numerator and denominator) reuses its column.
+            if let j = extracted.firstIndex(of: e) { return .variable(firstIndex + j) }
+            extracted.append(e)
+            return .variable(firstIndex + extracted.count - 1)
+        }
+        /// A costly data-only subtree is taken out by its parent, which alone knows whether
+        /// it is part of a larger one (the root is settled at the end).
+        func hoistable(_ facts: Facts) -> Bool { facts.parameterFree && !facts.constant && facts.costly }
         /// The subtree with its costly data-only parts replaced, or nil when it has none
-        /// (so that an unchanged tree is not rebuilt node by node).
-        func walk(_ e: Expression) -> Expression? {
+        /// (so that an unchanged tree is not rebuilt node by node), and its facts.
+        func walk(_ e: Expression) -> (Expression?, Facts) {
             switch e {
-            case .number, .variable, .parameter: return nil
-            default: break
-            }
-            if e.isParameterFree && !e.isConstant {
-                guard e.isCostlyPerRow else { return nil }
-                // A subtree met again (x^2 in numerator and denominator) reuses its column.
-                if let j = extracted.firstIndex(of: e) { return .variable(firstIndex + j) }
-                extracted.append(e)
-                return .variable(firstIndex + extracted.count - 1)
-            }
-            switch e {
-            case .negate(let a): return walk(a).map { .negate($0) }
-            case .call(let f, let a): return walk(a).map { .call(f, $0) }
+            case .number: return (nil, Facts(parameterFree: true, constant: true, costly: false))
+            case .variable: return (nil, Facts(parameterFree: true, constant: false, costly: false))
+            case .parameter: return (nil, Facts(parameterFree: false, constant: false, costly: false))
+            // A unary node is data-only exactly when its operand is, so it never takes its
+            // operand out itself: either both go together, or the operand's own parts did.
+            case .negate(let a):
+                let (replaced, facts) = walk(a)
+                return (replaced.map { .negate($0) }, facts)
+            case .call(let f, let a):
+                let (replaced, facts) = walk(a)
+                return (replaced.map { .call(f, $0) },
+                        Facts(parameterFree: facts.parameterFree, constant: facts.constant, costly: true))
             case .binary(let op, let a, let b):
-                let left = walk(a), right = walk(b)
-                if left == nil && right == nil { return nil }
-                return .binary(op, left ?? a, right ?? b)
-            default: return nil
+                let (left, lf) = walk(a), (right, rf) = walk(b)
+                // Costly: an elementary function, or a power other than x², x³, √x or 1/x.
+                var costly = lf.costly || rf.costly
+                if op == .power {
+                    if case .number(let c) = b { costly = costly || ![2, 3, 0.5, -1].contains(c) } else { costly = true }
+                }
+                let facts = Facts(parameterFree: lf.parameterFree && rf.parameterFree,
+                                  constant: lf.constant && rf.constant, costly: costly)
+                if facts.parameterFree { return (nil, facts) }
+                let newLeft = hoistable(lf) ? take(a) : left
+                let newRight = hoistable(rf) ? take(b) : right
+                if newLeft == nil && newRight == nil { return (nil, facts) }
+                return (.binary(op, newLeft ?? a, newRight ?? b), facts)
             }
         }
-        let root = walk(self) ?? self
+        let (replaced, facts) = walk(self)
+        let root = hoistable(facts) ? take(self) : (replaced ?? self)
         return (root, extracted)
     }
 
@@ -132,19 +136,6 @@ public indirect enum Expression: Equatable, Sendable, CustomStringConvertible {
         case .number, .variable, .parameter: return 1
         case .negate(let a), .call(_, let a): return 1 + a.nodeCount
         case .binary(_, let a, let b): return 1 + a.nodeCount + b.nodeCount
-        }
-    }
-
-    /// Contains an elementary function or a power that is not x², x³, √x or 1/x.
-    var isCostlyPerRow: Bool {
-        switch self {
-        case .number, .variable, .parameter: return false
-        case .call: return true
-        case .negate(let a): return a.isCostlyPerRow
-        case .binary(.power, let a, .number(let c)):
-            return ![2, 3, 0.5, -1].contains(c) || a.isCostlyPerRow
-        case .binary(.power, _, _): return true
-        case .binary(_, let a, let b): return a.isCostlyPerRow || b.isCostlyPerRow
         }
     }
 

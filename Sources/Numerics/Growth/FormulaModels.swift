@@ -10,7 +10,12 @@ public enum FormulaModels {
                            y: [Double], start: [String: Double], options: GrowthFitOptions = .init()) throws -> CurveFit {
         let names = variables.map(\.name)
         let probe = try Formula(text, variables: names)
-        let missing = probe.parameterNames.filter { start[$0] == nil && options.fixed[$0] == nil }
+        // Each parameter's start value (a fixed value stands for it), looked up once.
+        var startVector: [Double] = [], missing: [String] = []
+        startVector.reserveCapacity(probe.parameterNames.count)
+        for name in probe.parameterNames {
+            if let value = start[name] ?? options.fixed[name] { startVector.append(value) } else { missing.append(name) }
+        }
         if !missing.isEmpty {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
             let example = missing.map { "--start \($0)=VALUE" }.joined(separator: " ")
@@ -25,7 +30,8 @@ public enum FormulaModels {
         guard probe.parameterNames.count > 0 else {
             throw NumericsError(.invalidInput, "the formula has no parameters to fit: every identifier in it is a data column")
         }
-        let free = probe.parameterNames.filter { options.fixed[$0] == nil }.count
+        let free = options.fixed.isEmpty ? probe.parameterNames.count
+            : probe.parameterNames.filter { options.fixed[$0] == nil }.count
         guard y.count >= free else {
             throw NumericsError(.invalidInput,
                                 "\(y.count) data points cannot determine \(free) parameters; give at least \(free) points or fix some parameters")
@@ -33,7 +39,7 @@ public enum FormulaModels {
         let prepared = try CurveFitter.prepare(formulaText: text, variableNames: names, columns: variables.map(\.values),
                                                y: y, parameterNames: probe.parameterNames, options: options,
                                                parsed: probe)
-        let startVector = prepared.formula.parameterNames.map { start[$0] ?? options.fixed[$0] ?? 0 }
+        // prepare keeps the probe's parameter order, so startVector lines up with it.
         let result = try CurveFitter.bestFit(prepared, starts: [startVector], options: options)
         let predictorIndex = predictor.flatMap { names.firstIndex(of: $0) } ?? 0
         return CurveFit(formula: prepared.modelFormula, predictorIndex: predictorIndex, result: result,
