@@ -44,9 +44,11 @@ def main():
         if problem["name"] == "Nelson":
             y = np.log(y)
         X = data[:, 1] if data.shape[1] == 2 else data[:, 1:].T
-        f = model_function(problem)
         for start in problem["starts"]:
             def fit():
+                # From the formula text, as marketcast's timed fit starts from its formula
+                # text (which it parses and compiles): both sides time text -> fitted model.
+                f = model_function(problem)
                 try:
                     return curve_fit(f, X, y, p0=start, method="lm", xtol=1e-15, ftol=1e-15, gtol=1e-15,
                                      maxfev=100000)[0]

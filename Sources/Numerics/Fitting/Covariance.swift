@@ -85,7 +85,13 @@ extension LevenbergMarquardt {
             }
         }
 
-        if !estimated.isEmpty, jac.allSatisfy({ $0.isFinite }), rss.isFinite {
+        // The sum of squares is finite unless an entry is ±∞/NaN (or it overflows, which the
+        // entry-by-entry look then settles): one vectorised pass in the usual case.
+        let jacobianIsFinite = jac.withUnsafeBufferPointer { j -> Bool in
+            guard let base = j.baseAddress else { return true }
+            return dotProduct(base, base, count: j.count).isFinite || j.allSatisfy { $0.isFinite }
+        }
+        if !estimated.isEmpty, jacobianIsFinite, rss.isFinite {
             // The solver's factorisation object is reused when it has the right shape; with
             // every parameter estimated the Jacobian is factored as it is, without a copy.
             let qr: PivotedQR

@@ -2,17 +2,33 @@
 // later error can point at the exact place ("unexpected ')' at column 14").
 import Foundation
 
+/// A token is plain data (no strings): its text is read back from the source bytes only
+/// when a name is resolved or an error quotes it, so parsing moves no reference counts.
 struct FormulaToken: Equatable {
     enum Kind: Equatable {
         case number(Double)
-        case identifier(String)
+        case identifier
         case plus, minus, star, slash, caret, leftParen, rightParen
         case end
     }
     let kind: Kind
+    /// 1-based column of the first character.
     let column: Int
-    /// The source text of the token, for messages.
-    let text: String
+    /// Length in bytes (one byte a character: the language is ASCII).
+    let length: Int
+}
+
+/// Formula text as UTF-8 bytes with its tokens.
+struct TokenizedFormula {
+    let bytes: [UInt8]
+    let tokens: [FormulaToken]
+
+    /// The source text of a token, for names and messages.
+    func text(_ token: FormulaToken) -> String {
+        if case .end = token.kind { return "end of formula" }
+        let start = token.column - 1
+        return String(decoding: bytes[start..<(start + token.length)], as: UTF8.self)
+    }
 }
 
 enum FormulaLexer {
@@ -20,7 +36,7 @@ enum FormulaLexer {
     /// the first non-ASCII byte (always an error) byte offsets are character columns, and
     /// token texts are built straight from the bytes. A fit parses its formula every
     /// time, and a model selection many times, so this stays cheap.
-    static func tokenize(_ source: String) throws -> [FormulaToken] {
+    static func tokenize(_ source: String) throws -> TokenizedFormula {
         let bytes = Array(source.utf8)
         var tokens: [FormulaToken] = []
         tokens.reserveCapacity(bytes.count + 1)   // at most one token a byte, and the end
@@ -63,43 +79,42 @@ enum FormulaLexer {
                 if j < count, bytes[j] == dot {
                     throw NumericsError(.syntax, "unexpected '.' at column \(j + 1) (a number has at most one decimal point)", column: j + 1)
                 }
-                tokens.append(FormulaToken(kind: .number(value), column: column, text: text))
+                tokens.append(FormulaToken(kind: .number(value), column: column, length: j - i))
                 i = j
                 continue
             }
             if isIdentifierStart(c) {
                 var j = i
                 while j < count, isIdentifierStart(bytes[j]) || isDigit(bytes[j]) { j += 1 }
-                let name = text(i..<j)
-                tokens.append(FormulaToken(kind: .identifier(name), column: column, text: name))
+                tokens.append(FormulaToken(kind: .identifier, column: column, length: j - i))
                 i = j
                 continue
             }
-            let kind: FormulaToken.Kind, spelling: String
+            let kind: FormulaToken.Kind
             var length = 1
             switch c {
-            case UInt8(ascii: "+"): kind = .plus; spelling = "+"
-            case UInt8(ascii: "-"): kind = .minus; spelling = "-"
+            case UInt8(ascii: "+"): kind = .plus
+            case UInt8(ascii: "-"): kind = .minus
             case UInt8(ascii: "*"):
                 if i + 1 < count, bytes[i + 1] == UInt8(ascii: "*") {
-                    kind = .caret; spelling = "**"; length = 2
+                    kind = .caret; length = 2
                 } else {
-                    kind = .star; spelling = "*"
+                    kind = .star
                 }
-            case UInt8(ascii: "/"): kind = .slash; spelling = "/"
-            case UInt8(ascii: "^"): kind = .caret; spelling = "^"
-            case UInt8(ascii: "("): kind = .leftParen; spelling = "("
-            case UInt8(ascii: ")"): kind = .rightParen; spelling = ")"
+            case UInt8(ascii: "/"): kind = .slash
+            case UInt8(ascii: "^"): kind = .caret
+            case UInt8(ascii: "("): kind = .leftParen
+            case UInt8(ascii: ")"): kind = .rightParen
             default:
                 // The whole character, even when it takes several bytes.
                 let character = String(decoding: bytes[i...], as: UTF8.self).first.map(String.init) ?? "?"
                 throw NumericsError(.syntax, "unexpected character '\(character)' at column \(column)", column: column)
             }
-            tokens.append(FormulaToken(kind: kind, column: column, text: spelling))
+            tokens.append(FormulaToken(kind: kind, column: column, length: length))
             i += length
         }
         // Every byte was ASCII (anything else was refused), so this is the character count.
-        tokens.append(FormulaToken(kind: .end, column: count + 1, text: "end of formula"))
-        return tokens
+        tokens.append(FormulaToken(kind: .end, column: count + 1, length: 0))
+        return TokenizedFormula(bytes: bytes, tokens: tokens)
     }
 }

@@ -12,18 +12,19 @@
 import Foundation
 
 struct FormulaParser {
+    private let source: TokenizedFormula
     private let tokens: [FormulaToken]
     private var position = 0
     private let resolve: (String) -> Expression
 
-    init(tokens: [FormulaToken], resolve: @escaping (String) -> Expression) {
-        self.tokens = tokens
+    init(_ source: TokenizedFormula, resolve: @escaping (String) -> Expression) {
+        self.source = source
+        self.tokens = source.tokens
         self.resolve = resolve
     }
 
     static func parse(_ source: String, resolve: @escaping (String) -> Expression) throws -> Expression {
-        let tokens = try FormulaLexer.tokenize(source)
-        var parser = FormulaParser(tokens: tokens, resolve: resolve)
+        var parser = FormulaParser(try FormulaLexer.tokenize(source), resolve: resolve)
         if case .end = parser.current.kind {
             throw NumericsError(.syntax, "the formula is empty", column: 1)
         }
@@ -39,7 +40,7 @@ struct FormulaParser {
     private func unexpected(expecting: String? = nil) -> NumericsError {
         let token = current
         let what: String
-        if case .end = token.kind { what = "unexpected end of formula" } else { what = "unexpected '\(token.text)'" }
+        if case .end = token.kind { what = "unexpected end of formula" } else { what = "unexpected '\(source.text(token))'" }
         let hint = expecting.map { " (expected \($0))" } ?? ""
         return NumericsError(.syntax, "\(what) at column \(token.column)\(hint)", column: token.column)
     }
@@ -105,7 +106,8 @@ struct FormulaParser {
             }
             advance()
             return inner
-        case .identifier(let name):
+        case .identifier:
+            let name = source.text(token)
             advance()
             if case .leftParen = current.kind {
                 guard let function = Self.function(named: name) else {
