@@ -19,24 +19,24 @@ final class TrustRegionStep {
     let sdiag: UnsafeMutablePointer<Double>
     private let wa1, wa2, wa, scaled: UnsafeMutablePointer<Double>
     private let dwarf = Double.leastNormalMagnitude
+    /// One allocation for R and the six vectors (one per fit, not eight).
+    private let storage: UnsafeMutablePointer<Double>
 
     init(n: Int) {
         self.n = n
         let size = max(n, 1)
-        r = .allocate(capacity: size * size); r.initialize(repeating: 0, count: size * size)
+        storage = .allocate(capacity: size * size + 6 * size)
+        storage.initialize(repeating: 0, count: size * size + 6 * size)
+        r = storage
+        let vectors = storage + size * size
+        step = vectors; sdiag = vectors + size; wa1 = vectors + 2 * size
+        wa2 = vectors + 3 * size; wa = vectors + 4 * size; scaled = vectors + 5 * size
         permutation = .allocate(capacity: size)
         for j in 0..<size { (permutation + j).initialize(to: j) }
-        func vector() -> UnsafeMutablePointer<Double> {
-            let v = UnsafeMutablePointer<Double>.allocate(capacity: size)
-            v.initialize(repeating: 0, count: size)
-            return v
-        }
-        step = vector(); sdiag = vector(); wa1 = vector(); wa2 = vector(); wa = vector(); scaled = vector()
     }
 
     deinit {
-        r.deallocate(); permutation.deallocate(); step.deallocate(); sdiag.deallocate()
-        wa1.deallocate(); wa2.deallocate(); wa.deallocate(); scaled.deallocate()
+        storage.deallocate(); permutation.deallocate()
     }
 
     private func norm(_ v: UnsafeMutablePointer<Double>) -> Double {

@@ -155,6 +155,9 @@ public struct CompiledFormula: Sendable {
         }
         let (at, dependencies, _) = emit(expression, slot: 0)
         var indices: [Int] = []
+        // An instruction's three lists are disjoint sets of parameters: at most
+        // parameterCount entries each, which bounds the growth of this array.
+        indices.reserveCapacity(min(code.count * parameterCount, 1 << 16))
         var flat: [FlatInstruction] = []
         flat.reserveCapacity(code.count)
         for ins in code {

@@ -25,6 +25,8 @@ public final class PivotedQR {
     private let norms: UnsafeMutablePointer<Double>
     private let partialNorms: UnsafeMutablePointer<Double>
     private let work: UnsafeMutablePointer<Double>
+    /// One allocation for the Double buffers above (a, t, norms, partialNorms, work).
+    private let storage: UnsafeMutablePointer<Double>
 
     /// Prepares buffers for m×n matrices.
     public init(rows: Int, columns: Int) throws {
@@ -37,19 +39,17 @@ public final class PivotedQR {
         factorCount = max(rows * columns, 1)
         tauCount = max(min(rows, columns), 1)
         let n = max(columns, 1)
-        a = .allocate(capacity: factorCount); a.initialize(repeating: 0, count: factorCount)
-        t = .allocate(capacity: tauCount); t.initialize(repeating: 0, count: tauCount)
+        let doubles = factorCount + tauCount + 3 * n
+        storage = .allocate(capacity: doubles); storage.initialize(repeating: 0, count: doubles)
+        a = storage; t = storage + factorCount
+        norms = t + tauCount; partialNorms = norms + n; work = partialNorms + n
         jpvt = .allocate(capacity: n); jpvt.initialize(repeating: 0, count: n)
         pivots = .allocate(capacity: n)
         for j in 0..<n { (pivots + j).initialize(to: j) }
-        norms = .allocate(capacity: n); norms.initialize(repeating: 0, count: n)
-        partialNorms = .allocate(capacity: n); partialNorms.initialize(repeating: 0, count: n)
-        work = .allocate(capacity: n); work.initialize(repeating: 0, count: n)
     }
 
     deinit {
-        a.deallocate(); t.deallocate(); jpvt.deallocate(); pivots.deallocate()
-        norms.deallocate(); partialNorms.deallocate(); work.deallocate()
+        storage.deallocate(); jpvt.deallocate(); pivots.deallocate()
     }
 
     /// Factors `a` (copied). Throws on non-finite entries rather than passing them to LAPACK.
