@@ -34,7 +34,7 @@ struct TokenizedFormula {
 enum FormulaLexer {
     /// Every character the language uses is ASCII, so the lexer reads UTF-8 bytes: up to
     /// the first non-ASCII byte (always an error) byte offsets are character columns, and
-    /// token texts are built straight from the bytes. A fit parses its formula every
+    /// a token's text is read straight from the bytes. A fit parses its formula every
     /// time, and a model selection many times, so this stays cheap.
     static func tokenize(_ source: String) throws -> TokenizedFormula {
         let bytes = Array(source.utf8)

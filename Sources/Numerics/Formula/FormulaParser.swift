@@ -13,13 +13,11 @@ import Foundation
 
 struct FormulaParser {
     private let source: TokenizedFormula
-    private let tokens: [FormulaToken]
     private var position = 0
     private let resolve: (String) -> Expression
 
     init(_ source: TokenizedFormula, resolve: @escaping (String) -> Expression) {
         self.source = source
-        self.tokens = source.tokens
         self.resolve = resolve
     }
 
@@ -33,9 +31,9 @@ struct FormulaParser {
         return expression
     }
 
-    private var current: FormulaToken { tokens[min(position, tokens.count - 1)] }
+    private var current: FormulaToken { source.tokens[min(position, source.tokens.count - 1)] }
 
-    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    private mutating func advance() { if position < source.tokens.count - 1 { position += 1 } }
 
     private func unexpected(expecting: String? = nil) -> NumericsError {
         let token = current

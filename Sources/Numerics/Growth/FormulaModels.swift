@@ -11,10 +11,12 @@ public enum FormulaModels {
         let names = variables.map(\.name)
         let probe = try Formula(text, variables: names)
         // Each parameter's start value (a fixed value stands for it), looked up once.
-        var startVector: [Double] = [], missing: [String] = []
+        var startVector: [Double] = [], missing: [String] = [], free = 0
         startVector.reserveCapacity(probe.parameterNames.count)
         for name in probe.parameterNames {
-            if let value = start[name] ?? options.fixed[name] { startVector.append(value) } else { missing.append(name) }
+            let fixed = options.fixed[name]
+            if fixed == nil { free += 1 }
+            if let value = start[name] ?? fixed { startVector.append(value) } else { missing.append(name) }
         }
         if !missing.isEmpty {
             let list = missing.map { "'\($0)'" }.joined(separator: ", ")
@@ -30,8 +32,6 @@ public enum FormulaModels {
         guard probe.parameterNames.count > 0 else {
             throw NumericsError(.invalidInput, "the formula has no parameters to fit: every identifier in it is a data column")
         }
-        let free = options.fixed.isEmpty ? probe.parameterNames.count
-            : probe.parameterNames.filter { options.fixed[$0] == nil }.count
         guard y.count >= free else {
             throw NumericsError(.invalidInput,
                                 "\(y.count) data points cannot determine \(free) parameters; give at least \(free) points or fix some parameters")
