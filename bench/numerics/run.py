@@ -3,8 +3,11 @@
 (1) NIST StRD: all 27 problems from both starts; median wall time per fit. scipy times
     curve_fit in-process; marketcast times its fit in-process too (`fit --bench-repeat`,
     a hidden flag that repeats the fit and reports the median), so neither side pays
-    process start-up in this number. Both time the fit from the formula text: marketcast
-    parses and compiles it, scipy compiles its model expression, inside the timer.
+    process start-up in this number. marketcast's timed fit starts from the formula text
+    (it parses and compiles it every repeat). scipy is timed both ways: curve_fit alone,
+    its model function built once per problem outside the timer (the ratio the goal is
+    judged by, the conservative one), and from the formula text, the model function built
+    inside the timer (the same stretch of work as marketcast's; printed beside it).
 (2) Bootstrap job: a logistic fit of 7 annual points and a 10,000-resample residual
     bootstrap, whole process against whole process (start-up, imports, I/O included).
 
@@ -71,7 +74,8 @@ def scipy_nist(repeats):
     out = subprocess.run([sys.executable, os.path.join(HERE, "nist_scipy.py"), str(repeats)],
                          capture_output=True, text=True, check=True)
     fields = dict(kv.split("=") for kv in out.stdout.split("RESULT", 1)[1].split())
-    return float(fields["median_seconds"]), int(fields["good"]), int(fields["total"])
+    return (float(fields["median_seconds"]), float(fields["median_text_seconds"]),
+            int(fields["good"]), int(fields["total"]))
 
 
 def whole_process(cmd, runs):
@@ -105,19 +109,26 @@ def main():
     # that a slow spell of a shared machine falls on both; the ratio reported is the
     # median of the rounds' ratios, with their range.
     print(f"(1) NIST StRD, median time per fit (in-process), {args.rounds} alternating rounds")
-    ratios = []
+    # The goal is judged against scipy's curve_fit alone (its model function built outside
+    # its timer), while marketcast's timed fit parses and compiles its formula text: the
+    # conservative ratio. The ratio against scipy from the formula text is printed beside it.
+    ratios, text_ratios = [], []
     for r in range(args.rounds):
         if r % 2 == 0:
             mc, mc_good, total = marketcast_nist(args.marketcast, args.repeats)
-            sp, sp_good, _ = scipy_nist(args.repeats)
+            sp, sp_text, sp_good, _ = scipy_nist(args.repeats)
         else:
-            sp, sp_good, _ = scipy_nist(args.repeats)
+            sp, sp_text, sp_good, _ = scipy_nist(args.repeats)
             mc, mc_good, total = marketcast_nist(args.marketcast, args.repeats)
         ratios.append(sp / mc)
-        print(f"    round {r + 1}: marketcast {mc * 1e3:7.3f} ms (LRE>=6: {mc_good}/{total})   "
-              f"scipy {sp * 1e3:7.3f} ms (LRE>=6: {sp_good}/{total})   ratio {sp / mc:5.1f}x")
+        text_ratios.append(sp_text / mc)
+        print(f"    round {r + 1}: marketcast {mc * 1e3:6.3f} ms (LRE>=6: {mc_good}/{total})   "
+              f"scipy {sp * 1e3:6.3f} ms (LRE>=6: {sp_good}/{total}; {sp_text * 1e3:.3f} ms from text)   "
+              f"ratio {sp / mc:5.1f}x ({sp_text / mc:.1f}x)")
     print(f"    ratio      {statistics.median(ratios):8.1f}x faster, median of rounds "
-          f"(range {min(ratios):.1f}-{max(ratios):.1f}x; goal >= 20x)\n")
+          f"(range {min(ratios):.1f}-{max(ratios):.1f}x; goal >= 20x)")
+    print(f"    from text  {statistics.median(text_ratios):8.1f}x faster against scipy building its model "
+          f"inside the timer too (range {min(text_ratios):.1f}-{max(text_ratios):.1f}x)\n")
 
     data = os.path.join(HERE, "logistic7.csv")
     mc_job = whole_process([args.marketcast, "fit", "--data", data, "--y", "value", "--model", "logistic",
