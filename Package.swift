@@ -4,6 +4,18 @@
 // MarketData -> Forecasting (via Numerics) -> Report (via Charts -> Rendering).
 import PackageDescription
 
+// Numerics runs its column loops (formula evaluation, norms, Qᵀf) millions of times; on
+// x86-64 it is compiled for CPUs with AVX2 and FMA (Intel Haswell, 2013, and later; AMD
+// since 2015), so those loops take four doubles an instruction instead of two. The same
+// bits come out (Swift does not fuse a·b + c on its own). marketcast checks the CPU when
+// it starts (CPUBaseline) and the Makefile before it builds, so an older CPU gets a
+// message instead of an illegal-instruction crash. Other architectures are unaffected.
+#if arch(x86_64)
+let numericsSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let numericsSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "marketcast",
     platforms: [.macOS(.v13)],
@@ -28,7 +40,7 @@ let package = Package(
         // glibc's libmvec (part of libc6-dev): exp/log/pow on two doubles per call.
         .systemLibrary(name: "CVectorMath", path: "Sources/CVectorMath"),
 
-        .target(name: "Numerics", dependencies: ["CLAPACK", "CVectorMath"]),
+        .target(name: "Numerics", dependencies: ["CLAPACK", "CVectorMath"], swiftSettings: numericsSettings),
         .target(name: "MarketData"),
         .target(name: "Forecasting", dependencies: ["Numerics", "MarketData"]),
         .target(name: "Charts", dependencies: ["MarketData"]),

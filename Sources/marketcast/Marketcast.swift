@@ -10,4 +10,9 @@ struct Marketcast: ParsableCommand {
         abstract: "Market data in, forecasts and report-ready charts out.",
         subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, DiffCommand.self, BatchCommand.self,
                       BenchRenderCommand.self])
+
+    static func main() {
+        CPUBaseline.requireOnThisMachine()
+        main(nil)
+    }
 }

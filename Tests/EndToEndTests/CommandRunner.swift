@@ -28,11 +28,16 @@ struct CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/marketcast")
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Outcome {
+    /// `environment` adds to (or overrides) this process's environment.
+    static func run(_ arguments: [String], in directory: URL = packageRoot,
+                    environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
