@@ -12,7 +12,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps cpu build release report test bench docs clean
 
 # On x86-64, Numerics is compiled for AVX2 and FMA (Package.swift): say so before a build
-# whose tests would stop on an illegal instruction. The executable checks again at start.
+# whose tests would stop on an illegal instruction. The executable checks again at start
+# (CPUBaseline.requiredFlags, the same list).
 CPU_FLAGS = avx avx2 fma bmi1 bmi2 f16c movbe popcnt abm
 cpu:
 	@if [ "$$(uname -m)" = x86_64 ] && [ -r /proc/cpuinfo ]; then \

@@ -5,7 +5,8 @@ import Foundation
 
 enum CPUBaseline {
     /// The /proc/cpuinfo flags of the Haswell features the compiler may use in Numerics
-    /// (vector and bit-manipulation instructions; `abm` is how Linux names LZCNT).
+    /// (vector and bit-manipulation instructions; `abm` is how Linux names LZCNT). The
+    /// Makefile's CPU_FLAGS lists the same ones for its check before a build.
     static let requiredFlags = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "popcnt", "abm"]
 
     /// The required flags missing from the first `flags` line of a /proc/cpuinfo text, or
