@@ -8,7 +8,7 @@ struct Marketcast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast",
         abstract: "Market data in, forecasts and report-ready charts out.",
-        subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, DiffCommand.self, BatchCommand.self,
+        subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, ForecastCommand.self, DiffCommand.self, BatchCommand.self,
                       BenchRenderCommand.self])
 
     static func main() {

@@ -3,8 +3,8 @@ import Foundation
 /// Replaces a file in a finished folder all at once: the new content goes into a hidden
 /// temporary file beside it, renamed over the old one only when complete (rename(2) is
 /// atomic on one file system), so a reader or a crash never sees half a file.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { temporary in
             do {
                 try data.write(to: URL(fileURLWithPath: temporary))
@@ -15,7 +15,7 @@ enum AtomicFile {
     }
 
     /// `produce` writes the content to the temporary path it is given.
-    static func write(to path: String, produce: (String) throws -> Void) throws {
+    public static func write(to path: String, produce: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {

@@ -6,6 +6,10 @@ public struct ProgressStep: Sendable {
     public var total: Int
     /// What was just finished, e.g. a series id or a file name.
     public var item: String
+
+    public init(completed: Int, total: Int, item: String) {
+        self.completed = completed; self.total = total; self.item = item
+    }
 }
 
 public typealias ProgressHandler = @Sendable (ProgressStep) -> Void

@@ -1,0 +1,103 @@
+// `marketcast forecast`: many series from one long CSV (series,year,value), forecast with
+// `auto` or a named model, one row per series and forecast year.
+import ArgumentParser
+import Foundation
+import Forecasting
+import MarketData
+import Report
+
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast every series of a long CSV (series,year,value): point forecasts with calibrated intervals.",
+        discussion: """
+        Writes series,year,value,lower,upper,model: one row per series and forecast year, to standard \
+        output or --out. `auto` (the default) is the median of drift, damped trend and their log-scale \
+        versions, with intervals from out-of-sample errors. A series that cannot be forecast is reported \
+        on stderr (FILE: series S: error: …); the others are still written and the exit status is 1.
+        Models: \(ModelSpec.names.joined(separator: ", ")).
+        """)
+
+    @Argument(help: "The long CSV file: one row per series and year.")
+    var file: String
+
+    @Option(help: "The column naming the series.")
+    var id = "series"
+
+    @Option(help: "The year column.")
+    var x = "year"
+
+    @Option(help: "The value column.")
+    var y = "value"
+
+    @Option(help: "Forecast N years past each series' own last year.")
+    var horizon: Int?
+
+    @Option(help: "Forecast through this year.")
+    var to: Int?
+
+    @Option(help: "auto, a yearly method or a growth curve.")
+    var model = "auto"
+
+    @Option(help: "Coverage of the prediction intervals.")
+    var level = 0.95
+
+    @Option(help: "Write the CSV here instead of standard output (renamed into place when complete).")
+    var out: String?
+
+    @Option(help: "Worker threads (default: every core). The output is the same for any count.")
+    var threads: Int?
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        switch (horizon, to) {
+        case (nil, nil): throw ValidationError("give --horizon N (years past each series' end) or --to YEAR")
+        case (.some, .some): throw ValidationError("give --horizon or --to, not both")
+        default: break
+        }
+        if let horizon, !(1...ManySeriesOptions.maximumHorizon).contains(horizon) {
+            throw ValidationError("--horizon must lie between 1 and \(ManySeriesOptions.maximumHorizon), not \(horizon)")
+        }
+        if let to, !LongSeriesTable.yearRange.contains(to) {
+            throw ValidationError("--to must be a calendar year such as 2030, not \(to)")
+        }
+        guard ModelSpec(name: model) != nil else {
+            let (message, hint) = ModelSpec.unknownNameMessage(model)
+            throw ValidationError("--model: \(message); \(hint)")
+        }
+        guard IntervalCalibration.levelRange.contains(level) else {
+            throw ValidationError("--level must lie between \(IntervalCalibration.levelRange.lowerBound) and \(IntervalCalibration.levelRange.upperBound), not \(level)")
+        }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
+        }
+    }
+
+    func run() throws {
+        let display = ProgressDisplay(label: "forecast", quiet: quiet)
+        try CommandLineOutput.reportingErrors {
+            defer { display.end() }
+            let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
+            let options = ManySeriesOptions(model: ModelSpec(name: model)!,
+                                            horizon: horizon.map { .years($0) } ?? .through(to!),
+                                            level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let handler = display.handler
+            let result = ManySeriesForecast.run(table, options: options) { completed, total, item in
+                handler(ProgressStep(completed: completed, total: total, item: item))
+            }
+            display.end()
+            if let out {
+                try AtomicFile.write(Data(result.csv.utf8), to: out)
+            } else {
+                FileHandle.standardOutput.write(Data(result.csv.utf8))
+            }
+            if !quiet {
+                for warning in result.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            }
+            for failure in result.failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
+            if !result.failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
