@@ -1,7 +1,7 @@
 import MarketData
 import Numerics
 
-/// Fits a series' actuals with a growth model and extends it to the horizon. Years enter
+/// Forecasts a series' actuals to the horizon with `auto`, a yearly method or a growth curve. Years enter
 /// the fit as they are; the catalog measures time from the first year itself, so
 /// exponentials of calendar years never overflow.
 public enum Forecaster {
@@ -14,12 +14,12 @@ public enum Forecaster {
         guard horizon >= last.year else {
             throw ForecastError.horizonBeforeData(series: series.id, horizon: horizon, lastActual: last.year)
         }
-        guard model == "auto" || GrowthModelKind(rawValue: model) != nil else {
-            throw ForecastError.unknownModel(model, known: GrowthModelKind.allCases.map(\.rawValue) + ["auto"])
+        guard let spec = ModelSpec(name: model) else {
+            throw ForecastError.unknownModel(model, known: ModelSpec.names)
         }
         // A series without a scenario is a scenario without assumptions: one fitting path
         // (intervals, shocks, convergence warnings) serves both.
-        let assumptions = SeriesAssumptions(seriesID: series.id, model: model == "auto" ? .auto : .catalog(model))
+        let assumptions = SeriesAssumptions(seriesID: series.id, model: spec == .auto ? .auto : .catalog(spec.name))
         do {
             return try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: "default",
                                                horizon: horizon, level: level)

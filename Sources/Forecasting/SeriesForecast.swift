@@ -56,8 +56,16 @@ public struct SeriesForecast: Sendable {
     /// Confidence level of the intervals, e.g. 0.95.
     public var level: Double
     public var warnings: [String]
-    /// nil only for forecasts built by hand (tests).
+    /// The least-squares fit behind a curve; nil for the yearly methods and `auto`, which
+    /// have no parameters a reader would weigh, and for forecasts built by hand (tests).
     public var fit: FitSummary?
+    /// `auto`'s members, each with its forecasts and its weight in the median per year;
+    /// empty for curves.
+    public var combination: [CombinationMember] = []
+    /// How the intervals were made, when not from the curve's own fit (one sentence).
+    public var intervalMethod: String?
+    /// The actual years the forecast was made from; for curves the same as `fit.fitYears`.
+    public var fitYears: ClosedRange<Int>?
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

@@ -49,26 +49,55 @@ public struct Strings: Sendable {
             "bass": ("Bass 扩散模型", "Bass diffusion model"),
             "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
             "formula": ("分析师自定义公式", "analyst's formula"),
+            "naive": ("朴素预测（沿用末值）", "naive forecast (last value)"),
+            "drift": ("漂移法（随机游走加漂移）", "random walk with drift"),
+            "ses": ("简单指数平滑", "simple exponential smoothing"),
+            "theta": ("Theta 法", "Theta method"),
+            "damped": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
+            "drift-log": ("对数漂移法（恒定增速）", "drift on the log scale (constant growth)"),
+            "theta-log": ("对数 Theta 法", "Theta method on the log scale"),
+            "damped-log": ("对数阻尼趋势指数平滑", "damped trend on the log scale"),
         ]
+        if let members = Self.combinationMembers(catalogName) {
+            let short: [String: (zh: String, en: String)] = [
+                "drift": ("漂移", "drift"), "damped": ("阻尼趋势", "damped trend"),
+                "drift-log": ("对数漂移", "log drift"), "damped-log": ("对数阻尼趋势", "log damped trend"),
+                "theta": ("Theta", "Theta"), "theta-log": ("对数 Theta", "log Theta"),
+                "naive": ("朴素", "naive"), "ses": ("简单平滑", "simple smoothing"),
+            ]
+            let listed = members.map { name in short[name].map { language == .zh ? $0.zh : $0.en } ?? name }
+            return language == .zh ? "组合预测（\(listed.joined(separator: "、"))的中位数）"
+                                   : "combination forecast (median of \(listed.joined(separator: ", ")))"
+        }
         guard let name = names[catalogName] else { return catalogName }
         return language == .zh ? name.zh : name.en
     }
 
+    /// The members of a `combination(a,b,…)` label; nil for any other name.
+    static func combinationMembers(_ label: String) -> [String]? {
+        guard label.hasPrefix("combination("), label.hasSuffix(")") else { return nil }
+        return label.dropFirst("combination(".count).dropLast().split(separator: ",").map(String.init)
+    }
+
     /// The note under a chart: where the actuals come from and what made the estimates.
+    /// `fromBacktestErrors`: the intervals come from out-of-sample errors (the yearly
+    /// methods and `auto`), not from the curve's own fit.
     public func sourceNote(sources: [String], modelName catalogName: String, fitYears: ClosedRange<Int>?,
-                           level: Double) -> String {
+                           level: Double, fromBacktestErrors: Bool = false) -> String {
         let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
         let percent = NumberFormat.percent(level, decimals: 0)
         let model = modelName(catalogName)
         switch language {
         case .zh:
             let window = fitYears.map { "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" } ?? ""
-            return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间。"
+            let origin = fromBacktestErrors ? "，区间来自滚动回测误差" : ""
+            return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间\(origin)。"
         case .en:
             let window = fitYears.map { ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
             let article = model.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            let origin = fromBacktestErrors ? " from rolling-origin backtest errors" : ""
             return "Source: \(joinedSources). Note: E marks marketcast forecasts from \(article) \(model)\(window); "
-                + "whiskers show \(percent) prediction intervals."
+                + "whiskers show \(percent) prediction intervals\(origin)."
         }
     }
 }

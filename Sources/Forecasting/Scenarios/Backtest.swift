@@ -49,7 +49,8 @@ public struct BacktestReport: Sendable {
     public var fitYears: ClosedRange<Int>
     /// The held-out years, ascending.
     public var testYears: [Int]
-    /// Methods in order (catalog order, then scenarios in config order), years ascending.
+    /// Methods in order (`auto`, the yearly methods, the catalog's curves, then scenarios in
+    /// config order), years ascending.
     public var rows: [BacktestRow]
     public var skipped: [BacktestSkip]
 
@@ -102,6 +103,20 @@ public enum Backtest {
         func compare(_ method: String, _ predict: (Int) -> Double) {
             for actual in held {
                 rows.append(BacktestRow(method: method, year: actual.year, forecast: predict(actual.year), actual: actual.value))
+            }
+        }
+        // `auto` and the yearly methods first: the methods a forecast is made with by default.
+        let (filledValues, _) = GapFilling.fill(years: fitted.map(\.year), values: y)
+        for model in ReferenceCalibration.models {
+            do {
+                let path = try YearlyForecaster.pointForecasts(filledValues, model: model,
+                                                              horizon: lastHeld.year - lastFitted.year).combined
+                compare(model.name) { path[$0 - lastFitted.year - 1] }
+            } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
+                skipped.append(BacktestSkip(method: model.name, reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
+                                            cause: .tooFewActuals(parameters: needs - 1, actuals: has, fitThrough: fitThrough)))
+            } catch {
+                skipped.append(BacktestSkip(method: model.name, reason: "the forecast failed: \(error)", cause: .failed))
             }
         }
         for kind in GrowthModelKind.allCases {

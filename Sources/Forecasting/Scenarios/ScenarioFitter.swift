@@ -23,6 +23,10 @@ public enum ScenarioFitter {
     /// `horizon` with prediction intervals at `level`.
     public static func forecast(_ series: MarketSeries, assumptions: SeriesAssumptions, scenario: String,
                                 horizon: Int, level: Double, fitThrough: Int? = nil) throws -> SeriesForecast {
+        if let model = yearlyModel(assumptions.model), suitsYearlyMethods(assumptions) {
+            return try yearlyForecast(series, model: model, assumptions: assumptions, scenario: scenario,
+                                      horizon: horizon, level: level, fitThrough: fitThrough)
+        }
         let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
         guard let last = allActuals.last else {
             throw ScenarioError(series: series.id, scenario: scenario,
@@ -129,8 +133,19 @@ public enum ScenarioFitter {
             warnings.removeAll { $0.contains("ceiling \(name) ") }
         }
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
-        return SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
-                              modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
+        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
+                                    modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
+        result.fitYears = summary.fitYears
+        return result
+    }
+
+    /// `auto` and the yearly methods' names; nil for curves and formulas.
+    static func yearlyModel(_ model: SeriesAssumptions.Model) -> YearlyModel? {
+        switch model {
+        case .auto: return .auto
+        case .catalog(let name): return YearlyMethod(rawValue: name).map { .method($0) }
+        case .formula: return nil
+        }
     }
 
     /// What will be fitted: catalog models (one named, or the candidates of `auto`) or a formula.
@@ -149,6 +164,11 @@ public enum ScenarioFitter {
     static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> Plan {
         switch assumptions.model {
         case .catalog(let name):
+            if YearlyMethod(rawValue: name) != nil {
+                throw ScenarioError(series: series, scenario: scenario,
+                                    "names the yearly method `\(name)`, which cannot hold a ceiling, an anchor or parameter limits",
+                                    hint: "use a growth curve (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))) or `auto`, or drop those assumptions")
+            }
             guard let kind = GrowthModelKind(rawValue: name) else {
                 throw ScenarioError(series: series, scenario: scenario, "names the unknown model `\(name)`",
                                     hint: "known models: \(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", ")), auto")

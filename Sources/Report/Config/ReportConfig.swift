@@ -1,4 +1,5 @@
 import Foundation
+import Forecasting
 import MarketData
 // The catalog's model names, to refuse a misspelt model before any fitting starts.
 import Numerics
@@ -313,7 +314,7 @@ public struct ReportConfig: Sendable {
     }
 
     /// The growth models a series may name: the catalog's, and `auto` to let the run choose.
-    public static let modelNames = GrowthModelKind.allCases.map(\.rawValue) + ["auto"]
+    public static let modelNames = ModelSpec.names
 
     /// ` (did you mean x.csv?)` when a file with a close name sits in the same folder.
     static func nearbyFileSuggestion(for path: String) -> String {

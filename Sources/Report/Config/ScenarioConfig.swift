@@ -91,22 +91,27 @@ public struct ScenarioConfig: Sendable {
         let section = "series `\(id)`"
         try entry.rejectUnknownKeys(allowed: seriesKeys, section: section)
         let modelText = try entry.requiredString("model", section: section)
-        let catalog = GrowthModelKind.allCases.map(\.rawValue)
         let model: SeriesAssumptions.Model
-        let kind = GrowthModelKind(rawValue: modelText)
-        if modelText == "auto" {
+        let spec = ModelSpec(name: modelText)
+        if spec == .auto {
             model = .auto
-        } else if kind != nil {
-            model = .catalog(modelText)
+        } else if let spec {
+            model = .catalog(spec.name)
         } else if modelText.contains(where: { "+-*/^()".contains($0) }) {
             model = try parseFormula(modelText, entry: entry, section: section)
         } else {
-            let guess = Suggestions.closest(to: modelText, among: catalog + ["auto"])
-            throw InputError(entry.location(of: "model"), "unknown model `\(modelText)` in \(section)",
-                             hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-                                 + "scenarios take a catalog model (\(catalog.joined(separator: ", "))), auto, or a formula in `year`")
+            let (message, hint) = ModelSpec.unknownNameMessage(modelText)
+            throw InputError(entry.location(of: "model"), "\(message) in \(section)",
+                             hint: hint + ", or a formula in `year`")
         }
-        if kind != nil || modelText == "auto", entry.node("start") != nil {
+        let kind: GrowthModelKind? = { if case .curve(let kind)? = spec { return kind }; return nil }()
+        if case .yearly(.method(let method))? = spec {
+            for key in ["ceiling", "anchors", "parameters"] where entry.node(key) != nil {
+                throw InputError(entry.location(of: key), "the yearly method \(method.rawValue) cannot take `\(key)`",
+                                 hint: "only growth curves (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))) or auto hold ceilings, anchors and parameter limits; choose one, or drop `\(key)`")
+            }
+        }
+        if spec != nil, entry.node("start") != nil {
             throw InputError(entry.location(of: "start"), "`start` values are only for formulas",
                              hint: "catalog models find their own start values; drop `start`")
         }

@@ -71,7 +71,8 @@ struct MarketSizePage {
             spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
         }
         let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
-                                       fitYears: forecast.fit?.fitYears, level: forecast.level)
+                                       fitYears: forecast.fitYears, level: forecast.level,
+                                       fromBacktestErrors: forecast.intervalMethod != nil)
                         + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
                     extraNote].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
         var chart = MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,

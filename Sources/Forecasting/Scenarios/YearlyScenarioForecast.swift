@@ -1,0 +1,72 @@
+// A series forecast by `auto` or a yearly method inside the scenario machinery: the fit
+// window and shocks apply as they do to a curve (a shock's multiplier is divided out of the
+// actuals before the forecast and applied to the path after it); ceilings, anchors and
+// parameter limits need a curve with parameters to hold them, so with those `auto` fits the
+// growth-curve catalog instead (ScenarioFitter).
+import Foundation
+import MarketData
+
+extension ScenarioFitter {
+    /// True when the assumptions leave nothing a yearly method cannot honour.
+    static func suitsYearlyMethods(_ assumptions: SeriesAssumptions) -> Bool {
+        assumptions.ceiling == nil && assumptions.anchors.isEmpty && assumptions.parameters.isEmpty
+    }
+
+    static func yearlyForecast(_ series: MarketSeries, model: YearlyModel, assumptions: SeriesAssumptions,
+                               scenario: String, horizon: Int, level: Double, fitThrough: Int?) throws -> SeriesForecast {
+        let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
+        guard let last = allActuals.last else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "has no actual values\(fitThrough.map { " up to \($0)" } ?? "") to fit")
+        }
+        guard horizon >= last.year else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "the horizon \(horizon) lies before the last actual year \(last.year)")
+        }
+        let window = assumptions.fitYears.map { Array(allActuals.suffix(max($0, 1))) } ?? allActuals
+        let years = window.map(\.year)
+        let deshocked = window.map { $0.value / assumptions.shockMultiplier(at: Double($0.year)) }
+        let (values, filled) = GapFilling.fill(years: years, values: deshocked)
+        var points = allActuals.map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
+        var warnings: [String] = []
+        if !filled.isEmpty {
+            warnings.append("\(filled.map(String.init).joined(separator: ", ")) not published: filled by interpolation for the fit only")
+        }
+        var label = model == .auto ? "auto" : model.name
+        var description = label
+        var members: [CombinationMember] = []
+        var intervalMethod: String?
+        if horizon > last.year {
+            let forecast: YearlyForecast
+            do {
+                forecast = try YearlyForecaster.forecast(values, model: model, horizon: horizon - last.year, level: level)
+            } catch {
+                throw ScenarioError(series: series.id, scenario: scenario, "could not be forecast: \(error)")
+            }
+            for h in 1...(horizon - last.year) {
+                let year = last.year + h
+                let m = assumptions.shockMultiplier(at: Double(year))
+                points.append(ForecastPoint(year: year, value: forecast.values[h - 1] * m,
+                                            lower: forecast.lower[h - 1] * m, upper: forecast.upper[h - 1] * m,
+                                            isEstimate: true))
+            }
+            warnings += forecast.warnings
+            label = forecast.label
+            members = forecast.members
+            description = Self.describe(forecast)
+            intervalMethod = forecast.intervalMethod
+        }
+        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: label,
+                                    modelDescription: description, level: level, warnings: warnings, fit: nil)
+        result.combination = members
+        result.intervalMethod = intervalMethod
+        result.fitYears = (window.first?.year ?? last.year)...last.year
+        return result
+    }
+
+    /// "median of drift, damped, drift-log, damped-log" or the method's own summary.
+    static func describe(_ forecast: YearlyForecast) -> String {
+        if forecast.members.count == 1 { return forecast.members[0].method.summary }
+        return "median of " + forecast.members.map(\.method.rawValue).joined(separator: ", ")
+    }
+}
