@@ -19,7 +19,8 @@ public enum Forecaster {
         }
         // A series without a scenario is a scenario without assumptions: one fitting path
         // (intervals, shocks, convergence warnings) serves both.
-        let assumptions = SeriesAssumptions(seriesID: series.id, model: spec == .auto ? .auto : .catalog(spec.name))
+        let assumptions = SeriesAssumptions(seriesID: series.id,
+                                            model: spec == .auto ? .auto : spec == .bestCurve ? .curves : .catalog(spec.name))
         do {
             return try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: "default",
                                                horizon: horizon, level: level)

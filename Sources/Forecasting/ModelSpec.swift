@@ -1,6 +1,7 @@
 // What a `model:` key or a `--model` option may name, parsed in one place: `auto` (the
-// combination), a yearly method (drift, damped, theta, …), or a growth curve of the
-// catalog (logistic, gompertz, …). Every hint lists the same names, from here.
+// combination), a yearly method (drift, damped, theta, …), a growth curve of the catalog
+// (logistic, gompertz, …), or `curves` (every curve ranked by AICc and a rolling-origin
+// backtest, the best one kept). Every hint lists the same names, from here.
 import Foundation
 import MarketData
 import Numerics
@@ -8,18 +9,22 @@ import Numerics
 public enum ModelSpec: Sendable, Equatable {
     case yearly(YearlyModel)
     case curve(GrowthModelKind)
+    /// The catalog's curves ranked, the best kept (ModelSelection).
+    case bestCurve
 
     public static let auto = ModelSpec.yearly(.auto)
+    public static let bestCurveName = "curves"
 
     /// Every name, in the order hints list them.
     public static var names: [String] {
-        ["auto"] + YearlyMethod.allCases.map(\.rawValue) + GrowthModelKind.allCases.map(\.rawValue)
+        ["auto"] + YearlyMethod.allCases.map(\.rawValue) + GrowthModelKind.allCases.map(\.rawValue) + [bestCurveName]
     }
 
     public var name: String {
         switch self {
         case .yearly(let model): return model.name
         case .curve(let kind): return kind.rawValue
+        case .bestCurve: return Self.bestCurveName
         }
     }
 
@@ -28,6 +33,7 @@ public enum ModelSpec: Sendable, Equatable {
         let text = name.trimmingCharacters(in: .whitespaces).lowercased()
         if let model = YearlyModel(name: text) { self = .yearly(model); return }
         if let kind = GrowthModelKind(rawValue: text) { self = .curve(kind); return }
+        if text == Self.bestCurveName { self = .bestCurve; return }
         return nil
     }
 

@@ -151,8 +151,8 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("238.942"), table.stdout)
     }
 
-    func testAutoListsEveryCandidateWithItsCriteriaAndSaysWhichWasChosen() throws {
-        let outcome = try run(["--data", marketSize, "--y", "value", "--model", "auto", "--json"])
+    func testCurvesListsEveryCandidateWithItsCriteriaAndSaysWhichWasChosen() throws {
+        let outcome = try run(["--data", marketSize, "--y", "value", "--model", "curves", "--json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let result = try object(outcome)
         let candidates = try XCTUnwrap(result["candidates"] as? [[String: Any]])
@@ -174,7 +174,7 @@ final class FitCommandTests: XCTestCase {
         let entry = try XCTUnwrap(candidates.first { $0["model"] as? String == chosen })
         XCTAssertEqual(number(entry["residualSumOfSquares"]), number(result["residualSumOfSquares"]))
 
-        let table = try run(["--data", marketSize, "--y", "value", "--model", "auto"])
+        let table = try run(["--data", marketSize, "--y", "value", "--model", "curves"])
         XCTAssertTrue(table.stdout.contains("candidates"), table.stdout)
         XCTAssertTrue(table.stdout.contains("chosen: \(chosen)"), table.stdout)
     }

@@ -24,7 +24,11 @@ public struct SeriesAssumptions: Sendable, Equatable {
     /// How the model is named: a catalog model or `auto` (choose among the catalog).
     public enum Model: Sendable, Equatable {
         case catalog(String)
+        /// The combination, or with a ceiling, anchors or parameter limits the best of the
+        /// curves that can hold them.
         case auto
+        /// Every catalog curve ranked by AICc and a backtest, the best kept.
+        case curves
         /// A formula in the variable `year`, with a start value for every parameter.
         case formula(String, start: [String: Double])
     }

@@ -144,7 +144,7 @@ public enum ScenarioFitter {
         switch model {
         case .auto: return .auto
         case .catalog(let name): return YearlyMethod(rawValue: name).map { .method($0) }
-        case .formula: return nil
+        case .formula, .curves: return nil
         }
     }
 
@@ -179,7 +179,7 @@ public enum ScenarioFitter {
                                     hint: "choose logistic, gompertz, richards, monomolecular or bass, or drop `ceiling`")
             }
             return .catalog([kind])
-        case .auto:
+        case .auto, .curves:
             return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
                 : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
         case let .formula(text, start):

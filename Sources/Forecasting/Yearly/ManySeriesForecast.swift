@@ -133,8 +133,15 @@ public enum ManySeriesForecast {
                                   lower: forecast.lower[h], upper: forecast.upper[h], model: forecast.label)
                 }
                 return .success((rows, warnings.map { "\(prefix): warning: \($0)" }))
-            case .curve(let kind):
-                let fit = try GrowthCurves.fit(kind, x: series.years.map(Double.init), y: series.values)
+            case .curve, .bestCurve:
+                let x = series.years.map(Double.init)
+                let fit: GrowthFit
+                if case .curve(let kind) = options.model {
+                    fit = try GrowthCurves.fit(kind, x: x, y: series.values)
+                } else {
+                    fit = try ModelSelection.auto(x: x, y: series.values).chosen
+                }
+                let kind = fit.kind
                 guard fit.converged else {
                     return .failure("\(prefix): error: the \(kind.rawValue) fit did not converge: \(fit.reason)")
                 }

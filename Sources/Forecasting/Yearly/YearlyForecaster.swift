@@ -100,7 +100,7 @@ public enum YearlyForecaster {
             throw YearlyForecastError.notFiniteForecast(label)
         }
         let percent = String(format: "%g", level * 100)
-        let intervalMethod = "\(percent)% interval from out-of-sample errors: the quantiles of \(calibration.reference)'s rolling-origin errors of \(model.name) at each horizon, in units of the series' mean absolute yearly change"
+        let intervalMethod = "\(percent)% interval from out-of-sample errors: quantiles, per horizon, of \(model.name)'s rolling-origin forecast errors on \(calibration.reference), in units of the series' mean absolute yearly change"
         return YearlyForecast(label: label, values: points, lower: lower, upper: upper, level: level,
                               members: pointsOnly.members,
                               scale: scale, intervalMethod: intervalMethod, warnings: warnings)

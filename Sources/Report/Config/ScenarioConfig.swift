@@ -95,6 +95,8 @@ public struct ScenarioConfig: Sendable {
         let spec = ModelSpec(name: modelText)
         if spec == .auto {
             model = .auto
+        } else if spec == .bestCurve {
+            model = .curves
         } else if let spec {
             model = .catalog(spec.name)
         } else if modelText.contains(where: { "+-*/^()".contains($0) }) {

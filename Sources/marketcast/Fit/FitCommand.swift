@@ -11,6 +11,7 @@
 // write it for people and for scripts.
 import ArgumentParser
 import Foundation
+import Forecasting
 import MarketData
 import Numerics
 
@@ -34,7 +35,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "The time/predictor column (default: year, when the file has one).")
     var x: String?
 
-    @Option(help: "A catalog model name, `auto`, or a formula.")
+    @Option(help: "auto, a yearly method, a growth curve, curves, or a formula.")
     var model: String
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
@@ -71,6 +72,11 @@ struct FitCommand: ParsableCommand {
             let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
                                          logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
                                          seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+            if let spec = ModelSpec(name: model), case .yearly(let yearly) = spec {
+                let report = try YearlyFitReport.build(request, model: yearly)
+                print(json ? try FitJSON.encode(report) : report.table(), terminator: json ? "\n" : "")
+                return
+            }
             let report = try FitReportBuilder.build(request)
             if json {
                 print(try FitJSON.encode(FitDocument(report)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Forecasting
 import MarketData
 import Numerics
 
@@ -43,12 +44,12 @@ enum FitReportBuilder {
     /// one gets "did you mean" instead of a request for its start value.
     private static func modelChoice(_ request: FitRequest, header: [String]) throws -> ModelChoice {
         let text = request.model.trimmingCharacters(in: .whitespaces)
-        if text.lowercased() == "auto" { return .auto }
+        if text.lowercased() == ModelSpec.bestCurveName { return .auto }
         if let kind = GrowthModelKind(rawValue: text.lowercased()) { return .catalog(kind) }
         let isWord = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
         let isColumn = header.contains { $0.lowercased() == text.lowercased() }
         guard isWord, !isColumn, request.starts[text] == nil else { return .formula }
-        let names = ["auto"] + GrowthModelKind.allCases.map(\.rawValue)
+        let names = ModelSpec.names
         var message = "--model \"\(text)\" is not a catalog model"
         if let match = Suggestions.closest(to: text, among: names) { message += "; did you mean \"\(match)\"?" }
         message += "; the catalog has \(names.joined(separator: ", ")) (a formula's parameters need --start NAME=VALUE)"
@@ -74,7 +75,7 @@ enum FitReportBuilder {
             return report(try timed(request) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
         }
         guard request.starts.isEmpty else {
-            throw ValidationError("--start does not apply to --model auto (each catalog model starts itself)")
+            throw ValidationError("--start does not apply to --model \(ModelSpec.bestCurveName) (each catalog model starts itself)")
         }
         let selection = try timed(request) {
             try ModelSelection.auto(x: x, y: y, options: SelectionOptions(fit: options))

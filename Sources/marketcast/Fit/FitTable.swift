@@ -107,7 +107,7 @@ extension FitReport {
     }
 
     /// Columns padded to their widest cell: text columns left-aligned, numbers right-aligned.
-    private static func aligned(_ rows: [[String]], textColumns: Set<Int> = [0]) -> String {
+    static func aligned(_ rows: [[String]], textColumns: Set<Int> = [0]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         return rows.map { row in
