@@ -26,6 +26,8 @@ public struct BacktestSkip: Sendable, Equatable {
     public enum Cause: Sendable, Equatable {
         /// The model has `parameters` parameters and the fit window only `actuals` actuals.
         case tooFewActuals(parameters: Int, actuals: Int, fitThrough: Int)
+        /// A yearly method needs `needs` consecutive actuals; the fit window has `actuals`.
+        case tooFewForMethod(needs: Int, actuals: Int, fitThrough: Int)
         /// The fit stopped before converging.
         case notConverged
         /// The fit or the scenario's assumptions failed outright.
@@ -114,7 +116,7 @@ public enum Backtest {
                 compare(model.name) { path[$0 - lastFitted.year - 1] }
             } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
                 skipped.append(BacktestSkip(method: model.name, reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
-                                            cause: .tooFewActuals(parameters: needs - 1, actuals: has, fitThrough: fitThrough)))
+                                            cause: .tooFewForMethod(needs: needs, actuals: has, fitThrough: fitThrough)))
             } catch {
                 skipped.append(BacktestSkip(method: model.name, reason: "the forecast failed: \(error)", cause: .failed))
             }

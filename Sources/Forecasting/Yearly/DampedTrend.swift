@@ -51,7 +51,10 @@ struct DampedTrend {
                 if best == nil || result.residualSumOfSquares < best!.residualSumOfSquares { best = result }
             }
         }
-        guard let parameters = best?.parameters else {
+        // Data the one-step errors do not depend on (a constant series: every error is zero
+        // whatever the parameters) leave the engine nothing to move; the first start then
+        // serves as well as any, if its errors are finite.
+        guard let parameters = best?.parameters ?? function.finiteStart([0.3, 0.1, 0.9]) else {
             throw YearlyMethodError.fitFailed(method: "damped", reason: "no smoothing parameters give finite one-step errors")
         }
         let (level, trend) = function.finalStates(parameters)
@@ -107,6 +110,12 @@ struct DampedTrend {
                 level = f + alpha * e
                 trend = phi * trend + ab * e
             }
+        }
+
+        func finiteStart(_ parameters: [Double]) -> [Double]? {
+            var r = [Double](repeating: 0, count: residualCount)
+            residuals(at: parameters, into: &r)
+            return r.allSatisfy(\.isFinite) ? parameters : nil
         }
 
         func finalStates(_ parameters: [Double]) -> (level: Double, trend: Double) {

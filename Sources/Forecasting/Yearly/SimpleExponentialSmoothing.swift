@@ -25,7 +25,9 @@ struct SimpleExponentialSmoothing {
                 options: ExponentialSmoothingFit.solverOptions) else { continue }
             if best == nil || result.residualSumOfSquares < best!.residualSumOfSquares { best = result }
         }
-        guard let alpha = best?.parameters[0], alpha.isFinite else {
+        // A constant series leaves every error zero whatever α is: any α serves.
+        let constant = y.allSatisfy { $0 == y[0] }
+        guard let alpha = best?.parameters[0] ?? (constant ? 0.5 : nil), alpha.isFinite else {
             throw YearlyMethodError.fitFailed(method: "ses", reason: "no smoothing parameter gives finite errors")
         }
         return SimpleExponentialSmoothing(alpha: alpha, level: levels(y, alpha: alpha).last!, count: y.count)

@@ -243,6 +243,8 @@ extension Strings {
         switch skip.cause {
         case let .tooFewActuals(parameters, actuals, fitThrough):
             return "\(parameters) 个参数需多于 \(parameters) 个实际值，截至 \(fitThrough) 年仅 \(actuals) 个"
+        case let .tooFewForMethod(needs, actuals, fitThrough):
+            return "需至少 \(needs) 个连续实际值，截至 \(fitThrough) 年仅 \(actuals) 个"
         case .notConverged:
             return "拟合未收敛"
         case .failed:
@@ -255,7 +257,7 @@ extension Strings {
     }
     func methodologyNote(level: Double) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
-        return localized("注：E 年数值为拟合模型的外推，区间为\(percent)预测区间（delta 方法）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。",
-                    "Note: E values extrapolate the fitted model; intervals are \(percent) prediction intervals (delta method); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted.")
+        return localized("注：E 年数值为模型的外推，区间为\(percent)预测区间：组合预测与各年度方法的区间来自 M1 年度序列的滚动回测误差（按序列年均变动缩放），增长曲线的区间来自拟合本身（delta 方法）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。",
+                    "Note: E values extrapolate the model; intervals are \(percent) prediction intervals: for the combination and the yearly methods from rolling-origin backtest errors on the M1 yearly series (scaled by the series' mean yearly change), for growth curves from the fit itself (delta method); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted.")
     }
 }

@@ -37,9 +37,8 @@ struct MethodologyExhibit: Exhibit {
                                                    bic: number(fit.bic), dof: fit.degreesOfFreedom)
                 if let reason = fit.selectionReason { statistics += "\n" + reason }
             } else if let years = forecast.fitYears, let interval = forecast.intervalMethod {
-                // A yearly method or `auto`: no parameters to print; what it combined and
-                // where its intervals come from instead.
-                model += "\n" + forecast.modelDescription
+                // A yearly method or `auto`: no parameters to print (its name lists what it
+                // combined); where its intervals come from instead.
                 statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 年度序列滚动回测误差的分位数（按序列年均变动缩放）",
                                                "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; " + interval)
             }
