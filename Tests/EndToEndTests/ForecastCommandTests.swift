@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+
+/// `marketcast forecast` as a user runs it: a long CSV in, one row per series and forecast
+/// year out, a per-series error for what cannot be forecast, the same bytes for any thread
+/// count, and usage errors with ArgumentParser's exit status 64.
+final class ForecastCommandTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-forecast-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private var m1: String { CommandRunner.packageRoot.appendingPathComponent("reference/m1-yearly/train.csv").path }
+
+    private func run(_ arguments: [String]) throws -> CommandRunner.Outcome {
+        try CommandRunner.run(["forecast"] + arguments)
+    }
+
+    func testEveryM1SeriesIsForecastWithTheSameBytesForAnyThreadCount() throws {
+        let one = try run([m1, "--horizon", "6", "--threads", "1", "--quiet"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let two = try run([m1, "--horizon", "6", "--threads", "2", "--quiet"])
+        XCTAssertEqual(one.stdout, two.stdout)
+        let lines = one.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "series,year,value,lower,upper,model")
+        XCTAssertEqual(lines.count, 1 + 181 * 6)
+        XCTAssertTrue(lines[1].hasPrefix("YAF2,1994,"), String(lines[1]))
+        XCTAssertTrue(lines[1].hasSuffix(",\"combination(drift,damped,drift-log,damped-log)\""), String(lines[1]))
+
+        // M1's years are the competition's own (some series end in 1903, one in year 44),
+        // so --to 2010 suits the series ending 1970–2009 and refuses the others by name.
+        let out = folder.appendingPathComponent("forecasts.csv").path
+        let written = try run([m1, "--to", "2010", "--model", "drift", "--out", out, "--quiet"])
+        XCTAssertEqual(written.status, 1)
+        XCTAssertEqual(written.stdout, "")
+        XCTAssertTrue(written.stderr.contains("series YAB6: error: forecasting 1966 years past 44 is beyond"), written.stderr)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.contains("\nYAF2,2010,"))
+        XCTAssertFalse(text.contains("\nYAF2,2011,"))
+    }
+
+    func testEveryYearlyModelAndCurveRunsOnEveryM1SeriesWithoutATrap() throws {
+        for model in ["naive", "drift", "ses", "theta", "damped", "drift-log", "theta-log", "damped-log",
+                      "linear", "exponential", "logistic", "gompertz", "richards", "bass", "monomolecular"] {
+            let outcome = try run([m1, "--horizon", "6", "--model", model, "--quiet"])
+            // Exit 0, or 1 with a clear per-series error for each series that failed; never a signal.
+            XCTAssertTrue(outcome.status == 0 || outcome.status == 1, "\(model): status \(outcome.status)\n\(outcome.stderr)")
+            for line in outcome.stderr.split(separator: "\n") where !line.hasPrefix("  hint:") {
+                XCTAssertTrue(line.contains(": series ") && line.contains(": error: "), "\(model): \(line)")
+            }
+            let failed = Set(outcome.stderr.split(separator: "\n").compactMap { line -> Substring? in
+                guard let range = line.range(of: ": series ") else { return nil }
+                return line[range.upperBound...].split(separator: ":").first
+            })
+            let forecast = Set(outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
+            XCTAssertEqual(forecast.count + failed.count, 181, model)
+        }
+    }
+
+    func testASeriesThatCannotBeForecastIsReportedAndTheOthersWritten() throws {
+        let file = folder.appendingPathComponent("long.csv")
+        try """
+        series,year,value
+        good,2018,100
+        good,2019,120
+        good,2020,150
+        bad,2019,5
+        bad,2019,6
+        short,2020,7
+        words,2019,abc
+        good,2021,170
+        gap,2016,10
+        gap,2019,40
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try run([file.path, "--horizon", "2", "--quiet"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("long.csv: series bad: error: "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("year 2019 twice"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("long.csv: series short: error: auto needs at least 2"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("long.csv:8:"), "the bad cell's line: \(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n")
+        XCTAssertEqual(rows.filter { $0.hasPrefix("good,") }.map { $0.split(separator: ",")[1] }, ["2022", "2023"])
+        XCTAssertEqual(rows.filter { $0.hasPrefix("gap,") }.count, 2, "a gap is filled for the fit, with a warning")
+        let loud = try run([file.path, "--horizon", "2"])
+        XCTAssertTrue(loud.stderr.contains("series gap: warning: years 2017, 2018 are missing"), loud.stderr)
+    }
+
+    func testUsageErrorsExitWith64() throws {
+        for arguments in [[m1], [m1, "--horizon", "3", "--to", "2030"], [m1, "--horizon", "0"],
+                          [m1, "--horizon", "3", "--model", "dampd"], [m1, "--horizon", "3", "--level", "1.2"]] {
+            let outcome = try run(arguments)
+            XCTAssertEqual(outcome.status, 64, "\(arguments): \(outcome.stderr)")
+        }
+        let guess = try run([m1, "--horizon", "3", "--model", "dampd"])
+        XCTAssertTrue(guess.stderr.contains("did you mean `damped`"), guess.stderr)
+        let missing = try run([folder.appendingPathComponent("nope.csv").path, "--horizon", "3"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("nope.csv"), missing.stderr)
+    }
+
+    func testFitAutoExplainsTheCombination() throws {
+        let data = CommandRunner.packageRoot.appendingPathComponent("datasets/china-ai-market-size.csv").path
+        let outcome = try CommandRunner.run(["fit", "--data", data, "--y", "value", "--model", "auto",
+                                             "--horizon", "2027", "--json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["label"] as? String, "combination(drift,damped,drift-log,damped-log)")
+        let pool = try XCTUnwrap(object["pool"] as? [[String: Any]])
+        XCTAssertEqual(pool.compactMap { $0["method"] as? String }, ["drift", "damped", "drift-log", "damped-log"])
+        for h in 0..<3 {
+            let weights = pool.compactMap { ($0["weights"] as? [Double])?[h] }
+            XCTAssertEqual(weights.reduce(0, +), 1, accuracy: 1e-12)
+        }
+        let interval = try XCTUnwrap(object["interval"] as? [String: Any])
+        XCTAssertTrue((interval["method"] as? String ?? "").contains("out-of-sample"))
+        let forecast = try XCTUnwrap(object["forecast"] as? [[String: Any]])
+        XCTAssertEqual(forecast.compactMap { $0["x"] as? Double }, [2025, 2026, 2027])
+        let bootstrap = try CommandRunner.run(["fit", "--data", data, "--y", "value", "--model", "auto", "--bootstrap", "10"])
+        XCTAssertEqual(bootstrap.status, 1)
+        XCTAssertTrue(bootstrap.stderr.contains("--bootstrap does not apply"), bootstrap.stderr)
+    }
+}
