@@ -85,8 +85,12 @@ public enum GrowthCurves {
         }
         for (k, name) in result.parameterNames.enumerated() {
             let v = result.parameters[k], se = result.standardErrors[k]
-            if se.isFinite, v != 0, abs(se / v) > 0.5 {
-                out.append("\(name) = \(GrowthFit.format(v)) has a standard error of \(Int((abs(se / v) * 100).rounded()))% of its value: poorly determined by the data")
+            let relative = abs(se / v)
+            if se.isFinite, v != 0, relative > 0.5 {
+                // The ratio can be astronomically large (a parameter estimated near zero); it
+                // is printed, never converted to an integer.
+                let percent = relative * 100 < 1e6 ? String(format: "%.0f%%", relative * 100) : "more than 1,000,000%"
+                out.append("\(name) = \(GrowthFit.format(v)) has a standard error of \(percent) of its value: poorly determined by the data")
             }
         }
         return out
