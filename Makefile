@@ -9,7 +9,7 @@ APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev libc6-dev
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps cpu build release report test bench docs clean
+.PHONY: deps bench-deps cpu build release report test bench docs clean
 
 # On x86-64, Numerics is compiled for AVX2 and FMA (Package.swift): say so before a build
 # whose tests would stop on an illegal instruction. The executable checks again at start
@@ -51,7 +51,20 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: release
+# What only `make bench` needs: R and its forecast package, the speed comparison for
+# `marketcast forecast` (bench/accuracy). Not needed by the tests.
+BENCH_PACKAGES = r-base-core r-cran-forecast
+bench-deps:
+	@missing=$$(for p in $(BENCH_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+bench: release bench-deps
 	python3 bench/run.py
 	python3 bench/batch/run_batch_bench.py --marketcast $$($(SWIFT) build -c release --show-bin-path)/marketcast
 
