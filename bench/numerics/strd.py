@@ -43,7 +43,7 @@ FORMULAS = {
 def default_dir():
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(os.path.dirname(here))
-    return os.environ.get("NIST_STRD_DIR") or os.path.join(os.path.dirname(repo), "shared", "nist-strd")
+    return os.environ.get("NIST_STRD_DIR") or os.path.join(repo, "Tests", "Fixtures", "nist-strd")
 
 
 def read(path):
