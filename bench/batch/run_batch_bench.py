@@ -8,7 +8,7 @@ series, to show memory does not grow with the batch. Never run by the tests.
 marketcast's time includes loading, fitting and forecasting every series; matplotlib's
 only the drawing.
 
-usage: python3 bench/batch/run_batch_bench.py [--marketcast PATH] [--count 532] [--model exponential]
+usage: python3 bench/batch/run_batch_bench.py [--marketcast PATH] [--count 532] [--model auto]
 """
 import argparse
 import os
@@ -64,7 +64,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--marketcast", default=os.path.join(REPO, ".build", "release", "marketcast"))
     parser.add_argument("--count", type=int, default=532)
-    parser.add_argument("--model", default="exponential")
+    parser.add_argument("--model", default="auto", help="what a user gets by default: auto")
     args = parser.parse_args()
     if not os.path.isfile(args.marketcast):
         sys.exit(f"{args.marketcast} not found: run `swift build -c release` first (make bench does)")
