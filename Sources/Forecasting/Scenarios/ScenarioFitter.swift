@@ -27,20 +27,8 @@ public enum ScenarioFitter {
             return try yearlyForecast(series, model: model, assumptions: assumptions, scenario: scenario,
                                       horizon: horizon, level: level, fitThrough: fitThrough)
         }
-        let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
-        guard let last = allActuals.last else {
-            throw ScenarioError(series: series.id, scenario: scenario,
-                                "has no actual values\(fitThrough.map { " up to \($0)" } ?? "") to fit")
-        }
-        guard horizon >= last.year else {
-            throw ScenarioError(series: series.id, scenario: scenario,
-                                "the horizon \(horizon) lies before the last actual year \(last.year)")
-        }
-        // The config reader refuses these; callers building assumptions by hand get the same rule.
-        if let shock = assumptions.shocks.first(where: { !($0.size > -1) || !$0.size.isFinite }) {
-            throw ScenarioError(series: series.id, scenario: scenario, "has a shock of \(shock.size) in \(shock.year)",
-                                hint: "shock sizes are relative level changes above −1")
-        }
+        let (allActuals, last) = try checkedActuals(series, assumptions: assumptions, scenario: scenario,
+                                                    horizon: horizon, fitThrough: fitThrough)
         for anchor in assumptions.anchors {
             var valid = anchor.value > 0 && anchor.value.isFinite
             if case .soft(let tolerance) = anchor.kind { valid = valid && tolerance > 0 && tolerance.isFinite }
@@ -137,6 +125,27 @@ public enum ScenarioFitter {
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
         result.fitYears = summary.fitYears
         return result
+    }
+
+    /// The actuals up to `fitThrough` and the last of them, after the checks every model
+    /// shares: there is an actual, the horizon is not before it, every shock is above −1.
+    static func checkedActuals(_ series: MarketSeries, assumptions: SeriesAssumptions, scenario: String,
+                               horizon: Int, fitThrough: Int?) throws -> (actuals: [Observation], last: Observation) {
+        let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
+        guard let last = allActuals.last else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "has no actual values\(fitThrough.map { " up to \($0)" } ?? "") to fit")
+        }
+        guard horizon >= last.year else {
+            throw ScenarioError(series: series.id, scenario: scenario,
+                                "the horizon \(horizon) lies before the last actual year \(last.year)")
+        }
+        // The config reader refuses these; callers building assumptions by hand get the same rule.
+        if let shock = assumptions.shocks.first(where: { !($0.size > -1) || !$0.size.isFinite }) {
+            throw ScenarioError(series: series.id, scenario: scenario, "has a shock of \(shock.size) in \(shock.year)",
+                                hint: "shock sizes are relative level changes above −1")
+        }
+        return (allActuals, last)
     }
 
     /// `auto` and the yearly methods' names; nil for curves and formulas.

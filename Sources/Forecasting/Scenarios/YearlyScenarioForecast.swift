@@ -14,15 +14,8 @@ extension ScenarioFitter {
 
     static func yearlyForecast(_ series: MarketSeries, model: YearlyModel, assumptions: SeriesAssumptions,
                                scenario: String, horizon: Int, level: Double, fitThrough: Int?) throws -> SeriesForecast {
-        let allActuals = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
-        guard let last = allActuals.last else {
-            throw ScenarioError(series: series.id, scenario: scenario,
-                                "has no actual values\(fitThrough.map { " up to \($0)" } ?? "") to fit")
-        }
-        guard horizon >= last.year else {
-            throw ScenarioError(series: series.id, scenario: scenario,
-                                "the horizon \(horizon) lies before the last actual year \(last.year)")
-        }
+        let (allActuals, last) = try checkedActuals(series, assumptions: assumptions, scenario: scenario,
+                                                    horizon: horizon, fitThrough: fitThrough)
         let window = assumptions.fitYears.map { Array(allActuals.suffix(max($0, 1))) } ?? allActuals
         let years = window.map(\.year)
         let deshocked = window.map { $0.value / assumptions.shockMultiplier(at: Double($0.year)) }
