@@ -77,7 +77,7 @@ final class AnalystLoopTests: XCTestCase {
                            try sha256sum(Data(contentsOf: scratch.appendingPathComponent(path))), path)
         }
         let models = try XCTUnwrap(a["models"] as? [[String: Any]])
-        XCTAssertEqual(models.first?["chosen"] as? String, "exponential")
+        XCTAssertEqual(models.first?["chosen"] as? String, "combination(drift,damped,drift-log,damped-log)")
     }
 
     private func sha256sum(_ data: Data) throws -> String {

@@ -266,7 +266,7 @@ final class ShippedReportLayoutTests: XCTestCase {
             "AICc", "BIC", "scenarios", "yaml", "csv", "AI", "C", "Eval", "CMMLU", "B", "Q", "p", "q", "m", "t",
             "x", "y", "a", "b", "g", "r", "K", "n", "s", "e", "exp", "ln", "SenseCore", "Similarweb", "min", "max",
             "z", "score", "Pangu", "Turing", "GLM", "Baichuan", "Qwen", "Yuan", "ERNIE", "Bot", "AIGC", "LLM",
-            "SE", "AIC", "NIST", "LAPACK", "GPT", "TI", "ACC", "CSV", "Theta", "M1",
+            "SE", "AIC", "NIST", "LAPACK", "GPT", "TI", "ACC", "CSV", "Theta", "M",
         ]
         var found: [String: String] = [:]
         for page in pages {
