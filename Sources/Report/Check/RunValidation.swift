@@ -7,24 +7,33 @@ import MarketData
 ///
 /// Config sections that read files or cross-reference other sections contribute an
 /// `InputCheck` to `RunValidation.checks`; `marketcast check` and `marketcast run` both go
-/// through it, so a config that passes check does not fail a run on its input.
+/// through `validate`, so a config that passes check does not fail a run on its input, and
+/// the run builds from the values the checks parsed (`LoadedInputs`): every input file is
+/// read once.
 public enum RunValidation {
-    /// The checks after report.yaml itself, in the order their problems are listed.
-    static let checks: [InputCheck] = [SeriesDataCheck(), ExhibitTableCheck(), ThemeCheck()]
+    /// The checks after report.yaml itself, in the order their problems are listed. Later
+    /// checks read what earlier ones loaded (scenarios and the backtest need the series).
+    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), BacktestCheck(), ExhibitTableCheck(),
+                                       ThemeCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
-    public struct Report: Sendable {
+    public struct Report {
         public var problems: [InputError]
         /// Every file read, config first.
         public var files: [String]
+        /// What the checks read and parsed, for a run to build from.
+        public var inputs = LoadedInputs()
+        /// The config, when it parsed without errors.
+        public var config: ReportConfig?
 
         public var errors: [InputError] { problems.filter { $0.severity == .error } }
         public var warnings: [InputError] { problems.filter { $0.severity == .warning } }
         public var isValid: Bool { errors.isEmpty }
     }
 
-    /// Reads and checks the config at `configPath` and everything it names.
-    public static func check(configPath: String) -> Report {
+    /// Reads and checks the config at `configPath` and everything it names; `language`
+    /// overrides the config's (as `run --lang` does) before anything is read in it.
+    public static func check(configPath: String, language: DisplayLanguage? = nil) -> Report {
         var problems = InputErrors()
         var files = [configPath]
         guard let data = FileManager.default.contents(atPath: configPath) else {
@@ -38,45 +47,76 @@ public enum RunValidation {
             let root = try YAMLMapping.document(file: configPath, text: text)
             let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
             config = try ReportConfig(root: root, folder: folder, problems: &problems)
+            if let language { config?.language = language }
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
                 ?? InputErrors([InputError(SourceLocation(file: configPath), "\(error)")]))
         }
         // Checks run on the entries that did parse, so one bad setting does not hide the
         // problems in every data file.
+        var inputs = LoadedInputs()
         if let config {
-            for check in checks {
-                files += check.check(config, into: &problems)
-            }
-            // Files read while loading the config's sections (scenarios, indicators) count too.
-            for entry in RunInputs.inputFiles(of: config) where !files.contains(entry.path) {
-                files.append(entry.path)
-            }
+            let (found, read, loaded) = validate(config)
+            problems.append(contentsOf: found)
+            files += read
+            inputs = loaded
         }
-        return Report(problems: problems.sortedByLocation().errors, files: files)
+        let sorted = problems.sortedByLocation().errors
+        let valid = !sorted.contains { $0.severity == .error }
+        return Report(problems: sorted, files: files, inputs: inputs, config: valid ? config : nil)
     }
 
-    /// The errors in the files a loaded config names, for `run` to refuse them all at once
-    /// before fitting anything.
-    static func fileProblems(of config: ReportConfig) -> InputErrors {
+    /// Every check on a loaded config: the problems (errors and warnings), the files read
+    /// (config first, then in check order), and what was parsed.
+    static func validate(_ config: ReportConfig) -> (problems: InputErrors, files: [String], inputs: LoadedInputs) {
         var problems = InputErrors()
-        for check in checks { _ = check.check(config, into: &problems) }
-        return InputErrors(problems.sortedByLocation().errors.filter { $0.severity == .error })
+        var inputs = LoadedInputs()
+        var files: [String] = []
+        for check in checks {
+            for file in check.check(config, inputs: &inputs, into: &problems) where !files.contains(file) {
+                files.append(file)
+            }
+        }
+        // Files read while loading the config's sections (scenarios, indicators) count too.
+        for entry in RunInputs.inputFiles(of: config) where entry.path != config.file && !files.contains(entry.path) {
+            files.append(entry.path)
+        }
+        return (problems.sortedByLocation(), files, inputs)
+    }
+
+    /// What a run builds from, or every error in its inputs at once, before any fitting.
+    static func validated(_ config: ReportConfig) throws -> LoadedInputs {
+        let (problems, _, inputs) = validate(config)
+        try InputErrors(problems.errors.filter { $0.severity == .error }).throwIfAny()
+        return inputs
     }
 }
 
 /// One part of a run's input, checked without fitting or rendering.
 protocol InputCheck {
-    /// Appends every problem found (errors and warnings) and returns the files it read.
-    func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String]
+    /// Appends every problem found (errors and warnings), keeps what it parsed in
+    /// `inputs`, and returns the files it read.
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String]
+}
+
+/// Runs `body`, recording an input error it throws (anything else as an error about `file`).
+private func recording(_ file: String, into problems: inout InputErrors, _ body: () throws -> Void) {
+    do {
+        try body()
+    } catch {
+        problems.append(contentsOf: InputErrors(flattening: error)
+            ?? InputErrors([InputError(SourceLocation(file: file), "cannot be read: \(error)")]))
+    }
 }
 
 /// Every series' CSV loads as a market series, has actuals to fit, and ends by the horizon.
 struct SeriesDataCheck: InputCheck {
-    func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String] {
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         for entry in config.seriesWithReadableData {
             do {
-                let series = try SeriesLoader.load(path: entry.dataPath, id: entry.id, allowGaps: entry.allowGaps)
+                let series = try SeriesLoader.load(data: try inputs.read(entry.dataPath), file: entry.dataPath,
+                                                   id: entry.id, allowGaps: entry.allowGaps)
+                inputs.series[entry.id] = series
                 problems.append(contentsOf: InputErrors(series.warnings))
                 if let last = series.actuals.last {
                     if last.year > config.horizon {
@@ -98,36 +138,59 @@ struct SeriesDataCheck: InputCheck {
     }
 }
 
+/// Every scenario holds for the series it names: anchors after the data, shocks inside
+/// it, `fit_years` no more than the actuals, a ceiling above the last actual.
+struct ScenarioCheck: InputCheck {
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        for entry in config.series {
+            guard let series = inputs.series[entry.id] else { continue }
+            for file in config.scenarios {
+                recording(file.file, into: &problems) { try file.validate(against: series) }
+            }
+        }
+        return config.scenarios.map(\.file)
+    }
+}
+
+/// `backtest.fit_through` leaves actuals to fit and later actuals to compare with.
+struct BacktestCheck: InputCheck {
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        guard let settings = config.backtest, let series = inputs.series[settings.seriesID] else { return [] }
+        let lastActual = series.actuals.last?.year ?? settings.fitThrough
+        if settings.fitThrough >= lastActual {
+            problems.append(InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves no later actual of `\(settings.seriesID)` to compare with (last actual \(lastActual))",
+                                       hint: "choose a year before \(lastActual)"))
+        } else if let firstActual = series.actuals.first?.year, settings.fitThrough <= firstActual {
+            problems.append(InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves too few actuals of `\(settings.seriesID)` to fit",
+                                       hint: "choose a later year"))
+        }
+        return []
+    }
+}
+
 /// Every exhibit table the config names loads the way its exhibit reads it, and so do the
 /// publisher forecasts of each series.
 struct ExhibitTableCheck: InputCheck {
-    func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String] {
-        _ = ExhibitTables.load(config, language: config.language, problems: &problems)
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        inputs.tables = ExhibitTables.load(config, language: config.language, problems: &problems)
         var read = ReportConfig.tableNames.compactMap { config.tables[$0] }
         for entry in config.seriesWithReadableData {
             guard let path = entry.publisherForecastsPath else { continue }
             read.append(path)
-            record(path, into: &problems) { _ = try PublisherForecast.load(path: path) }
+            recording(path, into: &problems) {
+                inputs.publisherForecasts[entry.id] = try PublisherForecast.load(path: path, language: config.language)
+            }
         }
         return read
-    }
-
-    private func record(_ path: String, into problems: inout InputErrors, _ body: () throws -> Void) {
-        do {
-            try body()
-        } catch {
-            problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(SourceLocation(file: path), "cannot be read: \(error)")]))
-        }
     }
 }
 
 /// The theme file, when the config names one, decodes into the house style.
 struct ThemeCheck: InputCheck {
-    func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String] {
-        guard let path = config.themePath else { return [] }
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        guard let path = config.themePath else { inputs.theme = .standard; return [] }
         do {
-            _ = try ThemeFile.load(path: path)
+            inputs.theme = try ThemeFile.load(path: path)
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
                 ?? InputErrors([InputError(SourceLocation(file: path), "\(error)")]))

@@ -8,9 +8,7 @@ import MarketData
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         try context.series.filter { $0.entry.chart == "market-size" }.map { result in
-            let publisherForecasts = try result.entry.publisherForecastsPath.map {
-                try PublisherForecast.load(path: $0, language: context.strings.language)
-            } ?? []
+            let publisherForecasts = context.publisherForecasts[result.entry.id] ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)

@@ -32,11 +32,13 @@ public enum RunInputs {
         return entries
     }
 
-    /// Each file's digest, in the order given. A file that vanished since the config was
-    /// read is an error, not an empty hash.
-    public static func hashed(_ entries: [Entry], relativeTo folder: String) throws -> [RunManifest.InputFile] {
+    /// Each file's digest, in the order given, taken from the bytes the run parsed when
+    /// `bytesRead` has them (files a config section reads itself are read here). A file that
+    /// vanished since the config was read is an error, not an empty hash.
+    public static func hashed(_ entries: [Entry], relativeTo folder: String,
+                              bytesRead: (String) -> Data? = { _ in nil }) throws -> [RunManifest.InputFile] {
         try entries.map { entry in
-            guard let data = FileManager.default.contents(atPath: entry.path) else {
+            guard let data = bytesRead(entry.path) ?? FileManager.default.contents(atPath: entry.path) else {
                 throw ManifestError.cannotHash(path: entry.path)
             }
             return RunManifest.InputFile(role: entry.role, path: relative(entry.path, to: folder),

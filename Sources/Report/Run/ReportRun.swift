@@ -45,19 +45,21 @@ public enum ReportRun {
     public static func run(_ options: RunOptions, logger: Logger,
                            progress: ProgressHandler = Progress.silent) throws -> RunSummary {
         var timer = PhaseTimer()
-        var config = try ReportConfig.load(path: options.configPath)
-        if let quarter = options.quarter {
-            guard ReportConfig.isQuarter(quarter) else {
-                throw InputError(SourceLocation(file: "--quarter"), "`\(quarter)` is not a quarter",
-                                 hint: "write the year, a capital Q and the quarter number, e.g. 2026Q4")
-            }
-            config.quarter = quarter
+        if let quarter = options.quarter, !ReportConfig.isQuarter(quarter) {
+            throw InputError(SourceLocation(file: "--quarter"), "`\(quarter)` is not a quarter",
+                             hint: "write the year, a capital Q and the quarter number, e.g. 2026Q4")
         }
-        if let language = options.language { config.language = language }
-        // Every problem in every data file at once, before any fitting.
-        try RunValidation.fileProblems(of: config).throwIfAny()
+        // Every problem in every input at once, before any fitting: exactly the checks of
+        // `marketcast check`, and the values they parsed are what the run builds from.
+        let validation = RunValidation.check(configPath: options.configPath, language: options.language)
+        try InputErrors(validation.errors).throwIfAny()
+        guard var config = validation.config else {
+            throw InputError(SourceLocation(file: options.configPath), "the report config could not be read")
+        }
+        if let quarter = options.quarter { config.quarter = quarter }
+        let inputs = validation.inputs
 
-        let context = try makeContext(config: config, logger: logger)
+        let context = try makeContext(config: config, inputs: inputs, logger: logger)
         timer.lap("fit")
         let pages = try buildPages(exhibits, context: context)
         ReportPage.logProblems(of: pages, to: logger)
@@ -65,7 +67,8 @@ public enum ReportRun {
         // Hashed right after reading, before the slow rendering, to narrow the window in
         // which an edited input could be recorded with a digest of a version not used.
         let configFolder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
-        let inputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder)
+        let hashedInputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder,
+                                                bytesRead: inputs.bytesRead)
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
@@ -98,7 +101,7 @@ public enum ReportRun {
         timer.lap("report")
         let manifest = RunManifest(
             tool: .init(name: ToolVersion.name, version: ToolVersion.current),
-            inputs: inputs,
+            inputs: hashedInputs,
             config: ResolvedConfig(config, formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
             models: context.series.map { result in
                 RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
@@ -138,21 +141,30 @@ public enum ReportRun {
         }
     }
 
+    /// The context of a run of `config`, validated first (tests build pages this way).
     static func makeContext(config: ReportConfig, logger: Logger) throws -> RunContext {
+        try makeContext(config: config, inputs: try RunValidation.validated(config), logger: logger)
+    }
+
+    /// The context from inputs `RunValidation` has read and checked: nothing is read again.
+    static func makeContext(config: ReportConfig, inputs: LoadedInputs, logger: Logger) throws -> RunContext {
         var results: [RunContext.SeriesResult] = []
         for entry in config.series {
             logger.info("fitting \(entry.id) with \(entry.model)")
-            let series = try SeriesLoader.load(path: entry.dataPath, id: entry.id, allowGaps: entry.allowGaps)
+            guard let series = inputs.series[entry.id] else {
+                throw InputError(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
+                                 hint: "run `marketcast check` to see why")
+            }
             for warning in series.warnings { logger.warning("\(warning)") }
             let forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
-        let theme = try config.themePath.map(ThemeFile.load) ?? .standard
-        var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
-                                 measurer: PangoTextMeasurer(), series: results)
-        context.tables = try ExhibitTables.load(config, language: config.language)
+        var context = RunContext(config: config, strings: Strings(language: config.language),
+                                 theme: inputs.theme ?? .standard, measurer: PangoTextMeasurer(), series: results)
+        context.tables = inputs.tables ?? ExhibitTables()
+        context.publisherForecasts = inputs.publisherForecasts
         try ScenarioRun.fit(into: &context, logger: logger)
         if let penetration = config.penetration {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")

@@ -20,6 +20,8 @@ public struct RunContext {
     public var series: [SeriesResult]
     /// The exhibit tables the config names, read once.
     var tables = ExhibitTables()
+    /// Each series' publisher forecasts (by series id), read once.
+    var publisherForecasts: [String: [PublisherForecast]] = [:]
     /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
     /// two passes); empty while the pages are first built.
     public var pageDirectory: [PageDirectoryEntry] = []

@@ -3,16 +3,17 @@ import Foundation
 import Logging
 import MarketData
 
-/// The scenario part of a run: validates every scenario against the loaded series, fits
-/// each series under each scenario, puts the base scenario's path where the market-size
-/// chart reads it, and runs the configured backtest. ScenarioExhibit writes the tables.
+/// The scenario part of a run: fits each series under each scenario, puts the base
+/// scenario's path where the market-size chart reads it, and runs the configured backtest.
+/// The scenarios and the backtest settings were checked against the series by
+/// RunValidation (ScenarioCheck, BacktestCheck), as `marketcast check` checks them.
+/// ScenarioExhibit writes the tables.
 enum ScenarioRun {
     static func fit(into context: inout RunContext, logger: Logger) throws {
         let config = context.config
         let scenarios = config.scenarios.map(\.scenario)
         for index in context.series.indices {
             let result = context.series[index]
-            for file in config.scenarios { try file.validate(against: result.series) }
             logger.info("fitting \(result.entry.id) under \(scenarios.count) scenarios")
             let fitted = try ScenarioForecasts.fit(result.series, scenarios: scenarios, horizon: config.horizon,
                                                    level: config.level)
@@ -25,15 +26,6 @@ enum ScenarioRun {
             context.scenarios.append(fitted)
         }
         if let settings = config.backtest, let result = context.result(for: settings.seriesID) {
-            let lastActual = result.series.actuals.last?.year ?? settings.fitThrough
-            guard settings.fitThrough < lastActual else {
-                throw InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves no later actual of `\(settings.seriesID)` to compare with (last actual \(lastActual))",
-                                 hint: "choose a year before \(lastActual)")
-            }
-            guard let firstActual = result.series.actuals.first?.year, settings.fitThrough > firstActual else {
-                throw InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves too few actuals of `\(settings.seriesID)` to fit",
-                                 hint: "choose a later year")
-            }
             let report = try Backtest.run(result.series, fitThrough: settings.fitThrough, scenarios: scenarios,
                                           level: config.level)
             for skip in report.skipped { logger.info("backtest: \(skip.method) skipped: \(skip.reason)") }

@@ -1,0 +1,33 @@
+import Charts
+import Foundation
+import MarketData
+
+/// What one pass over a run's inputs read and parsed: each file's bytes exactly as read
+/// (the manifest's SHA-256 is taken from these), and the parsed values every later stage
+/// takes instead of reading a file again. Filled by `RunValidation`; `check` and `run`
+/// share it, so they see the same files the same way.
+public struct LoadedInputs {
+    /// Bytes by path, as read once.
+    private(set) var bytes: [String: Data] = [:]
+    /// Each series, by its id in report.yaml.
+    var series: [String: MarketSeries] = [:]
+    /// The exhibit tables, in the config's language; nil until read.
+    var tables: ExhibitTables?
+    /// Publisher forecasts, by series id, in the config's language.
+    var publisherForecasts: [String: [PublisherForecast]] = [:]
+    var theme: Theme?
+
+    /// The file's bytes, read from disk the first time only.
+    mutating func read(_ path: String) throws -> Data {
+        if let data = bytes[path] { return data }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(SourceLocation(file: path), "cannot be read",
+                             hint: "check that the file exists and is readable")
+        }
+        bytes[path] = data
+        return data
+    }
+
+    /// Bytes of a file already read, for the manifest.
+    func bytesRead(_ path: String) -> Data? { bytes[path] }
+}
