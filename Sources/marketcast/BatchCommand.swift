@@ -1,4 +1,5 @@
 import ArgumentParser
+import Forecasting
 import Foundation
 import MarketData
 import Report
@@ -31,20 +32,27 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var output: ChartOutputOptions
 
+    func validate() throws {
+        if let horizon, !(1900...2200).contains(horizon) {
+            throw ValidationError("--horizon must be a year between 1900 and 2200, not \(horizon)")
+        }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
+        }
+        guard ModelSpec(name: model) != nil else {
+            let (message, hint) = ModelSpec.unknownNameMessage(model)
+            throw ValidationError("--model: \(message); \(hint)")
+        }
+    }
+
     func run() throws {
         let quiet = output.quiet
         let progress = ProgressDisplay(label: "batch", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
-            if let horizon, !(1900...2200).contains(horizon) {
-                throw ValidationError("--horizon must be a year between 1900 and 2200, not \(horizon)")
-            }
-            if let threads, !(1...1024).contains(threads) {
-                throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
-            }
             let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
-                                       language: try output.language() ?? .zh,
-                                       formats: try output.outputFormats(),
+                                       language: output.language() ?? .zh,
+                                       formats: output.outputFormats(),
                                        pngScale: try output.pngScale(), threads: threads)
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()

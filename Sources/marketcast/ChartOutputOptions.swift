@@ -3,13 +3,14 @@ import MarketData
 import Rendering
 
 /// The options every command that draws charts shares (run, batch), declared once so
-/// their names, defaults and checks cannot drift apart.
+/// their names, defaults and checks cannot drift apart. Values are typed and checked in
+/// `validate()`, so a bad one is a usage error (exit 64, with the usage text).
 struct ChartOutputOptions: ParsableArguments {
-    @Option(help: "Chart formats, comma separated: png,svg,pdf.")
-    var formats = "png,svg,pdf"
+    @Option(help: "Chart formats, comma separated: png,svg,pdf.", transform: OutputFormatList.parse)
+    var formats = OutputFormatList(OutputFormat.allCases)
 
     @Option(help: "Language of the charts and report: zh or en (default: the config's, else zh).")
-    var lang: String?
+    var lang: DisplayLanguage?
 
     @Option(help: "PNG scale: 1 gives 1920×1080, 2 gives 3840×2160.")
     var scale: Double = 1
@@ -17,7 +18,27 @@ struct ChartOutputOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    func outputFormats() throws -> [OutputFormat] { try CommandLineOutput.formats(formats) }
-    func language() throws -> DisplayLanguage? { try CommandLineOutput.language(lang) }
+    func validate() throws {
+        _ = try CommandLineOutput.pngScale(scale)
+    }
+
+    func outputFormats() -> [OutputFormat] { formats.formats }
+    func language() -> DisplayLanguage? { lang }
     func pngScale() throws -> Double { try CommandLineOutput.pngScale(scale) }
+}
+
+extension DisplayLanguage: ExpressibleByArgument {}
+
+/// `--formats png,svg`: one or more formats, each once, in the order given.
+struct OutputFormatList: CustomStringConvertible {
+    var formats: [OutputFormat]
+
+    init(_ formats: [OutputFormat]) { self.formats = formats }
+
+    /// Parses the option's text; the error says which word is not a format.
+    static func parse(_ argument: String) throws -> OutputFormatList {
+        OutputFormatList(try CommandLineOutput.formats(argument))
+    }
+
+    var description: String { formats.map(\.rawValue).joined(separator: ",") }
 }

@@ -28,14 +28,6 @@ enum CommandLineOutput {
         }
     }
 
-    static func language(_ text: String?) throws -> DisplayLanguage? {
-        guard let text else { return nil }
-        guard let language = DisplayLanguage(rawValue: text) else {
-            throw ValidationError("--lang must be zh or en, not `\(text)`")
-        }
-        return language
-    }
-
     static func formats(_ text: String) throws -> [OutputFormat] {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var formats: [OutputFormat] = []

@@ -20,6 +20,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var output: ChartOutputOptions
 
+    func validate() throws {
+        if let quarter, !ReportConfig.isQuarter(quarter) {
+            throw ValidationError("--quarter `\(quarter)` is not a quarter: write the year, a capital Q and the quarter number, e.g. 2026Q4")
+        }
+    }
+
     func run() throws {
         let quiet = output.quiet
         let logger = CommandLineOutput.logger(label: "marketcast.run", quiet: quiet)
@@ -27,7 +33,7 @@ struct RunCommand: ParsableCommand {
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
             let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
-                                     language: try output.language(), formats: try output.outputFormats(),
+                                     language: output.language(), formats: output.outputFormats(),
                                      pngScale: try output.pngScale())
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {

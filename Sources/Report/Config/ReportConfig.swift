@@ -330,7 +330,7 @@ public struct ReportConfig: Sendable {
             && !name.hasPrefix("-")
     }
 
-    static func isQuarter(_ text: String) -> Bool {
+    public static func isQuarter(_ text: String) -> Bool {
         let parts = text.split(separator: "Q", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil,
               let q = Int(parts[1]), (1...4).contains(q), parts[1].count == 1 else { return false }

@@ -67,6 +67,17 @@ struct FitCommand: ParsableCommand {
     @Option(help: .hidden)
     var benchRepeat: Int = 0
 
+    /// The options alone (no file read): a bad value is a usage error, exit 64.
+    func validate() throws {
+        _ = try request()
+    }
+
+    private func request() throws -> FitRequest {
+        try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
+                       logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
+                       seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+    }
+
     func run() throws {
         do {
             let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
