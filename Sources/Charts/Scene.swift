@@ -124,25 +124,38 @@ public enum SceneItem: Equatable, Sendable {
     case text(TextBox)
 }
 
-/// A drawable page. `items` are painted in order. `role` tags let tests find the items
-/// that matter (bars, value labels, arrows) without guessing from geometry.
+/// A drawable page: elements painted in order, each an item with its role. The role tags
+/// let tests and exporters find the items that matter (bars, value labels, arrows) without
+/// guessing from geometry; it travels with the item, so the two can never fall out of step.
 public struct Scene: Equatable, Sendable {
+    public struct Element: Equatable, Sendable {
+        public var item: SceneItem
+        /// "bar", "value-label", "cagr-arrow", …; empty for decoration.
+        public var role: String
+    }
+
     public var size: Size
     public var background: Color
-    public var items: [SceneItem]
-    public var roles: [String]
+    public private(set) var elements: [Element] = []
+
     public init(size: Size, background: Color = .white) {
-        self.size = size; self.background = background; self.items = []; self.roles = []
+        self.size = size; self.background = background
     }
+
+    /// The items in paint order.
+    public var items: [SceneItem] { elements.map(\.item) }
+    /// Each item's role, in paint order.
+    public var roles: [String] { elements.map(\.role) }
+
     public mutating func add(_ item: SceneItem, role: String = "") {
-        items.append(item); roles.append(role)
+        elements.append(Element(item: item, role: role))
     }
     public mutating func append(contentsOf other: Scene, offset: Point = Point(0, 0)) {
-        for (item, role) in zip(other.items, other.roles) { add(item.translated(by: offset), role: role) }
+        for element in other.elements { add(element.item.translated(by: offset), role: element.role) }
     }
     /// The items tagged with `role`, in paint order.
     public func items(withRole role: String) -> [SceneItem] {
-        zip(items, roles).filter { $0.1 == role }.map { $0.0 }
+        elements.filter { $0.role == role }.map(\.item)
     }
 }
 

@@ -12,13 +12,13 @@ struct SceneDrawer {
     func draw(_ scene: Scene, on cr: OpaquePointer, path: String) throws {
         setSource(scene.background, on: cr)
         cairo_paint(cr)
-        for (index, item) in scene.items.enumerated() {
+        for (index, element) in scene.elements.enumerated() {
             cairo_save(cr)
-            draw(item, on: cr)
+            draw(element.item, on: cr)
             cairo_restore(cr)
             let status = cairo_status(cr)
             if status != CAIRO_STATUS_SUCCESS {
-                let role = index < scene.roles.count && !scene.roles[index].isEmpty ? " (role \"\(scene.roles[index])\")" : ""
+                let role = element.role.isEmpty ? "" : " (role \"\(element.role)\")"
                 throw RenderingError.cairoFailure(path: path, stage: "drawing scene item \(index)\(role)",
                                                   cause: cairoStatusText(status))
             }

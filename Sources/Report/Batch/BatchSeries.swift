@@ -31,7 +31,7 @@ struct BatchSeries {
             let forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
             let entry = ReportConfig.SeriesEntry(
                 id: id, dataPath: path, title: series.definition.isEmpty ? id : series.definition,
-                model: options.model, chart: "market-size", chartID: id, location: SourceLocation(file: path))
+                model: options.model, chart: .marketSize, chartID: id, location: SourceLocation(file: path))
             let page = MarketSizePage(entry: entry, series: series, forecast: forecast, strings: strings)
             let scene = page.chart.layout(theme: .standard, measurer: measurer).scene
             for format in options.formats {

@@ -32,7 +32,7 @@ public struct ReportConfig: Sendable {
         public var title: String
         public var model: String
         /// The chart kind, e.g. `market-size`.
-        public var chart: String
+        public var chart: ChartKind
         /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
         public var chartID: String
         public var location: SourceLocation
@@ -84,7 +84,7 @@ public struct ReportConfig: Sendable {
     public static let tableNames = ["chatgpt-visits", "chatgpt-milestones", "model-releases", "ai-stages",
                                     "ai-milestones", "vendor-models", "vendor-benchmarks", "compute",
                                     "case-results", "industry-applications"]
-    public static let chartKinds = ["market-size"]
+    public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
 
     public static func load(path: String) throws -> ReportConfig {
         let data: Data
@@ -259,9 +259,10 @@ public struct ReportConfig: Sendable {
             }
             return model
         }
-        let chart = try problems.collect { () throws -> String in
-            let chart = try entry.string("chart") ?? "market-size"
-            guard Self.chartKinds.contains(chart) else {
+        let chart = try problems.collect { () throws -> ChartKind in
+            let text = try entry.string("chart") ?? ChartKind.marketSize.rawValue
+            guard let chart = ChartKind(rawValue: text) else {
+                let chart = text
                 let guess = Suggestions.closest(to: chart, among: Self.chartKinds)
                 throw InputError(entry.location(of: "chart"), "unknown chart kind `\(chart)`",
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "")
@@ -296,7 +297,7 @@ public struct ReportConfig: Sendable {
         } ?? nil
         guard let dataPath else { return nil }
         return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
-                           chart: chart ?? "market-size", chartID: chartID ?? id, location: entry.location,
+                           chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
                            titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
                            publisherForecastsPath: publisherForecasts)
     }

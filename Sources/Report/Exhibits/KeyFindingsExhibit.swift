@@ -32,7 +32,7 @@ struct KeyFindingsExhibit: Exhibit {
         let strings = context.strings
         let language = context.strings.language
         var findings: [Finding] = []
-        for result in context.series where result.entry.chart == "market-size" {
+        for result in context.series where result.entry.chart == .marketSize {
             let forecast = result.forecast
             let title = result.entry.title(for: language)
             // Actuals as published; estimates rounded to what a model can claim.

@@ -5,6 +5,8 @@ import Rendering
 /// page number on every page, one outline entry per page, and fixed metadata.
 struct ReportAssembler {
     let context: RunContext
+    /// Sets the text; the same measurer the pages were laid out with.
+    let measurer: PangoTextMeasurer
 
     func write(_ pages: [ReportPage], to path: String) throws {
         let document = context.config.document
@@ -13,7 +15,7 @@ struct ReportAssembler {
                                    subject: "\(title) \(context.config.quarter)",
                                    creationDate: "\(document.date)T00:00:00Z")
         let writer = try PDFDocumentWriter(path: path, pageSize: context.theme.pageSize, metadata: metadata,
-                                           measurer: context.measurer)
+                                           measurer: measurer)
         for (index, page) in pages.enumerated() {
             var scene = page.scene
             addFooter(to: &scene, pageNumber: index + 1, pageCount: pages.count)

@@ -59,7 +59,9 @@ public enum ReportRun {
         if let quarter = options.quarter { config.quarter = quarter }
         let inputs = validation.inputs
 
-        let context = try makeContext(config: config, inputs: inputs, logger: logger)
+        // One Pango measurer lays the pages out and draws them, so the two agree.
+        let pango = PangoTextMeasurer()
+        let context = try makeContext(config: config, inputs: inputs, measurer: pango, logger: logger)
         timer.lap("fit")
         let pages = try buildPages(exhibits, context: context)
         ReportPage.logProblems(of: pages, to: logger)
@@ -73,7 +75,7 @@ public enum ReportRun {
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)
         var files: [String] = []
-        let renderer = SceneRenderer(measurer: context.measurer)
+        let renderer = SceneRenderer(measurer: pango)
         let chartPages = pages.filter { $0.chartID != nil }
         for (index, page) in chartPages.enumerated() {
             guard let chartID = page.chartID else { continue }
@@ -95,7 +97,7 @@ public enum ReportRun {
             }
         }
         timer.lap("render")
-        try ReportAssembler(context: context).write(pages, to: try folder.path("report.pdf"))
+        try ReportAssembler(context: context, measurer: pango).write(pages, to: try folder.path("report.pdf"))
         files.append("report.pdf")
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
@@ -142,12 +144,14 @@ public enum ReportRun {
     }
 
     /// The context of a run of `config`, validated first (tests build pages this way).
-    static func makeContext(config: ReportConfig, logger: Logger) throws -> RunContext {
-        try makeContext(config: config, inputs: try RunValidation.validated(config), logger: logger)
+    static func makeContext(config: ReportConfig, measurer: any TextMeasuring = PangoTextMeasurer(),
+                            logger: Logger) throws -> RunContext {
+        try makeContext(config: config, inputs: try RunValidation.validated(config), measurer: measurer, logger: logger)
     }
 
     /// The context from inputs `RunValidation` has read and checked: nothing is read again.
-    static func makeContext(config: ReportConfig, inputs: LoadedInputs, logger: Logger) throws -> RunContext {
+    static func makeContext(config: ReportConfig, inputs: LoadedInputs, measurer: any TextMeasuring,
+                            logger: Logger) throws -> RunContext {
         var results: [RunContext.SeriesResult] = []
         for entry in config.series {
             logger.info("fitting \(entry.id) with \(entry.model)")
@@ -162,7 +166,7 @@ public enum ReportRun {
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
         var context = RunContext(config: config, strings: Strings(language: config.language),
-                                 theme: inputs.theme ?? .standard, measurer: PangoTextMeasurer(), series: results)
+                                 theme: inputs.theme ?? .standard, measurer: measurer, series: results)
         context.tables = inputs.tables ?? ExhibitTables()
         context.publisherForecasts = inputs.publisherForecasts
         try ScenarioRun.fit(into: &context, logger: logger)

@@ -16,7 +16,9 @@ public struct RunContext {
     public var config: ReportConfig
     public var strings: Strings
     public var theme: Theme
-    public var measurer: PangoTextMeasurer
+    /// Measures text for layout: Pango in a run (the renderer's own measurer, so layout and
+    /// drawing agree), a fake in tests that lay exhibits out without fonts.
+    public var measurer: any TextMeasuring
     public var series: [SeriesResult]
     /// The exhibit tables the config names, read once.
     var tables = ExhibitTables()
