@@ -322,3 +322,13 @@ struct RecordingLogHandler: LogHandler {
         recorder.append(event.level, event.message.description)
     }
 }
+
+/// The exhibit registry: every table the config may name is read by some exhibit, and
+/// every table an exhibit reads is one the config may name.
+final class ExhibitRegistryTests: XCTestCase {
+    func testEveryTableIsReadByAnExhibitAndNoneIsUndeclared() {
+        let declared = Set(ReportRun.exhibits.flatMap(\.tables).map(\.name))
+        XCTAssertEqual(declared, Set(ReportConfig.tableNames))
+        XCTAssertEqual(ReportConfig.tableNames.count, Set(ReportConfig.tableNames).count, "each table once")
+    }
+}

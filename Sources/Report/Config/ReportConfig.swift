@@ -81,9 +81,7 @@ public struct ReportConfig: Sendable {
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
                              "allow_gaps", "publisher_forecasts"]
     /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
-    public static let tableNames = ["chatgpt-visits", "chatgpt-milestones", "model-releases", "ai-stages",
-                                    "ai-milestones", "vendor-models", "vendor-benchmarks", "compute",
-                                    "case-results", "industry-applications"]
+    public static var tableNames: [String] { ExhibitTable.all.map(\.name) }
     public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
 
     public static func load(path: String) throws -> ReportConfig {

@@ -4,12 +4,14 @@ import MarketData
 /// Exhibit 5: the four stages of AI development as bands from 1950 to the report's year,
 /// with the milestones labelled above and below.
 struct AIStagesExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.aiStages.erased, ExhibitTable.aiMilestones.erased] }
+
     static let chartID = "ai-stages"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let stages = context.tables.aiStages else { return [] }
+        guard let stages = context.tables[ExhibitTable.aiStages] else { return [] }
         let strings = context.strings
-        let milestones = context.tables.aiMilestones
+        let milestones = (context.tables[ExhibitTable.aiMilestones] ?? [])
         // "Today" is the report's own date, so the page does not change with the clock.
         let today = Int(context.config.document.date.prefix(4)) ?? (stages.last?.start ?? 2000)
         let start = stages.first?.start ?? 1950

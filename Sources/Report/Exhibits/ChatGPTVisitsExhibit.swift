@@ -4,11 +4,13 @@ import MarketData
 /// Exhibit 3: ChatGPT's monthly web visits, with the month the sources do not give drawn
 /// as a gap and the January 2023 100 M monthly-user milestone marked.
 struct ChatGPTVisitsExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.chatGPTVisits.erased, ExhibitTable.chatGPTMilestones.erased] }
+
     static let chartID = "chatgpt-visits"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let visits = context.tables.chatGPTVisits else { return [] }
-        let page = ChatGPTVisitsPage(visits: visits, milestones: context.tables.chatGPTMilestones,
+        guard let visits = context.tables[ExhibitTable.chatGPTVisits] else { return [] }
+        let page = ChatGPTVisitsPage(visits: visits, milestones: (context.tables[ExhibitTable.chatGPTMilestones] ?? []),
                                      strings: context.strings)
         let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
         return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),

@@ -1,60 +1,78 @@
 import MarketData
 
+/// One table an exhibit reads: its key under `tables:` in report.yaml and how its rows load
+/// (in the report's language). Declared once in `ExhibitTable` below; an exhibit lists the
+/// tables it reads in `Exhibit.tables`, and the config reader, `check`, the run and the
+/// manifest all take their lists from `ExhibitTable.all`.
+struct ExhibitTableSpec<Row> {
+    let name: String
+    let load: (_ path: String, _ language: DisplayLanguage?) throws -> [Row]
+
+    var erased: AnyExhibitTableSpec {
+        AnyExhibitTableSpec(name: name) { path, language in try load(path, language) }
+    }
+}
+
+/// A table spec with its row type erased, for lists of tables of different kinds.
+struct AnyExhibitTableSpec {
+    let name: String
+    let load: (_ path: String, _ language: DisplayLanguage?) throws -> Any
+}
+
+/// Every exhibit table, in the order the manifest lists them. A new table is one entry
+/// here (with its loader in ExhibitData) and one mention in its exhibit's `tables`.
+enum ExhibitTable {
+    static let chatGPTVisits = ExhibitTableSpec(name: "chatgpt-visits") { try MonthlyVisit.load(path: $0, language: $1) }
+    static let chatGPTMilestones = ExhibitTableSpec(name: "chatgpt-milestones") {
+        try DatedLabel.load(path: $0, dateColumn: "date", language: $1)
+    }
+    static let modelReleases = ExhibitTableSpec(name: "model-releases") { try ModelRelease.load(path: $0, language: $1) }
+    static let aiStages = ExhibitTableSpec(name: "ai-stages") { try DevelopmentStage.load(path: $0, language: $1) }
+    static let aiMilestones = ExhibitTableSpec(name: "ai-milestones") {
+        try DatedLabel.load(path: $0, dateColumn: "year", language: $1)
+    }
+    static let vendorModels = ExhibitTableSpec(name: "vendor-models") { try VendorModel.load(path: $0, language: $1) }
+    static let vendorBenchmarks = ExhibitTableSpec(name: "vendor-benchmarks") {
+        try BenchmarkScore.load(path: $0, language: $1)
+    }
+    static let compute = ExhibitTableSpec(name: "compute") { try ComputeFigure.load(path: $0, language: $1) }
+    static let caseResults = ExhibitTableSpec(name: "case-results") { try CaseResult.load(path: $0, language: $1) }
+    static let industryApplications = ExhibitTableSpec(name: "industry-applications") {
+        try IndustryApplication.load(path: $0, language: $1)
+    }
+
+    static let all: [AnyExhibitTableSpec] = [
+        chatGPTVisits.erased, chatGPTMilestones.erased, modelReleases.erased, aiStages.erased, aiMilestones.erased,
+        vendorModels.erased, vendorBenchmarks.erased, compute.erased, caseResults.erased, industryApplications.erased,
+    ]
+}
+
 /// Every exhibit table the config names, read once per run in the report's language.
 /// Exhibits (and the key findings, which are rebuilt until their page numbers settle) read
 /// the rows from here instead of the files; `check` reads the same way, so a table that
 /// passes `check` is a table the run can draw. A table the config does not name is nil,
 /// and its exhibit is left out.
 struct ExhibitTables {
-    var chatGPTVisits: [MonthlyVisit]?
-    var chatGPTMilestones: [DatedLabel] = []
-    var modelReleases: [ModelRelease]?
-    var aiStages: [DevelopmentStage]?
-    var aiMilestones: [DatedLabel] = []
-    var vendorModels: [VendorModel]?
-    var vendorBenchmarks: [BenchmarkScore]?
-    var compute: [ComputeFigure]?
-    var caseResults: [CaseResult]?
-    var industryApplications: [IndustryApplication]?
+    private var rows: [String: Any] = [:]
+
+    /// The rows of `table`; nil when the config does not name it (or it did not load).
+    subscript<Row>(_ table: ExhibitTableSpec<Row>) -> [Row]? {
+        rows[table.name] as? [Row]
+    }
 
     /// Reads every named table, recording each one's problems in `problems`; a table with
     /// problems stays nil.
     static func load(_ config: ReportConfig, language: DisplayLanguage?, problems: inout InputErrors) -> ExhibitTables {
-        func read<Row>(_ name: String, _ load: (String) throws -> [Row]) -> [Row]? {
-            guard let path = config.tables[name] else { return nil }
+        var tables = ExhibitTables()
+        for table in ExhibitTable.all {
+            guard let path = config.tables[table.name] else { continue }
             do {
-                return try load(path)
+                tables.rows[table.name] = try table.load(path, language)
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
                     ?? InputErrors([InputError(SourceLocation(file: path), "cannot be read: \(error)")]))
-                return nil
             }
         }
-        var tables = ExhibitTables()
-        tables.chatGPTVisits = read("chatgpt-visits") { try MonthlyVisit.load(path: $0, language: language) }
-        tables.chatGPTMilestones = read("chatgpt-milestones") {
-            try DatedLabel.load(path: $0, dateColumn: "date", language: language)
-        } ?? []
-        tables.modelReleases = read("model-releases") { try ModelRelease.load(path: $0, language: language) }
-        tables.aiStages = read("ai-stages") { try DevelopmentStage.load(path: $0, language: language) }
-        tables.aiMilestones = read("ai-milestones") {
-            try DatedLabel.load(path: $0, dateColumn: "year", language: language)
-        } ?? []
-        tables.vendorModels = read("vendor-models") { try VendorModel.load(path: $0, language: language) }
-        tables.vendorBenchmarks = read("vendor-benchmarks") { try BenchmarkScore.load(path: $0, language: language) }
-        tables.compute = read("compute") { try ComputeFigure.load(path: $0, language: language) }
-        tables.caseResults = read("case-results") { try CaseResult.load(path: $0, language: language) }
-        tables.industryApplications = read("industry-applications") {
-            try IndustryApplication.load(path: $0, language: language)
-        }
-        return tables
-    }
-
-    /// The tables, or every problem found in them at once.
-    static func load(_ config: ReportConfig, language: DisplayLanguage) throws -> ExhibitTables {
-        var problems = InputErrors()
-        let tables = load(config, language: language, problems: &problems)
-        try problems.sortedByLocation().throwIfAny()
         return tables
     }
 }

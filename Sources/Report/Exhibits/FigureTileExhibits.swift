@@ -4,10 +4,12 @@ import MarketData
 /// Exhibit 9: compute and training figures as tiles, since EFLOPS, GPUs and tokens share
 /// no axis.
 struct ComputeExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.compute.erased] }
+
     static let chartID = "compute"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let figures = context.tables.compute else { return [] }
+        guard let figures = context.tables[ExhibitTable.compute] else { return [] }
         let strings = context.strings
         let tiles = figures.map { figure -> FigureTiles.Tile in
             let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
@@ -40,10 +42,12 @@ struct ComputeExhibit: Exhibit {
 /// Exhibit 10: every quantitative case result as a tile: the figure, what it measures and
 /// whose it is.
 struct CaseResultsExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.caseResults.erased] }
+
     static let chartID = "case-results"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let results = context.tables.caseResults else { return [] }
+        guard let results = context.tables[ExhibitTable.caseResults] else { return [] }
         let strings = context.strings
         let tiles = results.map { result in
             FigureTiles.Tile(value: Self.figure(result, strings: strings), label: strings.localized(result.metric, result.metricEN),

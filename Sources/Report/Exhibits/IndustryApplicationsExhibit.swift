@@ -5,12 +5,14 @@ import MarketData
 /// Exhibit 11: the application functions of each industry, as a table grouped by
 /// industry (the industry named on its first row only).
 struct IndustryApplicationsExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.industryApplications.erased, ExhibitTable.caseResults.erased] }
+
     static let chartID = "industry-applications"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let applications = context.tables.industryApplications else { return [] }
+        guard let applications = context.tables[ExhibitTable.industryApplications] else { return [] }
         let strings = context.strings
-        let cases = context.tables.caseResults ?? []
+        let cases = context.tables[ExhibitTable.caseResults] ?? []
         var rows: [[String]] = []
         var previous: String?
         for application in applications {

@@ -5,6 +5,8 @@ import MarketData
 /// Exhibit 12: key findings, each a sentence generated from the numbers of another
 /// exhibit, with that exhibit's page, so every claim can be traced.
 struct KeyFindingsExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.chatGPTVisits.erased, ExhibitTable.modelReleases.erased] }
+
     static let chartID = "key-findings"
     var referencesPageNumbers: Bool { true }
 
@@ -74,7 +76,7 @@ struct KeyFindingsExhibit: Exhibit {
                 high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1)),
                 exhibitID: ScenarioPage.chartID(for: result.entry)))
         }
-        if let visits = context.tables.chatGPTVisits {
+        if let visits = context.tables[ExhibitTable.chatGPTVisits] {
             let page = ChatGPTVisitsPage(visits: visits, milestones: [], strings: strings)
             if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
                 func visits(_ value: Double) -> String {
@@ -88,7 +90,7 @@ struct KeyFindingsExhibit: Exhibit {
                                         exhibitID: ChatGPTVisitsExhibit.chartID))
             }
         }
-        if let releases = context.tables.modelReleases {
+        if let releases = context.tables[ExhibitTable.modelReleases] {
             if let first = releases.first, let last = releases.last {
                 findings.append(Finding(text: strings.findingReleases(count: releases.count, first: strings.monthDay(first.date),
                                                                       last: strings.monthDay(last.date)),

@@ -4,10 +4,12 @@ import MarketData
 /// Exhibit 4: the nine 2023 Chinese model releases on a dated timeline, vendor and model
 /// labels alternating above and below the axis without collisions.
 struct ModelReleasesExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.modelReleases.erased] }
+
     static let chartID = "model-releases"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let releases = context.tables.modelReleases else { return [] }
+        guard let releases = context.tables[ExhibitTable.modelReleases] else { return [] }
         guard let timeline = Self.timeline(releases, strings: context.strings) else { return [] }
         let layout = timeline.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["date,vendor,model,source"]

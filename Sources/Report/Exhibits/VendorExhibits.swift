@@ -4,10 +4,12 @@ import MarketData
 /// Exhibit 7: vendors and their models, with release dates and parameter counts where
 /// the sources state them.
 struct VendorLandscapeExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.vendorModels.erased] }
+
     static let chartID = "vendor-landscape"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let models = context.tables.vendorModels else { return [] }
+        guard let models = context.tables[ExhibitTable.vendorModels] else { return [] }
         let strings = context.strings
         // Grouped by vendor in the order vendors first appear, each vendor's models by date.
         var vendors: [String] = []
@@ -30,14 +32,16 @@ struct VendorLandscapeExhibit: Exhibit {
 
 /// Exhibit 8: one model's benchmark scores as bars on the shared 0–100 scale.
 struct VendorBenchmarksExhibit: Exhibit {
+    var tables: [AnyExhibitTableSpec] { [ExhibitTable.vendorBenchmarks.erased, ExhibitTable.vendorModels.erased] }
+
     static let chartID = "vendor-benchmarks"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
-        guard let scores = context.tables.vendorBenchmarks else { return [] }
+        guard let scores = context.tables[ExhibitTable.vendorBenchmarks] else { return [] }
         let strings = context.strings
         // The benchmark file names models in Chinese only; English pages take the name from
         // vendor-models (轩辕 → XuanYuan), keeping the size suffix (-70B).
-        let known = context.tables.vendorModels ?? []
+        let known = context.tables[ExhibitTable.vendorModels] ?? []
         func modelName(_ name: String) -> String {
             guard strings.language == .en,
                   let match = known.filter({ name.hasPrefix($0.model) }).max(by: { $0.model.count < $1.model.count })

@@ -61,9 +61,13 @@ protocol Exhibit {
     /// Data files the exhibit leaves in the run folder beside report.pdf, e.g.
     /// ("penetration.csv", text), in writing order.
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)]
+    /// The exhibit tables it reads (from `ExhibitTable`); a test holds the union of every
+    /// exhibit's tables equal to `ExhibitTable.all`, so no table is read for nothing.
+    var tables: [AnyExhibitTableSpec] { get }
 }
 
 extension Exhibit {
     var referencesPageNumbers: Bool { false }
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] { [] }
+    var tables: [AnyExhibitTableSpec] { [] }
 }
