@@ -30,25 +30,25 @@ public enum Forecaster {
     }
 }
 
-public enum ForecastError: Error, CustomStringConvertible {
+public enum ForecastError: DiagnosticConvertible {
     case noActuals(series: String, file: String)
     case horizonBeforeData(series: String, horizon: Int, lastActual: Int)
     case unknownModel(String, known: [String])
     case fitFailed(series: String, file: String, message: String, hint: String?)
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case let .noActuals(series, file):
-            return "\(file): error: series `\(series)` has no rows with status `actual` to fit\n"
-                + "  hint: mark published values as `actual`; estimates alone cannot be fitted"
+            return [Diagnostic(file: file, "series `\(series)` has no rows with status `actual` to fit",
+                               hint: "mark published values as `actual`; estimates alone cannot be fitted")]
         case let .horizonBeforeData(series, horizon, lastActual):
-            return "error: the horizon \(horizon) lies before the last actual year \(lastActual) of `\(series)`\n"
-                + "  hint: set `horizon` in the report config to \(lastActual) or later"
+            return [Diagnostic(file: "", "the horizon \(horizon) lies before the last actual year \(lastActual) of `\(series)`",
+                               hint: "set `horizon` in the report config to \(lastActual) or later")]
         case let .fitFailed(series, file, message, hint):
-            return "\(file): error: series `\(series)` \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+            return [Diagnostic(file: file, "series `\(series)` \(message)", hint: hint)]
         case let .unknownModel(name, known):
             let guess = Suggestions.closest(to: name, among: known).map { "did you mean `\($0)`? " } ?? ""
-            return "error: unknown model `\(name)`\n  hint: \(guess)known models: \(known.joined(separator: ", "))"
+            return [Diagnostic(file: "", "unknown model `\(name)`", hint: "\(guess)known models: \(known.joined(separator: ", "))")]
         }
     }
 }

@@ -1,9 +1,14 @@
-/// One problem in the analyst's input: where it is, what is wrong and how to fix it.
-/// Printed in the compiler style so that the first line can be clicked in an editor:
+/// One problem, every layer's: where it is (a file, and the line and column when known),
+/// whether it stops the work, what is wrong and how to fix it. Printed in the compiler
+/// style so that the first line can be clicked in an editor:
 ///
 ///     datasets/x.csv:4:7: error: value "12,3a" in column "value" is not a number
 ///       hint: write a plain decimal number such as 4305 or 4305.5
-public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
+///
+/// Errors of other kinds (a fit that failed, a folder that cannot be written) say what they
+/// are as diagnostics too (`DiagnosticConvertible`), and the command line prints them all
+/// with this one format.
+public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     /// Errors stop a run; warnings are printed (and listed in batch.csv) but the input is used.
     public enum Severity: String, Sendable, Hashable {
         case error
@@ -30,11 +35,39 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Hashable {
     }
 
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+        // A diagnostic that concerns no file (a bad combination of settings) starts with
+        // its severity, as a compiler's driver errors do.
+        var text = location.file.isEmpty ? "\(severity.rawValue): \(message)"
+            : "\(location): \(severity.rawValue): \(message)"
         if let hint, !hint.isEmpty {
             text += "\n  hint: \(hint)"
         }
         return text
+    }
+}
+
+/// The input's problems are diagnostics; the name stays for the many places that speak of
+/// input.
+public typealias InputError = Diagnostic
+
+/// An error that can say what is wrong as located diagnostics, so one printer renders
+/// every layer's errors alike. Its `description` is the diagnostics, one per paragraph.
+public protocol DiagnosticConvertible: Error, CustomStringConvertible {
+    var diagnostics: [Diagnostic] { get }
+}
+
+extension DiagnosticConvertible {
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension Diagnostic {
+    /// The diagnostics any error stands for: its own when it is `DiagnosticConvertible`
+    /// (or a diagnostic or a list of them), otherwise one error diagnostic with its text.
+    public static func of(_ error: any Error) -> [Diagnostic] {
+        if let diagnostic = error as? Diagnostic { return [diagnostic] }
+        if let list = error as? InputErrors { return list.errors }
+        if let convertible = error as? any DiagnosticConvertible { return convertible.diagnostics }
+        return [Diagnostic(SourceLocation(file: ""), "\(error)")]
     }
 }
 

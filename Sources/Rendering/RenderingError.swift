@@ -1,8 +1,9 @@
 import CCairo
+import MarketData
 
 /// Why a render did not produce its file. Every case names the file concerned so a
 /// batch run can tell the analyst which output failed and what to do about it.
-public enum RenderingError: Error, Equatable, CustomStringConvertible {
+public enum RenderingError: DiagnosticConvertible, Equatable {
     /// Cairo reported a failure while drawing or encoding (`cause` is Cairo's own text).
     case cairoFailure(path: String, stage: String, cause: String)
     /// The bytes were produced but the file could not be written (`cause` is the OS's reason).
@@ -12,16 +13,18 @@ public enum RenderingError: Error, Equatable, CustomStringConvertible {
     /// A caller passed a value Rendering cannot honour (bad scale, bad date, finished writer…).
     case invalidArgument(path: String, reason: String)
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case let .cairoFailure(path, stage, cause):
-            return "\(path): rendering failed while \(stage): \(cause)"
+            return [Diagnostic(file: path, "rendering failed while \(stage): \(cause)",
+                               hint: "rerun; if it fails again, report it with this message")]
         case let .cannotWrite(path, cause):
-            return "\(path): cannot write the file: \(cause). Check that the folder exists, is writable and the disk has space."
+            return [Diagnostic(file: path, "cannot write the file: \(cause)",
+                               hint: "check that the folder exists, is writable and the disk has space")]
         case let .cannotRead(path, cause):
-            return "\(path): cannot read the image: \(cause)"
+            return [Diagnostic(file: path, "cannot read the image: \(cause)")]
         case let .invalidArgument(path, reason):
-            return "\(path): \(reason)"
+            return [Diagnostic(file: path, reason)]
         }
     }
 }

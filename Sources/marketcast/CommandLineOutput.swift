@@ -23,8 +23,20 @@ enum CommandLineOutput {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            print(error)
             throw ExitCode(1)
+        }
+    }
+
+    /// The one printer: any error as its diagnostics, compiler-style, on stderr.
+    static func print(_ error: any Error) {
+        if let batch = error as? BatchError {
+            // The series' own errors come first, then what that means for the batch.
+            FileHandle.standardError.write(Data("\(batch)\n".utf8))
+            return
+        }
+        for diagnostic in Diagnostic.of(error) {
+            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }
     }
 

@@ -46,3 +46,21 @@ final class InputErrorTests: XCTestCase {
         XCTAssertTrue(list.isEmpty)
     }
 }
+
+/// Every layer's errors print through one format: their diagnostics.
+final class DiagnosticTests: XCTestCase {
+    private struct Failure: DiagnosticConvertible {
+        var diagnostics: [Diagnostic] {
+            [Diagnostic(file: "a.csv", line: 3, column: 4, "first", hint: "fix it"),
+             Diagnostic(file: "", "second", severity: .warning)]
+        }
+    }
+
+    func testADiagnosticConvertibleErrorPrintsItsDiagnostics() {
+        XCTAssertEqual("\(Failure())", "a.csv:3:4: error: first\n  hint: fix it\nwarning: second")
+        XCTAssertEqual(Diagnostic.of(Failure()).count, 2)
+        XCTAssertEqual(Diagnostic.of(InputErrors([Diagnostic(file: "b", "x")])).map(\.message), ["x"])
+        struct Plain: Error, CustomStringConvertible { var description: String { "plain" } }
+        XCTAssertEqual(Diagnostic.of(Plain()).map(\.description), ["error: plain"])
+    }
+}

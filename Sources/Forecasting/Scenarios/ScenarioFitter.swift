@@ -222,7 +222,7 @@ public enum ScenarioFitter {
 }
 
 /// A scenario that could not be fitted as assumed; says which series and scenario.
-public struct ScenarioError: Error, CustomStringConvertible, Sendable {
+public struct ScenarioError: DiagnosticConvertible, Sendable {
     public var series: String
     public var scenario: String
     public var message: String
@@ -232,7 +232,7 @@ public struct ScenarioError: Error, CustomStringConvertible, Sendable {
         self.series = series; self.scenario = scenario; self.message = message; self.hint = hint
     }
 
-    public var description: String {
-        "error: series `\(series)` in scenario `\(scenario)` \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(file: "", "series `\(series)` in scenario `\(scenario)` \(message)", hint: hint)]
     }
 }

@@ -117,23 +117,29 @@ public enum BatchRun {
     }
 }
 
-public enum BatchError: Error, CustomStringConvertible {
+public enum BatchError: DiagnosticConvertible {
     case notAFolder(String)
     case noCSVFiles(String)
+    /// `errors`: each series' own error text, already in the diagnostic format.
     case nothingRendered(folder: String, errors: [String])
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case let .notAFolder(path):
-            return "\(path): error: not a folder\n  hint: give the folder that holds the series CSV files"
+            return [Diagnostic(file: path, "not a folder", hint: "give the folder that holds the series CSV files")]
         case let .noCSVFiles(path):
-            return "\(path): error: the folder holds no .csv files\n"
-                + "  hint: put one CSV per series in it, with the columns year,value,unit,status,source"
-        case let .nothingRendered(folder, errors):
-            return errors.joined(separator: "\n")
-                + "\n\(folder): error: no series could be rendered, so nothing was written\n"
-                + "  hint: fix the errors above and rerun"
+            return [Diagnostic(file: path, "the folder holds no .csv files",
+                               hint: "put one CSV per series in it, with the columns year,value,unit,status,source")]
+        case let .nothingRendered(folder, _):
+            return [Diagnostic(file: folder, "no series could be rendered, so nothing was written",
+                               hint: "fix the errors above and rerun")]
         }
+    }
+
+    public var description: String {
+        var lines: [String] = []
+        if case let .nothingRendered(_, errors) = self { lines = errors }
+        return (lines + diagnostics.map(\.description)).joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// manifest.json: what a run read and decided, so that a later run can be compared with
 /// it (`marketcast diff`) and an output traced back to its inputs. Everything except
@@ -67,20 +68,22 @@ public struct RunManifest: Codable, Sendable, Equatable {
     }
 }
 
-public enum ManifestError: Error, CustomStringConvertible {
+public enum ManifestError: DiagnosticConvertible {
     case missing(path: String)
     case unreadable(path: String, reason: String)
     case cannotHash(path: String)
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case let .missing(path):
-            return "\(path): error: no manifest here\n  hint: give the folder of a finished `marketcast run` (e.g. output/2026Q4)"
+            return [Diagnostic(file: path, "no manifest here",
+                               hint: "give the folder of a finished `marketcast run` (e.g. output/2026Q4)")]
         case let .unreadable(path, reason):
-            return "\(path): error: the manifest cannot be read (\(reason))\n"
-                + "  hint: it may come from an older marketcast or have been edited; rerun `marketcast run` to rewrite it"
+            return [Diagnostic(file: path, "the manifest cannot be read (\(reason))",
+                               hint: "it may come from an older marketcast or have been edited; rerun `marketcast run` to rewrite it")]
         case let .cannotHash(path):
-            return "\(path): error: this input cannot be read to compute its SHA-256\n  hint: check it exists and is readable"
+            return [Diagnostic(file: path, "this input cannot be read to compute its SHA-256",
+                               hint: "check it exists and is readable")]
         }
     }
 }

@@ -84,18 +84,17 @@ public final class StagedFolder {
     }
 }
 
-public enum OutputError: Error, CustomStringConvertible {
+public enum OutputError: DiagnosticConvertible {
     case cannotCreate(path: String, cause: Error)
     case cannotWrite(path: String, cause: Error)
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
+        let hint = "choose another --out folder, or check its permissions and free space"
         switch self {
         case let .cannotCreate(path, cause):
-            return "\(path): error: cannot create this folder (\(Self.reason(cause)))\n"
-                + "  hint: choose another --out folder, or check its permissions and free space"
+            return [Diagnostic(file: path, "cannot create this folder (\(Self.reason(cause)))", hint: hint)]
         case let .cannotWrite(path, cause):
-            return "\(path): error: cannot write here (\(Self.reason(cause)))\n"
-                + "  hint: choose another --out folder, or check its permissions and free space"
+            return [Diagnostic(file: path, "cannot write here (\(Self.reason(cause)))", hint: hint)]
         }
     }
 
