@@ -6,7 +6,7 @@ import Rendering
 /// their names, defaults and checks cannot drift apart. Values are typed and checked in
 /// `validate()`, so a bad one is a usage error (exit 64, with the usage text).
 struct ChartOutputOptions: ParsableArguments {
-    @Option(help: "Chart formats, comma separated: png,svg,pdf.", transform: OutputFormatList.parse)
+    @Option(help: "Chart formats, comma separated: png,svg,pdf.", transform: { try OutputFormatList.parse($0) })
     var formats = OutputFormatList(OutputFormat.allCases)
 
     @Option(help: "Language of the charts and report: zh or en (default: the config's, else zh).")
