@@ -44,6 +44,7 @@ final class CheckEqualsRunTests: XCTestCase {
             ("fit-years", [("scenarios/bull.yaml", "fit_years: 4 ", "fit_years: 40 ")]),
             ("ceiling-below-data", [("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 100")]),
             ("missing-table", [("report.yaml", "datasets/compute.csv", "datasets/computer.csv")]),
+            ("two-models", [("scenarios/base.yaml", "model: auto ", "model: exponential ")]),
             ("horizon-before-data", [("report.yaml", "horizon: 2027 ", "horizon: 2023 ")]),
             ("two-problems", [("report.yaml", "fit_through: 2022", "fit_through: 2030"),
                               ("datasets/compute.csv", "vendor,vendor_en", "vendr,vendor_en")]),

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import MarketData
 
@@ -139,13 +140,30 @@ struct SeriesDataCheck: InputCheck {
 }
 
 /// Every scenario holds for the series it names: anchors after the data, shocks inside
-/// it, `fit_years` no more than the actuals, a ceiling above the last actual.
+/// it, `fit_years` no more than the actuals, a ceiling above the last actual. And a series
+/// has one model: where the base scenario covers a series, its chart shows the base
+/// scenario's path, so report.yaml's `model:` must name the same model.
 struct ScenarioCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         for entry in config.series {
-            guard let series = inputs.series[entry.id] else { continue }
-            for file in config.scenarios {
-                recording(file.file, into: &problems) { try file.validate(against: series) }
+            if let series = inputs.series[entry.id] {
+                for file in config.scenarios {
+                    recording(file.file, into: &problems) { try file.validate(against: series) }
+                }
+            }
+            guard let base = config.scenarios.first(where: { $0.scenario.name == config.baseScenario }),
+                  let assumptions = base.scenario.assumptions(for: entry.id) else { continue }
+            let baseModel: String
+            switch assumptions.model {
+            case .auto: baseModel = "auto"
+            case .curves: baseModel = ModelSpec.bestCurveName
+            case .catalog(let name): baseModel = name
+            case .formula(let text, _): baseModel = text
+            }
+            if ModelSpec(name: entry.model)?.name ?? entry.model != baseModel {
+                problems.append(InputError(entry.location,
+                                           "series `\(entry.id)` names model `\(entry.model)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
+                                           hint: "name the same model in both places (the base scenario decides what the chart shows)"))
             }
         }
         return config.scenarios.map(\.file)
