@@ -37,6 +37,11 @@ public enum ModelSpec: Sendable, Equatable {
         return nil
     }
 
+    /// The curves that have a ceiling parameter, for hints about `ceiling`.
+    public static var ceilingModelNames: [String] {
+        GrowthModelKind.allCases.filter { $0.ceilingParameter != nil }.map(\.rawValue)
+    }
+
     /// "unknown model `x`; did you mean `y`? known models: …" for a name that parses to nothing.
     public static func unknownNameMessage(_ name: String) -> (message: String, hint: String) {
         let guess = Suggestions.closest(to: name, among: names).map { "did you mean `\($0)`? " } ?? ""

@@ -185,7 +185,7 @@ public enum ScenarioFitter {
             if assumptions.ceiling != nil, kind.ceilingParameter == nil {
                 throw ScenarioError(series: series, scenario: scenario,
                                     "assumes a ceiling, but the \(name) model has none",
-                                    hint: "choose logistic, gompertz, richards, monomolecular or bass, or drop `ceiling`")
+                                    hint: "choose \(ModelSpec.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
             }
             return .catalog([kind])
         case .auto, .curves:

@@ -163,7 +163,7 @@ public struct ScenarioConfig: Sendable {
             }
             if let kind, kind.ceilingParameter == nil {
                 throw InputError(entry.location(of: "ceiling"), "the \(modelText) model has no ceiling",
-                                 hint: "choose logistic, gompertz, richards, monomolecular, bass or auto, or drop `ceiling`")
+                                 hint: "choose \(ModelSpec.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
             }
         }
 
