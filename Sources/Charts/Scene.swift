@@ -3,6 +3,7 @@
 // surfaces; nothing here knows about Cairo, so every layout decision can be asserted
 // as numbers in tests. Text sizes come through `TextMeasuring`, which Rendering
 // implements with Pango.
+// Map of the targets, the data flow and the extension points: docs/architecture.md.
 
 /// A point in scene coordinates: points (1/72 in), origin top left, y down.
 public struct Point: Equatable, Sendable {

@@ -4,4 +4,5 @@
 // intervals (delta method, bootstrap) and model selection (AICc, BIC, backtest).
 // It is the only target that links LAPACK, and glibc's vector math library (libmvec) for
 // evaluating formulas over whole data columns.
+// Map of the targets, the data flow and the extension points: docs/architecture.md.
 import CLAPACK

@@ -11,3 +11,4 @@
 // - Same scene, same bytes: fixed PDF dates (PDFMetadata), SVG ids renumbered
 //   (SVGIdentifiers), and PNGs written with zlib (PNGEncoder) without a time chunk, at
 //   settings several times faster than cairo_surface_write_to_png for charts.
+// Map of the targets, the data flow and the extension points: docs/architecture.md.

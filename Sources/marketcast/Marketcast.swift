@@ -1,6 +1,7 @@
 // The marketcast command line: argument parsing, logging and exit codes. Every command
 // is a thin shell over the library targets; errors are printed as
 // `file:line:column: error: …` with a hint, and end the process with a non-zero status.
+// Map of the targets, the data flow and the extension points: docs/architecture.md.
 import ArgumentParser
 
 @main
