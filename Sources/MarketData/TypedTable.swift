@@ -74,13 +74,16 @@ public struct TypedTable: Sendable {
 
     /// Reads `path` and checks that every `required` column is in the header.
     public static func read(path: String, required: [String]) throws -> TypedTable {
-        let table: CSVTable
+        try TypedTable(table: try csv(path: path), required: required)
+    }
+
+    /// The CSV at `path`, its problems as a list.
+    public static func csv(path: String) throws -> CSVTable {
         do {
-            table = try CSVTable.read(path: path)
+            return try CSVTable.read(path: path)
         } catch {
             throw InputErrors(flattening: error) ?? error
         }
-        return try TypedTable(table: table, required: required)
     }
 
     public init(table: CSVTable, required: [String]) throws {

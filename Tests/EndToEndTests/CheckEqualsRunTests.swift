@@ -44,6 +44,7 @@ final class CheckEqualsRunTests: XCTestCase {
             ("fit-years", [("scenarios/bull.yaml", "fit_years: 4 ", "fit_years: 40 ")]),
             ("ceiling-below-data", [("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 100")]),
             ("missing-table", [("report.yaml", "datasets/compute.csv", "datasets/computer.csv")]),
+            ("penetration-cell", [("datasets/industry-indicators.csv", "金融,Finance,5,3,4,2,5,4,45,80", "金融,Finance,5,3,4,2,5,4,145,80")]),
             ("two-models", [("scenarios/base.yaml", "model: auto ", "model: exponential ")]),
             ("horizon-before-data", [("report.yaml", "horizon: 2027 ", "horizon: 2023 ")]),
             ("two-problems", [("report.yaml", "fit_through: 2022", "fit_through: 2030"),

@@ -1,4 +1,5 @@
 import Charts
+import Forecasting
 import Foundation
 import MarketData
 
@@ -16,6 +17,13 @@ public struct LoadedInputs {
     /// Publisher forecasts, by series id, in the config's language.
     var publisherForecasts: [String: [PublisherForecast]] = [:]
     var theme: Theme?
+    /// The industry indicators of `penetration:`, when configured.
+    var indicators: IndustryIndicatorTable?
+    /// Every CSV parsed so far, by path: exhibits that list a table's sources read these.
+    private(set) var csvTables: [String: CSVTable] = [:]
+
+    /// Keeps bytes read elsewhere (the config, read before the checks) for the manifest.
+    mutating func record(_ path: String, _ data: Data) { bytes[path] = data }
 
     /// The file's bytes, read from disk the first time only.
     mutating func read(_ path: String) throws -> Data {
@@ -26,6 +34,19 @@ public struct LoadedInputs {
         }
         bytes[path] = data
         return data
+    }
+
+    /// The file parsed as CSV, from the bytes read once; problems as a list.
+    mutating func csv(_ path: String) throws -> CSVTable {
+        if let table = csvTables[path] { return table }
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(data: try read(path), file: path)
+        } catch {
+            throw InputErrors(flattening: error) ?? error
+        }
+        csvTables[path] = table
+        return table
     }
 
     /// Bytes of a file already read, for the manifest.

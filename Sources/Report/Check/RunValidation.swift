@@ -15,7 +15,7 @@ public enum RunValidation {
     /// The checks after report.yaml itself, in the order their problems are listed. Later
     /// checks read what earlier ones loaded (scenarios and the backtest need the series).
     static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), BacktestCheck(), ExhibitTableCheck(),
-                                       ThemeCheck()]
+                                       PenetrationCheck(), ThemeCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
     public struct Report {
@@ -61,6 +61,7 @@ public enum RunValidation {
             problems.append(contentsOf: found)
             files += read
             inputs = loaded
+            inputs.record(configPath, data)
         }
         let sorted = problems.sortedByLocation().errors
         let valid = !sorted.contains { $0.severity == .error }
@@ -190,16 +191,28 @@ struct BacktestCheck: InputCheck {
 /// publisher forecasts of each series.
 struct ExhibitTableCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
-        inputs.tables = ExhibitTables.load(config, language: config.language, problems: &problems)
+        let tables = ExhibitTables.load(config, language: config.language, problems: &problems) { try inputs.csv($0) }
+        inputs.tables = tables
         var read = ReportConfig.tableNames.compactMap { config.tables[$0] }
         for entry in config.seriesWithReadableData {
             guard let path = entry.publisherForecastsPath else { continue }
             read.append(path)
             recording(path, into: &problems) {
-                inputs.publisherForecasts[entry.id] = try PublisherForecast.load(path: path, language: config.language)
+                inputs.publisherForecasts[entry.id] = try PublisherForecast.load(try inputs.csv(path), language: config.language)
             }
         }
         return read
+    }
+}
+
+/// The industry indicators of `penetration:` parse into the table the index is computed from.
+struct PenetrationCheck: InputCheck {
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        guard let penetration = config.penetration else { return [] }
+        recording(penetration.dataPath, into: &problems) {
+            inputs.indicators = try penetration.indicatorTable(try inputs.csv(penetration.dataPath))
+        }
+        return [penetration.dataPath]
     }
 }
 

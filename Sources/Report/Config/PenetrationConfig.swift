@@ -163,7 +163,12 @@ public struct PenetrationConfig: Sendable {
 
     /// Reads the table and computes the index, its sensitivity and the adoption paths.
     public func analyse() throws -> PenetrationAnalysis {
-        let table = try IndustryIndicatorTable.load(path: dataPath, indicators: indicators)
-        return PenetrationAnalysis(table: table, settings: settings)
+        PenetrationAnalysis(table: try IndustryIndicatorTable.load(path: dataPath, indicators: indicators),
+                            settings: settings)
+    }
+
+    /// The indicator table from an already parsed CSV (a run reads each file once).
+    func indicatorTable(_ csv: CSVTable) throws -> IndustryIndicatorTable {
+        try IndustryIndicatorTable(table: csv, indicators: indicators)
     }
 }

@@ -12,7 +12,12 @@ struct MonthlyVisit: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [MonthlyVisit] {
-        var table = try TypedTable.read(path: path, required: ["month", "value", "unit", "status", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [MonthlyVisit] {
+        var table = try TypedTable(table: csv, required: ["month", "value", "unit", "status", "source"])
         var visits: [MonthlyVisit] = []
         for row in table.rows {
             let month = table.date(row, "month")
@@ -50,7 +55,12 @@ struct DatedLabel: Equatable {
 
     /// `date` column may be a year, month or day; labels in `label_zh` and `label_en`.
     static func load(path: String, dateColumn: String, language: DisplayLanguage? = nil) throws -> [DatedLabel] {
-        var table = try TypedTable.read(path: path, required: [dateColumn, "label_zh", "label_en", "source"])
+        try load(try TypedTable.csv(path: path), dateColumn: dateColumn, language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, dateColumn: String, language: DisplayLanguage? = nil) throws -> [DatedLabel] {
+        var table = try TypedTable(table: csv, required: [dateColumn, "label_zh", "label_en", "source"])
         var labels: [DatedLabel] = []
         for row in table.rows {
             guard let date = table.date(row, dateColumn) else { continue }
@@ -68,7 +78,12 @@ struct ModelRelease: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [ModelRelease] {
-        var table = try TypedTable.read(path: path, required: ["date", "vendor", "model", "vendor_en", "model_en", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [ModelRelease] {
+        var table = try TypedTable(table: csv, required: ["date", "vendor", "model", "vendor_en", "model_en", "source"])
         var releases: [ModelRelease] = []
         for row in table.rows {
             guard let date = table.date(row, "date") else { continue }
@@ -91,7 +106,12 @@ struct DevelopmentStage: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [DevelopmentStage] {
-        var table = try TypedTable.read(path: path, required: ["stage_zh", "stage_en", "start_year", "end_year", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [DevelopmentStage] {
+        var table = try TypedTable(table: csv, required: ["stage_zh", "stage_en", "start_year", "end_year", "source"])
         var stages: [DevelopmentStage] = []
         for row in table.rows {
             guard let start = table.date(row, "start_year") else { continue }
@@ -120,7 +140,12 @@ struct VendorModel: Equatable {
     static let events = ["release", "first disclosure", "upgrade"]
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [VendorModel] {
-        var table = try TypedTable.read(path: path, required: ["vendor", "vendor_en", "model", "model_en", "event", "date",
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [VendorModel] {
+        var table = try TypedTable(table: csv, required: ["vendor", "vendor_en", "model", "model_en", "event", "date",
                                                                "parameters", "parameters_unit", "source"])
         var models: [VendorModel] = []
         for row in table.rows {
@@ -161,7 +186,12 @@ struct BenchmarkScore: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [BenchmarkScore] {
-        var table = try TypedTable.read(path: path, required: ["model", "benchmark", "benchmark_en", "score", "unit", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [BenchmarkScore] {
+        var table = try TypedTable(table: csv, required: ["model", "benchmark", "benchmark_en", "score", "unit", "source"])
         var scores: [BenchmarkScore] = []
         for row in table.rows {
             let score = table.number(row, "score")
@@ -191,7 +221,12 @@ struct ComputeFigure: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [ComputeFigure] {
-        var table = try TypedTable.read(path: path, required: ["vendor", "vendor_en", "facility", "facility_en", "metric",
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [ComputeFigure] {
+        var table = try TypedTable(table: csv, required: ["vendor", "vendor_en", "facility", "facility_en", "metric",
                                                                "metric_en", "value", "qualifier", "unit", "date",
                                                                "status", "source"])
         var figures: [ComputeFigure] = []
@@ -225,7 +260,12 @@ struct CaseResult: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [CaseResult] {
-        var table = try TypedTable.read(path: path, required: ["case", "organisation", "organisation_en", "metric_zh",
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [CaseResult] {
+        var table = try TypedTable(table: csv, required: ["case", "organisation", "organisation_en", "metric_zh",
                                                                "metric_en", "value", "unit", "direction", "qualifier", "source"])
         var results: [CaseResult] = []
         for row in table.rows {
@@ -253,7 +293,12 @@ struct IndustryApplication: Equatable {
     var note: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [IndustryApplication] {
-        var table = try TypedTable.read(path: path, required: ["industry_zh", "industry_en", "function_zh", "function_en", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [IndustryApplication] {
+        var table = try TypedTable(table: csv, required: ["industry_zh", "industry_en", "function_zh", "function_en", "source"])
         var rows: [IndustryApplication] = []
         for row in table.rows {
             rows.append(IndustryApplication(industry: table.requiredText(row, "industry_zh"),
@@ -276,7 +321,12 @@ struct PublisherForecast: Equatable {
     var source: String
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [PublisherForecast] {
-        var table = try TypedTable.read(path: path, required: ["year", "value", "unit", "vintage", "source"])
+        try load(try TypedTable.csv(path: path), language: language)
+    }
+
+    /// The rows of a table already read (a run reads each file once).
+    static func load(_ csv: CSVTable, language: DisplayLanguage? = nil) throws -> [PublisherForecast] {
+        var table = try TypedTable(table: csv, required: ["year", "value", "unit", "vintage", "source"])
         var forecasts: [PublisherForecast] = []
         var seen: [String: Int] = [:]
         for row in table.rows {

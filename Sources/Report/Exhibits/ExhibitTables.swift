@@ -6,39 +6,40 @@ import MarketData
 /// manifest all take their lists from `ExhibitTable.all`.
 struct ExhibitTableSpec<Row> {
     let name: String
-    let load: (_ path: String, _ language: DisplayLanguage?) throws -> [Row]
+    /// The rows of the file's parsed CSV.
+    let load: (_ table: CSVTable, _ language: DisplayLanguage?) throws -> [Row]
 
     var erased: AnyExhibitTableSpec {
-        AnyExhibitTableSpec(name: name) { path, language in try load(path, language) }
+        AnyExhibitTableSpec(name: name) { table, language in try load(table, language) }
     }
 }
 
 /// A table spec with its row type erased, for lists of tables of different kinds.
 struct AnyExhibitTableSpec {
     let name: String
-    let load: (_ path: String, _ language: DisplayLanguage?) throws -> Any
+    let load: (_ table: CSVTable, _ language: DisplayLanguage?) throws -> Any
 }
 
 /// Every exhibit table, in the order the manifest lists them. A new table is one entry
 /// here (with its loader in ExhibitData) and one mention in its exhibit's `tables`.
 enum ExhibitTable {
-    static let chatGPTVisits = ExhibitTableSpec(name: "chatgpt-visits") { try MonthlyVisit.load(path: $0, language: $1) }
+    static let chatGPTVisits = ExhibitTableSpec(name: "chatgpt-visits") { try MonthlyVisit.load($0, language: $1) }
     static let chatGPTMilestones = ExhibitTableSpec(name: "chatgpt-milestones") {
-        try DatedLabel.load(path: $0, dateColumn: "date", language: $1)
+        try DatedLabel.load($0, dateColumn: "date", language: $1)
     }
-    static let modelReleases = ExhibitTableSpec(name: "model-releases") { try ModelRelease.load(path: $0, language: $1) }
-    static let aiStages = ExhibitTableSpec(name: "ai-stages") { try DevelopmentStage.load(path: $0, language: $1) }
+    static let modelReleases = ExhibitTableSpec(name: "model-releases") { try ModelRelease.load($0, language: $1) }
+    static let aiStages = ExhibitTableSpec(name: "ai-stages") { try DevelopmentStage.load($0, language: $1) }
     static let aiMilestones = ExhibitTableSpec(name: "ai-milestones") {
-        try DatedLabel.load(path: $0, dateColumn: "year", language: $1)
+        try DatedLabel.load($0, dateColumn: "year", language: $1)
     }
-    static let vendorModels = ExhibitTableSpec(name: "vendor-models") { try VendorModel.load(path: $0, language: $1) }
+    static let vendorModels = ExhibitTableSpec(name: "vendor-models") { try VendorModel.load($0, language: $1) }
     static let vendorBenchmarks = ExhibitTableSpec(name: "vendor-benchmarks") {
-        try BenchmarkScore.load(path: $0, language: $1)
+        try BenchmarkScore.load($0, language: $1)
     }
-    static let compute = ExhibitTableSpec(name: "compute") { try ComputeFigure.load(path: $0, language: $1) }
-    static let caseResults = ExhibitTableSpec(name: "case-results") { try CaseResult.load(path: $0, language: $1) }
+    static let compute = ExhibitTableSpec(name: "compute") { try ComputeFigure.load($0, language: $1) }
+    static let caseResults = ExhibitTableSpec(name: "case-results") { try CaseResult.load($0, language: $1) }
     static let industryApplications = ExhibitTableSpec(name: "industry-applications") {
-        try IndustryApplication.load(path: $0, language: $1)
+        try IndustryApplication.load($0, language: $1)
     }
 
     static let all: [AnyExhibitTableSpec] = [
@@ -60,14 +61,15 @@ struct ExhibitTables {
         rows[table.name] as? [Row]
     }
 
-    /// Reads every named table, recording each one's problems in `problems`; a table with
-    /// problems stays nil.
-    static func load(_ config: ReportConfig, language: DisplayLanguage?, problems: inout InputErrors) -> ExhibitTables {
+    /// Reads every named table through `csv` (the run's one read of each file), recording
+    /// each one's problems in `problems`; a table with problems stays nil.
+    static func load(_ config: ReportConfig, language: DisplayLanguage?, problems: inout InputErrors,
+                     csv: (String) throws -> CSVTable) -> ExhibitTables {
         var tables = ExhibitTables()
         for table in ExhibitTable.all {
             guard let path = config.tables[table.name] else { continue }
             do {
-                tables.rows[table.name] = try table.load(path, language)
+                tables.rows[table.name] = try table.load(try csv(path), language)
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
                     ?? InputErrors([InputError(SourceLocation(file: path), "cannot be read: \(error)")]))

@@ -74,8 +74,7 @@ struct MethodologyExhibit: Exhibit {
         let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
             + (context.config.penetration.map { [$0.dataPath] } ?? [])
         for path in tablePaths {
-            guard let table = try? CSVTable.read(path: path),
-                  table.optionalColumnIndex(named: "source") != nil else { continue }
+            guard let table = context.csvTables[path], table.optionalColumnIndex(named: "source") != nil else { continue }
             var unique: [String] = []
             for row in table.rows {
                 let source = table.text(row, "source", in: strings.language)

@@ -169,10 +169,11 @@ public enum ReportRun {
                                  theme: inputs.theme ?? .standard, measurer: measurer, series: results)
         context.tables = inputs.tables ?? ExhibitTables()
         context.publisherForecasts = inputs.publisherForecasts
+        context.csvTables = inputs.csvTables
         try ScenarioRun.fit(into: &context, logger: logger)
-        if let penetration = config.penetration {
+        if let penetration = config.penetration, let indicators = inputs.indicators {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")
-            context.penetration = try penetration.analyse()
+            context.penetration = PenetrationAnalysis(table: indicators, settings: penetration.settings)
         }
         return context
     }

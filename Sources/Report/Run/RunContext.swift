@@ -22,6 +22,8 @@ public struct RunContext {
     public var series: [SeriesResult]
     /// The exhibit tables the config names, read once.
     var tables = ExhibitTables()
+    /// Every CSV the checks parsed, by path (the methodology page lists each table's sources).
+    var csvTables: [String: CSVTable] = [:]
     /// Each series' publisher forecasts (by series id), read once.
     var publisherForecasts: [String: [PublisherForecast]] = [:]
     /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
