@@ -17,6 +17,23 @@ final class ScenarioFitterTests: XCTestCase {
         try ScenarioFitter.forecast(chinaAI, assumptions: assumptions, scenario: "t", horizon: horizon, level: 0.95)
     }
 
+    /// Three actuals and an exponential: the delta-method band reaches far below zero by
+    /// 2027 (−526 before the floor); a positive quantity's interval stops at zero.
+    func testAPositiveSeriesIntervalNeverGoesBelowZero() throws {
+        let short = MarketSeries(id: "m", file: "t.csv", unit: "亿元", observations: [
+            (2020, 15.0), (2022, 70), (2023, 141.34),
+        ].enumerated().map { Observation(year: $1.0, value: $1.1, unit: "亿元", status: .actual, source: "s", line: $0 + 2) })
+        for model in ["exponential", "linear", "auto"] {
+            let forecast = try Forecaster.forecast(short, model: model, horizon: 2027, level: 0.95)
+            for point in forecast.estimates {
+                XCTAssertGreaterThanOrEqual(try XCTUnwrap(point.lower), 0, "\(model) \(point.year)")
+                XCTAssertGreaterThanOrEqual(point.value, 0, "\(model) \(point.year)")
+            }
+        }
+        let exponential = try Forecaster.forecast(short, model: "exponential", horizon: 2027, level: 0.95)
+        XCTAssertEqual(exponential.estimates.last?.lower, 0, "the band's lower end is at the floor")
+    }
+
     func testNoAssumptionsIsThePlainCatalogFit() throws {
         let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential")))
         let reference = try GrowthCurves.fit(.exponential, x: (2019...2024).map(Double.init),

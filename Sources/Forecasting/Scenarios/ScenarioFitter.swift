@@ -98,13 +98,16 @@ public enum ScenarioFitter {
 
         var points = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
             .map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
+        // A positive quantity is never forecast below zero: the symmetric delta-method band
+        // of a short series can reach far below it.
+        let floor = allActuals.allSatisfy { $0.value > 0 } ? 0.0 : -Double.infinity
         if horizon > last.year {
             for year in (last.year + 1)...horizon {
                 let t = Double(year)
                 let m = assumptions.shockMultiplier(at: t)
                 let band = fit.predictionInterval(at: t, level: level)
                 points.append(ForecastPoint(year: year, value: fit.predict(t) * m,
-                                            lower: band.lower.isFinite ? band.lower * m : nil,
+                                            lower: band.lower.isFinite ? max(band.lower * m, floor) : nil,
                                             upper: band.upper.isFinite ? band.upper * m : nil, isEstimate: true))
             }
         }

@@ -146,11 +146,12 @@ public enum ManySeriesForecast {
                     return .failure("\(prefix): error: the \(kind.rawValue) fit did not converge: \(fit.reason)")
                 }
                 var rows: [ManySeriesRow] = []
+                let floor = series.values.allSatisfy { $0 > 0 } ? 0.0 : -Double.infinity
                 for h in 1...horizon {
                     let year = last + h
                     let band = fit.predictionInterval(at: Double(year), level: options.level)
                     rows.append(ManySeriesRow(series: series.id, year: year, value: fit.predict(Double(year)),
-                                              lower: band.lower, upper: band.upper, model: kind.rawValue))
+                                              lower: max(band.lower, floor), upper: band.upper, model: kind.rawValue))
                 }
                 return .success((rows, fit.warnings.map { "\(prefix): warning: \($0)" }))
             }
