@@ -61,12 +61,15 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: commandLineSettings),
 
+        // What the test targets share: golden images, the fake text measurer. No product.
+        .target(name: "TestSupport", dependencies: ["Charts", "Rendering", "CCairo"]),
+
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["marketcast"]),
     ],
     swiftLanguageModes: [.v5]

@@ -4,25 +4,16 @@
 // Layout tests assert geometry as numbers; these catch what numbers miss (a colour,
 // a missing stroke, a glyph that falls back to tofu).
 //
-// Tolerance: a pixel counts as different when some channel differs by more than 24 of
-// 255, and at most 0.05 % of pixels (65 of 129,600) may differ. That absorbs anti-aliasing differences
-// between FreeType/Cairo builds (PNG against poppler-rasterised PDF stays under it,
-// see SceneRendererTests); a bar 10 % taller or a label moved by a pixel exceeds it
-// (testToleranceCatchesAChangedValue).
-//
-// To accept a deliberate visual change: MARKETCAST_UPDATE_GOLDEN=1 swift test --filter
-// ChartGoldenImageTests, look at the new PNGs, commit them.
+// The comparison, its one tolerance, the difference image on failure and the update switch
+// are TestSupport's GoldenImage; testToleranceCatchesAChangedValue shows the tolerance has
+// teeth.
 import Foundation
 import XCTest
 @testable import Charts
 import Rendering
+import TestSupport
 
 final class ChartGoldenImageTests: XCTestCase {
-    static let goldenFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/golden").path
-    static let perChannelTolerance = 24
-    static let allowedFraction = 0.0005
     /// Goldens stay small so the repository does not grow with every visual change.
     static let maximumGoldenBytes = 60_000
 
@@ -88,37 +79,15 @@ final class ChartGoldenImageTests: XCTestCase {
     func testToleranceCatchesAChangedValue() throws {
         var chart = sampleMarketSizeChart()
         chart.bars[3].value *= 1.1
-        let golden = Self.goldenFolder + "/chart-market-size.png"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: golden), "golden missing (see testMarketSizeChartMatchesGolden)")
-        let path = folder + "/changed.png"
-        try SceneRenderer(measurer: measurer).write(chart.layout(measurer: measurer).scene, to: path, format: .png, scale: 0.5)
-        let difference = try ImageComparison.compare(pngAt: path, withPNGAt: golden,
-                                                     perChannelTolerance: Self.perChannelTolerance)
-        XCTAssertGreaterThan(difference.fractionDiffering, Self.allowedFraction, "\(difference)")
+        XCTAssertFalse(try GoldenImage.matches(chart.layout(measurer: measurer).scene, name: "chart-market-size",
+                                               renderer: SceneRenderer(measurer: measurer)))
     }
 
     func assertMatchesGolden(_ scene: Scene, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let golden = Self.goldenFolder + "/\(name).png"
-        let actual = folder + "/\(name).png"
-        try SceneRenderer(measurer: measurer).write(scene, to: actual, format: .png, scale: 0.5)
-        if ProcessInfo.processInfo.environment["MARKETCAST_UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.removeItem(atPath: golden)
-            try FileManager.default.copyItem(atPath: actual, toPath: golden)
-        }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: golden),
-              let size = attributes[.size] as? Int else {
-            XCTFail("no golden image \(golden); run with MARKETCAST_UPDATE_GOLDEN=1 to create it", file: file, line: line)
-            return
-        }
-        XCTAssertLessThan(size, Self.maximumGoldenBytes, "\(golden) is too large for a fixture", file: file, line: line)
-        let difference = try ImageComparison.compare(pngAt: actual, withPNGAt: golden,
-                                                     perChannelTolerance: Self.perChannelTolerance)
-        if difference.fractionDiffering > Self.allowedFraction {
-            // Keep the failing render outside the scratch folder (which tearDown removes) for a look.
-            let kept = NSTemporaryDirectory() + "marketcast-golden-\(name).png"
-            try? FileManager.default.removeItem(atPath: kept)
-            try? FileManager.default.copyItem(atPath: actual, toPath: kept)
-            XCTFail("\(name) differs from \(golden): \(difference); new render at \(kept)", file: file, line: line)
+        try GoldenImage.assertMatches(scene, name: name, renderer: SceneRenderer(measurer: measurer), file: file, line: line)
+        let golden = GoldenImage.folder + "/\(name).png"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: golden))?[.size] as? Int {
+            XCTAssertLessThan(size, Self.maximumGoldenBytes, "\(golden) is too large for a fixture", file: file, line: line)
         }
     }
 }

@@ -85,14 +85,37 @@ final class PangoMeasuredLayoutTests: XCTestCase {
 
     /// Renders the sample charts as PNG (and SVG, PDF) into $CHARTS_RENDER_DIR for a human
     /// to look at; skipped otherwise.
-    func testRenderSamplesWhenAsked() throws {
-        guard let dir = ProcessInfo.processInfo.environment["CHARTS_RENDER_DIR"] else {
-            throw XCTSkip("set CHARTS_RENDER_DIR to render the sample charts")
+    /// Every sample chart renders in every format: a PNG of the page's pixel size, an SVG
+    /// and a PDF that start as those formats do. The files go to $CHARTS_RENDER_DIR when it
+    /// is set, to look at after a layout change; to a temporary folder otherwise.
+    func testEverySampleChartRendersInEveryFormat() throws {
+        let dir = ProcessInfo.processInfo.environment["CHARTS_RENDER_DIR"]
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-samples-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if ProcessInfo.processInfo.environment["CHARTS_RENDER_DIR"] == nil {
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         }
         let renderer = SceneRenderer(measurer: measurer)
-        for (name, scene) in SampleCharts.scenes(measurer: measurer) {
+        let scenes = SampleCharts.scenes(measurer: measurer)
+        XCTAssertGreaterThanOrEqual(scenes.count, 6)
+        for (name, scene) in scenes {
             for format in OutputFormat.allCases {
-                try renderer.write(scene, to: "\(dir)/\(name).\(format.rawValue)", format: format)
+                let path = "\(dir)/\(name).\(format.rawValue)"
+                try renderer.write(scene, to: path, format: format, scale: 1)
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                switch format {
+                case .png:
+                    XCTAssertEqual(Array(data.prefix(4)), [0x89, 0x50, 0x4E, 0x47], name)
+                    // IHDR width and height, big-endian, at bytes 16–23.
+                    let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }
+                    let height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
+                    XCTAssertEqual(width, Int(scene.size.width), name)
+                    XCTAssertEqual(height, Int(scene.size.height), name)
+                case .svg:
+                    XCTAssertTrue(String(decoding: data.prefix(200), as: UTF8.self).contains("<svg"), name)
+                case .pdf:
+                    XCTAssertEqual(String(decoding: data.prefix(5), as: UTF8.self), "%PDF-", name)
+                }
             }
         }
     }

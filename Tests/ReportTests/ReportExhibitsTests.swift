@@ -4,6 +4,7 @@ import Logging
 import Foundation
 import MarketData
 import Rendering
+import TestSupport
 import XCTest
 @testable import Report
 
@@ -330,5 +331,19 @@ final class ExhibitRegistryTests: XCTestCase {
         let declared = Set(ReportRun.exhibits.flatMap(\.tables).map(\.name))
         XCTAssertEqual(declared, Set(ReportConfig.tableNames))
         XCTAssertEqual(ReportConfig.tableNames.count, Set(ReportConfig.tableNames).count, "each table once")
+    }
+}
+
+/// Exhibits lay out through `any TextMeasuring`: the whole shipped report builds its pages
+/// with the fake measurer, no fonts involved.
+final class FakeMeasuredReportTests: XCTestCase {
+    func testTheShippedReportLaysOutWithTheFakeMeasurer() throws {
+        let config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+        let context = try ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
+        let pages = try ReportRun.buildPages(ReportRun.exhibits, context: context)
+        XCTAssertGreaterThan(pages.count, 15)
+        for page in pages {
+            XCTAssertFalse(page.scene.elements.isEmpty, page.title)
+        }
     }
 }

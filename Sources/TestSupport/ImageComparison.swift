@@ -1,4 +1,10 @@
+// TestSupport owns what the test targets share and no product ships: the golden-image
+// comparison (one harness, one tolerance, a diff image on failure) and the fake text
+// measurer that lets layouts be asserted as exact numbers without fonts. Map of the
+// targets: docs/architecture.md.
 import CCairo
+import Foundation
+import Rendering
 
 /// Compares two PNGs pixel by pixel, for golden-image tests that must tolerate tiny
 /// anti-aliasing differences between FreeType/Cairo builds but catch layout changes.
@@ -51,6 +57,40 @@ public enum ImageComparison {
         return (maxDelta, Double(differing) / Double(width * height))
     }
 
+    /// Writes a picture of where two same-size PNGs differ: the first image faded to grey,
+    /// pixels that differ by more than `perChannelTolerance` in red.
+    public static func writeDifference(pngAt path: String, withPNGAt otherPath: String, to output: String,
+                                       perChannelTolerance: Int) throws {
+        let first = try loadPNG(path)
+        defer { cairo_surface_destroy(first) }
+        let second = try loadPNG(otherPath)
+        defer { cairo_surface_destroy(second) }
+        let width = cairo_image_surface_get_width(first), height = cairo_image_surface_get_height(first)
+        guard width == cairo_image_surface_get_width(second), height == cairo_image_surface_get_height(second),
+              let a = cairo_image_surface_get_data(first), let b = cairo_image_surface_get_data(second),
+              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else { return }
+        defer { cairo_surface_destroy(surface) }
+        cairo_surface_flush(surface)
+        guard let out = cairo_image_surface_get_data(surface) else { return }
+        let strideA = Int(cairo_image_surface_get_stride(first)), strideB = Int(cairo_image_surface_get_stride(second))
+        let strideOut = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<Int(height) {
+            for x in 0..<Int(width) {
+                let pa = (a + y * strideA).advanced(by: 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+                let pb = (b + y * strideB).advanced(by: 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+                var delta = 0
+                for shift in stride(from: 0, to: 24, by: 8) {
+                    delta = max(delta, abs(Int((pa >> UInt32(shift)) & 0xFF) - Int((pb >> UInt32(shift)) & 0xFF)))
+                }
+                let grey = UInt32(200 + (Int((pa >> 8) & 0xFF) * 55) / 255)
+                let pixel: UInt32 = delta > perChannelTolerance ? 0x00FF_0000 : (grey << 16 | grey << 8 | grey)
+                (out + y * strideOut).advanced(by: 4 * x).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee = pixel }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        cairo_surface_write_to_png(surface, output)
+    }
+
     private static func loadPNG(_ path: String) throws -> OpaquePointer {
         guard let surface = cairo_image_surface_create_from_png(path) else {
             throw RenderingError.cannotRead(path: path, cause: "Cairo returned no surface")
@@ -58,7 +98,7 @@ public enum ImageComparison {
         let status = cairo_surface_status(surface)
         if status != CAIRO_STATUS_SUCCESS {
             cairo_surface_destroy(surface)
-            throw RenderingError.cannotRead(path: path, cause: cairoStatusText(status))
+            throw RenderingError.cannotRead(path: path, cause: String(cString: cairo_status_to_string(status)))
         }
         let format = cairo_image_surface_get_format(surface)
         // PNG loading yields ARGB32 or RGB24 for colour images, A8/A1 never for our files.

@@ -1,10 +1,12 @@
 // A deterministic stand-in for Pango so layout tests assert exact numbers: Latin
 // characters are 0.6 em wide, CJK (and full-width punctuation) 1 em, lines 1.4 em tall,
 // wrapping greedily at character boundaries.
-@testable import Charts
+import Charts
 
-struct FakeMeasurer: TextMeasuring {
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+public struct FakeMeasurer: TextMeasuring {
+    public init() {}
+
+    public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
              0xFF00...0xFF60, 0xFFE0...0xFFE6: return true
@@ -12,12 +14,12 @@ struct FakeMeasurer: TextMeasuring {
         }
     }
 
-    static func width(of character: Character, size: Double) -> Double {
+    public static func width(of character: Character, size: Double) -> Double {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         return (isWide(scalar) ? 1.0 : 0.6) * size
     }
 
-    func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size {
+    public func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size {
         let lineHeight = 1.4 * font.size
         var lines: [Double] = [0]
         for character in text {
