@@ -23,6 +23,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "marketcast", targets: ["marketcast"]),
+        .executable(name: "marketcast-bench", targets: ["marketcast-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +61,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: commandLineSettings),
+        // Benchmark and maintenance commands (make bench, regenerating calibration data).
+        .executableTarget(name: "marketcast-bench", dependencies: [
+            "Charts", "Rendering", "Forecasting", "MarketData",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // What the test targets share: golden images, the fake text measurer. No product.
         .target(name: "TestSupport", dependencies: ["Charts", "Rendering", "CCairo"]),

@@ -9,8 +9,7 @@ struct Marketcast: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast",
         abstract: "Market data in, forecasts and report-ready charts out.",
-        subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, ForecastCommand.self, DiffCommand.self, BatchCommand.self,
-                      BenchRenderCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, FitCommand.self, ForecastCommand.self, DiffCommand.self, BatchCommand.self])
 
     static func main() {
         CPUBaseline.requireOnThisMachine()

@@ -9,9 +9,6 @@ final class ReferenceCalibrationTests: XCTestCase {
         let series = try M1Data.training().map(\.values)
         XCTAssertEqual(series.count, 181)
         let learned = ReferenceCalibration.learn(from: series)
-        if let path = ProcessInfo.processInfo.environment["MARKETCAST_WRITE_CALIBRATION"], !path.isEmpty {
-            try ReferenceCalibration.swiftSource(learned).write(toFile: path, atomically: true, encoding: .utf8)
-        }
         for model in ReferenceCalibration.models {
             let shipped = ReferenceCalibration.table(for: model).quantiles
             let fresh = try XCTUnwrap(learned[model.name]).quantiles

@@ -5,7 +5,7 @@ colours as marketcast's standard theme, and the same elements (titles, unit, leg
 value labels, intervals, CAGR arrows, milestone, gap label, source note).
 
 Usage: python3 matplotlib_charts.py CHART FORMAT COUNT [OUT]
-prints one line like marketcast bench-render does."""
+prints one line like marketcast-bench render does."""
 import io
 import json
 import math

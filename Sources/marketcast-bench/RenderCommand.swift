@@ -3,14 +3,13 @@ import Charts
 import Foundation
 import Rendering
 
-/// `marketcast bench-render`: lays out and encodes one chart `count` times in this
-/// process and prints the median time per chart, for bench/run.py to set against matplotlib.
-/// Hidden from help: it measures the tool, it is not part of an analyst's work.
-struct BenchRenderCommand: ParsableCommand {
+/// `marketcast-bench render`: lays out and encodes one chart `count` times in this
+/// process and prints the median time per chart, for bench/render/run.py to set against
+/// matplotlib.
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-render",
-        abstract: "Time laying out and encoding one chart N times (for make bench).",
-        shouldDisplay: false)
+        commandName: "render",
+        abstract: "Time laying out and encoding one chart N times (for make bench).")
 
     enum ChartKind: String, ExpressibleByArgument, CaseIterable {
         case marketSize = "market-size", line, horizontalBars = "horizontal-bars", heatmap
@@ -34,14 +33,17 @@ struct BenchRenderCommand: ParsableCommand {
     @Option(help: "PNG scale: 1 gives 1920×1080.")
     var scale: Double = 1
 
+    func validate() throws {
+        guard count >= 1, count <= 100_000 else { throw ValidationError("--count must lie between 1 and 100000") }
+        guard OutputFormat(rawValue: format) != nil else { throw ValidationError("--format takes one format: png, svg or pdf") }
+        guard scale.isFinite, scale >= 0.25, scale <= 4 else { throw ValidationError("--scale must lie between 0.25 and 4") }
+    }
+
     func run() throws {
-        try CommandLineOutput.reportingErrors {
-            guard count >= 1, count <= 100_000 else { throw ValidationError("--count must lie between 1 and 100000") }
-            let formats = try CommandLineOutput.formats(format)
-            guard formats.count == 1, let format = formats.first else {
-                throw ValidationError("--format takes one format: png, svg or pdf")
-            }
-            let pngScale = try CommandLineOutput.pngScale(scale)
+        do {
+            let format = OutputFormat(rawValue: format)!
+            // The command line's scale counts 1920×1080 as 1; the renderer counts pixels per point.
+            let pngScale = scale * 2
             let specs = try BenchChartSpecs.load(path: spec)
             let renderer = SceneRenderer(measurer: PangoTextMeasurer())
             // One untimed render first: font loading and Cairo's caches are start-up cost,
@@ -58,6 +60,9 @@ struct BenchRenderCommand: ParsableCommand {
             if let out { try Data(bytes).write(to: URL(fileURLWithPath: out)) }
             print("chart=\(chart.rawValue) format=\(format.rawValue) count=\(count) "
                   + "seconds_per_chart=\(String(format: "%.6f", median)) bytes=\(bytes.count)")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 
