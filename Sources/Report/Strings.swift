@@ -65,6 +65,7 @@ public struct Strings: Sendable {
                 "drift-log": ("对数漂移", "log drift"), "damped-log": ("对数阻尼趋势", "log damped trend"),
                 "theta": ("Theta", "Theta"), "theta-log": ("对数 Theta", "log Theta"),
                 "naive": ("朴素", "naive"), "ses": ("简单平滑", "simple smoothing"),
+                "logistic": ("Logistic 曲线", "logistic curve"),
             ]
             let listed = members.map { name in short[name].map { language == .zh ? $0.zh : $0.en } ?? name }
             return language == .zh ? "组合预测（\(listed.joined(separator: "、"))的中位数）"

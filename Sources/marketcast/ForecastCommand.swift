@@ -13,7 +13,7 @@ struct ForecastCommand: ParsableCommand {
         discussion: """
         Writes series,year,value,lower,upper,model: one row per series and forecast year, to standard \
         output or --out. `auto` (the default) is the median of drift, damped trend and their log-scale \
-        versions, with intervals from out-of-sample errors. A series that cannot be forecast is reported \
+        versions (and the logistic curve where the data bend), with intervals from out-of-sample errors. A series that cannot be forecast is reported \
         on stderr (FILE: series S: error: …); the others are still written and the exit status is 1.
         Models: \(ModelSpec.names.joined(separator: ", ")).
         """)

@@ -95,7 +95,7 @@ final class YearlyMethodTests: XCTestCase {
 
     func testMedianWeightsAddUpToOneEachYear() throws {
         let result = try YearlyForecaster.forecast([100, 120, 150, 170, 210, 260, 300], model: .auto, horizon: 5, level: 0.95)
-        XCTAssertEqual(result.members.map(\.method), YearlyForecaster.pool)
+        XCTAssertEqual(result.members.map(\.name), YearlyForecaster.pool.map(\.rawValue))
         for h in 0..<5 {
             XCTAssertEqual(result.members.map { $0.weights[h] }.reduce(0, +), 1, accuracy: 1e-12)
             let weighted = result.members.map { $0.weights[h] * $0.values[h] }.reduce(0, +)
@@ -136,5 +136,29 @@ final class YearlyMethodTests: XCTestCase {
         let q10 = table.quantile(0.975, horizon: 10)
         XCTAssertEqual(table.quantile(0.975, horizon: 20), 2 * q10, accuracy: 1e-12)
         XCTAssertEqual(table.quantile(0.5, horizon: 1), table.quantiles[0][99], accuracy: 1e-12)
+    }
+}
+
+/// The logistic curve joins `auto` only where the data bend.
+final class BentCurveTests: XCTestCase {
+    func testALogisticJoinsWhenTheDataHavePassedTheirInflection() throws {
+        // K = 1000, midpoint at the 5th of 10 years: the curve is bending toward its ceiling.
+        let bent: [Double] = (0..<10).map { (t: Int) -> Double in
+            let smooth = 1000 / (1 + exp(-0.8 * (Double(t) - 4)))
+            return smooth + (Double(t % 3) - 1) * 3
+        }
+        let result = try YearlyForecaster.forecast(bent, model: .auto, horizon: 4, level: 0.95)
+        XCTAssertEqual(result.label, "combination(drift,damped,drift-log,damped-log,logistic)")
+        let curve = try XCTUnwrap(result.members.last)
+        XCTAssertEqual(curve.name, "logistic")
+        XCTAssertLessThan(curve.values.last!, 1000 * 1.05, "the curve flattens under its ceiling")
+    }
+
+    func testNoCurveWhereTheSeriesStillAccelerates() throws {
+        let growing: [Double] = (0..<10).map { 100 * pow(1.2, Double($0)) }
+        XCTAssertNil(BentCurve.logisticForecast(growing, horizon: 4))
+        let line: [Double] = (0..<10).map { 100 + 7 * Double($0) }
+        XCTAssertNil(BentCurve.logisticForecast(line, horizon: 4))
+        XCTAssertNil(BentCurve.logisticForecast([1, 2, 3, 2, 1], horizon: 4), "too few values to read a bend")
     }
 }

@@ -59,7 +59,7 @@ extension ScenarioFitter {
 
     /// "median of drift, damped, drift-log, damped-log" or the method's own summary.
     static func describe(_ forecast: YearlyForecast) -> String {
-        if forecast.members.count == 1 { return forecast.members[0].method.summary }
-        return "median of " + forecast.members.map(\.method.rawValue).joined(separator: ", ")
+        if forecast.members.count == 1 { return forecast.members[0].summary }
+        return "median of " + forecast.members.map(\.name).joined(separator: ", ")
     }
 }

@@ -8,8 +8,10 @@
 // median is robust to the one member that runs away. The pool was chosen once on the M1
 // yearly series for the whole set (README, "How auto forecasts"), never per series.
 // Members that the series cannot support (the damped trend needs five values, log-scale
-// members positive values) are left out and the label says which remained.
+// members positive values) are left out and the label says which remained. The logistic
+// curve joins where the data bend (BentCurve).
 import Foundation
+import Numerics
 
 public enum YearlyModel: Sendable, Equatable {
     case auto
@@ -34,7 +36,10 @@ public enum YearlyModel: Sendable, Equatable {
 /// One member of a combination: its forecasts and, per year, its weight in the combined
 /// value (for a median of four, the two middle members weigh ½ each that year).
 public struct CombinationMember: Sendable, Equatable {
-    public var method: YearlyMethod
+    /// `drift`, `damped`, … or `logistic` for the growth curve that joins when the data bend.
+    public var name: String
+    /// One line a reader understands, in English.
+    public var summary: String
     public var values: [Double]
     public var weights: [Double]
 }
@@ -70,9 +75,9 @@ public enum YearlyForecaster {
         let positive = values.allSatisfy { $0 > 0 }
         let pointsOnly = try pointForecasts(values, model: model, horizon: horizon)
         var warnings = pointsOnly.warnings
-        let members = pointsOnly.members.map(\.method)
         let combined = pointsOnly.combined
-        let label = model == .auto ? "combination(\(members.map(\.rawValue).joined(separator: ",")))" : members[0].rawValue
+        let names = pointsOnly.members.map(\.name)
+        let label = model == .auto ? "combination(\(names.joined(separator: ",")))" : names[0]
         let calibration = ReferenceCalibration.table(for: model)
         let scale = ForecastScale.of(values)
         var points = combined, lower = combined, upper = combined
@@ -126,12 +131,18 @@ public enum YearlyForecaster {
             }
         }
         var forecasts: [[Double]] = []
+        var names = members.map(\.rawValue), summaries = members.map(\.summary)
         for method in members {
             forecasts.append(try method.forecast(values, horizon: horizon))
         }
+        if model == .auto, let curve = BentCurve.logisticForecast(values, horizon: horizon) {
+            forecasts.append(curve)
+            names.append(GrowthModelKind.logistic.rawValue)
+            summaries.append("logistic growth curve: joins because the data have passed their inflection point")
+        }
         let (combined, weights) = median(forecasts, horizon: horizon)
-        let list = zip(members, zip(forecasts, weights)).map {
-            CombinationMember(method: $0.0, values: $0.1.0, weights: $0.1.1)
+        let list = forecasts.indices.map {
+            CombinationMember(name: names[$0], summary: summaries[$0], values: forecasts[$0], weights: weights[$0])
         }
         return (combined, list, warnings)
     }

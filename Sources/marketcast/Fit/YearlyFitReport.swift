@@ -103,15 +103,15 @@ struct YearlyFitReport: Codable, Equatable {
             warnings.append("years \(filled.map(String.init).joined(separator: ", ")) are missing and were filled by interpolation for the forecast")
         }
         warnings += result.warnings
-        let description = result.members.count == 1 ? result.members[0].method.summary
-            : "median, year by year, of " + result.members.map(\.method.rawValue).joined(separator: ", ")
+        let description = result.members.count == 1 ? result.members[0].summary
+            : "median, year by year, of " + result.members.map(\.name).joined(separator: ", ")
         return YearlyFitReport(
             model: model.name, label: result.label, description: description,
             data: Source(file: data.file, x: xName, y: data.header[try data.column(request.yColumn, option: "--y")],
                          points: sortedValues.count),
             level: request.level, aggregation: result.members.count == 1 ? "single" : "median",
             pool: result.members.map {
-                Member(method: $0.method.rawValue, description: $0.method.summary,
+                Member(method: $0.name, description: $0.summary,
                        forecast: $0.values.map(JSONNumber.init), weights: $0.weights)
             },
             interval: Interval(method: result.intervalMethod, reference: ReferenceCalibration.reference,
