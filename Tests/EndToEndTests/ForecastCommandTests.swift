@@ -89,6 +89,27 @@ final class ForecastCommandTests: XCTestCase {
         XCTAssertTrue(loud.stderr.contains("series gap: warning: years 2017, 2018 are missing"), loud.stderr)
     }
 
+    /// --out names a pipe or a device (/dev/null, /dev/stdout): the CSV is written into it,
+    /// never renamed over it (as root that would replace the device with a file).
+    func testOutputIntoAPipeLeavesThePipeAPipe() throws {
+        let fifo = folder.appendingPathComponent("pipe").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let received = Pipe()
+        reader.standardOutput = received
+        try reader.run()
+        let outcome = try run([m1, "--horizon", "2", "--out", fifo, "--quiet"])
+        let text = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(text.hasPrefix("series,year,value,lower,upper,model\n"))
+        var status = stat()
+        XCTAssertEqual(stat(fifo, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO, "still a pipe")
+    }
+
     func testUsageErrorsExitWith64() throws {
         for arguments in [[m1], [m1, "--horizon", "3", "--to", "2030"], [m1, "--horizon", "0"],
                           [m1, "--horizon", "3", "--model", "dampd"], [m1, "--horizon", "3", "--level", "1.2"]] {

@@ -14,8 +14,18 @@ public enum AtomicFile {
         }
     }
 
-    /// `produce` writes the content to the temporary path it is given.
+    /// `produce` writes the content to the temporary path it is given. A path that is not a
+    /// regular file — /dev/null, /dev/stdout, a named pipe — is written to directly: renaming
+    /// onto it would replace the device with a file (and as root, succeed).
     public static func write(to path: String, produce: (String) throws -> Void) throws {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            guard (status.st_mode & S_IFMT) != S_IFDIR else {
+                throw OutputError.cannotWrite(path: path, cause: NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR)))
+            }
+            try produce(path)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
