@@ -54,9 +54,16 @@ bench-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# The release build's folder, asked of SwiftPM when a recipe uses it.
+BIN = $(shell $(SWIFT) build -c release --show-bin-path)
+
+# The parts under bench/ (render, numerics), the batch comparison with matplotlib, then the
+# M1 accuracy and forecast speed against R (bench/accuracy), which exits non-zero when one
+# of its goals is missed.
 bench: release bench-deps
-	python3 bench/run.py
-	python3 bench/batch/run_batch_bench.py --marketcast $$($(SWIFT) build -c release --show-bin-path)/marketcast
+	python3 bench/run.py --marketcast $(BIN)/marketcast --skip accuracy
+	python3 bench/batch/run_batch_bench.py --marketcast $(BIN)/marketcast
+	python3 bench/accuracy/run.py --marketcast $(BIN)/marketcast
 
 # The README's pictures (docs/*.png, 960 px wide), from a fresh run of the shipped report.
 docs: release

@@ -4,7 +4,7 @@ Each folder bench/<part>/ with a run.py is a part (render, numerics, ...); run.p
 `--marketcast PATH` and prints its own table. Parts run in name order, sequentially, so
 they do not compete for cores. Never run by the tests.
 
-usage: python3 bench/run.py [--marketcast PATH] [--only PART ...]
+usage: python3 bench/run.py [--marketcast PATH] [--only PART ...] [--skip PART ...]
 """
 import argparse
 import datetime
@@ -33,9 +33,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--marketcast", default=os.path.join(REPO, ".build", "release", "marketcast"))
     parser.add_argument("--only", nargs="*", help="run only these parts, e.g. render")
+    parser.add_argument("--skip", nargs="*", default=[], help="leave out these parts (the Makefile runs accuracy last)")
     args = parser.parse_args()
     parts = sorted(name for name in os.listdir(HERE)
-                   if os.path.isfile(os.path.join(HERE, name, "run.py")) and (not args.only or name in args.only))
+                   if os.path.isfile(os.path.join(HERE, name, "run.py"))
+                   and (not args.only or name in args.only) and name not in args.skip)
     print(f"marketcast benchmarks: {machine()}")
     failed = []
     for part in parts:
