@@ -149,7 +149,7 @@ public enum ReportRun {
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
-        let theme = try config.themePath.map(ThemeFile.load) ?? .standard
+        let theme = try config.themePath.map { try ThemeFile.load(path: $0).theme } ?? .standard
         var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
                                  measurer: PangoTextMeasurer(), series: results)
         context.tables = try ExhibitTables.load(config, language: config.language)
