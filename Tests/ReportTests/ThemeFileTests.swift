@@ -238,4 +238,38 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(error.location.description, "themes/house.yaml:2:1")
         XCTAssertTrue(error.message.contains("`font_sizes` is set twice"), error.message)
     }
+
+    // MARK: Through check and run
+
+    func testCheckListsTheThemeProblemsUnderThePathTheConfigWrites() throws {
+        try "year,value,unit,status,source\n2020,1,亿元,actual,x\n2021,2,亿元,actual,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        try "fontSizes:\n  title: banana\n  nte: 9\n"
+            .write(to: folder.appendingPathComponent("themes/t.yaml"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("report.yaml").path
+        try "quarter: 2026Q4\nhorizon: 2023\ntheme: themes/t.yaml\nseries:\n  - id: s\n    data: data.csv\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let report = RunValidation.check(configPath: config)
+        let theme = folder.appendingPathComponent("themes/t.yaml").path
+        XCTAssertEqual(report.problems.map { "\($0.location): \($0.severity.rawValue)" }, [
+            "\(theme):1:1: warning", "\(theme):2:10: error", "\(theme):3:3: error",
+        ])
+        XCTAssertTrue(report.files.contains(theme))
+
+        // Only the warning left: the config is valid, and the warning is listed.
+        try "fontSizes:\n  title: 20\n".write(to: folder.appendingPathComponent("themes/t.yaml"), atomically: true, encoding: .utf8)
+        let warned = RunValidation.check(configPath: config)
+        XCTAssertTrue(warned.isValid, warned.problems.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(warned.warnings.map(\.location.description), ["\(theme):1:1"])
+        let loaded = try ReportConfig.load(path: config)
+        XCTAssertEqual(loaded.themeDisplayName, theme)
+        XCTAssertTrue(RunValidation.fileProblems(of: loaded).isEmpty)
+    }
+
+    func testTheDisplayNameIsThePathFromTheCurrentFolder() {
+        XCTAssertEqual(ReportConfig.displayName("themes/house.yaml", configFile: "report.yaml"), "themes/house.yaml")
+        XCTAssertEqual(ReportConfig.displayName("themes/house.yaml", configFile: "q4/report.yaml"), "q4/themes/house.yaml")
+        XCTAssertEqual(ReportConfig.displayName("/srv/house.yaml", configFile: "q4/report.yaml"), "/srv/house.yaml")
+    }
 }

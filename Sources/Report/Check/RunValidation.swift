@@ -122,15 +122,17 @@ struct ExhibitTableCheck: InputCheck {
     }
 }
 
-/// The theme file, when the config names one, decodes into the house style.
+/// The theme file, when the config names one, reads into the house style; its warnings
+/// (old key spellings) are listed with the errors.
 struct ThemeCheck: InputCheck {
     func check(_ config: ReportConfig, into problems: inout InputErrors) -> [String] {
         guard let path = config.themePath else { return [] }
+        let name = config.themeDisplayName ?? path
         do {
-            _ = try ThemeFile.load(path: path)
+            problems.append(contentsOf: InputErrors(try ThemeFile.load(path: path, displayName: name).warnings))
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(SourceLocation(file: path), "\(error)")]))
+                ?? InputErrors([InputError(SourceLocation(file: name), "\(error)")]))
         }
         return [path]
     }

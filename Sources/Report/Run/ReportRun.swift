@@ -149,7 +149,12 @@ public enum ReportRun {
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
-        let theme = try config.themePath.map { try ThemeFile.load(path: $0).theme } ?? .standard
+        var theme = Theme.standard
+        if let path = config.themePath {
+            let file = try ThemeFile.load(path: path, displayName: config.themeDisplayName)
+            for warning in file.warnings { logger.warning("\(warning)") }
+            theme = file.theme
+        }
         var context = RunContext(config: config, strings: Strings(language: config.language), theme: theme,
                                  measurer: PangoTextMeasurer(), series: results)
         context.tables = try ExhibitTables.load(config, language: config.language)
