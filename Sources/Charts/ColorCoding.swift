@@ -1,25 +1,9 @@
 // Theme files are YAML written by analysts, so colours travel as the "#RRGGBB" strings
-// they copy from style guides, not as four floats. This conformance is an additive
-// extension of the scene model's `Color`.
+// they copy from style guides, not as four floats. These are additive extensions of the
+// scene model's `Color`; the theme file itself is read in Report (ThemeFile).
 import Foundation
 
-extension Color: Codable {
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let color = Color(hexString: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "colour \"\(text)\" is not \"#RRGGBB\" or \"#RRGGBBAA\" (hex digits, e.g. \"#004488\")")
-        }
-        self = color
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hexString)
-    }
-
+extension Color {
     /// Parses "#RRGGBB" or "#RRGGBBAA" (the "#" is optional); nil for anything else.
     public init?(hexString: String) {
         var digits = Substring(hexString.trimmingCharacters(in: .whitespaces))

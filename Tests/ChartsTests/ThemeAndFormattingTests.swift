@@ -24,60 +24,6 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(Set(palette.series.map(\.hexString)).count, palette.series.count)
     }
 
-    func testPartialOverrideKeepsEveryOtherStandardValue() throws {
-        let json = ##"{"fontSizes": {"title": 26}, "palette": {"accent": "#EE7733"}, "margins": {"left": 50}}"##
-        let theme = try JSONDecoder().decode(Theme.self, from: Data(json.utf8))
-        XCTAssertEqual(theme.fontSizes.title, 26)
-        XCTAssertEqual(theme.fontSizes.note, Theme.standard.fontSizes.note)
-        XCTAssertEqual(theme.palette.accent, Color(hex: 0xEE7733))
-        XCTAssertEqual(theme.palette.actual, Theme.standard.palette.actual)
-        XCTAssertEqual(theme.margins.left, 50)
-        XCTAssertEqual(theme.margins.top, Theme.standard.margins.top)
-        XCTAssertEqual(theme.pageSize, Theme.standard.pageSize)
-    }
-
-    func testRoundTripThroughJSON() throws {
-        let data = try JSONEncoder().encode(Theme.standard)
-        XCTAssertEqual(try JSONDecoder().decode(Theme.self, from: data), Theme.standard)
-    }
-
-    func testUnknownKeyIsAnErrorThatNamesTheKeyAndTheAllowedOnes() {
-        let json = ##"{"palette": {"acent": "#EE7733"}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
-            let text = "\(error)"
-            XCTAssertTrue(text.contains("acent"), text)
-            XCTAssertTrue(text.contains("accent"), text)
-        }
-    }
-
-    func testPresentButEmptyValueIsAnErrorNotASilentFallback() {
-        // What YAML makes of `accent: #EE7733` (an unquoted # starts a comment).
-        let json = ##"{"palette": {"accent": null}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(json.utf8))) { error in
-            let text = "\(error)"
-            XCTAssertTrue(text.contains("accent") && text.contains("quote"), text)
-        }
-    }
-
-    func testBadColourAndBadBarFractionAreErrors() {
-        let colour = ##"{"palette": {"actual": "blue"}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(colour.utf8))) { error in
-            XCTAssertTrue("\(error)".contains("#RRGGBB"), "\(error)")
-        }
-        let fraction = ##"{"spacing": {"barFraction": 1.5}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(fraction.utf8)))
-        let zeroFont = ##"{"fontSizes": {"note": 0}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(zeroFont.utf8))) { error in
-            XCTAssertTrue("\(error)".contains("note"), "\(error)")
-        }
-        let negativeGap = ##"{"spacing": {"labelGap": -4}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(negativeGap.utf8))) { error in
-            XCTAssertTrue("\(error)".contains("labelGap"), "\(error)")
-        }
-        let page = ##"{"pageSize": {"width": 50, "height": 40}}"##
-        XCTAssertThrowsError(try JSONDecoder().decode(Theme.self, from: Data(page.utf8)))
-    }
-
     func testHexColourParsing() {
         XCTAssertEqual(Color(hexString: "#004488"), Color(hex: 0x004488))
         XCTAssertEqual(Color(hexString: "00448880")?.alpha ?? 0, 128.0 / 255, accuracy: 1e-12)

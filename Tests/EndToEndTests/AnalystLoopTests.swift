@@ -56,6 +56,33 @@ final class AnalystLoopTests: XCTestCase {
                        "check writes nothing")
     }
 
+    func testCheckAndRunPointAtTheThemeFileLineAndColumn() throws {
+        try replace("  title: 22\n", with: "  title: banana\n", in: "themes/house.yaml")
+        let lines = try String(contentsOf: scratch.appendingPathComponent("themes/house.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try XCTUnwrap(lines.firstIndex(of: "  title: banana")) + 1
+        let expected = "themes/house.yaml:\(line):10: error: `title` in `font_sizes` must be a number of points, found `banana`\n"
+            + "  hint: write a number of points greater than 0, such as 22\n"
+        for command in [["check", "--config", "report.yaml"], ["run", "--out", "out", "--quiet"]] {
+            let bad = try run(command)
+            XCTAssertEqual(bad.status, 1, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(expected), "\(command[0]):\n\(bad.stderr)")
+            XCTAssertFalse(bad.stderr.contains("Scalar(") || bad.stderr.contains(scratch.path), bad.stderr)
+        }
+
+        // The old spelling of a key still works, and both commands say so at its line.
+        try replace("  title: banana\n", with: "  title: 22\n", in: "themes/house.yaml")
+        try replace("font_sizes:", with: "fontSizes:", in: "themes/house.yaml")
+        let warning = "themes/house.yaml:\(line - 1):1: warning: `fontSizes` is the old spelling; write `font_sizes`"
+        let checked = try run(["check"])
+        XCTAssertEqual(checked.status, 0, checked.stderr)
+        XCTAssertTrue(checked.stderr.contains(warning), checked.stderr)
+        XCTAssertTrue(checked.stdout.contains("1 warning"), checked.stdout)
+        let ran = try run(["run", "--out", "out", "--formats", "png"])
+        XCTAssertEqual(ran.status, 0, ran.stderr)
+        XCTAssertTrue(ran.stderr.contains(warning), ran.stderr)
+    }
+
     func testRunWritesAManifestThatOnlyTimingsChange() throws {
         XCTAssertEqual(try run(["run", "--out", "a", "--quiet"]).status, 0)
         XCTAssertEqual(try run(["run", "--out", "b", "--quiet"]).status, 0)

@@ -8,8 +8,9 @@ import TestSupport
 import XCTest
 @testable import Report
 
-/// The report's own pieces: config keys for the exhibits, the theme file, the two-pass
-/// page numbering, and the exhibits' data rules (the ChatGPT gap, the findings' numbers).
+/// The report's own pieces: config keys for the exhibits, the two-pass page numbering, and
+/// the exhibits' data rules (the ChatGPT gap, the findings' numbers). The theme file has
+/// its own tests (ThemeFileTests).
 final class ReportExhibitsTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -50,7 +51,7 @@ final class ReportExhibitsTests: XCTestCase {
         do { _ = try body(); return "no error" } catch { return "\(error)" }
     }
 
-    // MARK: Config and theme
+    // MARK: Config
 
     func testSeriesAndTableKeysAreReadAndChecked() throws {
         let loaded = try config("tables:\n  chatgpt-visits: data.csv\n")
@@ -67,27 +68,6 @@ final class ReportExhibitsTests: XCTestCase {
         let theme = message { try self.config("theme: themes/none.yaml\n") }
         XCTAssertTrue(theme.contains("report.yaml:9:8"), theme)
         XCTAssertTrue(theme.contains("theme file"), theme)
-    }
-
-    func testHouseThemeFileDocumentsTheDefaultsExactly() throws {
-        let theme = try ThemeFile.load(path: Self.root.appendingPathComponent("themes/house.yaml").path)
-        XCTAssertEqual(theme, Theme.standard)
-    }
-
-    func testThemeFileOverridesOnlyWhatItNames() throws {
-        let theme = try ThemeFile.load(path: write("palette:\n  accent: \"#EE7733\"\nfontSizes: {title: 24}\n", "t.yaml"))
-        XCTAssertEqual(theme.palette.accent, Color(hex: 0xEE7733))
-        XCTAssertEqual(theme.fontSizes.title, 24)
-        XCTAssertEqual(theme.palette.actual, Theme.standard.palette.actual)
-        XCTAssertEqual(theme.margins, Theme.standard.margins)
-        XCTAssertEqual(try ThemeFile.load(path: write("# only a comment\n", "empty.yaml")), Theme.standard)
-
-        let typo = message { try ThemeFile.load(path: self.write("palette:\n  acent: \"#EE7733\"\n", "bad.yaml")) }
-        XCTAssertTrue(typo.contains("bad.yaml"), typo)
-        XCTAssertTrue(typo.contains("acent"), typo)
-        XCTAssertTrue(typo.contains("allowed keys"), typo)
-        let colour = message { try ThemeFile.load(path: self.write("palette:\n  accent: red\n", "colour.yaml")) }
-        XCTAssertTrue(colour.contains("palette.accent"), colour)
     }
 
     // MARK: Page numbering

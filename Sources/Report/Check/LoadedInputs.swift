@@ -17,6 +17,8 @@ public struct LoadedInputs {
     /// Publisher forecasts, by series id, in the config's language.
     var publisherForecasts: [String: [PublisherForecast]] = [:]
     var theme: Theme?
+    /// What reading the theme warned about (old key spellings), for the run's log.
+    var themeWarnings: [Diagnostic] = []
     /// The industry indicators of `penetration:`, when configured.
     var indicators: IndustryIndicatorTable?
     /// Every CSV parsed so far, by path: exhibits that list a table's sources read these.

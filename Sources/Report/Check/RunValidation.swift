@@ -216,15 +216,20 @@ struct PenetrationCheck: InputCheck {
     }
 }
 
-/// The theme file, when the config names one, decodes into the house style.
+/// The theme file, when the config names one, reads into the house style; its warnings
+/// (old key spellings) are listed with the errors.
 struct ThemeCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         guard let path = config.themePath else { inputs.theme = .standard; return [] }
+        let name = config.themeDisplayName ?? path
         do {
-            inputs.theme = try ThemeFile.load(path: path)
+            let file = try ThemeFile.load(path: path, displayName: name)
+            inputs.theme = file.theme
+            inputs.themeWarnings = file.warnings
+            problems.append(contentsOf: InputErrors(file.warnings))
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(SourceLocation(file: path), "\(error)")]))
+                ?? InputErrors([InputError(SourceLocation(file: name), "\(error)")]))
         }
         return [path]
     }

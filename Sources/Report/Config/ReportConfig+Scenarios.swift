@@ -24,7 +24,7 @@ extension ReportConfig {
                                  hint: "paths are relative to the config file's folder; check the spelling")
             }
             // Errors show the path the way the analyst would type it from here.
-            let displayName = ((root.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
+            let displayName = Self.displayName(relative, configFile: root.file)
             let loaded = try ScenarioConfig.load(path: path, displayName: displayName, seriesIDs: ids, horizon: horizon)
             if let other = names[loaded.scenario.name] {
                 throw InputError(listLocation(root, "scenarios", index),

@@ -66,6 +66,9 @@ public struct ReportConfig: Sendable {
     var seriesWithReadableData: [SeriesEntry] = []
     /// The theme file (absolute), when the config names one.
     public var themePath: String? = nil
+    /// The theme file as messages name it: the config's folder as given plus the path the
+    /// config writes (`themes/house.yaml` for `--config report.yaml`), like scenario files.
+    public var themeDisplayName: String? = nil
     /// Data files of the exhibits that are not fitted series, by table name (absolute paths).
     public var tables: [String: String] = [:]
     /// The scenario files in `scenarios:` order, and the one the market-size chart shows.
@@ -179,6 +182,9 @@ public struct ReportConfig: Sendable {
             guard let theme = try root.string("theme") else { return nil }
             return try Self.resolve(theme, folder: folder, at: root.location(of: "theme"), what: "theme file")
         } ?? nil
+        if themePath != nil, let theme = try? root.string("theme") {
+            themeDisplayName = Self.displayName(theme, configFile: root.file)
+        }
         tables = try problems.collect { () throws -> [String: String] in
             guard let tableMapping = try root.submapping("tables") else { return [:] }
             var tableProblems = InputErrors()
@@ -310,6 +316,13 @@ public struct ReportConfig: Sendable {
                                  + Self.nearbyFileSuggestion(for: path))
         }
         return path
+    }
+
+    /// A path the config writes (relative to its folder), the way the analyst would type it
+    /// from the current folder: messages about the file it names use this.
+    static func displayName(_ relative: String, configFile: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        return ((configFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(relative)
     }
 
     /// The growth models a series may name: the catalog's, and `auto` to let the run choose.

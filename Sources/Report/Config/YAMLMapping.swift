@@ -54,6 +54,42 @@ struct YAMLMapping {
         try InputErrors(errors).throwIfAny()
     }
 
+    /// The value of every key in `allowed`, by its current name, also when the file uses an
+    /// old spelling (`renamed`: old → current), which is read with a warning at the key.
+    /// An unknown key (with a suggestion for misspellings) and a key written in both
+    /// spellings are errors. Every problem goes into `problems`.
+    func values(allowed: [String], renamed: [String: String], section: String,
+                problems: inout InputErrors) -> [String: Node] {
+        var values: [String: Node] = [:]
+        var written: [String: String] = [:]
+        let spellings = allowed + renamed.keys.sorted()
+        for (entry, (name, location)) in zip(mapping, keys) {
+            guard let current = allowed.contains(name) ? name : renamed[name] else {
+                let hint: String
+                if let guess = Suggestions.closest(to: name, among: spellings) {
+                    hint = "did you mean `\(renamed[guess] ?? guess)`? Known keys here: \(allowed.joined(separator: ", "))"
+                } else {
+                    hint = "known keys here: \(allowed.joined(separator: ", "))"
+                }
+                problems.append(InputError(location, "unknown key `\(name)` in \(section)", hint: hint))
+                continue
+            }
+            if current != name {
+                problems.append(InputError(location, "`\(name)` is the old spelling; write `\(current)`",
+                                           hint: "the old spelling is still read, but a later version may refuse it",
+                                           severity: .warning))
+            }
+            if let first = written[current] {
+                problems.append(InputError(location, "`\(current)` is set twice in \(section), as `\(first)` and as `\(name)`",
+                                           hint: "keep one of the two lines"))
+                continue
+            }
+            written[current] = name
+            values[current] = entry.value
+        }
+        return values
+    }
+
     func node(_ key: String) -> Node? { mapping[key] }
 
     func location(of key: String) -> SourceLocation {

@@ -165,6 +165,8 @@ public enum ReportRun {
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
+        // The theme's warnings (old key spellings): `check` lists them with the other problems.
+        for warning in inputs.themeWarnings { logger.warning("\(warning)") }
         var context = RunContext(config: config, strings: Strings(language: config.language),
                                  theme: inputs.theme ?? .standard, measurer: measurer, series: results)
         context.tables = inputs.tables ?? ExhibitTables()
