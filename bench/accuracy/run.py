@@ -187,8 +187,9 @@ def main():
             markdown.append(f"- {line}")
         rscript = None if args.skip_r else r_with_forecast()
         if rscript is None:
-            reason = "--skip-r" if args.skip_r else "Rscript with the forecast package is not installed"
-            print(f"  R comparison skipped ({reason}; `make bench-deps` installs r-base-core and r-cran-forecast)")
+            reason = "--skip-r" if args.skip_r else ("Rscript with the forecast package is not installed; "
+                                                   "`make bench-deps` installs r-base-core and r-cran-forecast")
+            print(f"  R comparison skipped ({reason})")
             markdown.append(f"- R comparison skipped ({reason})")
         else:
             script = os.path.join(HERE, "ets_m1.R")
