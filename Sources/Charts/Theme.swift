@@ -309,6 +309,11 @@ extension Size: Codable {
         try rejectUnknownKeys(decoder, CodingKeys.self, in: "size")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(width: try c.decode(Double.self, forKey: .width), height: try c.decode(Double.self, forKey: .height))
+        // The same rule as every other theme length (YAML reads `.inf` as a number).
+        for (key, value) in [(CodingKeys.width, width), (.height, height)] where !(value.isFinite && value >= 0) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c, debugDescription: "\"\(key.stringValue)\" is \(value); sizes must be finite numbers ≥ 0")
+        }
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

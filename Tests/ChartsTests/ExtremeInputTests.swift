@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 @testable import Charts
 
-/// Values at the edges of what a Double holds still give a layout instead of a trap: axis
-/// ranges near ±Double.greatestFiniteMagnitude or a few subnormals wide.
+/// Values and theme sizes at the edges of what a Double holds still give a layout (with
+/// problems listed) instead of a trap: axis ranges near ±Double.greatestFiniteMagnitude or
+/// a few subnormals wide, and a theme whose gaps are 1e308 pt.
 final class ExtremeInputTests: XCTestCase {
     func testNiceScaleOfExtremeRangesGivesTicksWithoutTrapping() {
         let cases: [(Double, Double, Double)] = [
@@ -24,5 +25,47 @@ final class ExtremeInputTests: XCTestCase {
         }
         // Ordinary ranges are unchanged.
         XCTAssertEqual(NiceScale(minimum: 0, maximum: 95).ticks, [0, 20, 40, 60, 80, 100])
+    }
+
+    /// Every layout whose problems quote lengths in points, with gaps so large that those
+    /// lengths are infinite: the problems are reported, nothing traps.
+    func testAThemeWithEnormousGapsGivesProblemsNotATrap() {
+        var theme = Theme.standard
+        theme.spacing.labelGap = 1e308
+        theme.spacing.blockGap = 1e308
+        theme.spacing.minimumLabelSeparation = 1e308
+        let measurer = FakeMeasurer()
+        var problems: [String] = []
+        problems += sampleMarketSizeChart().layout(theme: theme, measurer: measurer).problems
+        problems += sampleScenarioChart().layout(theme: theme, measurer: measurer).problems
+        problems += sampleVisitsChart().layout(theme: theme, measurer: measurer).problems
+        problems += sampleReleaseTimeline().layout(theme: theme, measurer: measurer).problems
+        problems += sampleStageDiagram().layout(theme: theme, measurer: measurer).problems
+        problems += sampleRankingChart().layout(theme: theme, measurer: measurer).problems
+        XCTAssertFalse(problems.isEmpty)
+        for problem in problems { XCTAssertFalse(problem.isEmpty) }
+    }
+
+    func testLayoutMessagesPrintEnormousLengthsAsNumbers() {
+        XCTAssertEqual(PointsText.whole(41.6), "42")
+        XCTAssertEqual(PointsText.whole(41.6, .towardZero), "41")
+        XCTAssertEqual(PointsText.whole(-0.4, .towardZero), "0")
+        XCTAssertEqual(PointsText.whole(1e20), "100000000000000000000")
+        XCTAssertEqual(PointsText.whole(.infinity), "n/a")
+        XCTAssertEqual(PointsText.whole(.nan), "n/a")
+    }
+
+    func testThemePageSizesMustBeFinite() {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                         nan: "nan")
+        for width in ["\"inf\"", "\"nan\"", "-5"] {
+            let json = #"{"pageSize": {"width": "# + width + #", "height": 540}}"#
+            XCTAssertThrowsError(try decoder.decode(Theme.self, from: Data(json.utf8)), width) { error in
+                XCTAssertTrue("\(error)".contains("width"), "\(error)")
+            }
+        }
+        let json = #"{"pageSize": {"width": 1280, "height": 720}}"#
+        XCTAssertEqual(try decoder.decode(Theme.self, from: Data(json.utf8)).pageSize, Size(width: 1280, height: 720))
     }
 }
