@@ -290,7 +290,7 @@ extension LineChart {
                                         separation: theme.spacing.minimumLabelSeparation)
         let needed = present.map { sizes[$0].height + theme.spacing.minimumLabelSeparation }.reduce(0, +)
         if needed > layout.blocks.body.height + theme.spacing.minimumLabelSeparation {
-            layout.problems.append("\(present.count) line-end labels need \(Int(needed.rounded())) pt but the chart is \(Int(layout.blocks.body.height.rounded())) pt tall; use a legend or fewer series")
+            layout.problems.append("\(present.count) line-end labels need \(PointsText.whole(needed)) pt but the chart is \(PointsText.whole(layout.blocks.body.height)) pt tall; use a legend or fewer series")
         }
         var frames = [Rect?](repeating: nil, count: series.count)
         for (k, s) in present.enumerated() {

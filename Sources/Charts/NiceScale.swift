@@ -41,9 +41,11 @@ public struct NiceScale: Equatable, Sendable {
     /// The tick values from `lower` to `upper`, computed by index so that rounding
     /// errors do not accumulate (0.1 + 0.1 + 0.1 ≠ 0.3).
     public var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded())
-        guard count >= 0, count < 10_000 else { return [lower, upper] }
-        return (0...count).map { NiceScale.snap(lower + Double($0) * step, step: step) }
+        // Checked as a Double first: a span near the largest double overflows to infinity,
+        // and converting that (or NaN) to Int would trap.
+        let intervals = ((upper - lower) / step).rounded()
+        guard intervals >= 0, intervals < 10_000 else { return [lower, upper] }
+        return (0...Int(intervals)).map { NiceScale.snap(lower + Double($0) * step, step: step) }
     }
 
     /// The smallest nice number ≥ `x` (rounding false), or the nice number nearest to `x`
@@ -81,6 +83,8 @@ public struct NiceScale: Equatable, Sendable {
 
     /// Removes binary noise: a tick is a whole number of steps, printed to the step's precision.
     private static func snap(_ value: Double, step: Double) -> Double {
+        // A step rounded up past the largest double is infinite: nothing to snap to.
+        guard step.isFinite, step > 0 else { return value }
         let decimals = max(0, -Int(floor(log10(step))) + 1)
         let factor = pow(10, Double(min(decimals, 15)))
         let snapped = (value * factor).rounded() / factor

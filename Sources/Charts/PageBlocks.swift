@@ -88,7 +88,7 @@ enum PageBlockLayout {
                 measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
             }
             if measured.height > budget {
-                problems.append("source note needs \(Int(measured.height.rounded())) pt even at \(size) pt; shorten it")
+                problems.append("source note needs \(PointsText.whole(measured.height)) pt even at \(size) pt; shorten it")
             }
             let frame = Rect(x: area.minX, y: area.maxY - measured.height, width: area.width, height: measured.height)
             scene.add(.text(TextBox(text: note, frame: frame, font: theme.font(size), color: palette.note, wraps: true)),
@@ -97,7 +97,7 @@ enum PageBlockLayout {
             bodyBottom = frame.minY - gap
         }
         if bodyBottom - bodyTop < 60 {
-            problems.append("title, header and note leave only \(Int(max(0, bodyBottom - bodyTop))) pt for the chart")
+            problems.append("title, header and note leave only \(PointsText.whole(max(0, bodyBottom - bodyTop), .towardZero)) pt for the chart")
         }
         let body = Rect(x: area.minX, y: bodyTop, width: area.width, height: max(0, bodyBottom - bodyTop))
         return PageBlocks(title: titleFrame, subtitle: subtitleFrame, unit: unitFrame, legend: legendFrame,

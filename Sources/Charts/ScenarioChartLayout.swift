@@ -71,7 +71,7 @@ extension ScenarioChart {
         let plot = Rect(x: body.minX + leftGutter, y: body.minY + axis.overhang,
                         width: max(0, body.width - leftGutter - rightGutter),
                         height: max(0, body.height - axis.overhang - categoryHeight - gap))
-        if plot.width < 100 || plot.height < 60 { problems.append("the plot is only \(Int(plot.width))×\(Int(plot.height)) pt; shorten the labels or the note") }
+        if plot.width < 100 || plot.height < 60 { problems.append("the plot is only \(PointsText.whole(plot.width, .towardZero))×\(PointsText.whole(plot.height, .towardZero)) pt; shorten the labels or the note") }
 
         let count = categories.count
         let slot = count > 0 ? plot.width / Double(count) : plot.width

@@ -89,7 +89,7 @@ extension StageDiagram {
 
         // Milestone labels: "year\nlabel", wrapped at a fixed share of the width, alternating
         // above and below the bands; the type shrinks until the tiers fit.
-        let texts = drawnMilestones.map { "\(Int($0.year))\n\($0.label)" }
+        let texts = drawnMilestones.map { "\(PointsText.whole($0.year, .towardZero))\n\($0.label)" }
         let labelMaxWidth = max(60, body.width / 5)
         let tickFont = theme.font(theme.fontSizes.axis - 1)
         let tickHeight = measurer.lineHeight(tickFont)
@@ -116,7 +116,7 @@ extension StageDiagram {
             let needed = tiersHeight(0) + tiersHeight(1) + 2 * leader + bandHeight + tickHeight + gap
             if needed <= body.height || size - 0.5 < theme.fontSizes.minimumValueLabel {
                 if needed > body.height {
-                    problems.append("milestone labels need \(Int(needed)) pt but the page has \(Int(body.height)) pt")
+                    problems.append("milestone labels need \(PointsText.whole(needed, .towardZero)) pt but the page has \(PointsText.whole(body.height, .towardZero)) pt")
                 }
                 break
             }

@@ -115,7 +115,7 @@ extension Timeline {
             let needed = Double(tiersAbove + tiersBelow) * tierHeight + 2 * leader + tickHeight + gap
             if needed <= body.height || size - 0.5 < theme.fontSizes.minimumValueLabel {
                 if needed > body.height {
-                    problems.append("timeline labels need \(Int(needed)) pt but the page has \(Int(body.height)) pt")
+                    problems.append("timeline labels need \(PointsText.whole(needed, .towardZero)) pt but the page has \(PointsText.whole(body.height, .towardZero)) pt")
                 }
                 break
             }

@@ -7,6 +7,9 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when a signal ended the process (a trap, a stack overflow): `status` is then
+        /// the signal's number, not an exit status.
+        var signalled = false
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -48,7 +51,8 @@ struct CommandRunner {
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+                       stderr: String(decoding: errData, as: UTF8.self),
+                       signalled: process.terminationReason == .uncaughtSignal)
     }
 
     /// A poppler tool's output (pdftotext, pdfinfo, pdffonts), or a skip when it is missing.

@@ -12,8 +12,19 @@
 import Foundation
 
 struct FormulaParser {
+    /// Parsing recurses once per level of parentheses, function call, sign or power, and
+    /// every later stage (compiling, differentiating, freeing the tree) recurses once per
+    /// level of the tree, which a long chain such as a+b+c+… deepens by one per operator.
+    /// Formula text comes from the command line and from config files, so both are capped
+    /// far above any real model and below what overflows a thread's 8 MB stack (in a debug
+    /// build, about 1,700 nested parentheses or a chain of 3,500 terms): an error instead
+    /// of a crash.
+    static let maximumNesting = 1000
+    static let maximumTokens = 2500
+
     private let source: TokenizedFormula
     private var position = 0
+    private var nesting = 0
     private let resolve: (String) -> Expression
 
     init(_ source: TokenizedFormula, resolve: @escaping (String) -> Expression) {
@@ -26,6 +37,11 @@ struct FormulaParser {
         if case .end = parser.current.kind {
             throw NumericsError(.syntax, "the formula is empty", column: 1)
         }
+        let tokens = parser.source.tokens
+        if tokens.count - 1 > maximumTokens {
+            let column = tokens[maximumTokens].column
+            throw NumericsError(.invalidInput, "the formula has \(tokens.count - 1) numbers, names, operators and parentheses; at most \(maximumTokens) are supported (the limit is reached at column \(column))", column: column)
+        }
         let expression = try parser.parseSum()
         guard case .end = parser.current.kind else { throw parser.unexpected() }
         return expression
@@ -34,6 +50,14 @@ struct FormulaParser {
     private var current: FormulaToken { source.tokens[min(position, source.tokens.count - 1)] }
 
     private mutating func advance() { if position < source.tokens.count - 1 { position += 1 } }
+
+    /// One level deeper (the caller undoes it with `nesting -= 1` on the way out).
+    private mutating func descend(at token: FormulaToken) throws {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw NumericsError(.invalidInput, "the formula nests more than \(Self.maximumNesting) levels deep at column \(token.column) (parentheses, function calls, signs and powers)", column: token.column)
+        }
+    }
 
     private func unexpected(expecting: String? = nil) -> NumericsError {
         let token = current
@@ -67,8 +91,13 @@ struct FormulaParser {
 
     private mutating func parseUnary() throws -> Expression {
         switch current.kind {
-        case .minus: advance(); return .negate(try parseUnary())
-        case .plus: advance(); return try parseUnary()
+        case .minus, .plus:
+            let sign = current
+            try descend(at: sign)
+            defer { nesting -= 1 }
+            advance()
+            if case .minus = sign.kind { return .negate(try parseUnary()) }
+            return try parseUnary()
         default: return try parsePower()
         }
     }
@@ -76,6 +105,8 @@ struct FormulaParser {
     private mutating func parsePower() throws -> Expression {
         let base = try parsePrimary()
         if case .caret = current.kind {
+            try descend(at: current)
+            defer { nesting -= 1 }
             advance()
             return .binary(.power, base, try parseUnary())
         }
@@ -97,6 +128,8 @@ struct FormulaParser {
             advance()
             return .number(v)
         case .leftParen:
+            try descend(at: token)
+            defer { nesting -= 1 }
             advance()
             let inner = try parseSum()
             guard case .rightParen = current.kind else {
@@ -115,6 +148,8 @@ struct FormulaParser {
                                         column: token.column)
                 }
                 let open = current.column
+                try descend(at: token)
+                defer { nesting -= 1 }
                 advance()
                 let argument = try parseSum()
                 guard case .rightParen = current.kind else {

@@ -47,6 +47,9 @@ public struct BootstrapResult: Sendable {
 }
 
 public enum Bootstrap {
+    /// Resamples × (parameters + x values) the bootstrap holds at once (8 bytes each).
+    public static let maximumStoredValues = 100_000_000
+
     public static func residual(_ fit: CurveFit, at xs: [Double], options: BootstrapOptions) throws -> BootstrapResult {
         let problem = fit.problem
         let b = options.resamples
@@ -56,6 +59,12 @@ public enum Bootstrap {
         }
         guard xs.count <= 100_000 else {
             throw NumericsError(.invalidInput, "the bootstrap can report at most 100,000 x values (got \(xs.count))")
+        }
+        // Every resample keeps its parameters and its curve at each x until the percentiles
+        // are read: refuse a product that would not fit in memory instead of dying on it.
+        let kept = b.multipliedReportingOverflow(by: fit.parameters.count + xs.count)
+        guard !kept.overflow, kept.partialValue <= maximumStoredValues else {
+            throw NumericsError(.invalidInput, "\(b) bootstrap resamples × \(fit.parameters.count + xs.count) values each (parameters and x values) is more than the \(maximumStoredValues / 1_000_000) million values (\(maximumStoredValues * 8 / 1_000_000) MB) the bootstrap keeps; use fewer resamples or fewer x values")
         }
         guard options.level > 0, options.level < 1 else {
             throw NumericsError(.invalidInput, "the interval level must be between 0 and 1 (got \(options.level))")

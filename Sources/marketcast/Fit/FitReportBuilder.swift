@@ -188,6 +188,11 @@ enum FitReportBuilder {
         guard horizon - last <= 1000 else {
             throw ValidationError("--horizon \(text(horizon)) is more than 1000 years after the last data point (\(text(last)))")
         }
+        // From 2^53 on, doubles are more than 1 apart: last + 1 == last, and the steps below
+        // would never reach the horizon.
+        guard abs(last) + (horizon - last) < 0x1p53 else {
+            throw ValidationError("--horizon needs x values that can be stepped by 1, below 9,007,199,254,740,992 (2^53) in size; the last data point is \(text(last))")
+        }
         var years: [Double] = []
         var year = last + 1
         while year <= horizon + 1e-9 {
