@@ -17,9 +17,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CPU ?=
 export MARKETCAST_CPU = $(CPU)
 
-# One dpkg query for all packages; apt-get runs only when something is missing.
-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do \
+# Installs the Debian packages given that are missing: one dpkg query for all of them;
+# apt-get (after apt-get update) runs only when something is missing.
+define install_missing
+	@missing=$$(for p in $(1); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	  done); \
 	if [ -n "$$missing" ]; then \
@@ -27,6 +28,10 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -45,14 +50,7 @@ test: deps
 # `marketcast forecast` (bench/accuracy). Not needed by the tests.
 BENCH_PACKAGES = r-base-core r-cran-forecast
 bench-deps:
-	@missing=$$(for p in $(BENCH_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done); \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:" $$missing; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install_missing,$(BENCH_PACKAGES))
 
 # The release build's folder, asked of SwiftPM when a recipe uses it.
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
