@@ -12,9 +12,8 @@ struct ChatGPTVisitsExhibit: Exhibit {
         guard let visits = context.tables[ExhibitTable.chatGPTVisits] else { return [] }
         let page = ChatGPTVisitsPage(visits: visits, milestones: (context.tables[ExhibitTable.chatGPTMilestones] ?? []),
                                      strings: context.strings)
-        let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
-        return [ReportPage(title: page.chart.title, chartID: Self.chartID, scene: layout.scene, csv: page.csv(),
-                           problems: layout.problems)]
+        return [ReportPage(title: page.chart.title, chartID: Self.chartID, laying: page.chart, in: context,
+                           csv: page.csv())]
     }
 }
 

@@ -12,9 +12,8 @@ struct MarketSizeExhibit: Exhibit {
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
-            let layout = page.chart.layout(theme: context.theme, measurer: context.measurer)
-            return ReportPage(title: page.title, chartID: result.entry.chartID,
-                              scene: layout.scene, csv: page.csv(), problems: layout.problems)
+            return ReportPage(title: page.title, chartID: result.entry.chartID, laying: page.chart, in: context,
+                              csv: page.csv())
         }
     }
 }

@@ -11,9 +11,8 @@ struct ScenarioExhibit: Exhibit {
             let page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
             guard let chart = page.chart else { return nil }
-            let layout = chart.layout(theme: context.theme, measurer: context.measurer)
-            return ReportPage(title: chart.title, chartID: page.chartID(result.entry), scene: layout.scene,
-                              csv: ScenarioForecasts.csv([fitted]), problems: layout.problems)
+            return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,
+                              csv: ScenarioForecasts.csv([fitted]))
         }
     }
 }

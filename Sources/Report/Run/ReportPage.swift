@@ -28,6 +28,14 @@ public struct ReportPage: Sendable {
 }
 
 extension ReportPage {
+    /// A chart page: any chart kind laid out with the run's theme and measurer, its layout
+    /// problems carried on the page.
+    init<Chart: ChartSpecification>(title: String, chartID: String, laying chart: Chart, in context: RunContext,
+                                    csv: String?) {
+        let layout = chart.layout(theme: context.theme, measurer: context.measurer)
+        self.init(title: title, chartID: chartID, scene: layout.scene, csv: csv, problems: layout.problems)
+    }
+
     /// Logs each of the pages' layout problems as a warning naming the chart id (the title
     /// for pages without one), so a run never ships a crowded page silently.
     static func logProblems(of pages: [ReportPage], to logger: Logger) {
