@@ -19,6 +19,8 @@ protocol FittedCurve {
     var warnings: [String] { get }
     /// The catalog's ceiling parameter; nil for formulas and models without one.
     var ceilingParameter: String? { get }
+    /// The warnings about the ceiling (moot when the analyst sets it); none for formulas.
+    var ceilingWarnings: [String] { get }
     func predict(_ x: Double) -> Double
     func predictionInterval(at x: Double, level: Double) -> (lower: Double, upper: Double)
 }
@@ -27,6 +29,7 @@ extension GrowthFit: FittedCurve {
     var modelName: String { kind.rawValue }
     var modelDescription: String { description }
     var ceilingParameter: String? { kind.ceilingParameter }
+    var ceilingWarnings: [String] { identifiability.filter(\.concernsCeiling).map(\.description) }
 }
 
 /// A least-squares fit of an analyst's formula in the variable `year`, with delta-method
@@ -82,6 +85,7 @@ struct FormulaCurveFit: FittedCurve {
     var reason: String { result.reason }
     var warnings: [String] { result.warnings }
     var ceilingParameter: String? { nil }
+    var ceilingWarnings: [String] { [] }
 
     private var informationParameterCount: Double { Double(result.observationCount - result.degreesOfFreedom + 1) }
     var aicc: Double {

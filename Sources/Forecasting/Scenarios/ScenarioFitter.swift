@@ -119,9 +119,10 @@ public enum ScenarioFitter {
             aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
             fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
         var warnings = fit.warnings
-        if assumptions.ceiling != nil, let name = fit.ceilingParameter {
+        if assumptions.ceiling != nil {
             // The analyst set the ceiling; warnings that the data do not pin it down are moot.
-            warnings.removeAll { $0.contains("ceiling \(name) ") }
+            let moot = Set(fit.ceilingWarnings)
+            warnings.removeAll { moot.contains($0) }
         }
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,

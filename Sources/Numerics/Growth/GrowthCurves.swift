@@ -38,8 +38,9 @@ public enum GrowthCurves {
         let result = try CurveFitter.bestFit(prepared, starts: starts, options: options)
         let curve = CurveFit(formula: prepared.modelFormula, predictorIndex: 0, result: result,
                              logResponse: options.logResponse, problem: prepared.problem)
-        let warnings = result.warnings + identifiabilityWarnings(kind: kind, result: result, origin: origin, x: x, y: y)
-        return GrowthFit(kind: kind, curve: curve, origin: origin, warnings: warnings)
+        let issues = identifiabilityIssues(kind: kind, result: result, origin: origin, x: x, y: y)
+        return GrowthFit(kind: kind, curve: curve, origin: origin, identifiability: issues,
+                         warnings: result.warnings + issues.map(\.description))
     }
 
     /// x₀ for the catalog formulas: the first observed x, or for Bass the launch year
@@ -55,9 +56,9 @@ public enum GrowthCurves {
         return first
     }
 
-    static func identifiabilityWarnings(kind: GrowthModelKind, result: LeastSquaresResult, origin: Double,
-                                        x: [Double], y: [Double]) -> [String] {
-        var out: [String] = []
+    static func identifiabilityIssues(kind: GrowthModelKind, result: LeastSquaresResult, origin: Double,
+                                      x: [Double], y: [Double]) -> [IdentifiabilityIssue] {
+        var out: [IdentifiabilityIssue] = []
         func value(_ name: String) -> Double? {
             result.parameterNames.firstIndex(of: name).map { result.parameters[$0] }
         }
@@ -75,22 +76,19 @@ public enum GrowthCurves {
             default: break
             }
             if let t = inflection, t.isFinite, t > lastX {
-                out.append("the data have not reached the inflection point (at x ≈ \(GrowthFit.format(t)), last observation \(GrowthFit.format(lastX))): the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is not pinned down by the data")
+                out.append(.inflectionBeyondData(ceiling: ceilingName, value: ceiling, inflection: t, lastX: lastX))
             }
             if yMax > 0, ceiling > 1000 * yMax {
-                out.append("the ceiling \(ceilingName) runs off to \(GrowthFit.format(ceiling)) (\(GrowthFit.format(ceiling / yMax))× the largest observation): the data show no sign of saturation, so this model does not describe them")
+                out.append(.ceilingRunsOff(ceiling: ceilingName, value: ceiling, ratio: ceiling / yMax))
             } else if yMax > 0, ceiling > 10 * yMax {
-                out.append("the ceiling \(ceilingName) = \(GrowthFit.format(ceiling)) is \(GrowthFit.format(ceiling / yMax))× the largest observation: the series is still in its early, near-exponential phase, so the ceiling is a guess")
+                out.append(.ceilingIsAGuess(ceiling: ceilingName, value: ceiling, ratio: ceiling / yMax))
             }
         }
         for (k, name) in result.parameterNames.enumerated() {
             let v = result.parameters[k], se = result.standardErrors[k]
             let relative = abs(se / v)
             if se.isFinite, v != 0, relative > 0.5 {
-                // The ratio can be astronomically large (a parameter estimated near zero); it
-                // is printed, never converted to an integer.
-                let percent = relative * 100 < 1e6 ? String(format: "%.0f%%", relative * 100) : "more than 1,000,000%"
-                out.append("\(name) = \(GrowthFit.format(v)) has a standard error of \(percent) of its value: poorly determined by the data")
+                out.append(.poorlyDetermined(parameter: name, value: v, relativeError: relative))
             }
         }
         return out

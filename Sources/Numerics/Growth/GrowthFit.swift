@@ -7,7 +7,9 @@ public struct GrowthFit: Sendable {
     public let curve: CurveFit
     /// x₀ (linear, exponential) or the launch year (bass) substituted in the formula.
     public let origin: Double
-    /// Solver warnings plus the model-specific ones (undetermined ceiling, …).
+    /// What the data do not pin down, as values (their descriptions are in `warnings`).
+    public let identifiability: [IdentifiabilityIssue]
+    /// Solver warnings plus the model-specific ones (undetermined ceiling, …), as text.
     public let warnings: [String]
 
     public var parameterNames: [String] { curve.parameterNames }

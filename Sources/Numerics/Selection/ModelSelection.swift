@@ -118,7 +118,7 @@ public enum ModelSelection {
     }
 
     static func isUnderdetermined(_ fit: GrowthFit) -> Bool {
-        fit.warnings.contains { $0.contains("rank deficient") || $0.contains("not pinned down") }
+        fit.curve.result.rankDeficient || fit.identifiability.contains { $0.leavesModelUndetermined }
     }
 
     /// Rolling origin: fit on the first k points, forecast point k+1, for k = firstOrigin…n−1.
