@@ -146,6 +146,8 @@ struct SeriesDataCheck: InputCheck {
 /// scenario's path, so report.yaml's `model:` must name the same model.
 struct ScenarioCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        // The scenario files were read and parsed with the config; their bytes are kept.
+        for file in config.scenarios { inputs.record(file.file, file.sourceBytes) }
         for entry in config.series {
             if let series = inputs.series[entry.id] {
                 for file in config.scenarios {
@@ -210,7 +212,10 @@ struct PenetrationCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         guard let penetration = config.penetration else { return [] }
         recording(penetration.dataPath, into: &problems) {
-            inputs.indicators = try penetration.indicatorTable(try inputs.csv(penetration.dataPath))
+            // Parsed once already, when the config read its header.
+            inputs.record(penetration.dataPath, penetration.sourceBytes)
+            let table = try penetration.sourceTable ?? inputs.csv(penetration.dataPath)
+            inputs.indicators = try penetration.indicatorTable(table)
         }
         return [penetration.dataPath]
     }
@@ -224,6 +229,7 @@ struct ThemeCheck: InputCheck {
         let name = config.themeDisplayName ?? path
         do {
             let file = try ThemeFile.load(path: path, displayName: name)
+            inputs.record(path, file.sourceBytes)
             inputs.theme = file.theme
             inputs.themeWarnings = file.warnings
             problems.append(contentsOf: InputErrors(file.warnings))

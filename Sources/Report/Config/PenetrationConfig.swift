@@ -9,6 +9,9 @@ import MarketData
 public struct PenetrationConfig: Sendable {
     /// The data, already read (its header was needed to check the weights).
     public var dataPath: String
+    /// The data file's bytes and its parsed table, read once when the config was read.
+    var sourceBytes = Data()
+    var sourceTable: CSVTable?
     /// Indicator names in report.yaml order, with their weights.
     public var indicators: [String]
     public var weights: [Double]
@@ -36,7 +39,17 @@ public struct PenetrationConfig: Sendable {
             throw InputError(mapping.location(of: "data"), "penetration data file `\(data)` does not exist (looked at \(dataPath))",
                              hint: "paths are relative to the config file's folder; check the spelling")
         }
-        let header = try CSVTable.read(path: dataPath).header
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: dataPath))
+        } catch {
+            throw InputError(mapping.location(of: "data"), "penetration data file `\(data)` cannot be read",
+                             hint: "check that the file is readable")
+        }
+        let table = try CSVTable.parse(data: bytes, file: dataPath)
+        sourceBytes = bytes
+        sourceTable = table
+        let header = table.header
         let candidates = header.filter { !Self.nonIndicatorColumns.contains($0) }
 
         let normalisationText = try mapping.string("normalisation") ?? PenetrationNormalisation.minMax.rawValue

@@ -10,6 +10,8 @@ import Numerics
 /// `validate(against:)` once the series are loaded, with the same locations.
 public struct ScenarioConfig: Sendable {
     public var file: String
+    /// The file's bytes as read and parsed, for the manifest's digest.
+    public var sourceBytes = Data()
     public var scenario: Scenario
     /// Where each series entry, anchor and shock stands, for errors found later.
     var seriesLocations: [String: SourceLocation]
@@ -36,7 +38,9 @@ public struct ScenarioConfig: Sendable {
         }
         let text = try TextDecoding.decode(data, file: displayName).text
         let root = try YAMLMapping.document(file: displayName, text: text)
-        return try ScenarioConfig(root: root, seriesIDs: seriesIDs, horizon: horizon)
+        var config = try ScenarioConfig(root: root, seriesIDs: seriesIDs, horizon: horizon)
+        config.sourceBytes = data
+        return config
     }
 
     init(root: YAMLMapping, seriesIDs: [String], horizon: Int) throws {

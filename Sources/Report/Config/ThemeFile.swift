@@ -12,6 +12,8 @@ public struct ThemeFile: Sendable {
     public var theme: Theme
     /// What the file should change but that does not stop a run (old key spellings).
     public var warnings: [InputError]
+    /// The file's bytes as read and parsed, for the manifest's digest.
+    public var sourceBytes = Data()
 
     /// The keys of each section, in the order themes/house.yaml lists them.
     static let topLevelKeys = ["page_size", "margins", "font_family", "font_sizes", "palette", "line_widths", "spacing"]
@@ -31,8 +33,10 @@ public struct ThemeFile: Sendable {
         }
         // An empty file is the standard theme (TextDecoding refuses blank files: for data, they are a mistake).
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        if body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ThemeFile(theme: .standard, warnings: []) }
-        return try read(TextDecoding.decode(data, file: file).text, file: file)
+        var loaded = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? ThemeFile(theme: .standard, warnings: [])
+            : try read(TextDecoding.decode(data, file: file).text, file: file)
+        loaded.sourceBytes = data
+        return loaded
     }
 
     /// Reads theme YAML; throws every error in the file (with its warnings) in file order.
