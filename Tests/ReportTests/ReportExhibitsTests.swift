@@ -327,3 +327,21 @@ final class FakeMeasuredReportTests: XCTestCase {
         }
     }
 }
+
+/// The methodology's sources page lists every dataset the run read, the penetration
+/// indicators included (read once, with the config).
+final class MethodologySourcesTests: XCTestCase {
+    func testEveryDatasetIsListedWithItsSources() throws {
+        let config = try ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+        let context = try ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
+        let pages = try ReportRun.buildPages(ReportRun.exhibits, context: context)
+        let text = pages.filter { $0.chartID?.hasPrefix("methodology-sources") == true }
+            .flatMap { $0.scene.items }.compactMap { item -> String? in
+                if case .text(let box) = item { return box.text }
+                return nil
+            }.joined(separator: "\n")
+        for file in ["china-ai-market-size.csv", "industry-indicators.csv", "compute.csv", "chatgpt-monthly-visits.csv"] {
+            XCTAssertTrue(text.contains(file), "\(file) missing from the sources page")
+        }
+    }
+}

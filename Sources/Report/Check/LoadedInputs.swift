@@ -24,8 +24,12 @@ public struct LoadedInputs {
     /// Every CSV parsed so far, by path: exhibits that list a table's sources read these.
     private(set) var csvTables: [String: CSVTable] = [:]
 
-    /// Keeps bytes read elsewhere (the config, read before the checks) for the manifest.
-    mutating func record(_ path: String, _ data: Data) { bytes[path] = data }
+    /// Keeps bytes read elsewhere (the config, read before the checks) for the manifest, and
+    /// the CSV parsed from them when there is one.
+    mutating func record(_ path: String, _ data: Data, table: CSVTable? = nil) {
+        bytes[path] = data
+        if let table { csvTables[path] = table }
+    }
 
     /// The file's bytes, read from disk the first time only.
     mutating func read(_ path: String) throws -> Data {

@@ -213,7 +213,7 @@ struct PenetrationCheck: InputCheck {
         guard let penetration = config.penetration else { return [] }
         recording(penetration.dataPath, into: &problems) {
             // Parsed once already, when the config read its header.
-            inputs.record(penetration.dataPath, penetration.sourceBytes)
+            inputs.record(penetration.dataPath, penetration.sourceBytes, table: penetration.sourceTable)
             let table = try penetration.sourceTable ?? inputs.csv(penetration.dataPath)
             inputs.indicators = try penetration.indicatorTable(table)
         }
