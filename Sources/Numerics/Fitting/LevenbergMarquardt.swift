@@ -392,9 +392,12 @@ public enum LevenbergMarquardt {
                         trial[k] = v
                     }
                     if !stepFinite {
-                        delta *= 0.1
+                        // This retry evaluates nothing, so no evaluation limit ends it: a region
+                        // that overflowed to ∞ (‖x‖ near 1e308 from a start value) shrinks from
+                        // the largest double, and a NaN one stops.
+                        delta = min(delta, .greatestFiniteMagnitude) * 0.1
                         par = 0
-                        if delta <= epsilon * xnorm || delta == 0 {
+                        if !(delta > epsilon * xnorm) || delta == 0 {
                             return Outcome(iterations: iterations, evaluations: evaluations, reason: .stepFailed)
                         }
                         continue

@@ -48,6 +48,11 @@ public enum ModelSelection {
         guard x.count == y.count else {
             throw NumericsError(.invalidInput, "x has \(x.count) values but y has \(y.count)")
         }
+        // The weights are reordered with the data below: a count that differs would index
+        // past them (GrowthCurves.fit says the same for one model).
+        if let w = options.fit.weights, w.count != x.count {
+            throw NumericsError(.invalidInput, "\(w.count) weights for \(x.count) data points")
+        }
         let n = x.count
         let order = x.indices.sorted { x[$0] < x[$1] }
         let xs = order.map { x[$0] }, ys = order.map { y[$0] }
