@@ -58,42 +58,32 @@ public enum ManySeriesForecast {
     public static func run(_ table: LongSeriesTable, options: ManySeriesOptions,
                            progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> ManySeriesResult {
         let series = table.series
-        let slots = ResultSlots(count: series.count)
-        let done = Counter()
-        let work: (Int) -> Void = { index in
-            let outcome = forecastOne(series[index], options: options, file: table.file)
-            slots.set(index, outcome)
-            let completed = done.increment()
-            progress?(completed, series.count, series[index].id)
+        let slots = OrderedSlots<Outcome>(count: series.count)
+        let counter = WorkCounter(total: series.count)
+        let worker = {
+            while let index = counter.claim() {
+                slots.set(index, forecastOne(series[index], options: options, file: table.file))
+                progress?(counter.finishOne(), series.count, series[index].id)
+            }
         }
         let threads = max(1, min(options.threads, series.count))
         if threads == 1 {
-            for index in series.indices { work(index) }
+            worker()
         } else {
-            // Each worker takes the next unclaimed series until none is left.
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                while true {
-                    let index = next.increment() - 1
-                    guard index < series.count else { return }
-                    work(index)
-                }
-            }
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in worker() }
         }
         var rows: [ManySeriesRow] = []
         var warnings: [String] = []
         var failures = table.problems.map { problem in
             "\(table.file): series \(problem.series): error: " + problem.errors.description
         }
-        for outcome in slots.values {
+        for outcome in slots.all() {
             switch outcome {
             case .success(let result):
                 rows += result.rows
                 warnings += result.warnings
             case .failure(let message):
                 failures.append(message)
-            case nil:
-                break
             }
         }
         return ManySeriesResult(rows: rows, warnings: warnings, failures: failures)
@@ -159,22 +149,4 @@ public enum ManySeriesForecast {
             return .failure("\(prefix): error: \(error)")
         }
     }
-}
-
-/// One slot per series, written by whichever worker forecast it.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [ManySeriesForecast.Outcome?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: ManySeriesForecast.Outcome) {
-        lock.lock(); storage[index] = value; lock.unlock()
-    }
-    var values: [ManySeriesForecast.Outcome?] { lock.lock(); defer { lock.unlock() }; return storage }
-}
-
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    /// Adds one and returns the new value.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }

@@ -60,7 +60,7 @@ public enum BatchRun {
         let strings = Strings(language: options.language)
 
         let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-        let outcomes = OutcomeSlots(count: files.count)
+        let outcomes = OrderedSlots<BatchRow>(count: files.count)
         let pages = OrderedPageWriter(total: files.count, window: 4 * workers)
         let documentPath = try folder.path(documentName)
         // path(_:) creates the folder of the file it names: charts/ then exists before the
@@ -140,46 +140,5 @@ public enum BatchError: DiagnosticConvertible {
         var lines: [String] = []
         if case let .nothingRendered(_, errors) = self { lines = errors }
         return (lines + diagnostics.map(\.description)).joined(separator: "\n")
-    }
-}
-
-/// Hands out series indices in increasing order to the workers and counts finished ones.
-final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private var finished = 0
-    let total: Int
-
-    init(total: Int) { self.total = total }
-
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextIndex < total else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    /// Records one finished series and returns how many are finished.
-    func finishOne() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        finished += 1
-        return finished
-    }
-}
-
-/// One result per series, filled in by the workers in any order and read in series order.
-final class OutcomeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows: [BatchRow?]
-
-    init(count: Int) { rows = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ row: BatchRow) {
-        lock.lock(); rows[index] = row; lock.unlock()
-    }
-
-    func all() -> [BatchRow] {
-        lock.lock(); defer { lock.unlock() }
-        return rows.compactMap { $0 }
     }
 }

@@ -7,7 +7,7 @@ import MarketData
 /// years, and the numbers behind it.
 struct MarketSizeExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
-        try context.series.filter { $0.entry.chart == .marketSize }.map { result in
+        context.series.filter { $0.entry.chart == .marketSize }.map { result in
             let publisherForecasts = context.publisherForecasts[result.entry.id] ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
