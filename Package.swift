@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries: module maps only.
@@ -38,7 +39,7 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
                        providers: [.apt(["libpango1.0-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+        .systemLibrary(name: "CZlibSystem", path: "Sources/CZlibSystem", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
         // glibc's libmvec (part of libc6-dev): exp/log/pow on two doubles per call.
         .systemLibrary(name: "CVectorMath", path: "Sources/CVectorMath"),
@@ -47,9 +48,13 @@ let package = Package(
         .target(name: "MarketData"),
         .target(name: "Forecasting", dependencies: ["Numerics", "MarketData"]),
         .target(name: "Charts", dependencies: ["MarketData"]),
-        .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlib"]),
+        .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlibSystem"]),
+        // Scenes and native charts/tables -> an editable PowerPoint deck (OOXML in a zip).
+        .target(name: "Deck", dependencies: [
+            "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Report", dependencies: [
-            "Forecasting", "Charts", "Rendering", "MarketData",
+            "Forecasting", "Charts", "Rendering", "MarketData", "Deck",
             // Config validation names the catalog's models and parameters (did-you-mean).
             "Numerics",
             .product(name: "Yams", package: "Yams"),
@@ -75,6 +80,8 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "Charts",
+                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["marketcast"]),
     ],

@@ -14,6 +14,13 @@ public protocol ChartSpecification: Sendable {
 public protocol ChartLayout: Sendable {
     var scene: Scene { get }
     var problems: [String] { get }
+    /// The chart as a native object for editable exports (a PowerPoint chart or table), when
+    /// the kind has one; nil draws the scene's shapes.
+    var native: NativeContent? { get }
+}
+
+extension ChartLayout {
+    public var native: NativeContent? { nil }
 }
 
 extension MarketSizeChart: ChartSpecification {}

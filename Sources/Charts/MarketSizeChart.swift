@@ -88,6 +88,9 @@ public struct MarketSizeChart: Sendable {
     /// Light horizontal gridlines at nice values behind the bars.
     public var showsGridlines: Bool
     public var formatValue: ValueFormatter
+    /// The same format as an Excel number format code, for editable exports (data labels
+    /// and the embedded workbook); set it with `formatValue`.
+    public var numberFormatCode: String = "#,##0"
     /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
     public var markers: [Marker] = []
     public var markerLegend: String? = nil

@@ -51,6 +51,8 @@ public struct MarketSizeChartLayout: Sendable {
     /// Layout and specification problems (see `MarketSizeChart.problems`); empty when
     /// everything was drawn as specified.
     public var problems: [String]
+    /// The bars as a native column chart pinned to this geometry (MarketSizeChartNative.swift).
+    public var native: NativeContent? = nil
 }
 
 extension MarketSizeChart {
@@ -252,9 +254,11 @@ extension MarketSizeChart {
                                 bounds: legs.union(pill)))
         }
 
-        return MarketSizeChartLayout(scene: scene, blocks: blocks, plotArea: plotArea, baselineY: baselineY,
-                                     pointsPerUnit: scale, bars: geometry, arrows: arrows,
-                                     valueLabelFont: valueFit.font, valueLabelsStaggered: valueFit.staggered,
-                                     yearLabelFont: yearFit.font, markers: markerFrames, problems: problems)
+        var layout = MarketSizeChartLayout(scene: scene, blocks: blocks, plotArea: plotArea, baselineY: baselineY,
+                                           pointsPerUnit: scale, bars: geometry, arrows: arrows,
+                                           valueLabelFont: valueFit.font, valueLabelsStaggered: valueFit.staggered,
+                                           yearLabelFont: yearFit.font, markers: markerFrames, problems: problems)
+        layout.native = nativeChart(for: layout, theme: theme).map(NativeContent.chart)
+        return layout
     }
 }

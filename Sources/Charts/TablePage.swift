@@ -63,6 +63,9 @@ public struct TablePageLayout: Sendable {
     /// Index into the table's rows of this page's first row.
     public var firstRow: Int
     public var problems: [String]
+    /// The same rows as a native table (header, zebra, bold rows, column alignment), for
+    /// editable exports.
+    public var native: NativeContent? = nil
 }
 
 extension TablePage {
@@ -154,9 +157,39 @@ extension TablePage {
                 placedRows.append(cells)
                 next += 1
             }
-            pages.append(TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
-                                         firstRow: firstRow, problems: pageProblems))
+            var page = TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
+                                       firstRow: firstRow, problems: pageProblems)
+            page.native = .table(nativeTable(header: headerCells, rows: placedRows, firstRow: firstRow, theme: theme,
+                                             fontSize: bodyFont.size))
+            pages.append(page)
         } while next < rows.count
         return pages
+    }
+}
+
+extension TablePage {
+    /// The laid-out cells as a native table: the header row on the header colour, odd rows
+    /// on the zebra tint, emphasised rows bold, each column aligned as specified.
+    func nativeTable(header: [TablePageLayout.Cell], rows: [[TablePageLayout.Cell]], firstRow: Int, theme: Theme,
+                     fontSize: Double) -> NativeTable {
+        let palette = theme.palette
+        let headerRow = NativeTable.Row(height: header.first?.frame.height ?? 0, cells: header.enumerated().map { column, cell in
+            NativeTable.Cell(text: cell.content, bold: true, fill: palette.actual, color: palette.accentText,
+                             alignment: columns[column].alignment)
+        })
+        let bodyRows = rows.enumerated().map { offset, cells -> NativeTable.Row in
+            let index = firstRow + offset
+            let fill: Color? = index % 2 == 1 ? palette.gridline.tinted(0.5) : nil
+            return NativeTable.Row(height: cells.first?.frame.height ?? 0, cells: cells.enumerated().map { column, cell in
+                NativeTable.Cell(text: cell.content, bold: emphasizedRows.contains(index), fill: fill, color: palette.text,
+                                 alignment: columns[column].alignment)
+            })
+        }
+        let all = [headerRow] + bodyRows
+        let x = header.first?.frame.minX ?? 0, y = header.first?.frame.minY ?? 0
+        let widths = header.map(\.frame.width)
+        let frame = Rect(x: x, y: y, width: widths.reduce(0, +), height: all.map(\.height).reduce(0, +))
+        return NativeTable(frame: frame, columnWidths: widths, rows: all, fontFamily: theme.fontFamily, fontSize: fontSize,
+                           replacedRoles: ["table-header-background", "table-header", "table-zebra", "table-cell", "table-rule"])
     }
 }

@@ -50,6 +50,13 @@ public enum NumberFormat {
         render(value, decimals: decimals, grouping: true)
     }
 
+    /// The spreadsheet number format that shows what `grouped(_:decimals:)` prints:
+    /// 0 -> "#,##0", 2 -> "#,##0.00". Editable exports put it on data labels and cells.
+    public static func spreadsheetCode(decimals: Int) -> String {
+        let places = min(max(decimals, 0), 15)
+        return places == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: places)
+    }
+
     /// A fraction as a percentage: 0.18 -> "18.0%", -0.0525 -> "-5.3%" with 1 decimal.
     public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
         let text = render(fraction, decimals: decimals, grouping: true, powerOfTen: 2)

@@ -1,5 +1,5 @@
 import CCairo
-import CZlib
+import CZlibSystem
 
 /// Encodes a Cairo image surface as a PNG with zlib: 8-bit RGB for opaque (RGB24)
 /// surfaces, RGBA with straightened alpha for ARGB32. No time or text chunks, so the

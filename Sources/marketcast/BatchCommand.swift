@@ -53,7 +53,8 @@ struct BatchCommand: ParsableCommand {
             let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
                                        language: output.language() ?? .zh,
                                        formats: output.outputFormats(),
-                                       pngScale: try output.pngScale(), threads: threads)
+                                       pngScale: try output.pngScale(), threads: threads,
+                                       writesDeck: output.writesDeck())
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {

@@ -6,8 +6,9 @@ import Rendering
 /// their names, defaults and checks cannot drift apart. Values are typed and checked in
 /// `validate()`, so a bad one is a usage error (exit 64, with the usage text).
 struct ChartOutputOptions: ParsableArguments {
-    @Option(help: "Chart formats, comma separated: png,svg,pdf.", transform: { try OutputFormatList.parse($0) })
-    var formats = OutputFormatList(OutputFormat.allCases)
+    @Option(help: "Output formats, comma separated: png,svg,pdf for each chart, pptx for the deck (report.pptx, batch.pptx).",
+            transform: { try OutputFormatList.parse($0) })
+    var formats = OutputFormatList(OutputFormat.allCases, deck: true)
 
     @Option(help: "Language of the charts and report: zh or en (default: the config's, else zh).")
     var lang: DisplayLanguage?
@@ -23,22 +24,26 @@ struct ChartOutputOptions: ParsableArguments {
     }
 
     func outputFormats() -> [OutputFormat] { formats.formats }
+    func writesDeck() -> Bool { formats.deck }
     func language() -> DisplayLanguage? { lang }
     func pngScale() throws -> Double { try CommandLineOutput.pngScale(scale) }
 }
 
 extension DisplayLanguage: ExpressibleByArgument {}
 
-/// `--formats png,svg`: one or more formats, each once, in the order given.
+/// `--formats png,svg,pptx`: one or more formats, each once, in the order given; `pptx`
+/// is the deck (report.pptx, batch.pptx), the others are written for each chart.
 struct OutputFormatList: CustomStringConvertible {
     var formats: [OutputFormat]
+    var deck: Bool
 
-    init(_ formats: [OutputFormat]) { self.formats = formats }
+    init(_ formats: [OutputFormat], deck: Bool) { self.formats = formats; self.deck = deck }
 
     /// Parses the option's text; the error says which word is not a format.
     static func parse(_ argument: String) throws -> OutputFormatList {
-        OutputFormatList(try CommandLineOutput.formats(argument))
+        let parsed = try CommandLineOutput.formats(argument)
+        return OutputFormatList(parsed.charts, deck: parsed.deck)
     }
 
-    var description: String { formats.map(\.rawValue).joined(separator: ",") }
+    var description: String { (formats.map(\.rawValue) + (deck ? ["pptx"] : [])).joined(separator: ",") }
 }

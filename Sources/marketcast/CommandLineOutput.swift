@@ -40,17 +40,20 @@ enum CommandLineOutput {
         }
     }
 
-    static func formats(_ text: String) throws -> [OutputFormat] {
+    /// The chart formats and whether the deck (`pptx`) was named.
+    static func formats(_ text: String) throws -> (charts: [OutputFormat], deck: Bool) {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var formats: [OutputFormat] = []
+        var deck = false
         for name in names {
+            if name == "pptx" { deck = true; continue }
             guard let format = OutputFormat(rawValue: name) else {
-                throw ValidationError("--formats takes png, svg and pdf, comma separated; `\(name)` is none of them")
+                throw ValidationError("--formats takes png, svg, pdf and pptx, comma separated; `\(name)` is none of them")
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { throw ValidationError("--formats names no format; use e.g. png,svg,pdf") }
-        return formats
+        guard !formats.isEmpty || deck else { throw ValidationError("--formats names no format; use e.g. png,svg,pdf,pptx") }
+        return (formats, deck)
     }
 
     /// The command line's scale counts 1920×1080 as 1; the renderer counts pixels per point.

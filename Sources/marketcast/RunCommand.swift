@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
             defer { progress.end() }
             let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
                                      language: output.language(), formats: output.outputFormats(),
-                                     pngScale: try output.pngScale())
+                                     pngScale: try output.pngScale(), writesDeck: output.writesDeck())
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 print("wrote \(summary.files.count) files into \(summary.folder)")

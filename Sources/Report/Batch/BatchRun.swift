@@ -1,4 +1,5 @@
 import Charts
+import Deck
 import Forecasting
 import Foundation
 import MarketData
@@ -19,13 +20,15 @@ public struct BatchOptions: Sendable {
     public var pngScale: Double
     /// Worker threads; nil uses every core.
     public var threads: Int?
+    /// Writes batch.pptx beside batch.pdf, one slide per series (`--formats …,pptx`).
+    public var writesDeck: Bool
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
-                pngScale: Double = 2, threads: Int? = nil) {
+                pngScale: Double = 2, threads: Int? = nil, writesDeck: Bool = true) {
         self.inputFolder = inputFolder; self.outputRoot = outputRoot; self.model = model; self.horizon = horizon
         self.level = level; self.language = language; self.formats = formats; self.pngScale = pngScale
-        self.threads = threads
+        self.threads = threads; self.writesDeck = writesDeck
     }
 
     /// Years forecast past the last actual when no horizon is given.
@@ -50,6 +53,7 @@ public struct BatchSummary: Sendable {
 public enum BatchRun {
     public static let tableName = "batch.csv"
     public static let documentName = "batch.pdf"
+    public static let deckName = "batch.pptx"
 
     public static func run(_ options: BatchOptions, progress: ProgressHandler = Progress.silent) throws -> BatchSummary {
         var timer = PhaseTimer()
@@ -61,6 +65,9 @@ public enum BatchRun {
 
         let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         let outcomes = OrderedSlots<BatchRow>(count: files.count)
+        // A slide is a scene and its chart's numbers, small beside the rendered page: the
+        // deck is assembled once every series is done.
+        let slides = OrderedSlots<DeckSlide?>(count: files.count)
         let pages = OrderedPageWriter(total: files.count, window: 4 * workers)
         let documentPath = try folder.path(documentName)
         // path(_:) creates the folder of the file it names: charts/ then exists before the
@@ -80,6 +87,9 @@ public enum BatchRun {
                 pages.waitForTurn(index)
                 let outcome = BatchSeries(path: files[index], options: options, strings: strings)
                     .process(measurer: measurer, renderer: renderer, folder: folder)
+                if options.writesDeck {
+                    slides.set(index, outcome.page.map { DeckSlide(scene: $0.scene, native: $0.native, title: $0.bookmark) })
+                }
                 pages.deliver(index, outcome.page)
                 outcomes.set(index, outcome.row)
                 progress(ProgressStep(completed: counter.finishOne(), total: files.count,
@@ -95,6 +105,12 @@ public enum BatchRun {
         try pages.finish()
         timer.lap("fit and render")
         try folder.write(BatchRow.csv(rows), to: tableName)
+        if options.writesDeck {
+            try folder.write(try DeckWriter.data(slides: slides.all().compactMap { $0 }, properties: DeckProperties(
+                title: "marketcast batch: \(name)", author: ToolVersion.name, date: "2000-01-01",
+                language: options.language.deckLanguage, fontFamily: Theme.standard.fontFamily,
+                accents: Theme.standard.palette.series)), to: deckName)
+        }
         let manifest = try BatchManifest.make(files: files, rows: rows, options: options, timings: timer.phases)
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)
         try folder.commit()

@@ -33,7 +33,8 @@ struct BatchSeries {
                 id: id, dataPath: path, title: series.definition.isEmpty ? id : series.definition,
                 model: options.model, chart: .marketSize, chartID: id, location: SourceLocation(file: path))
             let page = MarketSizePage(entry: entry, series: series, forecast: forecast, strings: strings)
-            let scene = page.chart.layout(theme: .standard, measurer: measurer).scene
+            let layout = page.chart.layout(theme: .standard, measurer: measurer)
+            let scene = layout.scene
             for format in options.formats {
                 try renderer.write(scene, to: try folder.path("charts/\(id).\(format.rawValue)"), format: format,
                                    scale: options.pngScale)
@@ -49,7 +50,7 @@ struct BatchSeries {
             row.title = entry.title
             row.formula = forecast.modelDescription
             row.selectionReason = forecast.fit?.selectionReason
-            return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title))
+            return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title, native: layout.native))
         } catch {
             // Fitting errors do not know the file; every line of batch's report names it.
             let text = "\(error)"

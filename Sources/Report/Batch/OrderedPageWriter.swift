@@ -14,6 +14,8 @@ final class OrderedPageWriter: @unchecked Sendable {
     struct Page {
         var scene: Scene
         var bookmark: String
+        /// The chart as a native object, for batch.pptx.
+        var native: NativeContent? = nil
     }
 
     private let condition = NSCondition()

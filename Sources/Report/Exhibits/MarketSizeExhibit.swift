@@ -78,6 +78,7 @@ struct MarketSizePage {
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
                                formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
         // The publisher's own forecasts, beside the bars of the years they forecast.
         chart.markers = publisherForecasts.compactMap { published in
             points.firstIndex { $0.year == published.year }

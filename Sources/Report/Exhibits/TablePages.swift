@@ -12,7 +12,7 @@ enum TablePages {
             ReportPage(title: index == 0 ? table.title : table.title + table.continuedSuffix,
                        chartID: index == 0 ? chartID : "\(chartID)-\(index + 1)", scene: layout.scene,
                        csv: index == 0 ? csv : nil, exhibitID: chartID, isContinuation: index > 0,
-                       problems: layout.problems)
+                       problems: layout.problems, native: layout.native)
         }
     }
 

@@ -19,11 +19,15 @@ public struct ReportPage: Sendable {
     /// What the chart's layout could not do as asked (a label that does not fit…); the run
     /// logs them as warnings, so a crowded page never goes out silently.
     public var problems: [String]
+    /// The chart or table as a native object for the PowerPoint deck; nil draws the scene
+    /// as shapes there.
+    public var native: NativeContent?
 
     public init(title: String, chartID: String?, scene: Scene, csv: String? = nil, exhibitID: String? = nil,
-                isContinuation: Bool = false, problems: [String] = []) {
+                isContinuation: Bool = false, problems: [String] = [], native: NativeContent? = nil) {
         self.title = title; self.chartID = chartID; self.scene = scene; self.csv = csv
         self.exhibitID = exhibitID ?? chartID; self.isContinuation = isContinuation; self.problems = problems
+        self.native = native
     }
 }
 
@@ -33,7 +37,8 @@ extension ReportPage {
     init<Chart: ChartSpecification>(title: String, chartID: String, laying chart: Chart, in context: RunContext,
                                     csv: String?) {
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
-        self.init(title: title, chartID: chartID, scene: layout.scene, csv: csv, problems: layout.problems)
+        self.init(title: title, chartID: chartID, scene: layout.scene, csv: csv, problems: layout.problems,
+                  native: layout.native)
     }
 
     /// Logs each of the pages' layout problems as a warning naming the chart id (the title

@@ -14,11 +14,13 @@ public struct RunOptions: Sendable {
     public var formats: [OutputFormat]
     /// PNG pixels per point: 2 gives 1920×1080 for the 960×540 pt page.
     public var pngScale: Double
+    /// Writes report.pptx beside report.pdf (`--formats …,pptx`).
+    public var writesDeck: Bool
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
-                formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2) {
+                formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
         self.configPath = configPath; self.outputRoot = outputRoot; self.quarter = quarter
-        self.language = language; self.formats = formats; self.pngScale = pngScale
+        self.language = language; self.formats = formats; self.pngScale = pngScale; self.writesDeck = writesDeck
     }
 }
 
@@ -97,14 +99,22 @@ public enum ReportRun {
             }
         }
         timer.lap("render")
-        try ReportAssembler(context: context, measurer: pango).write(pages, to: try folder.path("report.pdf"))
+        let assembler = ReportAssembler(context: context, measurer: pango)
+        try assembler.write(pages, to: try folder.path("report.pdf"))
         files.append("report.pdf")
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
+        if options.writesDeck {
+            try folder.write(try ReportDeck(context: context, assembler: assembler).data(for: pages),
+                             to: ReportDeck.fileName)
+            files.append(ReportDeck.fileName)
+            timer.lap("deck")
+        }
         let manifest = RunManifest(
             tool: .init(name: ToolVersion.name, version: ToolVersion.current),
             inputs: hashedInputs,
-            config: ResolvedConfig(config, formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
+            config: ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
+                                   pngScale: options.pngScale),
             models: context.series.map { result in
                 RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
                                         chosen: result.forecast.modelName, formula: result.forecast.modelDescription,

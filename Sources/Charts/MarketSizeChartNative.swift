@@ -1,0 +1,42 @@
+// The market-size chart as a native column chart: one series of bars with the estimate
+// pattern on forecast points, the interval as custom error bars and an unpublished year as
+// an empty category. The plot area and the value axis are pinned so that a value v ends
+// at the same height as in the scene (baseline − v · pointsPerUnit): the CAGR arrows, kept
+// as shapes, then sit on the bars they name.
+
+extension MarketSizeChart {
+    func nativeChart(for layout: MarketSizeChartLayout, theme: Theme) -> NativeChart? {
+        let body = layout.blocks.body
+        guard !bars.isEmpty, layout.pointsPerUnit > 0, layout.baselineY > body.minY else { return nil }
+        let values: [Double?] = bars.map { bar in
+            bar.isMissing || !bar.value.isFinite || bar.value < 0 ? nil : bar.value
+        }
+        var series = NativeChart.Series(name: title, values: values, color: theme.palette.actual)
+        series.estimatePoints = Set(bars.indices.filter { bars[$0].isEstimate && values[$0] != nil })
+        let intervals = bars.indices.map { i -> Interval? in values[i] == nil ? nil : isDrawable(bars[i].interval) }
+        if intervals.contains(where: { $0 != nil }) {
+            series.lower = intervals.map { $0?.lower }
+            series.upper = intervals.map { $0?.upper }
+        }
+        // A label the scene lifted over a whisker or a staggered row is lifted as much here.
+        series.labelLift = layout.bars.map { bar in
+            max(0, bar.rect.minY - bar.valueLabel.maxY - theme.spacing.labelGap)
+        }
+
+        let slot = body.width / Double(bars.count)
+        let barWidth = layout.bars.first?.rect.width ?? slot
+        let gap = barWidth > 0 ? (slot - barWidth) / barWidth * 100 : 50
+        let plot = Rect(x: body.minX, y: body.minY, width: body.width, height: layout.baselineY - body.minY)
+        var chart = NativeChart(
+            kind: .columns, frame: body, plot: plot, categories: bars.map(\.label), series: [series],
+            valueMinimum: 0, valueMaximum: plot.height / layout.pointsPerUnit, numberFormat: numberFormatCode,
+            showsDataLabels: true, fontFamily: theme.fontFamily, labelFontSize: layout.valueLabelFont.size,
+            axisFontSize: layout.yearLabelFont.size, textColor: theme.palette.text,
+            axisColor: theme.palette.baseline, estimateBackground: theme.palette.estimate,
+            estimatePattern: theme.palette.estimateHatch,
+            replacedRoles: ["bar", "bar-estimate", "interval", "baseline", "value-label", "year-label", "gridline"])
+        chart.gapWidth = Int(max(0, min(500, gap)).rounded())
+        chart.showsGridlines = showsGridlines
+        return chart
+    }
+}

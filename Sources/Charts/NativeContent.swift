@@ -1,0 +1,133 @@
+// What an editable exporter (the PowerPoint deck) draws as a native object instead of the
+// scene's shapes: a chart whose numbers live in the file ("Edit Data" opens them) or a
+// table whose cells can be retyped. A layout that can say this fills `native`; the scene
+// stays the truth for PNG, SVG and PDF, and the exporter leaves out the scene items whose
+// roles the native object replaces and draws everything else (title, legend, note, CAGR
+// arrows) as shapes at the same coordinates. Geometry is in page points, like the scene.
+
+public enum NativeContent: Equatable, Sendable {
+    case chart(NativeChart)
+    case table(NativeTable)
+
+    /// Scene roles the native object draws itself.
+    public var replacedRoles: Set<String> {
+        switch self {
+        case .chart(let chart): return chart.replacedRoles
+        case .table(let table): return table.replacedRoles
+        }
+    }
+}
+
+/// A chart as data plus the geometry that pins it to the scene: the exporter sets the plot
+/// area and the value axis exactly, so shapes drawn over it (CAGR arrows) land where the
+/// scene put them.
+public struct NativeChart: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// Vertical bars, one category per slot.
+        case columns
+        /// Horizontal bars; categories run top to bottom as listed.
+        case horizontalBars
+        /// Lines over categories; a nil value is a gap.
+        case lines
+        /// Bubbles at (x, y) with an area-proportional size.
+        case bubbles
+    }
+
+    public struct Series: Equatable, Sendable {
+        public var name: String
+        /// One per category (nil = no value: an empty category or a gap in a line).
+        public var values: [Double?]
+        public var color: Color
+        /// Points drawn with the estimate pattern (forecast bars), by index.
+        public var estimatePoints: Set<Int> = []
+        /// The interval around each value, drawn as custom error bars (nil = none at that point).
+        public var lower: [Double?]? = nil
+        public var upper: [Double?]? = nil
+        /// Bubbles: x values and sizes, one per point.
+        public var xValues: [Double]? = nil
+        public var sizes: [Double]? = nil
+        /// Lines: dashed stroke (a scenario path, a projection).
+        public var dashed: Bool = false
+        public var lineWidth: Double = 2
+        /// Per-point data labels' extra lift, in points (a label pushed above a whisker).
+        public var labelLift: [Double]? = nil
+
+        public init(name: String, values: [Double?], color: Color) {
+            self.name = name; self.values = values; self.color = color
+        }
+    }
+
+    public var kind: Kind
+    /// The chart object on the page.
+    public var frame: Rect
+    /// The inner plot area (inside the axes) on the page.
+    public var plot: Rect
+    public var categories: [String]
+    public var series: [Series]
+    /// The value axis is pinned to exactly this range.
+    public var valueMinimum: Double
+    public var valueMaximum: Double
+    /// Bubbles: the x axis range.
+    public var xMinimum: Double = 0
+    public var xMaximum: Double = 1
+    /// An Excel number format code for data labels and the workbook, e.g. "#,##0.0".
+    public var numberFormat: String
+    public var showsDataLabels: Bool
+    public var showsValueAxis: Bool = false
+    public var showsGridlines: Bool = false
+    /// Bars: the gap between bars as a percentage of a bar's width (PowerPoint's gap width).
+    public var gapWidth: Int = 50
+    public var fontFamily: String
+    public var labelFontSize: Double
+    public var axisFontSize: Double
+    public var textColor: Color
+    public var axisColor: Color
+    /// The fill behind estimate bars and the pattern's line colour.
+    public var estimateBackground: Color
+    public var estimatePattern: Color
+    public var replacedRoles: Set<String>
+
+    public init(kind: Kind, frame: Rect, plot: Rect, categories: [String], series: [Series],
+                valueMinimum: Double, valueMaximum: Double, numberFormat: String, showsDataLabels: Bool,
+                fontFamily: String, labelFontSize: Double, axisFontSize: Double, textColor: Color,
+                axisColor: Color, estimateBackground: Color, estimatePattern: Color, replacedRoles: Set<String>) {
+        self.kind = kind; self.frame = frame; self.plot = plot; self.categories = categories; self.series = series
+        self.valueMinimum = valueMinimum; self.valueMaximum = valueMaximum; self.numberFormat = numberFormat
+        self.showsDataLabels = showsDataLabels; self.fontFamily = fontFamily; self.labelFontSize = labelFontSize
+        self.axisFontSize = axisFontSize; self.textColor = textColor; self.axisColor = axisColor
+        self.estimateBackground = estimateBackground; self.estimatePattern = estimatePattern
+        self.replacedRoles = replacedRoles
+    }
+}
+
+/// A table: column widths, row heights and each cell's text and style, as laid out.
+public struct NativeTable: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        public var text: String
+        public var bold: Bool
+        public var fill: Color?
+        public var color: Color
+        public var alignment: TextAlignment
+        public init(text: String, bold: Bool, fill: Color?, color: Color, alignment: TextAlignment) {
+            self.text = text; self.bold = bold; self.fill = fill; self.color = color; self.alignment = alignment
+        }
+    }
+    public struct Row: Equatable, Sendable {
+        public var height: Double
+        public var cells: [Cell]
+        public init(height: Double, cells: [Cell]) { self.height = height; self.cells = cells }
+    }
+
+    public var frame: Rect
+    public var columnWidths: [Double]
+    public var rows: [Row]
+    public var fontFamily: String
+    public var fontSize: Double
+    public var replacedRoles: Set<String>
+
+    public init(frame: Rect, columnWidths: [Double], rows: [Row], fontFamily: String, fontSize: Double,
+                replacedRoles: Set<String>) {
+        self.frame = frame; self.columnWidths = columnWidths; self.rows = rows; self.fontFamily = fontFamily
+        self.fontSize = fontSize; self.replacedRoles = replacedRoles
+    }
+}
