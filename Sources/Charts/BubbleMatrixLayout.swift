@@ -18,6 +18,8 @@ public struct BubbleMatrixLayout: Sendable {
     /// Whether each label needed a leader line.
     public var hasLeader: [Bool]
     public var problems: [String]
+    /// The bubbles as a native bubble chart (BubbleMatrixNative.swift).
+    public var native: NativeContent? = nil
 }
 
 extension BubbleMatrix {
@@ -115,9 +117,12 @@ extension BubbleMatrix {
             scene.add(.text(TextBox(text: bubbles[i].label, frame: frame, font: labelFont, color: palette.text)),
                       role: "bubble-label")
         }
-        return BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: plot, xScale: xScale, yScale: yAxis.scale,
-                                  circles: circles, labels: placement.frames, hasLeader: placement.hasLeader,
-                                  problems: problems)
+        var layout = BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: plot, xScale: xScale, yScale: yAxis.scale,
+                                        circles: circles, labels: placement.frames, hasLeader: placement.hasLeader,
+                                        problems: problems)
+        layout.native = nativeChart(for: layout, axisFont: axisFont, bubbleColor: bubbleColor, theme: theme)
+            .map(NativeContent.chart)
+        return layout
     }
 }
 

@@ -20,6 +20,8 @@ public struct HorizontalBarChart: Sendable {
     public var items: [Item]
     public var sourceNote: String
     public var formatValue: ValueFormatter
+    /// `formatValue` as a spreadsheet number format, for editable exports.
+    public var numberFormatCode: String = "#,##0"
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, items: [Item], sourceNote: String = "",
                 formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 1)) {
@@ -52,6 +54,8 @@ public struct HorizontalBarChartLayout: Sendable {
     public var rows: [Row]
     public var labelFont: FontSpec
     public var problems: [String]
+    /// The bars as a native bar chart (HorizontalBarChartNative.swift).
+    public var native: NativeContent? = nil
 }
 
 extension HorizontalBarChart {
@@ -126,7 +130,9 @@ extension HorizontalBarChart {
             scene.add(.path([.move(Point(zeroX, body.minY)), .line(Point(zeroX, body.maxY))], fill: nil,
                             stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "baseline")
         }
-        return HorizontalBarChartLayout(scene: scene, blocks: blocks, plotArea: plot, zeroX: zeroX, pointsPerUnit: scale,
-                                        rows: rows, labelFont: labelFont, problems: problems)
+        var layout = HorizontalBarChartLayout(scene: scene, blocks: blocks, plotArea: plot, zeroX: zeroX,
+                                              pointsPerUnit: scale, rows: rows, labelFont: labelFont, problems: problems)
+        layout.native = nativeChart(for: layout, scoreFont: scoreFont, theme: theme).map(NativeContent.chart)
+        return layout
     }
 }

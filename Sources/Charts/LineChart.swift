@@ -46,6 +46,8 @@ public struct LineChart: Sendable {
     public var sourceNote: String
     /// Formats the axis tick values.
     public var formatValue: ValueFormatter
+    /// `formatValue` as a spreadsheet number format, for editable exports.
+    public var numberFormatCode: String = "#,##0"
     /// Names each series beside its last point instead of in a legend (for many series).
     public var labelsAtLineEnds: Bool
 
@@ -138,6 +140,8 @@ public struct LineChartLayout: Sendable {
     public var problems: [String]
     /// With `labelsAtLineEnds`: each series' name frame (nil for a series with no values).
     public var endLabels: [Rect?] = []
+    /// The lines as a native line chart (LineChartNative.swift).
+    public var native: NativeContent? = nil
 }
 
 extension LineChart {
@@ -275,6 +279,8 @@ extension LineChart {
                                      tickLabels: tickFrames, categoryLabels: categoryFrames, gapLabels: gapFrames,
                                      milestoneLabels: milestoneFrames, milestoneAnchors: anchors, problems: problems)
         if labelsAtLineEnds { placeEndLabels(sizes: endSizes, font: endFont, theme: theme, colors: colors, into: &layout) }
+        layout.native = nativeChart(for: layout, axisFont: categoryFit.font, markers: drawsMarkers, theme: theme)
+            .map(NativeContent.chart)
         return layout
     }
 

@@ -51,13 +51,36 @@ public struct NativeChart: Equatable, Sendable {
         public var lineWidth: Double = 2
         /// Per-point data labels' extra lift, in points (a label pushed above a whisker).
         public var labelLift: [Double]? = nil
+        /// In a bar chart: drawn as a line over the bars (a scenario path over the actuals).
+        public var asLine: Bool = false
+        /// Lines: a ring on every point.
+        public var markers: Bool = false
+        /// Points in another colour than the series' (a highlighted bar or bubble), by index.
+        public var pointColors: [Int: Color] = [:]
 
         public init(name: String, values: [Double?], color: Color) {
             self.name = name; self.values = values; self.color = color
         }
     }
 
+    /// A shaded range behind everything (a scenario band): lower and upper per category.
+    public struct Band: Equatable, Sendable {
+        public var name: String
+        public var lower: [Double?]
+        public var upper: [Double?]
+        public var color: Color
+        public init(name: String, lower: [Double?], upper: [Double?], color: Color) {
+            self.name = name; self.lower = lower; self.upper = upper; self.color = color
+        }
+    }
+
     public var kind: Kind
+    public var band: Band? = nil
+    /// Tick spacing of a shown value axis (and of the x axis of bubbles); nil lets the reader choose.
+    public var valueStep: Double? = nil
+    public var xStep: Double? = nil
+    /// Bubbles: the largest bubble's radius as a fraction of the plot's shorter side.
+    public var largestBubbleRadius: Double = 0.125
     /// The chart object on the page.
     public var frame: Rect
     /// The inner plot area (inside the axes) on the page.

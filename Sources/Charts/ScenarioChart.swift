@@ -39,6 +39,8 @@ public struct ScenarioChart: Sendable {
     public var band: Band?
     public var sourceNote: String
     public var formatValue: ValueFormatter
+    /// `formatValue` as a spreadsheet number format, for editable exports.
+    public var numberFormatCode: String = "#,##0"
     /// The y axis' tick labels; nil prints grouped numbers with the decimals the ticks need.
     public var formatAxis: ValueFormatter? = nil
 

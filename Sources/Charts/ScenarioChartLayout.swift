@@ -20,6 +20,8 @@ public struct ScenarioChartLayout: Sendable {
     public var paths: [PathGeometry]
     public var bandBounds: Rect?
     public var problems: [String]
+    /// Bars, paths and band as one native chart (ScenarioChartNative.swift).
+    public var native: NativeContent? = nil
 }
 
 extension ScenarioChart {
@@ -152,9 +154,12 @@ extension ScenarioChart {
         if let maxX = results.map(\.endLabel.maxX).max(), maxX > theme.contentArea.maxX + 0.5 {
             problems.append("end labels run past the right margin; shorten the scenario labels")
         }
-        return ScenarioChartLayout(scene: scene, blocks: blocks, plotArea: plot, bars: bars,
-                                   categoryLabels: categoryFrames, paths: results, bandBounds: bandBounds,
-                                   problems: problems)
+        var layout = ScenarioChartLayout(scene: scene, blocks: blocks, plotArea: plot, bars: bars,
+                                         categoryLabels: categoryFrames, paths: results, bandBounds: bandBounds,
+                                         problems: problems)
+        layout.native = nativeChart(plot: plot, scale: axis.scale, barWidth: barWidth, axisFont: axisFont,
+                                    bandColor: bandColor, colors: colors, theme: theme).map(NativeContent.chart)
+        return layout
     }
 
     private func lineStroke(_ color: Color, _ theme: Theme) -> Stroke {

@@ -53,7 +53,30 @@ struct ChartPart {
             }
             columns.append(entry)
         }
+        if let band = chart.band {
+            let chinese = language == .chinese
+            let lower = sheet.add(band.name + (chinese ? "：下限" : ": lower"), band.lower.map(cell))
+            let upper = sheet.add(band.name + (chinese ? "：上限" : ": upper"), band.upper.map(cell))
+            let low = ChartSheet.letters(lower), high = ChartSheet.letters(upper)
+            sheet.add(band.name + (chinese ? "：宽度" : ": width"), band.lower.indices.map { k in
+                guard k < band.upper.count, let l = band.lower[k], let u = band.upper[k], l.isFinite, u.isFinite else { return .empty }
+                return .formula("MAX(0,\(high)\(k + 2)-\(low)\(k + 2))", max(0, u - l))
+            })
+        }
         return (sheet, columns)
+    }
+
+    struct BandColumns {
+        var lower: Int
+        var width: Int
+        var color: Color
+    }
+
+    /// The band's columns: the three after the series' (lower, upper, width).
+    private func bandColumns(_ sheet: ChartSheet) -> BandColumns? {
+        guard let band = chart.band, sheet.columns.count >= 3 else { return nil }
+        let width = sheet.columns.count - 1
+        return BandColumns(lower: width - 2, width: width, color: band.color)
     }
 
     struct SeriesColumns {
@@ -180,57 +203,102 @@ struct ChartPart {
         ])
     }
 
+    private func solidPoint(_ index: Int, _ color: Color, bubble: Bool) -> XMLNode {
+        XMLNode("c:dPt", [], [.val("c:idx", index), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
+                              XMLNode("c:spPr", [], [DrawingML.solidFill(color),
+                                                     bubble ? DrawingML.line(Stroke(color: .white, width: 0.8))
+                                                         : XMLNode("a:ln", [], [DrawingML.noFill])])])
+    }
+
+    private func barSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
+        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
+                              XMLNode("c:spPr", [], [DrawingML.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
+                              .val("c:invertIfNegative", 0)]
+        for point in Set(series.estimatePoints).union(series.pointColors.keys).sorted() {
+            if series.estimatePoints.contains(point) {
+                ser.append(XMLNode("c:dPt", [], [
+                    .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
+                    XMLNode("c:spPr", [], [
+                        DrawingML.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
+                        DrawingML.line(Stroke(color: series.color, width: 0.8)),
+                    ]),
+                ]))
+            } else if let color = series.pointColors[point] {
+                ser.append(solidPoint(point, color, bubble: false))
+            }
+        }
+        if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }
+        if let bars = errorBars(sheet, columns, color: chart.axisColor) { ser.append(bars) }
+        ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
+        ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
+        return XMLNode("c:ser", [], ser)
+    }
+
+    private func lineSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
+        var line = Stroke(color: series.color, width: series.lineWidth)
+        if series.dashed { line.dash = [4, 3] }
+        let marker = series.markers
+            ? XMLNode("c:marker", [], [.val("c:symbol", "circle"), .val("c:size", 5),
+                                       XMLNode("c:spPr", [], [DrawingML.solidFill(.white),
+                                                              DrawingML.line(Stroke(color: series.color, width: 1.2))])])
+            : XMLNode("c:marker", [], [.val("c:symbol", "none")])
+        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
+                              XMLNode("c:spPr", [], [DrawingML.line(line)]), marker]
+        if chart.showsDataLabels && chart.kind == .lines { ser.append(dataLabels(series, position: "t")) }
+        ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
+        ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
+        ser.append(.val("c:smooth", 0))
+        return XMLNode("c:ser", [], ser)
+    }
+
+    /// The band as a stacked area: its lower edge without fill, its width (a formula of
+    /// the two edges) filled on top.
+    private func bandChart(sheet: ChartSheet, band: BandColumns, axisIDs: [XMLNode]) -> XMLNode {
+        func series(_ index: Int, column: Int, fill: XMLNode) -> XMLNode {
+            XMLNode("c:ser", [], [.val("c:idx", index), .val("c:order", index), seriesName(sheet, column: column),
+                                  XMLNode("c:spPr", [], [fill, XMLNode("a:ln", [], [DrawingML.noFill])]),
+                                  XMLNode("c:cat", [], [stringReference(sheet, column: 0)]),
+                                  XMLNode("c:val", [], [numberReference(sheet, column: column, format: chart.numberFormat)])])
+        }
+        let base = chart.series.count
+        return XMLNode("c:areaChart", [], [
+            .val("c:grouping", "stacked"), .val("c:varyColors", 0),
+            series(base, column: band.lower, fill: DrawingML.noFill),
+            series(base + 1, column: band.width, fill: DrawingML.solidFill(band.color)),
+        ] + axisIDs)
+    }
+
     private func plot(sheet: ChartSheet, columns: [SeriesColumns]) -> [XMLNode] {
         let axisIDs: [XMLNode] = [.val("c:axId", ChartPart.categoryAxisID), .val("c:axId", ChartPart.valueAxisID)]
+        var charts: [XMLNode] = []
+        if let band = bandColumns(sheet) { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
         switch chart.kind {
         case .columns, .horizontalBars:
+            let bars = chart.series.indices.filter { !chart.series[$0].asLine }
+            let lines = chart.series.indices.filter { chart.series[$0].asLine }
             var nodes: [XMLNode] = [.val("c:barDir", chart.kind == .columns ? "col" : "bar"), .val("c:grouping", "clustered"),
                                     .val("c:varyColors", 0)]
-            for (k, series) in chart.series.enumerated() {
-                var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns[k].value),
-                                      XMLNode("c:spPr", [], [DrawingML.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
-                                      .val("c:invertIfNegative", 0)]
-                for point in series.estimatePoints.sorted() {
-                    ser.append(XMLNode("c:dPt", [], [
-                        .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                        XMLNode("c:spPr", [], [
-                            DrawingML.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
-                            DrawingML.line(Stroke(color: series.color, width: 0.8)),
-                        ]),
-                    ]))
-                }
-                if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }
-                if let bars = errorBars(sheet, columns[k], color: chart.axisColor) { ser.append(bars) }
-                ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
-                ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns[k].value, format: chart.numberFormat)]))
-                nodes.append(XMLNode("c:ser", [], ser))
+            nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
+            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
+            charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
+            if !lines.isEmpty {
+                charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
+                                      + lines.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
+                                      + [.val("c:marker", 1)] + axisIDs))
             }
-            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", chart.series.count > 1 ? -10 : 0)]
-            return [XMLNode("c:barChart", [], nodes + axisIDs)]
         case .lines:
-            var nodes: [XMLNode] = [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
-            for (k, series) in chart.series.enumerated() {
-                var line = Stroke(color: series.color, width: series.lineWidth)
-                if series.dashed { line.dash = [4, 3] }
-                var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns[k].value),
-                                      XMLNode("c:spPr", [], [DrawingML.line(line)]),
-                                      XMLNode("c:marker", [], [.val("c:symbol", "none")])]
-                if chart.showsDataLabels { ser.append(dataLabels(series, position: "t")) }
-                ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
-                ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns[k].value, format: chart.numberFormat)]))
-                ser.append(.val("c:smooth", 0))
-                nodes.append(XMLNode("c:ser", [], ser))
-            }
-            nodes.append(XMLNode("c:marker", [("val", "1")]))
-            return [XMLNode("c:lineChart", [], nodes + axisIDs)]
+            charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
+                                  + chart.series.indices.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
+                                  + [.val("c:marker", 1)] + axisIDs))
         case .bubbles:
             var nodes: [XMLNode] = [.val("c:varyColors", 0)]
             for (k, series) in chart.series.enumerated() {
                 let entry = columns[k]
                 var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: entry.value),
-                                      XMLNode("c:spPr", [], [DrawingML.solidFill(series.color.withAlpha(0.75)),
+                                      XMLNode("c:spPr", [], [DrawingML.solidFill(series.color),
                                                              DrawingML.line(Stroke(color: .white, width: 0.8))]),
                                       .val("c:invertIfNegative", 0)]
+                ser += series.pointColors.keys.sorted().map { solidPoint($0, series.pointColors[$0]!, bubble: true) }
                 if let x = entry.x {
                     ser.append(XMLNode("c:xVal", [], [numberReference(sheet, column: x, format: "General")]))
                 }
@@ -241,9 +309,13 @@ struct ChartPart {
                 ser.append(.val("c:bubble3D", 0))
                 nodes.append(XMLNode("c:ser", [], ser))
             }
-            nodes += [.val("c:bubbleScale", 100), .val("c:showNegBubbles", 0), .val("c:sizeRepresents", "area")]
-            return [XMLNode("c:bubbleChart", [], nodes + axisIDs)]
+            // PowerPoint draws the largest bubble a quarter of the plot's shorter side across
+            // at scale 100; the scene's radius fraction sets the scale.
+            let scale = Int(min(300, max(0, chart.largestBubbleRadius / 0.125 * 100)).rounded())
+            nodes += [.val("c:bubbleScale", scale), .val("c:showNegBubbles", 0), .val("c:sizeRepresents", "area")]
+            charts.append(XMLNode("c:bubbleChart", [], nodes + axisIDs))
         }
+        return charts
     }
 
     private func axes() -> [XMLNode] {
@@ -257,22 +329,24 @@ struct ChartPart {
         let gridlines = chart.showsGridlines
             ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
             : []
-        func valueAxis(id: Int, cross: Int, position: String, scaling: XMLNode, visible: Bool, grid: [XMLNode]) -> XMLNode {
+        func valueAxis(id: Int, cross: Int, position: String, scaling: XMLNode, visible: Bool, grid: [XMLNode],
+                       step: Double? = nil) -> XMLNode {
             XMLNode("c:valAx", [], [.val("c:axId", id), scaling, .val("c:delete", visible ? 0 : 1), .val("c:axPos", position)]
                     + grid + [XMLNode("c:numFmt", [("formatCode", chart.numberFormat), ("sourceLinked", "0")]),
                               .val("c:majorTickMark", "none"), .val("c:minorTickMark", "none"),
                               .val("c:tickLblPos", visible ? "nextTo" : "none"), visible ? axisLine : hiddenLine, text,
                               .val("c:crossAx", cross), .val("c:crosses", "autoZero"),
-                              .val("c:crossBetween", chart.kind == .columns || chart.kind == .horizontalBars ? "between" : "midCat")])
+                              .val("c:crossBetween", chart.kind == .bubbles ? "midCat" : "between")]
+                    + (step.map { $0 > 0 && $0.isFinite ? [XMLNode.val("c:majorUnit", ChartSheet.text($0))] : [] } ?? []))
         }
         if chart.kind == .bubbles {
             let xScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax"),
                                                      .val("c:max", ChartSheet.text(chart.xMaximum)),
                                                      .val("c:min", ChartSheet.text(chart.xMinimum))])
             return [valueAxis(id: ChartPart.categoryAxisID, cross: ChartPart.valueAxisID, position: "b", scaling: xScaling,
-                              visible: chart.showsValueAxis, grid: []),
+                              visible: chart.showsValueAxis, grid: gridlines, step: chart.xStep),
                     valueAxis(id: ChartPart.valueAxisID, cross: ChartPart.categoryAxisID, position: "l", scaling: valueScaling,
-                              visible: chart.showsValueAxis, grid: gridlines)]
+                              visible: chart.showsValueAxis, grid: gridlines, step: chart.valueStep)]
         }
         let horizontal = chart.kind == .horizontalBars
         let category = XMLNode("c:catAx", [], [
@@ -286,6 +360,6 @@ struct ChartPart {
         ])
         return [category, valueAxis(id: ChartPart.valueAxisID, cross: ChartPart.categoryAxisID,
                                     position: horizontal ? "b" : "l", scaling: valueScaling,
-                                    visible: chart.showsValueAxis, grid: gridlines)]
+                                    visible: chart.showsValueAxis, grid: gridlines, step: chart.valueStep)]
     }
 }

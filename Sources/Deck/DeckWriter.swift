@@ -12,8 +12,11 @@ public struct DeckSlide: Sendable {
     public var native: NativeContent?
     /// Names the native object for screen readers and the selection pane.
     public var title: String
-    public init(scene: Scene, native: NativeContent?, title: String) {
-        self.scene = scene; self.native = native; self.title = title
+    /// The native object's name in the selection pane: the chart id, so a reader (or a test)
+    /// finds `charts/<id>.csv` from the chart.
+    public var name: String?
+    public init(scene: Scene, native: NativeContent?, title: String, name: String? = nil) {
+        self.scene = scene; self.native = native; self.title = title; self.name = name
     }
 }
 
@@ -95,10 +98,11 @@ public enum DeckWriter {
                             relationships: [Relationship(id: "rId1", type: RelationshipType.package,
                                                          target: "../embeddings/" + workbookName)])
                 relationships.append(Relationship(id: "rId2", type: RelationshipType.chart, target: "../charts/chart\(chartCount).xml"))
-                tree.children.append(chartFrame(chart, id: shapes.takeID(), title: slide.title, relationship: "rId2"))
+                tree.children.append(chartFrame(chart, id: shapes.takeID(), title: slide.title, name: slide.name,
+                                                relationship: "rId2"))
             case .table(let table)?:
                 tree.children.append(TableFrame(table: table, language: properties.language)
-                    .xml(id: shapes.takeID(), name: slide.title))
+                    .xml(id: shapes.takeID(), name: slide.name ?? slide.title))
             case nil:
                 break
             }
@@ -118,10 +122,10 @@ public enum DeckWriter {
         return try package.zipped(date: date)
     }
 
-    static func chartFrame(_ chart: NativeChart, id: Int, title: String, relationship: String) -> XMLNode {
+    static func chartFrame(_ chart: NativeChart, id: Int, title: String, name: String?, relationship: String) -> XMLNode {
         XMLNode("p:graphicFrame", [], [
             XMLNode("p:nvGraphicFramePr", [], [
-                XMLNode("p:cNvPr", [("id", String(id)), ("name", "Chart \(id)"), ("descr", title)]),
+                XMLNode("p:cNvPr", [("id", String(id)), ("name", name ?? "Chart \(id)"), ("descr", title)]),
                 XMLNode("p:cNvGraphicFramePr"), XMLNode("p:nvPr"),
             ]),
             XMLNode("p:xfrm", [], [

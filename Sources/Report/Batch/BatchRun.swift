@@ -88,7 +88,8 @@ public enum BatchRun {
                 let outcome = BatchSeries(path: files[index], options: options, strings: strings)
                     .process(measurer: measurer, renderer: renderer, folder: folder)
                 if options.writesDeck {
-                    slides.set(index, outcome.page.map { DeckSlide(scene: $0.scene, native: $0.native, title: $0.bookmark) })
+                    slides.set(index, outcome.page.map { DeckSlide(scene: $0.scene, native: $0.native, title: $0.bookmark,
+                                                                  name: outcome.row.series) })
                 }
                 pages.deliver(index, outcome.page)
                 outcomes.set(index, outcome.row)

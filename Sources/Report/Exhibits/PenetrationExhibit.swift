@@ -56,7 +56,7 @@ struct PenetrationPages {
 
     var ranking: HorizontalBarChart {
         let weights = strings.weightList(indicators: config.indicators, weights: config.weights)
-        return HorizontalBarChart(
+        var chart = HorizontalBarChart(
             title: strings.penetrationRankingTitle(year: dataYear), unitLabel: strings.penetrationScoreUnit,
             items: order.map { i in
                 HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score, isHighlighted: analysis.scores[i].rank <= 2)
@@ -64,6 +64,8 @@ struct PenetrationPages {
             sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
                                                        weights: weights),
             formatValue: ValueFormat.groupedDecimal(decimals: 1))
+        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: 1)
+        return chart
     }
 
     var stability: RankStabilityHeatmap {

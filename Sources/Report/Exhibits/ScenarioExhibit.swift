@@ -80,10 +80,12 @@ struct ScenarioPage {
             }
         }
         let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), $0.forecast.modelName) })
-        return ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
+        var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
                              sourceNote: strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
+        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
+        return chart
     }
 }

@@ -50,7 +50,7 @@ struct VendorBenchmarksExhibit: Exhibit {
         }
         var models: [String] = []
         for score in scores where !models.contains(modelName(score.model)) { models.append(modelName(score.model)) }
-        let chart = HorizontalBarChart(
+        var chart = HorizontalBarChart(
             title: strings.benchmarksTitle(model: models.joined(separator: " / ")), unitLabel: strings.scoreUnit,
             items: scores.map { score in
                 HorizontalBarChart.Item(label: strings.localized(score.benchmark, score.benchmarkEN)
@@ -61,6 +61,8 @@ struct VendorBenchmarksExhibit: Exhibit {
             sourceNote: strings.sourceLine(scores.map(\.source)) + strings.localized("。", ". ") + strings.benchmarksNote,
             // Each score with the decimals it was published with (71.9, 67.56).
             formatValue: { NumberFormat.grouped($0, decimals: NumberFormat.commonDecimals(for: [$0])) })
+        // "General" shows each score with its own decimals too, in the deck's chart.
+        chart.numberFormatCode = "General"
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["model,benchmark,score,questions"]
         for score in scores {

@@ -16,7 +16,7 @@ struct ReportDeck {
         let slides = pages.enumerated().map { index, page -> DeckSlide in
             var scene = page.scene
             assembler.addFooter(to: &scene, pageNumber: index + 1, pageCount: pages.count)
-            return DeckSlide(scene: scene, native: page.native, title: page.title)
+            return DeckSlide(scene: scene, native: page.native, title: page.title, name: page.chartID)
         }
         let document = context.config.document
         let language = context.config.language
