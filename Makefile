@@ -9,7 +9,7 @@ APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev libc6-dev
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps bench-deps build release report test bench docs clean
+.PHONY: deps test-deps bench-deps build release report test bench docs clean
 
 # `make release CPU=haswell` (and report, bench) compiles Numerics for AVX2 and FMA, about
 # 10% faster fits; the default build runs on any CPU. The haswell build's binary checks
@@ -42,7 +42,18 @@ release: deps
 report: release
 	$$($(SWIFT) build -c release --show-bin-path)/marketcast run --config $(CONFIG) --out $(OUT)
 
-test: deps
+# What only the tests need: LibreOffice (converts the decks to PDF) and the Python readers
+# that check a deck independently (Tests/DeckOracle/check_deck.py), pinned.
+TEST_APT_PACKAGES = libreoffice-impress
+PIP_PACKAGES = python-pptx==1.0.2 openpyxl==3.1.5 openxml-audit==0.8.0
+test-deps: deps
+	$(call install_missing,$(TEST_APT_PACKAGES))
+	@python3 -c "import pptx, openpyxl, openxml_audit" 2>/dev/null || { \
+	  echo "installing: $(PIP_PACKAGES)"; \
+	  python3 -m pip install --quiet $(PIP_PACKAGES) || \
+	  python3 -m pip install --quiet --break-system-packages $(PIP_PACKAGES); }
+
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
-        .testTarget(name: "DeckTests", dependencies: ["Deck", "Charts",
+        .testTarget(name: "DeckTests", dependencies: ["Deck", "Charts", "TestSupport",
                                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["marketcast"]),

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""An independent reading of a marketcast deck (report.pptx or batch.pptx).
+
+Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice]
+
+The deck is read back with python-pptx and openpyxl, not with marketcast's own code:
+- every native chart: its cached series values equal the embedded workbook's cells; every
+  number in the workbook is a number of the chart's CSV (charts/<chart id>.csv), except
+  formula cells (interval distances, band widths), which must equal their formula;
+- market-size charts: categories are the CSV's labels (forecast years with E), values and
+  interval ends equal the CSV, forecast points are pattern-filled, labels carry a number
+  format;
+- openxml-audit (a port of the Open XML SDK validator) finds no error in the deck or in
+  any embedded workbook;
+- LibreOffice converts the deck to PDF headless; the PDF's text holds every chart slide's
+  title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
+Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
+"""
+import csv
+import io
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import openpyxl
+from lxml import etree
+from pptx import Presentation
+
+NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+      "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+passed = 0
+failed = 0
+
+
+def check(condition, message):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL: " + message)
+
+
+def close(a, b):
+    return a == b or (a is not None and b is not None and math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-9))
+
+
+def csv_numbers(rows):
+    numbers = []
+    for row in rows:
+        for cell in row.values():
+            try:
+                numbers.append(float(cell))
+            except (TypeError, ValueError):
+                pass
+    return numbers
+
+
+def column_of(reference):
+    # Sheet1!$B$2:$B$10 -> "B"
+    match = re.search(r"!\$([A-Z]+)\$", reference or "")
+    return match.group(1) if match else None
+
+
+def check_chart(shape, run_folder):
+    chart_id = shape.name
+    csv_path = os.path.join(run_folder, "charts", chart_id + ".csv")
+    check(os.path.exists(csv_path), f"{chart_id}: the chart has no charts/{chart_id}.csv")
+    if not os.path.exists(csv_path):
+        return
+    with open(csv_path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    chart = shape.chart
+    # A chart may draw its CSV's numbers in a display unit (English pages show CNY bn for
+    # a CSV in 亿元): one power of ten for the whole chart, found from the first value.
+    blob = chart.part.chart_workbook.xlsx_part.blob
+    values_book = openpyxl.load_workbook(io.BytesIO(blob), data_only=True).active
+    formula_book = openpyxl.load_workbook(io.BytesIO(blob), data_only=False).active
+    plain = [cell.value for row in formula_book.iter_rows(min_row=2) for cell in row
+             if isinstance(cell.value, (int, float))]
+    scale = display_scale(rows, plain)
+    numbers = [n * scale for n in csv_numbers(rows)]
+    space = chart.part._element  # the c:chartSpace element
+
+    # Cached values against the workbook, series by series.
+    for ser in space.iterfind(".//c:ser", NS):
+        for ref_path, cache_path in ((".//c:val/c:numRef", "c:numCache"), (".//c:yVal/c:numRef", "c:numCache"),
+                                     (".//c:xVal/c:numRef", "c:numCache"), (".//c:bubbleSize/c:numRef", "c:numCache"),
+                                     (".//c:plus/c:numRef", "c:numCache"), (".//c:minus/c:numRef", "c:numCache")):
+            for num_ref in ser.iterfind(ref_path, NS):
+                column = column_of(num_ref.findtext("c:f", namespaces=NS))
+                cache = num_ref.find(cache_path, NS)
+                count = int(cache.find("c:ptCount", NS).get("val"))
+                cached = [None] * count
+                for pt in cache.iterfind("c:pt", NS):
+                    cached[int(pt.get("idx"))] = float(pt.findtext("c:v", namespaces=NS))
+                book = [values_book[f"{column}{row + 2}"].value for row in range(count)]
+                check(all(close(a, b) for a, b in zip(cached, book)),
+                      f"{chart_id}: cached values {cached} differ from workbook column {column} {book}")
+
+    # Every plain number in the workbook is one of the CSV's; formulas give their values.
+    for row in formula_book.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                match = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", cell.value)
+                check(match is not None, f"{chart_id}: unexpected formula {cell.value} in {cell.coordinate}")
+                if match:
+                    a, b = values_book[match.group(1)].value, values_book[match.group(2)].value
+                    check(close(values_book[cell.coordinate].value, max(0.0, a - b)),
+                          f"{chart_id}: {cell.coordinate} caches {values_book[cell.coordinate].value}, its formula gives {max(0.0, a - b)}")
+            elif isinstance(cell.value, (int, float)):
+                check(any(close(cell.value, n) for n in numbers),
+                      f"{chart_id}: workbook {cell.coordinate} = {cell.value} is no number of {chart_id}.csv")
+
+    if rows and "label" in rows[0] and "value" in rows[0]:
+        # Publisher forecasts are diamonds beside the bars (shapes), not chart values.
+        check_market_size(chart_id, chart, space, [r for r in rows if r["status"] in ("actual", "estimate")], values_book,
+                          scale)
+
+
+def display_scale(rows, workbook_numbers):
+    # The power of ten under which most workbook numbers are CSV numbers; every one of them
+    # must then be (checked by the caller).
+    source = csv_numbers(rows)
+    def matches(scale):
+        return sum(any(close(w, n * scale) for n in source) for w in workbook_numbers)
+    return max((10.0 ** k for k in range(-6, 7)), key=lambda scale: (matches(scale), scale == 1.0))
+
+
+def check_market_size(chart_id, chart, space, rows, book, scale):
+    plot = chart.plots[0]
+    categories = list(plot.categories)
+    labels = [row["label"] for row in rows]
+    check([c for c in categories if c in labels] == labels,
+          f"{chart_id}: categories {categories} do not hold the CSV's labels {labels} in order")
+    series = plot.series[0]
+    values = list(series.values)
+    for row in rows:
+        if row["label"] not in categories:
+            continue
+        i = categories.index(row["label"])
+        check(close(values[i], float(row["value"]) * scale),
+              f"{chart_id}: {row['label']} is {values[i]}, the CSV says {row['value']} (× {scale})")
+        if row["status"] == "estimate":
+            check(row["label"].endswith("E"), f"{chart_id}: forecast year {row['label']} has no E")
+            fills = etree.XPath(f".//c:ser/c:dPt[c:idx/@val={i}]/c:spPr/a:pattFill", namespaces=NS)(space)
+            check(len(fills) == 1, f"{chart_id}: forecast point {row['label']} is not pattern-filled")
+        if row.get("lower"):
+            header = [cell.value for cell in book[1]]
+            lower = header.index(next(h for h in header if h and ("区间下限" in h or "interval lower" in h)))
+            upper = header.index(next(h for h in header if h and ("区间上限" in h or "interval upper" in h)))
+            check(close(book.cell(row=i + 2, column=lower + 1).value, float(row["lower"]) * scale),
+                  f"{chart_id}: {row['label']} lower differs from the CSV")
+            check(close(book.cell(row=i + 2, column=upper + 1).value, float(row["upper"]) * scale),
+                  f"{chart_id}: {row['label']} upper differs from the CSV")
+    labels = series.data_labels
+    check(labels.show_value and labels.number_format not in ("", "General") and not labels.number_format_is_linked,
+          f"{chart_id}: data labels carry no number format of their own")
+
+
+def audit(path, label):
+    result = subprocess.run([sys.executable, "-m", "openxml_audit", "-m", "0", path], capture_output=True, text=True)
+    text = result.stdout + result.stderr
+    errors = re.search(r"Errors:\s*(\d+)", text)
+    check(errors is not None and errors.group(1) == "0", f"openxml-audit on {label}:\n{text.strip()}")
+
+
+def check_libreoffice(deck, titles):
+    with tempfile.TemporaryDirectory() as work:
+        env = dict(os.environ, HOME=work)
+        result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, deck],
+                                capture_output=True, text=True, env=env, timeout=600)
+        pdf = os.path.join(work, os.path.splitext(os.path.basename(deck))[0] + ".pdf")
+        check(os.path.exists(pdf), f"LibreOffice did not convert the deck: {result.stdout} {result.stderr}")
+        if not os.path.exists(pdf):
+            return
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        squeezed = re.sub(r"\s+", "", text)
+        for title in titles:
+            check(re.sub(r"\s+", "", title) in squeezed, f"LibreOffice's PDF lacks the title {title!r}")
+        fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
+        check(re.search(r"NotoSansCJK\S*\s.*\byes\b", fonts) is not None, f"Noto Sans CJK is not embedded:\n{fonts}")
+        return squeezed
+
+
+def main():
+    run_folder, deck_name = sys.argv[1], sys.argv[2]
+    deck = os.path.join(run_folder, deck_name)
+    presentation = Presentation(deck)
+    titles = []
+    charts = 0
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if shape.has_chart:
+                charts += 1
+                check_chart(shape, run_folder)
+                titles.append(shape._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr"))
+    check(charts > 0, "the deck has no native chart")
+    audit(deck, deck_name)
+    with zipfile.ZipFile(deck) as archive, tempfile.TemporaryDirectory() as work:
+        for name in archive.namelist():
+            if name.endswith(".xlsx"):
+                path = os.path.join(work, os.path.basename(name))
+                with open(path, "wb") as out:
+                    out.write(archive.read(name))
+                audit(path, name)
+    if "--no-libreoffice" not in sys.argv:
+        squeezed = check_libreoffice(deck, titles)
+        if squeezed is not None and deck_name == "report.pptx":
+            check(re.search(r"20\d\dE", squeezed) is not None, "LibreOffice's PDF shows no E year")
+            check("CAGR" in squeezed, "LibreOffice's PDF shows no CAGR label")
+    print(f"deck: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+import Charts
+import Deck
+import Foundation
+import FoundationXML
+import TestSupport
+import XCTest
+
+/// The market-size chart part read back: its cached numbers are the chart's, the workbook
+/// holds the same, forecast points carry the pattern, and the CAGR arrows drawn as shapes
+/// end on the bars they name, computed from the chart part's own axis and plot layout.
+final class NativeChartPartTests: XCTestCase {
+    let chart = SampleDeck.marketSizeChart()
+    lazy var package = try! DeckPackage(try! DeckWriter.data(slides: SampleDeck.slides(measurer: FakeMeasurer()),
+                                                             properties: SampleDeck.properties))
+
+    /// The cache of the series' `c:val` (or another reference), by point index.
+    func cached(_ reference: String, in part: XMLDocument) -> [Int: Double] {
+        guard let node = DeckPackage.elements(reference, in: part).first else { return [:] }
+        var values: [Int: Double] = [:]
+        for point in DeckPackage.elements("c:pt", in: node) {
+            if let index = DeckPackage.attribute(point, "idx").flatMap(Int.init),
+               let value = DeckPackage.elements("c:v", in: point).first?.stringValue.flatMap(Double.init) {
+                values[index] = value
+            }
+        }
+        return values
+    }
+
+    func testCachedValuesAreTheBarsAndTheMissingYearIsAnEmptyCategory() throws {
+        let part = try package.xml("ppt/charts/chart1.xml")
+        let values = cached("c:val", in: part)
+        for (i, bar) in chart.bars.enumerated() {
+            if bar.isMissing { XCTAssertNil(values[i], "the missing year has a value") } else { XCTAssertEqual(values[i], bar.value) }
+        }
+        let categories = DeckPackage.elements("c:cat", in: part).first.map { DeckPackage.elements("c:v", in: $0).compactMap(\.stringValue) }
+        XCTAssertEqual(categories, chart.bars.map(\.label))
+        let format = DeckPackage.elements("c:dLbls", in: part).first.flatMap { DeckPackage.elements("c:numFmt", in: $0).last }
+        XCTAssertEqual(format.flatMap { DeckPackage.attribute($0, "formatCode") }, "#,##0.0")
+    }
+
+    func testForecastPointsArePatternFilledAndActualsAreNot() throws {
+        let part = try package.xml("ppt/charts/chart1.xml")
+        let patterned = Set(DeckPackage.elements("c:dPt", in: part).filter { !DeckPackage.elements("a:pattFill", in: $0).isEmpty }
+            .compactMap { point in DeckPackage.elements("c:idx", in: point).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Int.init) })
+        XCTAssertEqual(patterned, Set(chart.bars.indices.filter { chart.bars[$0].isEstimate }))
+    }
+
+    func testErrorBarsAreTheIntervalsDistancesAndTheWorkbookHoldsTheEnds() throws {
+        let part = try package.xml("ppt/charts/chart1.xml")
+        let plus = cached("c:plus", in: part), minus = cached("c:minus", in: part)
+        for (i, bar) in chart.bars.enumerated() {
+            guard let interval = bar.interval else { XCTAssertNil(plus[i]); continue }
+            XCTAssertEqual(plus[i] ?? .nan, interval.upper - bar.value, accuracy: 1e-9)
+            XCTAssertEqual(minus[i] ?? .nan, bar.value - interval.lower, accuracy: 1e-9)
+        }
+        // The embedded workbook: the same cells, the distances as formulas of the ends.
+        let rels = try package.xml("ppt/charts/_rels/chart1.xml.rels")
+        let target = DeckPackage.elements("Relationship", in: rels).first.flatMap { DeckPackage.attribute($0, "Target") } ?? ""
+        let workbook = try DeckPackage(package.parts[DeckPackage.resolve(target, from: "ppt/charts/chart1.xml")] ?? Data())
+        let sheet = try workbook.xml("xl/worksheets/sheet1.xml")
+        let cells = Dictionary(uniqueKeysWithValues: DeckPackage.elements("c", in: sheet).compactMap { cell -> (String, XMLElement)? in
+            DeckPackage.attribute(cell, "r").map { ($0, cell) }
+        })
+        func number(_ reference: String) -> Double? {
+            cells[reference].flatMap { DeckPackage.elements("v", in: $0).first?.stringValue }.flatMap(Double.init)
+        }
+        for (i, bar) in chart.bars.enumerated() where !bar.isMissing {
+            XCTAssertEqual(number("B\(i + 2)"), bar.value)
+            XCTAssertEqual(number("C\(i + 2)"), bar.interval?.lower)
+            XCTAssertEqual(number("D\(i + 2)"), bar.interval?.upper)
+        }
+        let formula = cells["F8"].flatMap { DeckPackage.elements("f", in: $0).first?.stringValue }
+        XCTAssertEqual(formula, "MAX(0,D8-B8)")
+    }
+
+    func testCAGRArrowsEndOnTheBarsTheyName() throws {
+        let part = try package.xml("ppt/charts/chart1.xml")
+        let slide = try package.xml("ppt/slides/slide1.xml")
+        func number(_ name: String, in node: XMLNode) -> Double {
+            DeckPackage.elements(name, in: node).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Double.init) ?? .nan
+        }
+        // The chart frame on the slide, and its inner plot area from the manual layout.
+        let frame = DeckPackage.elements("p:graphicFrame", in: slide)[0]
+        let offset = DeckPackage.elements("a:off", in: frame)[0], extent = DeckPackage.elements("a:ext", in: frame)[0]
+        func emu(_ element: XMLElement, _ name: String) -> Double { Double(DeckPackage.attribute(element, name) ?? "") ?? .nan }
+        let layout = DeckPackage.elements("c:manualLayout", in: part)[0]
+        let plotX = emu(offset, "x") + number("c:x", in: layout) * emu(extent, "cx")
+        let plotY = emu(offset, "y") + number("c:y", in: layout) * emu(extent, "cy")
+        let plotW = number("c:w", in: layout) * emu(extent, "cx"), plotH = number("c:h", in: layout) * emu(extent, "cy")
+        let axisMax = number("c:max", in: part), axisMin = number("c:min", in: part)
+        XCTAssertEqual(axisMin, 0)
+        let slot = plotW / Double(chart.bars.count)
+        func barCenter(_ i: Int) -> Double { plotX + slot * (Double(i) + 0.5) }
+        func barTop(_ i: Int) -> Double { plotY + plotH * (1 - chart.bars[i].value / axisMax) }
+        /// The top of what is drawn for the bar: its whisker when it has one.
+        func markTop(_ i: Int) -> Double {
+            plotY + plotH * (1 - max(chart.bars[i].value, chart.bars[i].interval?.upper ?? 0) / axisMax)
+        }
+
+        // Connectors named for the arrows: the one with a head ends at the span's last bar;
+        // the first leg starts over the span's first bar.
+        let connectors = DeckPackage.elements("p:cxnSp", in: slide).filter {
+            DeckPackage.elements("p:cNvPr", in: $0).first.flatMap { DeckPackage.attribute($0, "name") }?.hasPrefix("cagr-arrow") ?? false
+        }
+        func ends(_ connector: XMLElement) -> (start: (Double, Double), end: (Double, Double)) {
+            let transform = DeckPackage.elements("a:xfrm", in: connector)[0]
+            let off = DeckPackage.elements("a:off", in: transform)[0], ext = DeckPackage.elements("a:ext", in: transform)[0]
+            let flipH = DeckPackage.attribute(transform, "flipH") == "1", flipV = DeckPackage.attribute(transform, "flipV") == "1"
+            let x0 = emu(off, "x"), y0 = emu(off, "y"), x1 = x0 + emu(ext, "cx"), y1 = y0 + emu(ext, "cy")
+            return ((flipH ? x1 : x0, flipV ? y1 : y0), (flipH ? x0 : x1, flipV ? y0 : y1))
+        }
+        let heads = connectors.filter { !DeckPackage.elements("a:tailEnd", in: $0).isEmpty }
+        XCTAssertEqual(heads.count, chart.cagrSpans.count)
+        XCTAssertEqual(connectors.count, 3 * chart.cagrSpans.count, "each arrow is two legs and a line")
+        let tolerance = 0.25 * slot  // inside the bar's own slot, well away from its neighbours
+        for (k, span) in chart.cagrSpans.enumerated() {
+            let head = ends(heads[k]).end
+            XCTAssertEqual(head.0, barCenter(span.to), accuracy: tolerance, "arrow \(k + 1) ends beside its bar")
+            XCTAssertLessThan(head.1, markTop(span.to), "arrow \(k + 1) ends inside its bar or whisker")
+            XCTAssertGreaterThan(head.1, markTop(span.to) - 0.15 * plotH, "arrow \(k + 1) ends far above its bar")
+            XCTAssertGreaterThan(head.1, plotY, "arrow \(k + 1) ends above the plot")
+            let firstLeg = ends(connectors[3 * k]).start
+            XCTAssertEqual(firstLeg.0, barCenter(span.from), accuracy: tolerance, "arrow \(k + 1) starts beside its bar")
+            XCTAssertLessThan(firstLeg.1, barTop(span.from))
+        }
+    }
+}

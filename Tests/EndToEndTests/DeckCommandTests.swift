@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+/// The decks as a user gets them, checked by an independent reader: python-pptx and
+/// openpyxl read every native chart back against its CSV, openxml-audit validates the deck
+/// and its workbooks, and LibreOffice converts it to PDF (Tests/DeckOracle/check_deck.py).
+/// `make test` installs all three; a missing one fails here with the command that installs it.
+final class DeckCommandTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-deck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Runs the oracle on `deck` in `folder`; its output is the failure message.
+    private func readBack(_ folder: URL, deck: String, libreOffice: Bool = true,
+                          file: StaticString = #filePath, line: UInt = #line) throws {
+        let script = CommandRunner.packageRoot.appendingPathComponent("Tests/DeckOracle/check_deck.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, folder.path, deck] + (libreOffice ? [] : ["--no-libreoffice"])
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 0,
+                       "the deck check failed (make test-deps installs python-pptx, openpyxl, openxml-audit, LibreOffice):\n\(text)",
+                       file: file, line: line)
+        XCTAssertTrue(text.contains(" passed, 0 failed"), text, file: file, line: line)
+    }
+
+    func testReportDeckReadsBackAgainstEveryChartCSVAndConvertsInLibreOffice() throws {
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let run = scratch.appendingPathComponent("2026Q4")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run.appendingPathComponent("report.pptx").path))
+        try readBack(run, deck: "report.pptx")
+        let manifest = try String(contentsOf: run.appendingPathComponent("manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"pptx\""), "the manifest lists the deck's format")
+    }
+
+    func testEnglishDeckReadsBack() throws {
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--lang", "en",
+                                             "--formats", "pptx", "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let run = scratch.appendingPathComponent("2026Q4")
+        try readBack(run, deck: "report.pptx", libreOffice: false)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: run.appendingPathComponent("charts").path)
+        XCTAssertFalse(charts.contains { $0.hasSuffix(".png") }, "--formats pptx draws no chart images")
+    }
+
+    func testChartFormatsWithoutPptxWriteNoDeck() throws {
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--formats", "png",
+                                             "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("2026Q4/report.pptx").path))
+    }
+
+    func testBatchDeckHasOneSlidePerSeriesAndReadsBack() throws {
+        let input = scratch.appendingPathComponent("verticals")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let series = ["cloud": [120.0, 150, 190, 236, 301], "robots": [35.5, 41, 52.25, 60, 77]]
+        for (name, values) in series {
+            let rows = values.enumerated().map { "\(2019 + $0.offset),\($0.element),亿元,actual,测试" }
+            try (["year,value,unit,status,source"] + rows).joined(separator: "\n")
+                .write(to: input.appendingPathComponent("\(name).csv"), atomically: true, encoding: .utf8)
+        }
+        let out = scratch.appendingPathComponent("out")
+        let outcome = try CommandRunner.run(["batch", input.path, "--out", out.path, "--formats", "pdf,pptx", "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let folder = out.appendingPathComponent("verticals")
+        try readBack(folder, deck: "batch.pptx", libreOffice: false)
+        let deck = try Data(contentsOf: folder.appendingPathComponent("batch.pptx"))
+        let slides = Set(String(decoding: deck, as: UTF8.self).components(separatedBy: "ppt/slides/slide").dropFirst()
+            .compactMap { $0.split(separator: ".").first.flatMap { Int($0) } })
+        XCTAssertEqual(slides, [1, 2], "one slide per series")
+    }
+}
