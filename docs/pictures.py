@@ -2,9 +2,14 @@
 
 Only for the documentation (the product never uses Python or PIL): each chart's 1920x1080
 PNG is downscaled to 960 px wide with a Lanczos filter and saved, optimised, under docs/,
-so the repository stays small.
+so the repository stays small. docs/deck-market-size.png puts the market-size PNG beside
+the same slide of report.pptx as LibreOffice draws it (converted headless), so a reader
+sees what the deck looks like outside PowerPoint.
 """
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from PIL import Image
@@ -31,6 +36,24 @@ def main() -> int:
         target = docs / f"{chart}.png"
         small.save(target, optimize=True)
         print(f"{target.relative_to(docs.parent)}: {WIDTH}x{height}, {target.stat().st_size // 1024} KB")
+    return deck_picture(Path(sys.argv[1]), docs)
+
+
+def deck_picture(run: Path, docs: Path, slide: int = 4) -> int:
+    """The PNG above LibreOffice's rendering of the same slide, each 960 px wide."""
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, str(run / "report.pptx")],
+                       check=True, capture_output=True, env=dict(os.environ, HOME=work))
+        subprocess.run(["pdftoppm", "-png", "-r", "96", "-f", str(slide), "-l", str(slide), "-singlefile",
+                        str(Path(work) / "report.pdf"), str(Path(work) / "slide")], check=True)
+        with Image.open(run / "charts" / "market-size.png") as png, Image.open(Path(work) / "slide.png") as converted:
+            height = round(png.height * WIDTH / png.width)
+            sheet = Image.new("RGB", (WIDTH, 2 * height + 8), (200, 200, 200))
+            sheet.paste(png.convert("RGB").resize((WIDTH, height), Image.LANCZOS), (0, 0))
+            sheet.paste(converted.convert("RGB").resize((WIDTH, height), Image.LANCZOS), (0, height + 8))
+    target = docs / "deck-market-size.png"
+    sheet.save(target, optimize=True)
+    print(f"{target.relative_to(docs.parent)}: {WIDTH}x{2 * height + 8}")
     return 0
 
 

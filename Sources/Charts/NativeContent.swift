@@ -131,8 +131,11 @@ public struct NativeTable: Equatable, Sendable {
         public var fill: Color?
         public var color: Color
         public var alignment: TextAlignment
-        public init(text: String, bold: Bool, fill: Color?, color: Color, alignment: TextAlignment) {
+        /// The cell's type size when it differs from the table's.
+        public var size: Double?
+        public init(text: String, bold: Bool, fill: Color?, color: Color, alignment: TextAlignment, size: Double? = nil) {
             self.text = text; self.bold = bold; self.fill = fill; self.color = color; self.alignment = alignment
+            self.size = size
         }
     }
     public struct Row: Equatable, Sendable {
@@ -146,6 +149,8 @@ public struct NativeTable: Equatable, Sendable {
     public var rows: [Row]
     public var fontFamily: String
     public var fontSize: Double
+    /// Space between a cell's edges and its text, left and right, in points.
+    public var horizontalPadding: Double = 6
     public var replacedRoles: Set<String>
 
     public init(frame: Rect, columnWidths: [Double], rows: [Row], fontFamily: String, fontSize: Double,

@@ -15,6 +15,8 @@ public struct RankStabilityHeatmapLayout: Sendable {
     /// Frames of the printed values, with their (row, column).
     public var valueLabels: [(row: Int, column: Int, frame: Rect)]
     public var problems: [String]
+    /// The grid as a native table with filled cells, for editable exports.
+    public var native: NativeContent? = nil
 }
 
 extension RankStabilityHeatmap {
@@ -109,7 +111,38 @@ extension RankStabilityHeatmap {
                                     alignment: .center)), role: "column-label")
             columnFrames.append(frame)
         }
-        return RankStabilityHeatmapLayout(scene: scene, blocks: blocks, grid: grid, cells: cells, rowLabels: rowFrames,
-                                          columnLabels: columnFrames, valueLabels: values, problems: problems)
+        var layout = RankStabilityHeatmapLayout(scene: scene, blocks: blocks, grid: grid, cells: cells, rowLabels: rowFrames,
+                                                columnLabels: columnFrames, valueLabels: values, problems: problems)
+        // The same grid as a table: a header row of column labels, then each row's label
+        // and its cells with their shade and printed value.
+        let text = palette.text
+        let header = NativeTable.Row(height: gridTop - body.minY, cells: [
+            NativeTable.Cell(text: "", bold: false, fill: nil, color: text, alignment: .right, size: labelFont.size),
+        ] + columnLabels.map {
+            NativeTable.Cell(text: $0, bold: false, fill: nil, color: palette.secondaryText, alignment: .center,
+                             size: labelFont.size)
+        })
+        let tableRows = (0..<rows).map { r in
+            NativeTable.Row(height: cellHeight, cells: [
+                NativeTable.Cell(text: rowLabels[r], bold: false, fill: nil, color: text, alignment: .right,
+                                 size: labelFont.size),
+            ] + (0..<columns).map { c in
+                let p = probability(r, c)
+                let shown = p.flatMap { $0 >= threshold ? formatValue($0) : nil } ?? ""
+                return NativeTable.Cell(text: shown, bold: false,
+                                        fill: Self.shade(p ?? 0, background: palette.background, ink: ink),
+                                        color: (p ?? 0) > 0.5 ? palette.accentText : text, alignment: .center,
+                                        size: valueFont.size)
+            })
+        }
+        let frame = Rect(x: body.minX, y: body.minY, width: grid.maxX - body.minX, height: grid.maxY - body.minY)
+        var table = NativeTable(frame: frame,
+                                columnWidths: [gridLeft - body.minX] + Array(repeating: cellWidth, count: columns),
+                                rows: [header] + tableRows, fontFamily: theme.fontFamily, fontSize: valueFont.size,
+                                replacedRoles: ["cell", "cell-value", "grid-frame", "row-label", "column-label"])
+        // The label column is as wide as the longest label and the gap to the grid.
+        table.horizontalPadding = gap
+        layout.native = .table(table)
+        return layout
     }
 }

@@ -36,14 +36,15 @@ struct TableFrame {
 
     private func cell(_ cell: NativeTable.Cell?) -> XMLNode {
         let content = cell ?? NativeTable.Cell(text: "", bold: false, fill: nil, color: .black, alignment: .left)
-        let paragraphs = DrawingML.paragraphs(content.text, size: table.fontSize, bold: content.bold, color: content.color,
+        let paragraphs = DrawingML.paragraphs(content.text, size: content.size ?? table.fontSize, bold: content.bold, color: content.color,
                                               family: table.fontFamily, alignment: content.alignment, language: language)
         let rule = XMLNode("a:lnB", [("w", "6350")], [DrawingML.solidFill(Color(hex: 0xCCCCCC))])
         let none: (String) -> XMLNode = { XMLNode($0, [("w", "0")], [DrawingML.noFill]) }
+        let padding = String(max(0, DrawingML.emu(table.horizontalPadding)))
         return XMLNode("a:tc", [], [
             XMLNode("a:txBody", [],
                     [XMLNode("a:bodyPr"), XMLNode("a:lstStyle")] + paragraphs),
-            XMLNode("a:tcPr", [("marL", "76200"), ("marR", "76200"), ("marT", "38100"), ("marB", "38100"), ("anchor", "ctr")],
+            XMLNode("a:tcPr", [("marL", padding), ("marR", padding), ("marT", "38100"), ("marB", "38100"), ("anchor", "ctr")],
                     [none("a:lnL"), none("a:lnR"), none("a:lnT"), rule,
                      content.fill.map(DrawingML.solidFill) ?? DrawingML.noFill]),
         ])

@@ -35,7 +35,7 @@ struct AIStagesExhibit: Exhibit {
         for milestone in diagram.milestones {
             lines.append(CSVWriter.line(["milestone", milestone.label, CSVWriter.number(milestone.year), ""]))
         }
-        return [ReportPage(title: diagram.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+        return [ReportPage(title: diagram.title, chartID: Self.chartID, layout: layout,
+                           csv: lines.joined(separator: "\n") + "\n")]
     }
 }

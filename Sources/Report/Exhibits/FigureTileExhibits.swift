@@ -34,8 +34,8 @@ struct ComputeExhibit: Exhibit {
                                          figure.isLowerBound ? "yes" : "no", figure.unit, figure.date?.description ?? "",
                                          figure.isEstimate ? "estimate" : "actual"]))
         }
-        return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+        return [ReportPage(title: chart.title, chartID: Self.chartID, layout: layout,
+                           csv: lines.joined(separator: "\n") + "\n")]
     }
 }
 
@@ -61,8 +61,8 @@ struct CaseResultsExhibit: Exhibit {
             lines.append(CSVWriter.line([result.caseID, tile.caption, tile.label, CSVWriter.number(result.value), result.unit,
                                          result.direction, result.isLowerBound ? "yes" : "no", tile.value]))
         }
-        return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+        return [ReportPage(title: chart.title, chartID: Self.chartID, layout: layout,
+                           csv: lines.joined(separator: "\n") + "\n")]
     }
 
     /// "+11.38个百分点", "−90%", "1,000+", "91.18%": the sign says the direction of a change,

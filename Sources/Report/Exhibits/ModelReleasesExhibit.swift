@@ -17,8 +17,8 @@ struct ModelReleasesExhibit: Exhibit {
             lines.append(CSVWriter.line([release.date.description, context.strings.localized(release.vendor, release.vendorEN),
                                          context.strings.localized(release.model, release.modelEN), release.source]))
         }
-        return [ReportPage(title: timeline.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+        return [ReportPage(title: timeline.title, chartID: Self.chartID, layout: layout,
+                           csv: lines.joined(separator: "\n") + "\n")]
     }
 
     /// The axis runs over whole months, from the first release's month to the month after

@@ -19,13 +19,13 @@ struct PenetrationExhibit: Exhibit {
         let matrix = page.matrix.layout(theme: theme, measurer: measurer)
         return [
             ReportPage(title: page.ranking.title, chartID: "penetration-ranking",
-                       scene: ranking.scene, csv: page.rankingCSV(), problems: ranking.problems),
+                       layout: ranking, csv: page.rankingCSV()),
             ReportPage(title: page.stability.title, chartID: "penetration-stability",
-                       scene: stability.scene, csv: page.ranksCSV(), problems: stability.problems),
+                       layout: stability, csv: page.ranksCSV()),
             ReportPage(title: page.adoption.title, chartID: "adoption-curves",
-                       scene: adoption.scene, csv: page.adoptionCSV(), problems: adoption.problems),
+                       layout: adoption, csv: page.adoptionCSV()),
             ReportPage(title: page.matrix.title, chartID: "penetration-matrix",
-                       scene: matrix.scene, csv: page.matrixCSV(), problems: matrix.problems),
+                       layout: matrix, csv: page.matrixCSV()),
         ]
     }
 

@@ -69,7 +69,7 @@ struct VendorBenchmarksExhibit: Exhibit {
             lines.append(CSVWriter.line([score.model, strings.localized(score.benchmark, score.benchmarkEN),
                                          CSVWriter.number(score.score), score.questions.map(CSVWriter.number) ?? ""]))
         }
-        return [ReportPage(title: chart.title, chartID: Self.chartID, scene: layout.scene,
-                           csv: lines.joined(separator: "\n") + "\n", problems: layout.problems)]
+        return [ReportPage(title: chart.title, chartID: Self.chartID, layout: layout,
+                           csv: lines.joined(separator: "\n") + "\n")]
     }
 }

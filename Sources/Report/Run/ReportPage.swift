@@ -36,7 +36,13 @@ extension ReportPage {
     /// problems carried on the page.
     init<Chart: ChartSpecification>(title: String, chartID: String, laying chart: Chart, in context: RunContext,
                                     csv: String?) {
-        let layout = chart.layout(theme: context.theme, measurer: context.measurer)
+        self.init(title: title, chartID: chartID, layout: chart.layout(theme: context.theme, measurer: context.measurer),
+                  csv: csv)
+    }
+
+    /// A chart page from a finished layout: its scene, its problems and its native form
+    /// (for the deck) travel together, so no page can drop one of them.
+    init(title: String, chartID: String, layout: some ChartLayout, csv: String?) {
         self.init(title: title, chartID: chartID, scene: layout.scene, csv: csv, problems: layout.problems,
                   native: layout.native)
     }
