@@ -78,11 +78,12 @@ extension MarketSizeChart {
            bars.contains(where: { isDrawable($0.interval) != nil }) {
             legendEntries.append(LegendEntry(swatch: .whisker(intervalStroke), text: intervalText))
         }
-        // A bounded figure is outlined over a light fill: it is a published actual, but not
-        // an exact one.
-        let boundFill = Fill.solid(palette.estimate)
-        let boundStroke = Stroke(color: palette.actual, width: 1.2)
-        let boundExtensionStroke = Stroke(color: palette.actual, width: 1.2, dash: [3, 2])
+        // A bounded figure is a published actual, so it keeps the actual fill (the legend's
+        // swatch stays true); what marks it as inexact is its outline and, for a lower
+        // bound, the dashed sides that run on above it.
+        let boundFill = actualFill
+        let boundStroke = Stroke(color: palette.text, width: 1.2)
+        let boundExtensionStroke = Stroke(color: palette.text, width: 1.2, dash: [3, 2])
         if let boundText = boundLegend, !boundText.isEmpty, bars.contains(where: { $0.bound != nil && !$0.isMissing }) {
             legendEntries.append(LegendEntry(swatch: .line(boundExtensionStroke), text: boundText))
         }
@@ -147,7 +148,7 @@ extension MarketSizeChart {
         }
         // A lower bound's open extension stands between the bar and its label, in points, so
         // that it reads as "and more" at any scale.
-        let boundExtensionHeight = 10.0
+        let boundExtensionHeight = 16.0
         func hasExtension(_ i: Int) -> Bool { bars[i].bound == .lower && !bars[i].isMissing && !bars[i].isEstimate }
         func labelRaise(_ i: Int) -> Double {
             (valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0) + (hasExtension(i) ? boundExtensionHeight : 0)
@@ -196,6 +197,11 @@ extension MarketSizeChart {
                 scene.add(.path([.move(Point(rect.minX, rect.minY)), .line(Point(rect.minX, top)),
                                  .move(Point(rect.maxX, rect.minY)), .line(Point(rect.maxX, top))],
                                 fill: nil, stroke: boundExtensionStroke), role: "bound-extension")
+                // An upward chevron in the opening: "and more".
+                let chevron = min(5, rect.width / 6)
+                scene.add(.path([.move(Point(rect.midX - chevron, rect.minY - 3)), .line(Point(rect.midX, rect.minY - 3 - chevron)),
+                                 .line(Point(rect.midX + chevron, rect.minY - 3))],
+                                fill: nil, stroke: Stroke(color: palette.text, width: 1.2)), role: "bound-chevron")
                 extensionFrame = Rect(x: rect.minX, y: top, width: rect.width, height: boundExtensionHeight)
             }
             var whisker: Rect?

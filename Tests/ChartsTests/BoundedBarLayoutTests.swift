@@ -39,7 +39,7 @@ final class BoundedBarLayoutTests: XCTestCase {
         XCTAssertEqual(extensions.count, 2)
         for (bar, frame) in zip(layout.bars.prefix(2), extensions) {
             XCTAssertEqual(frame.maxY, bar.rect.minY, accuracy: 1e-9)
-            XCTAssertEqual(frame.height, 10, accuracy: 1e-9)
+            XCTAssertEqual(frame.height, 16, accuracy: 1e-9)
             // The value label sits above the extension, not over it.
             XCTAssertLessThanOrEqual(bar.valueLabel.maxY, frame.minY - Theme.standard.spacing.labelGap + 1e-9)
         }
