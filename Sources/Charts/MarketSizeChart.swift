@@ -24,10 +24,15 @@ public struct MarketSizeChart: Sendable {
         /// would be. No bar is drawn and `value` is ignored.
         public var missingMark: String?
         public var isMissing: Bool { missingMark != nil }
+        /// Set when the published figure is only a bound: the label says so ("超过9,000",
+        /// ">9,000") and the bar is drawn outlined, open upward for a lower bound, so the
+        /// reader never takes it for an exact figure.
+        public var bound: ObservationBound?
         public init(label: String, value: Double, isEstimate: Bool = false,
-                    interval: (lower: Double, upper: Double)? = nil) {
+                    interval: (lower: Double, upper: Double)? = nil, bound: ObservationBound? = nil) {
             self.label = label; self.value = value; self.isEstimate = isEstimate
             self.interval = interval.map { Interval(lower: $0.lower, upper: $0.upper) }
+            self.bound = bound
         }
 
         /// An empty slot for a year without a value, labelled `label` under the axis and
@@ -91,6 +96,12 @@ public struct MarketSizeChart: Sendable {
     /// The same format as an Excel number format code, for editable exports (data labels
     /// and the embedded workbook); set it with `formatValue`.
     public var numberFormatCode: String = "#,##0"
+    /// What a bounded bar's label starts with, per kind of bound: ">" / "<" by default;
+    /// Chinese pages say "超过" / "不足".
+    public var boundPrefixes: [ObservationBound: String] = [.lower: ">", .upper: "<"]
+    /// Legend text for bounded bars (e.g. "下限值：实际值超过所示值"); the entry appears only
+    /// when a bar has a bound.
+    public var boundLegend: String? = nil
     /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
     public var markers: [Marker] = []
     public var markerLegend: String? = nil
@@ -128,6 +139,15 @@ public struct MarketSizeChart: Sendable {
             found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
         }
         return found
+    }
+
+    /// The text above bar `bar`: its value, after the bound's prefix when it has one.
+    public func valueText(_ bar: Bar) -> String {
+        if let mark = bar.missingMark { return mark }
+        guard bar.value.isFinite else { return "–" }
+        let number = formatValue(bar.value)
+        guard let bound = bar.bound else { return number }
+        return (boundPrefixes[bound] ?? "") + number
     }
 
     func isDrawable(_ marker: Marker) -> Bool {

@@ -15,6 +15,8 @@ public struct MarketSizeChartLayout: Sendable {
         /// A year without a value: `rect` is empty (zero height on the baseline), nothing is
         /// filled, and `valueLabel` frames the missing mark.
         public var isMissing: Bool = false
+        /// A lower bound's dashed open extension above the bar (the value goes on up), when drawn.
+        public var boundExtension: Rect? = nil
     }
 
     public struct ArrowGeometry: Equatable, Sendable {
@@ -78,6 +80,15 @@ extension MarketSizeChart {
            bars.contains(where: { isDrawable($0.interval) != nil }) {
             legendEntries.append(LegendEntry(swatch: .whisker(intervalStroke), text: intervalText))
         }
+        // A bounded figure is a published actual, so it keeps the actual fill (the legend's
+        // swatch stays true); what marks it as inexact is its outline and, for a lower
+        // bound, the dashed sides that run on above it.
+        let boundFill = actualFill
+        let boundStroke = Stroke(color: palette.text, width: 1.2)
+        let boundExtensionStroke = Stroke(color: palette.text, width: 1.2, dash: [3, 2])
+        if let boundText = boundLegend, !boundText.isEmpty, bars.contains(where: { $0.bound != nil && !$0.isMissing }) {
+            legendEntries.append(LegendEntry(swatch: .line(boundExtensionStroke), text: boundText))
+        }
         let drawnMarkers = markers.filter(isDrawable)
         if let markerText = markerLegend, !markerText.isEmpty, !drawnMarkers.isEmpty {
             legendEntries.append(LegendEntry(swatch: .diamond(palette.accent), text: markerText))
@@ -99,7 +110,7 @@ extension MarketSizeChart {
         let yearFit = RowLabelFitting.fit(bars.map(\.label), centers: centers, bounds: xBounds,
                                           font: theme.font(theme.fontSizes.axis),
                                           minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
-        let valueTexts = bars.map { bar in bar.missingMark ?? (bar.value.isFinite ? formatValue(bar.value) : "–") }
+        let valueTexts = bars.map(valueText)
         let valueFit = RowLabelFitting.fit(valueTexts, centers: centers, bounds: xBounds,
                                            font: theme.font(theme.fontSizes.valueLabel),
                                            minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
@@ -137,7 +148,13 @@ extension MarketSizeChart {
             // A marker above its bar lifts the bar's value label over it too.
             max(top, drawnMarkers.filter { $0.bar == i }.map(\.value).max() ?? 0)
         }
-        func labelRaise(_ i: Int) -> Double { valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0 }
+        // A lower bound's open extension stands between the bar and its label, in points, so
+        // that it reads as "and more" at any scale.
+        let boundExtensionHeight = 16.0
+        func hasExtension(_ i: Int) -> Bool { bars[i].bound == .lower && !bars[i].isMissing && !bars[i].isEstimate }
+        func labelRaise(_ i: Int) -> Double {
+            (valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0) + (hasExtension(i) ? boundExtensionHeight : 0)
+        }
         var scale = Double.infinity
         for (i, top) in tops.enumerated() where top > 0 {
             let room = baselineY - labelsTopLimit - gap - valueLine - labelRaise(i)
@@ -170,8 +187,24 @@ extension MarketSizeChart {
             } else if bar.isEstimate {
                 scene.add(.rect(rect, fill: estimateFill, stroke: Stroke(color: palette.actual, width: 0.8),
                                 cornerRadius: 0), role: "bar-estimate")
+            } else if bar.bound != nil {
+                scene.add(.rect(rect, fill: boundFill, stroke: boundStroke, cornerRadius: 0), role: "bar-bound")
             } else {
                 scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
+            }
+            var extensionFrame: Rect?
+            if hasExtension(i) {
+                // The sides go on up past the figure, dashed and open at the top.
+                let top = rect.minY - boundExtensionHeight
+                scene.add(.path([.move(Point(rect.minX, rect.minY)), .line(Point(rect.minX, top)),
+                                 .move(Point(rect.maxX, rect.minY)), .line(Point(rect.maxX, top))],
+                                fill: nil, stroke: boundExtensionStroke), role: "bound-extension")
+                // An upward chevron in the opening: "and more".
+                let chevron = min(5, rect.width / 6)
+                scene.add(.path([.move(Point(rect.midX - chevron, rect.minY - 3)), .line(Point(rect.midX, rect.minY - 3 - chevron)),
+                                 .line(Point(rect.midX + chevron, rect.minY - 3))],
+                                fill: nil, stroke: Stroke(color: palette.text, width: 1.2)), role: "bound-chevron")
+                extensionFrame = Rect(x: rect.minX, y: top, width: rect.width, height: boundExtensionHeight)
             }
             var whisker: Rect?
             if !bar.isMissing, let interval = isDrawable(bar.interval) {
@@ -190,7 +223,8 @@ extension MarketSizeChart {
             let yearTop = baselineY + gap + (yearFit.staggered && i % 2 == 1 ? yearLine + gap / 2 : 0)
             let yearFrame = Rect(x: centers[i] - yearSize.width / 2, y: yearTop, width: yearSize.width, height: yearSize.height)
             geometry.append(.init(rect: rect, isEstimate: bar.isEstimate, valueLabel: valueFrame,
-                                  yearLabel: yearFrame, interval: whisker, isMissing: bar.isMissing))
+                                  yearLabel: yearFrame, interval: whisker, isMissing: bar.isMissing,
+                                  boundExtension: extensionFrame))
         }
         if count > 0 {
             scene.add(.path([.move(Point(plotArea.minX, baselineY)), .line(Point(plotArea.maxX, baselineY))],

@@ -18,6 +18,16 @@ extension MarketSizeChart {
             series.lower = intervals.map { $0?.lower }
             series.upper = intervals.map { $0?.upper }
         }
+        // A published bound keeps the actual fill with an outline, and its label the bound's
+        // words ("超过9,000") as literal text in the number format; the dashed extension and
+        // the chevron stay shapes over the bar.
+        for (i, bar) in bars.enumerated() where values[i] != nil && !bar.isEstimate {
+            guard let bound = bar.bound else { continue }
+            series.pointColors[i] = theme.palette.actual
+            series.pointOutlines[i] = Stroke(color: theme.palette.text, width: 1.2)
+            let prefix = (boundPrefixes[bound] ?? "").replacingOccurrences(of: "\"", with: "")
+            if !prefix.isEmpty { series.pointLabelFormats[i] = "\"\(prefix)\"" + numberFormatCode }
+        }
         // A label the scene lifted over a whisker or a staggered row is lifted as much here.
         series.labelLift = layout.bars.map { bar in
             max(0, bar.rect.minY - bar.valueLabel.maxY - theme.spacing.labelGap)
@@ -34,7 +44,7 @@ extension MarketSizeChart {
             axisFontSize: layout.yearLabelFont.size, textColor: theme.palette.text,
             axisColor: theme.palette.baseline, estimateBackground: theme.palette.estimate,
             estimatePattern: theme.palette.estimateHatch,
-            replacedRoles: ["bar", "bar-estimate", "interval", "baseline", "value-label", "year-label", "gridline"])
+            replacedRoles: ["bar", "bar-estimate", "bar-bound", "interval", "baseline", "value-label", "year-label", "gridline"])
         chart.gapWidth = Int(max(0, min(500, gap)).rounded())
         chart.showsGridlines = showsGridlines
         return chart

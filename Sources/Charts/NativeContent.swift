@@ -57,6 +57,10 @@ public struct NativeChart: Equatable, Sendable {
         public var markers: Bool = false
         /// Points in another colour than the series' (a highlighted bar or bubble), by index.
         public var pointColors: [Int: Color] = [:]
+        /// Points drawn with an outline (a published bound), by index.
+        public var pointOutlines: [Int: Stroke] = [:]
+        /// Points whose data label has its own number format (a bound's "超过" prefix), by index.
+        public var pointLabelFormats: [Int: String] = [:]
 
         public init(name: String, values: [Double?], color: Color) {
             self.name = name; self.values = values; self.color = color

@@ -173,12 +173,16 @@ struct ChartPart {
     /// format; a label the scene lifted (over a whisker) gets the same lift here.
     private func dataLabels(_ series: NativeChart.Series, position: String?) -> XMLNode {
         var children: [XMLNode] = []
-        if let lifts = series.labelLift, chart.frame.height > 0 {
-            for (i, lift) in lifts.enumerated() where lift > 0.5 && i < series.values.count && series.values[i] != nil {
+        let lifts = series.labelLift ?? []
+        let special = Set(series.pointLabelFormats.keys).union(lifts.indices.filter { lifts[$0] > 0.5 })
+        if chart.frame.height > 0 {
+            for i in special.sorted() where i < series.values.count && series.values[i] != nil {
+                let lift = i < lifts.count && lifts[i] > 0.5 ? lifts[i] : 0
                 let dy = ChartSheet.text((-lift / chart.frame.height * 1e6).rounded() / 1e6)
                 var label: [XMLNode] = [.val("c:idx", i),
                                         XMLNode("c:layout", [], [XMLNode("c:manualLayout", [], [.val("c:x", "0"), .val("c:y", dy)])]),
-                                        XMLNode("c:numFmt", [("formatCode", chart.numberFormat), ("sourceLinked", "0")]),
+                                        XMLNode("c:numFmt", [("formatCode", series.pointLabelFormats[i] ?? chart.numberFormat),
+                                                             ("sourceLinked", "0")]),
                                         XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
                                         labelTextProperties]
                 if let position { label.append(.val("c:dLblPos", position)) }
@@ -189,7 +193,8 @@ struct ChartPart {
                      XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
                      labelTextProperties]
         if let position { children.append(.val("c:dLblPos", position)) }
-        return XMLNode("c:dLbls", [], children + labelFlags(value: true))
+        // A label lifted off its bar gets no leader line (LibreOffice would draw one).
+        return XMLNode("c:dLbls", [], children + labelFlags(value: true) + [.val("c:showLeaderLines", 0)])
     }
 
     private func errorBars(_ sheet: ChartSheet, _ columns: SeriesColumns, color: Color) -> XMLNode? {
@@ -203,11 +208,11 @@ struct ChartPart {
         ])
     }
 
-    private func solidPoint(_ index: Int, _ color: Color, bubble: Bool) -> XMLNode {
-        XMLNode("c:dPt", [], [.val("c:idx", index), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                              XMLNode("c:spPr", [], [DrawingML.solidFill(color),
-                                                     bubble ? DrawingML.line(Stroke(color: .white, width: 0.8))
-                                                         : XMLNode("a:ln", [], [DrawingML.noFill])])])
+    private func solidPoint(_ index: Int, _ color: Color, bubble: Bool, outline: Stroke? = nil) -> XMLNode {
+        let line = outline.map { DrawingML.line($0) }
+            ?? (bubble ? DrawingML.line(Stroke(color: .white, width: 0.8)) : XMLNode("a:ln", [], [DrawingML.noFill]))
+        return XMLNode("c:dPt", [], [.val("c:idx", index), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
+                                     XMLNode("c:spPr", [], [DrawingML.solidFill(color), line])])
     }
 
     private func barSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
@@ -224,7 +229,7 @@ struct ChartPart {
                     ]),
                 ]))
             } else if let color = series.pointColors[point] {
-                ser.append(solidPoint(point, color, bubble: false))
+                ser.append(solidPoint(point, color, bubble: false, outline: series.pointOutlines[point]))
             }
         }
         if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }

@@ -5,6 +5,17 @@ public enum ObservationStatus: String, Sendable, Hashable, CaseIterable {
     case estimate
 }
 
+/// Which side of a published figure the true value lies on, when the publisher gave only a
+/// bound ("超过9000亿元", "突破": more than; "不足", "低于": less than). Fits use the bound as the
+/// value but never let a forecast interval contradict it (see ScenarioFitter), and charts
+/// print it as a bound ("超过9,000" / ">9,000"), never as an exact figure.
+public enum ObservationBound: String, Sendable, Hashable, CaseIterable {
+    /// The true value is at least the figure.
+    case lower
+    /// The true value is at most the figure.
+    case upper
+}
+
 /// One year's value of a market series, with the unit, status and source it was given with,
 /// and the line it came from so any later complaint about it can point back at the file.
 public struct Observation: Sendable, Hashable {
@@ -18,6 +29,14 @@ public struct Observation: Sendable, Hashable {
     public var definition: String
     /// 1-based line in the dataset file.
     public var line: Int
+    /// Set when the figure is only a bound (column `bound`); nil for an exact figure.
+    public var bound: ObservationBound?
+    /// When the figure was published (column `published`, `YYYY-MM` or `YYYY-MM-DD`); empty
+    /// when the dataset does not say. The latest of a series is its data cut-off.
+    public var published: String = ""
+    /// True when the figure was computed from another year's figure and a stated growth rate
+    /// (its note starts with "derived"), so a chart can mark it on the bar itself.
+    public var isDerived: Bool { note.lowercased().hasPrefix("derived") }
     /// The source as the dataset words it for each language (`source_zh`, `source_en`),
     /// when it does; `source(in:)` falls back to `source`.
     public var localizedSources: [DisplayLanguage: String] = [:]
@@ -82,6 +101,22 @@ public struct MarketSeries: Sendable, Hashable {
             seen.append(observation.source(in: language))
         }
         return seen
+    }
+
+    /// The latest publication date any row names (ISO text sorts by date); nil when no row
+    /// has one. Pages print it as their data cut-off.
+    public var dataCutoff: String? {
+        // A month-precision date covers the whole month, so it sorts after every day of it.
+        observations.map(\.published).filter { !$0.isEmpty }
+            .max { ($0.count == 7 ? $0 + "-99" : $0) < ($1.count == 7 ? $1 + "-99" : $1) }
+    }
+
+    /// The publications the figures come from (as English pages cite them) and the cut-off,
+    /// e.g. "CAICT 2025-12; MIIT 2025-12 (published up to 2025-12-26)": what a reader needs
+    /// to tell two vintages of one series apart.
+    public var vintage: String {
+        let cited = sources(in: .en).joined(separator: "; ")
+        return dataCutoff.map { "\(cited) (published up to \($0))" } ?? cited
     }
 
     public func observation(forYear year: Int) -> Observation? {

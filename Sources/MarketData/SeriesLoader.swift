@@ -1,12 +1,12 @@
 import Foundation
 
-/// Loads a market-size dataset (columns year,value,unit,status,source, optionally definition
-/// and note) into a MarketSeries, checking everything later stages rely on: the forecasts
+/// Loads a market-size dataset (columns year,value,unit,status,source, optionally definition,
+/// note, bound and published) into a MarketSeries, checking everything later stages rely on: the forecasts
 /// assume one value per consecutive year, positive sizes, one unit and a source on every row.
 /// Every problem in the file is reported, not only the first.
 public enum SeriesLoader {
     public static let requiredColumns = ["year", "value", "unit", "status", "source"]
-    public static let optionalColumns = ["definition", "note"]
+    public static let optionalColumns = ["definition", "note", "bound", "published"]
     public static let yearRange = 1900...2200
 
     /// Loads and validates the file at `path`. `id` defaults to the file name without its
@@ -81,6 +81,8 @@ public enum SeriesLoader {
         let sourceColumn = try table.columnIndex(named: "source")
         let noteColumn = table.optionalColumnIndex(named: "note")
         let definitionColumn = table.optionalColumnIndex(named: "definition")
+        let boundColumn = table.optionalColumnIndex(named: "bound")
+        let publishedColumn = table.optionalColumnIndex(named: "published")
 
         var observations: [Observation] = []
         var unitCheck = SameValueCheck(column: "unit",
@@ -94,6 +96,9 @@ public enum SeriesLoader {
             let year = try problems.collect { try parseYear(row[yearColumn], file: file) }
             let value = try problems.collect { try parseValue(row[valueColumn], file: file) }
             let status = try problems.collect { try parseStatus(row[statusColumn], file: file) }
+            // An absent column and an empty cell both mean "an exact figure".
+            let bound = try problems.collect { try boundColumn.flatMap { try parseBound(row[$0], file: file) } }
+            let published = try problems.collect { try publishedColumn.map { try parsePublished(row[$0], file: file) } ?? "" }
 
             let unitCell = row[unitColumn]
             if unitCell.text.isEmpty {
@@ -133,6 +138,8 @@ public enum SeriesLoader {
                                               note: noteColumn.map { row[$0].text } ?? "",
                                               definition: definitionCell?.text ?? "", line: row.line)
                 observation.localizedSources = table.texts(row, "source")
+                observation.bound = bound ?? nil
+                observation.published = published ?? ""
                 observations.append(observation)
             }
         }
@@ -230,6 +237,45 @@ public enum SeriesLoader {
                          hint: cell.text.isEmpty
                              ? "write actual for a reported value or estimate for a forecast"
                              : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
+    }
+
+    /// `lower`, `upper` or empty (an exact figure); anything else is a located error that
+    /// says what the column means, so an analyst who typed "超过" or ">" knows what to write.
+    private static func parseBound(_ cell: CSVCell, file: String) throws -> ObservationBound? {
+        let text = cell.text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        if let bound = ObservationBound(rawValue: text.lowercased()) { return bound }
+        let allowed = ObservationBound.allCases.map(\.rawValue)
+        let meaning = "write lower when the source says the value is more than the figure (超过, 突破, >), upper when it says less (不足, 低于, <), or leave the cell empty for an exact figure"
+        let guess: String?
+        switch text {
+        case "超过", "突破", "以上", ">", ">=", "≥", "min", "at least": guess = "lower"
+        case "不足", "低于", "以下", "<", "<=", "≤", "max", "at most": guess = "upper"
+        default: guess = Suggestions.closest(to: text, among: allowed)
+        }
+        throw InputError(file: file, line: cell.line, column: cell.column,
+                         "bound \"\(text)\" is not one of \(allowed.joined(separator: ", ")) or empty",
+                         hint: (guess.map { "did you mean \"\($0)\"? " } ?? "") + meaning)
+    }
+
+    /// An ISO date at the precision the source gives (`YYYY-MM` or `YYYY-MM-DD`), or empty.
+    /// Kept as text: the precision is part of what was published, and ISO text sorts by date.
+    private static func parsePublished(_ cell: CSVCell, file: String) throws -> String {
+        let text = cell.text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return "" }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let digitsOnly = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        let widths = parts.map(\.count)
+        var valid = digitsOnly && (widths == [4, 2] || widths == [4, 2, 2])
+        if valid, let month = Int(parts[1]), !(1...12).contains(month) { valid = false }
+        if valid, parts.count == 3, let day = Int(parts[2]), !(1...31).contains(day) { valid = false }
+        if valid, let year = Int(parts[0]), !yearRange.contains(year) { valid = false }
+        guard valid else {
+            throw InputError(file: file, line: cell.line, column: cell.column,
+                             "published \"\(text)\" is not a date such as 2025-12 or 2025-12-15",
+                             hint: "write the date the figure was published, at the precision the source gives (YYYY-MM or YYYY-MM-DD), or leave the cell empty")
+        }
+        return text
     }
 
     /// One error per run of missing years, at the row after the gap. Duplicated years are

@@ -45,13 +45,13 @@ final class AnalystLoopTests: XCTestCase {
 
         try replace("horizon: 2027", with: "horizn: 2027", in: "report.yaml")
         try replace("model: exponential", with: "model: logistc", in: "report.yaml")
-        try replace("2021,4305,", with: "2021,43o5,", in: "datasets/china-ai-market-size.csv")
+        try replace("2024,9000,", with: "2024,90o0,", in: "datasets/china-ai-market-size.csv")
         let bad = try run(["check"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("report.yaml:3:1: error: unknown key `horizn`"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("did you mean `horizon`"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("did you mean `logistic`"), bad.stderr)
-        XCTAssertTrue(bad.stderr.contains("china-ai-market-size.csv:4:6: error: value \"43o5\""), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("china-ai-market-size.csv:3:6: error: value \"90o0\""), bad.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("output").path),
                        "check writes nothing")
     }
@@ -104,7 +104,8 @@ final class AnalystLoopTests: XCTestCase {
                            try sha256sum(Data(contentsOf: scratch.appendingPathComponent(path))), path)
         }
         let models = try XCTUnwrap(a["models"] as? [[String: Any]])
-        XCTAssertEqual(models.first?["chosen"] as? String, "combination(drift,damped,drift-log,damped-log)")
+        // Three years of the December 2025 vintage: the damped members need five.
+        XCTAssertEqual(models.first?["chosen"] as? String, "combination(drift,drift-log)")
     }
 
     private func sha256sum(_ data: Data) throws -> String {
@@ -123,21 +124,21 @@ final class AnalystLoopTests: XCTestCase {
 
     func testDiffNamesTheRevisionsAndWhyTheyMoved() throws {
         XCTAssertEqual(try run(["run", "--out", "output", "--quarter", "2026Q3", "--quiet"]).status, 0)
-        try replace("2024,7470,", with: "2024,7800,", in: "datasets/china-ai-market-size.csv")
+        try replace("2024,9000,", with: "2024,9300,", in: "datasets/china-ai-market-size.csv")
         XCTAssertEqual(try run(["run", "--out", "output", "--quiet"]).status, 0)
         let diff = try run(["diff", "output/2026Q3", "output/2026Q4"])
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertTrue(diff.stdout.contains("input data changed"), diff.stdout)
         XCTAssertFalse(diff.stdout.contains("config changed"), diff.stdout)
-        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["7,470.0", "7,800.0", "+330.0", "+4.4%"]), diff.stdout)
+        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["9,000.0", "9,300.0", "+300.0", "+3.3%"]), diff.stdout)
 
         let new = scratch.appendingPathComponent("output/2026Q4")
         let csv = try String(contentsOf: new.appendingPathComponent("revisions.csv"), encoding: .utf8)
         // Every scenario of the series (or the one path, in a run without scenarios) moved the same way in 2024.
         let rows2024 = csv.split(separator: "\n").filter { $0.hasPrefix("china-ai-market-size,") && $0.contains(",2024,") }
         XCTAssertFalse(rows2024.isEmpty, csv)
-        XCTAssertTrue(rows2024.allSatisfy { $0.contains(",2024,7470,7800,330,") }, csv)
-        XCTAssertTrue(csv.contains(",2019,2633,2633,0,0,actual,actual,input data changed"), csv)
+        XCTAssertTrue(rows2024.allSatisfy { $0.contains(",2024,9000,9300,300,") }, csv)
+        XCTAssertTrue(csv.contains(",2023,7258,7258,0,0,actual,actual,input data changed"), csv)
         let charts = try FileManager.default.contentsOfDirectory(atPath: new.appendingPathComponent("revisions").path)
         XCTAssertFalse(charts.isEmpty)
         XCTAssertTrue(charts.allSatisfy { $0.hasPrefix("china-ai-market-size") && $0.hasSuffix(".png") }, "\(charts)")
@@ -167,13 +168,13 @@ final class AnalystLoopTests: XCTestCase {
         XCTAssertTrue(pages.contains("Pages:           1"), pages)
 
         // Two quarters of a batch compare like two runs: the manifest names each series' data.
-        try replace("2024,7470,", with: "2024,7800,", in: "verticals/ai.csv")
+        try replace("2024,9000,", with: "2024,9300,", in: "verticals/ai.csv")
         XCTAssertEqual(try run(["batch", "verticals", "--out", "next", "--formats", "png", "--model", "exponential",
                                 "--quiet"]).status, 1)
         let diff = try run(["diff", "out/verticals", "next/verticals"])
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertTrue(diff.stdout.contains("ai: input data changed (ai.csv: SHA-256 differs)"), diff.stdout)
-        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["7,470.0", "7,800.0", "+330.0", "+4.4%"]), diff.stdout)
+        XCTAssertTrue(hasRow(diff.stdout, year: "2024", cells: ["9,000.0", "9,300.0", "+300.0", "+3.3%"]), diff.stdout)
 
         let quiet = try run(["batch", "verticals", "--out", "out", "--formats", "png", "--quiet"])
         XCTAssertEqual(quiet.status, 1)

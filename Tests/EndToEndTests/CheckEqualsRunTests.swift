@@ -37,17 +37,17 @@ final class CheckEqualsRunTests: XCTestCase {
 
     func testEveryInputRunRefusesCheckRefusesWithTheSameMessage() throws {
         let cases: [(String, [(String, String, String)])] = [
-            ("backtest-after-data", [("report.yaml", "fit_through: 2022", "fit_through: 2030")]),
-            ("backtest-before-data", [("report.yaml", "fit_through: 2022", "fit_through: 2010")]),
+            ("backtest-after-data", [("report.yaml", "fit_through: 2024", "fit_through: 2030")]),
+            ("backtest-before-data", [("report.yaml", "fit_through: 2024", "fit_through: 2010")]),
             ("unknown-model", [("report.yaml", "model: auto ", "model: autoo ")]),
-            ("bad-cell", [("datasets/china-ai-market-size.csv", "2021,4305,", "2021,43O5,")]),
-            ("fit-years", [("scenarios/bull.yaml", "fit_years: 4 ", "fit_years: 40 ")]),
+            ("bad-cell", [("datasets/china-ai-market-size.csv", "2024,9000,", "2024,90O0,")]),
+            ("fit-years", [("scenarios/bull.yaml", "model: exponential ", "fit_years: 40\n    model: exponential ")]),
             ("ceiling-below-data", [("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 100")]),
             ("missing-table", [("report.yaml", "datasets/compute.csv", "datasets/computer.csv")]),
             ("penetration-cell", [("datasets/industry-indicators.csv", "金融,Finance,5,3,4,2,5,4,45,80", "金融,Finance,5,3,4,2,5,4,145,80")]),
             ("two-models", [("scenarios/base.yaml", "model: auto ", "model: exponential ")]),
             ("horizon-before-data", [("report.yaml", "horizon: 2027 ", "horizon: 2023 ")]),
-            ("two-problems", [("report.yaml", "fit_through: 2022", "fit_through: 2030"),
+            ("two-problems", [("report.yaml", "fit_through: 2024", "fit_through: 2030"),
                               ("datasets/compute.csv", "vendor,vendor_en", "vendr,vendor_en")]),
         ]
         for (name, edits) in cases {

@@ -8,7 +8,8 @@ import XCTest
 /// message and exit status 1, never a crash.
 final class FitCommandTests: XCTestCase {
     private var scratch: URL!
-    private let marketSize = "datasets/china-ai-market-size.csv"
+    /// The previous edition's vintage (2019–2024): six exact years, long enough for every curve.
+    private let marketSize = "datasets/editions/2026Q3/china-ai-market-size.csv"
 
     override func setUpWithError() throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-fit-\(UUID().uuidString)")

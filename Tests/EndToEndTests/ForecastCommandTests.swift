@@ -124,7 +124,8 @@ final class ForecastCommandTests: XCTestCase {
     }
 
     func testFitAutoExplainsTheCombination() throws {
-        let data = CommandRunner.packageRoot.appendingPathComponent("datasets/china-ai-market-size.csv").path
+        // The previous edition's six years: enough for the damped members (five or more).
+        let data = CommandRunner.packageRoot.appendingPathComponent("datasets/editions/2026Q3/china-ai-market-size.csv").path
         let outcome = try CommandRunner.run(["fit", "--data", data, "--y", "value", "--model", "auto",
                                              "--horizon", "2027", "--json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

@@ -12,7 +12,7 @@ final class InterruptedRunTests: XCTestCase {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-interrupt-\(UUID().uuidString)")
         let series = scratch.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: series, withIntermediateDirectories: true)
-        let source = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("datasets/china-ai-market-size.csv"),
+        let source = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("datasets/editions/2026Q3/china-ai-market-size.csv"),
                                 encoding: .utf8)
         for index in 0..<Self.seriesCount {
             try source.write(to: series.appendingPathComponent(String(format: "s%03d.csv", index)), atomically: true, encoding: .utf8)

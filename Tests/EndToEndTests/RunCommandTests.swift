@@ -52,7 +52,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("中国AI市场规模"), text)
         XCTAssertTrue(text.contains("2027E"), text)
         XCTAssertTrue(text.contains("CAGR"), text)
-        XCTAssertTrue(text.contains("7,470"), "the 2024 actual is labelled with a thousands separator")
+        XCTAssertTrue(text.contains("超过9,000"), "the 2024 lower bound is labelled as one, with a thousands separator")
         let fonts = try CommandRunner.poppler("pdffonts", [charts.appendingPathComponent("market-size.pdf").path])
         XCTAssertTrue(fonts.contains("NotoSansCJK"), fonts)
         XCTAssertFalse(fonts.split(separator: "\n").dropFirst(2).contains { $0.contains(" no  ") && $0.contains("emb") },
@@ -60,8 +60,8 @@ final class RunCommandTests: XCTestCase {
 
         let csv = try String(contentsOf: charts.appendingPathComponent("market-size.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n").dropFirst()
-        XCTAssertEqual(rows.map { String($0.prefix(4)) }, (2019...2027).map(String.init))
-        XCTAssertTrue(rows.first?.hasPrefix("2019,2019,2633,,,actual,亿元") ?? false, csv)
+        XCTAssertEqual(rows.map { String($0.prefix(4)) }, (2023...2027).map(String.init))
+        XCTAssertTrue(rows.first?.hasPrefix("2023,2023*,7258,,,actual,亿元,lower") ?? false, csv)
         XCTAssertTrue(rows.last?.contains(",estimate,") ?? false, csv)
     }
 

@@ -27,12 +27,12 @@ final class ScenarioRunTests: XCTestCase {
         // The scenarios cover 中国AI市场规模; the other series (exhibit 2) is written as `default`.
         let body = Array(forecasts.dropFirst()).filter { $0[0] == "china-ai-market-size" }
         XCTAssertTrue(forecasts.dropFirst().filter { $0[0] != "china-ai-market-size" }.allSatisfy { $0[1] == "default" })
-        XCTAssertEqual(body.count, 3 * 9, "three scenarios × 2019–2027")
-        XCTAssertEqual(body.map { $0[1] }, Array(repeating: "base", count: 9) + Array(repeating: "bull", count: 9)
-                           + Array(repeating: "bear", count: 9))
+        XCTAssertEqual(body.count, 3 * 5, "three scenarios × 2023–2027 (the December 2025 vintage)")
+        XCTAssertEqual(body.map { $0[1] }, Array(repeating: "base", count: 5) + Array(repeating: "bull", count: 5)
+                           + Array(repeating: "bear", count: 5))
         XCTAssertTrue(body.allSatisfy { $0[0] == "china-ai-market-size" })
-        XCTAssertEqual(body.prefix(9).map { $0[2] }, (2019...2027).map(String.init))
-        XCTAssertEqual(body.prefix(9).map { $0[6] }, Array(repeating: "actual", count: 6) + Array(repeating: "estimate", count: 3))
+        XCTAssertEqual(body.prefix(5).map { $0[2] }, (2023...2027).map(String.init))
+        XCTAssertEqual(body.prefix(5).map { $0[6] }, Array(repeating: "actual", count: 3) + Array(repeating: "estimate", count: 2))
         func horizon(_ name: String) -> Double? { body.first { $0[1] == name && $0[2] == "2027" }.flatMap { Double($0[3]) } }
         let bear = try XCTUnwrap(horizon("bear")), base = try XCTUnwrap(horizon("base")), bull = try XCTUnwrap(horizon("bull"))
         XCTAssertLessThan(bear, base)
@@ -40,10 +40,11 @@ final class ScenarioRunTests: XCTestCase {
 
         let backtest = try rows(run.appendingPathComponent("backtest.csv"))
         XCTAssertEqual(backtest.first, ["series", "model_or_scenario", "year", "forecast", "actual", "error", "abs_pct_error"])
-        let exponential2024 = try XCTUnwrap(backtest.first { $0[1] == "exponential" && $0[2] == "2024" })
-        XCTAssertEqual(exponential2024[4], "7470", "compared with the published 2024 actual")
-        let forecast = try XCTUnwrap(Double(exponential2024[3])), error = try XCTUnwrap(Double(exponential2024[5]))
-        XCTAssertEqual(error, forecast - 7470, accuracy: 1e-6)
+        let drift2025 = try XCTUnwrap(backtest.first { $0[1] == "drift" && $0[2] == "2025" })
+        XCTAssertEqual(drift2025[4], "10000", "compared with the published 2025 (lower bound)")
+        let forecast = try XCTUnwrap(Double(drift2025[3])), error = try XCTUnwrap(Double(drift2025[5]))
+        XCTAssertEqual(forecast, 9000 + (9000 - 7258), accuracy: 1e-6, "drift continues 2023–2024's change")
+        XCTAssertEqual(error, forecast - 10000, accuracy: 1e-6)
         XCTAssertTrue(backtest.contains { $0[1] == "scenario:bear" })
         XCTAssertTrue(FileManager.default.fileExists(atPath: run.appendingPathComponent("charts/scenarios.png").path))
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Report
 
@@ -31,6 +32,27 @@ final class RevisionReasonsTests: XCTestCase {
                        ["scenario file changed (scenarios/bull.yaml)"])
         XCTAssertEqual(reasons(manifest(), manifest(scenarioSHA: "dd"), scenario: "base"),
                        ["inputs, config and model unchanged"], "another scenario's file does not move this one")
+    }
+
+    /// A publisher's revision is named before the digest that proves it; a manifest written
+    /// before vintages were recorded gives no vintage reason.
+    func testAVintageRevisionIsNamedFirst() throws {
+        func with(_ vintage: String?, sha: String) -> RunManifest {
+            var m = manifest(sha: sha)
+            m.inputs[1].vintage = vintage
+            return m
+        }
+        XCTAssertEqual(reasons(with("industry press 2025-05", sha: "aa"), with("CAICT 2025-12 (published up to 2025-12-15)", sha: "bb")),
+                       ["data vintage revised (industry press 2025-05 → CAICT 2025-12 (published up to 2025-12-15))",
+                        "input data changed (d.csv: SHA-256 differs)"])
+        XCTAssertEqual(reasons(with("CAICT 2025-12", sha: "aa"), with("CAICT 2025-12", sha: "bb")),
+                       ["input data changed (d.csv: SHA-256 differs)"], "same vintage, corrected cell")
+        XCTAssertEqual(reasons(with(nil, sha: "aa"), with("CAICT 2025-12", sha: "bb")),
+                       ["input data changed (d.csv: SHA-256 differs)"])
+        // The key is optional in manifest.json, so older manifests still decode.
+        let old = try JSONDecoder().decode(RunManifest.InputFile.self,
+                                           from: Data(#"{"role":"series:s","path":"d.csv","sha256":"aa","bytes":1}"#.utf8))
+        XCTAssertNil(old.vintage)
     }
 
     func testNothingChangedNamesTheToolVersionWhenItDiffers() {

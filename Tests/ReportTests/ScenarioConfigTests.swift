@@ -182,7 +182,8 @@ final class ScenarioConfigTests: XCTestCase {
         XCTAssertLessThan(try horizon("base"), try horizon("bull"))
         XCTAssertEqual(context.series.first?.forecast.points, fitted.path(named: "base")?.forecast.points)
         let backtest = try XCTUnwrap(context.backtest)
-        XCTAssertEqual(backtest.testYears, [2023, 2024])
+        // The December 2025 vintage starts in 2023: fitted on 2023–2024, scored on 2025.
+        XCTAssertEqual(backtest.testYears, [2025])
         XCTAssertTrue(backtest.methods.contains("scenario:bear"))
     }
 }

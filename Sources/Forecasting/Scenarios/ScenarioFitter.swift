@@ -128,7 +128,7 @@ public enum ScenarioFitter {
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
         result.fitYears = summary.fitYears
-        return result
+        return result.respectingBounds(of: series, fitThrough: fitThrough)
     }
 
     /// The actuals up to `fitThrough` and the last of them, after the checks every model

@@ -54,7 +54,7 @@ extension ScenarioFitter {
         result.combination = members
         result.intervalMethod = intervalMethod
         result.fitYears = (window.first?.year ?? last.year)...last.year
-        return result
+        return result.respectingBounds(of: series, fitThrough: fitThrough)
     }
 
     /// "median of drift, damped, drift-log, damped-log" or the method's own summary.

@@ -19,10 +19,17 @@ struct AIStagesExhibit: Exhibit {
             title: strings.stagesTitle(to: today),
             stages: stages.map { stage in
                 StageDiagram.Stage(name: strings.localized(stage.nameZH, stage.nameEN),
-                                   period: stage.end.map { "\(stage.start)–\($0)" } ?? "\(stage.start)–",
+                                   // The source prints the open stage as "2020 至今".
+                                   period: stage.end.map { "\(stage.start)–\($0)" } ?? "\(stage.start)–" + strings.localized("至今", "present"),
                                    start: Double(stage.start), end: stage.end.map(Double.init))
             },
-            milestones: milestones.map { StageDiagram.Milestone(year: Double($0.date.year), label: strings.localized($0.labelZH, $0.labelEN)) },
+            // A milestone the figure's source does not have is marked on the chart itself, so
+            // the reader never takes added history for the report's own.
+            milestones: milestones.map { milestone in
+                let added = !stages.contains { $0.source == milestone.source }
+                return StageDiagram.Milestone(year: Double(milestone.date.year),
+                                              label: strings.localized(milestone.labelZH, milestone.labelEN) + (added ? strings.addedMilestoneMark : ""))
+            },
             start: Double(start), end: Double(max(today, (stages.last?.start ?? today) + 1)),
             tickYears: Array(stride(from: (start / 10) * 10, through: today, by: 10)),
             sourceNote: strings.sourceLine(stages.map(\.source) + milestones.map(\.source)) + strings.localized("。", ". ")

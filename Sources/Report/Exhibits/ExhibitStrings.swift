@@ -83,16 +83,18 @@ extension Strings {
         return localized("\(month)月", months[min(max(month, 1), 12) - 1])
     }
     var releasesNote: String {
-        localized("注：日期为报告所列（月.日，年份据上下文为 2023 年）；盘古、混元此前已发布，此处为其 2023 年的发布事件。",
-             "Note: dates as the report lists them (month.day, 2023 from context); Pangu and Hunyuan were first released earlier, these are their 2023 events.")
+        localized("注：报告称约半年内发布的中国大模型近 80 个，此处为其所列的不完全统计，并非全部发布；日期为报告所列（月.日，年份据上下文为 2023 年）；盘古、混元此前已发布，此处为其 2023 年的发布事件。",
+             "Note: the report counts nearly 80 Chinese large models released within about half a year; these are the releases its incomplete list (不完全统计) names, not all of them. Dates as the report lists them (month.day, 2023 from context); Pangu and Hunyuan were first released earlier, these are their 2023 events.")
     }
 
     // Exhibit 5.
     func stagesTitle(to year: Int) -> String { localized("人工智能发展阶段，1950–\(year)", "Stages of AI development, 1950–\(year)") }
     var stagesNote: String {
-        localized("注：阶段名称取自报告图示；阶段起止年份为 marketcast 对该图的解读，并非报告印出的数字；部分里程碑为公认史实补充。",
-             "Note: stage names from the report's figure; the stage years are marketcast's reading of that figure, not printed figures; some milestones are widely documented history added for context.")
+        localized("注：阶段名称与起止年份（1950–1980、1980–2010、2010–2020、2020 至今）均为报告图示所印；标 † 的里程碑不在报告中，为 marketcast 据公开史料补充。",
+             "Note: stage names and years (1950–1980, 1980–2010, 2010–2020, 2020 to present) as printed in the report's figure; milestones marked † are not in the report: widely documented history added by marketcast.")
     }
+    /// After a milestone the stage figure's source does not have.
+    var addedMilestoneMark: String { "†" }
 
     // Exhibit 7.
     var landscapeTitle: String { localized("厂商与模型概览", "Vendors and models") }
@@ -148,8 +150,8 @@ extension Strings {
     // Exhibit 10.
     var casesTitle: String { localized("大模型应用案例成效", "Results of large-model deployments") }
     var casesNote: String {
-        localized("注：“+”后缀表示下限；深圳燃气 +2.5%、+4.5% 按来源原文，未说明为相对值或百分点；国家电网 +11.38 为百分点。",
-             "Note: a \"+\" suffix marks a lower bound; Shenzhen Gas +2.5% / +4.5% as worded in the sources (relative or points not stated); State Grid's +11.38 is in percentage points.")
+        localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。",
+             "Note: a \"+\" suffix marks a lower bound; State Grid's gain of 11.38% (提升11.38%) and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of copy (文案) generated.")
     }
     func caseUnit(_ unit: String) -> String? {
         switch unit {
@@ -166,9 +168,11 @@ extension Strings {
     var basisHeader: String { localized("依据", "Basis in the report's cases") }
     func casesBasis(_ names: [String]) -> String { localized("案例：", "Cases: ") + names.joined(separator: localized("、", ", ")) }
     var applicationsNote: String {
-        localized("注：仅列出报告案例所支持的功能；深圳燃气为燃气企业，与电力同归为非矿山能源案例；制造业无案例，标为未说明。",
-             "Note: only functions the report's cases support; Shenzhen Gas (a gas utility) is grouped with power as the non-mining energy case; manufacturing has no case.")
+        localized("注：每行均依据报告正文所述案例（弗若斯特沙利文 / 头豹研究院 2023 年报告正文，经公开摘要核对）。报告原文列出的更多职能（如金融业十余项职能、制造业的职能与案例）原文未能获取，本表不作臆补，待据原文补齐；深圳燃气为燃气企业，单列为能源-燃气。",
+             "Note: every row rests on a case in the report's text (Frost & Sullivan / LeadLeo 2023 report text, checked against the summary of it available to marketcast). The report lists more functions (over ten for finance; functions and examples for manufacturing) whose text was not available: they are not filled in by guesswork and remain to be added from the source. Shenzhen Gas, a gas utility, has its own row (energy – gas).")
     }
+    /// A function the source names but whose text was not available to marketcast.
+    var applicationNotAvailable: String { localized("原文有列，未能获取（见注）", "listed in the source; text not available (see note)") }
 
     // Exhibit 12.
     var findingsTitle: String { localized("关键发现", "Key findings") }

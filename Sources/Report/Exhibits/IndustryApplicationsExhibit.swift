@@ -19,7 +19,7 @@ struct IndustryApplicationsExhibit: Exhibit {
             let industry = strings.localized(application.industry, application.industryEN)
             let function = strings.localized(application.function, application.functionEN)
             let basis = Self.basis(application, cases: cases, strings: strings)
-            rows.append([industry != previous ? industry : "", function.isEmpty ? strings.notStated : function, basis])
+            rows.append([industry != previous ? industry : "", function.isEmpty ? strings.applicationNotAvailable : function, basis])
             previous = industry
         }
         let table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,

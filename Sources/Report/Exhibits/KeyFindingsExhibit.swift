@@ -47,7 +47,9 @@ struct KeyFindingsExhibit: Exhibit {
                let rate = forecast.cagr(from: first.year, to: last.year) {
                 findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
                                                                         cagr: NumberFormat.percent(rate),
-                                                                        last: amount(last.value)),
+                                                                        // A bound is quoted as one, as its chart labels it.
+                                                                        last: (result.series.observation(forYear: last.year)?.bound
+                                                                            .flatMap { strings.boundPrefixes[$0] } ?? "") + amount(last.value)),
                                         exhibitID: result.entry.chartID))
             }
             if let last = actuals.last, let end = forecast.estimates.last,

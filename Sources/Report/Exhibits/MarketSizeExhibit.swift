@@ -44,6 +44,7 @@ struct MarketSizePage {
                                                   powerOfTen: display.powerOfTen)
         // One slot per year from the first to the last: a year the publisher never
         // published keeps its place on the axis as an empty, marked slot.
+        let disclosures = SeriesDisclosures(series: series, strings: strings)
         var bars: [MarketSizeChart.Bar] = []
         var slotOfPoint: [Int] = []
         for point in points {
@@ -53,11 +54,12 @@ struct MarketSizePage {
                 }
             }
             slotOfPoint.append(bars.count)
-            bars.append(MarketSizeChart.Bar(label: strings.yearLabel(point.year, isEstimate: point.isEstimate),
+            bars.append(MarketSizeChart.Bar(label: disclosures.yearLabel(point),
                                             value: display.convert(point.value), isEstimate: point.isEstimate,
                                             interval: point.lower.flatMap { lower in
                                                 point.upper.map { (display.convert(lower), display.convert($0)) }
-                                            }))
+                                            },
+                                            bound: disclosures.bound(point)))
         }
         var spans: [MarketSizeChart.CAGRSpan?] = []
         let lastActual = points.lastIndex { !$0.isEstimate }
@@ -79,6 +81,8 @@ struct MarketSizePage {
                                sourceNote: note,
                                formatValue: { NumberFormat.grouped($0, decimals: decimals) })
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
+        chart.boundPrefixes = strings.boundPrefixes
+        chart.boundLegend = strings.boundLegend
         // The publisher's own forecasts, beside the bars of the years they forecast.
         chart.markers = publisherForecasts.compactMap { published in
             points.firstIndex { $0.year == published.year }
@@ -93,6 +97,7 @@ struct MarketSizePage {
     var extraNote: String {
         var parts: [String] = []
         if let note = entry.note(for: strings.language) { parts.append(note) }
+
         let years = forecast.actuals.map(\.year)
         if let first = years.first, let last = years.last {
             let gaps = (first...last).filter { !years.contains($0) }
@@ -103,6 +108,7 @@ struct MarketSizePage {
                 ($0.year, NumberFormat.amount($0.value, unit: $0.unit, language: strings.language), $0.vintage)
             }))
         }
+        parts += SeriesDisclosures(series: series, strings: strings).notes(shownActuals: forecast.actuals)
         return parts.joined(separator: strings.sentenceSeparator)
     }
 
@@ -115,22 +121,26 @@ struct MarketSizePage {
 
     /// The numbers on the chart, so every bar is traceable.
     func csv() -> String {
-        var lines = ["year,label,value,lower,upper,status,unit"]
+        var lines = ["year,label,value,lower,upper,status,unit,bound"]
+        let disclosures = SeriesDisclosures(series: series, strings: strings)
         for point in forecast.points {
+            let bound = disclosures.bound(point)
             let cells = [
                 "\(point.year)",
-                strings.yearLabel(point.year, isEstimate: point.isEstimate),
+                // The label as the chart prints it (a derived year carries its mark).
+                disclosures.yearLabel(point),
                 CSVWriter.number(point.value),
                 point.lower.map(CSVWriter.number) ?? "",
                 point.upper.map(CSVWriter.number) ?? "",
                 point.isEstimate ? "estimate" : "actual",
                 forecast.unit,
+                bound?.rawValue ?? "",
             ]
             lines.append(CSVWriter.line(cells))
         }
         for published in publisherForecasts {
             lines.append(CSVWriter.line(["\(published.year)", "\(published.year)E", CSVWriter.number(published.value), "", "",
-                                         "publisher forecast \(published.vintage)", published.unit]))
+                                         "publisher forecast \(published.vintage)", published.unit, ""]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -69,7 +69,10 @@ struct MethodologyExhibit: Exhibit {
         // Sources: every fitted series and every configured table, in config order.
         var sourceRows: [[String]] = []
         for result in context.series {
-            sourceRows.append([Self.fileName(result.series.file), strings.list(result.series.sources(in: strings.language))])
+            // The vintage a series uses: its publications and the latest publication date.
+            let cutoff = result.series.dataCutoff.map { strings.sentenceSeparator + strings.dataCutoff($0) } ?? ""
+            sourceRows.append([Self.fileName(result.series.file),
+                               strings.list(result.series.sources(in: strings.language)) + strings.localized("。", ".") + cutoff])
         }
         let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
             + (context.config.penetration.map { [$0.dataPath] } ?? [])

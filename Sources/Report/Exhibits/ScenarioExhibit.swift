@@ -63,7 +63,8 @@ struct ScenarioPage {
                                                   largest: fitted.paths.flatMap { $0.forecast.points.map(\.value) }.max() ?? 0,
                                                   powerOfTen: display.powerOfTen)
         let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
-        let categories = reference.points.map { strings.yearLabel($0.year, isEstimate: $0.isEstimate) }
+        let disclosures = SeriesDisclosures(series: series, strings: strings)
+        let categories = reference.points.map(disclosures.yearLabel)
         let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
         let paths = fitted.paths.map { path in
             ScenarioChart.Path(label: label(path.scenario), startIndex: lastActualIndex,
@@ -83,7 +84,8 @@ struct ScenarioPage {
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label),
+                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label)]
+                                          + disclosures.notes(shownActuals: reference.actuals)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
         return chart

@@ -19,6 +19,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var path: String
         public var sha256: String
         public var bytes: Int
+        /// For a series: which publication(s) its figures come from and its data cut-off, so
+        /// `diff` can say that a publisher revised the data, not only that the bytes differ.
+        /// Absent in manifests written before it existed, and for other files.
+        public var vintage: String? = nil
     }
 
     /// The model each series was fitted with, and why when `auto` chose it.

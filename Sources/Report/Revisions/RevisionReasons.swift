@@ -16,6 +16,10 @@ enum RevisionReasons {
         }
         let role = "series:\(series)"
         let oldInput = old.inputs.first { $0.role == role }, newInput = new.inputs.first { $0.role == role }
+        if let before = oldInput?.vintage, let after = newInput?.vintage, before != after {
+            // The publisher's revision is the reason a reader needs; the digest only proves it.
+            reasons.append("data vintage revised (\(before) → \(after))")
+        }
         if oldInput?.sha256 != newInput?.sha256 {
             reasons.append("input data changed (\(newInput?.path ?? oldInput?.path ?? series): SHA-256 differs)")
         }

@@ -71,8 +71,14 @@ public enum ReportRun {
         // Hashed right after reading, before the slow rendering, to narrow the window in
         // which an edited input could be recorded with a digest of a version not used.
         let configFolder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
-        let hashedInputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder,
+        var hashedInputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder,
                                                 bytesRead: inputs.bytesRead)
+        for index in hashedInputs.indices {
+            let role = hashedInputs[index].role
+            if let result = context.series.first(where: { "series:\($0.entry.id)" == role }) {
+                hashedInputs[index].vintage = result.series.vintage
+            }
+        }
 
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
         let folder = try StagedFolder(target: target)

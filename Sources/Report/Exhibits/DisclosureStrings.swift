@@ -1,0 +1,39 @@
+import MarketData
+
+/// The words that tell a reader what kind of figure they are looking at: bounds published as
+/// "超过" / "突破", years derived from a growth rate, and the data cut-off of a page. Kept in
+/// one place so every chart that shows series values says it the same way, in both languages.
+extension Strings {
+    /// What starts a bounded value's label: "超过9,000" on Chinese pages, ">900.0" on English.
+    var boundPrefixes: [ObservationBound: String] {
+        [.lower: localized("超过", ">"), .upper: localized("不足", "<")]
+    }
+
+    var boundLegend: String { localized("出版方所述下限（实际值更高）", "Published lower bound (true value higher)") }
+
+    /// The mark after a derived year's label ("2023*") and its footnote.
+    var derivedMark: String { "*" }
+    func derivedNote(_ years: [Int]) -> String {
+        let list = years.map(String.init).joined(separator: localized("、", ", "))
+        return localized("* \(list) 年值非直接发布，由次年值与所述同比增速推算。",
+                         "* \(list): not published directly; derived from the next year's figure and its stated growth rate.")
+    }
+
+    /// Why the labels say "超过" / ">" and what the forecast does with it (README, "Bounds").
+    func boundNote(_ years: [Int], kind: ObservationBound) -> String {
+        let list = years.map(String.init).joined(separator: localized("、", ", "))
+        switch kind {
+        case .lower:
+            return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；模型按下限值拟合，故预测及其区间为数据所能支持的最低路径。",
+                             "\(list): lower bounds as published (“more than”); the true values are higher. The model is fitted to the bounds, so the forecast and its interval are the lowest path the data support.")
+        case .upper:
+            return localized("\(list) 年为出版方所述上限（“不足”），实际值更低；模型按上限值拟合，故预测及其区间为数据所能支持的最高路径。",
+                             "\(list): upper bounds as published (“less than”); the true values are lower. The model is fitted to the bounds, so the forecast and its interval are the highest path the data support.")
+        }
+    }
+
+    /// "数据截至：2025-12-26（所用最新发布）": the latest publication a page uses.
+    func dataCutoff(_ date: String) -> String {
+        localized("数据截至：\(date)（所用最新发布日期）。", "Data cut-off: \(date) (latest publication used).")
+    }
+}

@@ -1,0 +1,36 @@
+import Forecasting
+import MarketData
+
+/// What every chart of a series' values discloses about its figures, so the market-size and
+/// the scenario page say it alike: a derived year is marked on its year label, bounds and
+/// derived years are explained in the note, and the note ends with the data cut-off.
+struct SeriesDisclosures {
+    let series: MarketSeries
+    let strings: Strings
+
+    /// The year label of a point, with the derived mark when the figure was not published
+    /// directly (only actuals carry what the dataset says about them).
+    func yearLabel(_ point: ForecastPoint) -> String {
+        let derived = !point.isEstimate && series.observation(forYear: point.year)?.isDerived == true
+        return strings.yearLabel(point.year, isEstimate: point.isEstimate) + (derived ? strings.derivedMark : "")
+    }
+
+    /// The bound of an actual point's figure, nil for an exact figure or an estimate.
+    func bound(_ point: ForecastPoint) -> ObservationBound? {
+        point.isEstimate ? nil : series.observation(forYear: point.year)?.bound
+    }
+
+    /// Sentences for the note: the bounds shown, the derived years, then the cut-off.
+    func notes(shownActuals actuals: [ForecastPoint]) -> [String] {
+        var parts: [String] = []
+        let shown = actuals.compactMap { series.observation(forYear: $0.year) }
+        for kind in ObservationBound.allCases {
+            let years = shown.filter { $0.bound == kind }.map(\.year)
+            if !years.isEmpty { parts.append(strings.boundNote(years, kind: kind)) }
+        }
+        let derived = shown.filter(\.isDerived).map(\.year)
+        if !derived.isEmpty { parts.append(strings.derivedNote(derived)) }
+        if let cutoff = series.dataCutoff { parts.append(strings.dataCutoff(cutoff)) }
+        return parts
+    }
+}
