@@ -5,6 +5,8 @@
 
 /// The scene plus the geometry tests and callers check.
 public struct MarketSizeChartLayout: Sendable {
+    /// The least height a positive bar is drawn with, in points: visible at slide size.
+    public static let minimumBarHeight = 3.0
     public struct BarGeometry: Equatable, Sendable {
         public var rect: Rect
         public var isEstimate: Bool
@@ -181,7 +183,10 @@ extension MarketSizeChart {
         var geometry: [MarketSizeChartLayout.BarGeometry] = []
         for (i, bar) in bars.enumerated() {
             let value = bar.value.isFinite && !bar.isMissing ? max(bar.value, 0) : 0
-            let rect = Rect(x: centers[i] - barWidth / 2, y: y(value), width: barWidth, height: baselineY - y(value))
+            // A positive value too small for the scale still shows as a bar (15 beside 2,514
+            // would be a hairline): at least `minimumBarHeight`, its label carrying the value.
+            let height = value > 0 ? max(baselineY - y(value), MarketSizeChartLayout.minimumBarHeight) : 0
+            let rect = Rect(x: centers[i] - barWidth / 2, y: baselineY - height, width: barWidth, height: height)
             if bar.isMissing {
                 // Nothing to fill: the slot keeps the year's place on the axis.
             } else if bar.isEstimate {
@@ -216,7 +221,7 @@ extension MarketSizeChart {
             }
             let labelSize = bar.isMissing ? measurer.measure(valueTexts[i], font: missingFont, maxWidth: nil)
                 : valueFit.sizes[i]
-            let labelBottom = y(tops[i]) - gap - labelRaise(i)
+            let labelBottom = min(y(tops[i]), rect.minY) - gap - labelRaise(i)
             let valueFrame = Rect(x: centers[i] - labelSize.width / 2, y: labelBottom - labelSize.height,
                                   width: labelSize.width, height: labelSize.height)
             let yearSize = yearFit.sizes[i]

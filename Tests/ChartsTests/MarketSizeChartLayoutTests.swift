@@ -23,6 +23,22 @@ final class MarketSizeChartLayoutTests: XCTestCase {
     let theme = Theme.standard
     let measurer = FakeMeasurer()
 
+    /// 15 beside 2,514 (the large-model market's 2020): still a visible bar, its label above it.
+    func testANearZeroBarIsStillVisible() {
+        let chart = MarketSizeChart(title: "t", unitLabel: "u", bars: [.init(label: "2020", value: 15),
+                                                                      .init(label: "2027E", value: 2514, isEstimate: true)])
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        let small = layout.bars[0]
+        XCTAssertGreaterThanOrEqual(small.rect.height, MarketSizeChartLayout.minimumBarHeight)
+        XCTAssertEqual(small.rect.maxY, layout.baselineY, accuracy: 1e-9)
+        XCTAssertLessThanOrEqual(small.valueLabel.maxY, small.rect.minY, "the label stands above the bar")
+        // A proportional bar keeps its height: the big one is its value times the scale.
+        XCTAssertEqual(layout.bars[1].rect.height, 2514 * layout.pointsPerUnit, accuracy: 1e-9)
+        // Zero stays zero.
+        let zero = MarketSizeChart(title: "t", unitLabel: "u", bars: [.init(label: "a", value: 0), .init(label: "b", value: 5)])
+        XCTAssertEqual(zero.layout(theme: theme, measurer: measurer).bars[0].rect.height, 0)
+    }
+
     func testBarsSitInsidePlotOnABaselineAtZeroWithProportionalHeights() {
         let chart = sampleMarketSizeChart()
         let layout = chart.layout(theme: theme, measurer: measurer)
