@@ -5,6 +5,9 @@
 // plot and clears every bubble and every label already placed. Bubbles are labelled
 // largest first, so the biggest, most crowded ones get the closest spots.
 
+import Foundation
+import MarketData
+
 public struct BubbleMatrixLayout: Sendable {
     public var scene: Scene
     public var blocks: PageBlocks
@@ -18,6 +21,8 @@ public struct BubbleMatrixLayout: Sendable {
     /// Whether each label needed a leader line.
     public var hasLeader: [Bool]
     public var problems: [String]
+    /// Each size-key entry (reference bubble and its value), largest first.
+    public var sizeKey: [Rect] = []
     /// The bubbles as a native bubble chart (BubbleMatrixNative.swift).
     public var native: NativeContent? = nil
 }
@@ -49,9 +54,18 @@ extension BubbleMatrix {
         let xTitleSize = measurer.measure(xAxisTitle, font: axisFont, maxWidth: nil)
         let xRowHeight = xSizes.map(\.height).max() ?? 0
         let plotLeft = body.minX + yAxis.gutterWidth(gap: 2 * gap)
-        let plotRight = body.maxX - (xSizes.last?.width ?? 0) / 2
         let plotBottom = body.maxY - xRowHeight - gap - xTitleSize.height - gap
         let plotTop = body.minY + yAxis.overhang
+        // The size key stands right of the plot: reference bubbles with their values, as
+        // wide as the largest bubble and its label.
+        let keyValues = BubbleSizeKey.values(drawable.map(\.size))
+        let keyDecimals = NumberFormat.commonDecimals(for: keyValues)
+        let keyTexts = keyValues.map { NumberFormat.grouped($0, decimals: keyDecimals) }
+        let keyFont = theme.font(theme.fontSizes.annotation)
+        let keyTextWidth = keyTexts.map { measurer.measure($0, font: keyFont, maxWidth: nil).width }.max() ?? 0
+        let roughRadius = min(body.maxX - plotLeft, plotBottom - plotTop) * maximumRadiusFraction
+        let keyWidth = keyValues.isEmpty ? 0 : 2 * roughRadius + gap + keyTextWidth + 2 * gap
+        let plotRight = body.maxX - max((xSizes.last?.width ?? 0) / 2, keyWidth)
         let plot = Rect(x: plotLeft, y: plotTop, width: max(0, plotRight - plotLeft), height: max(0, plotBottom - plotTop))
         func px(_ x: Double) -> Double {
             let span = xScale.upper - xScale.lower
@@ -117,9 +131,30 @@ extension BubbleMatrix {
             scene.add(.text(TextBox(text: bubbles[i].label, frame: frame, font: labelFont, color: palette.text)),
                       role: "bubble-label")
         }
+        // The key: largest reference bubble on top, each with its value to the right.
+        var keyFrames: [Rect] = []
+        var keyTop = plot.minY
+        for (k, value) in keyValues.enumerated() {
+            let radius = maxSize > 0 ? max(2, maxRadius * (value / maxSize).squareRoot()) : maxRadius / 2
+            let centerX = plot.maxX + 2 * gap + roughRadius
+            let circle = Rect(x: centerX - radius, y: keyTop, width: 2 * radius, height: 2 * radius)
+            scene.add(.rect(circle, fill: .solid(bubbleColor), stroke: Stroke(color: palette.background, width: 1),
+                            cornerRadius: radius), role: "size-key")
+            let textSize = measurer.measure(keyTexts[k], font: keyFont, maxWidth: nil)
+            let text = Rect(x: centerX + roughRadius + gap, y: circle.midY - textSize.height / 2,
+                            width: textSize.width, height: textSize.height)
+            scene.add(.text(TextBox(text: keyTexts[k], frame: text, font: keyFont, color: palette.secondaryText)),
+                      role: "size-key-label")
+            keyFrames.append(circle.union(text))
+            keyTop = max(circle.maxY, text.maxY) + gap
+        }
+        if let last = keyFrames.last, last.maxY > plot.maxY + 0.5 {
+            problems.append("the bubble size key is taller than the plot; use a smaller maximum bubble")
+        }
         var layout = BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: plot, xScale: xScale, yScale: yAxis.scale,
                                         circles: circles, labels: placement.frames, hasLeader: placement.hasLeader,
                                         problems: problems)
+        layout.sizeKey = keyFrames
         layout.native = nativeChart(for: layout, axisFont: axisFont, bubbleColor: bubbleColor, theme: theme)
             .map(NativeContent.chart)
         return layout
@@ -170,5 +205,20 @@ enum BubbleLabelPlacement {
         let x = dx > 0 ? ax : (dx < 0 ? ax - size.width : ax - size.width / 2)
         let y = dy > 0 ? ay : (dy < 0 ? ay - size.height : ay - size.height / 2)
         return Rect(x: x, y: y, width: size.width, height: size.height)
+    }
+}
+
+/// The bubble sizes the key shows: the smallest, the middle and the largest of the data
+/// (one value when all are equal), so a reader can size any bubble between them.
+enum BubbleSizeKey {
+    static func values(_ sizes: [Double]) -> [Double] {
+        let finite = sizes.filter { $0.isFinite && $0 > 0 }
+        guard let low = finite.min(), let high = finite.max() else { return [] }
+        if high - low < 1e-9 * max(1, high) { return [high] }
+        // The middle with no more decimals than the data have (scores 2–5 give 4, not 3.5).
+        let decimals = NumberFormat.commonDecimals(for: finite)
+        let scale = pow(10, Double(decimals))
+        let middle = ((low + high) / 2 * scale).rounded(.toNearestOrAwayFromZero) / scale
+        return middle > low && middle < high ? [high, middle, low] : [high, low]
     }
 }

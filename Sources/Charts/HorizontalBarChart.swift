@@ -22,6 +22,9 @@ public struct HorizontalBarChart: Sendable {
     public var formatValue: ValueFormatter
     /// `formatValue` as a spreadsheet number format, for editable exports.
     public var numberFormatCode: String = "#,##0"
+    /// What the highlight colour means (e.g. "排名前二"), shown as a legend entry when an
+    /// item is highlighted; a highlight nobody explains is not drawn without one.
+    public var highlightLegend: String? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, items: [Item], sourceNote: String = "",
                 formatValue: @escaping ValueFormatter = ValueFormat.groupedDecimal(decimals: 1)) {
@@ -34,6 +37,9 @@ public struct HorizontalBarChart: Sendable {
         if items.isEmpty { found.append("the ranking has no items") }
         for (i, item) in items.enumerated() where !(item.value.isFinite && item.value >= 0) {
             found.append("item \(i + 1) (\(item.label)) has value \(item.value); a ranking bar needs a finite value ≥ 0, so it is drawn empty")
+        }
+        if items.contains(where: \.isHighlighted) && (highlightLegend ?? "").isEmpty {
+            found.append("highlighted bars have no legend saying why; set highlightLegend")
         }
         return found
     }
@@ -59,13 +65,19 @@ public struct HorizontalBarChartLayout: Sendable {
 }
 
 extension HorizontalBarChart {
+    /// The highlight's meaning, and then the plain bars', when some bar is highlighted.
+    func legend(_ palette: Theme.Palette) -> [LegendEntry] {
+        guard let text = highlightLegend, !text.isEmpty, items.contains(where: \.isHighlighted) else { return [] }
+        return [LegendEntry(swatch: .box(.solid(palette.accent)), text: text)]
+    }
+
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> HorizontalBarChartLayout {
         var problems = self.problems
         var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let palette = theme.palette
         let gap = theme.spacing.labelGap
         let blocks = PageBlockLayout.layout(
-            PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: [], note: sourceNote),
+            PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend(palette), note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
         let body = blocks.body
         let count = max(items.count, 1)

@@ -76,3 +76,33 @@ final class BubbleMatrixLayoutTests: XCTestCase {
         XCTAssertTrue(layout.problems.contains { $0.contains("泛消费") })
     }
 }
+
+/// The size key: reference bubbles sized like the data's, right of the plot, values in the
+/// data's own decimals.
+final class BubbleSizeKeyTests: XCTestCase {
+    func testKeyValuesAreTheDataRangeAndItsMiddle() {
+        XCTAssertEqual(BubbleSizeKey.values([2, 5, 3, 4]), [5, 4, 2])
+        XCTAssertEqual(BubbleSizeKey.values([1.5, 2.5]), [2.5, 2, 1.5])
+        XCTAssertEqual(BubbleSizeKey.values([3, 3]), [3])
+        XCTAssertEqual(BubbleSizeKey.values([.nan, -1, 0]), [])
+    }
+
+    func testKeyStandsRightOfThePlotWithBubblesSizedLikeTheData() {
+        let matrix = BubbleMatrix(title: "t", unitLabel: "u", xAxisTitle: "x",
+                                  bubbles: [.init(label: "a", x: 10, y: 60, size: 5), .init(label: "b", x: 70, y: 20, size: 2)],
+                                  sizeLegend: "size")
+        let layout = matrix.layout(theme: .standard, measurer: FakeMeasurer())
+        XCTAssertEqual(layout.problems, [])
+        XCTAssertEqual(layout.sizeKey.count, 3)
+        for entry in layout.sizeKey {
+            XCTAssertGreaterThan(entry.minX, layout.plotArea.maxX, "the key is right of the plot")
+            XCTAssertTrue(layout.blocks.body.contains(entry), "the key stays on the page")
+        }
+        let keyCircles = layout.scene.elements.filter { $0.role == "size-key" }.compactMap { element -> Double? in
+            if case let .rect(rect, _, _, _) = element.item { return rect.width / 2 } else { return nil }
+        }
+        let largest = layout.circles.compactMap { $0?.radius }.max() ?? 0
+        XCTAssertEqual(keyCircles.first ?? 0, largest, accuracy: 1e-9, "the largest key bubble is the largest data bubble")
+        XCTAssertEqual(keyCircles.last ?? 0, largest * (2.0 / 5).squareRoot(), accuracy: 1e-9, "area is proportional to size")
+    }
+}

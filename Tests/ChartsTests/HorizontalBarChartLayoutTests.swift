@@ -6,9 +6,11 @@ import XCTest
 func sampleRankingChart() -> HorizontalBarChart {
     let rows: [(String, Double)] = [("互联网办公", 86.5), ("金融", 78.2), ("消费/电商", 74.0), ("能源（电力、矿山）", 55.1),
                                     ("交通", 41.3), ("制造", 38.7), ("医疗", 35.2)]
-    return HorizontalBarChart(title: "大模型行业推进程度排名", unitLabel: "推进程度指数（0–100）",
-                              items: rows.enumerated().map { .init(label: $1.0, value: $1.1, isHighlighted: $0 < 2) },
-                              sourceNote: "来源：报告定性评估，经本工具按指标加权计算。")
+    var chart = HorizontalBarChart(title: "大模型行业推进程度排名", unitLabel: "推进程度指数（0–100）",
+                                   items: rows.enumerated().map { .init(label: $1.0, value: $1.1, isHighlighted: $0 < 2) },
+                                   sourceNote: "来源：报告定性评估，经本工具按指标加权计算。")
+    chart.highlightLegend = "排名前 2 的行业"
+    return chart
 }
 
 final class HorizontalBarChartLayoutTests: XCTestCase {
@@ -51,6 +53,18 @@ final class HorizontalBarChartLayoutTests: XCTestCase {
         assertNoPairIntersects(layout.rows.map(\.label), "category labels")
         assertNoPairIntersects(layout.rows.map(\.scoreLabel), "score labels")
         assertEverythingOnPage(layout.scene)
+    }
+
+    func testAHighlightHasALegendEntryOrIsReported() {
+        let layout = sampleRankingChart().layout(theme: theme, measurer: measurer)
+        let legendTexts = layout.scene.elements.filter { $0.role == "legend" }.compactMap { element -> String? in
+            if case .text(let box) = element.item { return box.text } else { return nil }
+        }
+        XCTAssertEqual(legendTexts, ["排名前 2 的行业"])
+        var unexplained = sampleRankingChart()
+        unexplained.highlightLegend = nil
+        XCTAssertEqual(unexplained.layout(theme: theme, measurer: measurer).problems,
+                       ["highlighted bars have no legend saying why; set highlightLegend"])
     }
 
     func testNegativeAndMissingValuesAreReportedAndDrawnEmpty() {

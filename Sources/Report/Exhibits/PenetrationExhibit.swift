@@ -37,6 +37,9 @@ struct PenetrationExhibit: Exhibit {
 }
 
 struct PenetrationPages {
+    /// The ranking highlights the industries ranked this high or higher.
+    static let highlightedRanks = 2
+
     let analysis: PenetrationAnalysis
     let config: PenetrationConfig
     let strings: Strings
@@ -59,12 +62,14 @@ struct PenetrationPages {
         var chart = HorizontalBarChart(
             title: strings.penetrationRankingTitle(year: dataYear), unitLabel: strings.penetrationScoreUnit,
             items: order.map { i in
-                HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score, isHighlighted: analysis.scores[i].rank <= 2)
+                HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score,
+                                        isHighlighted: analysis.scores[i].rank <= Self.highlightedRanks)
             },
             sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
                                                        weights: weights),
             formatValue: ValueFormat.groupedDecimal(decimals: 1))
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: 1)
+        chart.highlightLegend = strings.topRanksLegend(Self.highlightedRanks)
         return chart
     }
 

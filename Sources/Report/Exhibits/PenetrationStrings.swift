@@ -5,6 +5,11 @@ import MarketData
 // the exhibit rather than in Strings.swift so the shared file stays small.
 
 extension Strings {
+    /// The ranking's highlight legend: what the accent bars are.
+    func topRanksLegend(_ count: Int) -> String {
+        localized("排名前 \(count) 的行业", "Top \(count) industries")
+    }
+
     private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     func industryName(_ industry: IndustryIndicators) -> String {
