@@ -106,7 +106,7 @@ public enum NumberFormat {
         }
     }
 
-    /// A value with its unit: (4305, "亿元") -> "4,305亿元" in Chinese, "430.5 CNY bn" in
+    /// A value with its unit: (4305, "亿元") -> "4,305亿元" in Chinese, "CNY 430.5 bn" in
     /// English. `decimals` nil picks the fewest that show the value (at most 2).
     public static func amount(_ value: Double, unit: String, language: DisplayLanguage,
                               decimals: Int? = nil, allowLargerUnit: Bool = false) -> String {
@@ -114,7 +114,11 @@ public enum NumberFormat {
         let places = decimals ?? commonDecimals(for: [value], powerOfTen: display.powerOfTen)
         let number = render(value, decimals: places, grouping: true, powerOfTen: display.powerOfTen)
         guard number != notANumber, !display.label.isEmpty else { return number }
-        // Chinese units follow the number directly (4,305亿元); Latin ones after a space.
+        // Chinese units follow the number directly (4,305亿元); a currency code leads, its
+        // scale follows (CNY 430.5 bn, the one style of English text and notes); other
+        // Latin units after a space.
+        if display.label == "CNY" { return "CNY " + number }
+        if display.label.hasPrefix("CNY ") { return "CNY " + number + " " + display.label.dropFirst(4) }
         let joinsDirectly = language == .zh && display.label.unicodeScalars.first.map(isCJK) == true
         return number + (joinsDirectly ? "" : " ") + display.label
     }

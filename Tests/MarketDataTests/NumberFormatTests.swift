@@ -92,18 +92,18 @@ final class NumberFormatTests: XCTestCase {
 
     func testAmountsInChineseAndEnglish() {
         XCTAssertEqual(NumberFormat.amount(4305, unit: "亿元", language: .zh), "4,305亿元")
-        XCTAssertEqual(NumberFormat.amount(4305, unit: "亿元", language: .en), "430.5 CNY bn")
-        XCTAssertEqual(NumberFormat.amount(1, unit: "亿元", language: .en), "0.1 CNY bn")
-        XCTAssertEqual(NumberFormat.amount(141.34, unit: "亿元", language: .en), "14.13 CNY bn")
-        XCTAssertEqual(NumberFormat.amount(141.34, unit: "亿元", language: .en, decimals: 3), "14.134 CNY bn")
+        XCTAssertEqual(NumberFormat.amount(4305, unit: "亿元", language: .en), "CNY 430.5 bn")
+        XCTAssertEqual(NumberFormat.amount(1, unit: "亿元", language: .en), "CNY 0.1 bn")
+        XCTAssertEqual(NumberFormat.amount(141.34, unit: "亿元", language: .en), "CNY 14.13 bn")
+        XCTAssertEqual(NumberFormat.amount(141.34, unit: "亿元", language: .en, decimals: 3), "CNY 14.134 bn")
         XCTAssertEqual(NumberFormat.amount(7470, unit: "亿元", language: .zh, decimals: 1), "7,470.0亿元")
         // 万亿元 only when asked and when the value reaches 10,000 亿元.
         XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .zh), "12,345亿元")
         XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .zh, allowLargerUnit: true), "1.23万亿元")
-        XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .en, decimals: 1, allowLargerUnit: true), "1.2 CNY tn")
+        XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .en, decimals: 1, allowLargerUnit: true), "CNY 1.2 tn")
         XCTAssertEqual(NumberFormat.amount(9999, unit: "亿元", language: .zh, allowLargerUnit: true), "9,999亿元")
         XCTAssertEqual(NumberFormat.amount(-10000, unit: "亿元", language: .zh, allowLargerUnit: true), "-1万亿元")
-        XCTAssertEqual(NumberFormat.amount(250, unit: "万元", language: .en), "2.5 CNY m")
+        XCTAssertEqual(NumberFormat.amount(250, unit: "万元", language: .en), "CNY 2.5 m")
         XCTAssertEqual(NumberFormat.amount(1.6, unit: "B visits", language: .zh), "1.6 B visits")
         XCTAssertEqual(NumberFormat.amount(3, unit: "", language: .en), "3")
     }

@@ -198,9 +198,9 @@ final class KeyFindingsTests: XCTestCase {
         let findings = try KeyFindingsExhibit.findings(in: context)
         XCTAssertEqual(findings.map { $0.exhibitID }, ["test-market", "test-market"])
         XCTAssertTrue(findings[0].text.contains("10.0% CAGR over 2020–2022"), findings[0].text)
-        XCTAssertTrue(findings[0].text.contains("12.1 CNY bn in 2022"), findings[0].text)
+        XCTAssertTrue(findings[0].text.contains("CNY 12.1 bn in 2022"), findings[0].text)
         // 121 × 1.1³ = 161.05 亿元 = 16.1 CNY bn.
-        XCTAssertTrue(findings[1].text.contains("16.1 CNY bn in 2025E"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("CNY 16.1 bn in 2025E"), findings[1].text)
         XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2022–2025E"), findings[1].text)
         let pages = try KeyFindingsExhibit().pages(in: context)
         XCTAssertEqual(pages.count, 1)

@@ -92,6 +92,6 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("methodology-sources", .en).contains("Data cut-off: 2025-12"))
         // Key findings quote the bound as the chart does.
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年为 超过10,000亿元"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .en).contains("reaching >1,000 CNY bn in 2025"), text("key-findings", .en))
+        XCTAssertTrue(text("key-findings", .en).contains("reaching >CNY 1,000 bn in 2025"), text("key-findings", .en))
     }
 }

@@ -34,8 +34,9 @@ struct TitlePageExhibit: Exhibit {
             y += size.height + 6
         }
         let noteFont = theme.font(theme.fontSizes.note)
-        let noteSize = measurer.measure(strings.titlePageNote, font: noteFont, maxWidth: width)
-        scene.add(.text(TextBox(text: strings.titlePageNote,
+        let credits = strings.titlePageNote(publishers: SourceCredits(context: context).publishers)
+        let noteSize = measurer.measure(credits, font: noteFont, maxWidth: width)
+        scene.add(.text(TextBox(text: credits,
                                 frame: Rect(x: left, y: area.maxY - noteSize.height, width: width, height: noteSize.height),
                                 font: noteFont, color: theme.palette.note, wraps: true)), role: "source-note")
         return [ReportPage(title: title, chartID: nil, scene: scene)]

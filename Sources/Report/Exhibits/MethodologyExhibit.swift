@@ -11,10 +11,9 @@ struct MethodologyExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
         let language = context.strings.language
-        // A statistic and its value never part at a line end, nor does "n/a" (word joiners).
-        let notAvailable = NumberFormat.notANumber.replacingOccurrences(of: "/", with: "\u{2060}/\u{2060}")
+        // A statistic the fit cannot give is said in words, never "n/a" (the note says why).
         func number(_ value: Double, grouped: Bool = true) -> String {
-            guard value.isFinite else { return notAvailable }
+            guard value.isFinite else { return strings.undefinedStatistic }
             let magnitude = abs(value)
             let decimals = magnitude >= 100 ? 1 : (magnitude >= 1 ? 3 : 5)
             return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
@@ -25,8 +24,11 @@ struct MethodologyExhibit: Exhibit {
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
-                let parameters = fit.parameters.map {
-                    "\($0.name) = \(number($0.value, grouped: false)) ± \(number($0.standardError, grouped: false))"
+                let parameters = fit.parameters.map { parameter in
+                    let value = "\(parameter.name) = \(number(parameter.value, grouped: false))"
+                    return parameter.standardError.isFinite
+                        ? value + " ± " + number(parameter.standardError, grouped: false)
+                        : value + strings.noStandardError
                 }
                 model += "\n" + Self.formula(forecast.modelDescription) + "\n"
                     + parameters.joined(separator: strings.localized("；", "; "))
@@ -89,7 +91,7 @@ struct MethodologyExhibit: Exhibit {
                                 continuedSuffix: strings.continued,
                                 columns: [.init(header: strings.localized("数据文件", "Dataset"), weight: 1.4),
                                           .init(header: strings.sourcesHeader, weight: 4)],
-                                rows: sourceRows)
+                                rows: sourceRows, sourceNote: strings.sourcesReuseNote)
         pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)
         return pages
     }

@@ -27,10 +27,10 @@ extension Strings {
         let joined = sources.joined(separator: language == .zh ? "；" : "; ")
         switch language {
         case .zh:
-            return "来源：\(joined)。注：E 为 marketcast 情景预测（\(models)）；假设（饱和上限、锚点、参数范围、冲击）见 scenarios/*.yaml，均作用于模型拟合"
+            return "来源：\(joined)。注：E 为 marketcast 情景预测（\(models)）；假设（饱和上限、锚点、参数范围、冲击）为 marketcast 分析师设定，均作用于模型拟合，各情景的模型与参数见方法说明页"
                 + (bandLabel.map { "；阴影为\($0)" } ?? "") + "。"
         case .en:
-            return "Source: \(joined). Note: E marks marketcast scenario forecasts (\(models)); the assumptions (ceilings, anchors, parameter ranges, shocks) are in scenarios/*.yaml and act on the model fit"
+            return "Source: \(joined). Note: E marks marketcast scenario forecasts (\(models)); the assumptions (ceilings, anchors, parameter ranges, shocks) are set by marketcast's analysts and act on the model fit; each scenario's model and parameters are on the methodology page"
                 + (bandLabel.map { "; the shaded band is the \($0)" } ?? "") + "."
         }
     }

@@ -1,0 +1,68 @@
+import Charts
+import Logging
+import MarketData
+import TestSupport
+import XCTest
+@testable import Report
+
+/// Nothing internal on the pages a client reads (issue 14, section 5): no file paths, no
+/// "n/a", no "not tried"; the cover credits every publisher and says what is ours; English
+/// amounts in one currency style.
+final class ClientPageTextTests: XCTestCase {
+    private static let pages: [DisplayLanguage: [ReportPage]] = {
+        var result: [DisplayLanguage: [ReportPage]] = [:]
+        for language in DisplayLanguage.allCases {
+            guard var config = try? ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
+            else { continue }
+            config.language = language
+            let context = try? ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
+            result[language] = context.flatMap { try? ReportRun.buildPages(ReportRun.exhibits, context: $0) } ?? []
+        }
+        return result
+    }()
+
+    private static func texts(_ page: ReportPage) -> [String] {
+        page.scene.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }
+    }
+
+    func testNoPageNamesAFilePathOrAnUndefinedValue() {
+        for language in DisplayLanguage.allCases {
+            let pages = Self.pages[language] ?? []
+            XCTAssertGreaterThan(pages.count, 15, "\(language) report built")
+            // The sources page lists each dataset by name (its point is which file holds
+            // what); no page points into the tool's folders.
+            for page in pages {
+                let text = Self.texts(page).joined(separator: "\n")
+                for fragment in ["datasets/", "scenarios/", "charts/", ".yaml", "n/a", "not tried", "NaN"] {
+                    XCTAssertFalse(text.contains(fragment), "\(language) page \(page.title) shows \(fragment)")
+                }
+            }
+        }
+    }
+
+    func testTheCoverCreditsThePublishersAndSaysWhatIsOurs() throws {
+        let zh = try XCTUnwrap(Self.pages[.zh]?.first).scene
+        let cover = zh.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }.joined()
+        for publisher in ["中国信通院", "工业和信息化部", "中商产业研究院", "Similarweb", "弗若斯特沙利文 / 头豹研究院 2023 年报告"] {
+            XCTAssertTrue(cover.contains(publisher), "the cover credits \(publisher): \(cover)")
+        }
+        XCTAssertTrue(cover.contains("marketcast 所作"), cover)
+        XCTAssertFalse(cover.contains("marketcast 分析师依据"), "our scoring is not credited as a publisher")
+    }
+
+    func testEnglishAmountsPutTheCurrencyFirst() {
+        let text = (Self.pages[.en] ?? []).flatMap(Self.texts).joined(separator: "\n")
+        XCTAssertNil(text.range(of: #"\d CNY (bn|tn|m)\b"#, options: .regularExpression), "amounts read CNY 1,326 bn, not 1,326 CNY bn")
+        XCTAssertNotNil(text.range(of: #"CNY [\d,.]+ bn"#, options: .regularExpression))
+    }
+
+    func testCitationsReduceToTheirPublisher() {
+        XCTAssertEqual(SourceCredits.publisher(of: "中国信通院 2025-12"), "中国信通院")
+        XCTAssertEqual(SourceCredits.publisher(of: "Similarweb（2023-09 报道）"), "Similarweb")
+        XCTAssertEqual(SourceCredits.publisher(of: "Similarweb via The Hill"), "Similarweb")
+        XCTAssertEqual(SourceCredits.publisher(of: "Similarweb, reported 2023-09"), "Similarweb")
+        XCTAssertEqual(SourceCredits.publisher(of: "ASKCI (中商产业研究院) 2023-12"), "ASKCI (中商产业研究院)")
+        XCTAssertEqual(SourceCredits.publisher(of: "弗若斯特沙利文 / 头豹研究院 2023 年报告正文"), "弗若斯特沙利文 / 头豹研究院 2023 年报告")
+        XCTAssertEqual(SourceCredits.publisher(of: "Frost & Sullivan / LeadLeo 2023 report figure"), "Frost & Sullivan / LeadLeo 2023 report")
+    }
+}
