@@ -37,6 +37,8 @@ public struct DisplayUnit: Sendable, Hashable {
 /// number as written (see DecimalDigits), and -0 prints as 0. Non-finite values print "n/a".
 public enum NumberFormat {
     public static let notANumber = "n/a"
+    /// The minus sign of every displayed number.
+    public static let minusSign = "\u{2212}"
     /// More decimals than a Double holds would only print noise.
     static let maximumDecimals = 17
 
@@ -136,7 +138,9 @@ public enum NumberFormat {
         let rounded = exact.shifted(by: powerOfTen).rounded(toDecimals: decimals)
         var integerPart = rounded.integerPart
         if grouping { integerPart = groupThousands(integerPart) }
-        var text = rounded.isNegative && !rounded.isZero ? "-" : ""
+        // One minus sign on every page: U+2212, as in formulas and tiles (CSV files keep
+        // ASCII through CSVWriter).
+        var text = rounded.isNegative && !rounded.isZero ? NumberFormat.minusSign : ""
         text += integerPart
         if decimals > 0 {
             text += "." + rounded.fractionPart(count: decimals)

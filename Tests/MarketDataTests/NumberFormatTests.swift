@@ -16,9 +16,9 @@ final class NumberFormatTests: XCTestCase {
 
     func testRoundingHalfAwayFromZeroOnTheNumberAsWritten() {
         XCTAssertEqual(NumberFormat.fixed(2.5, decimals: 0), "3")
-        XCTAssertEqual(NumberFormat.fixed(-2.5, decimals: 0), "-3")
-        XCTAssertEqual(NumberFormat.fixed(-1234.5, decimals: 0), "-1235")
-        XCTAssertEqual(NumberFormat.grouped(-1234.5), "-1,235")
+        XCTAssertEqual(NumberFormat.fixed(-2.5, decimals: 0), "−3")
+        XCTAssertEqual(NumberFormat.fixed(-1234.5, decimals: 0), "−1235")
+        XCTAssertEqual(NumberFormat.grouped(-1234.5), "−1,235")
         // 2.675 and 1.005 are stored just below the half; the analyst typed the half.
         XCTAssertEqual(NumberFormat.fixed(2.675, decimals: 2), "2.68")
         XCTAssertEqual(NumberFormat.fixed(1.005, decimals: 2), "1.01")
@@ -37,7 +37,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(-0.0, decimals: 0), "0")
         XCTAssertEqual(NumberFormat.fixed(-0.0, decimals: 2), "0.00")
         XCTAssertEqual(NumberFormat.fixed(-0.004, decimals: 2), "0.00")
-        XCTAssertEqual(NumberFormat.fixed(-0.005, decimals: 2), "-0.01")
+        XCTAssertEqual(NumberFormat.fixed(-0.005, decimals: 2), "−0.01")
         XCTAssertEqual(NumberFormat.grouped(.nan), "n/a")
         XCTAssertEqual(NumberFormat.grouped(.infinity), "n/a")
         XCTAssertEqual(NumberFormat.percent(-.infinity), "n/a")
@@ -48,7 +48,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.percent(0.18), "18.0%")
         XCTAssertEqual(NumberFormat.percent(0.151), "15.1%")
         XCTAssertEqual(NumberFormat.percent(0.0285), "2.9%", "scaled by moving the point, so 2.85 stays a half")
-        XCTAssertEqual(NumberFormat.percent(-0.0525), "-5.3%")
+        XCTAssertEqual(NumberFormat.percent(-0.0525), "−5.3%")
         XCTAssertEqual(NumberFormat.percent(1.1602, decimals: 2), "116.02%")
         XCTAssertEqual(NumberFormat.percent(12.5, decimals: 0), "1,250%")
         XCTAssertEqual(NumberFormat.percent(0), "0.0%")
@@ -60,7 +60,7 @@ final class NumberFormatTests: XCTestCase {
         //   from decimal import Decimal, ROUND_HALF_UP
         //   f"{Decimal(repr(x)).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
         let cases: [(Double, String)] = [
-            (4305.125, "4,305.13"), (-0.015, "-0.02"), (123456.785, "123,456.79"),
+            (4305.125, "4,305.13"), (-0.015, "−0.02"), (123456.785, "123,456.79"),
             (0.045, "0.05"), (7470.0, "7,470.00"), (99999.995, "100,000.00"),
         ]
         for (value, expected) in cases {
@@ -102,7 +102,7 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .zh, allowLargerUnit: true), "1.23万亿元")
         XCTAssertEqual(NumberFormat.amount(12345, unit: "亿元", language: .en, decimals: 1, allowLargerUnit: true), "CNY 1.2 tn")
         XCTAssertEqual(NumberFormat.amount(9999, unit: "亿元", language: .zh, allowLargerUnit: true), "9,999亿元")
-        XCTAssertEqual(NumberFormat.amount(-10000, unit: "亿元", language: .zh, allowLargerUnit: true), "-1万亿元")
+        XCTAssertEqual(NumberFormat.amount(-10000, unit: "亿元", language: .zh, allowLargerUnit: true), "−1万亿元")
         XCTAssertEqual(NumberFormat.amount(250, unit: "万元", language: .en), "CNY 2.5 m")
         XCTAssertEqual(NumberFormat.amount(1.6, unit: "B visits", language: .zh), "1.6 B visits")
         XCTAssertEqual(NumberFormat.amount(3, unit: "", language: .en), "3")
