@@ -72,7 +72,8 @@ extension TablePage {
     /// Lays the table out on as many pages as its rows need (at least one).
     public func layoutPages(theme: Theme = .standard, measurer: TextMeasuring) -> [TablePageLayout] {
         let problems = self.problems
-        let padX = 6.0, padY = rowPadding.isFinite ? max(0, rowPadding) : 4
+        let padX = 6.0
+        let requestedPadding = rowPadding.isFinite ? max(0, rowPadding) : 4
         let bodyFont = theme.font(theme.fontSizes.axis - 1)
         let boldFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
         let headerFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
@@ -83,17 +84,23 @@ extension TablePage {
             return totalWeight > 0 ? width * weight / totalWeight : 0
         }
         func cellText(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
-        func rowHeight(_ texts: [String], font: FontSpec) -> (Double, [Size]) {
-            let sizes = texts.enumerated().map { column, text in
+        func textSizes(_ texts: [String], font: FontSpec) -> [Size] {
+            texts.enumerated().map { column, text in
                 text.isEmpty ? Size(width: 0, height: measurer.lineHeight(font))
                     : measurer.measure(text, font: font, maxWidth: max(1, widths[column] - 2 * padX))
             }
-            return ((sizes.map(\.height).max() ?? 0) + 2 * padY, sizes)
         }
-        let header = rowHeight(columns.map(\.header), font: headerFont)
-        let measuredRows = rows.enumerated().map { index, row in
-            rowHeight(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? boldFont : bodyFont)
+        let headerTexts = textSizes(columns.map(\.header), font: headerFont)
+        let rowTexts = rows.enumerated().map { index, row in
+            textSizes(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? boldFont : bodyFont)
         }
+        let padY = fittedPadding(requested: requestedPadding, textHeights: [headerTexts] + rowTexts,
+                                 theme: theme, measurer: measurer)
+        func rowHeight(_ sizes: [Size]) -> (Double, [Size]) {
+            ((sizes.map(\.height).max() ?? 0) + 2 * padY, sizes)
+        }
+        let header = rowHeight(headerTexts)
+        let measuredRows = rowTexts.map(rowHeight)
 
         var pages: [TablePageLayout] = []
         var next = 0
@@ -191,5 +198,28 @@ extension TablePage {
         let frame = Rect(x: x, y: y, width: widths.reduce(0, +), height: all.map(\.height).reduce(0, +))
         return NativeTable(frame: frame, columnWidths: widths, rows: all, fontFamily: theme.fontFamily, fontSize: fontSize,
                            replacedRoles: ["table-header-background", "table-header", "table-zebra", "table-cell", "table-rule"])
+    }
+}
+
+extension TablePage {
+    /// The space above and below each cell's text. A table that fits its page with room to
+    /// spare gets airier rows (up to 2.5 times the request, at most 10 pt), so a short table
+    /// does not leave half a page empty; one that would spill a few rows onto a page of its
+    /// own gets tighter rows (down to 2 pt) when that keeps it on one page. A table longer
+    /// than that keeps the requested padding and continues on further pages.
+    func fittedPadding(requested: Double, textHeights: [[Size]], theme: Theme, measurer: TextMeasuring) -> Double {
+        var scratch = Scene(size: theme.pageSize)
+        var ignored: [String] = []
+        let body = PageBlockLayout.layout(
+            PageBlockContent(title: title, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
+            theme: theme, measurer: measurer, scene: &scratch, problems: &ignored).body
+        let text = textHeights.map { $0.map(\.height).max() ?? 0 }.reduce(0, +)
+        let gaps = 2 * Double(textHeights.count)
+        guard gaps > 0, body.height > 0 else { return requested }
+        // The padding that fills the body exactly, a hair under so rounding never spills a row.
+        let filling = (body.height - text) / gaps - 0.01
+        if filling >= requested { return min(filling, max(requested, min(2.5 * requested, 10))) }
+        let tightest = min(2, requested)
+        return filling >= tightest ? filling : requested
     }
 }
