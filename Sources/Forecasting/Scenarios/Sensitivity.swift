@@ -27,6 +27,8 @@ public enum SensitivityChange: Sendable, Equatable {
 public enum SensitivityFailure: Sendable, Equatable {
     /// The model has `parameters` free parameters and the window only `actuals` actuals.
     case tooFewActuals(parameters: Int, actuals: Int)
+    /// A yearly method needs `needs` yearly values and the window has `actuals`.
+    case tooFewForMethod(needs: Int, actuals: Int)
     /// The fit failed; the fitter's own words.
     case failed(String)
 }
@@ -69,6 +71,8 @@ public enum Sensitivity {
             rows.append(row(series, change: .scenario(scenario.name), assumptions: assumptions, horizon: horizon, level: level))
         }
         for change in alternatives {
+            // A change that changes nothing (the model the base already uses) is not a row.
+            if assumptions(for: change, base: base, series: series) == base { continue }
             rows.append(row(series, change: change, assumptions: assumptions(for: change, base: base, series: series),
                             horizon: horizon, level: level))
         }
@@ -104,8 +108,14 @@ public enum Sensitivity {
                             horizon: Int, level: Double) -> SensitivityRow {
         // A curve with as many free parameters as actuals passes through every point and
         // leaves no residual to size an interval: said up front rather than fitted.
+        let window = assumptions.fitYears.map { min($0, series.actuals.count) } ?? series.actuals.count
+        if case .catalog(let name) = assumptions.model, let method = YearlyMethod(rawValue: name),
+           window < method.minimumPoints {
+            return SensitivityRow(change: change, assumptions: assumptions,
+                                  outcome: .failure(SensitivityError(failure: .tooFewForMethod(needs: method.minimumPoints,
+                                                                                               actuals: window))))
+        }
         if case .catalog(let name) = assumptions.model, let kind = GrowthModelKind(rawValue: name) {
-            let window = assumptions.fitYears.map { min($0, series.actuals.count) } ?? series.actuals.count
             let free = kind.parameterNames.count - (assumptions.ceiling != nil && kind.ceilingParameter != nil ? 1 : 0)
                 - assumptions.parameters.filter { $0.fixed != nil }.count
             if window <= free {

@@ -28,6 +28,10 @@ extension Strings {
     func comparisonScenarioValue(label: String, amount: String) -> String {
         localized("\(label) \(amount)", "\(label) \(amount)")
     }
+    var comparisonOwnForecast: String { localized("本报告预测", "our forecast") }
+    func comparisonInterval(level: Double, lower: String, upper: String) -> String {
+        localized("（\(interval(level: level))：\(lower)–\(upper)）", " (\(interval(level: level)): \(lower)–\(upper))")
+    }
     func comparisonOursAt(title: String, year: Int, parts: [String]) -> String {
         localized("\(title) \(year)E：", "\(title) \(year)E: ") + parts.joined(separator: localized("；", "; "))
     }

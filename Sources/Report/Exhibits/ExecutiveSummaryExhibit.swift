@@ -64,17 +64,15 @@ struct ExecutiveSummary {
         columns.append(.init(header: "CAGR", weight: 1.3, alignment: .right))
         let rows = lines.map { line -> [String] in
             let unit = strings.displayUnit(line.result.forecast.unit)
-            func number(_ value: Double) -> String {
-                let shown = unit.convert(value)
-                return NumberFormat.grouped(shown, decimals: abs(shown) >= 1000 ? 0 : 1)
-            }
+            // The decimals the series' market-size chart prints, so a cell and its bar agree.
+            let decimals = NumberFormat.chartDecimals(actuals: line.result.forecast.actuals.map(\.value),
+                                                      largest: line.result.forecast.points.map(\.value).max() ?? 0,
+                                                      powerOfTen: unit.powerOfTen)
+            func number(_ value: Double) -> String { NumberFormat.grouped(unit.convert(value), decimals: decimals) }
             let bound = line.result.series.observation(forYear: line.lastActual.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
             var cells = [line.result.entry.title(for: language) + strings.summaryUnit(unit.label),
                          "\(line.lastActual.year)" + strings.summaryYearSeparator
-                             + bound + NumberFormat.grouped(unit.convert(line.lastActual.value),
-                                                            decimals: NumberFormat.chartDecimals(
-                                                                actuals: [line.lastActual.value], largest: line.lastActual.value,
-                                                                powerOfTen: unit.powerOfTen))]
+                             + bound + number(line.lastActual.value)]
             for year in years {
                 guard let point = line.estimates.first(where: { $0.year == year }) else { cells.append("–"); continue }
                 let interval = point.lower.flatMap { lower in point.upper.map { "\(number(lower)) – \(number($0))" } }

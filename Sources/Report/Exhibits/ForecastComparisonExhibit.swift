@@ -16,14 +16,16 @@ struct ForecastComparisonExhibit: Exhibit {
         guard let published = context.tables[ExhibitTable.publishedForecasts], !published.isEmpty else { return [] }
         let comparison = ForecastComparison(published: published, context: context)
         let strings = context.strings
-        let table = TablePage(title: strings.comparisonTitle, continuedSuffix: strings.continued,
+        var table = TablePage(title: strings.comparisonTitle, continuedSuffix: strings.continued,
                               subtitle: strings.comparisonSubtitle,
-                              columns: [.init(header: strings.comparisonPublisher, weight: 2.2),
-                                        .init(header: strings.comparisonDefinition, weight: 3.2),
-                                        .init(header: strings.comparisonPublished, weight: 2.4),
-                                        .init(header: strings.comparisonOurs, weight: 4.2)],
+                              columns: [.init(header: strings.comparisonPublisher, weight: 2.0),
+                                        .init(header: strings.comparisonDefinition, weight: 3.0),
+                                        .init(header: strings.comparisonPublished, weight: 2.1),
+                                        .init(header: strings.comparisonOurs, weight: 4.9)],
                               rows: comparison.rows.map { [$0.publisher, $0.definition, $0.published, $0.ours] },
                               sourceNote: comparison.note)
+        // Nine sources and a note on one page, in either language.
+        table.rowPadding = 3
         var pages = TablePages.pages(table, chartID: Self.chartID, context: context)
         if !pages.isEmpty { pages[0].csv = comparison.csv() }
         return pages
@@ -94,7 +96,19 @@ struct ForecastComparison {
                 var parts: [String] = []
                 for (label, name, path) in paths {
                     guard let p = path.points.first(where: { $0.year == forecast.year }) else { continue }
-                    parts.append(strings.comparisonScenarioValue(label: label, amount: Self.estimate(p.value, unit: path.unit, strings)))
+                    // One path (no scenarios) is quoted with its interval, as key findings quote a
+                    // forecast; three scenario paths already show the spread.
+                    var amount = Self.estimate(p.value, unit: path.unit, strings)
+                    if paths.count == 1, let lower = p.lower, let upper = p.upper {
+                        // Bare numbers in the value's unit, which it has just named.
+                        let display = strings.displayUnit(path.unit)
+                        func bare(_ v: Double) -> String {
+                            let shown = display.convert(v)
+                            return NumberFormat.grouped(shown, decimals: abs(shown) >= 1000 || shown == 0 ? 0 : 1)
+                        }
+                        amount += strings.comparisonInterval(level: path.level, lower: bare(lower), upper: bare(upper))
+                    }
+                    parts.append(strings.comparisonScenarioValue(label: label, amount: amount))
                     row.ourFigures.append(OurFigure(scenario: name, seriesID: id, fromYear: nil, year: p.year, value: p.value,
                                                     lower: p.lower, upper: p.upper, unit: path.unit, isEstimate: true))
                 }
@@ -131,12 +145,13 @@ struct ForecastComparison {
             return fitted.paths.map { (context.strings.scenarioLabel(zh: $0.scenario.labelZh, en: $0.scenario.labelEn),
                                        $0.scenario.name, $0.forecast) }
         }
-        return [(context.strings.sentenceCase(context.strings.modelName(result.forecast.modelName)), "default", result.forecast)]
+        // The model is on the series' own page; here "ours" is enough.
+        return [(context.strings.comparisonOwnForecast, "default", result.forecast)]
     }
 
     /// An estimate rounded to what a model can claim, as the key findings round it.
     private static func estimate(_ value: Double, unit: String, _ strings: Strings) -> String {
-        NumberFormat.amount(value, unit: unit, language: strings.language, decimals: abs(value) >= 1000 ? 0 : 1)
+        NumberFormat.amount(value, unit: unit, language: strings.language, decimals: abs(value) >= 1000 || value == 0 ? 0 : 1)
     }
 
     /// "2025E 超过12,000亿元" or "2025–2029E CAGR 32.1%": a bound stays a bound, a rate a rate.

@@ -56,7 +56,7 @@ struct SensitivityTable {
         case .scenario(let name):
             let scenario = scenarios.first { $0.name == name }
             return strings.sensitivityScenario(scenario.map { strings.scenarioLabel(zh: $0.labelZh, en: $0.labelEn) } ?? name)
-        case .model(let name): return strings.sensitivityModel(strings.modelName(name))
+        case .model: return strings.sensitivityModel
         case .dropFirstYears(let count):
             return strings.sensitivityDropFirst(years: Array(result.series.actuals.prefix(count).map(\.year)))
         case .growthFloor(let rate): return strings.sensitivityGrowthFloor(NumberFormat.percent(rate))
@@ -78,57 +78,76 @@ struct SensitivityTable {
         }
     }
 
+    /// A value in the display unit (named once, in the column header), rounded to what a
+    /// model can claim; zero (an interval cut at zero) without decimals.
     private func amount(_ value: Double) -> String {
-        NumberFormat.amount(value, unit: result.forecast.unit, language: strings.language, decimals: abs(value) >= 1000 ? 0 : 1)
+        let shown = strings.displayUnit(result.forecast.unit).convert(value)
+        return NumberFormat.grouped(shown, decimals: abs(shown) >= 1000 || shown == 0 ? 0 : 1)
     }
 
     private func modelName(_ row: SensitivityRow) -> String {
         switch row.outcome {
         case .success(let forecast): return strings.sentenceCase(strings.modelName(forecast.modelName))
-        case .failure:
-            switch row.assumptions.model {
-            case .catalog(let name): return strings.sentenceCase(strings.modelName(name))
-            case .auto: return strings.sentenceCase(strings.modelName("auto"))
-            case .curves: return strings.sentenceCase(strings.modelName("curves"))
-            case .formula: return strings.sentenceCase(strings.modelName("formula"))
-            }
+        case .failure: return strings.sentenceCase(strings.modelName(Self.requestedModel(row.assumptions.model)))
         }
     }
 
     var table: TablePage {
         let base = baseValue
-        var warned = false
+        let unit = strings.displayUnit(result.forecast.unit).label
         let cells: [[String]] = rows.map { row in
             let change = describe(row.change)
             switch row.outcome {
             case .failure(let error):
-                return [change, modelName(row), "–", strings.sensitivityFailure(error.failure), "–", "–"]
+                // "Not fitted" where the number would be, the reason beside it (the widest cell).
+                return [change, modelName(row), "–", strings.sensitivityNotFitted, strings.sensitivityFailure(error.failure), "–"]
             case .success(let forecast):
                 let years = forecast.fitYears.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "–"
                 guard let point = row.point(at: horizon) else {
                     return [change, modelName(row), years, strings.sensitivityNoHorizon(horizon), "–", "–"]
                 }
-                let mark = forecast.warnings.isEmpty ? "" : " †"
-                if !forecast.warnings.isEmpty { warned = true }
-                let interval = point.lower.flatMap { lower in point.upper.map { "\(amount(lower)) – \(amount($0))" } } ?? "–"
+                let interval = point.lower.flatMap { lower in point.upper.map { "\(amount(lower))–\(amount($0))" } } ?? "–"
                 let versus: String
                 if case .base = row.change { versus = strings.sensitivityIsBase }
                 else if let base, base > 0 { versus = Self.signedPercent(point.value / base - 1) }
                 else { versus = "–" }
-                return [change, modelName(row), years, amount(point.value) + mark, interval, versus]
+                return [change, modelName(row), years, amount(point.value), interval, versus]
             }
         }
         let title = result.entry.title(for: strings.language)
-        return TablePage(title: strings.sensitivityTitle(title, year: horizon), continuedSuffix: strings.continued,
+        var page = TablePage(title: strings.sensitivityTitle(title, year: horizon), continuedSuffix: strings.continued,
                          subtitle: strings.sensitivitySubtitle,
-                         columns: [.init(header: strings.sensitivityChangeHeader, weight: 4.2),
-                                   .init(header: strings.sensitivityModelHeader, weight: 2.6),
-                                   .init(header: strings.sensitivityFitYearsHeader, weight: 1.2),
-                                   .init(header: "\(horizon)E", weight: 2.4, alignment: .right),
-                                   .init(header: strings.interval(level: result.forecast.level), weight: 2.4, alignment: .right),
-                                   .init(header: strings.sensitivityVersusBase, weight: 1.2, alignment: .right)],
+                         columns: [.init(header: strings.sensitivityChangeHeader, weight: 3.2),
+                                   .init(header: strings.sensitivityModelHeader, weight: 4.0),
+                                   .init(header: strings.sensitivityFitYearsHeader, weight: 1.1),
+                                   .init(header: strings.sensitivityValueHeader(horizon, unit: unit), weight: 1.6, alignment: .right),
+                                   .init(header: strings.sensitivityIntervalHeader(strings.interval(level: result.forecast.level),
+                                                                                   unit: unit), weight: 2.0, alignment: .right),
+                                   .init(header: strings.sensitivityVersusBase, weight: 1.0, alignment: .right)],
                          rows: cells, emphasizedRows: [0],
-                         sourceNote: strings.sensitivityNote(sources: result.series.sources(in: strings.language), warned: warned))
+                         sourceNote: strings.sensitivityNote(sources: result.series.sources(in: strings.language)))
+        // Fourteen-odd rows and a note on one page.
+        page.rowPadding = 2
+        return page
+    }
+
+    /// The model a row asked for, by its catalog name.
+    static func requestedModel(_ model: SeriesAssumptions.Model) -> String {
+        switch model {
+        case .catalog(let name): return name
+        case .auto: return "auto"
+        case .curves: return ModelSpec.bestCurveName
+        case .formula: return "formula"
+        }
+    }
+
+    /// Why a row was not fitted, in the CSV's words (English, as every CSV column is).
+    static func reason(_ failure: SensitivityFailure) -> String {
+        switch failure {
+        case let .tooFewActuals(parameters, actuals): return "\(parameters) free parameters, \(actuals) actuals: no residual to size an interval"
+        case let .tooFewForMethod(needs, actuals): return "needs \(needs) yearly values, the window has \(actuals)"
+        case .failed(let message): return message
+        }
     }
 
     /// "+12.3%" / "−4.5%": a change is read with its sign.
@@ -145,7 +164,8 @@ struct SensitivityTable {
             var cells = [result.entry.id, Self.key(row.change), describe(row.change)]
             switch row.outcome {
             case .failure(let error):
-                cells += [modelName(row), "", "\(horizon)", "", "", "", "", "not fitted", strings.sensitivityFailure(error.failure)]
+                cells += [Self.requestedModel(row.assumptions.model), "", "\(horizon)", "", "", "", "", "not fitted",
+                          Self.reason(error.failure)]
             case .success(let forecast):
                 let point = row.point(at: horizon)
                 cells += [forecast.modelName, forecast.fitYears.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "", "\(horizon)",
