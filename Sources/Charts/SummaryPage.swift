@@ -89,7 +89,10 @@ extension SummaryPage {
         place(chartLayout.scene, in: chartArea, into: &scene)
         problems += chartLayout.problems.map { "chart: \($0)" }
 
-        let findingPages = findings.layoutPages(theme: Self.part(theme, size: Size(width: findingsArea.width, height: findingsArea.height), scale: scale),
+        // The findings are sentences, read rather than scanned: set a size larger than the
+        // chart's labels (the page's own size at most).
+        let findingPages = findings.layoutPages(theme: Self.part(theme, size: Size(width: findingsArea.width, height: findingsArea.height),
+                                                                 scale: min(1, scale * 1.2), headingScale: scale),
                                                 measurer: measurer)
         if let page = findingPages.first {
             place(page.scene, in: findingsArea, into: &scene)
@@ -102,12 +105,13 @@ extension SummaryPage {
 
     /// The theme for a part: its box as the page, no margins, the type scaled down (the
     /// minimum sizes too, so a part shrinks no further than the page would relative to it).
-    static func part(_ theme: Theme, size: Size, scale: Double) -> Theme {
+    /// `headingScale` keeps the parts' headings alike when one part's text is set larger.
+    static func part(_ theme: Theme, size: Size, scale: Double, headingScale: Double? = nil) -> Theme {
         var part = theme
         part.pageSize = size
         part.margins = Theme.Margins(top: 0, left: 0, bottom: 0, right: 0)
         let s = theme.fontSizes
-        part.fontSizes = Theme.FontSizes(title: s.title * scale * 0.75, subtitle: s.subtitle * scale, unit: s.unit * scale,
+        part.fontSizes = Theme.FontSizes(title: s.title * (headingScale ?? scale) * 0.75, subtitle: s.subtitle * scale, unit: s.unit * scale,
                                          axis: s.axis * scale, valueLabel: s.valueLabel * scale,
                                          minimumValueLabel: min(s.minimumValueLabel, s.valueLabel * scale),
                                          cagrLabel: s.cagrLabel * scale, legend: s.legend * scale,

@@ -92,7 +92,9 @@ struct ExecutiveSummary {
                                          ["\(index + 1)", finding.text,
                                           context.pageNumber(of: finding.exhibitID).map { "\($0)" } ?? "–"]
                                      })
-        findingTable.rowPadding = 3
+        // Three sentences in a box as tall as the chart: room between them reads better than
+        // a block at the top.
+        findingTable.rowPadding = 6
         page = SummaryPage(title: strings.summaryTitle, subtitle: strings.summarySubtitle(context.config.quarter),
                            chart: chart, table: table, findings: findingTable,
                            sourceNote: strings.summaryNote(sources: context.series.flatMap { $0.series.sources(in: language) }))

@@ -24,11 +24,6 @@ struct PublishedForecast: Equatable {
     var source: String
     var url: String
     var note: String
-    /// The CSV line, so a page and its CSV can cite the dataset row.
-    var line: Int
-
-    static let columns = ["publisher", "published", "definition", "series", "from_year", "year", "value",
-                          "cagr_percent", "unit", "bound", "source", "url", "note"]
 
     /// The rows of the table, texts in `language` (`publisher_en`, `definition_en`, `source_en`
     /// where filled). Every bad cell is reported with its line and column; rows keep file order.
@@ -95,8 +90,7 @@ struct PublishedForecast: Equatable {
             rows.append(PublishedForecast(publisher: localized(row, "publisher").isEmpty ? publisher : localized(row, "publisher"),
                                           published: published, definition: localized(row, "definition"),
                                           seriesID: series.isEmpty ? nil : series, year: year.year, figure: figure,
-                                          source: source, url: table.text(row, "url"), note: table.text(row, "note"),
-                                          line: row.line))
+                                          source: source, url: table.text(row, "url"), note: table.text(row, "note")))
         }
         try table.finish()
         return rows
