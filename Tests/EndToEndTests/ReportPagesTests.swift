@@ -31,12 +31,23 @@ final class ReportPagesTests: XCTestCase {
         try CommandRunner.poppler("pdftotext", (layout ? ["-layout"] : []) + ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"])
     }
 
-    /// (title, page) rows of the contents page (page 2): the title, spaces, the number.
+    /// The contents page's number: the first page titled 目录 / Contents (page 3, after the
+    /// title page and the executive summary).
+    private func contentsPage(_ pdf: URL) throws -> Int {
+        for number in 1...4 {
+            let page = try text(pdf, page: number)
+            if page.hasPrefix("目录") || page.hasPrefix("Contents") { return number }
+        }
+        XCTFail("no contents page among the first four")
+        return 2
+    }
+
+    /// (title, page) rows of the contents page: the title, spaces, the number.
     private func contents(_ pdf: URL) throws -> [(title: String, page: Int)] {
-        try text(pdf, page: 2, layout: true).split(separator: "\n").compactMap { line in
+        try text(pdf, page: try contentsPage(pdf), layout: true).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             // The running footer ("… · 2026Q4   2 / 15") is not an entry.
-            guard parts.count >= 2, parts[parts.count - 2] != "/", let number = Int(parts.last ?? ""), number > 2
+            guard parts.count >= 2, parts[parts.count - 2] != "/", let number = Int(parts.last ?? ""), number >= 2
             else { return nil }
             let title = line.trimmingCharacters(in: .whitespaces).dropLast(String(number).count)
                 .trimmingCharacters(in: .whitespaces)
@@ -65,11 +76,16 @@ final class ReportPagesTests: XCTestCase {
             let page = try text(pdf, page: entry.page)
             XCTAssertTrue(page.hasPrefix(entry.title), "page \(entry.page) should start with \(entry.title): \(page.prefix(80))")
         }
-        // Every page from 3 on carries the title of the exhibit it belongs to (continuation
-        // pages the same title marked as continued, or a sub-title starting with it).
+        // Every page after the contents carries the title of the exhibit it belongs to
+        // (continuation pages the same title marked as continued, or a sub-title starting
+        // with it); the executive summary is page 2, before the contents, and listed.
         XCTAssertTrue(try text(pdf, page: 1).contains("中国AI大模型应用市场报告"))
-        XCTAssertTrue(try text(pdf, page: 2).hasPrefix("目录"))
-        for number in 3...pages {
+        XCTAssertTrue(try text(pdf, page: 2).hasPrefix("执行摘要"))
+        XCTAssertEqual(entries.first?.title, "执行摘要")
+        XCTAssertEqual(entries.first?.page, 2)
+        let contentsNumber = try contentsPage(pdf)
+        XCTAssertEqual(contentsNumber, 3)
+        for number in (contentsNumber + 1)...pages {
             guard let owner = entries.last(where: { $0.page <= number }) else {
                 XCTFail("page \(number) belongs to no contents entry"); continue
             }

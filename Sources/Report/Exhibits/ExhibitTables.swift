@@ -41,10 +41,14 @@ enum ExhibitTable {
     static let industryApplications = ExhibitTableSpec(name: "industry-applications") {
         try IndustryApplication.load($0, language: $1)
     }
+    static let publishedForecasts = ExhibitTableSpec(name: "published-forecasts") {
+        try PublishedForecast.load($0, language: $1)
+    }
 
     static let all: [AnyExhibitTableSpec] = [
         chatGPTVisits.erased, chatGPTMilestones.erased, modelReleases.erased, aiStages.erased, aiMilestones.erased,
         vendorModels.erased, vendorBenchmarks.erased, compute.erased, caseResults.erased, industryApplications.erased,
+        publishedForecasts.erased,
     ]
 }
 

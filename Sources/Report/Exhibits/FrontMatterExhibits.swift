@@ -55,9 +55,9 @@ struct ContentsExhibit: Exhibit {
                               columns: [.init(header: strings.contentsExhibit, weight: 8),
                                         .init(header: strings.contentsPage, weight: 1, alignment: .right)],
                               rows: entries.map { [$0.title, "\($0.pageNumber)"] })
-        // One line per exhibit, set densely so that a report of twenty-odd exhibits keeps
+        // One line per exhibit, set densely so that a report of twenty-five exhibits keeps
         // its contents on one page.
-        table.rowPadding = 2
+        table.rowPadding = 1
         return TablePages.pages(table, chartID: "contents", context: context).map { page in
             var page = page
             page.chartID = nil

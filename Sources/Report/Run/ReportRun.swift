@@ -35,9 +35,13 @@ public struct RunSummary: Sendable {
 public enum ReportRun {
     /// The exhibits in report order.
     static let exhibits: [Exhibit] = [
-        TitlePageExhibit(), ContentsExhibit(), KeyFindingsExhibit(),
+        TitlePageExhibit(),
+        ExecutiveSummaryExhibit(),  // page 2: headline chart, forecast table, three findings
+        ContentsExhibit(), KeyFindingsExhibit(),
         MarketSizeExhibit(),  // 1 market size, 2 large-model market: every `market-size` series in config order
         ScenarioExhibit(),    // the scenario paths behind exhibit 1
+        ForecastComparisonExhibit(),  // ours beside every published forecast, with definitions
+        SensitivityExhibit(),  // the headline's horizon value under other models, windows, growth limits
         ChatGPTVisitsExhibit(), ModelReleasesExhibit(), AIStagesExhibit(),
         PenetrationExhibit(),  // 6 industry penetration
         VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
