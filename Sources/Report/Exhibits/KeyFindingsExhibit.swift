@@ -52,9 +52,18 @@ struct KeyFindingsExhibit: Exhibit {
                                                                             .flatMap { strings.boundPrefixes[$0] } ?? "") + amount(last.value)),
                                         exhibitID: result.entry.chartID))
             }
-            if let last = actuals.last, let end = forecast.estimates.last,
+            // A forecast is quoted only with its interval, and only when the series is long
+            // enough to forecast at all (ForecastSupport); its page says why when it is not.
+            if ForecastSupport(forecast).isSupported, let last = actuals.last, let end = forecast.estimates.last,
+               let lower = end.lower, let upper = end.upper,
                let rate = forecast.cagr(from: last.year, to: end.year) {
+                // The interval's ends in the estimate's display unit and rounding, without the unit.
+                let display = strings.displayUnit(forecast.unit)
+                let places = abs(end.value) >= 1000 ? 0 : 1
+                func bare(_ value: Double) -> String { NumberFormat.grouped(display.convert(value), decimals: places) }
                 findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
+                                                                        interval: strings.intervalQuote(level: forecast.level,
+                                                                                                        lower: bare(lower), upper: bare(upper)),
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: NumberFormat.percent(rate),
                                                                         model: strings.modelName(forecast.modelName)),
@@ -104,7 +113,8 @@ struct KeyFindingsExhibit: Exhibit {
             let industries = penetration.table.industries
             func name(_ index: Int) -> String { strings.industryName(industries[index]) }
             func score(_ index: Int) -> String {
-                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.score ?? .nan, decimals: 1)
+                // Whole points, as the ranking chart prints them.
+                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.wholePoints ?? .nan, decimals: 0)
             }
             if order.count >= 2, let top = order.first, let bottom = order.last,
                industries.indices.contains(top), industries.indices.contains(bottom) {
