@@ -203,7 +203,7 @@ final class KeyFindingsTests: XCTestCase {
         let end = try XCTUnwrap(forecast.estimates.last)
         let lower = NumberFormat.grouped(try XCTUnwrap(end.lower) / 10, decimals: 1)
         let upper = NumberFormat.grouped(try XCTUnwrap(end.upper) / 10, decimals: 1)
-        XCTAssertTrue(findings[1].text.contains("16.1 CNY bn in 2025E (95% interval \(lower)–\(upper))"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("16.1 CNY bn in 2025E (95% interval \(lower)–\(upper)), a 10.0% CAGR"), findings[1].text)
         XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2023–2025E"), findings[1].text)
         let pages = try KeyFindingsExhibit().pages(in: context)
         XCTAssertEqual(pages.count, 1)

@@ -180,13 +180,13 @@ extension Strings {
     var seePage: String { localized("见页", "See page") }
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
                            model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)\(interval)，\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E\(interval), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+        localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
+             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
     }
-    /// "（95% 区间 7,140–20,320）": a forecast's interval as key findings quote it.
+    /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
-        return localized("（\(percent) 区间 \(lower)–\(upper)）", " (\(percent) interval \(lower)–\(upper))")
+        return localized("\(percent) 区间 \(lower)–\(upper)", "\(percent) interval \(lower)–\(upper)")
     }
     func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
         localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
@@ -197,10 +197,10 @@ extension Strings {
         return localized("ChatGPT 月访问量在 \(months.joined(separator: "、")) 达到峰值 \(value)，\(last) 为 \(lastValue)\(gap)。",
                     "ChatGPT's monthly visits peaked at \(value) in \(months.joined(separator: " and ")); \(last): \(lastValue)\(gap).")
     }
-    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, high: String,
-                              highAmount: String) -> String {
-        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)）至 \(highAmount)（\(high)）。",
-                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased())) to \(highAmount) (\(high.lowercased())).")
+    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
+                              high: String, highAmount: String, highInterval: String) -> String {
+        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
+                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {

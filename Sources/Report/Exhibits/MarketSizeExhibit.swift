@@ -105,6 +105,10 @@ struct MarketSizePage {
                 .map { MarketSizeChart.Marker(bar: slotOfPoint[$0], value: display.convert(published.value)) }
         }
         chart.markerLegend = strings.publisherForecastLegend
+        // A whisker up to 1.6 × the tallest bar leaves the bars readable; a longer one (a short
+        // series' interval) is cut there and labelled with its true end, never squashing the bars.
+        chart.whiskerCeiling = 1.6
+        chart.clippedUpperPrefix = strings.clippedUpperPrefix
         return chart
     }
 
