@@ -2,43 +2,52 @@ import Charts
 import Forecasting
 import MarketData
 
-/// The appendix behind the penetration pages: how each indicator was scored (its scale and
-/// what a 1 and a 5 mean) and every industry's score on it, then each industry's composite
-/// in whole points, so a reader can check marketcast's scoring against the report's text.
+/// The appendix behind the penetration pages, two tables: the rubric (each indicator's
+/// weight, scale and what a 1 and a 5 mean) and every industry's scores on it with the
+/// composite in whole points and the rank, so a reader can check marketcast's scoring
+/// against the report's text. Two tables rather than one because eight industry columns
+/// beside the rubric's sentences leave neither readable, in English least of all.
 struct PenetrationRubricExhibit: Exhibit {
     static let chartID = "penetration-rubric"
+    static let scoresID = "penetration-scores"
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let analysis = context.penetration, let config = context.config.penetration else { return [] }
-        return TablePages.pages(Self.table(analysis: analysis, config: config, strings: context.strings),
-                                chartID: Self.chartID, context: context)
+        let strings = context.strings
+        return TablePages.pages(Self.rubric(analysis: analysis, config: config, strings: strings), chartID: Self.chartID, context: context)
+            + TablePages.pages(Self.scores(analysis: analysis, strings: strings), chartID: Self.scoresID, context: context)
     }
 
-    static func table(analysis: PenetrationAnalysis, config: PenetrationConfig, strings: Strings) -> TablePage {
-        let table = analysis.table
-        let order = analysis.rankOrder
-        let industries = table.industries
-        func score(_ value: Double) -> String { NumberFormat.grouped(value, decimals: value == value.rounded() ? 0 : 1) }
-        var rows: [[String]] = []
-        for (k, indicator) in table.indicators.enumerated() {
+    static func rubric(analysis: PenetrationAnalysis, config: PenetrationConfig, strings: Strings) -> TablePage {
+        let rows = analysis.table.indicators.map { indicator -> [String] in
             let weight = config.indicators.firstIndex(of: indicator).map { config.weights[$0] } ?? 0
             let anchors = strings.rubricAnchors(indicator)
-            rows.append([strings.indicatorName(indicator) + strings.rubricWeight(weight), strings.rubricScale,
-                         anchors.one, anchors.five]
-                        + order.map { i in industries[i].scores.indices.contains(k) ? score(industries[i].scores[k]) : "–" })
+            return [strings.indicatorName(indicator), strings.rubricWeight(weight), strings.rubricScale, anchors.one, anchors.five]
+        } + [[strings.rubricComposite, "", strings.rubricCompositeScale, strings.rubricCompositeLow, strings.rubricCompositeHigh]]
+        return TablePage(title: strings.rubricTitle, continuedSuffix: strings.continued, subtitle: strings.rubricSubtitle,
+                         columns: [.init(header: strings.rubricIndicatorHeader, weight: 1.2),
+                                   .init(header: strings.rubricWeightHeader, weight: 0.9),
+                                   .init(header: strings.rubricScaleHeader, weight: 0.6),
+                                   .init(header: strings.rubricOneHeader, weight: 2.4),
+                                   .init(header: strings.rubricFiveHeader, weight: 2.4)],
+                         rows: rows, sourceNote: strings.rubricNote(sources: analysis.table.sources(in: strings.language)))
+    }
+
+    static func scores(analysis: PenetrationAnalysis, strings: Strings) -> TablePage {
+        let table = analysis.table
+        func score(_ value: Double) -> String { NumberFormat.grouped(value, decimals: value == value.rounded() ? 0 : 1) }
+        let rows = analysis.rankOrder.map { i -> [String] in
+            let industry = table.industries[i]
+            return [strings.industryName(industry)]
+                + table.indicators.indices.map { industry.scores.indices.contains($0) ? score(industry.scores[$0]) : "–" }
+                // The composite in the ranking chart's whole points.
+                + [NumberFormat.grouped(analysis.scores[i].wholePoints, decimals: 0), "\(analysis.scores[i].rank)"]
         }
-        // The composite and its rank close the table, in the ranking chart's whole points.
-        rows.append([strings.rubricComposite, strings.rubricCompositeScale, strings.rubricCompositeLow, strings.rubricCompositeHigh]
-                    + order.map { i in NumberFormat.grouped(analysis.scores[i].wholePoints, decimals: 0) })
-        rows.append([strings.rubricRank, "", "", ""] + order.map { "\(analysis.scores[$0].rank)" })
-        let industryColumns = order.map { TablePage.Column(header: strings.industryName(industries[$0]), weight: 0.8, alignment: .right) }
-        return TablePage(title: strings.rubricTitle, continuedSuffix: strings.continued,
-                         subtitle: strings.rubricSubtitle,
-                         columns: [.init(header: strings.rubricIndicatorHeader, weight: 0.95),
-                                   .init(header: strings.rubricScaleHeader, weight: 0.4),
-                                   .init(header: strings.rubricOneHeader, weight: 1.35),
-                                   .init(header: strings.rubricFiveHeader, weight: 1.35)] + industryColumns,
-                         rows: rows, emphasizedRows: [rows.count - 2],
-                         sourceNote: strings.rubricNote(sources: table.sources(in: strings.language)))
+        return TablePage(title: strings.scoresTitle, continuedSuffix: strings.continued, subtitle: strings.scoresSubtitle,
+                         columns: [.init(header: strings.industryHeader, weight: 1.6)]
+                            + table.indicators.map { .init(header: strings.indicatorName($0), weight: 1, alignment: .right) }
+                            + [.init(header: strings.rubricComposite, weight: 1, alignment: .right),
+                               .init(header: strings.rubricRank, weight: 0.7, alignment: .right)],
+                         rows: rows, sourceNote: strings.rubricNote(sources: table.sources(in: strings.language)))
     }
 }

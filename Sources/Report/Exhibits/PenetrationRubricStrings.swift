@@ -30,17 +30,23 @@ extension Strings {
 
     var rubricTitle: String { localized("附录：推进程度评分细则（marketcast 评分）", "Appendix: penetration scoring rubric (marketcast scoring)") }
     var rubricSubtitle: String {
-        localized("各指标由 marketcast 依报告“推进程度”文字逐行业评为 1–5 的整数，综合得分取整数；列为各行业，按排名排列",
-                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress (推进程度); composites in whole points; industries in rank order")
+        localized("各指标由 marketcast 依报告“推进程度”文字逐行业评为 1–5 的整数；各行业得分见下页",
+                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress (推进程度); every industry's scores are on the next page")
     }
-    var rubricIndicatorHeader: String { localized("指标（权重）", "Indicator (weight)") }
+    var rubricIndicatorHeader: String { localized("指标", "Indicator") }
+    var rubricWeightHeader: String { localized("权重", "Weight") }
+    var scoresTitle: String { localized("附录：各行业推进程度评分（marketcast 评分）", "Appendix: penetration scores by industry (marketcast scoring)") }
+    var scoresSubtitle: String {
+        localized("各指标 1–5 分（评分细则见上页），综合得分 0–100 取整数；按名次排列",
+                  "Indicators scored 1–5 (rubric on the previous page); composite 0–100 in whole points; in rank order")
+    }
     var rubricScaleHeader: String { localized("量表", "Scale") }
     var rubricOneHeader: String { localized("1 分表示", "1 means") }
     var rubricFiveHeader: String { localized("5 分表示", "5 means") }
     var rubricScale: String { "1–5" }
     func rubricWeight(_ weight: Double) -> String {
         let text = NumberFormat.grouped(weight, decimals: weight == weight.rounded() ? 0 : 2)
-        return weight > 0 ? localized("（\(text)）", " (\(text))") : localized("（不计入，仅作气泡大小）", " (not weighted; bubble size only)")
+        return weight > 0 ? text : localized("0（仅作气泡大小）", "0 (bubble size only)")
     }
     var rubricComposite: String { localized("综合得分", "Composite score") }
     var rubricCompositeScale: String { "0–100" }
