@@ -105,6 +105,13 @@ public struct MarketSizeChart: Sendable {
     /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
     public var markers: [Marker] = []
     public var markerLegend: String? = nil
+    /// How far a whisker may rise, as a multiple of the tallest bar or marker; nil lets the
+    /// scale hold every whisker whole. An interval far above every bar (a short series' wide
+    /// interval) would otherwise squash the bars into slivers, so above the ceiling the
+    /// whisker is cut and ends in an arrow labelled with its true upper end: never cut silently.
+    public var whiskerCeiling: Double? = nil
+    /// What precedes a cut whisker's upper end in its label, e.g. "上限 " or "upper ".
+    public var clippedUpperPrefix: String = "↑"
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, bars: [Bar],
                 cagrSpans: [CAGRSpan] = [], legend: LegendLabels = .chinese, sourceNote: String = "",
@@ -139,6 +146,28 @@ public struct MarketSizeChart: Sendable {
             found.append("CAGR span \(k + 1) (\(span.label)) runs from bar \(span.from + 1) to bar \(span.to + 1) of \(bars.count); it needs 1 ≤ from < to ≤ \(bars.count) and is not drawn")
         }
         return found
+    }
+
+    /// The value at which whiskers are cut (whiskerCeiling × the tallest bar or marker), nil
+    /// when none is: no ceiling, an unusable ceiling (not finite or below 1), or no positive bar.
+    public var whiskerClipValue: Double? {
+        guard let ceiling = whiskerCeiling, ceiling.isFinite, ceiling >= 1 else { return nil }
+        let heights = bars.filter { !$0.isMissing && $0.value.isFinite }.map(\.value)
+            + markers.filter(isDrawable).map(\.value)
+        guard let tallest = heights.max(), tallest > 0 else { return nil }
+        return ceiling * tallest
+    }
+
+    /// Whether bar `i`'s drawable interval rises above the clip value, so its whisker is cut.
+    public func isWhiskerClipped(_ i: Int) -> Bool {
+        guard bars.indices.contains(i), !bars[i].isMissing, let clip = whiskerClipValue,
+              let interval = isDrawable(bars[i].interval) else { return false }
+        return interval.upper > clip
+    }
+
+    /// The label of a cut whisker: its true upper end.
+    public func clippedUpperText(_ interval: Interval) -> String {
+        clippedUpperPrefix + formatValue(interval.upper)
     }
 
     /// The text above bar `bar`: its value, after the bound's prefix when it has one.

@@ -19,6 +19,8 @@ public struct MarketSizeChartLayout: Sendable {
         public var isMissing: Bool = false
         /// A lower bound's dashed open extension above the bar (the value goes on up), when drawn.
         public var boundExtension: Rect? = nil
+        /// A whisker cut at the clip value: the label with its true upper end, above the arrow.
+        public var clippedUpperLabel: Rect? = nil
     }
 
     public struct ArrowGeometry: Equatable, Sendable {
@@ -141,11 +143,13 @@ extension MarketSizeChart {
         let labelsTopLimit = plotArea.minY + bandHeight
 
         // Vertical scale: the tallest stack (bar or whisker, gap, label, stagger) must end
-        // at or below the arrow band.
+        // at or below the arrow band. A whisker above the clip value counts only to it.
+        let clipValue = whiskerClipValue
         let tops = bars.map { bar -> Double in
             if bar.isMissing { return 0 }
             let value = bar.value.isFinite ? max(bar.value, 0) : 0
-            return max(value, isDrawable(bar.interval).map { max($0.upper, 0) } ?? 0)
+            let upper = isDrawable(bar.interval).map { max($0.upper, 0) } ?? 0
+            return max(value, clipValue.map { min(upper, $0) } ?? upper)
         }.enumerated().map { i, top in
             // A marker above its bar lifts the bar's value label over it too.
             max(top, drawnMarkers.filter { $0.bar == i }.map(\.value).max() ?? 0)
@@ -154,8 +158,15 @@ extension MarketSizeChart {
         // that it reads as "and more" at any scale.
         let boundExtensionHeight = 16.0
         func hasExtension(_ i: Int) -> Bool { bars[i].bound == .lower && !bars[i].isMissing && !bars[i].isEstimate }
+        // A cut whisker's label sits on its arrow, and the value label above that.
+        let clipFont = theme.font(max(theme.fontSizes.minimumValueLabel, valueFit.font.size * 0.85))
+        let clipSizes = bars.indices.map { i -> Size? in
+            guard isWhiskerClipped(i), let interval = isDrawable(bars[i].interval) else { return nil }
+            return measurer.measure(clippedUpperText(interval), font: clipFont, maxWidth: nil)
+        }
         func labelRaise(_ i: Int) -> Double {
             (valueFit.staggered && i % 2 == 1 ? valueLine + gap / 2 : 0) + (hasExtension(i) ? boundExtensionHeight : 0)
+                + (clipSizes[i].map { $0.height + gap / 2 } ?? 0)
         }
         var scale = Double.infinity
         for (i, top) in tops.enumerated() where top > 0 {
@@ -212,12 +223,30 @@ extension MarketSizeChart {
                 extensionFrame = Rect(x: rect.minX, y: top, width: rect.width, height: boundExtensionHeight)
             }
             var whisker: Rect?
+            var clipLabel: Rect?
             if !bar.isMissing, let interval = isDrawable(bar.interval) {
                 let capHalf = barWidth * 0.18
-                let x = centers[i], top = y(interval.upper), bottom = y(interval.lower)
-                scene.add(.path(LegendLayout.whiskerPath(x: x, top: top, bottom: bottom, capHalfWidth: capHalf),
-                                fill: nil, stroke: intervalStroke), role: "interval")
-                whisker = Rect(x: x - capHalf, y: top, width: 2 * capHalf, height: bottom - top)
+                let x = centers[i], bottom = y(interval.lower)
+                if let clipValue, let size = clipSizes[i] {
+                    // Cut at the clip value: the line runs up into a filled arrowhead (no cap,
+                    // which would read as the end), and the true upper end is written above it.
+                    let top = y(clipValue), head = min(7, max(3, (bottom - top) / 3)), half = max(capHalf * 0.8, 3)
+                    scene.add(.path([.move(Point(x, bottom)), .line(Point(x, top + head)),
+                                     .move(Point(x - capHalf, bottom)), .line(Point(x + capHalf, bottom))],
+                                    fill: nil, stroke: intervalStroke), role: "interval-clipped")
+                    scene.add(.path([.move(Point(x - half, top + head)), .line(Point(x, top)), .line(Point(x + half, top + head)), .close],
+                                    fill: .solid(palette.interval), stroke: nil), role: "interval-clip-arrow")
+                    whisker = Rect(x: x - max(capHalf, half), y: top, width: 2 * max(capHalf, half), height: bottom - top)
+                    let frame = Rect(x: x - size.width / 2, y: top - gap / 2 - size.height, width: size.width, height: size.height)
+                    scene.add(.text(TextBox(text: clippedUpperText(interval), frame: frame, font: clipFont,
+                                            color: palette.secondaryText, alignment: .center)), role: "interval-clip-label")
+                    clipLabel = frame
+                } else {
+                    let top = y(interval.upper)
+                    scene.add(.path(LegendLayout.whiskerPath(x: x, top: top, bottom: bottom, capHalfWidth: capHalf),
+                                    fill: nil, stroke: intervalStroke), role: "interval")
+                    whisker = Rect(x: x - capHalf, y: top, width: 2 * capHalf, height: bottom - top)
+                }
             }
             let labelSize = bar.isMissing ? measurer.measure(valueTexts[i], font: missingFont, maxWidth: nil)
                 : valueFit.sizes[i]
@@ -229,7 +258,7 @@ extension MarketSizeChart {
             let yearFrame = Rect(x: centers[i] - yearSize.width / 2, y: yearTop, width: yearSize.width, height: yearSize.height)
             geometry.append(.init(rect: rect, isEstimate: bar.isEstimate, valueLabel: valueFrame,
                                   yearLabel: yearFrame, interval: whisker, isMissing: bar.isMissing,
-                                  boundExtension: extensionFrame))
+                                  boundExtension: extensionFrame, clippedUpperLabel: clipLabel))
         }
         if count > 0 {
             scene.add(.path([.move(Point(plotArea.minX, baselineY)), .line(Point(plotArea.maxX, baselineY))],

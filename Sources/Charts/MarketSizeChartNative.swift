@@ -17,6 +17,9 @@ extension MarketSizeChart {
         if intervals.contains(where: { $0 != nil }) {
             series.lower = intervals.map { $0?.lower }
             series.upper = intervals.map { $0?.upper }
+            // A cut whisker stays the scene's shapes (line, arrow, label): an error bar to its
+            // true end would run past the axis maximum, where PowerPoint cuts it without a word.
+            series.errorBarsDrawnAsShapes = Set(bars.indices.filter(isWhiskerClipped))
         }
         // A published bound keeps the actual fill with an outline, and its label the bound's
         // words ("超过9,000") as literal text in the number format; the dashed extension and

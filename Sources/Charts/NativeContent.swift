@@ -43,6 +43,9 @@ public struct NativeChart: Equatable, Sendable {
         /// The interval around each value, drawn as custom error bars (nil = none at that point).
         public var lower: [Double?]? = nil
         public var upper: [Double?]? = nil
+        /// Points whose interval keeps its ends in the data but gets no error bar, because the
+        /// scene draws that whisker itself (cut at the plot, with an arrow and its value).
+        public var errorBarsDrawnAsShapes: Set<Int> = []
         /// Bubbles: x values and sizes, one per point.
         public var xValues: [Double]? = nil
         public var sizes: [Double]? = nil

@@ -41,7 +41,8 @@ struct ChartPart {
                 let value = ChartSheet.letters(entry.value), low = ChartSheet.letters(lowerColumn)
                 let high = ChartSheet.letters(upperColumn)
                 func distance(_ k: Int, _ formula: (String) -> String, _ amount: (Double, Double, Double) -> Double) -> ChartSheet.Cell {
-                    guard k < series.values.count, let v = series.values[k], let l = lower[k], let u = upper[k] else { return .empty }
+                    guard k < series.values.count, !series.errorBarsDrawnAsShapes.contains(k),
+                          let v = series.values[k], let l = lower[k], let u = upper[k] else { return .empty }
                     return .formula(formula(String(k + 2)), max(0, amount(v, l, u)))
                 }
                 entry.minus = sheet.add(series.name + (chinese ? "：误差线下方" : ": error below"), lower.indices.map { k in

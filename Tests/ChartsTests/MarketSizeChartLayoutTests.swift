@@ -388,6 +388,59 @@ final class MarketSizeChartLayoutTests: XCTestCase {
         XCTAssertFalse(roles.contains(""))
     }
 
+    /// A whisker far above every bar is cut at the ceiling × the tallest bar and ends in an
+    /// arrow labelled with its true upper end; one below the ceiling stays whole with its caps.
+    func testAWhiskerAboveTheCeilingEndsInAnArrowWithItsValue() throws {
+        var chart = MarketSizeChart(title: "t", unitLabel: "单位：亿元", bars: [
+            .init(label: "2023", value: 100),
+            .init(label: "2024E", value: 200, isEstimate: true, interval: (150, 280)),
+            .init(label: "2025E", value: 400, isEstimate: true, interval: (0, 2000)),
+        ])
+        chart.whiskerCeiling = 1.6
+        chart.clippedUpperPrefix = "上限 "
+        XCTAssertEqual(chart.whiskerClipValue ?? .nan, 640, accuracy: 1e-9)
+        XCTAssertEqual((0..<3).map(chart.isWhiskerClipped), [false, false, true])
+        let layout = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(layout.problems, [])
+        func y(_ v: Double) -> Double { layout.baselineY - v * layout.pointsPerUnit }
+        // The scale is set by the cut whisker (640), not by its true end (2000).
+        let cut = try XCTUnwrap(layout.bars[2].interval)
+        XCTAssertEqual(cut.minY, y(640), accuracy: 1e-9)
+        XCTAssertEqual(cut.maxY, y(0), accuracy: 1e-9)
+        XCTAssertGreaterThanOrEqual(cut.minY, layout.plotArea.minY)
+        let whole = try XCTUnwrap(layout.bars[1].interval)
+        XCTAssertEqual(whole.minY, y(280), accuracy: 1e-9)
+        XCTAssertNil(layout.bars[1].clippedUpperLabel)
+        // The label with the true end sits just above the arrow tip, the value label above it.
+        let label = try XCTUnwrap(layout.bars[2].clippedUpperLabel)
+        XCTAssertEqual(label.maxY, y(640) - theme.spacing.labelGap / 2, accuracy: 1e-9)
+        XCTAssertEqual(label.midX, layout.bars[2].rect.midX, accuracy: 1e-9)
+        XCTAssertLessThanOrEqual(layout.bars[2].valueLabel.maxY, label.minY)
+        XCTAssertFalse(layout.bars[2].valueLabel.intersects(label))
+        let texts = layout.scene.items(withRole: "interval-clip-label").compactMap { item -> String? in
+            if case .text(let box) = item { return box.text } else { return nil }
+        }
+        XCTAssertEqual(texts, ["上限 2,000"])
+        XCTAssertEqual(layout.scene.items(withRole: "interval-clip-arrow").count, 1)
+        XCTAssertEqual(layout.scene.items(withRole: "interval-clipped").count, 1)
+        XCTAssertEqual(layout.scene.items(withRole: "interval").count, 1, "the uncut whisker keeps its role")
+        // The deck keeps the interval's ends but leaves the cut whisker's error bar to the shapes.
+        guard case .chart(let native)? = layout.native else { return XCTFail("no native chart") }
+        XCTAssertEqual(native.series[0].upper?[2] ?? nil, 2000)
+        XCTAssertEqual(native.series[0].errorBarsDrawnAsShapes, [2])
+        // Without a ceiling nothing is cut: the scale holds the whole whisker.
+        chart.whiskerCeiling = nil
+        let uncut = chart.layout(theme: theme, measurer: measurer)
+        XCTAssertEqual(try XCTUnwrap(uncut.bars[2].interval).minY, uncut.baselineY - 2000 * uncut.pointsPerUnit, accuracy: 1e-9)
+        XCTAssertTrue(uncut.scene.items(withRole: "interval-clip-arrow").isEmpty)
+        // An unusable ceiling never traps: it is ignored.
+        for bad in [Double.nan, -1, 0.5, .infinity] {
+            chart.whiskerCeiling = bad
+            XCTAssertNil(chart.whiskerClipValue, "\(bad)")
+            _ = chart.layout(theme: theme, measurer: measurer)
+        }
+    }
+
     func testLayoutIsDeterministic() {
         let a = sampleMarketSizeChart().layout(theme: theme, measurer: measurer)
         let b = sampleMarketSizeChart().layout(theme: theme, measurer: measurer)

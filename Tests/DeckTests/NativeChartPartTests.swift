@@ -73,6 +73,33 @@ final class NativeChartPartTests: XCTestCase {
         XCTAssertEqual(formula, "MAX(0,D8-B8)")
     }
 
+    /// A whisker the scene cuts (above the ceiling) keeps its interval's ends in the workbook
+    /// but gets no error bar, and its arrow and label stay on the slide as shapes.
+    func testACutWhiskerHasNoErrorBarButKeepsItsEndsAndItsArrow() throws {
+        var chart = SampleDeck.marketSizeChart()
+        chart.bars[6].interval = .init(lower: 5954.6, upper: 40000)
+        chart.whiskerCeiling = 1.6
+        let layout = chart.layout(theme: .standard, measurer: FakeMeasurer())
+        let deck = try DeckPackage(try DeckWriter.data(slides: [DeckSlide(scene: layout.scene, native: layout.native,
+                                                                          title: "cut", name: "cut")],
+                                                       properties: SampleDeck.properties))
+        let part = try deck.xml("ppt/charts/chart1.xml")
+        let plus = cached("c:plus", in: part), minus = cached("c:minus", in: part)
+        XCTAssertEqual(plus[5] ?? .nan, 9000 - 7470.25, accuracy: 1e-9, "the uncut whisker keeps its error bar")
+        XCTAssertNil(plus[6], "the cut whisker has no error bar")
+        XCTAssertNil(minus[6])
+        let rels = try deck.xml("ppt/charts/_rels/chart1.xml.rels")
+        let target = DeckPackage.elements("Relationship", in: rels).first.flatMap { DeckPackage.attribute($0, "Target") } ?? ""
+        let workbook = try DeckPackage(deck.parts[DeckPackage.resolve(target, from: "ppt/charts/chart1.xml")] ?? Data())
+        let sheet = try workbook.xml("xl/worksheets/sheet1.xml")
+        let upper = DeckPackage.elements("c", in: sheet).first { DeckPackage.attribute($0, "r") == "D8" }
+            .flatMap { DeckPackage.elements("v", in: $0).first?.stringValue }.flatMap(Double.init)
+        XCTAssertEqual(upper, 40000, "the workbook holds the true upper end")
+        let slide = try deck.xml("ppt/slides/slide1.xml")
+        let texts = DeckPackage.elements("a:t", in: slide).compactMap(\.stringValue)
+        XCTAssertTrue(texts.contains("↑40000.0"), "the cut whisker's label is a shape on the slide: \(texts)")
+    }
+
     func testCAGRArrowsEndOnTheBarsTheyName() throws {
         let part = try package.xml("ppt/charts/chart1.xml")
         let slide = try package.xml("ppt/slides/slide1.xml")

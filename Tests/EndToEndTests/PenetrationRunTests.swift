@@ -25,9 +25,16 @@ final class PenetrationRunTests: XCTestCase {
         let folder = try run(into: scratch.appendingPathComponent("a"))
         let ranking = try String(contentsOf: folder.appendingPathComponent("penetration.csv"), encoding: .utf8)
         let lines = ranking.split(separator: "\n")
-        XCTAssertTrue(lines.first?.hasPrefix("industry,industry_en,score,rank,digitalisation,") ?? false, ranking)
+        XCTAssertTrue(lines.first?.hasPrefix("industry,industry_en,score,score_unrounded,rank,digitalisation,") ?? false, ranking)
         XCTAssertEqual(lines.count, 9, "header + eight industries")
         XCTAssertTrue(lines[1].hasPrefix("互联网办公,Internet office work,"), ranking)
+        // The printed score is whole points: the rounded unrounded score beside it.
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard cells.count > 3, let shown = Double(cells[2]), let raw = Double(cells[3]) else { XCTFail(String(line)); continue }
+            XCTAssertEqual(shown, shown.rounded(), String(line))
+            XCTAssertEqual(shown, raw.rounded(.toNearestOrAwayFromZero), String(line))
+        }
 
         let ranks = try String(contentsOf: folder.appendingPathComponent("penetration-ranks.csv"), encoding: .utf8)
         for line in ranks.split(separator: "\n").dropFirst() {

@@ -173,8 +173,8 @@ final class KeyFindingsTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-findings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // 100 → 121 over two years is 10% a year.
-        try "year,value,unit,status,source\n2020,100,亿元,actual,x\n2021,110,亿元,actual,x\n2022,121,亿元,actual,x\n"
+        // 100 → 133.1 over three years is 10% a year.
+        try "year,value,unit,status,source\n2020,100,亿元,actual,x\n2021,110,亿元,actual,x\n2022,121,亿元,actual,x\n2023,133.1,亿元,actual,x\n"
             .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         let path = folder.appendingPathComponent("report.yaml").path
         try """
@@ -197,17 +197,50 @@ final class KeyFindingsTests: XCTestCase {
         context.pageDirectory = [PageDirectoryEntry(exhibitID: "test-market", title: "Test market", pageNumber: 7)]
         let findings = try KeyFindingsExhibit.findings(in: context)
         XCTAssertEqual(findings.map { $0.exhibitID }, ["test-market", "test-market"])
-        XCTAssertTrue(findings[0].text.contains("10.0% CAGR over 2020–2022"), findings[0].text)
-        XCTAssertTrue(findings[0].text.contains("CNY 12.1 bn in 2022"), findings[0].text)
-        // 121 × 1.1³ = 161.05 亿元 = 16.1 CNY bn.
-        XCTAssertTrue(findings[1].text.contains("CNY 16.1 bn in 2025E"), findings[1].text)
-        XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2022–2025E"), findings[1].text)
+        XCTAssertTrue(findings[0].text.contains("10.0% CAGR over 2020–2023"), findings[0].text)
+        XCTAssertTrue(findings[0].text.contains("CNY 13.31 bn in 2023"), findings[0].text)
+        // 133.1 × 1.1² = 161.05 亿元 = 16.1 CNY bn, quoted with its interval in the same rounding.
+        let end = try XCTUnwrap(forecast.estimates.last)
+        let lower = NumberFormat.grouped(try XCTUnwrap(end.lower) / 10, decimals: 1)
+        let upper = NumberFormat.grouped(try XCTUnwrap(end.upper) / 10, decimals: 1)
+        XCTAssertTrue(findings[1].text.contains("CNY 16.1 bn in 2025E (95% interval \(lower)–\(upper)), a 10.0% CAGR"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2023–2025E"), findings[1].text)
         let pages = try KeyFindingsExhibit().pages(in: context)
         XCTAssertEqual(pages.count, 1)
         let cells = pages[0].scene.items(withRole: "table-cell").compactMap { item -> String? in
             if case .text(let box) = item { return box.text } else { return nil }
         }
         XCTAssertEqual(cells.filter { $0 == "7" }.count, 2, "both findings cite page 7: \(cells)")
+    }
+
+    /// Three actuals under a two-parameter curve leave one degree of freedom: the forecast is
+    /// not a headline, while the actuals still are.
+    func testASeriesTooShortToForecastIsNotAHeadline() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "year,value,unit,status,source\n2020,100,亿元,actual,x\n2021,112,亿元,actual,x\n2022,121,亿元,actual,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("report.yaml").path
+        try "quarter: 2026Q4\nhorizon: 2025\nseries:\n  - id: s\n    data: data.csv\n    title: 测试市场\n    chart_id: test-market\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let config = try ReportConfig.load(path: path)
+        let series = try SeriesLoader.load(path: config.series[0].dataPath, id: "s")
+        let forecast = try Forecaster.forecast(series, model: "exponential", horizon: 2025, level: 0.95)
+        XCTAssertEqual(ForecastSupport(forecast), ForecastSupport(actuals: 3, degreesOfFreedom: 1))
+        XCTAssertFalse(ForecastSupport(forecast).isSupported)
+        let context = RunContext(config: config, strings: Strings(language: .zh), theme: .standard,
+                                 measurer: PangoTextMeasurer(),
+                                 series: [.init(entry: config.series[0], series: series, forecast: forecast)])
+        let findings = try KeyFindingsExhibit.findings(in: context)
+        XCTAssertEqual(findings.count, 1, "the actual CAGR only: \(findings.map(\.text))")
+        XCTAssertFalse(findings.contains { $0.text.contains("2025E") }, "\(findings.map(\.text))")
+        // The page warns at its top and draws no forecast CAGR arrow; every estimate keeps its whisker.
+        let page = MarketSizePage(entry: config.series[0], series: series, forecast: forecast, strings: context.strings)
+        let chart = page.chart
+        XCTAssertTrue(chart.subtitle?.contains("仅 3 个实际值、1 个自由度") ?? false, chart.subtitle ?? "no warning")
+        XCTAssertEqual(chart.cagrSpans.count, 1, "the actuals' CAGR only")
+        XCTAssertTrue(chart.bars.filter(\.isEstimate).allSatisfy { $0.interval != nil })
     }
 }
 

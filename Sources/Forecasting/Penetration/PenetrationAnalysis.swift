@@ -8,12 +8,16 @@ public struct PenetrationSettings: Sendable, Equatable {
     public var draws: Int
     public var concentration: Double
     public var seed: UInt64
+    /// The probability that a sensitivity draw moves an indicator score by one step
+    /// (RankSensitivity); 0 perturbs the weights only.
+    public var scoreStep: Double
     public var adoption: AdoptionSettings
 
     public init(weights: [Double], normalisation: PenetrationNormalisation = .minMax, draws: Int = 2000,
-                concentration: Double = 50, seed: UInt64 = 2023, adoption: AdoptionSettings = AdoptionSettings()) {
+                concentration: Double = 50, seed: UInt64 = 2023, scoreStep: Double = 0.3,
+                adoption: AdoptionSettings = AdoptionSettings()) {
         self.weights = weights; self.normalisation = normalisation; self.draws = draws
-        self.concentration = concentration; self.seed = seed; self.adoption = adoption
+        self.concentration = concentration; self.seed = seed; self.scoreStep = scoreStep; self.adoption = adoption
     }
 }
 
@@ -31,8 +35,9 @@ public struct PenetrationAnalysis: Sendable {
         self.settings = settings
         let index = PenetrationIndex(table: table, normalisation: settings.normalisation)
         scores = index.evaluate(weights: settings.weights)
-        sensitivity = RankSensitivity.run(index: index, weights: settings.weights, draws: settings.draws,
-                                          concentration: settings.concentration, seed: settings.seed)
+        sensitivity = RankSensitivity.run(table: table, normalisation: settings.normalisation, weights: settings.weights,
+                                          draws: settings.draws, concentration: settings.concentration,
+                                          scoreStep: settings.scoreStep, seed: settings.seed)
         adoption = zip(table.industries, scores).map { industry, score in
             BassAdoption.path(score: score.score, current: industry.currentPenetration, potential: industry.potential,
                               settings: settings.adoption)

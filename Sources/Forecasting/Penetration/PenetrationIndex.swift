@@ -24,6 +24,11 @@ public struct PenetrationScore: Sendable, Equatable {
     public var score: Double
     /// 1 = furthest along.
     public var rank: Int
+
+    /// The score as the report prints it: whole points, rounded half away from zero. The
+    /// inputs are whole 1–5 steps, so a decimal would claim a precision the scoring does not
+    /// have; ranks stay those of the unrounded score (a tie in whole points keeps its order).
+    public var wholePoints: Double { score.isFinite ? score.rounded(.toNearestOrAwayFromZero) : score }
 }
 
 public struct PenetrationIndex: Sendable {
@@ -34,15 +39,22 @@ public struct PenetrationIndex: Sendable {
     let tieBreak: [Double]
 
     public init(table: IndustryIndicatorTable, normalisation: PenetrationNormalisation) {
+        self.init(scores: table.industries.map(\.scores), indicatorCount: table.indicators.count,
+                  tieBreak: table.industries.map(\.currentPenetration), normalisation: normalisation)
+    }
+
+    /// The index of a score matrix (scores[i][k]: industry i, indicator k), so the rank
+    /// sensitivity can re-normalise scores it has perturbed exactly as the table's own.
+    public init(scores: [[Double]], indicatorCount k: Int, tieBreak: [Double], normalisation: PenetrationNormalisation) {
         self.normalisation = normalisation
-        let n = table.industries.count, k = table.indicators.count
+        let n = scores.count
         var columns = [[Double]](repeating: [], count: k)
-        for industry in table.industries {
-            for j in 0..<k { columns[j].append(j < industry.scores.count ? industry.scores[j] : .nan) }
+        for row in scores {
+            for j in 0..<k { columns[j].append(j < row.count ? row[j] : .nan) }
         }
         let normalisedColumns = columns.map { Self.normalise($0, normalisation) }
         normalised = (0..<n).map { i in (0..<k).map { normalisedColumns[$0][i] } }
-        tieBreak = table.industries.map(\.currentPenetration)
+        self.tieBreak = tieBreak
     }
 
     static func normalise(_ values: [Double], _ method: PenetrationNormalisation) -> [Double] {

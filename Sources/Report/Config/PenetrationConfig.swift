@@ -23,7 +23,7 @@ public struct PenetrationConfig: Sendable {
     public var location: SourceLocation
 
     static let keys = ["data", "weights", "normalisation", "sensitivity", "adoption", "bubble_size"]
-    static let sensitivityKeys = ["draws", "concentration", "seed", "threshold"]
+    static let sensitivityKeys = ["draws", "concentration", "seed", "threshold", "score_step"]
     static let adoptionKeys = ["data_year", "horizon", "innovation", "imitation", "milestone"]
     /// Columns of the table that are not indicators.
     static let nonIndicatorColumns = IndustryIndicatorTable.requiredColumns + ["rubric", "source", "source_zh", "source_en", "note", "url"]
@@ -126,6 +126,12 @@ public struct PenetrationConfig: Sendable {
                              hint: "the smallest probability printed in the heatmap, e.g. 0.05")
         }
         heatmapThreshold = threshold
+        let scoreStep = try sensitivity?.double("score_step") ?? 0.3
+        guard (0...1).contains(scoreStep) else {
+            throw InputError(sensitivity?.location(of: "score_step") ?? mapping.location,
+                             "`score_step` must lie between 0 and 1, found \(scoreStep)",
+                             hint: "the probability that a draw moves an indicator score one step up or down, e.g. 0.3; 0 shakes the weights only")
+        }
 
         let adoption = try mapping.submapping("adoption")
         try adoption?.rejectUnknownKeys(allowed: Self.adoptionKeys, section: "`adoption`")
@@ -153,7 +159,7 @@ public struct PenetrationConfig: Sendable {
                              hint: "the penetration level in percent whose crossing year is reported, e.g. 50")
         }
         settings = PenetrationSettings(weights: values, normalisation: normalisation, draws: draws,
-                                       concentration: concentration, seed: UInt64(seed),
+                                       concentration: concentration, seed: UInt64(seed), scoreStep: scoreStep,
                                        adoption: AdoptionSettings(dataYear: dataYear, horizon: horizon, innovation: innovation,
                                                                   imitation: imitation, milestone: milestone))
     }

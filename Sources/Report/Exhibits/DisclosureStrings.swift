@@ -36,4 +36,13 @@ extension Strings {
     func dataCutoff(_ date: String) -> String {
         localized("数据截至：\(date)（所用最新发布日期）。", "Data cut-off: \(date) (latest publication used).")
     }
+
+    /// Before a cut whisker's true upper end, above its arrow: "上限 5,554" / "upper 555.4".
+    var clippedUpperPrefix: String { localized("上限 ", "upper ") }
+
+    /// The page-top warning of a series too short to forecast responsibly (ForecastSupport).
+    func shortSeriesWarning(actuals: Int, degreesOfFreedom: Int) -> String {
+        localized("提示：仅 \(actuals) 个实际值、\(degreesOfFreedom) 个自由度，不足以作负责任的预测；E 年数值仅为拟合路径的示意，须连同其区间阅读，不作为本报告的预测结论。",
+                  "Caution: only \(actuals) actuals and \(degreesOfFreedom) degree\(degreesOfFreedom == 1 ? "" : "s") of freedom, too few to forecast responsibly; the E bars only sketch the fitted path, must be read with their intervals, and are not a forecast of this report.")
+    }
 }

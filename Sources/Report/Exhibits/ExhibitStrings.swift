@@ -184,10 +184,15 @@ extension Strings {
     var findingsTitle: String { localized("关键发现", "Key findings") }
     var findingHeader: String { localized("发现", "Finding") }
     var seePage: String { localized("见页", "See page") }
-    func findingMarketSize(title: String, year: Int, amount: String, fromYear: Int, toYear: Int, cagr: String,
+    func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
                            model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)，\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E, a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+        localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
+             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+    }
+    /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
+    func intervalQuote(level: Double, lower: String, upper: String) -> String {
+        let percent = NumberFormat.percent(level, decimals: 0)
+        return localized("\(percent) 区间 \(lower)–\(upper)", "\(percent) interval \(lower)–\(upper)")
     }
     func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
         localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
@@ -198,10 +203,10 @@ extension Strings {
         return localized("ChatGPT 月访问量在 \(months.joined(separator: "、")) 达到峰值 \(value)，\(last) 为 \(lastValue)\(gap)。",
                     "ChatGPT's monthly visits peaked at \(value) in \(months.joined(separator: " and ")); \(last): \(lastValue)\(gap).")
     }
-    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, high: String,
-                              highAmount: String) -> String {
-        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)）至 \(highAmount)（\(high)）。",
-                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased())) to \(highAmount) (\(high.lowercased())).")
+    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
+                              high: String, highAmount: String, highInterval: String) -> String {
+        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
+                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
@@ -210,12 +215,12 @@ extension Strings {
                          "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed \(tested) by \(error) on average (MAPE).")
     }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
-        localized("大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
-                  "\(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
+        localized("按 marketcast 对报告文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
+                  "On marketcast's scoring of the report's text (not a publisher's figure), \(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
     }
     func findingRoomToGrow(industry: String, points: String) -> String {
-        localized("提升空间最大的行业为\(industry)：潜在渗透率高出当前 \(points) 个百分点。",
-                  "\(industry) has the most room to grow: its potential penetration is \(points) points above today's.")
+        localized("按 marketcast 的估计（非出版方数据），提升空间最大的行业为\(industry)：潜在渗透率高出当前 \(points) 个百分点。",
+                  "On marketcast's estimates (not a publisher's figures), \(industry) has the most room to grow: its potential penetration is \(points) points above today's.")
     }
     func findingReleases(count: Int, first: String, last: String) -> String {
         localized("2023 年报告列出 \(count) 个中国大模型发布，集中于 \(first) 至 \(last)。",

@@ -34,6 +34,15 @@ struct KeyFindingsExhibit: Exhibit {
         let strings = context.strings
         let language = context.strings.language
         var findings: [Finding] = []
+        // "95% 区间 7,140–20,320": an estimate's interval in its display unit and rounding,
+        // without the unit; nil when it has none, and then the estimate is not quoted.
+        func quotedInterval(_ point: ForecastPoint, level: Double, unit: String) -> String? {
+            guard let lower = point.lower, let upper = point.upper, lower.isFinite, upper.isFinite else { return nil }
+            let display = strings.displayUnit(unit)
+            let places = abs(point.value) >= 1000 ? 0 : 1
+            func bare(_ value: Double) -> String { NumberFormat.grouped(display.convert(value), decimals: places) }
+            return strings.intervalQuote(level: level, lower: bare(lower), upper: bare(upper))
+        }
         for result in context.series where result.entry.chart == .marketSize {
             let forecast = result.forecast
             let title = result.entry.title(for: language)
@@ -52,30 +61,37 @@ struct KeyFindingsExhibit: Exhibit {
                                                                             .flatMap { strings.boundPrefixes[$0] } ?? "") + amount(last.value)),
                                         exhibitID: result.entry.chartID))
             }
-            if let last = actuals.last, let end = forecast.estimates.last,
-               let rate = forecast.cagr(from: last.year, to: end.year) {
+            // A forecast is quoted only with its interval, and only when the series is long
+            // enough to forecast at all (ForecastSupport); its page says why when it is not.
+            if ForecastSupport(forecast).isSupported, let last = actuals.last, let end = forecast.estimates.last,
+               let rate = forecast.cagr(from: last.year, to: end.year),
+               let interval = quotedInterval(end, level: forecast.level, unit: forecast.unit) {
                 findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
+                                                                        interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: NumberFormat.percent(rate),
                                                                         model: strings.modelName(forecast.modelName)),
                                         exhibitID: result.entry.chartID))
             }
         }
-        // The spread of the scenarios at the horizon, lowest to highest, per covered series.
+        // The spread of the scenarios at the horizon, lowest to highest, per covered series;
+        // each end quoted with its own interval, and only when the series is long enough.
         for fitted in context.scenarios where fitted.paths.count > 1 {
-            guard let result = context.result(for: fitted.seriesID),
+            guard let result = context.result(for: fitted.seriesID), ForecastSupport(result.forecast).isSupported,
                   let horizon = fitted.paths.compactMap({ $0.forecast.points.last }).map(\.year).max() else { continue }
             let ends = fitted.paths.compactMap { path in
-                path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0.value) }
+                path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0, path.forecast.level) }
             }
-            guard let low = ends.min(by: { $0.1 < $1.1 }), let high = ends.max(by: { $0.1 < $1.1 }) else { continue }
+            guard let low = ends.min(by: { $0.1.value < $1.1.value }), let high = ends.max(by: { $0.1.value < $1.1.value }),
+                  let lowInterval = quotedInterval(low.1, level: low.2, unit: result.forecast.unit), let highInterval = quotedInterval(high.1, level: high.2, unit: result.forecast.unit)
+            else { continue }
             func amount(_ value: Double) -> String {
                 NumberFormat.amount(value, unit: result.forecast.unit, language: language, decimals: abs(value) >= 1000 ? 0 : 1)
             }
             findings.append(Finding(text: strings.findingScenarioRange(
                 title: result.entry.title(for: language), year: horizon,
-                low: strings.localized(low.0.labelZh, low.0.labelEn), lowAmount: amount(low.1),
-                high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1)),
+                low: strings.localized(low.0.labelZh, low.0.labelEn), lowAmount: amount(low.1.value), lowInterval: lowInterval,
+                high: strings.localized(high.0.labelZh, high.0.labelEn), highAmount: amount(high.1.value), highInterval: highInterval),
                 exhibitID: ScenarioPage.chartID(for: result.entry)))
         }
         if let visits = context.tables[ExhibitTable.chatGPTVisits] {
@@ -104,7 +120,8 @@ struct KeyFindingsExhibit: Exhibit {
             let industries = penetration.table.industries
             func name(_ index: Int) -> String { strings.industryName(industries[index]) }
             func score(_ index: Int) -> String {
-                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.score ?? .nan, decimals: 1)
+                // Whole points, as the ranking chart prints them.
+                NumberFormat.grouped(penetration.scores.first { $0.industry == index }?.wholePoints ?? .nan, decimals: 0)
             }
             if order.count >= 2, let top = order.first, let bottom = order.last,
                industries.indices.contains(top), industries.indices.contains(bottom) {

@@ -28,14 +28,27 @@ struct MarketSizePage {
     var scenarioRange: String? = nil
 
     var title: String {
-        let first = forecast.points.first?.year ?? 0
-        let last = forecast.points.last
+        let first = shownPoints.first?.year ?? 0
+        let last = shownPoints.last
         return strings.rangeTitle(entry.title(for: strings.language), firstYear: first, lastYear: last?.year ?? first,
                                   lastIsEstimate: last?.isEstimate ?? false)
     }
 
-    var chart: MarketSizeChart {
+    /// Whether the series carries enough actuals for its forecast to be read as one
+    /// (ForecastSupport); when not, the page warns and draws no forecast CAGR.
+    var support: ForecastSupport { ForecastSupport(forecast) }
+
+    /// The points the chart draws: a series too short to forecast responsibly keeps its
+    /// estimates only when every one has its interval, so no bare point estimate is shown.
+    var shownPoints: [ForecastPoint] {
         let points = forecast.points
+        guard !support.isSupported else { return points }
+        let everyEstimateBounded = points.allSatisfy { !$0.isEstimate || ($0.lower != nil && $0.upper != nil) }
+        return everyEstimateBounded ? points : points.filter { !$0.isEstimate }
+    }
+
+    var chart: MarketSizeChart {
+        let points = shownPoints
         // Values are drawn in the display unit (亿元 in Chinese, CNY bn in English), with the
         // same decimals on every bar (NumberFormat.chartDecimals says how many).
         let display = strings.displayUnit(forecast.unit)
@@ -66,7 +79,8 @@ struct MarketSizePage {
         if let lastActual, lastActual > 0 {
             spans.append(span(from: 0, to: lastActual, points: points, slots: slotOfPoint))
         }
-        if let lastActual, lastActual < points.count - 1 {
+        // A forecast CAGR is a headline number: drawn only for a supported forecast.
+        if let lastActual, lastActual < points.count - 1, support.isSupported {
             spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
         }
         let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
@@ -74,7 +88,9 @@ struct MarketSizePage {
                                        fromBacktestErrors: forecast.intervalMethod != nil)
                         + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
                     extraNote].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
-        var chart = MarketSizeChart(title: title, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
+        let warning = support.isSupported || !points.contains(where: \.isEstimate) ? nil
+            : strings.shortSeriesWarning(actuals: support.actuals, degreesOfFreedom: support.degreesOfFreedom)
+        var chart = MarketSizeChart(title: title, subtitle: warning, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
                                cagrSpans: spans.compactMap { $0 },
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
@@ -89,6 +105,10 @@ struct MarketSizePage {
                 .map { MarketSizeChart.Marker(bar: slotOfPoint[$0], value: display.convert(published.value)) }
         }
         chart.markerLegend = strings.publisherForecastLegend
+        // A whisker up to 1.6 × the tallest bar leaves the bars readable; a longer one (a short
+        // series' interval) is cut there and labelled with its true end, never squashing the bars.
+        chart.whiskerCeiling = 1.6
+        chart.clippedUpperPrefix = strings.clippedUpperPrefix
         return chart
     }
 
@@ -123,7 +143,7 @@ struct MarketSizePage {
     func csv() -> String {
         var lines = ["year,label,value,lower,upper,status,unit,bound"]
         let disclosures = SeriesDisclosures(series: series, strings: strings)
-        for point in forecast.points {
+        for point in shownPoints {
             let bound = disclosures.bound(point)
             let cells = [
                 "\(point.year)",

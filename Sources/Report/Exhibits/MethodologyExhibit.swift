@@ -133,7 +133,8 @@ struct MethodologyExhibit: Exhibit {
             columns: [.init(header: strings.backtestMethod, weight: 2.2)]
                 + backtest.testYears.map { .init(header: strings.backtestError(year: $0), weight: 1, alignment: .right) }
                 + [.init(header: "MAPE", weight: 1.6, alignment: .right)],
-            rows: rows, sourceNote: strings.backtestNote + skippedNote)
+            rows: rows, sourceNote: strings.backtestNote + skippedNote
+                + (BaseCaseBacktestNote.text(for: backtest.seriesID, in: context).map { strings.localized("", " ") + $0 } ?? ""))
     }
 
     /// The model's formula out of its description ("exponential (constant CAGR) y = …

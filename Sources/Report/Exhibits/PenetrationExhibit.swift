@@ -8,7 +8,7 @@ import MarketData
 struct PenetrationExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let analysis = context.penetration, let config = context.config.penetration else { return [] }
-        let page = PenetrationPages(analysis: analysis, config: config, strings: context.strings)
+        let page = PenetrationPages(analysis: analysis, config: config, strings: context.strings, quarter: context.config.quarter)
         let theme = context.theme
         let measurer = context.measurer
         var adoptionTheme = theme
@@ -31,7 +31,7 @@ struct PenetrationExhibit: Exhibit {
 
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] {
         guard let analysis = context.penetration, let config = context.config.penetration else { return [] }
-        let page = PenetrationPages(analysis: analysis, config: config, strings: context.strings)
+        let page = PenetrationPages(analysis: analysis, config: config, strings: context.strings, quarter: context.config.quarter)
         return [("penetration.csv", page.rankingCSV()), ("penetration-ranks.csv", page.ranksCSV())]
     }
 }
@@ -44,6 +44,11 @@ struct PenetrationPages {
     let config: PenetrationConfig
     let strings: Strings
 
+    init(analysis: PenetrationAnalysis, config: PenetrationConfig, strings: Strings, quarter: String) {
+        self.analysis = analysis; self.config = config; self.strings = strings
+        editionYear = Int(quarter.prefix(4)) ?? analysis.settings.adoption.dataYear
+    }
+
     /// One colour per industry on the adoption chart, from Paul Tol's colour-blind-safe
     /// "muted" and "vibrant" schemes (SRON/EPS/TN/09-002), leaving out their palest hues
     /// (cyan, sand) because the line-end labels are set in these colours on white.
@@ -54,6 +59,9 @@ struct PenetrationPages {
     var order: [Int] { analysis.rankOrder }
     var dataYear: Int { analysis.settings.adoption.dataYear }
     var horizon: Int { analysis.settings.adoption.horizon }
+    /// The edition's year (2026 for 2026Q4): a crossing before it is a model estimate of the
+    /// past, never a forecast.
+    let editionYear: Int
 
     func name(_ i: Int) -> String { strings.industryName(industries[i]) }
 
@@ -62,13 +70,14 @@ struct PenetrationPages {
         var chart = HorizontalBarChart(
             title: strings.penetrationRankingTitle(year: dataYear), unitLabel: strings.penetrationScoreUnit,
             items: order.map { i in
-                HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].score,
+                // Bars are as long as the whole-point score they are labelled with.
+                HorizontalBarChart.Item(label: name(i), value: analysis.scores[i].wholePoints,
                                         isHighlighted: analysis.scores[i].rank <= Self.highlightedRanks)
             },
             sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
                                                        weights: weights),
-            formatValue: ValueFormat.groupedDecimal(decimals: 1))
-        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: 1)
+            formatValue: ValueFormat.groupedDecimal(decimals: 0))
+        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: 0)
         chart.highlightLegend = strings.topRanksLegend(Self.highlightedRanks)
         return chart
     }
@@ -79,7 +88,7 @@ struct PenetrationPages {
             title: strings.stabilityTitle, unitLabel: strings.stabilityUnit,
             rowLabels: order.map(name), columnLabels: order.indices.map { strings.rankLabel($0 + 1) },
             probabilities: order.map { s.probabilities[$0] }, threshold: config.heatmapThreshold,
-            sourceNote: strings.stabilityNote(draws: s.draws, concentration: s.concentration, seed: s.seed,
+            sourceNote: strings.stabilityNote(draws: s.draws, concentration: s.concentration, scoreStep: s.scoreStep, seed: s.seed,
                                               threshold: config.heatmapThreshold))
     }
 
@@ -89,14 +98,16 @@ struct PenetrationPages {
             let path = analysis.adoption[i]
             let values: [Double?] = years.map { year in path?.points.first { $0.year == year }?.value }
             let label = path.map {
-                strings.adoptionLabel(name(i), milestone: $0.milestone, level: analysis.settings.adoption.milestone, horizon: horizon)
+                strings.adoptionLabel(name(i), milestone: $0.milestone, level: analysis.settings.adoption.milestone, horizon: horizon,
+                                      editionYear: editionYear)
             } ?? name(i)
             return LineChart.Series(name: label, values: values)
         }
         return LineChart(title: strings.adoptionTitle(from: dataYear, to: horizon), unitLabel: strings.penetrationUnit,
                          categories: years.map { strings.yearLabel($0, isEstimate: $0 > dataYear) }, series: series,
                          missingLabel: nil,
-                         sourceNote: strings.adoptionNote(sources: analysis.table.sources(in: strings.language), settings: analysis.settings.adoption),
+                         sourceNote: strings.adoptionNote(sources: analysis.table.sources(in: strings.language), settings: analysis.settings.adoption,
+                                                          editionYear: editionYear),
                          labelsAtLineEnds: true)
     }
 
@@ -115,12 +126,13 @@ struct PenetrationPages {
     /// penetration.csv: one row per industry in rank order.
     func rankingCSV() -> String {
         let indicators = analysis.table.indicators
-        var lines = [CSVWriter.line(["industry", "industry_en", "score", "rank"] + indicators
+        var lines = [CSVWriter.line(["industry", "industry_en", "score", "score_unrounded", "rank"] + indicators
                                     + ["current_penetration", "potential", "p", "q", "penetration_\(horizon)", "passes_\(CSVWriter.number(analysis.settings.adoption.milestone))pct"])]
         for i in order {
             let industry = industries[i]
             let path = analysis.adoption[i]
-            let cells = [industry.nameZh, industry.nameEn, CSVWriter.number(analysis.scores[i].score), "\(analysis.scores[i].rank)"]
+            let cells = [industry.nameZh, industry.nameEn, CSVWriter.number(analysis.scores[i].wholePoints),
+                         CSVWriter.number(analysis.scores[i].score), "\(analysis.scores[i].rank)"]
                 + industry.scores.map(CSVWriter.number)
                 + [CSVWriter.number(industry.currentPenetration), CSVWriter.number(industry.potential),
                    path.map { CSVWriter.number($0.p) } ?? "", path.map { CSVWriter.number($0.q) } ?? "",

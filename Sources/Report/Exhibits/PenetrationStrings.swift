@@ -37,10 +37,14 @@ extension Strings {
         }
     }
 
+    /// Said in every penetration title: the index is marketcast's scoring of the report's
+    /// wording, not a figure any publisher printed.
+    var ownScoringMark: String { pick("（marketcast 评分）", " (marketcast scoring)") }
+
     func penetrationRankingTitle(year: Int) -> String {
-        pick("大模型行业推进程度指数，\(year)", "Large-model penetration index by industry, \(year)")
+        pick("大模型行业推进程度指数\(ownScoringMark)，\(year)", "Large-model penetration index by industry\(ownScoringMark), \(year)")
     }
-    var penetrationScoreUnit: String { pick("综合得分（0–100）", "Composite score (0–100)") }
+    var penetrationScoreUnit: String { pick("综合得分（0–100，整数）", "Composite score (0–100, whole points)") }
 
     /// "数字化 1、数据开放 1 …": the weights as configured.
     func weightList(indicators: [String], weights: [Double]) -> String {
@@ -51,28 +55,41 @@ extension Strings {
 
     func penetrationRankingNote(sources: [String], method: PenetrationNormalisation, weights: String) -> String {
         let joined = sources.joined(separator: pick("；", "; "))
-        return pick("来源：\(joined)。注：各指标 1–5 分（越高越利于落地），经\(normalisationName(method))后按权重（\(weights)）加权平均；评分为 marketcast 依报告文字所作的分析判断，非报告所列数字。",
-                    "Source: \(joined). Note: indicators scored 1–5 (higher favours adoption), combined by \(normalisationName(method)) and a weighted mean (weights: \(weights)); scores are marketcast's analyst judgement from the report's text, not figures the report prints.")
+        return pick("来源：\(joined)。注：各指标 1–5 分（整数，越高越利于落地），经\(normalisationName(method))后按权重（\(weights)）加权平均，综合得分四舍五入至整数；名次按未取整得分排列，故整数同分者仍有先后。评分为 marketcast 依报告文字所作的分析判断，非报告所列数字；评分细则与各行业得分见附录“推进程度评分细则”。",
+                    "Source: \(joined). Note: indicators scored 1–5 in whole steps (higher favours adoption), combined by \(normalisationName(method)) and a weighted mean (weights: \(weights)); composites are rounded to whole points, and ranks follow the unrounded scores, so equal whole points can still rank apart. The scores are marketcast's analyst judgement from the report's text, not figures the report prints; the rubric and every industry's scores are in the appendix “Penetration scoring rubric”.")
     }
 
-    var stabilityTitle: String { pick("推进程度排名的稳健性：权重扰动下各名次概率", "How stable is the ranking? Probability of each rank under perturbed weights") }
+    var stabilityTitle: String {
+        pick("推进程度排名的稳健性\(ownScoringMark)：权重与评分扰动下各名次概率",
+             "How stable is the ranking\(ownScoringMark)? Probability of each rank under perturbed weights and scores")
+    }
     var stabilityUnit: String { pick("单位：概率；列为名次", "Probability; columns are ranks") }
     func rankLabel(_ rank: Int) -> String { pick("第\(rank)名", "#\(rank)") }
-    func stabilityNote(draws: Int, concentration: Double, seed: UInt64, threshold: Double) -> String {
+    func stabilityNote(draws: Int, concentration: Double, scoreStep: Double, seed: UInt64, threshold: Double) -> String {
         let c = NumberFormat.grouped(concentration, decimals: concentration == concentration.rounded() ? 0 : 2)
         let t = NumberFormat.percent(threshold, decimals: 0)
-        return pick("注：权重按以配置权重为均值的 Dirichlet 分布（集中度 \(c)）随机抽取 \(draws) 次（种子 \(seed)），每次重新计算得分与排名；格内为取得该名次的概率，低于 \(t) 不标注。每行合计 100%。",
-                    "Note: weights drawn \(draws) times (seed \(seed)) from a Dirichlet distribution centred on the configured weights (concentration \(c)), re-scoring and re-ranking each time; cells give the probability of each rank, unlabelled below \(t). Each row sums to 100%.")
+        let half = NumberFormat.percent(scoreStep / 2, decimals: scoreStep * 200 == (scoreStep * 200).rounded() ? 0 : 1)
+        let scores = scoreStep > 0
+            ? pick("；同时每个 1–5 分的指标评分各以 \(half) 的概率下调或上调一分（保持在 1–5 内），反映评分本身的判断误差",
+                   "; each 1–5 indicator score also moves one step down or up with probability \(half) each (kept within 1–5), for the judgement in the scoring itself")
+            : ""
+        return pick("注：权重按以配置权重为均值的 Dirichlet 分布（集中度 \(c)）随机抽取 \(draws) 次（种子 \(seed)）\(scores)，每次重新计算得分与排名；格内为取得该名次的概率，低于 \(t) 不标注。每行合计 100%。",
+                    "Note: weights drawn \(draws) times (seed \(seed)) from a Dirichlet distribution centred on the configured weights (concentration \(c))\(scores), re-scoring and re-ranking each time; cells give the probability of each rank, unlabelled below \(t). Each row sums to 100%.")
     }
 
     func adoptionTitle(from: Int, to: Int) -> String {
-        pick("各行业大模型渗透率路径（Bass 扩散），\(from)–\(to)E", "Large-model penetration paths by industry (Bass diffusion), \(from)–\(to)E")
+        pick("各行业大模型渗透率路径（Bass 扩散，marketcast 推算），\(from)–\(to)E",
+             "Large-model penetration paths by industry (Bass diffusion, marketcast estimates), \(from)–\(to)E")
     }
     var penetrationUnit: String { pick("渗透率（%）", "Penetration (%)") }
-    func adoptionLabel(_ name: String, milestone: AdoptionPath.Milestone, level: Double, horizon: Int) -> String {
+    /// A crossing year before the edition's is a model estimate of the past, worded so;
+    /// from the edition's year on it is a projection.
+    func adoptionLabel(_ name: String, milestone: AdoptionPath.Milestone, level: Double, horizon: Int, editionYear: Int) -> String {
         let l = NumberFormat.grouped(level, decimals: 0)
         switch milestone {
         case .reached: return pick("\(name)（已过\(l)%）", "\(name) (past \(l)%)")
+        case .year(let year) where year < editionYear:
+            return pick("\(name)（模型估计\(year)年已过\(l)%）", "\(name) (model estimate: past \(l)% in \(year))")
         case .year(let year): return pick("\(name)（\(year)年过\(l)%）", "\(name) (\(l)% in \(year))")
         case .afterHorizon: return pick("\(name)（\(horizon)年后过\(l)%）", "\(name) (\(l)% after \(horizon))")
         case .never: return pick("\(name)（潜力低于\(l)%）", "\(name) (potential below \(l)%)")
@@ -86,16 +103,26 @@ extension Strings {
         case .never: return "never"
         }
     }
-    func adoptionNote(sources: [String], settings: AdoptionSettings) -> String {
+    func adoptionNote(sources: [String], settings: AdoptionSettings, editionYear: Int) -> String {
         let joined = sources.joined(separator: pick("；", "; "))
         func r(_ range: ClosedRange<Double>) -> String {
             "\(NumberFormat.grouped(range.lowerBound, decimals: 2))–\(NumberFormat.grouped(range.upperBound, decimals: 2))"
         }
-        return pick("来源：\(joined)。注：E 为 marketcast 推算。每个行业一条 Bass 扩散曲线：上限 m 为该行业潜力，创新系数 p（\(r(settings.innovation))）与模仿系数 q（\(r(settings.imitation))）随推进程度得分线性提高，曲线位置按 \(settings.dataYear) 年当前渗透率校准。",
-                    "Source: \(joined). Note: E marks marketcast projections. One Bass diffusion per industry: ceiling m = the industry's potential; innovation p (\(r(settings.innovation))) and imitation q (\(r(settings.imitation))) rise linearly with the penetration score; each curve is positioned to match the \(settings.dataYear) current penetration.")
+        // Estimated years before the edition's: a model estimate of the past, not a forecast.
+        let firstPast = settings.dataYear + 1, lastPast = min(editionYear - 1, settings.horizon)
+        let past = lastPast < firstPast ? ""
+            : lastPast == firstPast
+            ? pick("\(firstPast) 年早于本期报告，为模型对过去的估计，非预测；",
+                   "\(firstPast) precedes this edition: a model estimate of the past, not a forecast; ")
+            : pick("\(firstPast)–\(lastPast) 年早于本期报告，为模型对过去的估计，非预测；",
+                   "\(firstPast)–\(lastPast) precede this edition: model estimates of the past, not forecasts; ")
+        return pick("来源：\(joined)。注：渗透率指该行业中已使用大模型的业务所占百分比，为 marketcast 依报告文字所作的估计（非统计数据）。E 为 marketcast 推算；\(past)每个行业一条 Bass 扩散曲线：上限 m 为该行业潜力，创新系数 p（\(r(settings.innovation))）与模仿系数 q（\(r(settings.imitation))）随推进程度得分线性提高，曲线位置按 \(settings.dataYear) 年当前渗透率校准。",
+                    "Source: \(joined). Note: penetration is the share of an industry's work already using large models, in percent, as marketcast estimates it from the report's text (not a statistic). E marks marketcast estimates; \(past)one Bass diffusion per industry: ceiling m = the industry's potential; innovation p (\(r(settings.innovation))) and imitation q (\(r(settings.imitation))) rise linearly with the penetration score; each curve is positioned to match the \(settings.dataYear) current penetration.")
     }
 
-    var matrixTitle: String { pick("增长空间：当前渗透率与剩余空间", "Room to grow: current penetration against room left") }
+    var matrixTitle: String {
+        pick("增长空间\(ownScoringMark)：当前渗透率与剩余空间", "Room to grow\(ownScoringMark): current penetration against room left")
+    }
     var matrixYUnit: String { pick("剩余空间 = 潜力 − 当前（百分点）", "Room to grow = potential − current (percentage points)") }
     func matrixXTitle(year: Int) -> String { pick("\(year) 年当前渗透率（%）", "Current penetration, \(year) (%)") }
     func matrixSizeLegend(_ column: String) -> String { pick("气泡面积 = \(indicatorName(column))（1–5 分）", "Bubble area = \(indicatorName(column)) (score 1–5)") }

@@ -8,8 +8,9 @@ struct ScenarioExhibit: Exhibit {
     func pages(in context: RunContext) throws -> [ReportPage] {
         context.scenarios.compactMap { fitted -> ReportPage? in
             guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
-            let page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
+            var page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
+            page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
             guard let chart = page.chart else { return nil }
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,
                               csv: ScenarioForecasts.csv([fitted]))
@@ -43,6 +44,8 @@ struct ScenarioPage {
     let fitted: SeriesScenarios
     let baseName: String?
     let strings: Strings
+    /// Whether the backtest supports the base case's model, and why it is kept if not.
+    var baseCaseNote: String? = nil
 
     /// `scenarios` for the first series with scenarios' chart, `<chart_id>-scenarios` for others.
     func chartID(_ entry: ReportConfig.SeriesEntry) -> String { Self.chartID(for: entry) }
@@ -85,6 +88,7 @@ struct ScenarioPage {
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
                              sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label)]
+                                          + (baseCaseNote.map { [$0] } ?? [])
                                           + disclosures.notes(shownActuals: reference.actuals)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)

@@ -46,6 +46,7 @@ public enum ReportRun {
         PenetrationExhibit(),  // 6 industry penetration
         VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
         IndustryApplicationsExhibit(), MethodologyExhibit(),
+        PenetrationRubricExhibit(),  // appendix: how the penetration pages were scored
     ]
 
     public static func run(_ options: RunOptions, logger: Logger,

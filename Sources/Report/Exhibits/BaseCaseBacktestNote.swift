@@ -1,0 +1,65 @@
+import Forecasting
+import MarketData
+
+/// The sentence that ties the base case to the backtest: whether its model is the one the
+/// backtest supports and, when it is not, why it is kept (BacktestStanding). The scenario
+/// page and the backtest page print the same sentence, so they can never disagree.
+enum BaseCaseBacktestNote {
+    static func standing(in context: RunContext) -> BacktestStanding? {
+        guard let backtest = context.backtest, let result = context.result(for: backtest.seriesID) else { return nil }
+        let base = context.config.baseScenario.flatMap { name in
+            context.scenarios.first { $0.seriesID == backtest.seriesID }?.path(named: name)
+        }
+        let model = base?.forecast.modelName ?? result.forecast.modelName
+        let bounded = !backtest.testYears.isEmpty && backtest.testYears.allSatisfy {
+            result.series.observation(forYear: $0)?.bound == .lower
+        }
+        return BacktestStanding(model: model, in: backtest, heldOutLowerBounds: bounded)
+    }
+
+    /// The sentence for the pages of series `seriesID`; nil when no backtest covers it.
+    static func text(for seriesID: String? = nil, in context: RunContext) -> String? {
+        guard let backtest = context.backtest, seriesID == nil || seriesID == backtest.seriesID,
+              let standing = standing(in: context) else { return nil }
+        return context.strings.baseCaseBacktest(standing, testYears: backtest.testYears)
+    }
+}
+
+extension Strings {
+    func baseCaseBacktest(_ standing: BacktestStanding, testYears: [Int]) -> String {
+        let model = modelName(standing.model)
+        guard let best = standing.best, let rank = standing.rank, let error = standing.modelError else {
+            return localized("基准情景的模型（\(model)）未参加回测，回测不能为其提供支持。",
+                             "The base case's model (\(model)) was not backtested, so the backtest offers it no support.")
+        }
+        let mape = NumberFormat.percent(error)
+        if standing.isBest {
+            return localized("基准情景的模型（\(model)）在回测中误差最低（MAPE \(mape)），与回测结果一致。",
+                             "The base case's model (\(model)) has the lowest backtest error (MAPE \(mape)): the backtest supports it.")
+        }
+        let bestName = modelName(best.method)
+        let bestMAPE = NumberFormat.percent(best.meanAbsolutePercentError)
+        let years = testYears.map(String.init).joined(separator: localized("、", ", "))
+        let head = localized("基准情景用\(model)，其回测误差（MAPE \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",
+                             "The base case uses the \(model), whose backtest error (MAPE \(mape)) ranks \(rank) of \(standing.modelCount) models; the lowest is the \(bestName) (\(bestMAPE)).")
+        guard !standing.reasons.isEmpty else {
+            return head + localized("回测不支持基准情景的模型选择，宜改用误差更低的模型。",
+                                    " The backtest does not support the base case's model; a model with a lower error should replace it.")
+        }
+        let reasons = standing.reasons.map { reason -> String in
+            switch reason {
+            case .fewHeldOutYears(let count):
+                return count == 1
+                    ? localized("回测只有 \(years) 一个检验年，一年的误差排名多半是偶然", "the backtest scores a single year (\(years)), and one year's miss ranks models largely by chance")
+                    : localized("回测只有 \(years) \(count) 个检验年，不足以据此选模型", "the backtest scores only \(count) years (\(years)), too few to choose a model by")
+            case .heldOutAreLowerBounds:
+                return localized("检验年的公布值是下限（实际更高），误差小可能只说明路径偏低", "the held-out figures are published lower bounds (the truth is higher), so a smaller miss may only mean a lower path")
+            case .referenceEvidence:
+                return localized("组合预测在 181 个 M1 年度参考序列、1–6 年预测期的检验中误差最低（对称平均绝对百分比误差 15.69%，单一方法 16.66%–19.76%）",
+                                 "the combination has the lowest error on the 181 M1 yearly reference series at horizons 1–6 (sMAPE 15.69; single methods 16.66–19.76)")
+            }
+        }
+        return head + localized("仍保留它，因为" + reasons.joined(separator: "；") + "。",
+                                " It is kept because " + reasons.joined(separator: "; ") + ".")
+    }
+}
