@@ -27,6 +27,9 @@ public struct TablePage: Sendable {
     public var sourceNote: String
     /// Space above and below each cell's text; a list such as a contents page can be denser.
     public var rowPadding: Double = 4
+    /// Sets the type smaller (down to the theme's smallest label size) rather than continue
+    /// on a second page: for a contents page, which a reader takes in at a glance.
+    public var shrinksToOnePage: Bool = false
 
     public init(title: String, continuedSuffix: String, subtitle: String? = nil, columns: [Column], rows: [[String]],
                 emphasizedRows: Set<Int> = [], sourceNote: String = "") {
@@ -74,9 +77,6 @@ extension TablePage {
         let problems = self.problems
         let padX = 6.0
         let requestedPadding = rowPadding.isFinite ? max(0, rowPadding) : 4
-        let bodyFont = theme.font(theme.fontSizes.axis - 1)
-        let boldFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
-        let headerFont = theme.font(theme.fontSizes.axis - 1, weight: .bold)
         let width = theme.contentArea.width
         let totalWeight = columns.map { $0.weight.isFinite && $0.weight > 0 ? $0.weight : 0 }.reduce(0, +)
         let widths = columns.map { column -> Double in
@@ -90,12 +90,26 @@ extension TablePage {
                     : measurer.measure(text, font: font, maxWidth: max(1, widths[column] - 2 * padX))
             }
         }
-        let headerTexts = textSizes(columns.map(\.header), font: headerFont)
-        let rowTexts = rows.enumerated().map { index, row in
-            textSizes(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? boldFont : bodyFont)
+        // The type: the house size, or, for a table that must stay on one page (a contents
+        // page), the largest size down to the smallest label size at which it does.
+        var size = theme.fontSizes.axis - 1
+        var headerTexts: [Size] = [], rowTexts: [[Size]] = []
+        var padY = requestedPadding
+        for _ in 0..<40 {
+            let plain = theme.font(size), bold = theme.font(size, weight: .bold)
+            headerTexts = textSizes(columns.map(\.header), font: bold)
+            rowTexts = rows.enumerated().map { index, row in
+                textSizes(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? bold : plain)
+            }
+            let fitted = fittedPadding(requested: requestedPadding, textHeights: [headerTexts] + rowTexts,
+                                       theme: theme, measurer: measurer)
+            padY = fitted.padding
+            if fitted.fitsOnePage || !shrinksToOnePage || !(size - 0.5 >= theme.fontSizes.minimumValueLabel) { break }
+            size -= 0.5
         }
-        let padY = fittedPadding(requested: requestedPadding, textHeights: [headerTexts] + rowTexts,
-                                 theme: theme, measurer: measurer)
+        let bodyFont = theme.font(size)
+        let boldFont = theme.font(size, weight: .bold)
+        let headerFont = theme.font(size, weight: .bold)
         func rowHeight(_ sizes: [Size]) -> (Double, [Size]) {
             ((sizes.map(\.height).max() ?? 0) + 2 * padY, sizes)
         }
@@ -207,7 +221,8 @@ extension TablePage {
     /// does not leave half a page empty; one that would spill a few rows onto a page of its
     /// own gets tighter rows (down to 2 pt) when that keeps it on one page. A table longer
     /// than that keeps the requested padding and continues on further pages.
-    func fittedPadding(requested: Double, textHeights: [[Size]], theme: Theme, measurer: TextMeasuring) -> Double {
+    func fittedPadding(requested: Double, textHeights: [[Size]], theme: Theme,
+                       measurer: TextMeasuring) -> (padding: Double, fitsOnePage: Bool) {
         var scratch = Scene(size: theme.pageSize)
         var ignored: [String] = []
         let body = PageBlockLayout.layout(
@@ -215,11 +230,11 @@ extension TablePage {
             theme: theme, measurer: measurer, scene: &scratch, problems: &ignored).body
         let text = textHeights.map { $0.map(\.height).max() ?? 0 }.reduce(0, +)
         let gaps = 2 * Double(textHeights.count)
-        guard gaps > 0, body.height > 0 else { return requested }
+        guard gaps > 0, body.height > 0 else { return (requested, false) }
         // The padding that fills the body exactly, a hair under so rounding never spills a row.
         let filling = (body.height - text) / gaps - 0.01
-        if filling >= requested { return min(filling, max(requested, min(2.5 * requested, 10))) }
+        if filling >= requested { return (min(filling, max(requested, min(2.5 * requested, 10))), true) }
         let tightest = min(2, requested)
-        return filling >= tightest ? filling : requested
+        return filling >= tightest ? (filling, true) : (requested, false)
     }
 }

@@ -150,6 +150,34 @@ final class ReportChartKindsLayoutTests: XCTestCase {
         }
     }
 
+    /// A contents page stays on one page: its type gets smaller instead of continuing; a
+    /// table that may continue keeps the house size and continues; a short table spreads out.
+    func testTablesFitTheirPageAsAsked() {
+        let rows = (1...27).map { ["第 \($0) 个图表的标题", "\($0)"] }
+        var contents = TablePage(title: "目录", continuedSuffix: "（续）",
+                                 columns: [.init(header: "内容", weight: 10), .init(header: "页码", alignment: .right)],
+                                 rows: rows)
+        contents.rowPadding = 1
+        XCTAssertGreaterThan(contents.layoutPages(theme: theme, measurer: measurer).count, 1, "too long at the house size")
+        contents.shrinksToOnePage = true
+        let pages = contents.layoutPages(theme: theme, measurer: measurer)
+        XCTAssertEqual(pages.count, 1)
+        XCTAssertEqual(pages[0].rows.count, 27)
+        let body = pages[0].blocks.body
+        XCTAssertLessThanOrEqual(pages[0].rows.last?.last?.frame.maxY ?? .infinity, body.maxY + 1e-9)
+        let size = pages[0].scene.elements.compactMap { element -> Double? in
+            if element.role == "table-cell", case .text(let box) = element.item { return box.font.size } else { return nil }
+        }.max() ?? 0
+        XCTAssertLessThan(size, theme.fontSizes.axis - 1)
+        XCTAssertGreaterThanOrEqual(size, theme.fontSizes.minimumValueLabel)
+
+        let short = TablePage(title: "厂商", continuedSuffix: "（续）", columns: [.init(header: "厂商")],
+                              rows: [["百度"], ["阿里巴巴"], ["腾讯"]]).layoutPages(theme: theme, measurer: measurer)[0]
+        let rowHeight = short.rows[0][0].frame.height
+        let text = measurer.lineHeight(theme.font(theme.fontSizes.axis - 1))
+        XCTAssertEqual(rowHeight, text + 2 * 10, accuracy: 1e-6, "a short table spreads its rows, to 10 pt of padding at most")
+    }
+
     func testEmptyTableIsOnePageWithItsHeader() {
         let table = TablePage(title: "目录", continuedSuffix: "（续）", columns: [.init(header: "内容")], rows: [])
         let pages = table.layoutPages(theme: theme, measurer: measurer)

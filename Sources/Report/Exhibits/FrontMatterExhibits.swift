@@ -58,6 +58,7 @@ struct ContentsExhibit: Exhibit {
         // One line per exhibit, set densely so that a report of twenty-five exhibits keeps
         // its contents on one page.
         table.rowPadding = 1
+        table.shrinksToOnePage = true
         return TablePages.pages(table, chartID: "contents", context: context).map { page in
             var page = page
             page.chartID = nil
