@@ -92,6 +92,21 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("methodology-sources", .en).contains("Data cut-off: 2025-12"))
         // Key findings quote the bound as the chart does.
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年为 超过10,000亿元"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .en).contains("reaching >CNY 1,000 bn in 2025"), text("key-findings", .en))
+        XCTAssertTrue(text("key-findings", .en).contains("reaching >CNY 1,000.0 bn in 2025"), text("key-findings", .en))
+    }
+
+    /// A key finding and the chart it cites print a number alike (issue 14 §5): same
+    /// rounding, same unit (141.3 on the bar and in the sentence, not 141.34 beside 141.3).
+    func testFindingsPrintTheNumbersAsTheirChartsDo() {
+        let findings = text("key-findings", .zh)
+        let largeModel = text("large-model-market", .zh), marketSize = text("market-size", .zh)
+        XCTAssertTrue(largeModel.contains("141.3") && findings.contains("141.3亿元"), findings)
+        XCTAssertFalse(findings.contains("141.34"), findings)
+        XCTAssertTrue(marketSize.contains("13,260") && findings.contains("13,260亿元"), findings)
+        // Visits in the chart's unit: 亿次 on the axis and in the sentence.
+        XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))
+        XCTAssertTrue(findings.contains("18.0 亿次"), findings)
+        XCTAssertTrue(text("key-findings", .en).contains("1,800 million visits"))
+        XCTAssertTrue(text("chatgpt-visits", .en).contains("Unit: million visits"))
     }
 }

@@ -48,6 +48,14 @@ struct ChatGPTVisitsPage {
         return (visits.filter { $0.value == top }.map(\.month.description), top)
     }
 
+    /// How the page prints visits, on the chart and in the key finding alike: 亿次 with one
+    /// decimal in Chinese (18.0), millions in English (1,800); the data are in millions.
+    var displayScale: Double { strings.language == .zh ? 0.01 : 1 }
+    var displayDecimals: Int { strings.language == .zh ? 1 : 0 }
+    func displayed(_ millions: Double) -> String {
+        strings.visitsAmount(NumberFormat.grouped(millions * displayScale, decimals: displayDecimals))
+    }
+
     var chart: LineChart {
         let categories = months
         let chartMilestones = milestones.compactMap { milestone -> LineChart.Milestone? in
@@ -56,11 +64,16 @@ struct ChatGPTVisitsPage {
             return LineChart.Milestone(index: index, label: strings.localized(milestone.labelZH, milestone.labelEN))
         }
         let sources = visits.map(\.source) + milestones.map(\.source)
-        return LineChart(title: strings.visitsTitle, unitLabel: strings.visitsUnit,
-                         points: categories.map { LineChart.DataPoint(label: $0.description, value: value(for: $0)) },
-                         milestones: chartMilestones, missingLabel: strings.noData,
-                         sourceNote: strings.visitsNote(sources: sources, missing: missingMonths),
-                         formatValue: ValueFormat.groupedDecimal(decimals: 0))
+        let scale = displayScale
+        var chart = LineChart(title: strings.visitsTitle, unitLabel: strings.visitsUnit,
+                              points: categories.map { month in
+                                  LineChart.DataPoint(label: month.description, value: value(for: month).map { $0 * scale })
+                              },
+                              milestones: chartMilestones, missingLabel: strings.noData,
+                              sourceNote: strings.visitsNote(sources: sources, missing: missingMonths),
+                              formatValue: ValueFormat.groupedDecimal(decimals: 0))
+        chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: displayDecimals)
+        return chart
     }
 
     func csv() -> String {

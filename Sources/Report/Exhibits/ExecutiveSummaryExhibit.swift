@@ -63,12 +63,10 @@ struct ExecutiveSummary {
         columns += years.map { .init(header: "\($0)E", weight: 1.5, alignment: .right) }
         columns.append(.init(header: "CAGR", weight: 1.3, alignment: .right))
         let rows = lines.map { line -> [String] in
-            let unit = strings.displayUnit(line.result.forecast.unit)
-            // The decimals the series' market-size chart prints, so a cell and its bar agree.
-            let decimals = NumberFormat.chartDecimals(actuals: line.result.forecast.actuals.map(\.value),
-                                                      largest: line.result.forecast.points.map(\.value).max() ?? 0,
-                                                      powerOfTen: unit.powerOfTen)
-            func number(_ value: Double) -> String { NumberFormat.grouped(unit.convert(value), decimals: decimals) }
+            // The numbers as the series' market-size chart prints them, so a cell and its bar agree.
+            let style = SeriesNumberStyle(line.result.forecast, strings: strings)
+            let unit = style.display
+            func number(_ value: Double) -> String { style.number(value) }
             let bound = line.result.series.observation(forYear: line.lastActual.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
             var cells = [line.result.entry.title(for: language) + strings.summaryUnit(unit.label),
                          "\(line.lastActual.year)" + strings.summaryYearSeparator

@@ -36,21 +36,16 @@ struct KeyFindingsExhibit: Exhibit {
         var findings: [Finding] = []
         // "95% 区间 7,140–20,320": an estimate's interval in its display unit and rounding,
         // without the unit; nil when it has none, and then the estimate is not quoted.
-        func quotedInterval(_ point: ForecastPoint, level: Double, unit: String) -> String? {
+        func quotedInterval(_ point: ForecastPoint, level: Double, style: SeriesNumberStyle) -> String? {
             guard let lower = point.lower, let upper = point.upper, lower.isFinite, upper.isFinite else { return nil }
-            let display = strings.displayUnit(unit)
-            let places = abs(point.value) >= 1000 ? 0 : 1
-            func bare(_ value: Double) -> String { NumberFormat.grouped(display.convert(value), decimals: places) }
-            return strings.intervalQuote(level: level, lower: bare(lower), upper: bare(upper))
+            return strings.intervalQuote(level: level, lower: style.number(lower), upper: style.number(upper))
         }
         for result in context.series where result.entry.chart == .marketSize {
             let forecast = result.forecast
             let title = result.entry.title(for: language)
-            // Actuals as published; estimates rounded to what a model can claim.
-            func amount(_ value: Double, isEstimate: Bool = false) -> String {
-                NumberFormat.amount(value, unit: forecast.unit, language: language,
-                                    decimals: isEstimate ? (abs(value) >= 1000 ? 0 : 1) : nil)
-            }
+            // Every number as the series' chart prints it (SeriesNumberStyle).
+            let style = SeriesNumberStyle(forecast, strings: strings)
+            func amount(_ value: Double, isEstimate: Bool = false) -> String { style.amount(value) }
             let actuals = forecast.actuals
             if let first = actuals.first, let last = actuals.last, last.year > first.year,
                let rate = forecast.cagr(from: first.year, to: last.year) {
@@ -65,7 +60,7 @@ struct KeyFindingsExhibit: Exhibit {
             // enough to forecast at all (ForecastSupport); its page says why when it is not.
             if ForecastSupport(forecast).isSupported, let last = actuals.last, let end = forecast.estimates.last,
                let rate = forecast.cagr(from: last.year, to: end.year),
-               let interval = quotedInterval(end, level: forecast.level, unit: forecast.unit) {
+               let interval = quotedInterval(end, level: forecast.level, style: style) {
                 findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
@@ -83,11 +78,11 @@ struct KeyFindingsExhibit: Exhibit {
                 path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0, path.forecast.level) }
             }
             guard let low = ends.min(by: { $0.1.value < $1.1.value }), let high = ends.max(by: { $0.1.value < $1.1.value }),
-                  let lowInterval = quotedInterval(low.1, level: low.2, unit: result.forecast.unit), let highInterval = quotedInterval(high.1, level: high.2, unit: result.forecast.unit)
+                  case let style = SeriesNumberStyle(result.forecast, strings: strings),
+                  let lowInterval = quotedInterval(low.1, level: low.2, style: style),
+                  let highInterval = quotedInterval(high.1, level: high.2, style: style)
             else { continue }
-            func amount(_ value: Double) -> String {
-                NumberFormat.amount(value, unit: result.forecast.unit, language: language, decimals: abs(value) >= 1000 ? 0 : 1)
-            }
+            func amount(_ value: Double) -> String { style.amount(value) }
             findings.append(Finding(text: strings.findingScenarioRange(
                 title: result.entry.title(for: language), year: horizon,
                 low: strings.localized(low.0.labelZh, low.0.labelEn), lowAmount: amount(low.1.value), lowInterval: lowInterval,
@@ -97,13 +92,10 @@ struct KeyFindingsExhibit: Exhibit {
         if let visits = context.tables[ExhibitTable.chatGPTVisits] {
             let page = ChatGPTVisitsPage(visits: visits, milestones: [], strings: strings)
             if let peak = page.peak, let last = page.visits.last(where: { $0.value != nil }), let lastValue = last.value {
-                func visits(_ value: Double) -> String {
-                    strings.localized(NumberFormat.grouped(value / 100, decimals: 1) + " 亿次",
-                                 NumberFormat.grouped(value / 1000, decimals: 2) + " bn visits")
-                }
-                findings.append(Finding(text: strings.findingVisitsPeak(months: peak.months, value: visits(peak.value),
+                // In the chart's own unit and rounding.
+                findings.append(Finding(text: strings.findingVisitsPeak(months: peak.months, value: page.displayed(peak.value),
                                                                         last: last.month.description,
-                                                                        lastValue: visits(lastValue),
+                                                                        lastValue: page.displayed(lastValue),
                                                                         missing: page.missingMonths),
                                         exhibitID: ChatGPTVisitsExhibit.chartID))
             }

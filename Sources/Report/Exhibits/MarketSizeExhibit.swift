@@ -51,10 +51,8 @@ struct MarketSizePage {
         let points = shownPoints
         // Values are drawn in the display unit (亿元 in Chinese, CNY bn in English), with the
         // same decimals on every bar (NumberFormat.chartDecimals says how many).
-        let display = strings.displayUnit(forecast.unit)
-        let decimals = NumberFormat.chartDecimals(actuals: forecast.actuals.map(\.value),
-                                                  largest: points.map(\.value).max() ?? 0,
-                                                  powerOfTen: display.powerOfTen)
+        let style = SeriesNumberStyle(forecast, strings: strings, points: points)
+        let display = style.display, decimals = style.decimals
         // One slot per year from the first to the last: a year the publisher never
         // published keeps its place on the axis as an empty, marked slot.
         let disclosures = SeriesDisclosures(series: series, strings: strings)
