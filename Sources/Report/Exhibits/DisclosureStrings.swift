@@ -13,6 +13,13 @@ extension Strings {
 
     /// The mark after a derived year's label ("2023*") and its footnote.
     var derivedMark: String { "*" }
+    /// A visible break in a series' growth, named in the note.
+    func growthBreakNote(_ step: GrowthBreak) -> String {
+        func signed(_ rate: Double) -> String { (rate > 0 ? "+" : "") + NumberFormat.percent(rate) }
+        return localized("增速由 \(step.year - 1) 年的 \(signed(step.before)) 变为 \(step.year) 年的 \(signed(step.after))：序列在此出现断点，出版方未说明原因，预测对此敏感。",
+                         "Growth moves from \(signed(step.before)) in \(step.year - 1) to \(signed(step.after)) in \(step.year): a break in the series the publisher does not explain, and the forecast leans on it.")
+    }
+
     func derivedNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         return localized("* \(list) 年值非直接发布，由次年值与所述同比增速推算。",

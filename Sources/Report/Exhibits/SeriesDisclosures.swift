@@ -30,7 +30,34 @@ struct SeriesDisclosures {
         }
         let derived = shown.filter(\.isDerived).map(\.year)
         if !derived.isEmpty { parts.append(strings.derivedNote(derived)) }
+        for step in GrowthBreak.find(in: actuals) { parts.append(strings.growthBreakNote(step)) }
         if let cutoff = series.dataCutoff { parts.append(strings.dataCutoff(cutoff)) }
         return parts
+    }
+}
+
+/// A visible break in a series: growth from one year to the next jumps (or drops) by more
+/// than `threshold` (25 percentage points), e.g. +4% then +41%. The note names it, because a
+/// reader sees it on the chart and a forecast leans on it.
+struct GrowthBreak: Equatable {
+    static let threshold = 0.25
+    var year: Int
+    var before: Double
+    var after: Double
+
+    /// Breaks between consecutive years with positive values; gaps and non-positive values
+    /// start afresh.
+    static func find(in points: [ForecastPoint]) -> [GrowthBreak] {
+        var growth: [(year: Int, rate: Double)] = []
+        for (previous, point) in zip(points, points.dropFirst())
+        where point.year == previous.year + 1 && previous.value > 0 && point.value > 0 && !point.isEstimate {
+            growth.append((point.year, point.value / previous.value - 1))
+        }
+        var found: [GrowthBreak] = []
+        for (first, second) in zip(growth, growth.dropFirst())
+        where second.year == first.year + 1 && abs(second.rate - first.rate) > threshold {
+            found.append(GrowthBreak(year: second.year, before: first.rate, after: second.rate))
+        }
+        return found
     }
 }
