@@ -28,14 +28,14 @@ extension Strings {
         return language == .zh ? known.zh : known.en
     }
 
-    var rubricTitle: String { localized("附录：推进程度评分细则（marketcast 评分）", "Appendix: penetration scoring rubric (marketcast scoring)") }
+    var rubricTitle: String { localized("附录：推进程度评分细则（marketcast 评分）", "Appendix: adoption-progress scoring rubric (marketcast scoring)") }
     var rubricSubtitle: String {
         localized("各指标由 marketcast 依报告“推进程度”文字逐行业评为 1–5 的整数；各行业得分见下页",
                   "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress (推进程度); every industry's scores are on the next page")
     }
     var rubricIndicatorHeader: String { localized("指标", "Indicator") }
     var rubricWeightHeader: String { localized("权重", "Weight") }
-    var scoresTitle: String { localized("附录：各行业推进程度评分（marketcast 评分）", "Appendix: penetration scores by industry (marketcast scoring)") }
+    var scoresTitle: String { localized("附录：各行业推进程度评分（marketcast 评分）", "Appendix: adoption-progress scores by industry (marketcast scoring)") }
     var scoresSubtitle: String {
         localized("各指标 1–5 分（评分细则见上页），综合得分 0–100 取整数；按名次排列",
                   "Indicators scored 1–5 (rubric on the previous page); composite 0–100 in whole points; in rank order")

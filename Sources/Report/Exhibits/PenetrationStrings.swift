@@ -42,7 +42,7 @@ extension Strings {
     var ownScoringMark: String { pick("（marketcast 评分）", " (marketcast scoring)") }
 
     func penetrationRankingTitle(year: Int) -> String {
-        pick("大模型行业推进程度指数\(ownScoringMark)，\(year)", "Large-model penetration index by industry\(ownScoringMark), \(year)")
+        pick("大模型行业推进程度指数\(ownScoringMark)，\(year)", "Large-model adoption-progress index by industry\(ownScoringMark), \(year)")
     }
     var penetrationScoreUnit: String { pick("综合得分（0–100，整数）", "Composite score (0–100, whole points)") }
 
@@ -56,7 +56,7 @@ extension Strings {
     func penetrationRankingNote(sources: [String], method: PenetrationNormalisation, weights: String) -> String {
         let joined = sources.joined(separator: pick("；", "; "))
         return pick("来源：\(joined)。注：各指标 1–5 分（整数，越高越利于落地），经\(normalisationName(method))后按权重（\(weights)）加权平均，综合得分四舍五入至整数；名次按未取整得分排列，故整数同分者仍有先后。评分为 marketcast 依报告文字所作的分析判断，非报告所列数字；评分细则与各行业得分见附录“推进程度评分细则”。",
-                    "Source: \(joined). Note: indicators scored 1–5 in whole steps (higher favours adoption), combined by \(normalisationName(method)) and a weighted mean (weights: \(weights)); composites are rounded to whole points, and ranks follow the unrounded scores, so equal whole points can still rank apart. The scores are marketcast's analyst judgement from the report's text, not figures the report prints; the rubric and every industry's scores are in the appendix “Penetration scoring rubric”.")
+                    "Source: \(joined). Note: indicators scored 1–5 in whole steps (higher favours adoption), combined by \(normalisationName(method)) and a weighted mean (weights: \(weights)); composites are rounded to whole points, and ranks follow the unrounded scores, so equal whole points can still rank apart. The scores are marketcast's analyst judgement from the report's text, not figures the report prints; the rubric and every industry's scores are in the appendix “Adoption-progress scoring rubric”.")
     }
 
     var stabilityTitle: String {
@@ -117,7 +117,7 @@ extension Strings {
             : pick("\(firstPast)–\(lastPast) 年早于本期报告，为模型对过去的估计，非预测；",
                    "\(firstPast)–\(lastPast) precede this edition: model estimates of the past, not forecasts; ")
         return pick("来源：\(joined)。注：渗透率指该行业中已使用大模型的业务所占百分比，为 marketcast 依报告文字所作的估计（非统计数据）。E 为 marketcast 推算；\(past)每个行业一条 Bass 扩散曲线：上限 m 为该行业潜力，创新系数 p（\(r(settings.innovation))）与模仿系数 q（\(r(settings.imitation))）随推进程度得分线性提高，曲线位置按 \(settings.dataYear) 年当前渗透率校准。",
-                    "Source: \(joined). Note: penetration is the share of an industry's work already using large models, in percent, as marketcast estimates it from the report's text (not a statistic). E marks marketcast estimates; \(past)one Bass diffusion per industry: ceiling m = the industry's potential; innovation p (\(r(settings.innovation))) and imitation q (\(r(settings.imitation))) rise linearly with the penetration score; each curve is positioned to match the \(settings.dataYear) current penetration.")
+                    "Source: \(joined). Note: penetration is the share of an industry's work already using large models, in percent, as marketcast estimates it from the report's text (not a statistic). E marks marketcast estimates; \(past)one Bass diffusion per industry: ceiling m = the industry's potential; innovation p (\(r(settings.innovation))) and imitation q (\(r(settings.imitation))) rise linearly with the adoption-progress score; each curve is positioned to match the \(settings.dataYear) current penetration.")
     }
 
     var matrixTitle: String {
