@@ -252,10 +252,9 @@ extension Strings {
         return localized("\(series)：以 \(fitYears.lowerBound)–\(fitYears.upperBound) 年实际值拟合，与 \(tested) 年公布值比较",
                          "\(series): fitted to the \(fitYears.lowerBound)–\(fitYears.upperBound) actuals, compared with the published \(tested) values")
     }
-    var notTried: String { localized("未回测", "not backtested") }
     func backtestSkipped(_ methods: [(name: String, skip: BacktestSkip)]) -> String {
         localized("未回测：" + methods.map { "\($0.name)（\(skipReason($0.skip))）" }.joined(separator: "；") + "。",
-                  "Not tried: " + methods.map { "\($0.name) (\(skipReason($0.skip)))" }.joined(separator: "; ") + ".")
+                  "Not backtested: " + methods.map { "\($0.name) (\(skipReason($0.skip)))" }.joined(separator: "; ") + ".")
     }
     /// Why a method was not backtested, in the page's language: English pages print the
     /// fitter's own words, Chinese pages a wording of its cause.

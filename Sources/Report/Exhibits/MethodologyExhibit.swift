@@ -119,10 +119,8 @@ struct MethodologyExhibit: Exhibit {
             }
             rows.append([strings.sentenceCase(methodName(summary.method))] + errors + [NumberFormat.percent(summary.meanAbsolutePercentError)])
         }
-        for skipped in backtest.skipped {
-            rows.append([strings.sentenceCase(methodName(skipped.method))] + backtest.testYears.map { _ in "–" } + [strings.notTried])
-        }
-        // Why a method was not tried, worded from its cause in the page's language.
+        // Methods that could not be backtested are not rows of dashes: the note names each
+        // with its reason, worded from its cause in the page's language.
         let skippedNote = backtest.skipped.isEmpty ? "" : strings.localized("", " ") + strings.backtestSkipped(
             backtest.skipped.map { (methodName($0.method), $0) })
         let series = context.result(for: backtest.seriesID)?.entry.title(for: strings.language) ?? backtest.seriesID
