@@ -39,8 +39,18 @@ def main() -> int:
     return deck_picture(Path(sys.argv[1]), docs)
 
 
-def deck_picture(run: Path, docs: Path, slide: int = 4) -> int:
+def market_size_slide(deck: Path) -> int:
+    """The 1-based number of the slide whose native chart is named market-size."""
+    from pptx import Presentation  # installed by make test's test-deps
+    for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
+        if any(shape.has_chart and shape.name == "market-size" for shape in slide.shapes):
+            return number
+    raise SystemExit(f"{deck}: no slide holds the market-size chart")
+
+
+def deck_picture(run: Path, docs: Path) -> int:
     """The PNG above LibreOffice's rendering of the same slide, each 960 px wide."""
+    slide = market_size_slide(run / "report.pptx")
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, str(run / "report.pptx")],
                        check=True, capture_output=True, env=dict(os.environ, HOME=work))
