@@ -96,6 +96,9 @@ def main():
         rows.append((f"marketcast batch, PNG ({args.count})", t_png, m_png))
         t_all, m_all = measured(batch + [series, "--out", os.path.join(work, "all"), "--formats", "png,svg,pdf"])
         rows.append((f"marketcast batch, PNG+SVG+PDF ({args.count})", t_all, m_all))
+        # What a user gets by default: every chart format and batch.pptx.
+        t_default, m_default = measured(batch + [series, "--out", os.path.join(work, "default")])
+        rows.append((f"marketcast batch, default: all + pptx ({args.count})", t_default, m_default))
         t_small, m_small = measured(batch + [small, "--out", os.path.join(work, "small-out"), "--formats", "png"])
         rows.append((f"marketcast batch, PNG ({max(1, args.count // 10)})", t_small, m_small))
         charts = os.path.join(work, "png", "series", "charts")
