@@ -10,17 +10,7 @@ import XCTest
 /// "n/a", no "not tried"; the cover credits every publisher and says what is ours; English
 /// amounts in one currency style.
 final class ClientPageTextTests: XCTestCase {
-    private static let pages: [DisplayLanguage: [ReportPage]] = {
-        var result: [DisplayLanguage: [ReportPage]] = [:]
-        for language in DisplayLanguage.allCases {
-            guard var config = try? ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
-            else { continue }
-            config.language = language
-            let context = try? ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
-            result[language] = context.flatMap { try? ReportRun.buildPages(ReportRun.exhibits, context: $0) } ?? []
-        }
-        return result
-    }()
+    private static let pages = ShippedReportPages.byLanguage
 
     private static func texts(_ page: ReportPage) -> [String] {
         page.scene.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }

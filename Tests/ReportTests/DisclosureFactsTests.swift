@@ -8,17 +8,7 @@ import XCTest
 /// Issue 14 §3 on the shipped report's pages, in both languages: what a client will ask
 /// about is said on the page itself.
 final class DisclosureFactsTests: XCTestCase {
-    private static let pages: [DisplayLanguage: [ReportPage]] = {
-        var result: [DisplayLanguage: [ReportPage]] = [:]
-        for language in DisplayLanguage.allCases {
-            guard var config = try? ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
-            else { continue }
-            config.language = language
-            let context = try? ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
-            result[language] = context.flatMap { try? ReportRun.buildPages(ReportRun.exhibits, context: $0) } ?? []
-        }
-        return result
-    }()
+    private static let pages = ShippedReportPages.byLanguage
 
     private func page(_ chartID: String, _ language: DisplayLanguage, file: StaticString = #filePath, line: UInt = #line) -> ReportPage? {
         let found = (Self.pages[language] ?? []).first { $0.chartID == chartID }

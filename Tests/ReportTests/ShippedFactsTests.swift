@@ -9,17 +9,7 @@ import XCTest
 /// of the source (issue 14, section 2) and the data vintage (section 1), in both languages.
 final class ShippedFactsTests: XCTestCase {
     /// Every text of every page with `chartID` prefix, per language.
-    private static let pages: [DisplayLanguage: [ReportPage]] = {
-        var result: [DisplayLanguage: [ReportPage]] = [:]
-        for language in DisplayLanguage.allCases {
-            guard var config = try? ReportConfig.load(path: ReportExhibitsTests.root.appendingPathComponent("report.yaml").path)
-            else { continue }
-            config.language = language
-            let context = try? ReportRun.makeContext(config: config, measurer: FakeMeasurer(), logger: Logger(label: "test"))
-            result[language] = context.flatMap { try? ReportRun.buildPages(ReportRun.exhibits, context: $0) } ?? []
-        }
-        return result
-    }()
+    private static let pages = ShippedReportPages.byLanguage
 
     private func text(_ chartID: String, _ language: DisplayLanguage, file: StaticString = #filePath, line: UInt = #line) -> String {
         let matching = (Self.pages[language] ?? []).filter { $0.chartID?.hasPrefix(chartID) == true }
