@@ -22,17 +22,11 @@ public struct RankSensitivity: Sendable, Equatable {
 
     public static func run(index: PenetrationIndex, weights: [Double], draws: Int, concentration: Double,
                            seed: UInt64) -> RankSensitivity {
-        let n = index.normalised.count
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
-        let sampler = DirichletSampler(meanWeights: weights, concentration: concentration)
         let drawCount = max(draws, 1)
-        for d in 0..<drawCount {
-            var generator = SplitMix64(seed: seed, stream: UInt64(d))
-            let sampled = sampler.sample(using: &generator)
-            let ranks = index.ranks(of: index.scores(weights: sampled))
-            for (i, rank) in ranks.enumerated() where rank >= 1 && rank <= n { counts[i][rank - 1] += 1 }
+        let probabilities = rankFrequencies(industries: index.normalised.count, draws: drawCount, weights: weights,
+                                            concentration: concentration, seed: seed) { sampled, _ in
+            index.ranks(of: index.scores(weights: sampled))
         }
-        let probabilities = counts.map { row in row.map { Double($0) / Double(drawCount) } }
         return RankSensitivity(draws: drawCount, concentration: concentration, seed: seed,
                                probabilities: probabilities)
     }
@@ -46,12 +40,9 @@ public struct RankSensitivity: Sendable, Equatable {
         let step = scoreStep.isFinite ? min(max(scoreStep, 0), 1) : 0
         let range = IndustryIndicatorTable.scoreRange
         let tieBreak = table.industries.map(\.currentPenetration)
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
-        let sampler = DirichletSampler(meanWeights: weights, concentration: concentration)
         let drawCount = max(draws, 1)
-        for d in 0..<drawCount {
-            var generator = SplitMix64(seed: seed, stream: UInt64(d))
-            let sampled = sampler.sample(using: &generator)
+        let probabilities = rankFrequencies(industries: n, draws: drawCount, weights: weights,
+                                            concentration: concentration, seed: seed) { sampled, generator in
             let scores = table.industries.map { industry in
                 industry.scores.map { score -> Double in
                     guard step > 0 else { return score }
@@ -61,12 +52,27 @@ public struct RankSensitivity: Sendable, Equatable {
                 }
             }
             let index = PenetrationIndex(scores: scores, indicatorCount: k, tieBreak: tieBreak, normalisation: normalisation)
-            let ranks = index.ranks(of: index.scores(weights: sampled))
-            for (i, rank) in ranks.enumerated() where rank >= 1 && rank <= n { counts[i][rank - 1] += 1 }
+            return index.ranks(of: index.scores(weights: sampled))
         }
-        let probabilities = counts.map { row in row.map { Double($0) / Double(drawCount) } }
         return RankSensitivity(draws: drawCount, concentration: concentration, seed: seed, scoreStep: step,
                                probabilities: probabilities)
+    }
+
+    /// The share of draws in which each industry takes each rank. Draw d has its own random
+    /// stream (SplitMix64 stream d), so the result does not depend on how draws are ordered;
+    /// `ranksOfDraw` gets the draw's sampled weights and its generator (for anything else
+    /// the draw perturbs) and returns each industry's rank, 1-based.
+    static func rankFrequencies(industries n: Int, draws: Int, weights: [Double], concentration: Double, seed: UInt64,
+                                ranksOfDraw: ([Double], inout SplitMix64) -> [Int]) -> [[Double]] {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        let sampler = DirichletSampler(meanWeights: weights, concentration: concentration)
+        for d in 0..<draws {
+            var generator = SplitMix64(seed: seed, stream: UInt64(d))
+            let sampled = sampler.sample(using: &generator)
+            let ranks = ranksOfDraw(sampled, &generator)
+            for (i, rank) in ranks.enumerated() where i < n && rank >= 1 && rank <= n { counts[i][rank - 1] += 1 }
+        }
+        return counts.map { row in row.map { Double($0) / Double(max(draws, 1)) } }
     }
 
     /// The rank industry `i` takes most often (ties: the better rank).
