@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport", "Numerics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "Charts", "TestSupport",
                                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -93,8 +93,9 @@ struct ChartPart {
         return .number(value)
     }
 
-    func xml(workbookRelationship: String) -> XMLNode {
-        let (sheet, columns) = sheet()
+    /// The chart part over `grid` (from `sheet()`, the same grid the workbook holds).
+    func xml(workbookRelationship: String, grid: (sheet: ChartSheet, columns: [SeriesColumns])) -> XMLNode {
+        let (sheet, columns) = grid
         let plotArea = XMLNode("c:plotArea", [], [layout()] + plot(sheet: sheet, columns: columns) + axes()
                                + [XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])])])
         return XMLNode("c:chartSpace", [("xmlns:c", Namespace.c), ("xmlns:a", Namespace.a), ("xmlns:r", Namespace.r)], [

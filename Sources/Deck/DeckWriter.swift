@@ -89,12 +89,13 @@ public enum DeckWriter {
                 let chartPath = "ppt/charts/chart\(chartCount).xml"
                 let workbookName = "Microsoft_Excel_Worksheet\(chartCount).xlsx"
                 let part = ChartPart(chart: chart, language: properties.language)
-                let workbook = try Workbook.data(for: part.sheet().sheet, numberFormat: chart.numberFormat, theme: theme,
+                let grid = part.sheet()
+                let workbook = try Workbook.data(for: grid.sheet, numberFormat: chart.numberFormat, theme: theme,
                                                   date: date)
                 package.add("ppt/embeddings/" + workbookName,
                             contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: workbook)
                 package.add(chartPath, contentType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-                            xml: part.xml(workbookRelationship: "rId1"),
+                            xml: part.xml(workbookRelationship: "rId1", grid: grid),
                             relationships: [Relationship(id: "rId1", type: RelationshipType.package,
                                                          target: "../embeddings/" + workbookName)])
                 relationships.append(Relationship(id: "rId2", type: RelationshipType.chart, target: "../charts/chart\(chartCount).xml"))
