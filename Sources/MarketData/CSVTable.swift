@@ -129,7 +129,25 @@ public struct CSVTable: Sendable, Equatable {
         if let index = optionalColumnIndex(named: name) { return index }
         throw InputError(file: file, line: headerLine,
                          "required column \"\(name)\" is missing",
-                         hint: Suggestions.hint(for: name, among: header, listIntro: "the header has") + "; add a column named \"\(name)\" to the header")
+                         hint: headerHint(for: name) + "; add a column named \"\(name)\" to the header")
+    }
+
+    /// The start of a hint for a missing column `name`: the header's names, with the closest
+    /// one first. When the first line is not a row of column names at all (a config that
+    /// points at some other kind of file, even a system file) its content is not quoted.
+    public func headerHint(for name: String) -> String {
+        guard Self.looksLikeColumnNames(header) else {
+            return "the first line of this file is not a row of column names: is it the right file?"
+        }
+        return Suggestions.hint(for: name, among: header, listIntro: "the header has")
+    }
+
+    /// Column names are short words: long cells, or cells with path or record separators,
+    /// are the first line of some other kind of file.
+    static func looksLikeColumnNames(_ header: [String]) -> Bool {
+        !header.isEmpty && header.allSatisfy { cell in
+            cell.count <= 60 && !cell.contains(where: { ":/\\|".contains($0) })
+        }
     }
 
     /// Like `columnIndex(named:)` for optional columns: nil when absent.

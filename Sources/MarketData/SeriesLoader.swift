@@ -166,6 +166,9 @@ public enum SeriesLoader {
     }
 
     private static func missingColumnHint(_ name: String, table: CSVTable) -> String {
+        guard CSVTable.looksLikeColumnNames(table.header) else {
+            return table.headerHint(for: name) + " A market series needs the columns " + requiredColumns.joined(separator: ",")
+        }
         let found = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
         var hint = "the header has: \(found)"
         let unused = table.header.filter { column in

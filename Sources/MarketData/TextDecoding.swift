@@ -46,6 +46,19 @@ public enum TextDecoding {
 
     /// Reads and decodes a file; a file that cannot be read is an input error too.
     public static func read(path: String) throws -> DecodedText {
+        // A named pipe or a device would block the read or be mistaken for a permissions problem.
+        var status = stat()
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG, S_IFDIR: break
+            case S_IFIFO:
+                throw InputError(file: path, "this is a named pipe (FIFO), not a file",
+                                 hint: "save the data to a .csv file and give its path")
+            default:
+                throw InputError(file: path, "this is a device or socket, not a file",
+                                 hint: "save the data to a .csv file and give its path")
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -91,7 +91,7 @@ public struct TypedTable: Sendable {
         var missing = InputErrors()
         for name in required where table.optionalColumnIndex(named: name) == nil {
             missing.append(InputError(file: table.file, line: table.headerLine, "required column \"\(name)\" is missing",
-                                      hint: Suggestions.hint(for: name, among: table.header, listIntro: "the header has")
+                                      hint: table.headerHint(for: name)
                                           + "; add a column named \"\(name)\""))
         }
         try missing.throwIfAny()

@@ -30,6 +30,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Worker threads (default: every core). The output is the same for any count.")
     var threads: Int?
 
+    @Flag(help: "Replace <out>/<DIR's name>/ even if marketcast did not write it (its files are lost).")
+    var force = false
+
     @OptionGroup var output: ChartOutputOptions
 
     func validate() throws {
@@ -50,18 +53,19 @@ struct BatchCommand: ParsableCommand {
         let progress = ProgressDisplay(label: "batch", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
-            let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
+            var options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
                                        language: output.language() ?? .zh,
                                        formats: output.outputFormats(),
                                        pngScale: try output.pngScale(), threads: threads,
                                        writesDeck: output.writesDeck())
+            options.force = force
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {
-                for warning in summary.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+                for warning in summary.warnings { StandardStreams.err("\(warning)\n") }
             }
             for failure in summary.failures {
-                FileHandle.standardError.write(Data("\(failure.error)\n".utf8))
+                StandardStreams.err("\(failure.error)\n")
             }
             if !quiet {
                 print("wrote \(summary.succeeded) series into \(summary.folder)"

@@ -34,7 +34,7 @@ enum CPUBaseline {
             `make release` (without CPU=haswell; the fits then run about 10 % slower)
 
             """
-        FileHandle.standardError.write(Data(message.utf8))
+        StandardStreams.err(message)
         exit(1)
         #endif
     }

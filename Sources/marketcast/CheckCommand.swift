@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = RunValidation.check(configPath: config)
         for problem in report.problems {
-            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            StandardStreams.err("\(problem)\n")
         }
         let errors = report.errors.count, warnings = report.warnings.count
         if !quiet {
@@ -25,8 +25,7 @@ struct CheckCommand: ParsableCommand {
                 print("\(config): ok: \(report.files.count) files checked"
                       + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
             } else {
-                FileHandle.standardError.write(Data(
-                    "\(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") in the inputs of \(config)\n".utf8))
+                StandardStreams.err("\(errors) error\(errors == 1 ? "" : "s")\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "") in the inputs of \(config)\n")
             }
         }
         if !report.isValid { throw ExitCode(1) }

@@ -21,22 +21,34 @@ enum CommandLineOutput {
         do {
             try body()
         } catch let exit as ExitCode {
+            if let signal = StagingRegistry.interruption { throw interrupted(signal) }
             throw exit
+        } catch let stop as RunInterrupted {
+            throw interrupted(stop.signal)
         } catch {
             print(error)
             throw ExitCode(1)
         }
+        // A signal that came too late to stop the work: say so, and what is in place.
+        if let signal = StagingRegistry.interruption { throw interrupted(signal) }
+    }
+
+    /// Prints what a stopped run left and gives the signal's exit status.
+    private static func interrupted(_ signal: Int32) -> ExitCode {
+        StagingRegistry.holdForExit()
+        StandardStreams.err("\n" + Interruption.message(signal: signal, outcome: StagingRegistry.outcome))
+        return ExitCode(Interruption.status(signal))
     }
 
     /// The one printer: any error as its diagnostics, compiler-style, on stderr.
     static func print(_ error: any Error) {
         if let batch = error as? BatchError {
             // The series' own errors come first, then what that means for the batch.
-            FileHandle.standardError.write(Data("\(batch)\n".utf8))
+            StandardStreams.err("\(batch)\n")
             return
         }
         for diagnostic in Diagnostic.of(error) {
-            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            StandardStreams.err("\(diagnostic)\n")
         }
     }
 

@@ -48,7 +48,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Worker threads (default: every core). The output is the same for any count.")
     var threads: Int?
 
-    @Flag(help: "No progress output.")
+    @Flag(help: "Print nothing but errors: no progress and no warnings, as for run and batch.")
     var quiet = false
 
     func validate() throws {
@@ -73,12 +73,19 @@ struct ForecastCommand: ParsableCommand {
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
         }
+        let columns = [("--id", id), ("--x", x), ("--y", y)]
+        for (i, first) in columns.enumerated() {
+            for second in columns[(i + 1)...] where first.1 == second.1 {
+                throw ValidationError("\(first.0) and \(second.0) both name the column \"\(first.1)\": the series, year and value columns must differ")
+            }
+        }
     }
 
     func run() throws {
         let display = ProgressDisplay(label: "forecast", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { display.end() }
+            if let out { try AtomicFile.refuseOverwriting(input: file, with: out) }
             let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
             let options = ManySeriesOptions(model: ModelSpec(name: model)!,
                                             horizon: horizon.map { .years($0) } ?? .through(to!),
@@ -88,15 +95,21 @@ struct ForecastCommand: ParsableCommand {
                 handler(ProgressStep(completed: completed, total: total, item: item))
             }
             display.end()
+            if !quiet {
+                for warning in result.warnings { StandardStreams.err("\(warning)\n") }
+            }
+            for failure in result.failures { StandardStreams.err("\(failure)\n") }
             if let out {
+                // A file of headers only would replace an earlier good one: keep that instead.
+                guard !result.rows.isEmpty else {
+                    StandardStreams.err("\(out): error: no series could be forecast, so the file was not written"
+                                        + " (an earlier one is left as it was)\n  hint: fix the errors above and rerun\n")
+                    throw ExitCode(1)
+                }
                 try AtomicFile.write(Data(result.csv.utf8), to: out)
             } else {
-                FileHandle.standardOutput.write(Data(result.csv.utf8))
+                StandardStreams.out(result.csv)
             }
-            if !quiet {
-                for warning in result.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
-            }
-            for failure in result.failures { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
             if !result.failures.isEmpty { throw ExitCode(1) }
         }
     }

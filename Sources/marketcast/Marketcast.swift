@@ -13,6 +13,6 @@ struct Marketcast: ParsableCommand {
 
     static func main() {
         CPUBaseline.requireOnThisMachine()
-        main(nil)
+        runCheckingStreams()
     }
 }

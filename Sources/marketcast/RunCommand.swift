@@ -18,6 +18,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the config's quarter, e.g. 2026Q4.")
     var quarter: String?
 
+    @Flag(help: "Replace <out>/<quarter>/ even if marketcast did not write it (its files are lost).")
+    var force = false
+
     @OptionGroup var output: ChartOutputOptions
 
     func validate() throws {
@@ -32,12 +35,13 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressDisplay(label: "run", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
-            let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
+            var options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
                                      language: output.language(), formats: output.outputFormats(),
                                      pngScale: try output.pngScale(), writesDeck: output.writesDeck())
+            options.force = force
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
-                print("wrote \(summary.files.count) files into \(summary.folder)")
+                StandardStreams.out("wrote \(summary.files.count) files into \(summary.folder)\n")
             }
         }
     }

@@ -26,6 +26,6 @@ struct WarningLogHandler: LogHandler {
         case .error, .critical:
             line = text.contains(": error: ") ? text : "marketcast: error: \(text)"
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.err((line + "\n"))
     }
 }

@@ -123,7 +123,10 @@ final class BadInputTests: XCTestCase {
         try writeData(Data((header + goodRows).utf8))
         // A file where the output folder should be fails for every user, root included.
         try "x".write(to: scratch.appendingPathComponent("blocked"), atomically: true, encoding: .utf8)
-        for command in [["run", "--out", "blocked/out", "--quiet"], ["batch", ".", "--out", "blocked/out", "--quiet"]] {
+        // The batch reads a folder of its own: an output inside its input folder is refused for that reason.
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("series"), withIntermediateDirectories: true)
+        try Data((header + goodRows).utf8).write(to: scratch.appendingPathComponent("series/t.csv"))
+        for command in [["run", "--out", "blocked/out", "--quiet"], ["batch", "series", "--out", "blocked/out", "--quiet"]] {
             let outcome = try CommandRunner.run(command, in: scratch)
             XCTAssertEqual(outcome.status, 1, command[0])
             XCTAssertTrue(outcome.stderr.contains("error: cannot create this folder"), "\(command[0]): \(outcome.stderr)")

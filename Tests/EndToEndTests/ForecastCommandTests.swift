@@ -78,15 +78,15 @@ final class ForecastCommandTests: XCTestCase {
         """.write(to: file, atomically: true, encoding: .utf8)
         let outcome = try run([file.path, "--horizon", "2", "--quiet"])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("long.csv: series bad: error: "), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("year 2019 twice"), outcome.stderr)
+        // A problem of the file is located at its cell, with the series named once in the message.
+        XCTAssertTrue(outcome.stderr.contains("long.csv:6:5: error: series \"bad\" has year 2019 twice"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("long.csv: series short: error: auto needs at least 2"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("long.csv:8:"), "the bad cell's line: \(outcome.stderr)")
         let rows = outcome.stdout.split(separator: "\n")
         XCTAssertEqual(rows.filter { $0.hasPrefix("good,") }.map { $0.split(separator: ",")[1] }, ["2022", "2023"])
         XCTAssertEqual(rows.filter { $0.hasPrefix("gap,") }.count, 2, "a gap is filled for the fit, with a warning")
         let loud = try run([file.path, "--horizon", "2"])
-        XCTAssertTrue(loud.stderr.contains("series gap: warning: years 2017, 2018 are missing"), loud.stderr)
+        XCTAssertTrue(loud.stderr.contains("series gap: warning: years 2017–2018 are missing"), loud.stderr)
     }
 
     /// --out names a pipe or a device (/dev/null, /dev/stdout): the CSV is written into it,

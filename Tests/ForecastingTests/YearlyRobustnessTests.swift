@@ -100,10 +100,20 @@ final class YearlyRobustnessTests: XCTestCase {
         XCTAssertEqual(one.rows.count, 181 * 6)
     }
 
-    func testGapsAreFilledGeometricallyForPositiveSeries() {
-        let (values, filled) = GapFilling.fill(years: [2020, 2022, 2023], values: [15, 60, 70])
+    func testGapsAreFilledGeometricallyForPositiveSeries() throws {
+        let (values, filled) = try GapFilling.fill(years: [2020, 2022, 2023], values: [15, 60, 70])
         XCTAssertEqual(filled, [2021])
         XCTAssertEqual(values[1], 30, accuracy: 1e-12)
         XCTAssertEqual(values.count, 4)
+    }
+
+    /// A gap longer than the filling limit is an error, not decades of made-up values.
+    func testAGapLongerThanTheLimitIsAnError() throws {
+        XCTAssertNoThrow(try GapFilling.fill(years: [2000, 2000 + GapFilling.maximumGap + 1], values: [1, 2]))
+        XCTAssertThrowsError(try GapFilling.fill(years: [2000, 2000 + GapFilling.maximumGap + 2], values: [1, 2])) { error in
+            XCTAssertEqual(error as? GapFilling.GapTooLong, GapFilling.GapTooLong(after: 2000, before: 2012))
+        }
+        XCTAssertEqual(GapFilling.describe([2003]), "year 2003 is")
+        XCTAssertEqual(GapFilling.describe([2003, 2004, 2005, 2009]), "years 2003–2005, 2009 are")
     }
 }

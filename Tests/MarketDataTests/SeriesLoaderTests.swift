@@ -72,6 +72,20 @@ final class SeriesLoaderTests: XCTestCase {
                       error?.hint ?? "")
     }
 
+    /// A config pointing at some other kind of file (here a line shaped like a system
+    /// password file's) gets a question, not that file's first line quoted back.
+    func testTheFirstLineOfAFileThatIsNotATableIsNotQuoted() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-table-\(UUID().uuidString).csv").path
+        try "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertThrowsError(try SeriesLoader.load(path: path)) { error in
+            let text = "\(error)"
+            XCTAssertFalse(text.contains("/bin/bash"), text)
+            XCTAssertTrue(text.contains("is it the right file?"), text)
+        }
+    }
+
     func testTooFewCells() {
         let error = singleError(fixture: "too-few-cells.csv", line: 3)
         XCTAssertTrue(error?.message.contains("missing: \"status\", \"source\"") ?? false)

@@ -108,7 +108,7 @@ public enum Backtest {
             }
         }
         // `auto` and the yearly methods first: the methods a forecast is made with by default.
-        let (filledValues, _) = GapFilling.fill(years: fitted.map(\.year), values: y)
+        let (filledValues, _) = try GapFilling.fill(years: fitted.map(\.year), values: y)
         for model in ReferenceCalibration.models {
             do {
                 let path = try YearlyForecaster.pointForecasts(filledValues, model: model,

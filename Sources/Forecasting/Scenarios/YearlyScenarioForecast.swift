@@ -19,11 +19,11 @@ extension ScenarioFitter {
         let window = assumptions.fitYears.map { Array(allActuals.suffix(max($0, 1))) } ?? allActuals
         let years = window.map(\.year)
         let deshocked = window.map { $0.value / assumptions.shockMultiplier(at: Double($0.year)) }
-        let (values, filled) = GapFilling.fill(years: years, values: deshocked)
+        let (values, filled) = try GapFilling.fill(years: years, values: deshocked)
         var points = allActuals.map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
         var warnings: [String] = []
         if !filled.isEmpty {
-            warnings.append("\(filled.map(String.init).joined(separator: ", ")) not published: filled by interpolation for the fit only")
+            warnings.append("\(GapFilling.describe(filled)) not published: filled by interpolation for the fit only")
         }
         var label = model == .auto ? "auto" : model.name
         var description = label

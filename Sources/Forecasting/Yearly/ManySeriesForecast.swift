@@ -74,8 +74,16 @@ public enum ManySeriesForecast {
         }
         var rows: [ManySeriesRow] = []
         var warnings: [String] = []
+        // A series' own problems already carry their file, line and column: the series is
+        // named inside the message, not as a second prefix.
         var failures = table.problems.map { problem in
-            "\(table.file): series \(problem.series): error: " + problem.errors.description
+            problem.errors.errors.map { error -> String in
+                var named = error
+                if !error.message.contains("\"\(problem.series)\"") {
+                    named.message = "series \(problem.series): \(error.message)"
+                }
+                return named.description
+            }.joined(separator: "\n")
         }
         for outcome in slots.all() {
             switch outcome {
@@ -109,14 +117,18 @@ public enum ManySeriesForecast {
         guard horizon <= ManySeriesOptions.maximumHorizon else {
             return .failure("\(prefix): error: forecasting \(horizon) years past \(last) is beyond the \(ManySeriesOptions.maximumHorizon) years this tool extrapolates\n  hint: choose a nearer year")
         }
+        // Output years stay in the range input years may take.
+        guard last + horizon <= LongSeriesTable.yearRange.upperBound else {
+            return .failure("\(prefix): error: forecasting \(horizon) years past \(last) reaches \(last + horizon), beyond the last calendar year marketcast handles (\(LongSeriesTable.yearRange.upperBound))\n  hint: choose a shorter --horizon")
+        }
         do {
             switch options.model {
             case .yearly(let model):
-                let (values, filled) = GapFilling.fill(years: series.years, values: series.values)
+                let (values, filled) = try GapFilling.fill(years: series.years, values: series.values)
                 let forecast = try YearlyForecaster.forecast(values, model: model, horizon: horizon, level: options.level)
                 var warnings = forecast.warnings
                 if !filled.isEmpty {
-                    warnings.insert("years \(filled.map(String.init).joined(separator: ", ")) are missing and were filled by interpolation for the fit", at: 0)
+                    warnings.insert("\(GapFilling.describe(filled)) missing and were filled by interpolation for the fit", at: 0)
                 }
                 let rows = (0..<horizon).map { h in
                     ManySeriesRow(series: series.id, year: last + h + 1, value: forecast.values[h],

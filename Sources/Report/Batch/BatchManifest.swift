@@ -8,7 +8,10 @@ enum BatchManifest {
     static func make(files: [String], rows: [BatchRow], options: BatchOptions,
                      timings: [RunManifest.Phase]) throws -> RunManifest {
         let folder = URL(fileURLWithPath: options.inputFolder).standardizedFileURL.path
-        let entries = zip(files, rows).map { file, row in RunInputs.Entry(role: "series:\(row.series)", path: file) }
+        // Every series file, failed ones too, except one that cannot be read at all (it is in
+        // batch.csv with its error): the manifest must not stop the batch.
+        let entries = zip(files, rows).filter { FileManager.default.isReadableFile(atPath: $0.0) }
+            .map { file, row in RunInputs.Entry(role: "series:\(row.series)", path: file) }
         let series = zip(files, rows).compactMap { file, row -> ResolvedConfig.Series? in
             guard row.error == nil else { return nil }
             return ResolvedConfig.Series(id: row.series, data: RunInputs.relative(file, to: folder), title: row.title,

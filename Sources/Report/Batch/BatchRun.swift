@@ -22,6 +22,8 @@ public struct BatchOptions: Sendable {
     public var threads: Int?
     /// Writes batch.pptx beside batch.pdf, one slide per series (`--formats …,pptx`).
     public var writesDeck: Bool
+    /// Replaces an existing target folder that marketcast did not write (`--force`).
+    public var force: Bool = false
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
@@ -57,10 +59,13 @@ public enum BatchRun {
 
     public static func run(_ options: BatchOptions, progress: ProgressHandler = Progress.silent) throws -> BatchSummary {
         var timer = PhaseTimer()
-        let files = try seriesFiles(in: options.inputFolder)
         let name = URL(fileURLWithPath: options.inputFolder).standardizedFileURL.lastPathComponent
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(name)
-        let folder = try StagedFolder(target: target)
+        // Before anything is read: `batch verticals --out .` would replace the input folder.
+        try OutputOwnership.check(target: target, inputs: [options.inputFolder], force: options.force)
+        let listing = try seriesFiles(in: options.inputFolder)
+        let files = listing.files
+        let folder = try StagedFolder(target: target, inputs: [options.inputFolder], force: options.force)
         let strings = Strings(language: options.language)
 
         let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
@@ -83,7 +88,8 @@ public enum BatchRun {
             // Created on the worker's own thread: Pango measurers are not thread-safe.
             let measurer = PangoTextMeasurer()
             let renderer = SceneRenderer(measurer: measurer)
-            while let index = counter.claim() {
+            // A stop request ends the loop: the series already claimed finish, no new one starts.
+            while StagingRegistry.interruption == nil, let index = counter.claim() {
                 pages.waitForTurn(index)
                 let outcome = BatchSeries(path: files[index], options: options, strings: strings)
                     .process(measurer: measurer, renderer: renderer, folder: folder)
@@ -97,6 +103,7 @@ public enum BatchRun {
                                       item: outcome.row.series))
             }
         }
+        try StagingRegistry.checkInterrupted()
         let rows = outcomes.all()
         let succeeded = rows.filter { $0.error == nil }.count
         guard succeeded > 0 else {
@@ -117,20 +124,43 @@ public enum BatchRun {
         try folder.commit()
         return BatchSummary(folder: target.path, succeeded: succeeded,
                             failures: rows.compactMap { row in row.error.map { (row.series, $0) } },
-                            warnings: rows.flatMap { row in row.warnings.map { "\(row.file): warning: \($0)" } })
+                            warnings: listing.skipped.map { "\(URL(fileURLWithPath: options.inputFolder).appendingPathComponent($0.name).path): warning: skipped: \($0.reason)" }
+                                + rows.flatMap { row in row.warnings.map { "\(row.file): warning: \($0)" } })
     }
 
-    /// The CSV files of `folder`, sorted by name (bytewise, so the order is the same everywhere).
-    static func seriesFiles(in folder: String) throws -> [String] {
+    /// The series files of `folder`: every regular `.csv` file, sorted by name (bytewise,
+    /// so the order is the same everywhere), and the entries passed over with the reason,
+    /// for the warnings: hidden files, and `.csv` entries that are not regular files (a
+    /// folder named `x.csv`, a named pipe, a socket), which would stop or hang a reader.
+    static func seriesFiles(in folder: String) throws -> (files: [String], skipped: [(name: String, reason: String)]) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw BatchError.notAFolder(folder)
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let csvs = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        guard !csvs.isEmpty else { throw BatchError.noCSVFiles(folder) }
-        return csvs.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+        var files: [String] = []
+        var skipped: [(name: String, reason: String)] = []
+        for name in names where name.lowercased().hasSuffix(".csv") {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            if name.hasPrefix(".") {
+                skipped.append((name, "a hidden file"))
+                continue
+            }
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                skipped.append((name, "cannot be examined (\(String(cString: strerror(errno))))"))
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: files.append(path)
+            case S_IFDIR: skipped.append((name, "a folder, not a file"))
+            case S_IFIFO: skipped.append((name, "a named pipe, not a file"))
+            default: skipped.append((name, "not a regular file"))
+            }
+        }
+        guard !files.isEmpty else { throw BatchError.noCSVFiles(folder) }
+        return (files, skipped)
     }
 }
 

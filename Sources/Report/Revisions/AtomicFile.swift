@@ -33,15 +33,32 @@ public enum AtomicFile {
         } catch {
             throw OutputError.cannotCreate(path: folder.path, cause: error)
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
+        // What a killed writer of this file left behind goes first.
+        StagingRegistry.recover(in: folder, name: url.lastPathComponent)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        try StagingRegistry.checkInterrupted()
+        StagingRegistry.register(temporary)
+        defer { StagingRegistry.unregister(temporary) }
         do {
-            try produce(temporary)
-            guard rename(temporary, path) == 0 else {
-                throw OutputError.cannotWrite(path: path, cause: NSError(domain: NSPOSIXErrorDomain, code: Int(errno)))
+            try produce(temporary.path)
+            try StagingRegistry.whilePublishing {
+                try StagingRegistry.checkInterrupted()
+                guard rename(temporary.path, path) == 0 else {
+                    throw OutputError.cannotWrite(path: path, cause: NSError(domain: NSPOSIXErrorDomain, code: Int(errno)))
+                }
             }
         } catch {
-            unlink(temporary)
+            unlink(temporary.path)
             throw error
         }
+    }
+
+    /// Refuses an output path that is the input file itself (`forecast in.csv --out in.csv`,
+    /// or another name for it through a link), before anything is read.
+    public static func refuseOverwriting(input: String, with output: String) throws {
+        var inputStatus = stat(), outputStatus = stat()
+        let same = stat(input, &inputStatus) == 0 && stat(output, &outputStatus) == 0
+            && inputStatus.st_dev == outputStatus.st_dev && inputStatus.st_ino == outputStatus.st_ino
+        if same && (inputStatus.st_mode & S_IFMT) == S_IFREG { throw OutputError.overwritesInput(path: output) }
     }
 }

@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     public var pngScale: Double
     /// Writes report.pptx beside report.pdf (`--formats …,pptx`).
     public var writesDeck: Bool
+    /// Replaces an existing target folder that marketcast did not write (`--force`).
+    public var force: Bool = false
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
                 formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
@@ -65,6 +67,11 @@ public enum ReportRun {
         }
         if let quarter = options.quarter { config.quarter = quarter }
         let inputs = validation.inputs
+        // Before any fitting: the output may not replace a folder holding an input, nor
+        // one marketcast did not write.
+        let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
+        let inputPaths = RunInputs.inputFiles(of: config).map(\.path)
+        try OutputOwnership.check(target: target, inputs: inputPaths, force: options.force)
 
         // One Pango measurer lays the pages out and draws them, so the two agree.
         let pango = PangoTextMeasurer()
@@ -85,8 +92,7 @@ public enum ReportRun {
             }
         }
 
-        let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
-        let folder = try StagedFolder(target: target)
+        let folder = try StagedFolder(target: target, inputs: inputPaths, force: options.force)
         var files: [String] = []
         let renderer = SceneRenderer(measurer: pango)
         let chartPages = pages.filter { $0.chartID != nil }

@@ -95,7 +95,7 @@ struct FitCommand: ParsableCommand {
                 print(report.table(), terminator: "")
             }
             if let failure = report.failure {
-                FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+                StandardStreams.err("error: \(failure)\n")
                 throw ExitCode(1)
             }
         } catch let exit as ExitCode {
@@ -104,7 +104,7 @@ struct FitCommand: ParsableCommand {
             if json, let document = try? FitJSON.encode(FitFailureDocument(model: model, error: error)) {
                 print(document)
             }
-            FileHandle.standardError.write(Data("\(describe(error))\n".utf8))
+            StandardStreams.err("\(describe(error))\n")
             throw ExitCode(1)
         }
     }

@@ -148,8 +148,8 @@ enum FitReportBuilder {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
-        FileHandle.standardError.write(Data(String(format: "bench: median %.6f s per fit over %d repeats\n",
-                                                   times[times.count / 2], times.count).utf8))
+        StandardStreams.err(String(format: "bench: median %.6f s per fit over %d repeats\n",
+                                                   times[times.count / 2], times.count))
         return result
     }
 

@@ -96,11 +96,11 @@ struct YearlyFitReport: Codable, Equatable {
         } else {
             horizon = defaultYearsAhead
         }
-        let (values, filled) = GapFilling.fill(years: sortedYears, values: sortedValues)
+        let (values, filled) = try GapFilling.fill(years: sortedYears, values: sortedValues)
         let result = try YearlyForecaster.forecast(values, model: model, horizon: horizon, level: request.level)
         var warnings = data.notes
         if !filled.isEmpty {
-            warnings.append("years \(filled.map(String.init).joined(separator: ", ")) are missing and were filled by interpolation for the forecast")
+            warnings.append("\(GapFilling.describe(filled)) missing and were filled by interpolation for the forecast")
         }
         warnings += result.warnings
         let description = result.members.count == 1 ? result.members[0].summary
