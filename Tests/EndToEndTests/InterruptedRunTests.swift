@@ -38,12 +38,13 @@ final class InterruptedRunTests: XCTestCase {
 
     /// Starts a batch over the series, waits until it has written files into its
     /// staging folder, then sends `signalNumber`; returns the exit status.
-    private func interruptedBatch(_ signalNumber: Int32) throws -> Int32 {
+    private func interruptedBatch(_ signalNumber: Int32) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["batch", "many", "--out", "out", "--formats", "png,svg,pdf", "--model", "exponential", "--quiet"]
         process.currentDirectoryURL = scratch
-        process.standardError = Pipe()
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         let out = scratch.appendingPathComponent("out")
         var sawStagedFiles = false
@@ -62,8 +63,9 @@ final class InterruptedRunTests: XCTestCase {
             throw XCTSkip("the batch finished before it could be interrupted on this machine")
         }
         kill(process.processIdentifier, signalNumber)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return process.terminationStatus
+        return (process.terminationStatus, message)
     }
 
     func testInterruptedBatchLeavesThePreviousOutputAndNoStagingFolder() throws {
@@ -74,8 +76,9 @@ final class InterruptedRunTests: XCTestCase {
         XCTAssertEqual(before.keys.filter { $0.hasSuffix(".png") }.count, Self.seriesCount)
 
         for signalNumber in [SIGINT, SIGTERM] {
-            let status = try interruptedBatch(signalNumber)
+            let (status, message) = try interruptedBatch(signalNumber)
             XCTAssertEqual(status, 128 + signalNumber, "exit status after signal \(signalNumber)")
+            XCTAssertTrue(message.contains("nothing was published, the previous output is untouched"), message)
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("out").path), ["many"],
                            "no staging folder after signal \(signalNumber)")
             XCTAssertEqual(try previousOutput(), before, "the previous output is untouched after signal \(signalNumber)")
