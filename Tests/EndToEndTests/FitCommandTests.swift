@@ -262,8 +262,12 @@ final class FitCommandTests: XCTestCase {
     }
 
     func testAMisspeltCatalogNameIsSuggestedNotTakenForAParameter() throws {
-        try assertRefused(["--data", marketSize, "--y", "value", "--model", "logisitc"],
-                          "--model \"logisitc\" is not a catalog model; did you mean \"logistic\"?")
+        // A usage error (exit 64) before any file is read, with or without --json.
+        for extra in [[], ["--json"]] {
+            let outcome = try run(["--data", marketSize, "--y", "value", "--model", "logisitc"] + extra)
+            XCTAssertEqual(outcome.status, 64, outcome.stderr)
+            XCTAssertTrue(outcome.stderr.contains("unknown model `logisitc`; did you mean `logistic`?"), outcome.stderr)
+        }
         // Catalog names are matched in any case.
         XCTAssertEqual(try run(["--data", marketSize, "--y", "value", "--model", "Exponential"]).status, 0)
     }

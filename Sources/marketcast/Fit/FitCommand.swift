@@ -35,8 +35,14 @@ struct FitCommand: ParsableCommand {
     @Option(help: "The time/predictor column (default: year, when the file has one).")
     var x: String?
 
-    @Option(help: "auto, a yearly method, a growth curve, curves, or a formula.")
-    var model: String
+    @Option(name: .customLong("model"),
+            help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
+                               discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
+            transform: FitModelArgument.parse)
+    var modelArgument: FitModelArgument
+
+    /// The model as FitRequest and the reports take it: its name, or the formula's text.
+    var model: String { modelArgument.text }
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
     var start: [String] = []
