@@ -89,10 +89,29 @@ public struct TextBox: Equatable, Sendable {
     public var color: Color
     public var alignment: TextAlignment
     public var wraps: Bool
+    /// Inline styles (commentary's bold and italic), in order; their texts joined are
+    /// `text`. Empty for plain text, so a reader that ignores styles still has every word.
+    public var spans: [TextSpan]
     public init(text: String, frame: Rect, font: FontSpec, color: Color,
                 alignment: TextAlignment = .left, wraps: Bool = false) {
         self.text = text; self.frame = frame; self.font = font; self.color = color
-        self.alignment = alignment; self.wraps = wraps
+        self.alignment = alignment; self.wraps = wraps; self.spans = []
+    }
+
+    /// A box of styled text: `text` is the spans' texts joined.
+    public init(spans: [TextSpan], frame: Rect, font: FontSpec, color: Color, wraps: Bool = true) {
+        self.init(text: spans.map(\.text).joined(), frame: frame, font: font, color: color, wraps: wraps)
+        self.spans = spans
+    }
+}
+
+/// A run of text with its inline style, as Markdown's `**bold**` and `*italic*` give it.
+public struct TextSpan: Equatable, Sendable {
+    public var text: String
+    public var bold: Bool
+    public var italic: Bool
+    public init(_ text: String, bold: Bool = false, italic: Bool = false) {
+        self.text = text; self.bold = bold; self.italic = italic
     }
 }
 
@@ -191,4 +210,20 @@ public protocol TextMeasuring {
     /// The ink-independent logical size of `text` set in `font`, wrapped at `maxWidth`
     /// when given.
     func measure(_ text: String, font: FontSpec, maxWidth: Double?) -> Size
+    /// The same for styled text (bold and italic spans change widths).
+    func measure(_ spans: [TextSpan], font: FontSpec, maxWidth: Double) -> Size
+    /// Where each line of `spans` wrapped at `width` starts, as UTF-8 offsets into the
+    /// joined text (the first is 0): how a paragraph is split across two pages.
+    func lineStarts(_ spans: [TextSpan], font: FontSpec, width: Double) -> [Int]
+}
+
+extension TextMeasuring {
+    /// Measurers without styles (the test fakes) measure the plain text.
+    public func measure(_ spans: [TextSpan], font: FontSpec, maxWidth: Double) -> Size {
+        measure(spans.map(\.text).joined(), font: font, maxWidth: maxWidth)
+    }
+
+    /// Measurers that cannot tell the lines apart report one line per paragraph, which is
+    /// never split.
+    public func lineStarts(_ spans: [TextSpan], font: FontSpec, width: Double) -> [Int] { [0] }
 }

@@ -58,6 +58,20 @@ public final class PangoTextMeasurer: TextMeasuring {
         return Size(width: extents.width, height: extents.height)
     }
 
+    public func measure(_ spans: [TextSpan], font: FontSpec, maxWidth: Double) -> Size {
+        let extents = logicalExtents(of: layout(spans.map(\.text).joined(), font: font, wrapWidth: maxWidth,
+                                                alignment: .left, spans: spans))
+        return Size(width: extents.width, height: extents.height)
+    }
+
+    public func lineStarts(_ spans: [TextSpan], font: FontSpec, width: Double) -> [Int] {
+        let prepared = layout(spans.map(\.text).joined(), font: font, wrapWidth: width, alignment: .left, spans: spans)
+        let count = Int(pango_layout_get_line_count(prepared))
+        return (0..<count).compactMap { index in
+            pango_layout_get_line_readonly(prepared, Int32(index)).map { Int($0.pointee.start_index) }
+        }
+    }
+
     /// The distance from the top of the text block to the first line's baseline, for
     /// callers that align labels on baselines.
     public func firstBaseline(_ text: String, font: FontSpec, maxWidth: Double? = nil) -> Double {
@@ -93,7 +107,8 @@ public final class PangoTextMeasurer: TextMeasuring {
     }
 
     /// Configures the shared layout. The returned pointer stays valid until the next call.
-    func layout(_ text: String, font: FontSpec, wrapWidth: Double?, alignment: TextAlignment) -> OpaquePointer {
+    func layout(_ text: String, font: FontSpec, wrapWidth: Double?, alignment: TextAlignment,
+                spans: [TextSpan] = []) -> OpaquePointer {
         pango_layout_set_font_description(layoutObject, fontDescription(for: font))
         if let width = wrapWidth, width.isFinite, width > 0 {
             pango_layout_set_width(layoutObject, pangoUnits(width))
@@ -105,7 +120,35 @@ public final class PangoTextMeasurer: TextMeasuring {
         }
         pango_layout_set_alignment(layoutObject, pangoAlignment(alignment))
         pango_layout_set_text(layoutObject, text, -1)
+        if spans.isEmpty {
+            pango_layout_set_attributes(layoutObject, nil)
+        } else {
+            let list = attributes(for: spans)
+            pango_layout_set_attributes(layoutObject, list)  // takes its own reference
+            if let list { pango_attr_list_unref(list) }
+        }
         return layoutObject
+    }
+
+    /// Bold and italic as attributes over byte ranges of the joined text: no markup, so
+    /// no text needs escaping and the layout's text is exactly `text`. The caller owns
+    /// the returned list's reference.
+    private func attributes(for spans: [TextSpan]) -> OpaquePointer? {
+        guard let list = pango_attr_list_new() else { return nil }
+        var start = 0
+        for span in spans {
+            let end = start + span.text.utf8.count
+            if span.bold, let attribute = pango_attr_weight_new(PANGO_WEIGHT_BOLD) {
+                attribute.pointee.start_index = guint(start); attribute.pointee.end_index = guint(end)
+                pango_attr_list_insert(list, attribute)
+            }
+            if span.italic, let attribute = pango_attr_style_new(PANGO_STYLE_ITALIC) {
+                attribute.pointee.start_index = guint(start); attribute.pointee.end_index = guint(end)
+                pango_attr_list_insert(list, attribute)
+            }
+            start = end
+        }
+        return list
     }
 
     /// The layout's logical rectangle in scene units (x can be non-zero for aligned, wrapped text).

@@ -128,7 +128,7 @@ struct SceneDrawer {
     /// a block so the logical extents sit left, centred or right in the frame.
     private func draw(_ box: TextBox, on cr: OpaquePointer) {
         let layout = text.layout(box.text, font: box.font, wrapWidth: box.wraps ? box.frame.width : nil,
-                                 alignment: box.alignment)
+                                 alignment: box.alignment, spans: box.spans)
         var x = box.frame.minX
         if !box.wraps {
             let extents = text.logicalExtents(of: layout)

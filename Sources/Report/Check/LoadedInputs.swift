@@ -21,6 +21,8 @@ public struct LoadedInputs {
     var themeWarnings: [Diagnostic] = []
     /// The industry indicators of `penetration:`, when configured.
     var indicators: IndustryIndicatorTable?
+    /// The commentary files in the report's language, by path, scanned.
+    var commentary: [String: CommentaryDocument] = [:]
     /// Every CSV parsed so far, by path: exhibits that list a table's sources read these.
     private(set) var csvTables: [String: CSVTable] = [:]
 

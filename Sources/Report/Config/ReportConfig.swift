@@ -77,9 +77,11 @@ public struct ReportConfig: Sendable {
     public var backtest: BacktestSettings?
     /// The industry penetration (推进程度) section; nil when the config has none.
     public var penetration: PenetrationConfig?
+    /// The analyst's commentary pages, in `commentary:` order.
+    public var commentary: [CommentaryConfig] = []
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables"]
+                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables", "commentary"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
                              "allow_gaps", "publisher_forecasts"]
@@ -224,6 +226,11 @@ public struct ReportConfig: Sendable {
         penetration = try problems.collect {
             try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
         } ?? nil
+        for entry in (try problems.collect { try root.mappings("commentary") } ?? nil) ?? [] {
+            if let parsed = try problems.collect({ try CommentaryConfig(mapping: entry, folder: folder) }) {
+                commentary.append(parsed)
+            }
+        }
     }
 
     /// One `series:` entry, with every problem in it recorded in `problems`. Returned

@@ -29,6 +29,9 @@ public enum RunInputs {
         if let penetration = config.penetration {
             entries.append(Entry(role: "penetration", path: penetration.dataPath))
         }
+        for (index, commentary) in config.commentary.enumerated() {
+            entries.append(Entry(role: CommentaryPages.exhibitID(index), path: commentary.file(for: config.language)))
+        }
         return entries
     }
 

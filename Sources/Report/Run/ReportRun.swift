@@ -152,15 +152,18 @@ public enum ReportRun {
     static func buildPages(_ exhibits: [Exhibit], context: RunContext) throws -> [ReportPage] {
         var context = context
         var built = try exhibits.map { try $0.pages(in: context) }
+        // The analyst's commentary goes between the exhibits (and may cite their pages).
+        var commentary = try CommentaryPages.build(context)
         for _ in 0..<4 {
-            let directory = pageDirectory(built.flatMap { $0 })
+            let directory = pageDirectory(try CommentaryPages.insert(commentary, into: built.flatMap { $0 }))
             if directory == context.pageDirectory { break }
             context.pageDirectory = directory
             for (index, exhibit) in exhibits.enumerated() where exhibit.referencesPageNumbers {
                 built[index] = try exhibit.pages(in: context)
             }
+            commentary = try CommentaryPages.build(context)
         }
-        return built.flatMap { $0 }
+        return try CommentaryPages.insert(commentary, into: built.flatMap { $0 })
     }
 
     static func pageDirectory(_ pages: [ReportPage]) -> [PageDirectoryEntry] {
@@ -199,6 +202,7 @@ public enum ReportRun {
         context.tables = inputs.tables ?? ExhibitTables()
         context.publisherForecasts = inputs.publisherForecasts
         context.csvTables = inputs.csvTables
+        context.commentary = inputs.commentary
         try ScenarioRun.fit(into: &context, logger: logger)
         if let penetration = config.penetration, let indicators = inputs.indicators {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")

@@ -26,6 +26,8 @@ public struct RunContext {
     var csvTables: [String: CSVTable] = [:]
     /// Each series' publisher forecasts (by series id), read once.
     var publisherForecasts: [String: [PublisherForecast]] = [:]
+    /// The commentary files, by path, as `check` read them.
+    var commentary: [String: CommentaryDocument] = [:]
     /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
     /// two passes); empty while the pages are first built.
     public var pageDirectory: [PageDirectoryEntry] = []
