@@ -10,16 +10,34 @@ import Ink
 enum MarkdownBlocks {
     /// The document's first level-1 heading (the page title) and the blocks after it.
     static func blocks(from markdown: String) -> (title: String?, blocks: [FlowBlock]) {
-        let html = MarkdownParser().html(from: markdown)
+        let html = MarkdownParser().html(from: joiningCJKLines(markdown))
         var walker = HTMLWalker()
         walker.walk(html)
         return (walker.title, walker.blocks)
     }
 }
 
+extension MarkdownBlocks {
+    /// Ink turns a line break inside a paragraph into a space, right between Latin words
+    /// but a stray gap in Chinese: a line ending in a CJK character is joined directly to a
+    /// next line that starts with one (a heading, list or blank line never starts so).
+    static func joiningCJKLines(_ markdown: String) -> String {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = ""
+        for (index, line) in lines.enumerated() {
+            out += line
+            guard index + 1 < lines.count else { break }
+            let next = lines[index + 1]
+            let joins = line.last.map(HTMLWalker.isCJK) == true && next.first.map(HTMLWalker.isCJK) == true
+            if !joins { out += "\n" }
+        }
+        return out
+    }
+}
+
 /// Walks Ink's HTML: block tags start and end blocks, inline tags set the style of the
 /// text between them; any other tag is kept as text (a `<` the analyst typed).
-private struct HTMLWalker {
+struct HTMLWalker {
     var title: String?
     var blocks: [FlowBlock] = []
 
@@ -161,7 +179,7 @@ private struct HTMLWalker {
         return out
     }
 
-    private static func isCJK(_ character: Character) -> Bool {
+    static func isCJK(_ character: Character) -> Bool {
         character.unicodeScalars.first.map { (0x3000...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) } ?? false
     }
 
