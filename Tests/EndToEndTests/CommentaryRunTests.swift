@@ -9,7 +9,7 @@ final class CommentaryRunTests: XCTestCase {
     override func setUpWithError() throws {
         project = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-commentary-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        for name in ["report.yaml", "datasets", "scenarios", "themes"] {
+        for name in ["report.yaml", "datasets", "scenarios", "themes", "published"] {
             try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent(name),
                                              to: project.appendingPathComponent(name))
         }

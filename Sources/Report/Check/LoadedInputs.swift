@@ -23,6 +23,8 @@ public struct LoadedInputs {
     var indicators: IndustryIndicatorTable?
     /// The commentary files in the report's language, by path, scanned.
     var commentary: [String: CommentaryDocument] = [:]
+    /// The previous edition's forecasts (`previous_edition:`).
+    var previousEdition: RunForecasts?
     /// Every CSV parsed so far, by path: exhibits that list a table's sources read these.
     private(set) var csvTables: [String: CSVTable] = [:]
 

@@ -15,7 +15,7 @@ public enum RunValidation {
     /// The checks after report.yaml itself, in the order their problems are listed. Later
     /// checks read what earlier ones loaded (scenarios and the backtest need the series).
     static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), BacktestCheck(), ExhibitTableCheck(),
-                                       PenetrationCheck(), ThemeCheck(), CommentaryCheck()]
+                                       PenetrationCheck(), ThemeCheck(), CommentaryCheck(), PreviousEditionCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
     public struct Report {

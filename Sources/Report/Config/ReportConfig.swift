@@ -79,9 +79,13 @@ public struct ReportConfig: Sendable {
     public var penetration: PenetrationConfig?
     /// The analyst's commentary pages, in `commentary:` order.
     public var commentary: [CommentaryConfig] = []
+    /// The previous edition's run folder (`previous_edition:`, absolute), for the revisions page.
+    public var previousEdition: String?
+    var previousEditionLocation: SourceLocation?
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables", "commentary"]
+                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables", "commentary",
+                               "previous_edition"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
                              "allow_gaps", "publisher_forecasts"]
@@ -226,6 +230,12 @@ public struct ReportConfig: Sendable {
         penetration = try problems.collect {
             try root.submapping("penetration").map { try PenetrationConfig(mapping: $0, folder: folder) }
         } ?? nil
+        previousEdition = try problems.collect { () throws -> String? in
+            guard let edition = try root.string("previous_edition") else { return nil }
+            return try Self.resolve(edition, folder: folder, at: root.location(of: "previous_edition"),
+                                    what: "previous edition folder")
+        } ?? nil
+        if root.node("previous_edition") != nil { previousEditionLocation = root.location(of: "previous_edition") }
         for entry in (try problems.collect { try root.mappings("commentary") } ?? nil) ?? [] {
             if let parsed = try problems.collect({ try CommentaryConfig(mapping: entry, folder: folder) }) {
                 commentary.append(parsed)

@@ -22,6 +22,14 @@ extension ScenarioExhibit {
     /// forecasts.csv (every series: its scenarios, or the config's own model under the
     /// scenario name `default` when no scenario covers it) and backtest.csv when a backtest ran.
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] {
+        var files = [(name: "forecasts.csv", text: ScenarioForecasts.csv(Self.forecastTable(context)))]
+        if let backtest = context.backtest { files.append((name: "backtest.csv", text: Backtest.csv([backtest]))) }
+        return files
+    }
+
+    /// What forecasts.csv holds: every series with its scenario paths, or its own forecast
+    /// under the scenario `default`.
+    static func forecastTable(_ context: RunContext) -> [SeriesScenarios] {
         var table: [SeriesScenarios] = []
         for result in context.series {
             if let fitted = context.scenarios.first(where: { $0.seriesID == result.entry.id }), !fitted.paths.isEmpty {
@@ -32,9 +40,7 @@ extension ScenarioExhibit {
                                              paths: [ScenarioPath(scenario: scenario, forecast: result.forecast)]))
             }
         }
-        var files = [(name: "forecasts.csv", text: ScenarioForecasts.csv(table))]
-        if let backtest = context.backtest { files.append((name: "backtest.csv", text: Backtest.csv([backtest]))) }
-        return files
+        return table
     }
 }
 

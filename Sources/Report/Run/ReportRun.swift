@@ -44,6 +44,7 @@ public enum ReportRun {
         ScenarioExhibit(),    // the scenario paths behind exhibit 1
         ForecastComparisonExhibit(),  // ours beside every published forecast, with definitions
         SensitivityExhibit(),  // the headline's horizon value under other models, windows, growth limits
+        RevisionsExhibit(),    // what moved since the previous edition, and why (with `previous_edition:`)
         ChatGPTVisitsExhibit(), ModelReleasesExhibit(), AIStagesExhibit(),
         PenetrationExhibit(),  // 6 industry penetration
         VendorLandscapeExhibit(), VendorBenchmarksExhibit(), ComputeExhibit(), CaseResultsExhibit(),
@@ -70,27 +71,21 @@ public enum ReportRun {
         // Before any fitting: the output may not replace a folder holding an input, nor
         // one marketcast did not write.
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
-        let inputPaths = RunInputs.inputFiles(of: config).map(\.path)
+        let inputPaths = RunInputs.inputFiles(of: config).map(\.path) + (config.previousEdition.map { [$0] } ?? [])
         try OutputOwnership.check(target: target, inputs: inputPaths, force: options.force)
 
         // One Pango measurer lays the pages out and draws them, so the two agree.
         let pango = PangoTextMeasurer()
         let context = try makeContext(config: config, inputs: inputs, measurer: pango, logger: logger)
         timer.lap("fit")
+        guard var manifest = context.manifest else {
+            throw InputError(SourceLocation(file: config.file), "the run's inputs could not be recorded")
+        }
+        manifest.config = ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
+                                         pngScale: options.pngScale)
         let pages = try buildPages(exhibits, context: context)
         ReportPage.logProblems(of: pages, to: logger)
         timer.lap("layout")
-        // Hashed right after reading, before the slow rendering, to narrow the window in
-        // which an edited input could be recorded with a digest of a version not used.
-        let configFolder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
-        var hashedInputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder,
-                                                bytesRead: inputs.bytesRead)
-        for index in hashedInputs.indices {
-            let role = hashedInputs[index].role
-            if let result = context.series.first(where: { "series:\($0.entry.id)" == role }) {
-                hashedInputs[index].vintage = result.series.vintage
-            }
-        }
 
         let folder = try StagedFolder(target: target, inputs: inputPaths, force: options.force)
         var files: [String] = []
@@ -127,17 +122,7 @@ public enum ReportRun {
             files.append(ReportDeck.fileName)
             timer.lap("deck")
         }
-        let manifest = RunManifest(
-            tool: .init(name: ToolVersion.name, version: ToolVersion.current),
-            inputs: hashedInputs,
-            config: ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
-                                   pngScale: options.pngScale),
-            models: context.series.map { result in
-                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
-                                        chosen: result.forecast.modelName, formula: result.forecast.modelDescription,
-                                        selectionReason: result.forecast.fit?.selectionReason)
-            },
-            timings: timer.phases)
+        manifest.timings = timer.phases
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)
         files.append(RunManifest.fileName)
         try folder.commit()
@@ -173,6 +158,33 @@ public enum ReportRun {
         }
     }
 
+    /// The manifest of a run, known once its forecasts are: every input with its digest
+    /// (hashed from the bytes the checks read, so an input edited during the run is not
+    /// recorded with a digest of a version that was not used) and the model of each series.
+    /// The revisions page compares it with the previous edition's. The run adds the output
+    /// formats and its timings at the end.
+    static func manifest(config: ReportConfig, inputs: LoadedInputs, series: [RunContext.SeriesResult]) throws -> RunManifest {
+        let configFolder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
+        var hashedInputs = try RunInputs.hashed(RunInputs.inputFiles(of: config), relativeTo: configFolder,
+                                                bytesRead: inputs.bytesRead)
+        for index in hashedInputs.indices {
+            let role = hashedInputs[index].role
+            if let result = series.first(where: { "series:\($0.entry.id)" == role }) {
+                hashedInputs[index].vintage = result.series.vintage
+            }
+        }
+        return RunManifest(
+            tool: .init(name: ToolVersion.name, version: ToolVersion.current),
+            inputs: hashedInputs,
+            config: ResolvedConfig(config, formats: [], pngScale: 2),
+            models: series.map { result in
+                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
+                                        chosen: result.forecast.modelName, formula: result.forecast.modelDescription,
+                                        selectionReason: result.forecast.fit?.selectionReason)
+            },
+            timings: [])
+    }
+
     /// The context of a run of `config`, validated first (tests build pages this way).
     static func makeContext(config: ReportConfig, measurer: any TextMeasuring = PangoTextMeasurer(),
                             logger: Logger) throws -> RunContext {
@@ -203,7 +215,9 @@ public enum ReportRun {
         context.publisherForecasts = inputs.publisherForecasts
         context.csvTables = inputs.csvTables
         context.commentary = inputs.commentary
+        context.previousEdition = inputs.previousEdition
         try ScenarioRun.fit(into: &context, logger: logger)
+        context.manifest = try manifest(config: config, inputs: inputs, series: results)
         if let penetration = config.penetration, let indicators = inputs.indicators {
             logger.info("scoring industry penetration (\(penetration.settings.draws) weight draws)")
             context.penetration = PenetrationAnalysis(table: indicators, settings: penetration.settings)

@@ -28,6 +28,10 @@ public struct RunContext {
     var publisherForecasts: [String: [PublisherForecast]] = [:]
     /// The commentary files, by path, as `check` read them.
     var commentary: [String: CommentaryDocument] = [:]
+    /// This run's manifest (without timings), once the forecasts are made.
+    var manifest: RunManifest?
+    /// The previous edition's forecasts and manifest (`previous_edition:`), as `check` read them.
+    var previousEdition: RunForecasts?
     /// Where each exhibit starts in report.pdf, once the pages are known (see ReportRun's
     /// two passes); empty while the pages are first built.
     public var pageDirectory: [PageDirectoryEntry] = []
