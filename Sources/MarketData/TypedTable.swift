@@ -105,7 +105,7 @@ public struct TypedTable: Sendable {
 
     /// The cell's text, trimmed; "" when the column is absent (optional columns).
     public func text(_ row: CSVRow, _ column: String) -> String {
-        cell(row, column)?.text.trimmingCharacters(in: .whitespaces) ?? ""
+        cell(row, column)?.text.trimmedOfSpaces ?? ""
     }
 
     /// The cell's text; an empty cell is recorded as an error.
@@ -120,7 +120,7 @@ public struct TypedTable: Sendable {
 
     /// A plain number; nil (and no error) for an empty cell, nil with an error for text.
     public mutating func optionalNumber(_ row: CSVRow, _ column: String) -> Double? {
-        guard let cell = cell(row, column), !cell.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let cell = cell(row, column), !cell.text.trimmedOfSpaces.isEmpty else { return nil }
         do {
             return try NumberParsing.double(cell, column: column, file: table.file)
         } catch {
@@ -142,7 +142,7 @@ public struct TypedTable: Sendable {
     /// An ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); nil for an empty cell unless `required`.
     public mutating func date(_ row: CSVRow, _ column: String, required: Bool = true) -> CalendarDate? {
         guard let cell = cell(row, column) else { return nil }
-        let raw = cell.text.trimmingCharacters(in: .whitespaces)
+        let raw = cell.text.trimmedOfSpaces
         if raw.isEmpty {
             if required {
                 problems.append(InputError(table.location(of: cell), "column \"\(column)\" is empty",
