@@ -95,6 +95,18 @@ public struct TypedTable: Sendable {
                                           + "; add a column named \"\(name)\""))
         }
         try missing.throwIfAny()
+        // Every text here may become a label or a note on a page: none may be longer than
+        // a note (`InputLimits.noteCharacters`).
+        let limit = InputLimits.noteCharacters
+        for row in table.rows {
+            for index in table.header.indices {
+                let cell = row[index]
+                guard cell.text.utf8.count > limit, cell.text.unicodeScalars.count > limit else { continue }
+                problems.append(InputError(table.location(of: cell),
+                                           "the text in column \"\(table.header[index])\" is longer than \(limit) characters, the most a label or note may have",
+                                           hint: "shorten it; a page shows a few lines of a note at most"))
+            }
+        }
     }
 
     public var rows: [CSVRow] { table.rows }

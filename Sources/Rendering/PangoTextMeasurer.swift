@@ -104,8 +104,68 @@ public final class PangoTextMeasurer: TextMeasuring {
             pango_layout_set_width(layoutObject, -1)
         }
         pango_layout_set_alignment(layoutObject, pangoAlignment(alignment))
-        pango_layout_set_text(layoutObject, text, -1)
+        pango_layout_set_text(layoutObject, Self.prepared(text, wrapping: pango_layout_get_width(layoutObject) > 0), -1)
         return layoutObject
+    }
+
+    /// The most characters handed to Pango for one text; the rest is cut and an ellipsis
+    /// ends it. Far beyond what a page shows (inputs are limited well below it, see
+    /// `InputLimits`), it bounds the work for text that reached layout some other way.
+    public static let maximumCharacters = 20_000
+    /// Pango breaks a run without break opportunities (a long number, a pasted hash) in
+    /// time quadratic in the run's length: 20,000 such characters took seconds per
+    /// measurement. Runs longer than this get an invisible break opportunity (U+200B)
+    /// every so many characters, which makes wrapping linear; no word or URL is this long.
+    public static let longestUnbrokenRun = 256
+
+    /// `text` as Pango gets it: at most `maximumCharacters`, and when wrapping, no run
+    /// longer than `longestUnbrokenRun` without a break opportunity. One linear pass; the
+    /// text is copied only when something changes.
+    static func prepared(_ text: String, wrapping: Bool) -> String {
+        let scalars = text.unicodeScalars
+        var count = 0
+        var run = 0
+        var needsBreaks = false
+        for scalar in scalars {
+            count += 1
+            if count > maximumCharacters { break }
+            if breaksRun(scalar) {
+                run = 0
+            } else {
+                run += 1
+                if run > longestUnbrokenRun { needsBreaks = true }
+            }
+        }
+        let tooLong = count > maximumCharacters
+        guard tooLong || (wrapping && needsBreaks) else { return text }
+        var result = String.UnicodeScalarView()
+        count = 0
+        run = 0
+        for scalar in scalars {
+            count += 1
+            if count >= maximumCharacters && tooLong {
+                result.append("\u{2026}")
+                break
+            }
+            if breaksRun(scalar) {
+                run = 0
+            } else {
+                run += 1
+                if wrapping && run > longestUnbrokenRun {
+                    result.append("\u{200B}")
+                    run = 1
+                }
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// Whether a line may break at or after `scalar`: spaces, tabs and line breaks, and the
+    /// CJK ranges and above, where lines break between characters anyway.
+    private static func breaksRun(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t"
+            || scalar == "\u{200B}" || scalar.value >= 0x2E80
     }
 
     /// The layout's logical rectangle in scene units (x can be non-zero for aligned, wrapped text).
