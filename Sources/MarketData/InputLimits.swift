@@ -10,6 +10,8 @@ public enum InputLimits {
     /// YAML nesting: block indentation levels, `- ` items and flow `[`/`{` together.
     /// The shipped files use at most 5; the YAML parser recurses once per level.
     public static let yamlDepth = 64
+    /// Values a YAML file stands for once its aliases (`*name`) are expanded.
+    public static let yamlValues = 100_000
 
     /// CSV files: bytes (512 MiB; a 2-million-row long file is about 200 MB).
     public static let csvFileBytes = 512 << 20

@@ -98,6 +98,32 @@ final class InputLimitsReliabilityTests: XCTestCase {
         XCTAssertTrue(report.errors.first?.message.contains("at most 1 MiB") ?? false)
     }
 
+    func testAnAliasErrorPointsAtTheUseNotTheAnchor() throws {
+        let text = "defaults: &d [1, 2]\nquarter: 2026Q4\nhorizon: *d\nlevel: &l 0.95\nseries:\n  - id: a\n    data: s.csv\n    title: *d\n"
+        let root = try YAMLMapping.document(file: "report.yaml", text: text)
+        XCTAssertThrowsError(try root.int("horizon")) { error in
+            XCTAssertEqual(Diagnostic.of(error).first?.location, SourceLocation(file: "report.yaml", line: 3, column: 10))
+        }
+        let entry = try XCTUnwrap(try root.mappings("series")?.first)
+        XCTAssertThrowsError(try entry.string("title")) { error in
+            XCTAssertEqual(Diagnostic.of(error).first?.location, SourceLocation(file: "report.yaml", line: 8, column: 12))
+        }
+        // The anchored value itself keeps its own place.
+        XCTAssertEqual(root.location(of: "defaults"), SourceLocation(file: "report.yaml", line: 1, column: 11))
+        XCTAssertEqual(try root.double("level"), 0.95)
+    }
+
+    func testAliasesOfAliasesCannotStandForBillionsOfValues() throws {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for (name, previous) in zip("bcdefghi", "abcdefgh") {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        text += "quarter: *i\n"
+        let error = try XCTUnwrap(yamlErrors(text).first)
+        XCTAssertEqual(error.location, SourceLocation(file: "report.yaml", line: 2, column: 8))
+        XCTAssertTrue(error.message.contains("more than 100000 values"), error.message)
+    }
+
     // MARK: - Theme ranges and text lengths (item 4)
 
     private func themeErrors(_ text: String) -> [Diagnostic] {

@@ -10,15 +10,107 @@ enum YAMLGuard {
     /// Parses `text` (the contents of `file`) after the size and depth checks.
     static func compose(_ text: String, file: String) throws -> Node? {
         try InputLimits.checkSize(text.utf8.count, file: file, limit: InputLimits.yamlFileBytes, what: "a YAML file")
-        if let deep = DepthScan.firstTooDeep(in: text, limit: InputLimits.yamlDepth) {
+        var scan = DepthScan(limit: InputLimits.yamlDepth)
+        if let deep = scan.firstTooDeep(in: text) {
             throw InputError(SourceLocation(file: file, line: deep.line, column: deep.column),
                              "the YAML nests more than \(InputLimits.yamlDepth) levels deep here (counting indented blocks, `- ` items and `[`/`{` brackets)",
                              hint: "a config, theme or scenario needs only a few levels; check for a generated or pasted structure, or an unclosed `[` or `{` before this line")
         }
+        let root: Node?
         do {
-            return try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw InputError.yamlSyntax(file: file, error: error)
+        }
+        guard let root, !scan.aliasUses.isEmpty else { return root }
+        // Aliases copy what they name: a few lines of them can stand for billions of values.
+        var budget = InputLimits.yamlValues
+        guard countValues(root, budget: &budget) else {
+            throw InputError(SourceLocation(file: file, line: scan.aliasUses[0].line, column: scan.aliasUses[0].column),
+                             "through its aliases (`*name`), the YAML stands for more than \(InputLimits.yamlValues) values",
+                             hint: "write the values out instead of nesting aliases of aliases")
+        }
+        var relocations = 0
+        return relocatingAliases(root, uses: scan.aliasUses, relocations: &relocations)
+    }
+
+    /// Counts the values `node` stands for, aliases expanded; false once over `budget`.
+    private static func countValues(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar: return true
+        case let .sequence(sequence): return sequence.allSatisfy { countValues($0, budget: &budget) }
+        case let .mapping(mapping):
+            return mapping.allSatisfy { countValues($0.key, budget: &budget) && countValues($0.value, budget: &budget) }
+        }
+    }
+
+    // MARK: Aliases located at their use
+
+    /// Yams gives an alias the node it names, with the anchor's position, so an error in
+    /// `horizon: *defaults` would point at the `&defaults` line. A value placed before its
+    /// own key (or list item before the one it follows) came from an alias: it gets the
+    /// position of the alias after that key. Errors then point where the value is used.
+    private static func relocatingAliases(_ node: Node, uses: [(line: Int, column: Int)], relocations: inout Int) -> Node {
+        switch node {
+        case .scalar:
+            return node
+        case var .mapping(mapping):
+            for index in mapping.indices {
+                let (key, value) = mapping[index]
+                if let keyMark = key.mark, let valueMark = value.mark,
+                   (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column) {
+                    if let use = firstUse(after: (keyMark.line, keyMark.column), in: uses) {
+                        mapping[index].value = moved(value, to: use, relocations: &relocations)
+                    }
+                } else {
+                    mapping[index].value = relocatingAliases(value, uses: uses, relocations: &relocations)
+                }
+            }
+            return .mapping(mapping)
+        case var .sequence(sequence):
+            var previous: (node: Node?, mark: Mark?) = (nil, sequence.mark)
+            for index in sequence.indices {
+                let item = sequence[index]
+                if let reference = previous.mark, let mark = item.mark,
+                   (mark.line, mark.column) < (reference.line, reference.column) {
+                    // Only after a single value is the next alias surely this item's.
+                    if previous.node == nil || previous.node?.scalar != nil,
+                       let use = firstUse(after: (reference.line, reference.column), in: uses) {
+                        sequence[index] = moved(item, to: use, relocations: &relocations)
+                    }
+                } else {
+                    sequence[index] = relocatingAliases(item, uses: uses, relocations: &relocations)
+                }
+                previous = (sequence[index], sequence[index].mark)
+            }
+            return .sequence(sequence)
+        }
+    }
+
+    private static func firstUse(after position: (Int, Int), in uses: [(line: Int, column: Int)]) -> (line: Int, column: Int)? {
+        var low = 0, high = uses.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (uses[middle].line, uses[middle].column) > position { high = middle } else { low = middle + 1 }
+        }
+        return low < uses.count ? uses[low] : nil
+    }
+
+    /// `node` with the position `use`. Yams makes positions only while parsing, so the mark
+    /// comes from parsing a one-character document at that line and column; at most a few
+    /// hundred are made per file.
+    private static func moved(_ node: Node, to use: (line: Int, column: Int), relocations: inout Int) -> Node {
+        guard relocations < 256, use.line < 100_000, use.column < 100_000 else { return node }
+        relocations += 1
+        let placeholder = String(repeating: "\n", count: use.line - 1) + String(repeating: " ", count: use.column - 1) + "x"
+        guard let mark = (try? Yams.compose(yaml: placeholder))??.mark,
+              mark.line == use.line, mark.column == use.column else { return node }
+        switch node {
+        case var .scalar(scalar): scalar.mark = mark; return .scalar(scalar)
+        case var .mapping(mapping): mapping.mark = mark; return .mapping(mapping)
+        case var .sequence(sequence): sequence.mark = mark; return .sequence(sequence)
         }
     }
 
@@ -37,12 +129,19 @@ enum YAMLGuard {
         /// Inside a block scalar: the indentation of the line that introduced it.
         var blockScalarParent: Int?
 
+        /// Where each alias (`*name`) is used, in file order.
+        var aliasUses: [(line: Int, column: Int)] = []
+        var lineNumber = 0
+
         static func firstTooDeep(in text: String, limit: Int) -> (line: Int, column: Int)? {
             var scan = DepthScan(limit: limit)
-            var lineNumber = 0
+            return scan.firstTooDeep(in: text)
+        }
+
+        mutating func firstTooDeep(in text: String) -> (line: Int, column: Int)? {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1
-                if let column = scan.scan(Array(line.unicodeScalars)) {
+                if let column = scan(Array(line.unicodeScalars)) {
                     return (lineNumber, column)
                 }
             }
@@ -136,6 +235,13 @@ enum YAMLGuard {
                         index += 1
                         continue
                     }
+                case "*" where atValueStart:
+                    aliasUses.append((lineNumber, index + 1))
+                    while index < line.count, line[index] != " ", !(flowDepth > 0 && (line[index] == "," || line[index] == "]" || line[index] == "}")) {
+                        index += 1
+                    }
+                    atValueStart = false
+                    continue
                 case "&", "!":
                     // An anchor or tag stands before the value it names: skip its name.
                     while index < line.count, line[index] != " " { index += 1 }
