@@ -148,11 +148,11 @@ final class InputLimitsReliabilityTests: XCTestCase {
         XCTAssertEqual(errors.map { "\($0.location.line ?? 0):\($0.location.column ?? 0)" },
                        ["1:20", "2:16", "4:10", "5:9", "6:23", "7:22"])
         let title = try XCTUnwrap(errors.first { $0.location.line == 4 })
-        XCTAssertEqual(title.message, "`title` in `font_sizes` must be at most 144 points, found `1200`")
+        XCTAssertEqual(title.message, "`title` in `font_sizes` must be at most 72 points, found `1200`")
         XCTAssertTrue(title.hint?.contains("22") ?? false, title.hint ?? "")
         XCTAssertTrue(errors.first?.message.contains("at most 14400 points") ?? false)
         // The standard theme and values at the top of each range are fine.
-        XCTAssertEqual(themeErrors("font_sizes: {title: 144}\nline_widths: {series: 50}\npage_size: {width: 14400}\n"), [])
+        XCTAssertEqual(themeErrors("font_sizes: {title: 72}\nline_widths: {series: 50}\npage_size: {width: 14400}\n"), [])
     }
 
     func testATwentyThousandCharacterTitleIsRefusedAtItsValueAndQuotedShort() throws {

@@ -142,7 +142,7 @@ enum ThemeNumberRule {
     /// (PDF's own limit is 200 inches).
     static let pageSize = ThemeNumberRule.positive(maximum: 14_400)
     static let margins = ThemeNumberRule.nonNegative(maximum: 2_000)
-    static let fontSizes = ThemeNumberRule.positive(maximum: 144)
+    static let fontSizes = ThemeNumberRule.positive(maximum: 72)
     static let lineWidths = ThemeNumberRule.nonNegative(maximum: 50)
     static let spacing = ThemeNumberRule.nonNegative(maximum: 500)
 
