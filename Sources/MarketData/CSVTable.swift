@@ -51,8 +51,43 @@ public struct CSVTable: Sendable, Equatable {
     /// a file, row or cell beyond `InputLimits`).
     public static func read(path: String) throws -> CSVTable {
         try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.csvFileBytes, what: "a CSV file")
+        try refuseWideHeaderEarly(path: path)
         let decoded = try TextDecoding.read(path: path)
         return try parse(decoded.text, file: path, encoding: decoded.encoding)
+    }
+
+    /// A header wider than any table is refused from the file's first bytes, before the
+    /// rest (which may be hundreds of megabytes of commas) is read: the errors are the ones
+    /// the whole file would give, since reading stops at that column anyway.
+    static func refuseWideHeaderEarly(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 256 << 10), prefix.count == 256 << 10,
+              !prefix.starts(with: [0xFF, 0xFE]), !prefix.starts(with: [0xFE, 0xFF]) else { return }
+        // The first record's commas outside quotes, up to the one after the last allowed column.
+        var commas = 0
+        var inQuotes = false
+        var cut: Int?
+        for (offset, byte) in prefix.enumerated() {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return }
+            if byte == UInt8(ascii: ",") {
+                commas += 1
+                if commas == InputLimits.csvColumns + 1 { cut = offset + 1; break }
+            }
+        }
+        guard let cut else { return }
+        // A comma is never inside a UTF-8 or GB18030 character, so the cut splits none.
+        // Only the column limit is reported from the prefix; anything else (a stray quote
+        // that fooled the count above) is left to the reading of the whole file.
+        do {
+            _ = try parse(data: prefix.prefix(cut), file: path)
+        } catch {
+            if Diagnostic.of(error).contains(where: { $0.message.contains("more than \(InputLimits.csvColumns) columns") }) {
+                throw error
+            }
+        }
     }
 
     /// Parses CSV from bytes (tests, stdin); `file` is the name errors will show.

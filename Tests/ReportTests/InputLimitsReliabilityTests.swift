@@ -255,6 +255,27 @@ final class InputLimitsReliabilityTests: XCTestCase {
         XCTAssertFalse(errors.contains { $0.message.contains("never closed") })
     }
 
+    func testAWideHeaderInABigFileIsRefusedFromItsFirstBytes() throws {
+        // 5 MB of commas on disk; the same errors as from the whole text, without it.
+        let path = try temporaryFolder().appendingPathComponent("wide.csv").path
+        let header = "series,year,value," + String(repeating: ",", count: 5_000_000) + "\n"
+        try header.write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try CSVTable.read(path: path)) { error in
+            let errors = Diagnostic.of(error)
+            XCTAssertEqual(errors.first?.location, SourceLocation(file: path, line: 1, column: 19))
+            XCTAssertEqual(errors.last?.location, SourceLocation(file: path, line: 1, column: 1016))
+            XCTAssertEqual(errors.count, 11)
+        }
+        // A quoted header with commas inside its names is read as a whole, not cut.
+        let quoted = "\"a,b\"," + (0..<999).map { "\"c\($0),x\"" }.joined(separator: ",") + "\n"
+            + (0..<1000).map { _ in "1" }.joined(separator: ",") + "\n" + String(repeating: "#", count: 300_000) + "\n"
+        try quoted.write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try CSVTable.read(path: path)) { error in
+            // The one problem is the last line's (one cell for 1000 columns), found by reading all.
+            XCTAssertEqual(Diagnostic.of(error).map(\.location.line), [3])
+        }
+    }
+
     func testACellOverTheLimitIsRefusedAtItsStart() throws {
         let errors = csvErrors("series,year,value\na,2020,1\n  " + String(repeating: "é", count: 10_001) + ",2021,2\n")
         XCTAssertEqual(errors.map(\.location), [SourceLocation(file: "wide.csv", line: 3, column: 3)])
