@@ -50,10 +50,17 @@ public struct CSVTable: Sendable, Equatable {
     /// single InputError for problems that stop reading (unreadable, not text, broken quote,
     /// a file, row or cell beyond `InputLimits`).
     public static func read(path: String) throws -> CSVTable {
-        try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.csvFileBytes, what: "a CSV file")
-        try refuseWideHeaderEarly(path: path)
+        try checkBeforeReading(path: path)
         let decoded = try TextDecoding.read(path: path)
         return try parse(decoded.text, file: path, encoding: decoded.encoding)
+    }
+
+    /// What is checked of a CSV file before it is read: its size against
+    /// `InputLimits.csvFileBytes`, and a header wider than any table. Callers that read the
+    /// bytes themselves (to keep them for a digest) call it first.
+    public static func checkBeforeReading(path: String) throws {
+        try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.csvFileBytes, what: "a CSV file")
+        try refuseWideHeaderEarly(path: path)
     }
 
     /// A header wider than any table is refused from the file's first bytes, before the
