@@ -134,7 +134,7 @@ struct YAMLMapping {
         guard count > limit else { return }
         throw InputError(node.location(in: file),
                          "`\(key)` is longer than \(limit) characters, the most \(what) may have",
-                         hint: "shorten the text after `\(key):`; charts have room for \(limit) characters at most")
+                         hint: "shorten the text after `\(key):` to at most \(limit) characters")
     }
 
     func requiredString(_ key: String, section: String) throws -> String {
