@@ -95,6 +95,15 @@ enum PageBlockLayout {
             var size = sizes.note
             var measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
             let budget = area.height * 0.22
+            let steps = Int(((size - sizes.minimumNote) / 0.5).rounded(.down))
+            if measured.height > budget && steps > ShrinkSearch.linearSteps {
+                let start = size
+                let step = ShrinkSearch.firstFitting(steps: steps) {
+                    measurer.measure(note, font: theme.font(start - 0.5 * Double($0)), maxWidth: area.width).height <= budget
+                } ?? steps
+                size = start - 0.5 * Double(step)
+                measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
+            }
             while measured.height > budget && size - 0.5 >= sizes.minimumNote {
                 size -= 0.5
                 measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)

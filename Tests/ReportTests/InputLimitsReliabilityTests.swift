@@ -222,6 +222,38 @@ final class InputLimitsReliabilityTests: XCTestCase {
         XCTAssertEqual(measurer.ellipsized("short", font: font, maxWidth: 200, maxHeight: oneLine), "short")
     }
 
+    func testShrinkingFromAHugeFontBisectsToTheSameSizeAsStepping() {
+        // Whatever the predicate's threshold, bisection finds the first step that fits.
+        for threshold in [1, 2, 17, 64, 127, 128] {
+            var calls = 0
+            let found = ShrinkSearch.firstFitting(steps: 128) { calls += 1; return $0 >= threshold }
+            XCTAssertEqual(found, threshold)
+            XCTAssertLessThanOrEqual(calls, 9)
+        }
+        XCTAssertNil(ShrinkSearch.firstFitting(steps: 128) { _ in false })
+        // Labels at a 72 pt value-label size shrink to what fits, as stepping would find.
+        let measurer = FakeMeasurer()
+        var theme = Theme.standard
+        theme.fontSizes.valueLabel = 72
+        let labels = (0..<8).map { "label \($0)" }
+        let centers = (0..<8).map { 50 + 100 * Double($0) }
+        let font = theme.font(72)
+        let fit = RowLabelFitting.fit(labels, centers: centers, bounds: 0...800, font: font, minimumSize: 8,
+                                      theme: theme, measurer: measurer)
+        var stepped = 72.0
+        while stepped - 0.5 >= 8 {
+            stepped -= 0.5
+            var f = font; f.size = stepped
+            let widths = labels.map { measurer.measure($0, font: f, maxWidth: nil).width }
+            let clear = zip(widths, widths.dropFirst()).allSatisfy { 100 >= ($0 + $1) / 2 + theme.spacing.minimumLabelSeparation }
+                && widths.allSatisfy { $0 / 2 <= 50 }
+            if clear { break }
+        }
+        XCTAssertTrue(fit.fits)
+        XCTAssertFalse(fit.staggered)
+        XCTAssertEqual(fit.font.size, stepped)
+    }
+
     func testTableTextsLongerThanANoteAreLocated() throws {
         let csv = "name,value\nok,1\n" + String(repeating: "x", count: 2_001) + ",2\n"
         let table = try CSVTable.parse(data: Data(csv.utf8), file: "vendors.csv")
