@@ -9,7 +9,7 @@ APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev libc6-dev
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps bench-deps build release report test bench docs clean
+.PHONY: deps test-deps bench-deps build release report test fuzz bench docs clean
 
 # `make release CPU=haswell` (and report, bench) compiles Numerics for AVX2 and FMA, about
 # 10% faster fits; the default build runs on any CPU. The haswell build's binary checks
@@ -56,6 +56,16 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Random CSV and YAML through the reading paths of `check` and `forecast` for FUZZ_SECONDS
+# (a seeded mutation fuzzer: `make fuzz SEED=42` repeats a run). An input that crashes or
+# hangs is kept under .build/fuzz-findings/; once fixed, keep it (small) in
+# Tests/Fixtures/fuzz-corpus/, which `make test` reads every time (FuzzCorpusTests).
+FUZZ_SECONDS ?= 60
+SEED ?=
+fuzz: deps
+	$(SWIFT) build --product marketcast-fuzz
+	$$($(SWIFT) build --show-bin-path)/marketcast-fuzz --seconds $(FUZZ_SECONDS) $(if $(SEED),--seed $(SEED))
 
 # What only `make bench` needs: R and its forecast package, the speed comparison for
 # `marketcast forecast` (bench/accuracy). Not needed by the tests.

@@ -75,6 +75,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `make fuzz`: random CSV and YAML through the reading paths of check and forecast.
+        .executableTarget(name: "marketcast-fuzz", dependencies: ["Report", "MarketData", "Numerics"]),
+
         // What the test targets share: golden images, the fake text measurer. No product.
         .target(name: "TestSupport", dependencies: ["Charts", "Rendering", "CCairo"]),
 

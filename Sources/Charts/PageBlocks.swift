@@ -32,17 +32,22 @@ enum PageBlockLayout {
         let palette = theme.palette
         let gap = theme.spacing.blockGap
 
-        // Title (bold), wrapped to the width if it must be.
+        // Title (bold), wrapped to the width if it must be, at most `maximumTitleLines`
+        // lines: a longer one is cut with "…" rather than pushing the chart off the page.
         let titleFont = theme.font(sizes.title, weight: .bold)
-        let titleFrame = fullWidth(measurer.frame(content.title, font: titleFont, at: Point(area.minX, area.minY),
+        let title = fitted(content.title, what: "title", lines: maximumTitleLines, font: titleFont,
+                           width: area.width, measurer: measurer, problems: &problems)
+        let titleFrame = fullWidth(measurer.frame(title, font: titleFont, at: Point(area.minX, area.minY),
                                                   maxWidth: area.width), in: area)
-        scene.add(.text(TextBox(text: content.title, frame: titleFrame, font: titleFont,
+        scene.add(.text(TextBox(text: title, frame: titleFrame, font: titleFont,
                                 color: palette.text, wraps: true)), role: "title")
         var y = titleFrame.maxY
 
         var subtitleFrame: Rect?
-        if let subtitle = content.subtitle, !subtitle.isEmpty {
+        if let fullSubtitle = content.subtitle, !fullSubtitle.isEmpty {
             let font = theme.font(sizes.subtitle)
+            let subtitle = fitted(fullSubtitle, what: "subtitle", lines: maximumSubtitleLines, font: font,
+                                  width: area.width, measurer: measurer, problems: &problems)
             let frame = fullWidth(measurer.frame(subtitle, font: font, at: Point(area.minX, y + 2),
                                                  maxWidth: area.width), in: area)
             scene.add(.text(TextBox(text: subtitle, frame: frame, font: font,
@@ -61,7 +66,14 @@ enum PageBlockLayout {
         let unitText = content.unit.flatMap { $0.isEmpty ? nil : $0 }
         let unitSize = unitText.map { measurer.measure($0, font: unitFont, maxWidth: area.width) }
         let legendSize = content.legend.isEmpty ? nil : LegendLayout.size(content.legend, font: legendFont, measurer: measurer)
-        if let unitText, let unitSize {
+        if var unitText, var unitSize {
+            // One line (with room for a taller fallback glyph), never a wrapped block.
+            let oneLine = 1.5 * measurer.lineHeight(unitFont)
+            if unitSize.height > oneLine {
+                unitText = measurer.ellipsized(unitText, font: unitFont, maxWidth: area.width, maxHeight: oneLine)
+                unitSize = measurer.measure(unitText, font: unitFont, maxWidth: area.width)
+                problems.append("the unit label does not fit on one line; it is cut with …")
+            }
             let frame = Rect(x: area.minX, y: y, width: min(unitSize.width, area.width), height: unitSize.height)
             scene.add(.text(TextBox(text: unitText, frame: frame, font: unitFont, color: palette.secondaryText)),
                       role: "unit")
@@ -79,16 +91,28 @@ enum PageBlockLayout {
         // Source note, shrunk toward the minimum size when it would take over the page.
         var noteFrame: Rect?
         var bodyBottom = area.maxY
-        if let note = content.note, !note.isEmpty {
+        if var note = content.note, !note.isEmpty {
             var size = sizes.note
             var measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
             let budget = area.height * 0.22
+            let steps = Int(((size - sizes.minimumNote) / 0.5).rounded(.down))
+            if measured.height > budget && steps > ShrinkSearch.linearSteps {
+                let start = size
+                let step = ShrinkSearch.firstFitting(steps: steps) {
+                    measurer.measure(note, font: theme.font(start - 0.5 * Double($0)), maxWidth: area.width).height <= budget
+                } ?? steps
+                size = start - 0.5 * Double(step)
+                measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
+            }
             while measured.height > budget && size - 0.5 >= sizes.minimumNote {
                 size -= 0.5
                 measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
             }
             if measured.height > budget {
                 problems.append("source note needs \(PointsText.whole(measured.height)) pt even at \(size) pt; shorten it")
+                // What does not fit is cut with "…", so the note never covers the chart.
+                note = measurer.ellipsized(note, font: theme.font(size), maxWidth: area.width, maxHeight: budget)
+                measured = measurer.measure(note, font: theme.font(size), maxWidth: area.width)
             }
             let frame = Rect(x: area.minX, y: area.maxY - measured.height, width: area.width, height: measured.height)
             scene.add(.text(TextBox(text: note, frame: frame, font: theme.font(size), color: palette.note, wraps: true)),
@@ -102,6 +126,22 @@ enum PageBlockLayout {
         let body = Rect(x: area.minX, y: bodyTop, width: area.width, height: max(0, bodyBottom - bodyTop))
         return PageBlocks(title: titleFrame, subtitle: subtitleFrame, unit: unitFrame, legend: legendFrame,
                           note: noteFrame, body: body)
+    }
+
+    /// The most lines a title and a subtitle take; more is cut with "…" (and reported).
+    static let maximumTitleLines = 3
+    static let maximumSubtitleLines = 2
+
+    /// `text` wrapped at `width` in at most `lines` lines, cut with "…" when it needs more.
+    private static func fitted(_ text: String, what: String, lines: Int, font: FontSpec, width: Double,
+                               measurer: TextMeasuring, problems: inout [String]) -> String {
+        // Half a line to spare for lines made taller by a fallback font's glyphs.
+        let maxHeight = measurer.height(ofLines: lines, font: font) + 0.5 * measurer.lineHeight(font)
+        let cut = measurer.ellipsized(text, font: font, maxWidth: width, maxHeight: maxHeight)
+        if cut != text {
+            problems.append("the \(what) needs more than \(lines) lines; it is cut with …; shorten it")
+        }
+        return cut
     }
 
     /// Wrapped blocks get the whole width, so the renderer breaks lines where the

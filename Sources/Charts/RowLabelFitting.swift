@@ -40,6 +40,15 @@ enum RowLabelFitting {
         }
         var size = font.size
         let floor = min(minimumSize, font.size)
+        let steps = Int(((font.size - floor + 1e-9) / 0.5).rounded(.down))
+        if steps > ShrinkSearch.linearSteps {
+            // A huge theme font: bisect the half-point steps instead of measuring each.
+            if let step = ShrinkSearch.firstFitting(steps: steps, { fitsRow(sizes(at: font.size - 0.5 * Double($0)), separation: minimum, stride: 1) }) {
+                result.size = font.size - 0.5 * Double(step)
+                return RowLabelFit(font: result, sizes: sizes(at: result.size), staggered: false, fits: true)
+            }
+            size = floor
+        }
         while size - 0.5 >= floor - 1e-9 {
             size -= 0.5
             let measured = sizes(at: size)
@@ -52,5 +61,26 @@ enum RowLabelFitting {
         let smallest = sizes(at: floor)
         let staggeredFits = fitsRow(smallest, separation: minimum, stride: 2)
         return RowLabelFit(font: result, sizes: smallest, staggered: true, fits: staggeredFits)
+    }
+}
+
+/// Shrinking text half a point at a time measures it once per step: fine from 13 pt to
+/// 8 pt, but a theme's 72 pt font shrinking toward 8 pt would measure it 128 times.
+/// Beyond `linearSteps` steps, layouts bisect instead (text only fits better as it gets
+/// smaller), so the cost grows with the logarithm of the font size, not the size.
+enum ShrinkSearch {
+    /// Up to this many steps, layouts try each in turn, as they always have.
+    static let linearSteps = 16
+
+    /// The smallest step in 1...steps at which `fits` holds, or nil when even the last
+    /// does not; `fits` must not turn false again once true.
+    static func firstFitting(steps: Int, _ fits: (Int) -> Bool) -> Int? {
+        guard steps >= 1, fits(steps) else { return nil }
+        var low = 1, high = steps
+        while low < high {
+            let middle = (low + high) / 2
+            if fits(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

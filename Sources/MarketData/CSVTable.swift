@@ -1,19 +1,27 @@
 import Foundation
 
-/// One data row: where it starts and its cells, one per header column.
+/// One data row: where it starts and its cells, one per header column. The cells are a
+/// slice of the table's one array of cells, so a row costs no allocation of its own.
 public struct CSVRow: Sendable, Equatable {
     /// 1-based line where the row starts.
     public var line: Int
-    public var cells: [CSVCell]
+    private var storage: ArraySlice<CSVCell>
 
     public init(line: Int, cells: [CSVCell]) {
         self.line = line
-        self.cells = cells
+        self.storage = cells[...]
     }
+
+    init(line: Int, slice: ArraySlice<CSVCell>) {
+        self.line = line
+        self.storage = slice
+    }
+
+    public var cells: [CSVCell] { Array(storage) }
 
     /// The cell in column `index`; the table guarantees every row has one per header column.
     public subscript(index: Int) -> CSVCell {
-        cells[index]
+        storage[storage.startIndex + index]
     }
 }
 
@@ -39,53 +47,138 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Reads and parses a CSV file. Throws InputErrors listing every row-shape problem, or a
-    /// single InputError for problems that stop reading (unreadable, not text, broken quote).
+    /// single InputError for problems that stop reading (unreadable, not text, broken quote,
+    /// a file, row or cell beyond `InputLimits`).
     public static func read(path: String) throws -> CSVTable {
+        try checkBeforeReading(path: path)
         let decoded = try TextDecoding.read(path: path)
         return try parse(decoded.text, file: path, encoding: decoded.encoding)
     }
 
+    /// What is checked of a CSV file before it is read: its size against
+    /// `InputLimits.csvFileBytes`, and a header wider than any table. Callers that read the
+    /// bytes themselves (to keep them for a digest) call it first.
+    public static func checkBeforeReading(path: String) throws {
+        try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.csvFileBytes, what: "a CSV file")
+        try refuseWideHeaderEarly(path: path)
+    }
+
+    /// A header wider than any table is refused from the file's first bytes, before the
+    /// rest (which may be hundreds of megabytes of commas) is read: the errors are the ones
+    /// the whole file would give, since reading stops at that column anyway.
+    static func refuseWideHeaderEarly(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 256 << 10), prefix.count == 256 << 10,
+              !prefix.starts(with: [0xFF, 0xFE]), !prefix.starts(with: [0xFE, 0xFF]) else { return }
+        // The first record's commas outside quotes, up to the one after the last allowed column.
+        var commas = 0
+        var inQuotes = false
+        var cut: Int?
+        for (offset, byte) in prefix.enumerated() {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return }
+            if byte == UInt8(ascii: ",") {
+                commas += 1
+                if commas == InputLimits.csvColumns + 1 { cut = offset + 1; break }
+            }
+        }
+        guard let cut else { return }
+        // A comma is never inside a UTF-8 or GB18030 character, so the cut splits none.
+        // Only the column limit is reported from the prefix; anything else (a stray quote
+        // that fooled the count above) is left to the reading of the whole file.
+        do {
+            _ = try parse(data: prefix.prefix(cut), file: path)
+        } catch {
+            if Diagnostic.of(error).contains(where: { $0.message.contains("more than \(InputLimits.csvColumns) columns") }) {
+                throw error
+            }
+        }
+    }
+
     /// Parses CSV from bytes (tests, stdin); `file` is the name errors will show.
     public static func parse(data: Data, file: String) throws -> CSVTable {
+        try InputLimits.checkSize(data.count, file: file, limit: InputLimits.csvFileBytes, what: "a CSV file")
         let decoded = try TextDecoding.decode(data, file: file)
         return try parse(decoded.text, file: file, encoding: decoded.encoding)
     }
 
     /// Parses decoded text with "\n" line ends.
     public static func parse(_ text: String, file: String, encoding: DetectedEncoding = .utf8) throws -> CSVTable {
-        let records = try CSVReader.records(in: text, file: file)
-        guard let headerCells = records.first else {
-            throw InputError(file: file, "the file is empty",
-                             hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
-        }
-        let headerLine = headerCells.first?.line ?? 1
+        var text = text
+        text.makeContiguousUTF8()
+        return try text.utf8.withContiguousStorageIfAvailable { bytes in
+            try parse(bytes: bytes, file: file, encoding: encoding)
+        }!
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, encoding: DetectedEncoding) throws -> CSVTable {
+        var parser = CSVReader.Parser(bytes: bytes, file: file)
+        // About one cell per 8 bytes of a typical file; a guess only saves early regrowing.
+        var cells: [CSVCell] = []
+        cells.reserveCapacity(min(bytes.count / 16, 1 << 24))
         var problems = InputErrors()
+
+        let header: CSVReader.Record
+        do {
+            guard let found = try parser.nextRecord(into: &cells) else {
+                throw InputError(file: file, "the file is empty",
+                                 hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
+            }
+            header = found
+        } catch let tooWide as CSVReader.TooManyColumns {
+            // The header's own problems up to the limit, then the limit: nothing after it is read.
+            // (the first few: a header that wide is a wrong file or separator, not a typo).
+            problems.append(contentsOf: headerProblems(Array(cells[tooWide.record.cells]), file: file))
+            problems = InputErrors(Array(problems.errors.prefix(10)))
+            problems.append(tooWide.error)
+            throw problems
+        }
+        let headerCells = Array(cells[header.cells])
+        let headerLine = header.line
         problems.append(contentsOf: headerProblems(headerCells, file: file))
 
-        let dataRecords = records.dropFirst()
-        if dataRecords.isEmpty {
+        var rows: [CSVRow] = []
+        var rowRanges: [CSVReader.Record] = []
+        let columns = headerCells.count
+        var sawDataRecord = false
+        do {
+            while problems.count < InputLimits.csvProblems, let record = try parser.nextRecord(into: &cells) {
+                sawDataRecord = true
+                let count = record.cells.count
+                let line = record.line
+                if count < columns {
+                    let missing = headerCells[count...].map { "\"\($0.text)\"" }.joined(separator: ", ")
+                    problems.append(InputError(file: file, line: line,
+                                               "row has \(count) cell\(count == 1 ? "" : "s") but the header has \(columns) columns; missing: \(missing)",
+                                               hint: "add the missing cells (an empty cell is written as nothing between two commas)"))
+                    cells.removeSubrange(record.cells)
+                } else if count > columns {
+                    let extra = cells[record.cells.lowerBound + columns]
+                    problems.append(InputError(file: file, line: extra.line, column: extra.column,
+                                               "row has \(count) cells but the header has \(columns) columns",
+                                               hint: "a comma inside a cell (such as a thousands separator in 4,305) needs quotes around the cell: \"4,305\"; or remove the extra cells"))
+                    cells.removeSubrange(record.cells)
+                } else {
+                    rowRanges.append(record)
+                }
+            }
+        } catch let tooWide as CSVReader.TooManyColumns {
+            problems.append(tooWide.error)
+            throw problems.capped(at: InputLimits.csvProblems, file: file)
+        }
+        if !sawDataRecord {
             problems.append(InputError(file: file, line: headerLine,
                                        "the file has a header row but no data rows",
                                        hint: "add one row per value under the header"))
         }
-        var rows: [CSVRow] = []
-        for record in dataRecords {
-            let line = record.first?.line ?? headerLine
-            if record.count < headerCells.count {
-                let missing = headerCells[record.count...].map { "\"\($0.text)\"" }.joined(separator: ", ")
-                problems.append(InputError(file: file, line: line,
-                                           "row has \(record.count) cell\(record.count == 1 ? "" : "s") but the header has \(headerCells.count) columns; missing: \(missing)",
-                                           hint: "add the missing cells (an empty cell is written as nothing between two commas)"))
-            } else if record.count > headerCells.count {
-                let extra = record[headerCells.count]
-                problems.append(InputError(file: file, line: extra.line, column: extra.column,
-                                           "row has \(record.count) cells but the header has \(headerCells.count) columns",
-                                           hint: "a comma inside a cell (such as a thousands separator in 4,305) needs quotes around the cell: \"4,305\"; or remove the extra cells"))
-            } else {
-                rows.append(CSVRow(line: line, cells: record))
-            }
+        try problems.capped(at: InputLimits.csvProblems, file: file, more: parser.index < bytes.count).throwIfAny()
+        rows.reserveCapacity(rowRanges.count)
+        // The header's cells stay at the front of `cells`; the rows are slices after it.
+        for record in rowRanges {
+            rows.append(CSVRow(line: record.line, slice: cells[record.cells]))
         }
-        try problems.throwIfAny()
         return CSVTable(file: file, header: headerCells.map(\.text), headerLine: headerLine, headerCells: headerCells,
                         rows: rows, encoding: encoding)
     }
@@ -100,7 +193,7 @@ public struct CSVTable: Sendable, Equatable {
         }
     }
 
-    private static func headerProblems(_ cells: [CSVCell], file: String) -> InputErrors {
+    static func headerProblems(_ cells: [CSVCell], file: String) -> InputErrors {
         var problems = InputErrors()
         var firstSeen: [String: CSVCell] = [:]
         for cell in cells {
@@ -160,5 +253,18 @@ public struct CSVTable: Sendable, Equatable {
     /// The location of a cell, for errors about its value.
     public func location(of cell: CSVCell) -> SourceLocation {
         SourceLocation(file: file, line: cell.line, column: cell.column)
+    }
+}
+
+extension InputErrors {
+    /// At most `limit` problems; when reading stopped early (`more`) or problems were left
+    /// out, a last error at the file says so, so a file with a million bad rows gives a
+    /// readable list in moments.
+    func capped(at limit: Int, file: String, more: Bool = false) -> InputErrors {
+        guard errors.count >= limit || (more && !errors.isEmpty) else { return self }
+        var kept = InputErrors(Array(errors.prefix(limit)))
+        kept.append(InputError(file: file, "stopped after \(kept.count) problem\(kept.count == 1 ? "" : "s"); the rest of the file was not checked",
+                               hint: "fix these first (a wrong separator or encoding often causes every row's problem), then check again"))
+        return kept
     }
 }

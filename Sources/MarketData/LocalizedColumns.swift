@@ -10,10 +10,10 @@ extension CSVTable {
     /// that column and the cell is filled, else the `column` cell ("" when neither exists).
     public func text(_ row: CSVRow, _ column: String, in language: DisplayLanguage) -> String {
         if let localized = optionalColumnIndex(named: "\(column)_\(language.rawValue)") {
-            let text = row[localized].text.trimmingCharacters(in: .whitespaces)
+            let text = row[localized].text.trimmedOfSpaces
             if !text.isEmpty { return text }
         }
-        return optionalColumnIndex(named: column).map { row[$0].text.trimmingCharacters(in: .whitespaces) } ?? ""
+        return optionalColumnIndex(named: column).map { row[$0].text.trimmedOfSpaces } ?? ""
     }
 
     /// The `column` in every language, keyed by language, for values read once and shown

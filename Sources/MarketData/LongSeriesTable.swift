@@ -35,7 +35,7 @@ public struct LongSeriesTable: Sendable {
         var rows: [String: [(year: Int, value: Double, line: Int)]] = [:]
         var errors: [String: InputErrors] = [:]
         for row in table.rows {
-            let name = row[id].text.trimmingCharacters(in: .whitespaces)
+            let name = row[id].text.trimmedOfSpaces
             if rows[name] == nil && errors[name] == nil { order.append(name) }
             var problems = errors[name] ?? InputErrors()
             defer { errors[name] = problems.isEmpty ? nil : problems }

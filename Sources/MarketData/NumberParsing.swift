@@ -145,6 +145,8 @@ public enum NumberParsing {
 extension String {
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
+        // Most cells have nothing to trim: no scan and no copy then.
+        if let head = scalars.first, let tail = scalars.last, !Self.isSpace(head), !Self.isSpace(tail) { return self }
         guard let first = scalars.firstIndex(where: { !Self.isSpace($0) }),
               let last = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
         return String(scalars[first...last])

@@ -245,7 +245,7 @@ public enum SeriesLoader {
     /// `lower`, `upper` or empty (an exact figure); anything else is a located error that
     /// says what the column means, so an analyst who typed "超过" or ">" knows what to write.
     private static func parseBound(_ cell: CSVCell, file: String) throws -> ObservationBound? {
-        let text = cell.text.trimmingCharacters(in: .whitespaces)
+        let text = cell.text.trimmedOfSpaces
         if text.isEmpty { return nil }
         if let bound = ObservationBound(rawValue: text.lowercased()) { return bound }
         let allowed = ObservationBound.allCases.map(\.rawValue)
@@ -264,7 +264,7 @@ public enum SeriesLoader {
     /// An ISO date at the precision the source gives (`YYYY-MM` or `YYYY-MM-DD`), or empty.
     /// Kept as text: the precision is part of what was published, and ISO text sorts by date.
     private static func parsePublished(_ cell: CSVCell, file: String) throws -> String {
-        let text = cell.text.trimmingCharacters(in: .whitespaces)
+        let text = cell.text.trimmedOfSpaces
         if text.isEmpty { return "" }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let digitsOnly = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }

@@ -27,15 +27,19 @@ public struct DecodedText: Sendable, Equatable {
 public enum TextDecoding {
     static let resaveHint = "re-save the file as UTF-8: in Excel, 另存为 (Save As) → \"CSV UTF-8 (逗号分隔)\"; in an editor, choose encoding UTF-8"
 
+    /// Decodes without copying the bytes first: the text is the only other copy of a file
+    /// in memory, and it is made once (twice only for CR line ends, GBK and UTF-16).
     public static func decode(_ data: Data, file: String) throws -> DecodedText {
-        let bytes = [UInt8](data)
-        let decoded = try decodeBytes(bytes, file: file)
+        let decoded = try data.withUnsafeBytes { raw in
+            try decodeBytes(raw.bindMemory(to: UInt8.self), file: file)
+        }
         let text = normalizeLineEnds(decoded.text)
         if text.unicodeScalars.allSatisfy({ isBlank($0) }) {
             throw InputError(file: file, "the file is empty",
                              hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
         }
-        if let offset = text.unicodeScalars.firstIndex(of: "\u{0}") {
+        // In UTF-8 a zero byte is the NUL character and nothing else.
+        if let offset = text.utf8.firstIndex(of: 0) {
             let (line, column) = lineAndColumn(in: text, upTo: offset)
             throw InputError(file: file, line: line, column: column,
                              "the file contains a NUL character, so it is not a text (CSV) file",
@@ -71,10 +75,10 @@ public enum TextDecoding {
         return try decode(data, file: path)
     }
 
-    private static func decodeBytes(_ bytes: [UInt8], file: String) throws -> DecodedText {
+    private static func decodeBytes(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let body = Array(bytes.dropFirst(3))
-            guard let text = String(validatingUTF8Bytes: body) else {
+            let body = UnsafeBufferPointer(rebasing: bytes[3...])
+            guard let text = String(validating: body, as: UTF8.self) else {
                 throw notUTF8Error(bytes, file: file, firstBadOffset: firstInvalidUTF8Offset(bytes) ?? 3)
             }
             return DecodedText(text: text, encoding: .utf8WithBOM)
@@ -93,13 +97,13 @@ public enum TextDecoding {
             throw InputError(file: file, "this is an Excel workbook (.xlsx) or another zip file, not a CSV file",
                              hint: "open it in Excel and use 另存为 (Save As) → \"CSV UTF-8 (逗号分隔)\"")
         }
-        guard let badOffset = firstInvalidUTF8Offset(bytes) else {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: .utf8)
         }
-        if let text = decodeGB18030(bytes) {
+        if let text = decodeGB18030(Array(bytes)) {
             return DecodedText(text: text, encoding: .gb18030)
         }
-        throw notUTF8Error(bytes, file: file, firstBadOffset: badOffset)
+        throw notUTF8Error(bytes, file: file, firstBadOffset: firstInvalidUTF8Offset(bytes) ?? 0)
     }
 
     /// GB18030 through CoreFoundation's converter. It rejects byte sequences that are not
@@ -115,7 +119,7 @@ public enum TextDecoding {
         #endif
     }
 
-    private static func notUTF8Error(_ bytes: [UInt8], file: String, firstBadOffset: Int) -> InputError {
+    private static func notUTF8Error(_ bytes: UnsafeBufferPointer<UInt8>, file: String, firstBadOffset: Int) -> InputError {
         // Position of the bad byte as an editor would show it: lines counted by "\n", the
         // column by the characters decoded before it on that line.
         let safeOffset = min(max(firstBadOffset, 0), bytes.count)
@@ -134,7 +138,7 @@ public enum TextDecoding {
     }
 
     /// Offset of the first byte that breaks UTF-8 well-formedness, or nil if all is valid.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    static func firstInvalidUTF8Offset<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int? {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0
@@ -153,23 +157,24 @@ public enum TextDecoding {
     /// CRLF and lone CR become LF, everywhere (also inside quoted CSV fields, where a
     /// line break is a line break whatever the platform that wrote it).
     static func normalizeLineEnds(_ text: String) -> String {
-        guard text.unicodeScalars.contains("\r") else { return text }
-        var scalars = String.UnicodeScalarView()
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                scalars.append("\n")
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                bytes.append(0x0A)
                 previousWasCR = true
                 continue
             }
-            if scalar == "\n" && previousWasCR {
+            if byte == 0x0A && previousWasCR {
                 previousWasCR = false
                 continue
             }
             previousWasCR = false
-            scalars.append(scalar)
+            bytes.append(byte)
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
@@ -188,12 +193,5 @@ public enum TextDecoding {
             }
         }
         return (line, column)
-    }
-}
-
-private extension String {
-    init?(validatingUTF8Bytes bytes: [UInt8]) {
-        guard TextDecoding.firstInvalidUTF8Offset(bytes) == nil else { return nil }
-        self = String(decoding: bytes, as: UTF8.self)
     }
 }

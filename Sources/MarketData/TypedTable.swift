@@ -95,6 +95,18 @@ public struct TypedTable: Sendable {
                                           + "; add a column named \"\(name)\""))
         }
         try missing.throwIfAny()
+        // Every text here may become a label or a note on a page: none may be longer than
+        // a note (`InputLimits.noteCharacters`).
+        let limit = InputLimits.noteCharacters
+        for row in table.rows {
+            for index in table.header.indices {
+                let cell = row[index]
+                guard cell.text.utf8.count > limit, cell.text.unicodeScalars.count > limit else { continue }
+                problems.append(InputError(table.location(of: cell),
+                                           "the text in column \"\(table.header[index])\" is longer than \(limit) characters, the most a label or note may have",
+                                           hint: "shorten it; a page shows a few lines of a note at most"))
+            }
+        }
     }
 
     public var rows: [CSVRow] { table.rows }
@@ -105,7 +117,7 @@ public struct TypedTable: Sendable {
 
     /// The cell's text, trimmed; "" when the column is absent (optional columns).
     public func text(_ row: CSVRow, _ column: String) -> String {
-        cell(row, column)?.text.trimmingCharacters(in: .whitespaces) ?? ""
+        cell(row, column)?.text.trimmedOfSpaces ?? ""
     }
 
     /// The cell's text; an empty cell is recorded as an error.
@@ -120,7 +132,7 @@ public struct TypedTable: Sendable {
 
     /// A plain number; nil (and no error) for an empty cell, nil with an error for text.
     public mutating func optionalNumber(_ row: CSVRow, _ column: String) -> Double? {
-        guard let cell = cell(row, column), !cell.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let cell = cell(row, column), !cell.text.trimmedOfSpaces.isEmpty else { return nil }
         do {
             return try NumberParsing.double(cell, column: column, file: table.file)
         } catch {
@@ -142,7 +154,7 @@ public struct TypedTable: Sendable {
     /// An ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); nil for an empty cell unless `required`.
     public mutating func date(_ row: CSVRow, _ column: String, required: Bool = true) -> CalendarDate? {
         guard let cell = cell(row, column) else { return nil }
-        let raw = cell.text.trimmingCharacters(in: .whitespaces)
+        let raw = cell.text.trimmedOfSpaces
         if raw.isEmpty {
             if required {
                 problems.append(InputError(table.location(of: cell), "column \"\(column)\" is empty",

@@ -65,7 +65,11 @@ public final class PangoTextMeasurer: TextMeasuring {
     }
 
     public func lineStarts(_ spans: [TextSpan], font: FontSpec, width: Double) -> [Int] {
-        let prepared = layout(spans.map(\.text).joined(), font: font, wrapWidth: width, alignment: .left, spans: spans)
+        let text = spans.map(\.text).joined()
+        // Offsets into a text Pango got changed (cut, or with break opportunities) would not
+        // fall on the spans' own: such a paragraph is not split.
+        guard Self.prepared(text, wrapping: true) == text else { return [0] }
+        let prepared = layout(text, font: font, wrapWidth: width, alignment: .left, spans: spans)
         let count = Int(pango_layout_get_line_count(prepared))
         return (0..<count).compactMap { index in
             pango_layout_get_line_readonly(prepared, Int32(index)).map { Int($0.pointee.start_index) }
@@ -119,8 +123,11 @@ public final class PangoTextMeasurer: TextMeasuring {
             pango_layout_set_width(layoutObject, -1)
         }
         pango_layout_set_alignment(layoutObject, pangoAlignment(alignment))
-        pango_layout_set_text(layoutObject, text, -1)
-        if spans.isEmpty {
+        let prepared = Self.prepared(text, wrapping: pango_layout_get_width(layoutObject) > 0)
+        pango_layout_set_text(layoutObject, prepared, -1)
+        // Styles are byte ranges of `text`: a text that had to be cut or given break
+        // opportunities is drawn plain rather than with misplaced bold.
+        if spans.isEmpty || prepared != text {
             pango_layout_set_attributes(layoutObject, nil)
         } else {
             let list = attributes(for: spans)
@@ -149,6 +156,66 @@ public final class PangoTextMeasurer: TextMeasuring {
             start = end
         }
         return list
+    }
+
+    /// The most characters handed to Pango for one text; the rest is cut and an ellipsis
+    /// ends it. Far beyond what a page shows (inputs are limited well below it, see
+    /// `InputLimits`), it bounds the work for text that reached layout some other way.
+    public static let maximumCharacters = 20_000
+    /// Pango breaks a run without break opportunities (a long number, a pasted hash) in
+    /// time quadratic in the run's length: 20,000 such characters took seconds per
+    /// measurement. Runs longer than this get an invisible break opportunity (U+200B)
+    /// every so many characters, which makes wrapping linear; no word or URL is this long.
+    public static let longestUnbrokenRun = 256
+
+    /// `text` as Pango gets it: at most `maximumCharacters`, and when wrapping, no run
+    /// longer than `longestUnbrokenRun` without a break opportunity. One linear pass; the
+    /// text is copied only when something changes.
+    static func prepared(_ text: String, wrapping: Bool) -> String {
+        let scalars = text.unicodeScalars
+        var count = 0
+        var run = 0
+        var needsBreaks = false
+        for scalar in scalars {
+            count += 1
+            if count > maximumCharacters { break }
+            if breaksRun(scalar) {
+                run = 0
+            } else {
+                run += 1
+                if run > longestUnbrokenRun { needsBreaks = true }
+            }
+        }
+        let tooLong = count > maximumCharacters
+        guard tooLong || (wrapping && needsBreaks) else { return text }
+        var result = String.UnicodeScalarView()
+        count = 0
+        run = 0
+        for scalar in scalars {
+            count += 1
+            if count >= maximumCharacters && tooLong {
+                result.append("\u{2026}")
+                break
+            }
+            if breaksRun(scalar) {
+                run = 0
+            } else {
+                run += 1
+                if wrapping && run > longestUnbrokenRun {
+                    result.append("\u{200B}")
+                    run = 1
+                }
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// Whether a line may break at or after `scalar`: spaces, tabs and line breaks, and the
+    /// CJK ranges and above, where lines break between characters anyway.
+    private static func breaksRun(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t"
+            || scalar == "\u{200B}" || scalar.value >= 0x2E80
     }
 
     /// The layout's logical rectangle in scene units (x can be non-zero for aligned, wrapped text).

@@ -51,6 +51,7 @@ public struct LoadedInputs {
         if let table = csvTables[path] { return table }
         let table: CSVTable
         do {
+            if bytes[path] == nil { try CSVTable.checkBeforeReading(path: path) }
             table = try CSVTable.parse(data: try read(path), file: path)
         } catch {
             throw InputErrors(flattening: error) ?? error

@@ -37,6 +37,13 @@ public enum RunValidation {
     public static func check(configPath: String, language: DisplayLanguage? = nil) -> Report {
         var problems = InputErrors()
         var files = [configPath]
+        do {
+            try InputLimits.checkFileSize(path: configPath, file: configPath, limit: InputLimits.yamlFileBytes,
+                                          what: "a report config")
+        } catch {
+            problems.append(contentsOf: InputErrors(flattening: error) ?? InputErrors())
+            return Report(problems: problems.errors, files: files)
+        }
         guard let data = FileManager.default.contents(atPath: configPath) else {
             problems.append(InputError(SourceLocation(file: configPath), "cannot read the report config",
                                        hint: "check the path given to --config (default: report.yaml in the current folder)"))

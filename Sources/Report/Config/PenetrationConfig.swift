@@ -39,6 +39,7 @@ public struct PenetrationConfig: Sendable {
             throw InputError(mapping.location(of: "data"), "penetration data file `\(data)` does not exist (looked at \(dataPath))",
                              hint: "paths are relative to the config file's folder; check the spelling")
         }
+        try CSVTable.checkBeforeReading(path: dataPath)
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: dataPath))

@@ -94,6 +94,7 @@ public struct ReportConfig: Sendable {
     public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
 
     public static func load(path: String) throws -> ReportConfig {
+        try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.yamlFileBytes, what: "a report config")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -29,6 +29,7 @@ public struct ScenarioConfig: Sendable {
 
     /// Reads the file at `path`; errors name it `displayName` (as the analyst wrote it).
     static func load(path: String, displayName: String, seriesIDs: [String], horizon: Int) throws -> ScenarioConfig {
+        try InputLimits.checkFileSize(path: path, file: displayName, limit: InputLimits.yamlFileBytes, what: "a scenario file")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

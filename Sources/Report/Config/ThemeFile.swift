@@ -24,6 +24,7 @@ public struct ThemeFile: Sendable {
     /// report.yaml names it, from the current folder), by default `path`.
     public static func load(path: String, displayName: String? = nil) throws -> ThemeFile {
         let file = displayName ?? path
+        try InputLimits.checkFileSize(path: path, file: file, limit: InputLimits.yamlFileBytes, what: "a theme file")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -41,12 +42,7 @@ public struct ThemeFile: Sendable {
 
     /// Reads theme YAML; throws every error in the file (with its warnings) in file order.
     static func read(_ text: String, file: String) throws -> ThemeFile {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw InputError.yamlSyntax(file: file, error: error)
-        }
+        let root = try YAMLGuard.compose(text, file: file)
         // An empty file, or one with only comments, is the standard theme.
         guard let root else { return ThemeFile(theme: .standard, warnings: []) }
         var problems = InputErrors()
@@ -60,11 +56,11 @@ public struct ThemeFile: Sendable {
         var theme = Theme.standard
         let top = ThemeSection(root, name: nil, keys: topLevelKeys, problems: &problems)
         if let section = top.section("page_size", keys: pageSizeKeys, problems: &problems) {
-            section.numbers([("width", \.width), ("height", \.height)], .positive, into: &theme.pageSize, problems: &problems)
+            section.numbers([("width", \.width), ("height", \.height)], .pageSize, into: &theme.pageSize, problems: &problems)
         }
         if let section = top.section("margins", keys: marginKeys, problems: &problems) {
             section.numbers([("top", \.top), ("left", \.left), ("bottom", \.bottom), ("right", \.right)],
-                            .nonNegative, into: &theme.margins, problems: &problems)
+                            .margins, into: &theme.margins, problems: &problems)
         }
         if let family = top.text("font_family", example: Theme.standard.fontFamily, problems: &problems) {
             theme.fontFamily = family
@@ -74,7 +70,7 @@ public struct ThemeFile: Sendable {
             ("value_label", \.valueLabel), ("minimum_value_label", \.minimumValueLabel), ("cagr_label", \.cagrLabel),
             ("legend", \.legend), ("annotation", \.annotation), ("note", \.note), ("minimum_note", \.minimumNote)]
         if let section = top.section("font_sizes", keys: fontSizes.map(\.0), problems: &problems) {
-            section.numbers(fontSizes, .positive, into: &theme.fontSizes, problems: &problems)
+            section.numbers(fontSizes, .fontSizes, into: &theme.fontSizes, problems: &problems)
         }
         let colours: [(String, WritableKeyPath<Theme.Palette, Color>)] = [
             ("background", \.background), ("text", \.text), ("secondary_text", \.secondaryText), ("note", \.note),
@@ -93,7 +89,7 @@ public struct ThemeFile: Sendable {
             ("baseline", \.baseline), ("gridline", \.gridline), ("arrow", \.arrow), ("interval", \.interval),
             ("series", \.series), ("hatch", \.hatch), ("hatch_spacing", \.hatchSpacing)]
         if let section = top.section("line_widths", keys: lineWidths.map(\.0), problems: &problems) {
-            section.numbers(lineWidths, .nonNegative, into: &theme.lineWidths, problems: &problems)
+            section.numbers(lineWidths, .lineWidths, into: &theme.lineWidths, problems: &problems)
         }
         let gaps: [(String, WritableKeyPath<Theme.Spacing, Double>)] = [
             ("label_gap", \.labelGap), ("label_separation", \.labelSeparation),
@@ -102,7 +98,7 @@ public struct ThemeFile: Sendable {
             ("minimum_arrow_leg", \.minimumArrowLeg), ("arrow_tier_gap", \.arrowTierGap)]
         let spacingKeys = gaps.prefix(4).map(\.0) + ["bar_fraction"] + gaps.dropFirst(4).map(\.0)
         if let section = top.section("spacing", keys: spacingKeys, problems: &problems) {
-            section.numbers(gaps, .nonNegative, into: &theme.spacing, problems: &problems)
+            section.numbers(gaps, .spacing, into: &theme.spacing, problems: &problems)
             section.numbers([("bar_fraction", \.barFraction)], .fraction, into: &theme.spacing, problems: &problems)
         }
         let content = theme.contentArea
@@ -132,22 +128,40 @@ public struct ThemeFile: Sendable {
     }
 }
 
-/// How a theme number is checked.
+/// How a theme number is checked: its lower bound, and the stated upper bound that keeps a
+/// typo (a font size of 1200, a margin of 1e9) from making a run take minutes and gigabytes.
 enum ThemeNumberRule {
-    /// Font sizes and the page: more than 0 points.
-    case positive
-    /// Margins, strokes and gaps: 0 points or more.
-    case nonNegative
+    /// Font sizes and the page: more than 0 points, at most `maximum`.
+    case positive(maximum: Double)
+    /// Margins, strokes and gaps: 0 points or more, at most `maximum`.
+    case nonNegative(maximum: Double)
     /// A share, such as the bar width in its slot: more than 0, at most 1.
     case fraction
 
-    var expected: String { self == .fraction ? "a fraction between 0 and 1" : "a number of points" }
+    /// The ranges, in points; the README lists them. The page may be 1 to 200 inches a side
+    /// (PDF's own limit is 200 inches).
+    static let pageSize = ThemeNumberRule.positive(maximum: 14_400)
+    static let margins = ThemeNumberRule.nonNegative(maximum: 2_000)
+    static let fontSizes = ThemeNumberRule.positive(maximum: 72)
+    static let lineWidths = ThemeNumberRule.nonNegative(maximum: 50)
+    static let spacing = ThemeNumberRule.nonNegative(maximum: 500)
 
-    func allows(_ value: Double) -> Bool {
+    var isFraction: Bool { if case .fraction = self { return true } else { return false } }
+
+    var expected: String { isFraction ? "a fraction between 0 and 1" : "a number of points" }
+
+    var maximum: Double {
+        switch self {
+        case let .positive(maximum), let .nonNegative(maximum): return maximum
+        case .fraction: return 1
+        }
+    }
+
+    func allowsLowerBound(_ value: Double) -> Bool {
         switch self {
         case .positive: return value > 0
         case .nonNegative: return value >= 0
-        case .fraction: return value > 0 && value <= 1
+        case .fraction: return value > 0
         }
     }
 
@@ -157,6 +171,16 @@ enum ThemeNumberRule {
         case .nonNegative: return "0 or more"
         case .fraction: return "more than 0 and at most 1"
         }
+    }
+
+    var upperRange: String {
+        isFraction ? range : "at most \(ThemeFile.format(maximum)) points"
+    }
+
+    /// The hint for a value above the range: the range itself, with the standard value.
+    func upperHint(example: Double) -> String {
+        if isFraction { return hint(example: example) }
+        return "write a number of points from \(range == "0 or more" ? "0" : "just above 0") to \(ThemeFile.format(maximum)), such as \(ThemeFile.format(example)); a larger value is almost always a typo"
     }
 
     func hint(example: Double) -> String {
@@ -226,10 +250,16 @@ struct ThemeSection {
                                            hint: rule.hint(example: example)))
                 continue
             }
-            guard rule.allows(number) else {
+            guard rule.allowsLowerBound(number) else {
                 problems.append(InputError(node.location(in: mapping.file),
                                            "\(describe(key)) must be \(rule.range), found \(node.shortDescription)",
                                            hint: rule.hint(example: example)))
+                continue
+            }
+            guard number <= rule.maximum else {
+                problems.append(InputError(node.location(in: mapping.file),
+                                           "\(describe(key)) must be \(rule.upperRange), found \(node.shortDescription)",
+                                           hint: rule.upperHint(example: example)))
                 continue
             }
             target[keyPath: path] = number
@@ -281,6 +311,12 @@ struct ThemeSection {
             problems.append(InputError(node.location(in: mapping.file),
                                        "\(describe(key)) must be a single value, found \(node.shortDescription)",
                                        hint: "write a fontconfig family name, such as \(example)"))
+            return nil
+        }
+        do {
+            try mapping.checkLength(scalar.string, key: "name", at: node)
+        } catch {
+            problems.append(contentsOf: InputErrors(flattening: error) ?? InputErrors())
             return nil
         }
         return scalar.string

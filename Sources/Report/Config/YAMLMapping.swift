@@ -11,13 +11,7 @@ struct YAMLMapping {
 
     /// Parses `text` and requires its top level to be a mapping.
     static func document(file: String, text: String) throws -> YAMLMapping {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw InputError.yamlSyntax(file: file, error: error)
-        }
-        guard let root else {
+        guard let root = try YAMLGuard.compose(text, file: file) else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
                              hint: "write the settings as `key: value` lines; see the README")
         }
@@ -110,7 +104,37 @@ struct YAMLMapping {
         guard case let .scalar(scalar) = node, !scalar.string.isEmpty else {
             throw typeError(key, node, expected: "a text value")
         }
+        try checkLength(scalar.string, key: key, at: node)
         return scalar.string
+    }
+
+    /// The most characters a text value at `key` may have: titles and labels are short,
+    /// notes a paragraph or two; see `InputLimits`.
+    static func textLimit(for key: String) -> (characters: Int, what: String) {
+        switch key {
+        case "note", "note_en":
+            return (InputLimits.noteCharacters, "a note")
+        case "title", "title_en", "subtitle", "subtitle_en", "name", "label", "zh", "en", "author",
+             "publisher", "publisher_en":
+            return (InputLimits.titleCharacters, "a title or label")
+        default:
+            return (InputLimits.configTextCharacters, "a text value")
+        }
+    }
+
+    /// Refuses a text longer than its key's limit, at the value. Counting stops at the
+    /// limit, so a 50 MB value costs no more than a short one.
+    func checkLength(_ text: String, key: String, at node: Node) throws {
+        let (limit, what) = Self.textLimit(for: key)
+        var count = 0
+        for _ in text.unicodeScalars {
+            count += 1
+            if count > limit { break }
+        }
+        guard count > limit else { return }
+        throw InputError(node.location(in: file),
+                         "`\(key)` is longer than \(limit) characters, the most \(what) may have",
+                         hint: "shorten the text after `\(key):` to at most \(limit) characters")
     }
 
     func requiredString(_ key: String, section: String) throws -> String {
@@ -170,6 +194,7 @@ struct YAMLMapping {
                 throw InputError(element.location(in: file), "every entry of `\(key)` must be a single value",
                                  hint: "write the list as [a, b]")
             }
+            try checkLength(scalar.string, key: key, at: element)
             return scalar.string
         }
     }
@@ -194,7 +219,12 @@ extension Node {
     }
 
     var shortDescription: String {
-        if case let .scalar(scalar) = self { return "`\(scalar.string)`" }
+        if case let .scalar(scalar) = self {
+            // A value quoted in a message stays short, however long it is in the file.
+            let text = scalar.string
+            guard text.unicodeScalars.count > 60 else { return "`\(text)`" }
+            return "`\(String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))))…`"
+        }
         return kindName
     }
 }
