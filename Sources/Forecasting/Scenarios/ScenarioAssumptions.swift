@@ -71,9 +71,17 @@ public struct SeriesAssumptions: Sendable, Equatable {
     /// when several apply. −0.1 is a 10% drop in level from that year on; the growth rate
     /// before and after is the model's own.
     public struct Shock: Sendable, Equatable {
+        /// Why the level changes, as the scenario page prints it (`cause`, `cause_en`).
+        public struct Cause: Sendable, Equatable {
+            public var zh: String
+            public var en: String
+            public init(zh: String, en: String) { self.zh = zh; self.en = en }
+        }
         public var year: Int
         public var size: Double
-        public init(year: Int, size: Double) { self.year = year; self.size = size }
+        /// Never enters the fit; nil when the scenario file gives none.
+        public var cause: Cause?
+        public init(year: Int, size: Double, cause: Cause? = nil) { self.year = year; self.size = size; self.cause = cause }
     }
 
     public var seriesID: String

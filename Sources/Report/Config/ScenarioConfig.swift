@@ -25,7 +25,7 @@ public struct ScenarioConfig: Sendable {
     static let ceilingKeys = ["value", "multiple"]
     static let anchorKeys = ["year", "value", "kind", "tolerance"]
     static let parameterKeys = ["min", "max", "fixed"]
-    static let shockKeys = ["year", "size"]
+    static let shockKeys = ["year", "size", "cause", "cause_en"]
 
     /// Reads the file at `path`; errors name it `displayName` (as the analyst wrote it).
     static func load(path: String, displayName: String, seriesIDs: [String], horizon: Int) throws -> ScenarioConfig {
@@ -269,7 +269,21 @@ public struct ScenarioConfig: Sendable {
                 throw InputError(shock.location(of: "size"), "a shock of \(size) would take the market to zero or below",
                                  hint: "sizes are relative level changes above −1, e.g. −0.05 for −5%")
             }
-            shocks.append(.init(year: year, size: size))
+            // The cause, as the scenario page prints it: both languages or neither, never empty.
+            let cause = try shock.string("cause"), causeEn = try shock.string("cause_en")
+            for (key, text) in [("cause", cause), ("cause_en", causeEn)] {
+                if let text, text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw InputError(shock.location(of: key), "the shock in \(year) has an empty `\(key)`",
+                                     hint: "say why the level changes, e.g. `\(key): \(key == "cause" ? "AI 加速芯片出口管制" : "export controls on AI accelerators")`, or drop the key")
+                }
+            }
+            if (cause == nil) != (causeEn == nil) {
+                let given = cause == nil ? "cause_en" : "cause"
+                let missing = cause == nil ? "cause" : "cause_en"
+                throw InputError(shock.location(of: given), "the shock in \(year) gives `\(given)` but not `\(missing)`",
+                                 hint: "the report prints the cause in Chinese (`cause`) and English (`cause_en`): give both")
+            }
+            shocks.append(.init(year: year, size: size, cause: cause.map { .init(zh: $0, en: causeEn ?? $0) }))
             shockLocations.append(shock.location(of: "year"))
         }
         return (SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,

@@ -49,7 +49,7 @@ extension Strings {
 
     /// The page-top warning of a series too short to forecast responsibly (ForecastSupport).
     func shortSeriesWarning(actuals: Int, degreesOfFreedom: Int) -> String {
-        localized("提示：仅 \(actuals) 个实际值、\(degreesOfFreedom) 个自由度，不足以作负责任的预测；E 年数值仅为拟合路径的示意，须连同其区间阅读，不作为本报告的预测结论。",
-                  "Caution: only \(actuals) actuals and \(degreesOfFreedom) degree\(degreesOfFreedom == 1 ? "" : "s") of freedom, too few to forecast responsibly; the E bars only sketch the fitted path, must be read with their intervals, and are not a forecast of this report.")
+        localized("提示：仅 \(actuals) 个实际值、\(degreesOfFreedom) 个自由度，不足以作负责任的预测；本报告对该序列不作预测，本页只列实际值，出版方当时的预测见注。",
+                  "Caution: only \(actuals) actuals and \(degreesOfFreedom) degree\(degreesOfFreedom == 1 ? "" : "s") of freedom, too few to forecast responsibly; this report makes no forecast of the series, and the page shows the actuals only (the publisher's own forecasts at the time are in the note).")
     }
 }

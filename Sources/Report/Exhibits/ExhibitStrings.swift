@@ -186,19 +186,23 @@ extension Strings {
     var findingsTitle: String { localized("关键发现", "Key findings") }
     var findingHeader: String { localized("发现", "Finding") }
     var seePage: String { localized("见页", "See page") }
+    /// `cagr` is a growth phrase ("15.2%", "至多 15.2%"); `startIsBound` adds why it is a limit.
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
-                           model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+                           startIsBound: Bool = false, model: String) -> String {
+        let why = startIsBound ? localized("（\(fromYear) 年为下限，实际起点更高）", " (\(fromYear) is a lower bound; the true start is higher)") : ""
+        return localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
+             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a CAGR over \(fromYear)–\(toYear)E of \(cagr)\(why); model: \(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
         return localized("\(percent) 区间 \(lower)–\(upper)", "\(percent) interval \(lower)–\(upper)")
     }
-    func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
-        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
-             "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
+    /// `cagr` is a growth phrase ("111.2%", "至少 12.0%"); `exact` when it is the rate itself.
+    func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String, exact: Bool = true) -> String {
+        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率\(exact ? "为 " : "")\(cagr)，\(toYear) 年为 \(last)。",
+             exact ? "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear)."
+                   : "\(title) grew at a CAGR of \(cagr) over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
     }
     func findingVisitsPeak(months: [String], value: String, last: String, lastValue: String, missing: [String]) -> String {
         let gap = missing.isEmpty ? "" : localized("（\(missing.joined(separator: "、")) 无数据）", " (\(missing.joined(separator: ", ")): no data)")

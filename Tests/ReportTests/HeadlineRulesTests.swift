@@ -1,0 +1,91 @@
+import Charts
+import MarketData
+import XCTest
+@testable import Report
+
+/// Issue 19 on the shipped pages, in both languages: a growth rate between bounds is never
+/// printed as a fact; a series that cannot carry a forecast shows none in any table or
+/// summary; two vintages of a series are never joined without saying so.
+final class HeadlineRulesTests: XCTestCase {
+    private static let pages = ShippedReportPages.byLanguage
+
+    private func text(_ chartID: String, _ language: DisplayLanguage, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let matching = (Self.pages[language] ?? []).filter { $0.chartID == chartID || $0.chartID?.hasPrefix(chartID + "-") == true }
+        XCTAssertFalse(matching.isEmpty, "no page \(chartID) in \(language)", file: file, line: line)
+        return matching.flatMap { page in
+            page.scene.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }
+        }.joined(separator: "\n")
+    }
+
+    private func everyPage(_ language: DisplayLanguage) -> String {
+        (Self.pages[language] ?? []).flatMap { page in
+            page.scene.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }
+        }.joined(separator: "\n")
+    }
+
+    /// 2023 above 7,258 and 2025 above 10,000: no rate follows, so 17.4% is printed nowhere.
+    func testNoRateBetweenTwoLowerBoundsOnAnyPage() {
+        for language in DisplayLanguage.allCases {
+            let all = everyPage(language)
+            XCTAssertFalse(all.contains("17.4%"), "\(language): the rate between two lower bounds is printed")
+        }
+        XCTAssertTrue(text("key-findings", .zh).contains("两个下限之间的增速无法确定"), text("key-findings", .zh))
+        XCTAssertTrue(text("key-findings", .en).contains("no growth rate between them is certain"), text("key-findings", .en))
+        XCTAssertTrue(text("market-size", .zh).contains("故图中不标实际期复合增长率"))
+    }
+
+    /// From the 2025 lower bound to 2027E the rate is an upper limit on every page that prints it.
+    func testGrowthFromALowerBoundIsAtMostOnEveryPage() {
+        for (language, atMost) in [(DisplayLanguage.zh, "至多 15.2%"), (.en, "at most 15.2%")] {
+            for id in ["executive-summary", "key-findings", "forecast-comparison"] {
+                XCTAssertTrue(text(id, language).contains(atMost), "\(language) \(id): \(text(id, language))")
+            }
+            XCTAssertTrue(text("market-size", language).contains("CAGR ≤15.2%"), "\(language) market-size")
+            XCTAssertTrue(text("executive-summary", language).contains("CAGR ≤15.2%"), "\(language) summary chart")
+            // Never the bare rate as if the start were a value.
+            for id in ["executive-summary", "key-findings", "market-size", "forecast-comparison"] {
+                let page = text(id, language)
+                XCTAssertFalse(page.replacingOccurrences(of: atMost, with: "").replacingOccurrences(of: "≤15.2%", with: "")
+                                   .contains("15.2%"), "\(language) \(id) prints 15.2% bare")
+            }
+        }
+        XCTAssertTrue(text("forecast-comparison", .zh).contains("基准情景至多 15.2%"))
+    }
+
+    /// The large-model market (3 actuals, 1 degree of freedom) shows no forecast anywhere
+    /// but its own page's warning, and no E year of a past year.
+    func testTheLargeModelSeriesShowsNoForecast() {
+        // Its former path: 2024E 290.8, 2025E 596.8, 2026E 1,225.0, 2027E 2,514.4, CAGR 105.4%.
+        let fitted = ["290.8", "596.8", "1,225.0", "2,514.4", "105.4%", "29.08", "59.68", "122.5", "251.44"]
+        for language in DisplayLanguage.allCases {
+            for id in ["executive-summary", "key-findings", "forecast-comparison", "large-model-market"] {
+                let page = text(id, language)
+                for number in fitted { XCTAssertFalse(page.contains(number), "\(language) \(id) prints \(number)") }
+            }
+            // Year labels and column headers are whole text items; the note may still quote the
+            // publisher's own "2024E 216亿元", labelled as the publisher's forecast at the time.
+            for id in ["large-model-market", "executive-summary"] {
+                let items = text(id, language).split(separator: "\n").map(String.init)
+                XCTAssertFalse(items.contains("2024E") || items.contains("2025E"), "\(language) \(id): a past year labelled a forecast")
+            }
+        }
+        XCTAssertTrue(text("large-model-market", .zh).contains("本报告对该序列不作预测"))
+        XCTAssertTrue(text("large-model-market", .en).contains("this report makes no forecast of the series"))
+        XCTAssertTrue(text("executive-summary", .zh).contains("不作预测"))
+        XCTAssertTrue(text("forecast-comparison", .zh).contains("本报告不作预测"))
+        XCTAssertTrue(text("forecast-comparison", .en).contains("no forecast of ours"))
+    }
+
+    /// 2020 and 2022 (2023-12) and 2023 (2025-02) are two vintages: growth stays within one,
+    /// and the note names them.
+    func testTwoVintagesAreNamedAndNeverJoinedByARate() {
+        for language in DisplayLanguage.allCases {
+            XCTAssertFalse(everyPage(language).contains("111.2%"), "\(language): a CAGR across two vintages")
+        }
+        let zh = text("large-model-market", .zh), en = text("large-model-market", .en)
+        XCTAssertTrue(zh.contains("CAGR 116.0%"), zh)
+        XCTAssertTrue(zh.contains("2020、2022 年来自 2023-12 发布版，2023 年来自 2025-02 发布版"), zh)
+        XCTAssertTrue(en.contains("2020, 2022 from the 2023-12 publication; 2023 from the 2025-02 publication"), en)
+        XCTAssertTrue(text("key-findings", .zh).contains("2020–2022 年实际复合增长率为 116.0%"))
+    }
+}
