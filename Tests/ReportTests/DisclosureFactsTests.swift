@@ -86,7 +86,7 @@ final class DisclosureFactsTests: XCTestCase {
     func testTheBacktestAndScenarioPagesSayWhyTheBaseModelIsKept() {
         for id in ["methodology-backtest", "scenarios"] {
             let zh = text(id, .zh), en = text(id, .en)
-            XCTAssertTrue(zh.contains("在 4 个模型中排第 2，最低的是漂移法"), "\(id): \(zh)")
+            XCTAssertTrue(zh.contains("在 4 个模型中排第 2，最低的是按年均增量外推（漂移法）"), "\(id): \(zh)")
             XCTAssertTrue(zh.contains("仍保留它，因为回测只有 2025 一个检验年"), "\(id): \(zh)")
             XCTAssertTrue(en.contains("It is kept because the backtest scores a single year (2025)"), "\(id): \(en)")
         }

@@ -88,4 +88,27 @@ final class HeadlineRulesTests: XCTestCase {
         XCTAssertTrue(en.contains("2020, 2022 from the 2023-12 publication; 2023 from the 2025-02 publication"), en)
         XCTAssertTrue(text("key-findings", .zh).contains("2020–2022 年实际复合增长率为 116.0%"))
     }
+
+    /// Each scenario's assumptions in words from its YAML, on the scenario page and the
+    /// methodology page; no parameter value stands in for them (issue 19, finding 5).
+    func testScenarioAssumptionsAreWords() {
+        for id in ["scenarios", "methodology"] {
+            let zh = text(id, .zh), en = text(id, .en)
+            XCTAssertTrue(zh.contains("年增速不低于 26%（数据本身的趋势更低，拟合取此下限）"), "\(id): \(zh)")
+            XCTAssertTrue(zh.contains("市场饱和上限为 2025 年下限值的 2.5 倍，即 25,000亿元"), "\(id): \(zh)")
+            XCTAssertTrue(zh.contains("自 2026 年起，AI 加速芯片出口管制收紧、算力供给受限，市场规模水平下调 5%"), "\(id): \(zh)")
+            XCTAssertTrue(en.contains("annual growth of at least 26%"), "\(id): \(en)")
+            XCTAssertTrue(en.contains("the market saturates at 2.5 times the 2025 lower bound, CNY 2,500 bn"), "\(id): \(en)")
+            XCTAssertTrue(en.contains("from 2026 on, the level is 5% lower (tighter export controls on AI accelerators"), "\(id): \(en)")
+        }
+        for language in DisplayLanguage.allCases {
+            let all = everyPage(language)
+            for raw in ["g = 0.26", "K = 25000", "K = 25,000"] {
+                XCTAssertFalse(all.contains(raw), "\(language) prints \(raw)")
+            }
+            // A median of two values is their mean: the combination says "average".
+            XCTAssertFalse(all.contains("中位数") || all.contains("median of"), "\(language): median of two")
+        }
+        XCTAssertTrue(text("scenarios", .zh).contains("按年均增量与按年均增速外推，取两者平均"))
+    }
 }

@@ -143,6 +143,24 @@ final class ScenarioConfigTests: XCTestCase {
         assertError(base.replacingOccurrences(of: "size: -0.05", with: "size: -1.5"), at: "13:28", ["to zero or below"])
     }
 
+    /// A shock's cause (issue 19): both languages or neither, never empty, located.
+    func testAShockCarriesItsCauseInBothLanguages() throws {
+        let withCause = base.replacingOccurrences(of: "{year: 2026, size: -0.05}",
+                                                  with: "{year: 2026, size: -0.05, cause: AI 加速芯片出口管制, cause_en: export controls on AI accelerators}")
+        let config = try load(report: report(), files: ["scenarios/base.yaml": withCause])
+        let shock = try XCTUnwrap(config.scenarios.first?.scenario.assumptions(for: "china-ai-market-size")?.shocks.first)
+        XCTAssertEqual(shock.cause, .init(zh: "AI 加速芯片出口管制", en: "export controls on AI accelerators"))
+        XCTAssertEqual(message(withCause), "no error")
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause: 出口管制}"), at: "13:42",
+                    ["gives `cause` but not `cause_en`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause_en: export controls}"), at: "13:45",
+                    ["gives `cause_en` but not `cause`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause: \"  \", cause_en: x}"), at: "13:42",
+                    ["has an empty `cause`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, reason: x}"), at: "13:",
+                    ["unknown key `reason`"])
+    }
+
     func testUnknownSeriesIdSuggestsTheConfiguredOne() {
         assertError(base.replacingOccurrences(of: "china-ai-market-size:", with: "china-ai-market-sise:"), at: "4:3",
                     ["series `china-ai-market-sise` is not in report.yaml", "did you mean `china-ai-market-size`"])

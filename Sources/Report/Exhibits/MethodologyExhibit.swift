@@ -19,19 +19,22 @@ struct MethodologyExhibit: Exhibit {
             return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
         }
         var rows: [[String]] = []
-        func row(title: String, forecast: SeriesForecast) -> [String] {
-            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
+        /// `assumptions`: a scenario's assumptions in words, printed instead of the parameters
+        /// it sets (a fixed ceiling or a growth held at its limit has no standard error).
+        func row(title: String, forecast: SeriesForecast, assumptions: String? = nil) -> [String] {
+            var model = assumptions ?? strings.sentenceCase(strings.modelName(forecast.modelName))
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
-                let parameters = fit.parameters.map { parameter in
+                // One without a standard error was set by the scenario (or sits on its limit):
+                // the assumptions say it in words, so it is not printed as "g = 0.26000".
+                let parameters = fit.parameters.compactMap { parameter -> String? in
                     let value = "\(parameter.name) = \(number(parameter.value, grouped: false))"
-                    return parameter.standardError.isFinite
-                        ? value + " ± " + number(parameter.standardError, grouped: false)
-                        : value + strings.noStandardError
+                    if parameter.standardError.isFinite { return value + " ± " + number(parameter.standardError, grouped: false) }
+                    return assumptions == nil ? value + strings.noStandardError : nil
                 }
-                model += "\n" + Self.formula(forecast.modelDescription) + "\n"
-                    + parameters.joined(separator: strings.localized("；", "; "))
+                model += "\n" + Self.formula(forecast.modelDescription)
+                    + (parameters.isEmpty ? "" : "\n" + parameters.joined(separator: strings.localized("；", "; ")))
                 // The actuals the fit saw: those in its window (a scenario may fit only the last few).
                 let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
                 statistics = strings.fitStatistics(years: fit.fitYears, observations: observations,
@@ -50,9 +53,12 @@ struct MethodologyExhibit: Exhibit {
             let title = result.entry.title(for: language)
             rows.append(row(title: title, forecast: result.forecast))
             // The scenario fits behind the series, when scenarios cover it.
+            let words = ScenarioAssumptionWords(strings: strings, series: result.series)
             for path in context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? [] {
                 let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
-                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast))
+                let clauses = words.clauses(path)
+                let assumptions = strings.sentenceCase(clauses.joined(separator: strings.localized("；", "; ")))
+                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast, assumptions: assumptions))
             }
         }
         let models = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,

@@ -83,11 +83,12 @@ struct ScenarioPage {
                              startIndex: lastActualIndex, lower: lower, upper: upper)
             }
         }
-        let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), $0.forecast.modelName) })
+        let words = ScenarioAssumptionWords(strings: strings, series: series)
+        let assumptions = fitted.paths.map(words.sentence)
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label)]
+                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label)]
                                           + (baseCaseNote.map { [$0] } ?? [])
                                           + disclosures.notes(shownActuals: reference.actuals)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
