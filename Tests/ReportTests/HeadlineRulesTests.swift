@@ -111,4 +111,23 @@ final class HeadlineRulesTests: XCTestCase {
         }
         XCTAssertTrue(text("scenarios", .zh).contains("按年均增量与按年均增速外推，取两者平均"))
     }
+
+    /// MIIT's 2025 figure was stated before the year closed: `status: preliminary`, marked
+    /// "2025p" and footnoted on every page that shows it (issue 19, finding 7).
+    func testThePreliminaryFigureIsMarkedWhereverItIsShown() {
+        for (language, note) in [(DisplayLanguage.zh, "p 2025 年（2025-12 发布）为初步数"), (.en, "p 2025 (published 2025-12): preliminary")] {
+            for id in ["market-size", "scenarios"] {
+                let page = text(id, language)
+                XCTAssertTrue(page.split(separator: "\n").contains("2025p"), "\(language) \(id): the year label")
+                XCTAssertTrue(page.contains(note), "\(language) \(id): the footnote")
+            }
+            XCTAssertTrue(text("executive-summary", language).contains("2025p"), "\(language) summary")
+        }
+        XCTAssertTrue(text("executive-summary", .zh).contains("2025p：超过10,000"))
+        XCTAssertTrue(text("executive-summary", .zh).contains("p 为初步数"))
+        XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元（初步数）"), text("key-findings", .zh))
+        XCTAssertTrue(text("key-findings", .en).contains(">CNY 1,000.0 bn (preliminary)"), text("key-findings", .en))
+        XCTAssertTrue(text("forecast-comparison", .zh).contains("超过10,000亿元（初步数）"))
+        XCTAssertTrue(text("forecast-comparison", .en).contains(">CNY 1,000 bn (preliminary)"))
+    }
 }

@@ -82,7 +82,7 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("methodology-sources", .en).contains("Data cut-off: 2025-12"))
         // Key findings quote the bound as the chart does.
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .en).contains("2025: >CNY 1,000.0 bn"), text("key-findings", .en))
+        XCTAssertTrue(text("key-findings", .en).contains("2025 >CNY 1,000.0 bn"), text("key-findings", .en))
     }
 
     /// A key finding and the chart it cites print a number alike (issue 14 §5): same

@@ -20,6 +20,19 @@ extension Strings {
                          "Growth moves from \(signed(step.before)) in \(step.year - 1) to \(signed(step.after)) in \(step.year): a break in the series the publisher does not explain, and the forecast leans on it.")
     }
 
+    /// The mark after a preliminary year's label ("2025p"), as statistical offices mark one.
+    var preliminaryMark: String { "p" }
+    /// The footnote of preliminary years: stated before the year closed, may be revised.
+    func preliminaryNote(_ figures: [(year: Int, published: String)]) -> String {
+        let zh = figures.map { "\($0.year) 年" + ($0.published.isEmpty ? "" : "（\($0.published) 发布）") }.joined(separator: "、")
+        let en = figures.map { "\($0.year)" + ($0.published.isEmpty ? "" : " (published \($0.published))") }.joined(separator: ", ")
+        return localized("p \(zh)为初步数：于该年结束前发布，全年最终数可能修订。",
+                         "p \(en): preliminary, stated before the year closed; the final figure may be revised.")
+    }
+    /// After a preliminary figure quoted in a sentence: "超过10,000亿元（初步数）".
+    var preliminarySuffix: String { localized("（初步数）", " (preliminary)")
+    }
+
     func derivedNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         return localized("* \(list) 年值非直接发布，由次年值与所述同比增速推算。",

@@ -75,7 +75,8 @@ struct ExecutiveSummary {
             func number(_ value: Double) -> String { style.number(value) }
             let bound = line.result.series.observation(forYear: line.lastActual.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
             var cells = [line.result.entry.title(for: language) + strings.summaryUnit(unit.label),
-                         "\(line.lastActual.year)" + strings.summaryYearSeparator
+                         SeriesDisclosures(series: line.result.series, strings: strings).actualYear(line.lastActual.year)
+                             + strings.summaryYearSeparator
                              + bound + number(line.lastActual.value)]
             if line.estimates.isEmpty {
                 // Too short to forecast: the row says so once instead of dashes per year.
@@ -107,7 +108,10 @@ struct ExecutiveSummary {
         findingTable.rowPadding = 6
         page = SummaryPage(title: strings.summaryTitle, subtitle: strings.summarySubtitle(context.config.quarter),
                            chart: chart, table: table, findings: findingTable,
-                           sourceNote: strings.summaryNote(sources: context.series.flatMap { $0.series.sources(in: language) }))
+                           sourceNote: strings.summaryNote(sources: context.series.flatMap { $0.series.sources(in: language) },
+                                                           preliminary: lines.contains { line in
+                                                               line.result.series.observation(forYear: line.lastActual.year)?.isPreliminary == true
+                                                           }))
     }
 
     /// The three findings that matter: where the headline market goes (its forecast), how

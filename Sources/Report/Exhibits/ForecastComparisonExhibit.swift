@@ -88,7 +88,9 @@ struct ForecastComparison {
                     let bound = result.series.observation(forYear: point.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
                     row.ours = strings.comparisonActual(title: title, year: point.year,
                                                         amount: bound + NumberFormat.amount(point.value, unit: result.forecast.unit,
-                                                                                            language: language))
+                                                                                            language: language)
+                                                            + (result.series.observation(forYear: point.year)?.isPreliminary == true
+                                                               ? strings.preliminarySuffix : ""))
                     row.ourFigures = [OurFigure(scenario: "actual", seriesID: id, fromYear: nil, year: point.year,
                                                 value: point.value, unit: result.forecast.unit, isEstimate: false)]
                     return row

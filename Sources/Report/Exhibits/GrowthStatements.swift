@@ -90,8 +90,8 @@ extension Strings {
 
     /// Why a chart of lower bounds shows no actual CAGR, and what a finding says instead.
     func boundsOnlyGrowth(title: String, fromYear: Int, toYear: Int, first: String, last: String) -> String {
-        localized("\(title) \(fromYear)–\(toYear) 年的公布值均为下限（\(fromYear) 年\(first)，\(toYear) 年\(last)），实际值都可能更高，两个下限之间的增速无法确定，本报告不计其复合增长率。",
-                  "\(title): every figure for \(fromYear)–\(toYear) is a published lower bound (\(fromYear): \(first); \(toYear): \(last)); each true value may be higher, so no growth rate between them is certain and none is quoted.")
+        localized("\(title) \(fromYear)–\(toYear) 年的公布值均为下限：\(fromYear) 年\(first)，\(toYear) 年\(last)。实际值都可能更高，两个下限之间的增速无法确定，本报告不计其复合增长率。",
+                  "\(title): every figure for \(fromYear)–\(toYear) is a published lower bound: \(fromYear) \(first), \(toYear) \(last). Each true value may be higher, so no growth rate between them is certain and none is quoted.")
     }
 
     /// The note of a chart whose actuals come from more than one publication round.

@@ -50,7 +50,9 @@ struct KeyFindingsExhibit: Exhibit {
             // Actual growth within one vintage, as its bounds allow (GrowthStatements.swift):
             // a rate, a limit, or, between two lower bounds, the bounds themselves and no rate.
             func quoted(_ year: Int, _ value: Double) -> String {
-                (result.series.observation(forYear: year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? "") + amount(value)
+                let observation = result.series.observation(forYear: year)
+                return (observation?.bound.flatMap { strings.boundPrefixes[$0] } ?? "") + amount(value)
+                    + (observation?.isPreliminary == true ? strings.preliminarySuffix : "")
             }
             if let span = SeriesVintages(series: result.series, actualYears: actuals.map(\.year)).quotableSpan,
                let first = actuals.first(where: { $0.year == span.from }), let last = actuals.first(where: { $0.year == span.to }),

@@ -11,8 +11,15 @@ struct SeriesDisclosures {
     /// The year label of a point, with the derived mark when the figure was not published
     /// directly (only actuals carry what the dataset says about them).
     func yearLabel(_ point: ForecastPoint) -> String {
-        let derived = !point.isEstimate && series.observation(forYear: point.year)?.isDerived == true
-        return strings.yearLabel(point.year, isEstimate: point.isEstimate) + (derived ? strings.derivedMark : "")
+        let observation = point.isEstimate ? nil : series.observation(forYear: point.year)
+        return strings.yearLabel(point.year, isEstimate: point.isEstimate)
+            + (observation?.isPreliminary == true ? strings.preliminaryMark : "")
+            + (observation?.isDerived == true ? strings.derivedMark : "")
+    }
+
+    /// "2025p" in a sentence or table cell: the year of an actual with its preliminary mark.
+    func actualYear(_ year: Int) -> String {
+        "\(year)" + (series.observation(forYear: year)?.isPreliminary == true ? strings.preliminaryMark : "")
     }
 
     /// The bound of an actual point's figure, nil for an exact figure or an estimate.
@@ -30,6 +37,8 @@ struct SeriesDisclosures {
         }
         let derived = shown.filter(\.isDerived).map(\.year)
         if !derived.isEmpty { parts.append(strings.derivedNote(derived)) }
+        let preliminary = shown.filter(\.isPreliminary)
+        if !preliminary.isEmpty { parts.append(strings.preliminaryNote(preliminary.map { ($0.year, $0.published) })) }
         for step in GrowthBreak.find(in: actuals) { parts.append(strings.growthBreakNote(step)) }
         if let cutoff = series.dataCutoff { parts.append(strings.dataCutoff(cutoff)) }
         return parts
