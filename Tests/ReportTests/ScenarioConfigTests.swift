@@ -161,6 +161,21 @@ final class ScenarioConfigTests: XCTestCase {
                     ["unknown key `reason`"])
     }
 
+    /// A ceiling at or below a published actual lower bound forces the path under it (issue 19).
+    func testACeilingBelowAPublishedLowerBoundIsRefused() throws {
+        try "year,value,unit,status,bound,source\n2023,7258,亿元,actual,lower,x\n2024,12000,亿元,actual,lower,x\n2025,10000,亿元,actual,lower,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let scenario = base.replacingOccurrences(of: "ceiling: {multiple: 2.5}", with: "ceiling: 11000")
+            .replacingOccurrences(of: "fit_years: 5", with: "fit_years: 3")
+            .replacingOccurrences(of: "{year: 2026, size: -0.05}", with: "{year: 2025, size: -0.05}")
+        let text = message(scenario)
+        XCTAssertTrue(text.contains("the ceiling 11,000 of `china-ai-market-size` lies at or below 2024's published lower bound 12,000"), text)
+        XCTAssertTrue(text.contains("data.csv:3)"), "names the row of the bound: \(text)")
+        XCTAssertTrue(text.contains("hint: raise the ceiling above 12,000"), text)
+        // A multiple of the last actual (2.5 × 10,000) clears every bound: no error.
+        XCTAssertEqual(message(scenario.replacingOccurrences(of: "ceiling: 11000", with: "ceiling: {multiple: 2.5}")), "no error")
+    }
+
     func testUnknownSeriesIdSuggestsTheConfiguredOne() {
         assertError(base.replacingOccurrences(of: "china-ai-market-size:", with: "china-ai-market-sise:"), at: "4:3",
                     ["series `china-ai-market-sise` is not in report.yaml", "did you mean `china-ai-market-size`"])

@@ -327,7 +327,7 @@ public struct ScenarioConfig: Sendable {
 
     /// Checks that need the series' data: anchors on forecast years only, shocks in years
     /// after the first actual, a fit window the data can fill, an absolute ceiling above
-    /// the last actual.
+    /// the last actual, and no ceiling at or below a published actual lower bound.
     public func validate(against series: MarketSeries) throws {
         guard let assumptions = scenario.assumptions(for: series.id) else { return }
         let actualYears = series.actuals.map(\.year)
@@ -355,6 +355,22 @@ public struct ScenarioConfig: Sendable {
             throw InputError(seriesLocations[series.id] ?? SourceLocation(file: file),
                              "the ceiling \(value) of `\(series.id)` is not above its last actual \(lastValue) (\(last))",
                              hint: "a saturation level lies above the data; raise it or use `ceiling: {multiple: …}`")
+        }
+        // A path may not pass below a published actual lower bound of its own year (issue 19):
+        // a ceiling caps the path (the model's f never exceeds it), so one at or below a
+        // year's "more than" figure forces the path under what the publisher says was exceeded.
+        let ceilingLevel: Double?
+        switch assumptions.ceiling {
+        case .absolute(let value)?: ceilingLevel = value
+        case .multipleOfLastActual(let multiple)?: ceilingLevel = series.actuals.last.map { multiple * $0.value }
+        case nil: ceilingLevel = nil
+        }
+        if let level = ceilingLevel,
+           let bound = series.actuals.filter({ $0.bound == .lower && $0.value >= level }).max(by: { $0.value < $1.value }) {
+            let shown = NumberFormat.grouped(level, decimals: level == level.rounded() ? 0 : 1)
+            throw InputError(seriesLocations[series.id] ?? SourceLocation(file: file),
+                             "the ceiling \(shown) of `\(series.id)` lies at or below \(bound.year)'s published lower bound \(NumberFormat.grouped(bound.value, decimals: 0)) (\(series.file):\(bound.line)): the path could never reach a level the publisher says was exceeded",
+                             hint: "raise the ceiling above \(NumberFormat.grouped(bound.value, decimals: 0)), or use a model without a ceiling")
         }
     }
 }
