@@ -62,9 +62,9 @@ public struct Strings: Sendable {
         if let members = Self.combinationMembers(catalogName) {
             // What each member carries forward, in words a client reads (no "drift").
             let short: [String: (zh: String, en: String)] = [
-                "drift": ("年均增量", "the average yearly change"),
+                "drift": ("年均增量", "the mean yearly change"),
                 "damped": ("逐年减弱的增量", "a fading yearly change"),
-                "drift-log": ("年均增速", "the average growth rate"),
+                "drift-log": ("年均增速", "the mean growth rate"),
                 "damped-log": ("逐年减弱的增速", "a fading growth rate"),
                 "theta": ("平滑趋势", "a smoothed trend"), "theta-log": ("平滑增速", "a smoothed growth rate"),
                 "naive": ("末值", "the last value"), "ses": ("平滑水平", "a smoothed level"),
@@ -73,8 +73,8 @@ public struct Strings: Sendable {
             let listed = members.map { name in short[name].map { language == .zh ? $0.zh : $0.en } ?? name }
             // A median of two values is their mean: say "average" for two members.
             if listed.count == 2 {
-                return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推，取两者平均）"
-                                       : "combination forecast (the average of carrying forward \(listed[0]) and \(listed[1]))"
+                return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
+                                       : "combination forecast (average of \(listed[0]) and \(listed[1]), each carried forward)"
             }
             let all = language == .zh ? listed.joined(separator: "、按") : listed.dropLast().joined(separator: ", ") + " and " + (listed.last ?? "")
             return language == .zh ? "组合预测（分别按\(all)外推，每年取中间值）"
@@ -101,12 +101,12 @@ public struct Strings: Sendable {
         switch language {
         case .zh:
             let window = fitYears.map { "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" } ?? ""
-            let origin = fromBacktestErrors ? "，区间来自滚动回测误差" : ""
+            let origin = fromBacktestErrors ? "，区间来自同一方法在大量历史序列上的预测误差（见方法说明）" : ""
             return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间\(origin)。"
         case .en:
             let window = fitYears.map { ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
             let article = model.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-            let origin = fromBacktestErrors ? " from rolling-origin backtest errors" : ""
+            let origin = fromBacktestErrors ? " from the same method's misses on many past series (see the methodology)" : ""
             return "Source: \(joinedSources). Note: E marks marketcast forecasts from \(article) \(model)\(window); "
                 + "whiskers show \(percent) prediction intervals\(origin)."
         }

@@ -74,7 +74,7 @@ final class DisclosureFactsTests: XCTestCase {
     }
 
     func testTheShortSeriesPageWarnsAndDrawsNoForecast() {
-        XCTAssertTrue(texts("large-model-market", .zh, role: "subtitle").first?.contains("仅 3 个实际值、1 个自由度") ?? false)
+        XCTAssertTrue(texts("large-model-market", .zh, role: "subtitle").first?.contains("仅 3 个实际值，而模型需估计 2 个参数") ?? false)
         XCTAssertTrue(texts("large-model-market", .en, role: "subtitle").first?.contains("Caution: only 3 actuals") ?? false)
         // No fitted path, so no whisker to cut (issue 19: a series that cannot carry a
         // forecast shows none; the cut whisker itself is held by the chart layout tests).

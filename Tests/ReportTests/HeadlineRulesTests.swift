@@ -109,7 +109,7 @@ final class HeadlineRulesTests: XCTestCase {
             // A median of two values is their mean: the combination says "average".
             XCTAssertFalse(all.contains("中位数") || all.contains("median of"), "\(language): median of two")
         }
-        XCTAssertTrue(text("scenarios", .zh).contains("按年均增量与按年均增速外推，取两者平均"))
+        XCTAssertTrue(text("scenarios", .zh).contains("按年均增量与按年均增速外推的平均"))
     }
 
     /// MIIT's 2025 figure was stated before the year closed: `status: preliminary`, marked
@@ -129,5 +129,25 @@ final class HeadlineRulesTests: XCTestCase {
         XCTAssertTrue(text("key-findings", .en).contains(">CNY 1,000.0 bn (preliminary)"), text("key-findings", .en))
         XCTAssertTrue(text("forecast-comparison", .zh).contains("超过10,000亿元（初步数）"))
         XCTAssertTrue(text("forecast-comparison", .en).contains(">CNY 1,000 bn (preliminary)"))
+    }
+
+    /// The methodology a client reads is in words; the statistics live in a labelled
+    /// technical appendix (issue 19, finding 6).
+    func testMethodsAreInWordsAndTheStatisticsInTheTechnicalAppendix() {
+        let jargon = ["sMAPE", "MAPE", "Dirichlet", "delta", "RSS", "AICc", "BIC", "标准误", "standard error",
+                      "自由度", "degree of freedom", "degrees of freedom", "中位数", "median", "种子", "seed "]
+        for language in DisplayLanguage.allCases {
+            for page in Self.pages[language] ?? [] where page.chartID?.hasPrefix(MethodologyExhibit.technicalID) != true {
+                let text = page.scene.items.compactMap { if case .text(let box) = $0 { return box.text } else { return nil } }
+                    .joined(separator: "\n")
+                for term in jargon { XCTAssertFalse(text.contains(term), "\(language) \(page.title) says \(term)") }
+            }
+            let appendix = text(MethodologyExhibit.technicalID, language)
+            XCTAssertTrue(appendix.contains("AICc") && appendix.contains("RSS"), "\(language): the appendix keeps the statistics")
+        }
+        XCTAssertTrue(text("methodology", .zh).contains("区间从何而来"))
+        XCTAssertTrue(text("methodology", .zh).contains("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间"))
+        XCTAssertTrue(text("methodology", .en).contains("the 95% interval covers 95% of those past misses"))
+        XCTAssertTrue(text(MethodologyExhibit.technicalID, .zh).hasPrefix("附录：模型参数与拟合统计（技术说明）"))
     }
 }

@@ -62,7 +62,7 @@ extension Strings {
 
     /// The page-top warning of a series too short to forecast responsibly (ForecastSupport).
     func shortSeriesWarning(actuals: Int, degreesOfFreedom: Int) -> String {
-        localized("提示：仅 \(actuals) 个实际值、\(degreesOfFreedom) 个自由度，不足以作负责任的预测；本报告对该序列不作预测，本页只列实际值，出版方当时的预测见注。",
-                  "Caution: only \(actuals) actuals and \(degreesOfFreedom) degree\(degreesOfFreedom == 1 ? "" : "s") of freedom, too few to forecast responsibly; this report makes no forecast of the series, and the page shows the actuals only (the publisher's own forecasts at the time are in the note).")
+        localized("提示：仅 \(actuals) 个实际值，而模型需估计 \(actuals - degreesOfFreedom) 个参数，只余 \(degreesOfFreedom) 个数据点检验拟合，不足以作负责任的预测；本报告对该序列不作预测，本页只列实际值，出版方当时的预测见注。",
+                  "Caution: only \(actuals) actuals for a model that estimates \(actuals - degreesOfFreedom) parameters, leaving \(degreesOfFreedom) data point\(degreesOfFreedom == 1 ? "" : "s") to check the fit: too few to forecast responsibly; this report makes no forecast of the series, and the page shows the actuals only (the publisher's own forecasts at the time are in the note).")
     }
 }

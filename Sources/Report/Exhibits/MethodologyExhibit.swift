@@ -61,12 +61,19 @@ struct MethodologyExhibit: Exhibit {
                 rows.append(row(title: "\(title) · \(label)", forecast: path.forecast, assumptions: assumptions))
             }
         }
-        let models = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
-                               columns: [.init(header: strings.seriesHeader, weight: 1.3),
-                                         .init(header: strings.modelHeaderLong, weight: 2.6),
-                                         .init(header: strings.fitHeader, weight: 2.4)],
-                               rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
-        var pages = TablePages.pages(models, chartID: Self.chartID, context: context)
+        // The technical detail (formulas, parameters with standard errors, RSS, AICc, BIC) is a
+        // clearly labelled appendix after the sources; the methodology page says it in words.
+        let technical = TablePage(title: strings.technicalAppendixTitle, continuedSuffix: strings.continued,
+                                  columns: [.init(header: strings.seriesHeader, weight: 1.3),
+                                            .init(header: strings.modelHeaderLong, weight: 2.6),
+                                            .init(header: strings.fitHeader, weight: 2.4)],
+                                  rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
+        let plain = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: strings.seriesHeader, weight: 1.2),
+                                        .init(header: strings.plainMethodHeader, weight: 2.8),
+                                        .init(header: strings.plainIntervalHeader, weight: 2.6)],
+                              rows: Self.plainRows(context), sourceNote: strings.plainMethodologyNote)
+        var pages = TablePages.pages(plain, chartID: Self.chartID, context: context)
 
         if let backtest = context.backtest {
             // Its own entry on the contents page, so findings can cite it.
@@ -99,7 +106,42 @@ struct MethodologyExhibit: Exhibit {
                                           .init(header: strings.sourcesHeader, weight: 4)],
                                 rows: sourceRows, sourceNote: strings.sourcesReuseNote)
         pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)
+        pages += TablePages.pages(technical, chartID: Self.technicalID, context: context)
         return pages
+    }
+
+    static let technicalID = "methodology-technical"
+
+    /// The methodology in sentences a client reads without statistics: per series and
+    /// scenario, what the method does, the years it learns from, the assumptions in words,
+    /// and how wide its interval is and why. No formula, no parameter, no statistic.
+    static func plainRows(_ context: RunContext) -> [[String]] {
+        let strings = context.strings
+        var rows: [[String]] = []
+        for result in context.series {
+            let title = result.entry.title(for: strings.language)
+            let support = ForecastSupport(result.forecast)
+            guard support.isSupported else {
+                rows.append([title, strings.plainNoForecast(actuals: support.actuals,
+                                                            parameters: support.actuals - support.degreesOfFreedom), "–"])
+                continue
+            }
+            let paths = context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? []
+            if paths.isEmpty {
+                rows.append([title, strings.plainMethod(result.forecast), strings.plainInterval(result.forecast)])
+            }
+            let words = ScenarioAssumptionWords(strings: strings, series: result.series)
+            for path in paths {
+                let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
+                let assumptions = words.clauses(path).dropFirst()
+                rows.append(["\(title) · \(label)",
+                             strings.plainMethod(path.forecast)
+                                + (assumptions.isEmpty ? "" : strings.localized("。假设：", ". Assumptions: ")
+                                    + assumptions.joined(separator: strings.localized("；", "; "))),
+                             strings.plainInterval(path.forecast)])
+            }
+        }
+        return rows
     }
 
     /// The backtest as a table: one row per method (catalog model or scenario), its signed
@@ -136,7 +178,7 @@ struct MethodologyExhibit: Exhibit {
             subtitle: strings.backtestSubtitle(series: series, fitYears: backtest.fitYears, testYears: backtest.testYears),
             columns: [.init(header: strings.backtestMethod, weight: 2.2)]
                 + backtest.testYears.map { .init(header: strings.backtestError(year: $0), weight: 1, alignment: .right) }
-                + [.init(header: "MAPE", weight: 1.6, alignment: .right)],
+                + [.init(header: strings.averageMissHeader, weight: 1.6, alignment: .right)],
             rows: rows, sourceNote: strings.backtestNote + skippedNote
                 + (BaseCaseBacktestNote.text(for: backtest.seriesID, in: context).map { strings.localized("", " ") + $0 } ?? ""))
     }
