@@ -200,7 +200,7 @@ extension Strings {
     }
     /// `cagr` is a growth phrase ("111.2%", "至少 12.0%"); `exact` when it is the rate itself.
     func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String, exact: Bool = true) -> String {
-        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率\(exact ? "为 " : "")\(cagr)，\(toYear) 年为 \(last)。",
+        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率\(exact ? "为 " : "")\(cagr)，\(toYear) 年为\(last.first?.isASCII == true ? " " : "")\(last)。",
              exact ? "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear)."
                    : "\(title) grew at a CAGR of \(cagr) over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
     }
