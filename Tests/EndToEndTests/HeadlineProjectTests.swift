@@ -3,7 +3,8 @@ import XCTest
 
 /// Issue 19 end to end, on a small project of its own (not the shipped one): a series whose
 /// first figure is exact and whose last is a preliminary lower bound, a series too short to
-/// forecast, and a bear scenario whose shock states its cause. `run` writes the PDF and the
+/// forecast, and a bear scenario whose shock states its cause; the edition (2025Q2) comes
+/// after a year the series has no figure for (2024), whose estimate is no forecast. `run` writes the PDF and the
 /// deck in both languages, and the pages say what the rules require.
 final class HeadlineProjectTests: XCTestCase {
     private var folder: URL!
@@ -47,7 +48,7 @@ final class HeadlineProjectTests: XCTestCase {
 
                 """,
             "report.yaml": """
-                quarter: 2024Q1
+                quarter: 2025Q2
                 horizon: 2026
                 language: zh
                 document: {title: 测试报告, title_en: Test report, date: 2024-03-01}
@@ -82,7 +83,7 @@ final class HeadlineProjectTests: XCTestCase {
         let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", out.path, "--quiet", "--lang", language],
                                             in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let run = out.appendingPathComponent("2024Q1")
+        let run = out.appendingPathComponent("2025Q2")
         XCTAssertTrue(FileManager.default.fileExists(atPath: run.appendingPathComponent("report.pptx").path), "the deck is written")
         return try CommandRunner.poppler("pdftotext", [run.appendingPathComponent("report.pdf").path, "-"])
     }
@@ -103,6 +104,12 @@ final class HeadlineProjectTests: XCTestCase {
         // The bear scenario's shock in words, with its cause.
         XCTAssertTrue(zh.contains("自 2025 年起，行业监管收紧，市场规模水平下调 10%"), zh)
         XCTAssertTrue(en.contains("from 2025 on, the level is 10% lower (tighter industry regulation)"), en)
+        // 2024 lies before the 2025Q2 edition and is unpublished: an estimate of the past.
+        XCTAssertTrue(zh.contains("2024（估）"), zh)
+        XCTAssertTrue(zh.contains("早于本期报告（2025 年）的年份"), zh)
+        XCTAssertTrue(en.contains("2024 est."), en)
+        for text in [zh, en] { XCTAssertFalse(text.contains("2024E"), "a past year labelled a forecast") }
+        XCTAssertTrue(zh.contains("2025E") && zh.contains("2026E"), zh)
         // The short series: no forecast anywhere, its page warns.
         XCTAssertTrue(zh.contains("本报告对该序列不作预测"), zh)
         XCTAssertTrue(en.contains("too short"), en)

@@ -20,6 +20,14 @@ extension Strings {
                          "Growth moves from \(signed(step.before)) in \(step.year - 1) to \(signed(step.after)) in \(step.year): a break in the series the publisher does not explain, and the forecast leans on it.")
     }
 
+    /// An estimate of a year before the edition's: not a forecast.
+    func pastEstimateLabel(_ year: Int) -> String { localized("\(year)（估）", "\(year) est.") }
+    func pastEstimateNote(_ years: [Int], editionYear: Int) -> String {
+        let zh = years.map { "\($0)（估）" }.joined(separator: "、"), en = years.map { "\($0) est." }.joined(separator: ", ")
+        return localized("\(zh)：早于本期报告（\(editionYear) 年）的年份，出版方未发布数据，图示为模型对过去的估计，不是预测。",
+                         "\(en): years before this edition (\(editionYear)) that the publisher has not published; the bars are the model's estimates of the past, not forecasts.")
+    }
+
     /// The mark after a preliminary year's label ("2025p"), as statistical offices mark one.
     var preliminaryMark: String { "p" }
     /// The footnote of preliminary years: stated before the year closed, may be revised.

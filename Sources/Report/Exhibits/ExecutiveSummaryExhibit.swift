@@ -59,6 +59,7 @@ struct ExecutiveSummary {
         var chartPage = MarketSizePage(entry: headline.entry, series: headline.series, forecast: headline.forecast,
                                        strings: strings, publisherForecasts: context.publisherForecasts[headline.entry.id] ?? [])
         chartPage.scenarioRange = nil
+        chartPage.editionYear = context.config.editionYear
         var chart = chartPage.chart
         chart.sourceNote = strings.summaryChartNote(page: context.pageNumber(of: headline.entry.chartID))
 
@@ -66,7 +67,12 @@ struct ExecutiveSummary {
         let level = headline.forecast.level
         var columns: [TablePage.Column] = [.init(header: strings.summarySeriesHeader, weight: 2.6),
                                            .init(header: strings.summaryLastActualHeader, weight: 1.5, alignment: .right)]
-        columns += years.map { .init(header: "\($0)E", weight: 1.5, alignment: .right) }
+        // An estimate of a year before the edition is no forecast: "2025（估）", not "2025E".
+        let editionYear = context.config.editionYear
+        columns += years.map { year in
+            .init(header: editionYear.map { year < $0 } == true ? strings.pastEstimateLabel(year) : "\(year)E",
+                  weight: 1.5, alignment: .right)
+        }
         columns.append(.init(header: "CAGR", weight: 1.3, alignment: .right))
         let rows = lines.map { line -> [String] in
             // The numbers as the series' market-size chart prints them, so a cell and its bar agree.

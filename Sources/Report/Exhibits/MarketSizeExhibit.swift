@@ -11,6 +11,7 @@ struct MarketSizeExhibit: Exhibit {
             let publisherForecasts = context.publisherForecasts[result.entry.id] ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
+            page.editionYear = context.config.editionYear
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             return ReportPage(title: page.title, chartID: result.entry.chartID, laying: page.chart, in: context,
                               csv: page.csv())
@@ -26,6 +27,9 @@ struct MarketSizePage {
     var publisherForecasts: [PublisherForecast] = []
     /// When scenarios cover the series: which one the bars show and the range at the horizon.
     var scenarioRange: String? = nil
+    /// The edition's year: estimates of earlier years are labelled as estimates of the past.
+    var editionYear: Int? = nil
+    var disclosures: SeriesDisclosures { SeriesDisclosures(series: series, strings: strings, editionYear: editionYear) }
 
     var title: String {
         let first = shownPoints.first?.year ?? 0
@@ -72,7 +76,6 @@ struct MarketSizePage {
         let display = style.display, decimals = style.decimals
         // One slot per year from the first to the last: a year the publisher never
         // published keeps its place on the axis as an empty, marked slot.
-        let disclosures = SeriesDisclosures(series: series, strings: strings)
         var bars: [MarketSizeChart.Bar] = []
         var slotOfPoint: [Int] = []
         for point in points {
@@ -145,7 +148,7 @@ struct MarketSizePage {
         if let vintages = strings.vintageNote(SeriesVintages(series: series, actualYears: forecast.actuals.map(\.year)).vintages) {
             parts.append(vintages)
         }
-        parts += SeriesDisclosures(series: series, strings: strings).notes(shownActuals: forecast.actuals)
+        parts += disclosures.notes(shownActuals: forecast.actuals, shownEstimates: shownPoints.filter(\.isEstimate))
         return parts.joined(separator: strings.sentenceSeparator)
     }
 
@@ -164,7 +167,6 @@ struct MarketSizePage {
     /// The numbers on the chart, so every bar is traceable.
     func csv() -> String {
         var lines = ["year,label,value,lower,upper,status,unit,bound"]
-        let disclosures = SeriesDisclosures(series: series, strings: strings)
         for point in shownPoints {
             let bound = disclosures.bound(point)
             let cells = [
