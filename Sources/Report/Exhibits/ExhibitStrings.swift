@@ -191,7 +191,10 @@ extension Strings {
                            startIsBound: Bool = false, model: String) -> String {
         let why = startIsBound ? localized("（自 \(fromYear) 年下限起算）", " (from the \(fromYear) lower bound)") : ""
         return localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a CAGR over \(fromYear)–\(toYear)E of \(cagr)\(why); model: \(model).")
+             // "a 10.0% CAGR over …" for a rate, "a CAGR over … of at most 15.2%" for a limit.
+             cagr.first?.isLetter == true
+                ? "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a CAGR over \(fromYear)–\(toYear)E of \(cagr)\(why); model: \(model)."
+                : "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E\(why); model: \(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
