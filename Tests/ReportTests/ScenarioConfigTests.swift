@@ -176,6 +176,16 @@ final class ScenarioConfigTests: XCTestCase {
         XCTAssertEqual(message(scenario.replacingOccurrences(of: "ceiling: 11000", with: "ceiling: {multiple: 2.5}")), "no error")
     }
 
+    /// Why a scenario assumes what it does, in both languages, located when wrong (issue 19).
+    func testARationaleIsReadInBothLanguages() throws {
+        let withWhy = base + "\n    rationale: {zh: 推进较慢, en: adoption is slow}\n"
+        let config = try load(report: report(), files: ["scenarios/base.yaml": withWhy])
+        XCTAssertEqual(config.scenarios.first?.scenario.assumptions(for: "china-ai-market-size")?.rationale,
+                       .init(zh: "推进较慢", en: "adoption is slow"))
+        assertError(base + "\n    rationale: {zh: 推进较慢}\n", at: "14:16", ["`rationale` has no `en`"])
+        assertError(base + "\n    rationale: {zh: 推进较慢, fr: lent}\n", at: "14:", ["unknown key `fr`"])
+    }
+
     func testUnknownSeriesIdSuggestsTheConfiguredOne() {
         assertError(base.replacingOccurrences(of: "china-ai-market-size:", with: "china-ai-market-sise:"), at: "4:3",
                     ["series `china-ai-market-sise` is not in report.yaml", "did you mean `china-ai-market-size`"])

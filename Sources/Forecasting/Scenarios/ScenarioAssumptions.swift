@@ -20,6 +20,13 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
+/// A sentence a scenario file gives in both report languages.
+public struct ScenarioText: Sendable, Equatable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+}
+
 public struct SeriesAssumptions: Sendable, Equatable {
     /// How the model is named: a catalog model or `auto` (choose among the catalog).
     public enum Model: Sendable, Equatable {
@@ -72,11 +79,7 @@ public struct SeriesAssumptions: Sendable, Equatable {
     /// before and after is the model's own.
     public struct Shock: Sendable, Equatable {
         /// Why the level changes, as the scenario page prints it (`cause`, `cause_en`).
-        public struct Cause: Sendable, Equatable {
-            public var zh: String
-            public var en: String
-            public init(zh: String, en: String) { self.zh = zh; self.en = en }
-        }
+        public typealias Cause = ScenarioText
         public var year: Int
         public var size: Double
         /// Never enters the fit; nil when the scenario file gives none.
@@ -86,6 +89,9 @@ public struct SeriesAssumptions: Sendable, Equatable {
 
     public var seriesID: String
     public var model: Model
+    /// Why the analyst makes these assumptions, as the pages print it (`rationale`); never
+    /// enters the fit.
+    public var rationale: ScenarioText?
     /// Fit on the last `fitYears` actual years; nil = every actual.
     public var fitYears: Int?
     public var ceiling: Ceiling?

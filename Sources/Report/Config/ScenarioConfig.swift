@@ -21,7 +21,7 @@ public struct ScenarioConfig: Sendable {
 
     static let topLevelKeys = ["name", "label", "series"]
     static let labelKeys = ["zh", "en"]
-    static let seriesKeys = ["model", "start", "fit_years", "ceiling", "anchors", "parameters", "shocks"]
+    static let seriesKeys = ["model", "start", "fit_years", "ceiling", "anchors", "parameters", "shocks", "rationale"]
     static let ceilingKeys = ["value", "multiple"]
     static let anchorKeys = ["year", "value", "kind", "tolerance"]
     static let parameterKeys = ["min", "max", "fixed"]
@@ -286,8 +286,20 @@ public struct ScenarioConfig: Sendable {
             shocks.append(.init(year: year, size: size, cause: cause.map { .init(zh: $0, en: causeEn ?? $0) }))
             shockLocations.append(shock.location(of: "year"))
         }
-        return (SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
-                                  parameters: limits, shocks: shocks), anchorLocations, shockLocations)
+        var assumptions = SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
+                                            parameters: limits, shocks: shocks)
+        // Why these assumptions, in both languages, as the pages print it.
+        if let rationale = try entry.submapping("rationale") {
+            try rationale.rejectUnknownKeys(allowed: labelKeys, section: "`rationale`")
+            let zh = try rationale.requiredString("zh", section: "`rationale`")
+            let en = try rationale.requiredString("en", section: "`rationale`")
+            for (key, text) in [("zh", zh), ("en", en)] where text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw InputError(rationale.location(of: key), "`rationale` has an empty `\(key)`",
+                                 hint: "say in a sentence why the scenario makes its assumptions")
+            }
+            assumptions.rationale = .init(zh: zh, en: en)
+        }
+        return (assumptions, anchorLocations, shockLocations)
     }
 
     /// `model: a*(1+g)^(year-2019)` with `start: {a: 2600, g: 0.2}`: every parameter needs a start.

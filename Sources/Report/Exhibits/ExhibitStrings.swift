@@ -50,9 +50,11 @@ extension Strings {
             + parts.joined(separator: localized("，", ", ")) + localized("。", ".")
     }
     var publisherForecastLegend: String { localized("出版方当时的预测", "Publisher's forecast at the time") }
-    func gapYearsNote(_ years: [Int]) -> String {
+    /// `fitted`: the page shows a fit (otherwise there is none to leave the year out of).
+    func gapYearsNote(_ years: [Int], fitted: Bool = true) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
-        return localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
+        return fitted ? localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
+            : localized("\(list) 年数据未发布，图中留空。", "\(list) not published: left empty on the chart.")
     }
     /// A name that starts a table cell: "Linear trend", not "linear trend" (Chinese unchanged).
     func sentenceCase(_ text: String) -> String {

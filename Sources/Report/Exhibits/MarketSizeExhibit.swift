@@ -138,7 +138,7 @@ struct MarketSizePage {
         let years = forecast.actuals.map(\.year)
         if let first = years.first, let last = years.last {
             let gaps = (first...last).filter { !years.contains($0) }
-            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps)) }
+            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps, fitted: shownPoints.contains(where: \.isEstimate))) }
         }
         if !publisherForecasts.isEmpty {
             parts.append(strings.publisherForecastNote(publisherForecasts.map {

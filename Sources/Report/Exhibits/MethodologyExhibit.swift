@@ -137,7 +137,8 @@ struct MethodologyExhibit: Exhibit {
                 rows.append(["\(title) · \(label)",
                              strings.plainMethod(path.forecast)
                                 + (assumptions.isEmpty ? "" : strings.localized("。假设：", ". Assumptions: ")
-                                    + assumptions.joined(separator: strings.localized("；", "; "))),
+                                    + assumptions.joined(separator: strings.localized("；", "; ")))
+                                + (words.rationale(path).map { strings.localized("。理由：", ". Why: ") + $0 } ?? ""),
                              strings.plainInterval(path.forecast)])
             }
         }

@@ -78,7 +78,21 @@ struct ScenarioAssumptionWords {
         let clauses = self.clauses(path)
         return strings.localized("\(label)：" + clauses.joined(separator: "；") + "。",
                                  "\(label): " + clauses.joined(separator: "; ") + ".")
+            + (rationale(path).map(why) ?? "")
     }
+
+    /// "理由：…。" / " Why: …." after a scenario's assumptions.
+    private func why(_ text: String) -> String {
+        let end = Self.endsSentence(text) ? "" : strings.localized("。", ".")
+        return strings.localized("理由：", " Why: ") + text + end
+    }
+
+    /// The scenario file's `rationale` for the series, in the page's language.
+    func rationale(_ path: ScenarioPath) -> String? {
+        path.scenario.assumptions(for: series.id)?.rationale.map { strings.localized($0.zh, $0.en) }
+    }
+
+    static func endsSentence(_ text: String) -> Bool { text.last.map { "。.!?！？".contains($0) } ?? false }
 
     func clauses(_ path: ScenarioPath) -> [String] {
         let forecast = path.forecast
