@@ -112,7 +112,7 @@ final class HeadlineRulesTests: XCTestCase {
         XCTAssertTrue(text("scenarios", .zh).contains("按年均增量与按年均增速外推的平均"))
         // Each scenario's reason, from its file, on both pages.
         for id in ["scenarios", "methodology"] {
-            XCTAssertTrue(text(id, .zh).contains("理由：中国信通院预计 2025 年有望突破1.2万亿元"), id)
+            XCTAssertTrue(text(id, .zh).contains("理由：中国信通院预计 2025 年有望突破1.2万亿元，增速高于 2024 年的 24%"), id)
             XCTAssertTrue(text(id, .en).contains("Why: adoption of large models outside internet and finance is slow"), id)
         }
     }
