@@ -62,9 +62,9 @@ public struct Strings: Sendable {
         if let members = Self.combinationMembers(catalogName) {
             // What each member carries forward, in words a client reads (no "drift").
             let short: [String: (zh: String, en: String)] = [
-                "drift": ("年均增量", "the mean yearly change"),
+                "drift": ("年均增量", "the yearly change"),
                 "damped": ("逐年减弱的增量", "a fading yearly change"),
-                "drift-log": ("年均增速", "the mean growth rate"),
+                "drift-log": ("年均增速", "the growth rate"),
                 "damped-log": ("逐年减弱的增速", "a fading growth rate"),
                 "theta": ("平滑趋势", "a smoothed trend"), "theta-log": ("平滑增速", "a smoothed growth rate"),
                 "naive": ("末值", "the last value"), "ses": ("平滑水平", "a smoothed level"),
@@ -74,11 +74,11 @@ public struct Strings: Sendable {
             // A median of two values is their mean: say "average" for two members.
             if listed.count == 2 {
                 return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
-                                       : "combination forecast (average of \(listed[0]) and \(listed[1]), each carried forward)"
+                                       : "combination forecast (average of two trends: \(listed[0]) and \(listed[1]))"
             }
             let all = language == .zh ? listed.joined(separator: "、按") : listed.dropLast().joined(separator: ", ") + " and " + (listed.last ?? "")
             return language == .zh ? "组合预测（分别按\(all)外推，每年取中间值）"
-                                   : "combination forecast (carrying forward \(all), each year's middle value)"
+                                   : "combination forecast (each year's middle value of \(listed.count) trends: \(all))"
         }
         guard let name = names[catalogName] else { return catalogName }
         return language == .zh ? name.zh : name.en

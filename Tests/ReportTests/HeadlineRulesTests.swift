@@ -152,7 +152,7 @@ final class HeadlineRulesTests: XCTestCase {
         }
         XCTAssertTrue(text("methodology", .zh).contains("区间从何而来"))
         XCTAssertTrue(text("methodology", .zh).contains("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间"))
-        XCTAssertTrue(text("methodology", .en).contains("the 95% interval covers 95% of those past misses"))
+        XCTAssertTrue(text("methodology", .en).contains("the 95% interval covers 95% of them"))
         XCTAssertTrue(text(MethodologyExhibit.technicalID, .zh).hasPrefix("附录：模型参数与拟合统计（技术说明）"))
     }
 }

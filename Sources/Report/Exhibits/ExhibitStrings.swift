@@ -312,7 +312,7 @@ extension Strings {
         switch forecast.modelName {
         case _ where Self.combinationMembers(forecast.modelName)?.count == 2:
             what = localized("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间",
-                             "carrying the yearly change forward gives a flatter path and carrying the growth rate forward a steeper one; the average lies between them")
+                             "the flatter yearly-change path and the steeper growth-rate path, averaged")
         case "exponential": what = localized("市场每年按同一增速增长，增速由数据估计", "the market grows at one rate every year, estimated from the data")
         case "linear": what = localized("市场每年增加同一数额", "the market adds the same amount every year")
         case "logistic": what = localized("增长先快后慢，逐步接近市场上限", "an S-curve: growth is fast at first, then slows as the market nears its ceiling")
@@ -327,15 +327,15 @@ extension Strings {
         let percent = NumberFormat.percent(forecast.level, decimals: 0)
         if forecast.intervalMethod != nil {
             return localized("同一方法在大量公开的年度历史序列（M1 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算；\(percent)区间覆盖其中 \(percent) 的历史误差。",
-                             "The same method's misses, 1–6 years ahead, on many public yearly series (the M1 forecasting competition), scaled to this series' average yearly change; the \(percent) interval covers \(percent) of those past misses.")
+                             "The same method's misses 1–6 years ahead on many public yearly series (the M1 forecasting competition), scaled to this series' average yearly change; the \(percent) interval covers \(percent) of them.")
         }
         guard let fit = forecast.fit else { return "–" }
         let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
         let few = fit.degreesOfFreedom <= 1
             ? localized("本序列仅 \(observations) 个实际值，不足以把曲线确定下来，区间因此很宽。",
-                        " With only \(observations) actuals the data barely pin the curve down, so the interval is very wide.")
+                        " With only \(observations) actuals the curve is barely pinned down, so it is very wide.")
             : ""
-        return localized("来自拟合本身的不确定性：实际值越少、离曲线越远，区间越宽。", "From the fit's own uncertainty: the fewer the actuals and the further they lie from the curve, the wider the interval.") + few
+        return localized("来自拟合本身的不确定性：实际值越少、离曲线越远，区间越宽。", "The fit's own uncertainty: fewer actuals, or actuals further from the curve, make it wider.") + few
     }
 
     func plainNoForecast(actuals: Int, parameters: Int) -> String {

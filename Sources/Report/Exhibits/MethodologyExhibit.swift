@@ -69,9 +69,9 @@ struct MethodologyExhibit: Exhibit {
                                             .init(header: strings.fitHeader, weight: 2.4)],
                                   rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
         let plain = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
-                              columns: [.init(header: strings.seriesHeader, weight: 1.2),
-                                        .init(header: strings.plainMethodHeader, weight: 2.8),
-                                        .init(header: strings.plainIntervalHeader, weight: 2.6)],
+                              columns: [.init(header: strings.seriesHeader, weight: 1.1),
+                                        .init(header: strings.plainMethodHeader, weight: 3.3),
+                                        .init(header: strings.plainIntervalHeader, weight: 2.2)],
                               rows: Self.plainRows(context), sourceNote: strings.plainMethodologyNote)
         var pages = TablePages.pages(plain, chartID: Self.chartID, context: context)
 
