@@ -34,6 +34,10 @@ public struct Observation: Sendable, Hashable {
     /// When the figure was published (column `published`, `YYYY-MM` or `YYYY-MM-DD`); empty
     /// when the dataset does not say. The latest of a series is its data cut-off.
     public var published: String = ""
+    /// True for a figure stated before its year closed (`status` `preliminary` in the
+    /// dataset, e.g. MIIT's 2025 figure stated in December on January–November data): an
+    /// actual for fits and tables, but drawn and footnoted as preliminary on every page.
+    public var isPreliminary: Bool = false
     /// True when the figure was computed from another year's figure and a stated growth rate
     /// (its note starts with "derived"), so a chart can mark it on the bar itself.
     public var isDerived: Bool { note.lowercased().hasPrefix("derived") }

@@ -95,7 +95,9 @@ public enum SeriesLoader {
         for row in table.rows {
             let year = try problems.collect { try parseYear(row[yearColumn], file: file) }
             let value = try problems.collect { try parseValue(row[valueColumn], file: file) }
-            let status = try problems.collect { try parseStatus(row[statusColumn], file: file) }
+            // `preliminary` is an actual stated before its year closed (checked below with `published`).
+            let isPreliminary = row[statusColumn].text.trimmingCharacters(in: .whitespaces).lowercased() == preliminaryStatus
+            let status = isPreliminary ? .actual : try problems.collect { try parseStatus(row[statusColumn], file: file) }
             // An absent column and an empty cell both mean "an exact figure".
             let bound = try problems.collect { try boundColumn.flatMap { try parseBound(row[$0], file: file) } }
             let published = try problems.collect { try publishedColumn.map { try parsePublished(row[$0], file: file) } ?? "" }
@@ -140,6 +142,12 @@ public enum SeriesLoader {
                 observation.localizedSources = table.texts(row, "source")
                 observation.bound = bound ?? nil
                 observation.published = published ?? ""
+                observation.isPreliminary = isPreliminary
+                if isPreliminary, let problem = preliminaryProblem(year: year, published: observation.published,
+                                                                   statusCell: row[statusColumn],
+                                                                   publishedCell: publishedColumn.map { row[$0] }, file: file) {
+                    problems.append(problem)
+                }
                 observations.append(observation)
             }
         }
@@ -232,13 +240,38 @@ public enum SeriesLoader {
         return value
     }
 
+    /// The `status` of an actual stated before its year closed.
+    public static let preliminaryStatus = "preliminary"
+
+    /// A preliminary figure must say when it was stated, and that must fall inside its own
+    /// year: stated later, the year had closed (an actual); stated before, it is a forecast.
+    private static func preliminaryProblem(year: Int, published: String, statusCell: CSVCell, publishedCell: CSVCell?,
+                                           file: String) -> InputError? {
+        guard let publishedCell, !published.isEmpty, let publishedYear = Int(published.prefix(4)) else {
+            return InputError(file: file, line: statusCell.line, column: statusCell.column,
+                              "\(year) is preliminary but the row gives no `published` date",
+                              hint: "write when the figure was stated (e.g. 2025-12) in a `published` column: a preliminary figure is one stated before its year closed")
+        }
+        if publishedYear > year {
+            return InputError(file: file, line: publishedCell.line, column: publishedCell.column,
+                              "\(year) is preliminary but was published \(published), after the year closed",
+                              hint: "write status actual for a figure stated after its year ended, or correct the date")
+        }
+        if publishedYear < year {
+            return InputError(file: file, line: publishedCell.line, column: publishedCell.column,
+                              "\(year) is preliminary but was published \(published), before the year began",
+                              hint: "a figure stated before its year began is a forecast: write status estimate, or list it as a publisher forecast")
+        }
+        return nil
+    }
+
     private static func parseStatus(_ cell: CSVCell, file: String) throws -> ObservationStatus {
         if let status = ObservationStatus(rawValue: cell.text.lowercased()) { return status }
-        let allowed = ObservationStatus.allCases.map(\.rawValue)
+        let allowed = ObservationStatus.allCases.map(\.rawValue) + [preliminaryStatus]
         let shown = cell.text.isEmpty ? "column \"status\" is empty" : "status \"\(cell.text)\" is not one of \(allowed.joined(separator: ", "))"
         throw InputError(file: file, line: cell.line, column: cell.column, shown,
                          hint: cell.text.isEmpty
-                             ? "write actual for a reported value or estimate for a forecast"
+                             ? "write actual for a reported value, preliminary for one stated before its year closed, or estimate for a forecast"
                              : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
     }
 

@@ -49,27 +49,36 @@ public struct Strings: Sendable {
             "bass": ("Bass 扩散模型", "Bass diffusion model"),
             "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
             "formula": ("分析师自定义公式", "analyst's formula"),
-            "auto": ("组合预测（默认方法）", "combination forecast (auto)"),
+            "auto": ("组合预测（默认方法）", "combination forecast (default method)"),
             "naive": ("朴素预测（沿用末值）", "naive forecast (last value)"),
-            "drift": ("漂移法（随机游走加漂移）", "random walk with drift"),
+            "drift": ("按年均增量外推（漂移法）", "average yearly change carried forward (drift)"),
             "ses": ("简单指数平滑", "simple exponential smoothing"),
             "theta": ("Theta 法", "Theta method"),
             "damped": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
-            "drift-log": ("对数漂移法（恒定增速）", "drift on the log scale (constant growth)"),
+            "drift-log": ("按年均增速外推（对数漂移法）", "average growth rate carried forward (log drift)"),
             "theta-log": ("对数 Theta 法", "Theta method on the log scale"),
             "damped-log": ("对数阻尼趋势指数平滑", "damped trend on the log scale"),
         ]
         if let members = Self.combinationMembers(catalogName) {
+            // What each member carries forward, in words a client reads (no "drift").
             let short: [String: (zh: String, en: String)] = [
-                "drift": ("漂移", "drift"), "damped": ("阻尼趋势", "damped trend"),
-                "drift-log": ("对数漂移", "log drift"), "damped-log": ("对数阻尼趋势", "log damped trend"),
-                "theta": ("Theta", "Theta"), "theta-log": ("对数 Theta", "log Theta"),
-                "naive": ("朴素", "naive"), "ses": ("简单平滑", "simple smoothing"),
-                "logistic": ("Logistic 曲线", "logistic curve"),
+                "drift": ("年均增量", "the yearly change"),
+                "damped": ("逐年减弱的增量", "a fading yearly change"),
+                "drift-log": ("年均增速", "the growth rate"),
+                "damped-log": ("逐年减弱的增速", "a fading growth rate"),
+                "theta": ("平滑趋势", "a smoothed trend"), "theta-log": ("平滑增速", "a smoothed growth rate"),
+                "naive": ("末值", "the last value"), "ses": ("平滑水平", "a smoothed level"),
+                "logistic": ("Logistic 曲线", "a logistic curve"),
             ]
             let listed = members.map { name in short[name].map { language == .zh ? $0.zh : $0.en } ?? name }
-            return language == .zh ? "组合预测（\(listed.joined(separator: "、"))的中位数）"
-                                   : "combination forecast (median of \(listed.joined(separator: ", ")))"
+            // A median of two values is their mean: say "average" for two members.
+            if listed.count == 2 {
+                return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
+                                       : "combination forecast (average of two trends: \(listed[0]) and \(listed[1]))"
+            }
+            let all = language == .zh ? listed.joined(separator: "、按") : listed.dropLast().joined(separator: ", ") + " and " + (listed.last ?? "")
+            return language == .zh ? "组合预测（分别按\(all)外推，每年取中间值）"
+                                   : "combination forecast (each year's middle value of \(listed.count) trends: \(all))"
         }
         guard let name = names[catalogName] else { return catalogName }
         return language == .zh ? name.zh : name.en
@@ -92,12 +101,12 @@ public struct Strings: Sendable {
         switch language {
         case .zh:
             let window = fitYears.map { "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" } ?? ""
-            let origin = fromBacktestErrors ? "，区间来自滚动回测误差" : ""
+            let origin = fromBacktestErrors ? "，区间来自同一方法在大量历史序列上的预测误差（见方法说明）" : ""
             return "来源：\(joinedSources)。注：E 为 marketcast 预测值，模型为\(model)\(window)；误差线为\(percent)预测区间\(origin)。"
         case .en:
             let window = fitYears.map { ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
             let article = model.first.map { "aeiou".contains($0) } == true ? "an" : "a"
-            let origin = fromBacktestErrors ? " from rolling-origin backtest errors" : ""
+            let origin = fromBacktestErrors ? " from the same method's misses on many past series (see the methodology)" : ""
             return "Source: \(joinedSources). Note: E marks marketcast forecasts from \(article) \(model)\(window); "
                 + "whiskers show \(percent) prediction intervals\(origin)."
         }

@@ -43,6 +43,10 @@ final class CheckEqualsRunTests: XCTestCase {
             ("bad-cell", [("datasets/china-ai-market-size.csv", "2024,9000,", "2024,90O0,")]),
             ("fit-years", [("scenarios/bull.yaml", "model: exponential ", "fit_years: 40\n    model: exponential ")]),
             ("ceiling-below-data", [("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 100")]),
+            // Above the last actual (10,000) but below 2024's "more than 12,000": the path
+            // would pass under a published actual bound (issue 19).
+            ("ceiling-below-a-bound", [("datasets/china-ai-market-size.csv", "2024,9000,", "2024,12000,"),
+                                       ("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 11000")]),
             ("missing-table", [("report.yaml", "datasets/compute.csv", "datasets/computer.csv")]),
             ("penetration-cell", [("datasets/industry-indicators.csv", "金融,Finance,5,3,4,2,5,4,45,80", "金融,Finance,5,3,4,2,5,4,145,80")]),
             ("two-models", [("scenarios/base.yaml", "model: auto ", "model: exponential ")]),

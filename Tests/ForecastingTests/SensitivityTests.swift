@@ -37,6 +37,16 @@ final class SensitivityTests: XCTestCase {
         XCTAssertLessThanOrEqual(try XCTUnwrap(saturated.point(at: 2027)).value, 2.5 * 10000 + 1e-6)
     }
 
+    /// A base case's rationale is words for the pages: the model it already uses is still
+    /// no alternative (issue 19).
+    func testTheBaseRationaleDoesNotMakeItsOwnModelARow() {
+        var base = SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))
+        base.rationale = .init(zh: "三年数据", en: "three years")
+        let rows = Sensitivity.run(series, base: base, scenarios: [], baseName: "base", horizon: 2027, level: 0.95,
+                                   alternatives: [.model("exponential"), .model("linear")])
+        XCTAssertEqual(rows.map(\.change), [.base, .model("linear")])
+    }
+
     func testTheFitWindowAndGrowthLimitsChangeWhatTheyName() throws {
         let base = SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))
         let rows = Sensitivity.run(series, base: base, scenarios: [], baseName: nil, horizon: 2027, level: 0.95,

@@ -74,3 +74,44 @@ final class SeriesBoundColumnTests: XCTestCase {
         XCTAssertEqual(previous.observation(forYear: 2024)?.value, 7470, "the previous edition keeps its vintage")
     }
 }
+
+/// `status: preliminary` (issue 19): an actual stated before its year closed, with its
+/// `published` date inside that year; anything else is a located error.
+final class SeriesPreliminaryStatusTests: XCTestCase {
+    private func load(_ text: String) throws -> MarketSeries {
+        try SeriesLoader.load(data: bytes(text), file: "s.csv")
+    }
+
+    func testAPreliminaryFigureIsAnActualMarkedPreliminary() throws {
+        let series = try load("""
+            year,value,unit,status,bound,source,published
+            2024,9000,亿元,actual,lower,CAICT,2025-12-15
+            2025,10000,亿元,Preliminary,lower,MIIT,2025-12
+
+            """)
+        XCTAssertEqual(series.observations.map(\.status), [.actual, .actual])
+        XCTAssertEqual(series.observations.map(\.isPreliminary), [false, true])
+        XCTAssertEqual(series.actuals.count, 2, "fitted and tabled as an actual")
+    }
+
+    func testAPreliminaryFigureNeedsADateInsideItsYear() {
+        let noDate = inputErrors({ try load("year,value,unit,status,source\n2024,1,亿元,actual,A\n2025,2,亿元,preliminary,A\n") })
+        XCTAssertTrue(noDate.first?.description.hasPrefix("s.csv:3:11: error: 2025 is preliminary but the row gives no `published` date") ?? false, "\(noDate)")
+        XCTAssertTrue(noDate.first?.hint?.contains("before its year closed") ?? false)
+
+        let late = inputErrors({ try load("year,value,unit,status,source,published\n2024,1,亿元,actual,A,\n2025,2,亿元,preliminary,A,2026-03\n") })
+        XCTAssertEqual(late.first?.location.line, 3)
+        XCTAssertEqual(late.first?.location.column, 25)
+        XCTAssertEqual(late.first?.message, "2025 is preliminary but was published 2026-03, after the year closed")
+        XCTAssertTrue(late.first?.hint?.contains("write status actual") ?? false)
+
+        let early = inputErrors({ try load("year,value,unit,status,source,published\n2024,1,亿元,actual,A,\n2025,2,亿元,preliminary,A,2024-11\n") })
+        XCTAssertEqual(early.first?.message, "2025 is preliminary but was published 2024-11, before the year began")
+        XCTAssertTrue(early.first?.hint?.contains("write status estimate") ?? false)
+    }
+
+    func testAMisspeltStatusSuggestsPreliminary() {
+        let errors = inputErrors({ try load("year,value,unit,status,source\n2025,2,亿元,prelim,A\n") })
+        XCTAssertEqual(errors.first?.message, "status \"prelim\" is not one of actual, estimate, preliminary")
+    }
+}

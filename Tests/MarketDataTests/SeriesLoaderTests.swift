@@ -144,7 +144,7 @@ final class SeriesLoaderTests: XCTestCase {
         let errors = inputErrors { try load(text) }
         XCTAssertEqual(errors.map(\.location.line), [3, 4, 5, 6, 7])
         XCTAssertEqual(errors[0].message, "unit \"万元\" differs from \"亿元\" on line 2")
-        XCTAssertEqual(errors[1].message, "status \"estimated\" is not one of actual, estimate")
+        XCTAssertEqual(errors[1].message, "status \"estimated\" is not one of actual, estimate, preliminary")
         XCTAssertTrue(errors[1].hint?.hasPrefix("did you mean \"estimate\"?") ?? false)
         XCTAssertEqual(errors[2].message, "column \"source\" is empty")
         XCTAssertTrue(errors[3].message.hasPrefix("definition \"broad\" differs"), "status is case-insensitive, so only the definition is wrong on line 6")
@@ -210,7 +210,7 @@ final class SeriesLoaderWarningTests: XCTestCase {
         let mixed = inputErrors {
             try SeriesLoader.load(data: bytes("year,value,unit,status,source\n2020,1,亿元,actual,A\n2021,1,万元,bad,A\n"), file: "o.csv")
         }
-        XCTAssertEqual(mixed.map(\.message), ["unit \"万元\" differs from \"亿元\" on line 2", "status \"bad\" is not one of actual, estimate"])
+        XCTAssertEqual(mixed.map(\.message), ["unit \"万元\" differs from \"亿元\" on line 2", "status \"bad\" is not one of actual, estimate, preliminary"])
         XCTAssertEqual(mixed.map { $0.location.column ?? 0 }, [8, 11])
     }
 

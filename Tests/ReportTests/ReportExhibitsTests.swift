@@ -236,12 +236,12 @@ final class KeyFindingsTests: XCTestCase {
         let findings = try KeyFindingsExhibit.findings(in: context)
         XCTAssertEqual(findings.count, 1, "the actual CAGR only: \(findings.map(\.text))")
         XCTAssertFalse(findings.contains { $0.text.contains("2025E") }, "\(findings.map(\.text))")
-        // The page warns at its top and draws no forecast CAGR arrow; every estimate keeps its whisker.
+        // The page warns at its top and draws no forecast at all (issue 19): actuals only.
         let page = MarketSizePage(entry: config.series[0], series: series, forecast: forecast, strings: context.strings)
         let chart = page.chart
-        XCTAssertTrue(chart.subtitle?.contains("仅 3 个实际值、1 个自由度") ?? false, chart.subtitle ?? "no warning")
+        XCTAssertTrue(chart.subtitle?.contains("仅 3 个实际值，而模型需估计 2 个参数，只余 1 个数据点检验拟合") ?? false, chart.subtitle ?? "no warning")
         XCTAssertEqual(chart.cagrSpans.count, 1, "the actuals' CAGR only")
-        XCTAssertTrue(chart.bars.filter(\.isEstimate).allSatisfy { $0.interval != nil })
+        XCTAssertFalse(chart.bars.contains(where: \.isEstimate), "no estimate bar for a series that cannot carry a forecast")
     }
 }
 

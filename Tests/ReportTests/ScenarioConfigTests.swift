@@ -143,6 +143,49 @@ final class ScenarioConfigTests: XCTestCase {
         assertError(base.replacingOccurrences(of: "size: -0.05", with: "size: -1.5"), at: "13:28", ["to zero or below"])
     }
 
+    /// A shock's cause (issue 19): both languages or neither, never empty, located.
+    func testAShockCarriesItsCauseInBothLanguages() throws {
+        let withCause = base.replacingOccurrences(of: "{year: 2026, size: -0.05}",
+                                                  with: "{year: 2026, size: -0.05, cause: AI 加速芯片出口管制, cause_en: export controls on AI accelerators}")
+        let config = try load(report: report(), files: ["scenarios/base.yaml": withCause])
+        let shock = try XCTUnwrap(config.scenarios.first?.scenario.assumptions(for: "china-ai-market-size")?.shocks.first)
+        XCTAssertEqual(shock.cause, .init(zh: "AI 加速芯片出口管制", en: "export controls on AI accelerators"))
+        XCTAssertEqual(message(withCause), "no error")
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause: 出口管制}"), at: "13:42",
+                    ["gives `cause` but not `cause_en`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause_en: export controls}"), at: "13:45",
+                    ["gives `cause_en` but not `cause`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, cause: \"  \", cause_en: x}"), at: "13:42",
+                    ["has an empty `cause`"])
+        assertError(base.replacingOccurrences(of: "size: -0.05}", with: "size: -0.05, reason: x}"), at: "13:",
+                    ["unknown key `reason`"])
+    }
+
+    /// A ceiling at or below a published actual lower bound forces the path under it (issue 19).
+    func testACeilingBelowAPublishedLowerBoundIsRefused() throws {
+        try "year,value,unit,status,bound,source\n2023,7258,亿元,actual,lower,x\n2024,12000,亿元,actual,lower,x\n2025,10000,亿元,actual,lower,x\n"
+            .write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        let scenario = base.replacingOccurrences(of: "ceiling: {multiple: 2.5}", with: "ceiling: 11000")
+            .replacingOccurrences(of: "fit_years: 5", with: "fit_years: 3")
+            .replacingOccurrences(of: "{year: 2026, size: -0.05}", with: "{year: 2025, size: -0.05}")
+        let text = message(scenario)
+        XCTAssertTrue(text.contains("the ceiling 11,000 of `china-ai-market-size` lies at or below 2024's published lower bound 12,000"), text)
+        XCTAssertTrue(text.contains("data.csv:3)"), "names the row of the bound: \(text)")
+        XCTAssertTrue(text.contains("hint: raise the ceiling above 12,000"), text)
+        // A multiple of the last actual (2.5 × 10,000) clears every bound: no error.
+        XCTAssertEqual(message(scenario.replacingOccurrences(of: "ceiling: 11000", with: "ceiling: {multiple: 2.5}")), "no error")
+    }
+
+    /// Why a scenario assumes what it does, in both languages, located when wrong (issue 19).
+    func testARationaleIsReadInBothLanguages() throws {
+        let withWhy = base + "\n    rationale: {zh: 推进较慢, en: adoption is slow}\n"
+        let config = try load(report: report(), files: ["scenarios/base.yaml": withWhy])
+        XCTAssertEqual(config.scenarios.first?.scenario.assumptions(for: "china-ai-market-size")?.rationale,
+                       .init(zh: "推进较慢", en: "adoption is slow"))
+        assertError(base + "\n    rationale: {zh: 推进较慢}\n", at: "14:16", ["`rationale` has no `en`"])
+        assertError(base + "\n    rationale: {zh: 推进较慢, fr: lent}\n", at: "14:", ["unknown key `fr`"])
+    }
+
     func testUnknownSeriesIdSuggestsTheConfiguredOne() {
         assertError(base.replacingOccurrences(of: "china-ai-market-size:", with: "china-ai-market-sise:"), at: "4:3",
                     ["series `china-ai-market-sise` is not in report.yaml", "did you mean `china-ai-market-size`"])

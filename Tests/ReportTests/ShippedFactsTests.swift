@@ -81,8 +81,8 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("scenarios", .en).contains("2023*"))
         XCTAssertTrue(text("methodology-sources", .en).contains("Data cut-off: 2025-12"))
         // Key findings quote the bound as the chart does.
-        XCTAssertTrue(text("key-findings", .zh).contains("2025 年为 超过10,000亿元"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .en).contains("reaching >CNY 1,000.0 bn in 2025"), text("key-findings", .en))
+        XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元"), text("key-findings", .zh))
+        XCTAssertTrue(text("key-findings", .en).contains("2025 >CNY 1,000.0 bn"), text("key-findings", .en))
     }
 
     /// A key finding and the chart it cites print a number alike (issue 14 §5): same
@@ -90,8 +90,9 @@ final class ShippedFactsTests: XCTestCase {
     func testFindingsPrintTheNumbersAsTheirChartsDo() {
         let findings = text("key-findings", .zh)
         let largeModel = text("large-model-market", .zh), marketSize = text("market-size", .zh)
-        XCTAssertTrue(largeModel.contains("141.3") && findings.contains("141.3亿元"), findings)
-        XCTAssertFalse(findings.contains("141.34"), findings)
+        // The large-model finding quotes growth within one vintage (2020–2022, issue 19), so 70.0.
+        XCTAssertTrue(largeModel.contains("70.0") && findings.contains("70.0亿元"), findings)
+        XCTAssertFalse(findings.contains("70亿元") || findings.contains("141.34"), findings)
         XCTAssertTrue(marketSize.contains("13,260") && findings.contains("13,260亿元"), findings)
         // Visits in the chart's unit: 亿次 on the axis and in the sentence.
         XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))

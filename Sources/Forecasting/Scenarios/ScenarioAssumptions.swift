@@ -20,6 +20,13 @@ public struct Scenario: Sendable, Equatable {
     }
 }
 
+/// A sentence a scenario file gives in both report languages.
+public struct ScenarioText: Sendable, Equatable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+}
+
 public struct SeriesAssumptions: Sendable, Equatable {
     /// How the model is named: a catalog model or `auto` (choose among the catalog).
     public enum Model: Sendable, Equatable {
@@ -71,13 +78,20 @@ public struct SeriesAssumptions: Sendable, Equatable {
     /// when several apply. −0.1 is a 10% drop in level from that year on; the growth rate
     /// before and after is the model's own.
     public struct Shock: Sendable, Equatable {
+        /// Why the level changes, as the scenario page prints it (`cause`, `cause_en`).
+        public typealias Cause = ScenarioText
         public var year: Int
         public var size: Double
-        public init(year: Int, size: Double) { self.year = year; self.size = size }
+        /// Never enters the fit; nil when the scenario file gives none.
+        public var cause: Cause?
+        public init(year: Int, size: Double, cause: Cause? = nil) { self.year = year; self.size = size; self.cause = cause }
     }
 
     public var seriesID: String
     public var model: Model
+    /// Why the analyst makes these assumptions, as the pages print it (`rationale`); never
+    /// enters the fit.
+    public var rationale: ScenarioText?
     /// Fit on the last `fitYears` actual years; nil = every actual.
     public var fitYears: Int?
     public var ceiling: Ceiling?

@@ -71,8 +71,11 @@ public enum Sensitivity {
             rows.append(row(series, change: .scenario(scenario.name), assumptions: assumptions, horizon: horizon, level: level))
         }
         for change in alternatives {
-            // A change that changes nothing (the model the base already uses) is not a row.
-            if assumptions(for: change, base: base, series: series) == base { continue }
+            // A change that changes nothing (the model the base already uses) is not a row; the
+            // base's rationale is words for the pages, not part of the fit.
+            var changed = assumptions(for: change, base: base, series: series)
+            changed.rationale = base.rationale
+            if changed == base { continue }
             rows.append(row(series, change: change, assumptions: assumptions(for: change, base: base, series: series),
                             horizon: horizon, level: level))
         }

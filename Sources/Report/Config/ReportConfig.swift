@@ -56,6 +56,9 @@ public struct ReportConfig: Sendable {
 
     public var file: String
     public var quarter: String
+    /// The year of the edition's quarter (2026 for 2026Q4): estimates of earlier years are
+    /// estimates of the past, never labelled forecasts.
+    public var editionYear: Int? { Int(quarter.prefix(4)) }
     public var horizon: Int
     public var language: DisplayLanguage
     public var level: Double

@@ -21,11 +21,11 @@ public struct ScenarioConfig: Sendable {
 
     static let topLevelKeys = ["name", "label", "series"]
     static let labelKeys = ["zh", "en"]
-    static let seriesKeys = ["model", "start", "fit_years", "ceiling", "anchors", "parameters", "shocks"]
+    static let seriesKeys = ["model", "start", "fit_years", "ceiling", "anchors", "parameters", "shocks", "rationale"]
     static let ceilingKeys = ["value", "multiple"]
     static let anchorKeys = ["year", "value", "kind", "tolerance"]
     static let parameterKeys = ["min", "max", "fixed"]
-    static let shockKeys = ["year", "size"]
+    static let shockKeys = ["year", "size", "cause", "cause_en"]
 
     /// Reads the file at `path`; errors name it `displayName` (as the analyst wrote it).
     static func load(path: String, displayName: String, seriesIDs: [String], horizon: Int) throws -> ScenarioConfig {
@@ -270,11 +270,37 @@ public struct ScenarioConfig: Sendable {
                 throw InputError(shock.location(of: "size"), "a shock of \(size) would take the market to zero or below",
                                  hint: "sizes are relative level changes above −1, e.g. −0.05 for −5%")
             }
-            shocks.append(.init(year: year, size: size))
+            // The cause, as the scenario page prints it: both languages or neither, never empty.
+            let cause = try shock.string("cause"), causeEn = try shock.string("cause_en")
+            for (key, text) in [("cause", cause), ("cause_en", causeEn)] {
+                if let text, text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw InputError(shock.location(of: key), "the shock in \(year) has an empty `\(key)`",
+                                     hint: "say why the level changes, e.g. `\(key): \(key == "cause" ? "AI 加速芯片出口管制" : "export controls on AI accelerators")`, or drop the key")
+                }
+            }
+            if (cause == nil) != (causeEn == nil) {
+                let given = cause == nil ? "cause_en" : "cause"
+                let missing = cause == nil ? "cause" : "cause_en"
+                throw InputError(shock.location(of: given), "the shock in \(year) gives `\(given)` but not `\(missing)`",
+                                 hint: "the report prints the cause in Chinese (`cause`) and English (`cause_en`): give both")
+            }
+            shocks.append(.init(year: year, size: size, cause: cause.map { .init(zh: $0, en: causeEn ?? $0) }))
             shockLocations.append(shock.location(of: "year"))
         }
-        return (SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
-                                  parameters: limits, shocks: shocks), anchorLocations, shockLocations)
+        var assumptions = SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
+                                            parameters: limits, shocks: shocks)
+        // Why these assumptions, in both languages, as the pages print it.
+        if let rationale = try entry.submapping("rationale") {
+            try rationale.rejectUnknownKeys(allowed: labelKeys, section: "`rationale`")
+            let zh = try rationale.requiredString("zh", section: "`rationale`")
+            let en = try rationale.requiredString("en", section: "`rationale`")
+            for (key, text) in [("zh", zh), ("en", en)] where text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw InputError(rationale.location(of: key), "`rationale` has an empty `\(key)`",
+                                 hint: "say in a sentence why the scenario makes its assumptions")
+            }
+            assumptions.rationale = .init(zh: zh, en: en)
+        }
+        return (assumptions, anchorLocations, shockLocations)
     }
 
     /// `model: a*(1+g)^(year-2019)` with `start: {a: 2600, g: 0.2}`: every parameter needs a start.
@@ -314,7 +340,7 @@ public struct ScenarioConfig: Sendable {
 
     /// Checks that need the series' data: anchors on forecast years only, shocks in years
     /// after the first actual, a fit window the data can fill, an absolute ceiling above
-    /// the last actual.
+    /// the last actual, and no ceiling at or below a published actual lower bound.
     public func validate(against series: MarketSeries) throws {
         guard let assumptions = scenario.assumptions(for: series.id) else { return }
         let actualYears = series.actuals.map(\.year)
@@ -342,6 +368,22 @@ public struct ScenarioConfig: Sendable {
             throw InputError(seriesLocations[series.id] ?? SourceLocation(file: file),
                              "the ceiling \(value) of `\(series.id)` is not above its last actual \(lastValue) (\(last))",
                              hint: "a saturation level lies above the data; raise it or use `ceiling: {multiple: …}`")
+        }
+        // A path may not pass below a published actual lower bound of its own year (issue 19):
+        // a ceiling caps the path (the model's f never exceeds it), so one at or below a
+        // year's "more than" figure forces the path under what the publisher says was exceeded.
+        let ceilingLevel: Double?
+        switch assumptions.ceiling {
+        case .absolute(let value)?: ceilingLevel = value
+        case .multipleOfLastActual(let multiple)?: ceilingLevel = series.actuals.last.map { multiple * $0.value }
+        case nil: ceilingLevel = nil
+        }
+        if let level = ceilingLevel,
+           let bound = series.actuals.filter({ $0.bound == .lower && $0.value >= level }).max(by: { $0.value < $1.value }) {
+            let shown = NumberFormat.grouped(level, decimals: level == level.rounded() ? 0 : 1)
+            throw InputError(seriesLocations[series.id] ?? SourceLocation(file: file),
+                             "the ceiling \(shown) of `\(series.id)` lies at or below \(bound.year)'s published lower bound \(NumberFormat.grouped(bound.value, decimals: 0)) (\(series.file):\(bound.line)): the path could never reach a level the publisher says was exceeded",
+                             hint: "raise the ceiling above \(NumberFormat.grouped(bound.value, decimals: 0)), or use a model without a ceiling")
         }
     }
 }

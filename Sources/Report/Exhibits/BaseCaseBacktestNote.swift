@@ -34,14 +34,14 @@ extension Strings {
         }
         let mape = NumberFormat.percent(error)
         if standing.isBest {
-            return localized("基准情景的模型（\(model)）在回测中误差最低（MAPE \(mape)），与回测结果一致。",
-                             "The base case's model (\(model)) has the lowest backtest error (MAPE \(mape)): the backtest supports it.")
+            return localized("基准情景的模型（\(model)）在回测中误差最低（平均误差 \(mape)），与回测结果一致。",
+                             "The base case's model (\(model)) has the lowest backtest error (average miss \(mape)): the backtest supports it.")
         }
         let bestName = modelName(best.method)
         let bestMAPE = NumberFormat.percent(best.meanAbsolutePercentError)
         let years = testYears.map(String.init).joined(separator: localized("、", ", "))
-        let head = localized("基准情景用\(model)，其回测误差（MAPE \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",
-                             "The base case uses the \(model), whose backtest error (MAPE \(mape)) ranks \(rank) of \(standing.modelCount) models; the lowest is the \(bestName) (\(bestMAPE)).")
+        let head = localized("基准情景用\(model)，其回测误差（平均误差 \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",
+                             "The base case uses the \(model), whose backtest error (average miss \(mape)) ranks \(rank) of \(standing.modelCount) models; the lowest is the \(bestName) (\(bestMAPE)).")
         guard !standing.reasons.isEmpty else {
             return head + localized("回测不支持基准情景的模型选择，宜改用误差更低的模型。",
                                     " The backtest does not support the base case's model; a model with a lower error should replace it.")
@@ -55,8 +55,8 @@ extension Strings {
             case .heldOutAreLowerBounds:
                 return localized("检验年的公布值是下限（实际更高），误差小可能只说明路径偏低", "the held-out figures are published lower bounds (the truth is higher), so a smaller miss may only mean a lower path")
             case .referenceEvidence:
-                return localized("组合预测在 181 个 M1 年度参考序列、1–6 年预测期的检验中误差最低（对称平均绝对百分比误差 15.69%，单一方法 16.66%–19.76%）",
-                                 "the combination has the lowest error on the 181 M1 yearly reference series at horizons 1–6 (sMAPE 15.69; single methods 16.66–19.76)")
+                return localized("组合预测在 M1 预测竞赛的 181 个公开年度序列上预测 1–6 年后的误差最低（平均误差 15.69%，单一方法 16.66%–19.76%）",
+                                 "forecasting 1–6 years ahead on the 181 public yearly series of the M1 forecasting competition, the combination misses least (average miss 15.69%; single methods 16.66%–19.76%)")
             }
         }
         return head + localized("仍保留它，因为" + reasons.joined(separator: "；") + "。",

@@ -26,7 +26,12 @@ extension Strings {
         localized("\(title) \(year) 年已有实际值：\(amount)", "\(title) \(year) is published: \(amount)")
     }
     func comparisonScenarioValue(label: String, amount: String) -> String {
-        localized("\(label) \(amount)", "\(label) \(amount)")
+        // "基准情景 15.2%", but "基准情景至多 15.2%": no space before a Chinese word.
+        localized(amount.first?.isASCII == true ? "\(label) \(amount)" : "\(label)\(amount)", "\(label) \(amount)")
+    }
+    func comparisonNoForecast(title: String, page: Int?) -> String {
+        let at = page.map { localized("，见第 \($0) 页", "; see p. \($0)") } ?? ""
+        return localized("\(title)：实际值太少，本报告不作预测\(at)", "\(title): too few actuals; no forecast of ours\(at)")
     }
     var comparisonOwnForecast: String { localized("本报告预测", "our forecast") }
     func comparisonInterval(level: Double, lower: String, upper: String) -> String {
@@ -42,7 +47,7 @@ extension Strings {
     func comparisonNote(sources: [String], scenarioPage: Int?) -> String {
         let page = scenarioPage.map { localized("（情景见第 \($0) 页）", " (scenarios on p. \($0))") } ?? ""
         return sourceLine(sources) + localized(
-            "。注：“超过”为出版方所述下限；出版方预测为其发布时的预测，均未用于本报告拟合。本报告的数值为基准、乐观、悲观情景\(page)或该序列模型的预测，按情景假设拟合；CAGR 只在本报告预测期内与出版方的期间重叠的年份计算。",
-            ". Note: “>” is the publisher's lower bound; published forecasts are as published at the time and none is used in our fits. Our figures are the base, bull and bear scenarios\(page) or the series' model, fitted under the scenario assumptions; our CAGR covers only the years where our horizon overlaps the publisher's period.")
+            "。注：“超过”为出版方所述下限；出版方预测为其发布时的预测，均未用于本报告拟合。本报告的数值为基准、乐观、悲观情景\(page)或该序列模型的预测，按情景假设拟合；CAGR 只在本报告预测期内与出版方的期间重叠的年份计算；自下限起算的增速为上限（“至多”）。",
+            ". Note: “>” is the publisher's lower bound; published forecasts are as published at the time and none is used in our fits. Our figures are the base, bull and bear scenarios\(page) or the series' model, fitted under the scenario assumptions; our CAGR covers only the years where our horizon overlaps the publisher's period, and from a lower bound it is an upper limit (“at most”).")
     }
 }

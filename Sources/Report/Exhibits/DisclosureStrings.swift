@@ -20,6 +20,27 @@ extension Strings {
                          "Growth moves from \(signed(step.before)) in \(step.year - 1) to \(signed(step.after)) in \(step.year): a break in the series the publisher does not explain, and the forecast leans on it.")
     }
 
+    /// An estimate of a year before the edition's: not a forecast.
+    func pastEstimateLabel(_ year: Int) -> String { localized("\(year)（估）", "\(year) est.") }
+    func pastEstimateNote(_ years: [Int], editionYear: Int) -> String {
+        let zh = years.map { "\($0)（估）" }.joined(separator: "、"), en = years.map { "\($0) est." }.joined(separator: ", ")
+        return localized("\(zh)：早于本期报告（\(editionYear) 年）的年份，出版方未发布数据，图示为模型对过去的估计，不是预测。",
+                         "\(en): years before this edition (\(editionYear)) that the publisher has not published; the bars are the model's estimates of the past, not forecasts.")
+    }
+
+    /// The mark after a preliminary year's label ("2025p"), as statistical offices mark one.
+    var preliminaryMark: String { "p" }
+    /// The footnote of preliminary years: stated before the year closed, may be revised.
+    func preliminaryNote(_ figures: [(year: Int, published: String)]) -> String {
+        let zh = figures.map { "\($0.year) 年" + ($0.published.isEmpty ? "" : "（\($0.published) 发布）") }.joined(separator: "、")
+        let en = figures.map { "\($0.year)" + ($0.published.isEmpty ? "" : " (published \($0.published))") }.joined(separator: ", ")
+        return localized("p \(zh)为初步数：于该年结束前发布，全年最终数可能修订。",
+                         "p \(en): preliminary, stated before the year closed; the final figure may be revised.")
+    }
+    /// After a preliminary figure quoted in a sentence: "超过10,000亿元（初步数）".
+    var preliminarySuffix: String { localized("（初步数）", " (preliminary)")
+    }
+
     func derivedNote(_ years: [Int]) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         return localized("* \(list) 年值非直接发布，由次年值与所述同比增速推算。",
@@ -49,7 +70,7 @@ extension Strings {
 
     /// The page-top warning of a series too short to forecast responsibly (ForecastSupport).
     func shortSeriesWarning(actuals: Int, degreesOfFreedom: Int) -> String {
-        localized("提示：仅 \(actuals) 个实际值、\(degreesOfFreedom) 个自由度，不足以作负责任的预测；E 年数值仅为拟合路径的示意，须连同其区间阅读，不作为本报告的预测结论。",
-                  "Caution: only \(actuals) actuals and \(degreesOfFreedom) degree\(degreesOfFreedom == 1 ? "" : "s") of freedom, too few to forecast responsibly; the E bars only sketch the fitted path, must be read with their intervals, and are not a forecast of this report.")
+        localized("提示：仅 \(actuals) 个实际值，而模型需估计 \(actuals - degreesOfFreedom) 个参数，只余 \(degreesOfFreedom) 个数据点检验拟合，不足以作负责任的预测；本报告对该序列不作预测，本页只列实际值，出版方当时的预测见注。",
+                  "Caution: only \(actuals) actuals for a model that estimates \(actuals - degreesOfFreedom) parameters, leaving \(degreesOfFreedom) data point\(degreesOfFreedom == 1 ? "" : "s") to check the fit: too few to forecast responsibly; this report makes no forecast of the series, and the page shows the actuals only (the publisher's own forecasts at the time are in the note).")
     }
 }

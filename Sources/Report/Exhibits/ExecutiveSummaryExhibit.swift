@@ -25,8 +25,11 @@ struct ExecutiveSummary {
     struct SeriesLine {
         var result: RunContext.SeriesResult
         var lastActual: ForecastPoint
+        /// Empty for a series too short to forecast (ForecastSupport): the table says so.
         var estimates: [ForecastPoint]
-        var cagr: Double?
+        /// From the last actual to the horizon, as its bounds allow (BoundedGrowth).
+        var growth: BoundedGrowth?
+        var cagr: Double? { growth?.quotedRate }
     }
 
     let lines: [SeriesLine]
@@ -42,9 +45,12 @@ struct ExecutiveSummary {
         self.strings = strings
         lines = context.series.compactMap { result in
             guard let last = result.forecast.actuals.last else { return nil }
-            let estimates = result.forecast.estimates
+            // No forecast in the summary for a series that cannot carry one.
+            let estimates = ForecastSupport(result.forecast).isSupported ? result.forecast.estimates : []
             return SeriesLine(result: result, lastActual: last, estimates: estimates,
-                              cagr: estimates.last.flatMap { result.forecast.cagr(from: last.year, to: $0.year) })
+                              growth: estimates.last.flatMap {
+                                  result.forecast.boundedGrowth(from: last.year, to: $0.year, series: result.series)
+                              })
         }
         findings = Self.select(try KeyFindingsExhibit.findings(in: context), headline: headline.entry)
 
@@ -53,6 +59,7 @@ struct ExecutiveSummary {
         var chartPage = MarketSizePage(entry: headline.entry, series: headline.series, forecast: headline.forecast,
                                        strings: strings, publisherForecasts: context.publisherForecasts[headline.entry.id] ?? [])
         chartPage.scenarioRange = nil
+        chartPage.editionYear = context.config.editionYear
         var chart = chartPage.chart
         chart.sourceNote = strings.summaryChartNote(page: context.pageNumber(of: headline.entry.chartID))
 
@@ -60,7 +67,12 @@ struct ExecutiveSummary {
         let level = headline.forecast.level
         var columns: [TablePage.Column] = [.init(header: strings.summarySeriesHeader, weight: 2.6),
                                            .init(header: strings.summaryLastActualHeader, weight: 1.5, alignment: .right)]
-        columns += years.map { .init(header: "\($0)E", weight: 1.5, alignment: .right) }
+        // An estimate of a year before the edition is no forecast: "2025（估）", not "2025E".
+        let editionYear = context.config.editionYear
+        columns += years.map { year in
+            .init(header: editionYear.map { year < $0 } == true ? strings.pastEstimateLabel(year) : "\(year)E",
+                  weight: 1.5, alignment: .right)
+        }
         columns.append(.init(header: "CAGR", weight: 1.3, alignment: .right))
         let rows = lines.map { line -> [String] in
             // The numbers as the series' market-size chart prints them, so a cell and its bar agree.
@@ -69,15 +81,22 @@ struct ExecutiveSummary {
             func number(_ value: Double) -> String { style.number(value) }
             let bound = line.result.series.observation(forYear: line.lastActual.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
             var cells = [line.result.entry.title(for: language) + strings.summaryUnit(unit.label),
-                         "\(line.lastActual.year)" + strings.summaryYearSeparator
+                         SeriesDisclosures(series: line.result.series, strings: strings).actualYear(line.lastActual.year)
+                             + strings.summaryYearSeparator
                              + bound + number(line.lastActual.value)]
+            if line.estimates.isEmpty {
+                // Too short to forecast: the row says so once instead of dashes per year.
+                cells += years.map { _ in "–" }
+                cells.append(strings.summaryNoForecast)
+                return cells
+            }
             for year in years {
                 guard let point = line.estimates.first(where: { $0.year == year }) else { cells.append("–"); continue }
                 let interval = point.lower.flatMap { lower in point.upper.map { "\(number(lower)) – \(number($0))" } }
                 cells.append(number(point.value) + (interval.map { "\n(\($0))" } ?? ""))
             }
-            cells.append(line.cagr.map { "\(line.lastActual.year)–\(line.estimates.last?.year ?? line.lastActual.year)E\n"
-                + NumberFormat.percent($0) } ?? "–")
+            cells.append(line.growth.flatMap { strings.growthPhrase($0) }.map {
+                "\(line.lastActual.year)–\(line.estimates.last?.year ?? line.lastActual.year)E\n" + $0 } ?? "–")
             return cells
         }
         let table = TablePage(title: strings.summaryTableTitle(level: level), continuedSuffix: strings.continued,
@@ -95,7 +114,10 @@ struct ExecutiveSummary {
         findingTable.rowPadding = 6
         page = SummaryPage(title: strings.summaryTitle, subtitle: strings.summarySubtitle(context.config.quarter),
                            chart: chart, table: table, findings: findingTable,
-                           sourceNote: strings.summaryNote(sources: context.series.flatMap { $0.series.sources(in: language) }))
+                           sourceNote: strings.summaryNote(sources: context.series.flatMap { $0.series.sources(in: language) },
+                                                           preliminary: lines.contains { line in
+                                                               line.result.series.observation(forYear: line.lastActual.year)?.isPreliminary == true
+                                                           }))
     }
 
     /// The three findings that matter: where the headline market goes (its forecast), how
@@ -126,9 +148,9 @@ struct ExecutiveSummary {
                                            point.lower.map(CSVWriter.number) ?? "", point.upper.map(CSVWriter.number) ?? "",
                                            "", ""]))
             }
-            if let cagr = line.cagr, let end = line.estimates.last {
+            if let growth = line.growth, let cagr = growth.quotedRate, let end = line.estimates.last {
                 out.append(CSVWriter.line(["cagr", id, "\(line.lastActual.year)-\(end.year)", "", "", "", "",
-                                           CSVWriter.number(cagr), ""]))
+                                           CSVWriter.number(cagr), strings.growthPhrase(growth) ?? ""]))
             }
         }
         for finding in findings {

@@ -50,9 +50,11 @@ extension Strings {
             + parts.joined(separator: localized("，", ", ")) + localized("。", ".")
     }
     var publisherForecastLegend: String { localized("出版方当时的预测", "Publisher's forecast at the time") }
-    func gapYearsNote(_ years: [Int]) -> String {
+    /// `fitted`: the page shows a fit (otherwise there is none to leave the year out of).
+    func gapYearsNote(_ years: [Int], fitted: Bool = true) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
-        return localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
+        return fitted ? localized("\(list) 年数据未发布，图中留空，拟合亦不使用。", "\(list) not published: left empty on the chart and not used in the fit.")
+            : localized("\(list) 年数据未发布，图中留空。", "\(list) not published: left empty on the chart.")
     }
     /// A name that starts a table cell: "Linear trend", not "linear trend" (Chinese unchanged).
     func sentenceCase(_ text: String) -> String {
@@ -186,19 +188,26 @@ extension Strings {
     var findingsTitle: String { localized("关键发现", "Key findings") }
     var findingHeader: String { localized("发现", "Finding") }
     var seePage: String { localized("见页", "See page") }
+    /// `cagr` is a growth phrase ("15.2%", "至多 15.2%"); `startIsBound` adds why it is a limit.
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
-                           model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+                           startIsBound: Bool = false, model: String) -> String {
+        let why = startIsBound ? localized("（自 \(fromYear) 年下限起算）", " (from the \(fromYear) lower bound)") : ""
+        return localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
+             // "a 10.0% CAGR over …" for a rate, "a CAGR over … of at most 15.2%" for a limit.
+             cagr.first?.isLetter == true
+                ? "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a CAGR over \(fromYear)–\(toYear)E of \(cagr)\(why); model: \(model)."
+                : "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E\(why); model: \(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
         return localized("\(percent) 区间 \(lower)–\(upper)", "\(percent) interval \(lower)–\(upper)")
     }
-    func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
-        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
-             "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
+    /// `cagr` is a growth phrase ("111.2%", "至少 12.0%"); `exact` when it is the rate itself.
+    func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String, exact: Bool = true) -> String {
+        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率\(exact ? "为 " : "")\(cagr)，\(toYear) 年为\(last.first?.isASCII == true ? " " : "")\(last)。",
+             exact ? "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear)."
+                   : "\(title) grew at a CAGR of \(cagr) over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
     }
     func findingVisitsPeak(months: [String], value: String, last: String, lastValue: String, missing: [String]) -> String {
         let gap = missing.isEmpty ? "" : localized("（\(missing.joined(separator: "、")) 无数据）", " (\(missing.joined(separator: ", ")): no data)")
@@ -213,8 +222,8 @@ extension Strings {
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
         let tested = testYears.count == 1 ? "\(testYears.lowerBound)" : "\(testYears.lowerBound)–\(testYears.upperBound)"
-        return localized("回测：\(title)以 \(fitYears.lowerBound)–\(fitYears.upperBound) 年实际值拟合\(model)，对 \(tested) 年的平均绝对百分比误差为 \(error)。",
-                         "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed \(tested) by \(error) on average (MAPE).")
+        return localized("回测：\(title)以 \(fitYears.lowerBound)–\(fitYears.upperBound) 年实际值拟合\(model)，对 \(tested) 年公布值的平均误差为 \(error)。",
+                         "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed the published \(tested) by \(error) on average.")
     }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
         localized("按 marketcast 对报告文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
@@ -244,6 +253,7 @@ extension Strings {
         localized("拟合 \(years.lowerBound)–\(years.upperBound)（\(observations) 个实际值，自由度 \(dof)）；RSS\u{00A0}\(rss)；AICc\u{00A0}\(aicc)；BIC\u{00A0}\(bic)",
              "Fitted to \(years.lowerBound)–\(years.upperBound) (\(observations) actuals, \(dof) \(dof == 1 ? "degree" : "degrees") of freedom); RSS\u{00A0}\(rss); AICc\u{00A0}\(aicc); BIC\u{00A0}\(bic)")
     }
+    var averageMissHeader: String { localized("平均误差", "Average miss") }
     var backtestTitle: String { localized("回测", "Backtest") }
     var backtestMethod: String { localized("模型或情景", "Model or scenario") }
     func backtestError(year: Int) -> String { localized("\(year) 年误差", "\(year) error") }
@@ -272,12 +282,69 @@ extension Strings {
         }
     }
     var backtestNote: String {
-        localized("注：误差 =（预测 − 实际）/ 实际；MAPE 为各检验年绝对百分比误差的平均；模型与情景均按原设定，未针对结果调整。",
-                  "Note: error = (forecast − actual) / actual; MAPE averages the absolute percentage errors over the held-out years; models and scenarios are tried as written, never tuned to the answer.")
+        localized("注：误差 =（预测 − 公布值）/ 公布值，正值表示预测偏高；平均误差为各检验年误差（不计正负）的平均；模型与情景均按原设定，未针对结果调整。",
+                  "Note: error = (forecast − published) / published; positive means the forecast was too high; the average miss averages the size of the errors over the held-out years; models and scenarios are tried as written, never tuned to the answer.")
     }
     func methodologyNote(level: Double) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
-        return localized("注：E 年数值为模型的外推，区间为\(percent)预测区间：组合预测与各年度方法的区间来自 M1 年度序列的滚动回测误差（按序列年均变动缩放），增长曲线的区间来自拟合本身（delta 方法）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。RSS 为残差平方和；AICc、BIC 为信息准则，越小越好，仅在同一序列的模型之间比较；实际值少于参数个数加 2 时 AICc 无定义。参数由情景设定或位于其约束边界时没有标准误。",
-                    "Note: E values extrapolate the model; intervals are \(percent) prediction intervals: for the combination and the yearly methods from rolling-origin backtest errors on the M1 yearly series (scaled by the series' mean yearly change), for growth curves from the fit itself (delta method); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted. RSS is the residual sum of squares; AICc and BIC are information criteria, lower is better, comparable only between models of the same series; AICc is undefined with fewer actuals than parameters plus two. A parameter set by the scenario or sitting on its bound has no standard error.")
+        return localized("注：E 年数值为模型的外推，区间为\(percent)预测区间：组合预测与各年度方法的区间来自其在 M1 预测竞赛年度序列上的滚动回测误差（每次只用截至某年的数据预测其后各年，逐年推移；按序列年均变动缩放），增长曲线的区间来自拟合本身（delta 方法：由参数的不确定性推算路径的不确定性）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。RSS 为残差平方和；AICc、BIC 为信息准则，越小越好，仅在同一序列的模型之间比较；实际值少于参数个数加 2 时 AICc 无定义。参数由情景设定或位于其约束边界时没有标准误。",
+                    "Note: E values extrapolate the model; intervals are \(percent) prediction intervals: for the combination and the yearly methods from their rolling-origin backtest errors on the yearly series of the M1 forecasting competition (each time forecasting the years after a cut-off from the data up to it, the cut-off moving a year at a time; scaled by the series' mean yearly change), for growth curves from the fit itself (delta method: the parameters' uncertainty carried through to the path); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted. RSS is the residual sum of squares; AICc and BIC are information criteria, lower is better, comparable only between models of the same series; AICc is undefined with fewer actuals than parameters plus two. A parameter set by the scenario or sitting on its bound has no standard error.")
+    }
+}
+
+/// The methodology in plain words (issue 19, finding 6): what each method does and where
+/// its interval comes from, for a reader without statistics; the technical terms are in
+/// the technical appendix, explained there.
+extension Strings {
+    var technicalAppendixTitle: String {
+        localized("附录：模型参数与拟合统计（技术说明）", "Appendix: model parameters and fit statistics (technical)")
+    }
+    var plainMethodHeader: String { localized("方法", "Method") }
+    var plainIntervalHeader: String { localized("区间从何而来", "Where the interval comes from") }
+
+    /// What the method does, in a sentence, with the years it learns from.
+    func plainMethod(_ forecast: SeriesForecast) -> String {
+        let name = sentenceCase(modelName(forecast.modelName))
+        let years = (forecast.fitYears ?? forecast.fit?.fitYears).map {
+            localized("以 \($0.lowerBound)–\($0.upperBound) 年实际值为据", "learning from the \($0.lowerBound)–\($0.upperBound) actuals")
+        }
+        let what: String?
+        switch forecast.modelName {
+        case _ where Self.combinationMembers(forecast.modelName)?.count == 2:
+            what = localized("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间",
+                             "the flatter yearly-change path and the steeper growth-rate path, averaged")
+        case "exponential": what = localized("市场每年按同一增速增长，增速由数据估计", "the market grows at one rate every year, estimated from the data")
+        case "linear": what = localized("市场每年增加同一数额", "the market adds the same amount every year")
+        case "logistic": what = localized("增长先快后慢，逐步接近市场上限", "an S-curve: growth is fast at first, then slows as the market nears its ceiling")
+        case "gompertz": what = localized("增长先快后慢，比 Logistic 曲线更早放缓", "an S-curve that slows earlier than the logistic")
+        default: what = nil
+        }
+        return ([name] + [what, years].compactMap { $0 }).joined(separator: localized("；", "; "))
+    }
+
+    /// Where the interval comes from and why it is as wide as it is.
+    func plainInterval(_ forecast: SeriesForecast) -> String {
+        let percent = NumberFormat.percent(forecast.level, decimals: 0)
+        if forecast.intervalMethod != nil {
+            return localized("同一方法在大量公开的年度历史序列（M1 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算；\(percent)区间覆盖其中 \(percent) 的历史误差。",
+                             "The same method's misses 1–6 years ahead on many public yearly series (the M1 forecasting competition), scaled to this series' average yearly change; the \(percent) interval covers \(percent) of them.")
+        }
+        guard let fit = forecast.fit else { return "–" }
+        let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
+        let few = fit.degreesOfFreedom <= 1
+            ? localized("本序列仅 \(observations) 个实际值，不足以把曲线确定下来，区间因此很宽。",
+                        " With only \(observations) actuals the curve is barely pinned down, so it is very wide.")
+            : ""
+        return localized("来自拟合本身的不确定性：实际值越少、离曲线越远，区间越宽。", "The fit's own uncertainty: fewer actuals, or actuals further from the curve, make it wider.") + few
+    }
+
+    func plainNoForecast(actuals: Int, parameters: Int) -> String {
+        localized("不作预测：仅 \(actuals) 个实际值，而最简单的增长模型也需估计 \(parameters) 个参数，余下的数据不足以检验拟合。",
+                  "No forecast: only \(actuals) actuals, while even the simplest growth model estimates \(parameters) parameters, leaving too little data to check the fit.")
+    }
+
+    var plainMethodologyNote: String {
+        localized("注：E 年数值为模型的外推；只有实际值参与拟合，出版方的预测仅作对照。回测（下页）只用较早年份拟合、预测较晚年份，再与公布值比较，检验方法在未见过的年份上的表现。模型公式、参数与拟合统计见附录（技术说明）。",
+                  "Note: E values extrapolate the model; only actuals are fitted, and publishers' forecasts are shown for comparison only. The backtest (next page) fits the earlier years only, forecasts the later ones and compares them with the published values, to see how a method does on years it has not seen. Formulas, parameters and fit statistics are in the technical appendix.")
     }
 }

@@ -88,9 +88,16 @@ struct ForecastComparison {
                     let bound = result.series.observation(forYear: point.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
                     row.ours = strings.comparisonActual(title: title, year: point.year,
                                                         amount: bound + NumberFormat.amount(point.value, unit: result.forecast.unit,
-                                                                                            language: language))
+                                                                                            language: language)
+                                                            + (result.series.observation(forYear: point.year)?.isPreliminary == true
+                                                               ? strings.preliminarySuffix : ""))
                     row.ourFigures = [OurFigure(scenario: "actual", seriesID: id, fromYear: nil, year: point.year,
                                                 value: point.value, unit: result.forecast.unit, isEstimate: false)]
+                    return row
+                }
+                // A series too short to forecast has no forecast to set beside the publisher's.
+                if !ForecastSupport(result.forecast).isSupported {
+                    row.ours = strings.comparisonNoForecast(title: title, page: context.pageNumber(of: result.entry.chartID))
                     return row
                 }
                 var parts: [String] = []
@@ -121,10 +128,16 @@ struct ForecastComparison {
                     row.ours = strings.comparisonBeyondHorizon(title: title, horizon: last)
                     return row
                 }
+                if !ForecastSupport(result.forecast).isSupported {
+                    row.ours = strings.comparisonNoForecast(title: title, page: context.pageNumber(of: result.entry.chartID))
+                    return row
+                }
                 var parts: [String] = []
                 for (label, name, path) in paths {
-                    guard let rate = path.cagr(from: start, to: end) else { continue }
-                    parts.append(strings.comparisonScenarioValue(label: label, amount: NumberFormat.percent(rate)))
+                    // As the bounds allow: from a lower-bounded actual the rate is "at most".
+                    guard let growth = path.boundedGrowth(from: start, to: end, series: result.series),
+                          let phrase = strings.growthPhrase(growth), let rate = growth.quotedRate else { continue }
+                    parts.append(strings.comparisonScenarioValue(label: label, amount: phrase))
                     row.ourFigures.append(OurFigure(scenario: name, seriesID: id, fromYear: start, year: end, rate: rate,
                                                     unit: "", isEstimate: true))
                 }

@@ -47,24 +47,33 @@ struct KeyFindingsExhibit: Exhibit {
             let style = SeriesNumberStyle(forecast, strings: strings)
             func amount(_ value: Double, isEstimate: Bool = false) -> String { style.amount(value) }
             let actuals = forecast.actuals
-            if let first = actuals.first, let last = actuals.last, last.year > first.year,
-               let rate = forecast.cagr(from: first.year, to: last.year) {
-                findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
-                                                                        cagr: NumberFormat.percent(rate),
-                                                                        // A bound is quoted as one, as its chart labels it.
-                                                                        last: (result.series.observation(forYear: last.year)?.bound
-                                                                            .flatMap { strings.boundPrefixes[$0] } ?? "") + amount(last.value)),
-                                        exhibitID: result.entry.chartID))
+            // Actual growth within one vintage, as its bounds allow (GrowthStatements.swift):
+            // a rate, a limit, or, between two lower bounds, the bounds themselves and no rate.
+            func quoted(_ year: Int, _ value: Double) -> String {
+                let observation = result.series.observation(forYear: year)
+                return (observation?.bound.flatMap { strings.boundPrefixes[$0] } ?? "") + amount(value)
+                    + (observation?.isPreliminary == true ? strings.preliminarySuffix : "")
+            }
+            if let span = SeriesVintages(series: result.series, actualYears: actuals.map(\.year)).quotableSpan,
+               let first = actuals.first(where: { $0.year == span.from }), let last = actuals.first(where: { $0.year == span.to }),
+               let growth = forecast.boundedGrowth(from: span.from, to: span.to, series: result.series) {
+                let text = strings.growthPhrase(growth).map {
+                    strings.findingActualCAGR(title: title, fromYear: span.from, toYear: span.to, cagr: $0,
+                                              last: quoted(last.year, last.value), exact: growth.isExact)
+                } ?? strings.boundsOnlyGrowth(title: title, fromYear: span.from, toYear: span.to,
+                                              first: quoted(first.year, first.value), last: quoted(last.year, last.value))
+                findings.append(Finding(text: text, exhibitID: result.entry.chartID))
             }
             // A forecast is quoted only with its interval, and only when the series is long
             // enough to forecast at all (ForecastSupport); its page says why when it is not.
             if ForecastSupport(forecast).isSupported, let last = actuals.last, let end = forecast.estimates.last,
-               let rate = forecast.cagr(from: last.year, to: end.year),
+               let growth = forecast.boundedGrowth(from: last.year, to: end.year, series: result.series),
+               let rate = strings.growthPhrase(growth),
                let interval = quotedInterval(end, level: forecast.level, style: style) {
                 findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
-                                                                        cagr: NumberFormat.percent(rate),
+                                                                        cagr: rate, startIsBound: result.series.observation(forYear: last.year)?.bound != nil,
                                                                         model: strings.modelName(forecast.modelName)),
                                         exhibitID: result.entry.chartID))
             }

@@ -11,6 +11,7 @@ struct MarketSizeExhibit: Exhibit {
             let publisherForecasts = context.publisherForecasts[result.entry.id] ?? []
             var page = MarketSizePage(entry: result.entry, series: result.series, forecast: result.forecast,
                                       strings: context.strings, publisherForecasts: publisherForecasts)
+            page.editionYear = context.config.editionYear
             page.scenarioRange = ScenarioRangeNote.text(for: result.entry.id, in: context)
             return ReportPage(title: page.title, chartID: result.entry.chartID, laying: page.chart, in: context,
                               csv: page.csv())
@@ -26,6 +27,9 @@ struct MarketSizePage {
     var publisherForecasts: [PublisherForecast] = []
     /// When scenarios cover the series: which one the bars show and the range at the horizon.
     var scenarioRange: String? = nil
+    /// The edition's year: estimates of earlier years are labelled as estimates of the past.
+    var editionYear: Int? = nil
+    var disclosures: SeriesDisclosures { SeriesDisclosures(series: series, strings: strings, editionYear: editionYear) }
 
     var title: String {
         let first = shownPoints.first?.year ?? 0
@@ -38,13 +42,30 @@ struct MarketSizePage {
     /// (ForecastSupport); when not, the page warns and draws no forecast CAGR.
     var support: ForecastSupport { ForecastSupport(forecast) }
 
-    /// The points the chart draws: a series too short to forecast responsibly keeps its
-    /// estimates only when every one has its interval, so no bare point estimate is shown.
+    /// The points the chart draws: a series too short to forecast responsibly shows its
+    /// actuals only (and the publishers' own forecasts beside them): a fitted path, even with
+    /// its interval, reads as a forecast, and its page says there is none.
     var shownPoints: [ForecastPoint] {
-        let points = forecast.points
-        guard !support.isSupported else { return points }
-        let everyEstimateBounded = points.allSatisfy { !$0.isEstimate || ($0.lower != nil && $0.upper != nil) }
-        return everyEstimateBounded ? points : points.filter { !$0.isEstimate }
+        support.isSupported ? forecast.points : forecast.points.filter { !$0.isEstimate }
+    }
+
+    /// The arrows the chart draws: actual growth within one vintage (SeriesVintages) and the
+    /// forecast's from the last actual to the horizon, each as the figures' bounds allow
+    /// (BoundedGrowth): "≤" from a lower-bounded start, none between two lower bounds.
+    func growthSpans(points: [ForecastPoint]) -> [(from: Int, to: Int, growth: BoundedGrowth)] {
+        var spans: [(Int, Int, BoundedGrowth)] = []
+        let vintages = SeriesVintages(series: series, actualYears: points.filter { !$0.isEstimate }.map(\.year))
+        func index(_ year: Int) -> Int? { points.firstIndex { $0.year == year } }
+        if let span = vintages.quotableSpan, let start = index(span.from), let end = index(span.to),
+           let growth = forecast.boundedGrowth(from: span.from, to: span.to, series: series) {
+            spans.append((start, end, growth))
+        }
+        // A forecast CAGR is a headline number: drawn only for a supported forecast.
+        if support.isSupported, let lastActual = points.lastIndex(where: { !$0.isEstimate }), lastActual < points.count - 1,
+           let growth = forecast.boundedGrowth(from: points[lastActual].year, to: points[points.count - 1].year, series: series) {
+            spans.append((lastActual, points.count - 1, growth))
+        }
+        return spans
     }
 
     var chart: MarketSizeChart {
@@ -55,7 +76,6 @@ struct MarketSizePage {
         let display = style.display, decimals = style.decimals
         // One slot per year from the first to the last: a year the publisher never
         // published keeps its place on the axis as an empty, marked slot.
-        let disclosures = SeriesDisclosures(series: series, strings: strings)
         var bars: [MarketSizeChart.Bar] = []
         var slotOfPoint: [Int] = []
         for point in points {
@@ -72,24 +92,23 @@ struct MarketSizePage {
                                             },
                                             bound: disclosures.bound(point)))
         }
-        var spans: [MarketSizeChart.CAGRSpan?] = []
-        let lastActual = points.lastIndex { !$0.isEstimate }
-        if let lastActual, lastActual > 0 {
-            spans.append(span(from: 0, to: lastActual, points: points, slots: slotOfPoint))
+        let growthSpans = growthSpans(points: points)
+        let spans: [MarketSizeChart.CAGRSpan] = growthSpans.compactMap { span in
+            guard let label = strings.cagrLabel(span.growth), let rate = span.growth.quotedRate else { return nil }
+            return MarketSizeChart.CAGRSpan(from: slotOfPoint[span.from], to: slotOfPoint[span.to], rate: rate, label: label)
         }
-        // A forecast CAGR is a headline number: drawn only for a supported forecast.
-        if let lastActual, lastActual < points.count - 1, support.isSupported {
-            spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
-        }
-        let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
-                                       fitYears: forecast.fitYears, level: forecast.level,
-                                       fromBacktestErrors: forecast.intervalMethod != nil)
-                        + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
-                    extraNote].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
-        let warning = support.isSupported || !points.contains(where: \.isEstimate) ? nil
+        // The model sentence only where the page shows a forecast.
+        let sourceNote = points.contains(where: \.isEstimate)
+            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
+                                 fitYears: forecast.fitYears, level: forecast.level,
+                                 fromBacktestErrors: forecast.intervalMethod != nil)
+            : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")
+        let note = [sourceNote + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
+                    extraNote, growthNote(growthSpans)].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
+        let warning = support.isSupported || forecast.estimates.isEmpty ? nil
             : strings.shortSeriesWarning(actuals: support.actuals, degreesOfFreedom: support.degreesOfFreedom)
         var chart = MarketSizeChart(title: title, subtitle: warning, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
-                               cagrSpans: spans.compactMap { $0 },
+                               cagrSpans: spans,
                                legend: .init(actual: strings.actual, estimate: strings.estimate,
                                              interval: strings.interval(level: forecast.level)),
                                sourceNote: note,
@@ -119,28 +138,35 @@ struct MarketSizePage {
         let years = forecast.actuals.map(\.year)
         if let first = years.first, let last = years.last {
             let gaps = (first...last).filter { !years.contains($0) }
-            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps)) }
+            if !gaps.isEmpty { parts.append(strings.gapYearsNote(gaps, fitted: shownPoints.contains(where: \.isEstimate))) }
         }
         if !publisherForecasts.isEmpty {
             parts.append(strings.publisherForecastNote(publisherForecasts.map {
                 ($0.year, NumberFormat.amount($0.value, unit: $0.unit, language: strings.language), $0.vintage)
             }))
         }
-        parts += SeriesDisclosures(series: series, strings: strings).notes(shownActuals: forecast.actuals)
+        if let vintages = strings.vintageNote(SeriesVintages(series: series, actualYears: forecast.actuals.map(\.year)).vintages) {
+            parts.append(vintages)
+        }
+        parts += disclosures.notes(shownActuals: forecast.actuals, shownEstimates: shownPoints.filter(\.isEstimate))
         return parts.joined(separator: strings.sentenceSeparator)
     }
 
-    /// The CAGR from point `start` to point `end`, as an arrow between their slots.
-    private func span(from start: Int, to end: Int, points: [ForecastPoint], slots: [Int]) -> MarketSizeChart.CAGRSpan? {
-        guard let rate = CAGR.rate(from: points[start].value, to: points[end].value,
-                                   years: points[end].year - points[start].year) else { return nil }
-        return MarketSizeChart.CAGRSpan(from: slots[start], to: slots[end], rate: rate, label: strings.cagrLabel(rate))
+    /// What the arrows' marks mean, and why an arrow between two lower bounds is missing.
+    private func growthNote(_ spans: [(from: Int, to: Int, growth: BoundedGrowth)]) -> String {
+        var parts: [String] = []
+        func has(_ test: (BoundedGrowth) -> Bool) -> Bool { spans.contains { test($0.growth) } }
+        if has({ $0 == .undetermined }) { parts.append(strings.noGrowthBetweenBounds) }
+        if let marks = strings.boundedGrowthNote(hasAtMost: has({ if case .atMost = $0 { return true }; return false }),
+                                                 hasAtLeast: has({ if case .atLeast = $0 { return true }; return false })) {
+            parts.append(marks)
+        }
+        return parts.joined(separator: strings.sentenceSeparator)
     }
 
     /// The numbers on the chart, so every bar is traceable.
     func csv() -> String {
         var lines = ["year,label,value,lower,upper,status,unit,bound"]
-        let disclosures = SeriesDisclosures(series: series, strings: strings)
         for point in shownPoints {
             let bound = disclosures.bound(point)
             let cells = [

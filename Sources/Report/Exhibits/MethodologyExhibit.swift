@@ -19,19 +19,22 @@ struct MethodologyExhibit: Exhibit {
             return grouped ? NumberFormat.grouped(value, decimals: decimals) : NumberFormat.fixed(value, decimals: decimals)
         }
         var rows: [[String]] = []
-        func row(title: String, forecast: SeriesForecast) -> [String] {
-            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
+        /// `assumptions`: a scenario's assumptions in words, printed instead of the parameters
+        /// it sets (a fixed ceiling or a growth held at its limit has no standard error).
+        func row(title: String, forecast: SeriesForecast, assumptions: String? = nil) -> [String] {
+            var model = assumptions ?? strings.sentenceCase(strings.modelName(forecast.modelName))
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
-                let parameters = fit.parameters.map { parameter in
+                // One without a standard error was set by the scenario (or sits on its limit):
+                // the assumptions say it in words, so it is not printed as "g = 0.26000".
+                let parameters = fit.parameters.compactMap { parameter -> String? in
                     let value = "\(parameter.name) = \(number(parameter.value, grouped: false))"
-                    return parameter.standardError.isFinite
-                        ? value + " ± " + number(parameter.standardError, grouped: false)
-                        : value + strings.noStandardError
+                    if parameter.standardError.isFinite { return value + " ± " + number(parameter.standardError, grouped: false) }
+                    return assumptions == nil ? value + strings.noStandardError : nil
                 }
-                model += "\n" + Self.formula(forecast.modelDescription) + "\n"
-                    + parameters.joined(separator: strings.localized("；", "; "))
+                model += "\n" + Self.formula(forecast.modelDescription)
+                    + (parameters.isEmpty ? "" : "\n" + parameters.joined(separator: strings.localized("；", "; ")))
                 // The actuals the fit saw: those in its window (a scenario may fit only the last few).
                 let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count
                 statistics = strings.fitStatistics(years: fit.fitYears, observations: observations,
@@ -50,17 +53,27 @@ struct MethodologyExhibit: Exhibit {
             let title = result.entry.title(for: language)
             rows.append(row(title: title, forecast: result.forecast))
             // The scenario fits behind the series, when scenarios cover it.
+            let words = ScenarioAssumptionWords(strings: strings, series: result.series)
             for path in context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? [] {
                 let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
-                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast))
+                let clauses = words.clauses(path)
+                let assumptions = strings.sentenceCase(clauses.joined(separator: strings.localized("；", "; ")))
+                rows.append(row(title: "\(title) · \(label)", forecast: path.forecast, assumptions: assumptions))
             }
         }
-        let models = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
-                               columns: [.init(header: strings.seriesHeader, weight: 1.3),
-                                         .init(header: strings.modelHeaderLong, weight: 2.6),
-                                         .init(header: strings.fitHeader, weight: 2.4)],
-                               rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
-        var pages = TablePages.pages(models, chartID: Self.chartID, context: context)
+        // The technical detail (formulas, parameters with standard errors, RSS, AICc, BIC) is a
+        // clearly labelled appendix after the sources; the methodology page says it in words.
+        let technical = TablePage(title: strings.technicalAppendixTitle, continuedSuffix: strings.continued,
+                                  columns: [.init(header: strings.seriesHeader, weight: 1.3),
+                                            .init(header: strings.modelHeaderLong, weight: 2.6),
+                                            .init(header: strings.fitHeader, weight: 2.4)],
+                                  rows: rows, sourceNote: strings.methodologyNote(level: context.config.level))
+        let plain = TablePage(title: strings.methodologyTitle, continuedSuffix: strings.continued,
+                              columns: [.init(header: strings.seriesHeader, weight: 1.1),
+                                        .init(header: strings.plainMethodHeader, weight: 3.3),
+                                        .init(header: strings.plainIntervalHeader, weight: 2.2)],
+                              rows: Self.plainRows(context), sourceNote: strings.plainMethodologyNote)
+        var pages = TablePages.pages(plain, chartID: Self.chartID, context: context)
 
         if let backtest = context.backtest {
             // Its own entry on the contents page, so findings can cite it.
@@ -93,7 +106,43 @@ struct MethodologyExhibit: Exhibit {
                                           .init(header: strings.sourcesHeader, weight: 4)],
                                 rows: sourceRows, sourceNote: strings.sourcesReuseNote)
         pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)
+        pages += TablePages.pages(technical, chartID: Self.technicalID, context: context)
         return pages
+    }
+
+    static let technicalID = "methodology-technical"
+
+    /// The methodology in sentences a client reads without statistics: per series and
+    /// scenario, what the method does, the years it learns from, the assumptions in words,
+    /// and how wide its interval is and why. No formula, no parameter, no statistic.
+    static func plainRows(_ context: RunContext) -> [[String]] {
+        let strings = context.strings
+        var rows: [[String]] = []
+        for result in context.series {
+            let title = result.entry.title(for: strings.language)
+            let support = ForecastSupport(result.forecast)
+            guard support.isSupported else {
+                rows.append([title, strings.plainNoForecast(actuals: support.actuals,
+                                                            parameters: support.actuals - support.degreesOfFreedom), "–"])
+                continue
+            }
+            let paths = context.scenarios.first(where: { $0.seriesID == result.entry.id })?.paths ?? []
+            if paths.isEmpty {
+                rows.append([title, strings.plainMethod(result.forecast), strings.plainInterval(result.forecast)])
+            }
+            let words = ScenarioAssumptionWords(strings: strings, series: result.series)
+            for path in paths {
+                let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
+                let assumptions = words.clauses(path).dropFirst()
+                rows.append(["\(title) · \(label)",
+                             strings.plainMethod(path.forecast)
+                                + (assumptions.isEmpty ? "" : strings.localized("。假设：", ". Assumptions: ")
+                                    + assumptions.joined(separator: strings.localized("；", "; ")))
+                                + (words.rationale(path).map { strings.localized("。理由：", ". Why: ") + $0 } ?? ""),
+                             strings.plainInterval(path.forecast)])
+            }
+        }
+        return rows
     }
 
     /// The backtest as a table: one row per method (catalog model or scenario), its signed
@@ -130,7 +179,7 @@ struct MethodologyExhibit: Exhibit {
             subtitle: strings.backtestSubtitle(series: series, fitYears: backtest.fitYears, testYears: backtest.testYears),
             columns: [.init(header: strings.backtestMethod, weight: 2.2)]
                 + backtest.testYears.map { .init(header: strings.backtestError(year: $0), weight: 1, alignment: .right) }
-                + [.init(header: "MAPE", weight: 1.6, alignment: .right)],
+                + [.init(header: strings.averageMissHeader, weight: 1.6, alignment: .right)],
             rows: rows, sourceNote: strings.backtestNote + skippedNote
                 + (BaseCaseBacktestNote.text(for: backtest.seriesID, in: context).map { strings.localized("", " ") + $0 } ?? ""))
     }

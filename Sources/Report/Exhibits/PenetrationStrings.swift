@@ -73,8 +73,8 @@ extension Strings {
             ? pick("；同时每个 1–5 分的指标评分各以 \(half) 的概率下调或上调一分（保持在 1–5 内），反映评分本身的判断误差",
                    "; each 1–5 indicator score also moves one step down or up with probability \(half) each (kept within 1–5), for the judgement in the scoring itself")
             : ""
-        return pick("注：权重按以配置权重为均值的 Dirichlet 分布（集中度 \(c)）随机抽取 \(draws) 次（种子 \(seed)）\(scores)，每次重新计算得分与排名；格内为取得该名次的概率，低于 \(t) 不标注。每行合计 100%。",
-                    "Note: weights drawn \(draws) times (seed \(seed)) from a Dirichlet distribution centred on the configured weights (concentration \(c))\(scores), re-scoring and re-ranking each time; cells give the probability of each rank, unlabelled below \(t). Each row sums to 100%.")
+        return pick("注：权重围绕设定值随机抽取 \(draws) 次（集中度 \(c)：数值越大，抽到的权重越接近设定值；随机数序列固定（编号 \(seed)），重算结果相同）\(scores)，每次重新计算得分与排名；格内为取得该名次的概率，低于 \(t) 不标注。每行合计 100%。",
+                    "Note: weights drawn at random \(draws) times around the configured weights (concentration \(c): the larger, the closer the draws stay to them; a fixed random sequence, number \(seed), so a rerun gives the same result)\(scores), re-scoring and re-ranking each time; cells give the probability of each rank, unlabelled below \(t). Each row sums to 100%.")
     }
 
     func adoptionTitle(from: Int, to: Int) -> String {

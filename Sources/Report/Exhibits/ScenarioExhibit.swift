@@ -11,6 +11,7 @@ struct ScenarioExhibit: Exhibit {
             var page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
             page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
+            page.editionYear = context.config.editionYear
             guard let chart = page.chart else { return nil }
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,
                               csv: ScenarioForecasts.csv([fitted]))
@@ -52,6 +53,8 @@ struct ScenarioPage {
     let strings: Strings
     /// Whether the backtest supports the base case's model, and why it is kept if not.
     var baseCaseNote: String? = nil
+    /// The edition's year (SeriesDisclosures): earlier estimates are no forecasts.
+    var editionYear: Int? = nil
 
     /// `scenarios` for the first series with scenarios' chart, `<chart_id>-scenarios` for others.
     func chartID(_ entry: ReportConfig.SeriesEntry) -> String { Self.chartID(for: entry) }
@@ -72,7 +75,7 @@ struct ScenarioPage {
                                                   largest: fitted.paths.flatMap { $0.forecast.points.map(\.value) }.max() ?? 0,
                                                   powerOfTen: display.powerOfTen)
         let lastActualIndex = reference.points.lastIndex { !$0.isEstimate } ?? 0
-        let disclosures = SeriesDisclosures(series: series, strings: strings)
+        let disclosures = SeriesDisclosures(series: series, strings: strings, editionYear: editionYear)
         let categories = reference.points.map(disclosures.yearLabel)
         let actuals = reference.points.map { $0.isEstimate ? nil : display.convert($0.value) }
         let paths = fitted.paths.map { path in
@@ -89,13 +92,14 @@ struct ScenarioPage {
                              startIndex: lastActualIndex, lower: lower, upper: upper)
             }
         }
-        let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), $0.forecast.modelName) })
+        let words = ScenarioAssumptionWords(strings: strings, series: series)
+        let assumptions = fitted.paths.map(words.sentence)
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), models: models, bandLabel: band?.label)]
+                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label)]
                                           + (baseCaseNote.map { [$0] } ?? [])
-                                          + disclosures.notes(shownActuals: reference.actuals)).joined(separator: strings.sentenceSeparator),
+                                          + disclosures.notes(shownActuals: reference.actuals, shownEstimates: reference.estimates)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
         return chart

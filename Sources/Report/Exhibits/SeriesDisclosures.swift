@@ -7,12 +7,28 @@ import MarketData
 struct SeriesDisclosures {
     let series: MarketSeries
     let strings: Strings
+    /// The edition's year (2026 for 2026Q4): an estimate of an earlier year is no forecast
+    /// (the year has passed, unpublished), so it is labelled "2025（估）" / "2025 est.", not "2025E".
+    var editionYear: Int? = nil
+
+    /// True for an estimate of a year before the edition's.
+    func isPastEstimate(_ point: ForecastPoint) -> Bool {
+        point.isEstimate && editionYear.map { point.year < $0 } == true
+    }
 
     /// The year label of a point, with the derived mark when the figure was not published
     /// directly (only actuals carry what the dataset says about them).
     func yearLabel(_ point: ForecastPoint) -> String {
-        let derived = !point.isEstimate && series.observation(forYear: point.year)?.isDerived == true
-        return strings.yearLabel(point.year, isEstimate: point.isEstimate) + (derived ? strings.derivedMark : "")
+        let observation = point.isEstimate ? nil : series.observation(forYear: point.year)
+        if isPastEstimate(point) { return strings.pastEstimateLabel(point.year) }
+        return strings.yearLabel(point.year, isEstimate: point.isEstimate)
+            + (observation?.isPreliminary == true ? strings.preliminaryMark : "")
+            + (observation?.isDerived == true ? strings.derivedMark : "")
+    }
+
+    /// "2025p" in a sentence or table cell: the year of an actual with its preliminary mark.
+    func actualYear(_ year: Int) -> String {
+        "\(year)" + (series.observation(forYear: year)?.isPreliminary == true ? strings.preliminaryMark : "")
     }
 
     /// The bound of an actual point's figure, nil for an exact figure or an estimate.
@@ -20,9 +36,12 @@ struct SeriesDisclosures {
         point.isEstimate ? nil : series.observation(forYear: point.year)?.bound
     }
 
-    /// Sentences for the note: the bounds shown, the derived years, then the cut-off.
-    func notes(shownActuals actuals: [ForecastPoint]) -> [String] {
+    /// Sentences for the note: the bounds shown, the derived years, then the cut-off;
+    /// `shownEstimates` adds the note on estimates of years before the edition.
+    func notes(shownActuals actuals: [ForecastPoint], shownEstimates: [ForecastPoint] = []) -> [String] {
         var parts: [String] = []
+        let past = shownEstimates.filter(isPastEstimate).map(\.year)
+        if !past.isEmpty, let editionYear { parts.append(strings.pastEstimateNote(past, editionYear: editionYear)) }
         let shown = actuals.compactMap { series.observation(forYear: $0.year) }
         for kind in ObservationBound.allCases {
             let years = shown.filter { $0.bound == kind }.map(\.year)
@@ -30,6 +49,8 @@ struct SeriesDisclosures {
         }
         let derived = shown.filter(\.isDerived).map(\.year)
         if !derived.isEmpty { parts.append(strings.derivedNote(derived)) }
+        let preliminary = shown.filter(\.isPreliminary)
+        if !preliminary.isEmpty { parts.append(strings.preliminaryNote(preliminary.map { ($0.year, $0.published) })) }
         for step in GrowthBreak.find(in: actuals) { parts.append(strings.growthBreakNote(step)) }
         if let cutoff = series.dataCutoff { parts.append(strings.dataCutoff(cutoff)) }
         return parts
