@@ -59,6 +59,7 @@ public struct CSVTable: Sendable, Equatable {
     /// `InputLimits.csvFileBytes`, and a header wider than any table. Callers that read the
     /// bytes themselves (to keep them for a digest) call it first.
     public static func checkBeforeReading(path: String) throws {
+        try TextDecoding.refuseNonFiles(path: path)
         try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.csvFileBytes, what: "a CSV file")
         try refuseWideHeaderEarly(path: path)
     }

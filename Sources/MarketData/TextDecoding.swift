@@ -50,7 +50,23 @@ public enum TextDecoding {
 
     /// Reads and decodes a file; a file that cannot be read is an input error too.
     public static func read(path: String) throws -> DecodedText {
-        // A named pipe or a device would block the read or be mistaken for a permissions problem.
+        try refuseNonFiles(path: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if exists && isDirectory.boolValue {
+                throw InputError(file: path, "this is a folder, not a file", hint: "give the path of a .csv file")
+            }
+            throw InputError(file: path, exists ? "the file cannot be read" : "the file does not exist",
+                             hint: exists ? "check the file's permissions" : "check the path; relative paths are taken from the config file's folder")
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Refuses a named pipe, a device or a socket before anything opens it: opening a pipe
+    /// blocks until some other program writes to it, and reading one would otherwise be
+    /// reported as a permissions problem. A missing path passes (the reader says so).
+    public static func refuseNonFiles(path: String) throws {
         var status = stat()
         if stat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {
@@ -63,16 +79,6 @@ public enum TextDecoding {
                                  hint: "save the data to a .csv file and give its path")
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if exists && isDirectory.boolValue {
-                throw InputError(file: path, "this is a folder, not a file", hint: "give the path of a .csv file")
-            }
-            throw InputError(file: path, exists ? "the file cannot be read" : "the file does not exist",
-                             hint: exists ? "check the file's permissions" : "check the path; relative paths are taken from the config file's folder")
-        }
-        return try decode(data, file: path)
     }
 
     private static func decodeBytes(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> DecodedText {

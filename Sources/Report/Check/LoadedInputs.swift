@@ -38,6 +38,7 @@ public struct LoadedInputs {
     /// The file's bytes, read from disk the first time only.
     mutating func read(_ path: String) throws -> Data {
         if let data = bytes[path] { return data }
+        try TextDecoding.refuseNonFiles(path: path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(SourceLocation(file: path), "cannot be read",
                              hint: "check that the file exists and is readable")

@@ -105,31 +105,24 @@ struct CommentaryResolver {
         }
     }
 
-    /// The growth rate, said as the figures allow: a lower bound at the start makes the
-    /// true rate at most the computed one, at the end at least it; two bounds (or a lower
-    /// bound with an upper) leave nothing certain, which is an error rather than a number.
+    /// The growth rate, said as the figures allow (BoundedGrowth, the rule every page uses):
+    /// a lower bound at the start makes the true rate at most the computed one, at the end at
+    /// least it; when nothing certain follows (two lower bounds) it is an error, not a number.
     private func growth(_ result: RunContext.SeriesResult, from: Int, to: Int, at location: SourceLocation) throws -> String {
-        let points = result.forecast.points
-        guard let start = points.first(where: { $0.year == from }) else {
-            throw yearOutside(from, forecast: result.forecast, at: location)
+        for year in [from, to] where !result.forecast.points.contains(where: { $0.year == year }) {
+            throw yearOutside(year, forecast: result.forecast, at: location)
         }
-        guard let end = points.first(where: { $0.year == to }) else {
-            throw yearOutside(to, forecast: result.forecast, at: location)
-        }
-        guard let rate = CAGR.rate(from: start.value, to: end.value, years: to - from) else {
+        guard let growth = result.forecast.boundedGrowth(from: from, to: to, series: result.series) else {
             throw InputError(location, "no growth rate between \(from) and \(to): a value is zero or negative",
                              hint: "choose years with positive values")
         }
-        func bound(_ point: ForecastPoint) -> ObservationBound? {
-            point.isEstimate ? nil : result.series.observations.first { $0.year == point.year }?.bound
-        }
         let strings = context.strings
-        let percent = NumberFormat.percent(rate)
-        switch (bound(start), bound(end)) {
-        case (nil, nil): return percent
-        case (.lower?, nil), (nil, .upper?): return strings.localized("至多\(percent)", "at most \(percent)")
-        case (.upper?, nil), (nil, .lower?): return strings.localized("至少\(percent)", "at least \(percent)")
-        default:
+        switch growth {
+        case .exact(let rate): return NumberFormat.percent(rate)
+        case .atMost(let rate): return strings.localized("至多\(NumberFormat.percent(rate))", "at most \(NumberFormat.percent(rate))")
+        case .atLeast(let rate): return strings.localized("至少\(NumberFormat.percent(rate))", "at least \(NumberFormat.percent(rate))")
+        case let .range(low, high): return NumberFormat.percent(low) + "–" + NumberFormat.percent(high)
+        case .undetermined:
             throw InputError(location, "\(from) and \(to) of `\(result.entry.id)` are both published bounds: no growth rate between them is certain",
                              hint: "quote the two bounds instead, or a growth rate from a year with an exact value")
         }

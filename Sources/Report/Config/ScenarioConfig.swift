@@ -290,7 +290,8 @@ public struct ScenarioConfig: Sendable {
         var assumptions = SeriesAssumptions(seriesID: id, model: model, fitYears: fitYears, ceiling: ceiling, anchors: anchors,
                                             parameters: limits, shocks: shocks)
         // Why these assumptions, in both languages, as the pages print it.
-        if let rationale = try entry.submapping("rationale") {
+        if var rationale = try entry.submapping("rationale") {
+            rationale.holdsNotes = true
             try rationale.rejectUnknownKeys(allowed: labelKeys, section: "`rationale`")
             let zh = try rationale.requiredString("zh", section: "`rationale`")
             let en = try rationale.requiredString("en", section: "`rationale`")

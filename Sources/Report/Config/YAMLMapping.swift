@@ -8,6 +8,9 @@ struct YAMLMapping {
     let file: String
     let mapping: Node.Mapping
     let location: SourceLocation
+    /// Set for a mapping of sentences (a scenario's `rationale: {zh, en}`): its texts get a
+    /// note's length limit, not a label's.
+    var holdsNotes = false
 
     /// Parses `text` and requires its top level to be a mapping.
     static func document(file: String, text: String) throws -> YAMLMapping {
@@ -125,7 +128,7 @@ struct YAMLMapping {
     /// Refuses a text longer than its key's limit, at the value. Counting stops at the
     /// limit, so a 50 MB value costs no more than a short one.
     func checkLength(_ text: String, key: String, at node: Node) throws {
-        let (limit, what) = Self.textLimit(for: key)
+        let (limit, what) = holdsNotes ? (InputLimits.noteCharacters, "a note") : Self.textLimit(for: key)
         var count = 0
         for _ in text.unicodeScalars {
             count += 1
