@@ -9,7 +9,7 @@ APT_PACKAGES = libcairo2-dev libpango1.0-dev liblapack-dev libblas-dev libc6-dev
 # apt-get directly as root, through sudo otherwise.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps bench-deps build release report test fuzz bench docs clean
+.PHONY: deps test-deps bench-deps build release report test test-serial fuzz bench docs clean
 
 # `make release CPU=haswell` (and report, bench) compiles Numerics for AVX2 and FMA, about
 # 10% faster fits; the default build runs on any CPU. The haswell build's binary checks
@@ -53,7 +53,14 @@ test-deps: deps
 	  python3 -m pip install --quiet $(PIP_PACKAGES) || \
 	  python3 -m pip install --quiet --break-system-packages $(PIP_PACKAGES); }
 
+# The suite runs in two processes at once (Tests/parallel_tests.py deals the test classes
+# by their measured times): most slow tests wait on a subprocess or use one core.
+# `make test-serial` runs it the plain way, in one process.
 test: test-deps
+	$(SWIFT) build --build-tests
+	python3 Tests/parallel_tests.py $$($(SWIFT) build --show-bin-path)/marketcastPackageTests.xctest
+
+test-serial: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
