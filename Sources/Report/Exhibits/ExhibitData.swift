@@ -291,6 +291,9 @@ struct IndustryApplication: Equatable {
     var function: String, functionEN: String
     var source: String
     var note: String
+    /// What the row rests on, in Chinese (optional `note_zh`); the Chinese page prints it
+    /// when present, the English page prints `note`.
+    var noteZH: String = ""
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [IndustryApplication] {
         try load(try TypedTable.csv(path: path), language: language)

@@ -173,14 +173,14 @@ extension Strings {
     var applicationsTitle: String { localized("各行业大模型应用功能", "Large-model application functions by industry") }
     var industryHeader: String { localized("行业", "Industry") }
     var functionHeader: String { localized("应用功能", "Application function") }
-    var basisHeader: String { localized("依据", "Basis in the report's cases") }
+    var basisHeader: String { localized("依据", "Basis in the report") }
     func casesBasis(_ names: [String]) -> String { localized("案例：", "Cases: ") + names.joined(separator: localized("、", ", ")) }
     var applicationsNote: String {
-        localized("注：每行均依据报告正文所述案例（弗若斯特沙利文 / 头豹研究院 2023 年报告正文，经公开摘要核对）。报告原文列出的更多职能（如金融业十余项职能、制造业的职能与案例）原文未能获取，本表不作臆补，待据原文补齐；深圳燃气为燃气企业，单列为能源-燃气。",
-             "Note: every row rests on a case in the report's text (Frost & Sullivan / LeadLeo 2023 report text, checked against the summary of it available to marketcast). The report lists more functions (over ten for finance; functions and examples for manufacturing) whose text was not available: they are not filled in by guesswork and remain to be added from the source. Shenzhen Gas, a gas utility, has its own row (energy – gas).")
+        localized("注：应用功能及其所处阶段据弗若斯特沙利文、头豹研究院《2023年AI大模型应用研究报告》正文整理，文字为 marketcast 研究的概括；案例数字为报告所载，百丽的门店数为业务规模而非模型成效。深圳燃气为燃气企业，单列为能源-燃气。",
+             "Note: the functions and their stage follow the text of Frost & Sullivan China and LeadLeo's 2023 AI large-model application report, summarised in marketcast research's words; case figures are as the report gives them, and Belle's store count is the business's scale, not a result of the model. Shenzhen Gas, a gas utility, has its own row (energy – gas).")
     }
-    /// A function the source names but whose text was not available to marketcast.
-    var applicationNotAvailable: String { localized("原文有列，未能获取（见注）", "listed in the source; text not available (see note)") }
+    /// A row whose function the dataset leaves empty.
+    var applicationNotAvailable: String { localized("（出处未列明）", "(not stated in the source)") }
 
     // Exhibit 12.
     var findingsTitle: String { localized("关键发现", "Key findings") }
@@ -217,8 +217,8 @@ extension Strings {
                          "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed \(tested) by \(error) on average (MAPE).")
     }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
-        localized("按 marketcast 对报告文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
-                  "On marketcast's scoring of the report's text (not a publisher's figure), \(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
+        localized("按 marketcast 研究对弗若斯特沙利文 / 头豹研究院 2023 年报告“推进程度”文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
+                  "On marketcast research's scoring of the adoption text in Frost & Sullivan / LeadLeo's 2023 report (not a publisher's figure), \(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
     }
     func findingRoomToGrow(industry: String, points: String) -> String {
         localized("按 marketcast 的估计（非出版方数据），提升空间最大的行业为\(industry)：潜在渗透率高出当前 \(points) 个百分点。",
@@ -259,6 +259,7 @@ extension Strings {
     /// Why a method was not backtested, in the page's language: English pages print the
     /// fitter's own words, Chinese pages a wording of its cause.
     func skipReason(_ skip: BacktestSkip) -> String {
+        if case .failed = skip.cause { return localized("拟合未得出结果", "the fit did not succeed") }
         guard language == .zh else { return skip.reason }
         switch skip.cause {
         case let .tooFewActuals(parameters, actuals, fitThrough):

@@ -30,11 +30,12 @@ struct IndustryApplicationsExhibit: Exhibit {
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 
-    /// What a function rests on. The dataset's note says it in English, so English pages
-    /// print the note; Chinese pages name the cases (from case-results) the note mentions,
-    /// and fall back to the row's source when it names none.
+    /// What a function rests on. English pages print the dataset's note; Chinese pages its
+    /// `note_zh` when it has one, else the cases (from case-results) the note mentions, and
+    /// the row's source when it names none.
     static func basis(_ application: IndustryApplication, cases: [CaseResult], strings: Strings) -> String {
         if strings.language == .en { return application.note.isEmpty ? application.source : application.note }
+        if !application.noteZH.isEmpty { return application.noteZH }
         var names: [String] = []
         for result in cases {
             // "Shandong Energy (with Huawei)" is mentioned in notes as "Shandong Energy".
