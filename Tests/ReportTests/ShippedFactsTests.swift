@@ -61,9 +61,24 @@ final class ShippedFactsTests: XCTestCase {
         let zh = text("industry-applications", .zh), en = text("industry-applications", .en)
         XCTAssertTrue(zh.contains("能源-燃气"), zh)
         XCTAssertTrue(en.contains("Energy – gas"), en)
-        XCTAssertFalse(zh.contains("未说明"), "the source names manufacturing's functions; say its text was not available")
-        XCTAssertTrue(zh.contains("原文未能获取"), zh)
-        XCTAssertTrue(en.contains("not filled in by guesswork"), en)
+        XCTAssertFalse(zh.contains("未说明"), "the source names manufacturing's functions")
+        // Issue 20: the functions the 2023 report's text lists, no placeholder for a text
+        // that was missing, Belle an operations-management case.
+        for function in ["辅助业务清算", "自动化估值", "贷款抵押物识别", "投资研究", "反欺诈", "自动理赔", "智能客服", "营销内容",
+                         "商品推荐", "货品智能预测", "智能调度", "智能巡检", "生产计划优化", "实时监测", "生产成本控制", "企业运营管理"] {
+            XCTAssertTrue(zh.contains(function), "the applications page lists \(function)")
+        }
+        for function in ["clearing support", "automated valuation", "fraud detection", "service bots", "product recommendation",
+                         "Dispatch", "Inspection", "Production planning", "Cost control", "Operations management"] {
+            XCTAssertTrue(en.contains(function), "the English applications page lists \(function)")
+        }
+        for unfinished in ["具体职能未见于可得摘要", "原文有列", "未能获取", "待据原文补齐", "门店（"] {
+            XCTAssertFalse(zh.contains(unfinished), "page 21 is finished: \(unfinished)")
+        }
+        for unfinished in ["available to marketcast", "not available", "summary available", ".csv", ".txt", "rests on"] {
+            XCTAssertFalse(en.contains(unfinished), "page 21 is finished: \(unfinished)")
+        }
+        XCTAssertTrue(zh.contains("门店数为业务规模"), "Belle's store count is scale, not a result")
         XCTAssertFalse(en.contains("general tasks"), "a claim the source does not make")
         XCTAssertFalse(zh.contains("public-figures"), "no internal file names on a client page")
     }

@@ -9,6 +9,11 @@ extension Strings {
         [.lower: localized("超过", ">"), .upper: localized("不足", "<")]
     }
 
+    /// The same bounds in a sentence (commentary): English says them in words.
+    var proseBoundPrefixes: [ObservationBound: String] {
+        [.lower: localized("超过", "more than "), .upper: localized("不足", "less than ")]
+    }
+
     var boundLegend: String { localized("出版方所述下限（实际值更高）", "Published lower bound (true value higher)") }
 
     /// The mark after a derived year's label ("2023*") and its footnote.

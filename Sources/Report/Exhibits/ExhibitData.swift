@@ -307,7 +307,8 @@ struct IndustryApplication: Equatable {
             rows.append(IndustryApplication(industry: table.requiredText(row, "industry_zh"),
                                             industryEN: table.requiredText(row, "industry_en"),
                                             function: table.text(row, "function_zh"), functionEN: table.text(row, "function_en"),
-                                            source: table.source(row, in: language), note: table.text(row, "note")))
+                                            source: table.source(row, in: language), note: table.text(row, "note"),
+                                            noteZH: table.text(row, "note_zh")))
         }
         try table.finish()
         return rows

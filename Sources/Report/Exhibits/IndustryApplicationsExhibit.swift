@@ -24,8 +24,8 @@ struct IndustryApplicationsExhibit: Exhibit {
         }
         let table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: strings.industryHeader, weight: 1.2),
-                                        .init(header: strings.functionHeader, weight: 2),
-                                        .init(header: strings.basisHeader, weight: strings.language == .en ? 4 : 2.4)],
+                                        .init(header: strings.functionHeader, weight: strings.language == .en ? 2.8 : 2),
+                                        .init(header: strings.basisHeader, weight: strings.language == .en ? 2.6 : 2.4)],
                               rows: rows, sourceNote: strings.applicationsNote)
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
