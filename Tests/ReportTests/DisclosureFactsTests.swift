@@ -65,7 +65,9 @@ final class DisclosureFactsTests: XCTestCase {
     func testKeyFindingsQuoteForecastsWithTheirIntervalsAndNeverTheShortSeries() {
         for (language, interval) in [(DisplayLanguage.zh, "95% 区间"), (.en, "95% interval")] {
             let findings = texts("key-findings", language, role: "table-cell")
-            let forecasts = findings.filter { $0.contains("2027E") }
+            // Issue 20: prose says "2027", not "2027E".
+            let forecasts = findings.filter { $0.contains("2027") }
+            XCTAssertFalse(findings.contains { $0.contains("2027E") }, "\(findings)")
             XCTAssertEqual(forecasts.count, 2, "\(findings)")
             XCTAssertTrue(forecasts.allSatisfy { $0.contains(interval) }, "\(forecasts)")
             XCTAssertFalse(findings.contains { $0.contains("大模型市场规模预计") || $0.contains("large-model market size is forecast") })

@@ -188,8 +188,8 @@ extension Strings {
     var seePage: String { localized("见页", "See page") }
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
                            model: String) -> String {
-        localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率 \(cagr)，模型为\(model)。",
-             "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E; model: \(model).")
+        localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr)，模型为\(model)。",
+             "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR of \(cagr) over \(fromYear)–\(toYear); model: \(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
@@ -197,8 +197,22 @@ extension Strings {
         return localized("\(percent) 区间 \(lower)–\(upper)", "\(percent) interval \(lower)–\(upper)")
     }
     func findingActualCAGR(title: String, fromYear: Int, toYear: Int, cagr: String, last: String) -> String {
-        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为 \(cagr)，\(toYear) 年为 \(last)。",
-             "\(title) grew at a \(cagr) CAGR over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
+        localized("\(title) \(fromYear)–\(toYear) 年实际复合增长率为\(cagr)，\(toYear) 年为\(last)。",
+             "\(title) grew at a CAGR of \(cagr) over \(fromYear)–\(toYear) (actuals), reaching \(last) in \(toYear).")
+    }
+    /// Actuals that are all published bounds: no growth rate between them is certain.
+    func findingActualBounds(title: String, fromYear: Int, toYear: Int, last: String) -> String {
+        localized("\(title) \(fromYear)–\(toYear) 年的实际值均为出版方所述下限，其间增速无法确定；\(toYear) 年\(last)。",
+                  "\(title): the \(fromYear)–\(toYear) actuals are all published lower bounds, so no growth rate between them is certain; \(toYear) was \(last).")
+    }
+    /// A growth rate from or to a published bound, said as the figures allow (as commentary's
+    /// {{cagr}} does): a lower bound at the start makes it at most, at the end at least.
+    func boundedRate(_ rate: String, start: ObservationBound?, end: ObservationBound?) -> String {
+        switch (start, end) {
+        case (.lower?, nil), (nil, .upper?): return localized("至多\(rate)", "at most \(rate)")
+        case (.upper?, nil), (nil, .lower?): return localized("至少\(rate)", "at least \(rate)")
+        default: return rate
+        }
     }
     func findingVisitsPeak(months: [String], value: String, last: String, lastValue: String, missing: [String]) -> String {
         let gap = missing.isEmpty ? "" : localized("（\(missing.joined(separator: "、")) 无数据）", " (\(missing.joined(separator: ", ")): no data)")
@@ -207,8 +221,8 @@ extension Strings {
     }
     func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
                               high: String, highAmount: String, highInterval: String) -> String {
-        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
-                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
+        localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
+                  "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
@@ -225,7 +239,7 @@ extension Strings {
                   "On marketcast's estimates (not a publisher's figures), \(industry) has the most room to grow: its potential penetration is \(points) points above today's.")
     }
     func findingReleases(count: Int, first: String, last: String) -> String {
-        localized("2023 年报告列出 \(count) 个中国大模型发布，集中于 \(first) 至 \(last)。",
+        localized("2023 年报告列出 \(count) 个中国大模型发布，集中于\(first)至\(last)。",
              "The report lists \(count) Chinese large-model releases in 2023, between \(first) and \(last).")
     }
 

@@ -47,14 +47,22 @@ struct KeyFindingsExhibit: Exhibit {
             let style = SeriesNumberStyle(forecast, strings: strings)
             func amount(_ value: Double, isEstimate: Bool = false) -> String { style.amount(value) }
             let actuals = forecast.actuals
-            if let first = actuals.first, let last = actuals.last, last.year > first.year,
-               let rate = forecast.cagr(from: first.year, to: last.year) {
-                findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
-                                                                        cagr: NumberFormat.percent(rate),
-                                                                        // A bound is quoted as one, as its chart labels it.
-                                                                        last: (result.series.observation(forYear: last.year)?.bound
-                                                                            .flatMap { strings.boundPrefixes[$0] } ?? "") + amount(last.value)),
-                                        exhibitID: result.entry.chartID))
+            func bound(_ year: Int) -> ObservationBound? { result.series.observation(forYear: year)?.bound }
+            if let first = actuals.first, let last = actuals.last, last.year > first.year {
+                // A bound is quoted as one, in words; a growth rate between two bounds is not
+                // quoted at all, and one from or to a bound says at most / at least.
+                let lastText = (bound(last.year).flatMap { strings.proseBoundPrefixes[$0] } ?? "") + amount(last.value)
+                if bound(first.year) != nil, bound(last.year) != nil {
+                    findings.append(Finding(text: strings.findingActualBounds(title: title, fromYear: first.year, toYear: last.year,
+                                                                              last: lastText),
+                                            exhibitID: result.entry.chartID))
+                } else if let rate = forecast.cagr(from: first.year, to: last.year) {
+                    findings.append(Finding(text: strings.findingActualCAGR(title: title, fromYear: first.year, toYear: last.year,
+                                                                            cagr: strings.boundedRate(NumberFormat.percent(rate),
+                                                                                                      start: bound(first.year), end: bound(last.year)),
+                                                                            last: lastText),
+                                            exhibitID: result.entry.chartID))
+                }
             }
             // A forecast is quoted only with its interval, and only when the series is long
             // enough to forecast at all (ForecastSupport); its page says why when it is not.
@@ -64,7 +72,8 @@ struct KeyFindingsExhibit: Exhibit {
                 findings.append(Finding(text: strings.findingMarketSize(title: title, year: end.year, amount: amount(end.value, isEstimate: true),
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
-                                                                        cagr: NumberFormat.percent(rate),
+                                                                        cagr: strings.boundedRate(NumberFormat.percent(rate),
+                                                                                                  start: bound(last.year), end: nil),
                                                                         model: strings.modelName(forecast.modelName)),
                                         exhibitID: result.entry.chartID))
             }
@@ -127,7 +136,7 @@ struct KeyFindingsExhibit: Exhibit {
                 let gap = industries[room].potential - industries[room].currentPenetration
                 findings.append(Finding(text: strings.findingRoomToGrow(industry: name(room),
                                                                         points: NumberFormat.grouped(gap, decimals: 0)),
-                                        exhibitID: "penetration-ranking"))
+                                        exhibitID: "penetration-matrix"))
             }
         }
         // How the series' own model did on the years it did not see.
