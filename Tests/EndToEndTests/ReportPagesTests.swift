@@ -107,7 +107,7 @@ final class ReportPagesTests: XCTestCase {
 
         // Key findings cite pages that exist and carry what they cite.
         let findings = try text(pdf, page: entries.first { $0.title == "关键发现" }?.page ?? 3)
-        XCTAssertTrue(findings.contains("2027E"), findings)
+        XCTAssertTrue(findings.contains("2027 年达到"), findings)
         XCTAssertTrue(findings.contains("2023-04、2023-05"), "ChatGPT's peak months: \(findings)")
     }
 

@@ -76,8 +76,9 @@ struct ExecutiveSummary {
                 let interval = point.lower.flatMap { lower in point.upper.map { "\(number(lower)) – \(number($0))" } }
                 cells.append(number(point.value) + (interval.map { "\n(\($0))" } ?? ""))
             }
+            let startBound = line.result.series.observation(forYear: line.lastActual.year)?.bound
             cells.append(line.cagr.map { "\(line.lastActual.year)–\(line.estimates.last?.year ?? line.lastActual.year)E\n"
-                + NumberFormat.percent($0) } ?? "–")
+                + strings.boundedRate(NumberFormat.percent($0), start: startBound, end: nil) } ?? "–")
             return cells
         }
         let table = TablePage(title: strings.summaryTableTitle(level: level), continuedSuffix: strings.continued,

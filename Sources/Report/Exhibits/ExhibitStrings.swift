@@ -91,8 +91,8 @@ extension Strings {
         return localized("\(month)月", months[min(max(month, 1), 12) - 1])
     }
     var releasesNote: String {
-        localized("注：报告称约半年内发布的中国大模型近 80 个，此处为其所列的不完全统计，并非全部发布；日期为报告所列（月.日，年份据上下文为 2023 年）；盘古、混元此前已发布，此处为其 2023 年的发布事件。",
-             "Note: the report counts nearly 80 Chinese large models released within about half a year; these are the releases its incomplete list (不完全统计) names, not all of them. Dates as the report lists them (month.day, 2023 from context); Pangu and Hunyuan were first released earlier, these are their 2023 events.")
+        localized("注：报告称约半年内发布的中国大模型近 80 个，此处为其所列的不完全统计，并非全部发布；日期为报告所列（月.日，年份据上下文为 2023 年）；盘古已于 2021 年 4 月发布、混元已于 2022 年 4 月首次披露研发进展，此处为其 2023 年的发布事件。",
+             "Note: the report counts nearly 80 Chinese large models released within about half a year; these are the releases its list names, which it calls incomplete, not all of them. Dates as the report lists them (month.day, 2023 from context); Pangu was first released in April 2021 and Hunyuan's research first disclosed in April 2022; these are their 2023 events.")
     }
 
     // Exhibit 5.
@@ -159,7 +159,7 @@ extension Strings {
     var casesTitle: String { localized("大模型应用案例成效", "Results of large-model deployments") }
     var casesNote: String {
         localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。",
-             "Note: a \"+\" suffix marks a lower bound; State Grid's gain of 11.38% (提升11.38%) and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of copy (文案) generated.")
+             "Note: a \"+\" suffix marks a lower bound; State Grid's \"improvement of 11.38%\" and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of marketing copy generated.")
     }
     func caseUnit(_ unit: String) -> String? {
         switch unit {

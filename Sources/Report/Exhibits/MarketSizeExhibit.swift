@@ -130,11 +130,17 @@ struct MarketSizePage {
         return parts.joined(separator: strings.sentenceSeparator)
     }
 
-    /// The CAGR from point `start` to point `end`, as an arrow between their slots.
+    /// The CAGR from point `start` to point `end`, as an arrow between their slots. Between
+    /// two published bounds no rate is certain: no arrow; from a lower bound the rate is at
+    /// most the one computed (≤), to one at least (≥).
     private func span(from start: Int, to end: Int, points: [ForecastPoint], slots: [Int]) -> MarketSizeChart.CAGRSpan? {
         guard let rate = CAGR.rate(from: points[start].value, to: points[end].value,
                                    years: points[end].year - points[start].year) else { return nil }
-        return MarketSizeChart.CAGRSpan(from: slots[start], to: slots[end], rate: rate, label: strings.cagrLabel(rate))
+        let disclosures = SeriesDisclosures(series: series, strings: strings)
+        let first = disclosures.bound(points[start]), last = disclosures.bound(points[end])
+        if first != nil, last != nil { return nil }
+        return MarketSizeChart.CAGRSpan(from: slots[start], to: slots[end], rate: rate,
+                                        label: strings.cagrLabel(rate, start: first, end: last))
     }
 
     /// The numbers on the chart, so every bar is traceable.

@@ -31,7 +31,7 @@ extension Strings {
     var rubricTitle: String { localized("附录：推进程度评分细则（marketcast 评分）", "Appendix: adoption-progress scoring rubric (marketcast scoring)") }
     var rubricSubtitle: String {
         localized("各指标由 marketcast 依报告“推进程度”文字逐行业评为 1–5 的整数；各行业得分见下页",
-                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress (推进程度); every industry's scores are on the next page")
+                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress; every industry's scores are on the next page")
     }
     var rubricIndicatorHeader: String { localized("指标", "Indicator") }
     var rubricWeightHeader: String { localized("权重", "Weight") }
