@@ -124,7 +124,8 @@ extension Strings {
              NumberFormat.grouped(billions, decimals: NumberFormat.commonDecimals(for: [billions])) + " bn")
     }
     var landscapeNote: String {
-        localized("注：参数量仅在来源明确给出时列出；日期精度同来源（月或日）。", "Note: parameter counts only where the sources state them; dates at the precision the sources give (month or day).")
+        localized("注：参数量仅在来源明确给出时列出；日期精度同来源（月或日）；混元 2023-06-19 的发布见于报告的发布时间表。孟子系列原报告记作“澜起科技”（一家芯片企业），实为澜舟科技发布，本表已更正。",
+                  "Note: parameter counts only where the sources state them; dates at the precision the sources give (month or day); Hunyuan's 2023-06-19 release is from the report's release timeline. The report credits the Mengzi models to Montage Technology, a chip maker; they are Langboat's, and this table corrects it.")
     }
 
     // Exhibit 8.
@@ -158,8 +159,8 @@ extension Strings {
     // Exhibit 10.
     var casesTitle: String { localized("大模型应用案例成效", "Results of large-model deployments") }
     var casesNote: String {
-        localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。",
-             "Note: a \"+\" suffix marks a lower bound; State Grid's \"improvement of 11.38%\" and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of marketing copy generated.")
+        localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。仅列成效与使用量；门店数、开源模型数、合作伙伴数等业务规模见厂商章节。",
+             "Note: a \"+\" suffix marks a lower bound; State Grid's \"improvement of 11.38%\" and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of marketing copy generated. Results and usage only; footprint figures (stores, open models, partners) are in the vendors chapter.")
     }
     func caseUnit(_ unit: String) -> String? {
         switch unit {
