@@ -87,8 +87,8 @@ struct ForecastComparison {
                     // A published actual of ours: quoted as the chart quotes it, bound and all.
                     let bound = result.series.observation(forYear: point.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
                     row.ours = strings.comparisonActual(title: title, year: point.year,
-                                                        amount: bound + NumberFormat.amount(point.value, unit: result.forecast.unit,
-                                                                                            language: language))
+                                                        // In the chart's rounding (141.3, not 141.34).
+                                                        amount: bound + SeriesNumberStyle(result.forecast, strings: strings).amount(point.value))
                     row.ourFigures = [OurFigure(scenario: "actual", seriesID: id, fromYear: nil, year: point.year,
                                                 value: point.value, unit: result.forecast.unit, isEstimate: false)]
                     return row
@@ -122,9 +122,14 @@ struct ForecastComparison {
                     return row
                 }
                 var parts: [String] = []
+                // From a published lower bound, our rate is at most the one computed.
+                let startBound = result.forecast.points.first { $0.year == start }.flatMap { point in
+                    point.isEstimate ? nil : result.series.observation(forYear: start)?.bound
+                }
                 for (label, name, path) in paths {
                     guard let rate = path.cagr(from: start, to: end) else { continue }
-                    parts.append(strings.comparisonScenarioValue(label: label, amount: NumberFormat.percent(rate)))
+                    parts.append(strings.comparisonScenarioValue(label: label,
+                                                                 amount: strings.boundedRate(NumberFormat.percent(rate), start: startBound, end: nil)))
                     row.ourFigures.append(OurFigure(scenario: name, seriesID: id, fromYear: start, year: end, rate: rate,
                                                     unit: "", isEstimate: true))
                 }
