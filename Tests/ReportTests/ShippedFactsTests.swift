@@ -34,7 +34,9 @@ final class ShippedFactsTests: XCTestCase {
     func testTheTokenReserveIsAStockAndALowerBound() {
         let zh = text("compute", .zh), en = text("compute", .en)
         XCTAssertTrue(zh.contains("储备量"), zh)
-        XCTAssertTrue(zh.contains("10+"), zh)
+        XCTAssertTrue(zh.contains("超10万亿"), zh)  // as the source words it (issue 20)
+        XCTAssertFalse(zh.contains("10+万亿"), zh)
+        XCTAssertTrue(en.contains("10+"), en)
         XCTAssertTrue(en.lowercased().contains("reserve"), en)
         XCTAssertFalse(zh.contains("10 万亿 tokens/月"), "a stock, not a rate")
     }

@@ -135,14 +135,15 @@ extension Strings {
         localized("（\(NumberFormat.grouped(count))题）", " (\(NumberFormat.grouped(count)) questions)")
     }
     var benchmarksNote: String {
-        localized("注：厂商自报得分，与其他评测设置下的得分不可直接比较。", "Note: vendor-reported scores, not comparable with scores from other evaluation set-ups.")
+        localized("注：厂商自报得分，与其他评测设置下的得分不可直接比较。C-Eval 与 CMMLU 为 2023 年 9 月榜单成绩，均居开源模型首位；C-Eval 覆盖 52 个学科。金融知识评测为度小满自建的中文金融知识数据集（10 个大类、36 个小类的单选题），轩辕-70B 得分居首。",
+                  "Note: vendor-reported scores, not comparable with scores from other evaluation set-ups. C-Eval and CMMLU are the September 2023 leaderboards, where XuanYuan-70B led all open models; C-Eval covers 52 subjects. The financial-knowledge evaluation is Du Xiaoman's own Chinese data set (single-choice questions in 10 major and 36 minor categories), on which it scored highest.")
     }
 
     // Exhibit 9.
     var computeTitle: String { localized("算力与训练规模", "Compute and training scale") }
     var vendorEstimate: String { localized("厂商预计值", "vendor's expectation") }
     var computeNote: String {
-        localized("注：各指标单位不同，分别列示、不作加总或比较；阿里巴巴张北与乌兰察布算力为两地合计；“+”表示下限。",
+        localized("注：各指标单位不同，分别列示、不作加总或比较；阿里巴巴张北与乌兰察布算力为两地合计；“超”表示下限。",
              "Note: the figures have different units and are shown apart, never summed or compared; Alibaba's figure is Zhangbei and Ulanqab combined; \"+\" marks a lower bound.")
     }
     func computeUnit(_ unit: String) -> String {

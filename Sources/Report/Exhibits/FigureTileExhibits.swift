@@ -12,8 +12,9 @@ struct ComputeExhibit: Exhibit {
         guard let figures = context.tables[ExhibitTable.compute] else { return [] }
         let strings = context.strings
         let tiles = figures.map { figure -> FigureTiles.Tile in
-            let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
-                + (figure.isLowerBound ? "+" : "")
+            // A lower bound reads 超10万亿 in Chinese (as the source words it), 10+ trillion in English.
+            let digits = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
+            let number = !figure.isLowerBound ? digits : strings.localized("超" + digits, digits + "+")
             let unit = strings.computeUnit(figure.unit)
             let joinsDirectly = strings.language == .zh && unit.unicodeScalars.first.map { $0.value >= 0x3000 } == true
             var caption = strings.localized(figure.vendor, figure.vendorEN) + " · " + strings.localized(figure.facility, figure.facilityEN)
