@@ -75,6 +75,16 @@ final class DisclosureFactsTests: XCTestCase {
         XCTAssertTrue(texts("key-findings", .zh, role: "table-cell").contains { $0.contains("13,260亿元（95% 区间 7,140–20,320）") })
     }
 
+    /// Issue 20: the scenario page marks the published lower bounds as exhibit 1 does.
+    func testTheScenarioPageMarksTheBoundsAsExhibitOneDoes() {
+        for language in DisplayLanguage.allCases {
+            let scenarios = page("scenarios", language)?.scene
+            XCTAssertEqual(scenarios?.items(withRole: "bound-extension").count, 3, "\(language): 2023*, 2024, 2025")
+            XCTAssertEqual(scenarios?.items(withRole: "bound-chevron").count, 3, "\(language)")
+        }
+        XCTAssertTrue(text("scenarios", .zh).contains("出版方所述下限（实际值更高）"))
+    }
+
     func testTheShortSeriesPageWarnsAndACutWhiskerSaysItsEnd() {
         XCTAssertTrue(texts("large-model-market", .zh, role: "subtitle").first?.contains("仅 3 个实际值、1 个自由度") ?? false)
         XCTAssertTrue(texts("large-model-market", .en, role: "subtitle").first?.contains("Caution: only 3 actuals") ?? false)
