@@ -58,7 +58,7 @@ public struct Strings: Sendable {
             "bass": ("Bass 扩散模型", "Bass diffusion model"),
             "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
             "formula": ("分析师自定义公式", "analyst's formula"),
-            "auto": ("组合预测（默认方法）", "combination forecast (auto)"),
+            "auto": ("组合预测（默认方法）", "combination forecast"),
             "naive": ("朴素预测（沿用末值）", "naive forecast (last value)"),
             "drift": ("漂移法（随机游走加漂移）", "random walk with drift"),
             "ses": ("简单指数平滑", "simple exponential smoothing"),

@@ -374,8 +374,10 @@ final class MethodologySourcesTests: XCTestCase {
                 if case .text(let box) = item { return box.text }
                 return nil
             }.joined(separator: "\n")
-        for file in ["china-ai-market-size.csv", "industry-indicators.csv", "compute.csv", "chatgpt-monthly-visits.csv"] {
-            XCTAssertTrue(text.contains(file), "\(file) missing from the sources page")
+        // Each named by what it holds, as a client reads it (issue 20), never by its file name.
+        for data in ["中国人工智能核心产业规模", "推进程度评分", "算力与训练规模", "ChatGPT 月访问量"] {
+            XCTAssertTrue(text.contains(data), "\(data) missing from the sources page")
         }
+        XCTAssertFalse(text.contains(".csv"), text)
     }
 }

@@ -245,6 +245,25 @@ extension Strings {
              "The report lists \(count) Chinese large-model releases in 2023, between \(first) and \(last).")
     }
 
+    /// What a configured table holds, for the sources page; nil for a table not named here.
+    func dataLabel(table: String) -> String? {
+        let labels: [String: (String, String)] = [
+            "chatgpt-visits": ("ChatGPT 月访问量", "ChatGPT monthly visits"),
+            "chatgpt-milestones": ("ChatGPT 里程碑", "ChatGPT milestones"),
+            "model-releases": ("2023 年中国大模型发布", "Chinese large-model releases in 2023"),
+            "ai-stages": ("人工智能发展阶段", "Stages of AI development"),
+            "ai-milestones": ("人工智能发展里程碑", "AI milestones"),
+            "vendor-models": ("厂商与模型", "Vendors and models"),
+            "vendor-benchmarks": ("评测得分", "Benchmark scores"),
+            "compute": ("算力与训练规模", "Compute and training scale"),
+            "case-results": ("应用案例成效", "Results of deployments"),
+            "industry-applications": ("各行业应用功能", "Application functions by industry"),
+            "published-forecasts": ("已发布预测", "Published forecasts"),
+            "penetration": ("推进程度评分", "Adoption-progress scores"),
+        ]
+        return labels[table].map { localized($0.0, $0.1) }
+    }
+
     // Exhibit 13.
     var methodologyTitle: String { localized("方法说明", "Methodology") }
     var seriesHeader: String { localized("序列", "Series") }
