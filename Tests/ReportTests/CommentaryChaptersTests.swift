@@ -11,13 +11,13 @@ import XCTest
 /// ours, and nothing internal on the pages they make.
 final class CommentaryChaptersTests: XCTestCase {
     private static let root = ReportExhibitsTests.root
-    private static let chapters = ["market", "technology", "industries", "vendors"]
+    private static let chapters = ["market", "technology", "industries", "vendors", "revisions"]
     private static let frontAndBack = ["glossary", "disclaimer"]
 
     /// Publishers a footnote may name (each chapter's facts come from these).
     private static let publishers = ["弗若斯特沙利文", "头豹研究院", "中国信息通信研究院", "工业和信息化部", "中商产业研究院",
                                      "Similarweb", "行业报道", "Frost & Sullivan", "LeadLeo", "CAICT", "MIIT", "ASKCI",
-                                     "Industry press", "该报告", "原报告", "The report"]
+                                     "Industry press", "该报告", "原报告", "The report", "marketcast 研究", "marketcast research"]
 
     private func source(_ name: String, english: Bool) throws -> String {
         let url = Self.root.appendingPathComponent("commentary/\(name)\(english ? ".en" : "").md")
@@ -38,9 +38,10 @@ final class CommentaryChaptersTests: XCTestCase {
     func testReportYamlPlacesEveryChapterInBothLanguages() throws {
         let config = try ReportConfig.load(path: Self.root.appendingPathComponent("report.yaml").path)
         let files = config.commentary.map { URL(fileURLWithPath: $0.file(for: .zh)).lastPathComponent }
-        XCTAssertEqual(files, (Self.chapters + Self.frontAndBack).map { "\($0).md" })
+        XCTAssertEqual(files, ["market", "technology", "industries", "vendors", "glossary", "disclaimer", "revisions"].map { "\($0).md" })
         XCTAssertEqual(config.commentary.map(\.after),
-                       ["sensitivity", "ai-stages", "penetration-matrix", "case-results", "penetration-scores", "penetration-scores"])
+                       ["sensitivity", "ai-stages", "penetration-matrix", "case-results", "penetration-scores", "penetration-scores",
+                        "sensitivity"])
         for entry in config.commentary {
             XCTAssertTrue(FileManager.default.fileExists(atPath: entry.file(for: .zh)))
             XCTAssertTrue(entry.file(for: .en).hasSuffix(".en.md"), entry.file(for: .en))
@@ -115,8 +116,9 @@ final class CommentaryChaptersTests: XCTestCase {
     /// footnotes numbered, the titles as written, nothing internal.
     func testTheChapterPagesReadAsTheClientSeesThem() throws {
         let titles: [DisplayLanguage: [String]] = [
-            .zh: ["市场与展望", "技术与MaaS", "重点行业", "厂商格局", "术语表", "法律声明"],
-            .en: ["Market and outlook", "Technology and MaaS", "Industries", "Vendors", "Glossary", "Disclaimer"],
+            .zh: ["市场与展望", "技术与MaaS", "重点行业", "厂商格局", "术语表", "法律声明", "与上期对比：修订说明"],
+            .en: ["Market and outlook", "Technology and MaaS", "Industries", "Vendors", "Glossary", "Disclaimer",
+                  "Revisions against the previous edition"],
         ]
         for language in DisplayLanguage.allCases {
             let pages = ShippedReportPages.byLanguage[language] ?? []
@@ -129,13 +131,18 @@ final class CommentaryChaptersTests: XCTestCase {
                 for fragment in ["{{", "}}", "[^", ".md", ".csv", "marketcast run", "第–页", "page –"] {
                     XCTAssertFalse(text.contains(fragment), "\(language) \(title) shows \(fragment)")
                 }
-                if index < Self.chapters.count { XCTAssertTrue(text.contains("[1]"), "\(language) \(title) numbers its notes") }
+                if ![4, 5].contains(index) { XCTAssertTrue(text.contains("[1]"), "\(language) \(title) numbers its notes") }
             }
             // The disclaimer closes the report.
             XCTAssertEqual(pages.last?.exhibitID, CommentaryPages.exhibitID(5), "\(language)")
             let market = pages.filter { $0.exhibitID == CommentaryPages.exhibitID(0) }.map(Self.texts).joined(separator: "\n")
             XCTAssertTrue(market.contains(language == .zh ? "超过9,000亿元" : "more than CNY 900"), market)
             XCTAssertTrue(market.contains(language == .zh ? "至多" : "at most"), "the CAGR from a lower bound is said as a bound")
+            // The revisions page follows the market chapter and quotes this run's forecast.
+            let order = pages.compactMap(\.exhibitID)
+            XCTAssertEqual(order.firstIndex(of: CommentaryPages.exhibitID(6)).map { order[$0 - 1] }, CommentaryPages.exhibitID(0))
+            let revisions = pages.filter { $0.exhibitID == CommentaryPages.exhibitID(6) }.map(Self.texts).joined(separator: "\n")
+            XCTAssertTrue(revisions.contains(language == .zh ? "11,830亿元上调至13,260亿元" : "CNY 1,183.0 bn to CNY 1,326.0 bn"), revisions)
         }
     }
 }
