@@ -41,6 +41,19 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertFalse(zh.contains("10 万亿 tokens/月"), "a stock, not a rate")
     }
 
+    /// Issue 20: the report says consumers' tolerance for error is low (容错程度较低), so
+    /// 泛消费 does not score high on accuracy tolerance.
+    func testConsumerScoresLowOnErrorToleranceAsTheSourceSays() throws {
+        let path = ReportExhibitsTests.root.appendingPathComponent("datasets/industry-indicators.csv").path
+        let table = try TypedTable.csv(path: path)
+        let industry = try XCTUnwrap(table.optionalColumnIndex(named: "industry_zh"))
+        let tolerance = try XCTUnwrap(table.optionalColumnIndex(named: "accuracy_tolerance"))
+        let rubric = try XCTUnwrap(table.optionalColumnIndex(named: "rubric"))
+        let consumer = try XCTUnwrap(table.rows.first { $0[industry].text == "泛消费" })
+        XCTAssertLessThanOrEqual(Double(consumer[tolerance].text) ?? 5, 2)
+        XCTAssertTrue(consumer[rubric].text.contains("容错程度较低"))
+    }
+
     func testReleasesAreTheSourcesIncompleteList() {
         XCTAssertTrue(text("model-releases", .zh).contains("不完全统计"))
         XCTAssertTrue(text("model-releases", .zh).contains("近 80 个"))
