@@ -119,16 +119,18 @@ final class ReportExhibitsTests: XCTestCase {
         let page = ChatGPTVisitsPage(visits: visits, milestones: milestones, strings: Strings(language: .zh))
         XCTAssertEqual(page.months.map(\.description).first, "2022-11")
         XCTAssertEqual(page.months.count, 12)
-        XCTAssertEqual(page.missingMonths, ["2023-09"])
+        // Issue 20: November 2022 had one day of ChatGPT; its reported figure is not used.
+        XCTAssertEqual(page.missingMonths, ["2022-11", "2023-09"])
+        XCTAssertNil(page.chart.series[0].values[0], "2022-11 is nil, never zero")
         XCTAssertEqual(page.peak?.months, ["2023-04", "2023-05"])
         let chart = page.chart
         XCTAssertNil(chart.series[0].values[10], "2023-09 is nil, never zero")
-        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(0...9), [11]], "the line breaks at the gap")
+        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(1...9), [11]], "the line breaks at the gap")
         XCTAssertEqual(chart.milestones.map(\.index), [2], "January 2023 is marked")
         let layout = chart.layout(theme: .standard, measurer: PangoTextMeasurer())
         XCTAssertEqual(layout.problems, [])
         XCTAssertNil(layout.series[0].positions[10])
-        XCTAssertEqual(layout.gapLabels.count, 1)
+        XCTAssertEqual(layout.gapLabels.count, 2)
         XCTAssertEqual(layout.milestoneLabels.count, 1)
     }
 

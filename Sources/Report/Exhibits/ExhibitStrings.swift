@@ -71,9 +71,14 @@ extension Strings {
     func visitsAmount(_ number: String) -> String { localized("\(number) 亿次", "\(number) million visits") }
     var noData: String { localized("无数据", "no data") }
     func visitsNote(sources: [String], missing: [String]) -> String {
-        let gap = missing.isEmpty ? "" : localized("\(missing.joined(separator: "、")) 来源中无数据，图中留空（未补零、未插值）。",
-                                              " \(missing.joined(separator: ", ")): no figure in the sources, left as a gap (not zero, not interpolated).")
-        return sourceLine(sources) + localized("。注：网页访问量（桌面+移动端）；2022-11 为不完整月份（11 月 30 日上线）。", ". Note: web visits (desktop + mobile); 2022-11 is a partial month (launched 30 Nov).")
+        let gap = missing.isEmpty ? "" : localized("\(missing.joined(separator: "、")) 无可用数值，图中留空（未补零、未插值）。",
+                                              " \(missing.joined(separator: ", ")): no usable figure, left as a gap (not zero, not interpolated).")
+        // Issue 20: the 152.7 M some articles give for 2022-11 cannot be ChatGPT's (one day of it).
+        let november = missing.contains("2022-11")
+            ? localized("2022-11 仅含 11 月 30 日上线后的一天，部分报道所给该月 1.527 亿次与 Similarweb 所报 OpenAI 网站当月共约 1,800 万次不符，不予采用；",
+                        " 2022-11 had one day of ChatGPT (launched 30 Nov): the 152.7 million some articles give for it contradicts Similarweb's 18 million for all of openai.com that month, so it is not used;")
+            : localized("2022-11 为不完整月份（11 月 30 日上线）；", " 2022-11 is a partial month (launched 30 Nov);")
+        return sourceLine(sources) + localized("。注：网页访问量（桌面+移动端）；", ". Note: web visits (desktop + mobile);") + november
             + gap + localized("里程碑为月活跃用户，并非访问量。", " The milestone counts monthly users, not visits.")
     }
 
