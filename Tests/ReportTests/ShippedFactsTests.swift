@@ -133,7 +133,8 @@ final class ShippedFactsTests: XCTestCase {
         // Visits in the chart's unit: 亿次 on the axis and in the sentence.
         XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))
         XCTAssertTrue(findings.contains("18.0 亿次"), findings)
-        XCTAssertTrue(text("key-findings", .en).contains("1,800 million visits"))
-        XCTAssertTrue(text("chatgpt-visits", .en).contains("Unit: million visits"))
+        // Issue 20: billions, as English says them (1.80 billion, not 1,800 million).
+        XCTAssertTrue(text("key-findings", .en).contains("1.80 billion visits"), text("key-findings", .en))
+        XCTAssertTrue(text("chatgpt-visits", .en).contains("Unit: billion visits"))
     }
 }

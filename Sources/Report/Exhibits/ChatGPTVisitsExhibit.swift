@@ -49,9 +49,9 @@ struct ChatGPTVisitsPage {
     }
 
     /// How the page prints visits, on the chart and in the key finding alike: 亿次 with one
-    /// decimal in Chinese (18.0), millions in English (1,800); the data are in millions.
-    var displayScale: Double { strings.language == .zh ? 0.01 : 1 }
-    var displayDecimals: Int { strings.language == .zh ? 1 : 0 }
+    /// decimal in Chinese (18.0), billions with two in English (1.80); the data are in millions.
+    var displayScale: Double { strings.language == .zh ? 0.01 : 0.001 }
+    var displayDecimals: Int { strings.language == .zh ? 1 : 2 }
     func displayed(_ millions: Double) -> String {
         strings.visitsAmount(NumberFormat.grouped(millions * displayScale, decimals: displayDecimals))
     }

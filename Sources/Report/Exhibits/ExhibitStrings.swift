@@ -66,9 +66,9 @@ extension Strings {
 
     // Exhibit 3.
     var visitsTitle: String { localized("ChatGPT 月访问量，2022-11 至 2023-10", "ChatGPT monthly visits, Nov 2022 – Oct 2023") }
-    var visitsUnit: String { localized("单位：亿次", "Unit: million visits") }
-    /// A number of visits in the page's unit, for text: "18.0 亿次", "1,800 million visits".
-    func visitsAmount(_ number: String) -> String { localized("\(number) 亿次", "\(number) million visits") }
+    var visitsUnit: String { localized("单位：亿次", "Unit: billion visits") }
+    /// A number of visits in the page's unit, for text: "18.0 亿次", "1.80 billion visits".
+    func visitsAmount(_ number: String) -> String { localized("\(number) 亿次", "\(number) billion visits") }
     var noData: String { localized("无数据", "no data") }
     func visitsNote(sources: [String], missing: [String]) -> String {
         let gap = missing.isEmpty ? "" : localized("\(missing.joined(separator: "、")) 无可用数值，图中留空（未补零、未插值）。",
