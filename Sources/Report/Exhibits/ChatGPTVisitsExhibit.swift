@@ -71,7 +71,8 @@ struct ChatGPTVisitsPage {
                               },
                               milestones: chartMilestones, missingLabel: strings.noData,
                               sourceNote: strings.visitsNote(sources: sources, missing: missingMonths),
-                              formatValue: ValueFormat.groupedDecimal(decimals: 0))
+                              // Ticks: 0, 5, 10 亿次; 0.0, 0.5, 1.0 billion.
+                              formatValue: ValueFormat.groupedDecimal(decimals: strings.language == .zh ? 0 : 1))
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: displayDecimals)
         return chart
     }
