@@ -157,6 +157,16 @@ final class ReportExhibitsTests: XCTestCase {
                                                             metricEN: "m", value: 11.38, unit: "percentage points",
                                                             direction: "+", isLowerBound: false, source: "s"),
                                                  strings: Strings(language: .zh)), "+11.38个百分点")
+        // Issue 20: Chinese counts as the source words them.
+        func zh(_ value: Double, _ lowerBound: Bool) -> String {
+            CaseResultsExhibit.figure(CaseResult(caseID: "c", organisation: "o", organisationEN: "o", metric: "m", metricEN: "m",
+                                                 value: value, unit: "posts", direction: "=", isLowerBound: lowerBound,
+                                                 source: "s"), strings: Strings(language: .zh))
+        }
+        XCTAssertEqual(zh(690_000, false), "69万")
+        XCTAssertEqual(zh(100_000, true), "超10万")
+        XCTAssertEqual(zh(7_000, true), "超7,000")
+        XCTAssertEqual(zh(21, false), "21")
     }
 
     func testParameterCountsConvertFromYi() {

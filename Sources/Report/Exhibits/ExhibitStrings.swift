@@ -165,7 +165,7 @@ extension Strings {
     // Exhibit 10.
     var casesTitle: String { localized("大模型应用案例成效", "Results of large-model deployments") }
     var casesNote: String {
-        localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。仅列成效与使用量；门店数、开源模型数、合作伙伴数等业务规模见厂商章节。",
+        localized("注：“超”表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。仅列成效与使用量；门店数、开源模型数、合作伙伴数等业务规模见厂商章节。",
              "Note: a \"+\" suffix marks a lower bound; State Grid's \"improvement of 11.38%\" and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of marketing copy generated. Results and usage only; footprint figures (stores, open models, partners) are in the vendors chapter.")
     }
     func caseUnit(_ unit: String) -> String? {

@@ -68,9 +68,17 @@ struct CaseResultsExhibit: Exhibit {
 
     /// "+11.38个百分点", "−90%", "1,000+", "91.18%": the sign says the direction of a change,
     /// "+" after the number a lower bound.
+    /// Chinese says a count as the source does (69万, 超10万) rather than 690,000 / 100,000+.
     static func figure(_ result: CaseResult, strings: Strings) -> String {
         let sign = result.direction == "+" ? "+" : (result.direction == "-" ? "−" : "")
+        let unit = strings.caseUnit(result.unit) ?? ""
+        if strings.language == .zh, unit.isEmpty {
+            let wan = result.value >= 10_000 && (result.value / 10_000).rounded() == result.value / 10_000
+            let number = wan ? NumberFormat.grouped(result.value / 10_000, decimals: 0) + "万"
+                             : NumberFormat.grouped(result.value, decimals: NumberFormat.commonDecimals(for: [result.value]))
+            return (result.isLowerBound ? "超" : "") + sign + number
+        }
         let number = NumberFormat.grouped(result.value, decimals: NumberFormat.commonDecimals(for: [result.value]))
-        return sign + number + (result.isLowerBound ? "+" : "") + (strings.caseUnit(result.unit) ?? "")
+        return sign + number + (result.isLowerBound ? "+" : "") + unit
     }
 }
