@@ -54,6 +54,16 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(consumer[rubric].text.contains("容错程度较低"))
     }
 
+    /// Issue 20: every page that shows data says how recent it is, table pages included.
+    func testEveryTablePageStatesItsDataCutoff() {
+        for id in ["chatgpt-visits", "model-releases", "ai-stages", "vendor-landscape", "vendor-benchmarks", "compute",
+                   "case-results", "industry-applications"] {
+            XCTAssertTrue(text(id, .zh).contains("数据截至："), "\(id) zh")
+            XCTAssertTrue(text(id, .en).contains("Data cut-off:"), "\(id) en")
+        }
+        XCTAssertTrue(text("chatgpt-visits", .zh).contains("数据截至：2023-11"))
+    }
+
     func testReleasesAreTheSourcesIncompleteList() {
         XCTAssertTrue(text("model-releases", .zh).contains("不完全统计"))
         XCTAssertTrue(text("model-releases", .zh).contains("近 80 个"))

@@ -26,7 +26,8 @@ struct ComputeExhibit: Exhibit {
         }
         let chart = FigureTiles(title: strings.computeTitle, tiles: tiles, columns: 3,
                                 estimateLegend: strings.vendorEstimate,
-                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote)
+                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote
+                                    + context.tableCutoff("compute"))
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["vendor,facility,metric,value,lower_bound,unit,date,status"]
         for figure in figures {
@@ -55,7 +56,8 @@ struct CaseResultsExhibit: Exhibit {
                              caption: strings.localized(result.organisation, result.organisationEN))
         }
         let chart = FigureTiles(title: strings.casesTitle, tiles: tiles,
-                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote)
+                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote
+                                    + context.tableCutoff("case-results"))
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["case,organisation,metric,value,unit,direction,lower_bound,shown_as"]
         for (result, tile) in zip(results, tiles) {

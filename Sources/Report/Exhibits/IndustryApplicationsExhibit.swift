@@ -26,7 +26,7 @@ struct IndustryApplicationsExhibit: Exhibit {
                               columns: [.init(header: strings.industryHeader, weight: 1.2),
                                         .init(header: strings.functionHeader, weight: strings.language == .en ? 2.8 : 2),
                                         .init(header: strings.basisHeader, weight: strings.language == .en ? 2.6 : 2.4)],
-                              rows: rows, sourceNote: strings.applicationsNote)
+                              rows: rows, sourceNote: strings.applicationsNote + context.tableCutoff("industry-applications"))
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 
