@@ -75,6 +75,16 @@ final class DisclosureFactsTests: XCTestCase {
         XCTAssertTrue(texts("key-findings", .zh, role: "table-cell").contains { $0.contains("13,260亿元（95% 区间 7,140–20,320）") })
     }
 
+    /// Issue 20: a continued applications page names the industry on its first row.
+    func testAContinuedApplicationsPageRepeatsItsIndustry() {
+        for language in DisplayLanguage.allCases {
+            let industries = ["金融", "泛消费", "能源-电力", "能源-燃气", "能源-矿山", "制造",
+                              "Finance", "Consumer / e-commerce", "Energy – power", "Energy – gas", "Energy – mining", "Manufacturing"]
+            let first = texts("industry-applications-2", language, role: "table-cell").first
+            XCTAssertTrue(first.map(industries.contains) ?? false, "\(language): \(first ?? "nothing")")
+        }
+    }
+
     /// Issue 20: the scenario page marks the published lower bounds as exhibit 1 does.
     func testTheScenarioPageMarksTheBoundsAsExhibitOneDoes() {
         for language in DisplayLanguage.allCases {

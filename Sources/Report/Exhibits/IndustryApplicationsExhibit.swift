@@ -22,11 +22,12 @@ struct IndustryApplicationsExhibit: Exhibit {
             rows.append([industry != previous ? industry : "", function.isEmpty ? strings.applicationNotAvailable : function, basis])
             previous = industry
         }
-        let table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
+        var table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: strings.industryHeader, weight: 1.2),
                                         .init(header: strings.functionHeader, weight: strings.language == .en ? 2.8 : 2),
                                         .init(header: strings.basisHeader, weight: strings.language == .en ? 2.6 : 2.4)],
                               rows: rows, sourceNote: strings.applicationsNote + context.tableCutoff("industry-applications"))
+        table.groupColumn = 0  // the industry, named on its first row; repeated atop a continuation
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 
