@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // marketcast: market data in, forecasts and report-ready charts out.
-// The target graph mirrors ../shared/DESIGN.md; data flows one way, left to right:
+// The target graph (docs/architecture.md); data flows one way, left to right:
 // MarketData -> Forecasting (via Numerics) -> Report (via Charts -> Rendering).
 import PackageDescription
 

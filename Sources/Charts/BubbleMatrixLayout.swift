@@ -208,13 +208,20 @@ enum BubbleLabelPlacement {
     }
 }
 
-/// The bubble sizes the key shows: the smallest, the middle and the largest of the data
-/// (one value when all are equal), so a reader can size any bubble between them.
+/// The bubble sizes the key shows: every size the data have when they are three to five whole
+/// scores (2, 3, 4, 5: a reader finds each bubble's own), else the smallest, the middle and
+/// the largest (one value when all are equal), so a reader can size any bubble between them.
 enum BubbleSizeKey {
+    static let maximumDistinct = 5
+
     static func values(_ sizes: [Double]) -> [Double] {
         let finite = sizes.filter { $0.isFinite && $0 > 0 }
         guard let low = finite.min(), let high = finite.max() else { return [] }
         if high - low < 1e-9 * max(1, high) { return [high] }
+        let distinct = Set(finite)
+        if (3...maximumDistinct).contains(distinct.count), distinct.allSatisfy({ $0 == $0.rounded() }) {
+            return distinct.sorted(by: >)
+        }
         // The middle with no more decimals than the data have (scores 2–5 give 4, not 3.5).
         let decimals = NumberFormat.commonDecimals(for: finite)
         let scale = pow(10, Double(decimals))

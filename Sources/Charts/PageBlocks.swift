@@ -79,11 +79,34 @@ enum PageBlockLayout {
                       role: "unit")
             unitFrame = frame
         }
-        if let legendSize {
+        if let legendSize, legendSize.width <= area.width {
             let sideBySide = (unitSize?.width ?? 0) + 2 * gap + legendSize.width <= area.width
             let legendY = sideBySide ? y : (unitFrame.map { $0.maxY + gap / 2 } ?? y)
             legendFrame = LegendLayout.draw(content.legend, at: Point(area.maxX - legendSize.width, legendY),
                                             font: legendFont, theme: theme, measurer: measurer, into: &scene)
+        } else if legendSize != nil {
+            // Wider than the block (a small chart): the entries wrap into rows under the unit,
+            // each row right-aligned, so that nothing overhangs the margin.
+            var rows: [[LegendEntry]] = []
+            var current: [LegendEntry] = []
+            for entry in content.legend {
+                let trial = current + [entry]
+                if !current.isEmpty, LegendLayout.size(trial, font: legendFont, measurer: measurer).width > area.width {
+                    rows.append(current)
+                    current = [entry]
+                } else {
+                    current = trial
+                }
+            }
+            if !current.isEmpty { rows.append(current) }
+            var rowY = unitFrame.map { $0.maxY + gap / 2 } ?? y
+            for row in rows {
+                let size = LegendLayout.size(row, font: legendFont, measurer: measurer)
+                let frame = LegendLayout.draw(row, at: Point(max(area.minX, area.maxX - size.width), rowY),
+                                              font: legendFont, theme: theme, measurer: measurer, into: &scene)
+                legendFrame = legendFrame.map { $0.union(frame) } ?? frame
+                rowY = frame.maxY + gap / 4
+            }
         }
         let headerBottom = max(unitFrame?.maxY ?? y - gap, legendFrame?.maxY ?? y - gap)
         let bodyTop = headerBottom + gap

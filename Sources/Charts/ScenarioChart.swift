@@ -43,6 +43,10 @@ public struct ScenarioChart: Sendable {
     public var numberFormatCode: String = "#,##0"
     /// The y axis' tick labels; nil prints grouped numbers with the decimals the ticks need.
     public var formatAxis: ValueFormatter? = nil
+    /// Indices of actuals that are published lower bounds: drawn as the market-size chart
+    /// draws them (dashed sides open at the top, a chevron), with `boundLegend` in the legend.
+    public var lowerBoundActuals: Set<Int> = []
+    public var boundLegend: String? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, categories: [String], actuals: [Double?],
                 actualLabel: String, paths: [Path], band: Band? = nil, sourceNote: String = "",

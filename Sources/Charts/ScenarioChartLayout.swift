@@ -43,6 +43,11 @@ extension ScenarioChart {
             legend.append(LegendEntry(swatch: .line(lineStroke(color(i), theme)), text: path.label))
         }
         if let drawableBand { legend.append(LegendEntry(swatch: .box(.solid(bandColor)), text: drawableBand.label)) }
+        let boundExtensionStroke = Stroke(color: palette.text, width: 1.2, dash: [3, 2])
+        let hasBounds = actuals.indices.contains { lowerBoundActuals.contains($0) && actuals[$0] != nil }
+        if hasBounds, let boundLegend, !boundLegend.isEmpty {
+            legend.append(LegendEntry(swatch: .line(boundExtensionStroke), text: boundLegend))
+        }
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
@@ -103,6 +108,17 @@ extension ScenarioChart {
             let rect = Rect(x: centerX(i) - barWidth / 2, y: y(value), width: barWidth, height: plot.maxY - y(value))
             scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
             bars.append(rect)
+            if lowerBoundActuals.contains(i) {
+                // A published lower bound: the sides go on up, dashed and open, with a chevron.
+                let top = max(plot.minY, rect.minY - 16)
+                scene.add(.path([.move(Point(rect.minX, rect.minY)), .line(Point(rect.minX, top)),
+                                 .move(Point(rect.maxX, rect.minY)), .line(Point(rect.maxX, top))],
+                                fill: nil, stroke: boundExtensionStroke), role: "bound-extension")
+                let chevron = min(5, rect.width / 6)
+                scene.add(.path([.move(Point(rect.midX - chevron, rect.minY - 3)), .line(Point(rect.midX, rect.minY - 3 - chevron)),
+                                 .line(Point(rect.midX + chevron, rect.minY - 3))],
+                                fill: nil, stroke: Stroke(color: palette.text, width: 1.2)), role: "bound-chevron")
+            }
         }
         scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
                         stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "baseline")

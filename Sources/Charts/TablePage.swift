@@ -30,6 +30,9 @@ public struct TablePage: Sendable {
     /// Sets the type smaller (down to the theme's smallest label size) rather than continue
     /// on a second page: for a contents page, which a reader takes in at a glance.
     public var shrinksToOnePage: Bool = false
+    /// A column that names a group on its first row only (left empty below): a continuation
+    /// page's first row repeats the group's name, so no row stands without it.
+    public var groupColumn: Int? = nil
 
     public init(title: String, continuedSuffix: String, subtitle: String? = nil, columns: [Column], rows: [[String]],
                 emphasizedRows: Set<Int> = [], sourceNote: String = "") {
@@ -159,7 +162,11 @@ extension TablePage {
                 var cells: [TablePageLayout.Cell] = []
                 x = body.minX
                 for column in columns.indices {
-                    let content = cellText(rows[next], column)
+                    var content = cellText(rows[next], column)
+                    if content.isEmpty, column == groupColumn, next == firstRow, next > 0,
+                       let label = rows[..<next].last(where: { !cellText($0, column).isEmpty }).map({ cellText($0, column) }) {
+                        content = label
+                    }
                     let frame = Rect(x: x, y: y, width: widths[column], height: height)
                     let text = Rect(x: x + padX, y: y + padY, width: max(1, widths[column] - 2 * padX),
                                     height: sizes[column].height)

@@ -37,6 +37,15 @@ public struct Strings: Sendable {
     public func cagrLabel(_ rate: Double) -> String {
         "CAGR \(NumberFormat.percent(rate, decimals: 1))"
     }
+    /// The label from or to a published bound: "CAGR ≤15.2%" from a lower bound.
+    func cagrLabel(_ rate: Double, start: ObservationBound?, end: ObservationBound?) -> String {
+        let percent = NumberFormat.percent(rate, decimals: 1)
+        switch (start, end) {
+        case (.lower?, nil), (nil, .upper?): return "CAGR ≤\(percent)"
+        case (.upper?, nil), (nil, .lower?): return "CAGR ≥\(percent)"
+        default: return "CAGR \(percent)"
+        }
+    }
 
     /// A catalog model's name as a reader knows it.
     public func modelName(_ catalogName: String) -> String {

@@ -81,7 +81,10 @@ final class BubbleMatrixLayoutTests: XCTestCase {
 /// data's own decimals.
 final class BubbleSizeKeyTests: XCTestCase {
     func testKeyValuesAreTheDataRangeAndItsMiddle() {
-        XCTAssertEqual(BubbleSizeKey.values([2, 5, 3, 4]), [5, 4, 2])
+        // A few whole scores: every one of them (issue 20: 泛消费's 3 had no key bubble).
+        XCTAssertEqual(BubbleSizeKey.values([2, 5, 3, 4]), [5, 4, 3, 2])
+        XCTAssertEqual(BubbleSizeKey.values([2, 5, 5, 4]), [5, 4, 2])
+        XCTAssertEqual(BubbleSizeKey.values([1, 2, 3, 4, 5, 6, 7]), [7, 4, 1])
         XCTAssertEqual(BubbleSizeKey.values([1.5, 2.5]), [2.5, 2, 1.5])
         XCTAssertEqual(BubbleSizeKey.values([3, 3]), [3])
         XCTAssertEqual(BubbleSizeKey.values([.nan, -1, 0]), [])

@@ -10,7 +10,7 @@ final class AnalystLoopTests: XCTestCase {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         // The shipped project: report.yaml and every folder it reads from.
         let root = CommandRunner.packageRoot
-        for name in ["report.yaml", "datasets", "scenarios", "themes", "published"]
+        for name in ["report.yaml", "datasets", "scenarios", "themes", "published", "commentary"]
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path) {
             try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: scratch.appendingPathComponent(name))
         }

@@ -18,7 +18,7 @@ final class CheckEqualsRunTests: XCTestCase {
     private func project(_ name: String, _ edits: [(String, String, String)]) throws -> URL {
         let folder = scratch.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for item in ["report.yaml", "datasets", "scenarios", "themes", "published"] {
+        for item in ["report.yaml", "datasets", "scenarios", "themes", "published", "commentary"] {
             try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent(item),
                                              to: folder.appendingPathComponent(item))
         }

@@ -71,7 +71,7 @@ final class OutputReliabilityTests: XCTestCase {
     func testRunRefusesToReplaceTheFolderOfItsConfig() throws {
         let project = scratch.appendingPathComponent("2026Q4")
         try files.createDirectory(at: project, withIntermediateDirectories: true)
-        for name in ["report.yaml", "datasets", "scenarios", "themes", "published"] {
+        for name in ["report.yaml", "datasets", "scenarios", "themes", "published", "commentary"] {
             try files.copyItem(at: CommandRunner.packageRoot.appendingPathComponent(name),
                                to: project.appendingPathComponent(name))
         }

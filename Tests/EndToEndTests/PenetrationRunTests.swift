@@ -27,7 +27,7 @@ final class PenetrationRunTests: XCTestCase {
         let lines = ranking.split(separator: "\n")
         XCTAssertTrue(lines.first?.hasPrefix("industry,industry_en,score,score_unrounded,rank,digitalisation,") ?? false, ranking)
         XCTAssertEqual(lines.count, 9, "header + eight industries")
-        XCTAssertTrue(lines[1].hasPrefix("互联网办公,Internet office work,"), ranking)
+        XCTAssertTrue(lines[1].hasPrefix("互联网办公,Online office work,"), ranking)
         // The printed score is whole points: the rounded unrounded score beside it.
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)

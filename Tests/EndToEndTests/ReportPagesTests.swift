@@ -65,7 +65,7 @@ final class ReportPagesTests: XCTestCase {
         let pages = try pageCount(pdf)
         let entries = try contents(pdf)
         // The exhibits this branch owns, in report order (others may slot in between).
-        let expected = ["关键发现", "中国AI市场规模，2023–2027E", "中国大模型市场规模，2020–2023",
+        let expected = ["关键发现", "中国人工智能核心产业规模，2023–2027E", "中国大模型市场规模，2020–2023",
                         "ChatGPT 月访问量，2022-11 至 2023-10", "2023 年中国大模型发布时间线", "人工智能发展阶段，1950–2026",
                         "厂商与模型概览", "轩辕-70B 评测得分", "算力与训练规模", "大模型应用案例成效", "各行业大模型应用功能", "方法说明"]
         let titles = entries.map(\.title)
@@ -107,7 +107,7 @@ final class ReportPagesTests: XCTestCase {
 
         // Key findings cite pages that exist and carry what they cite.
         let findings = try text(pdf, page: entries.first { $0.title == "关键发现" }?.page ?? 3)
-        XCTAssertTrue(findings.contains("2027E"), findings)
+        XCTAssertTrue(findings.contains("2027 年达到"), findings)
         XCTAssertTrue(findings.contains("2023-04、2023-05"), "ChatGPT's peak months: \(findings)")
     }
 

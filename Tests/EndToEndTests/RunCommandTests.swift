@@ -49,7 +49,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(document.rootElement()?.name, "svg")
 
         let text = try CommandRunner.poppler("pdftotext", [run.appendingPathComponent("report.pdf").path, "-"])
-        XCTAssertTrue(text.contains("中国AI市场规模"), text)
+        XCTAssertTrue(text.contains("中国人工智能核心产业规模"), text)  // the publisher's definition (issue 20)
         XCTAssertTrue(text.contains("2027E"), text)
         XCTAssertTrue(text.contains("CAGR"), text)
         XCTAssertTrue(text.contains("超过9,000"), "the 2024 lower bound is labelled as one, with a thousands separator")

@@ -65,12 +65,34 @@ final class DisclosureFactsTests: XCTestCase {
     func testKeyFindingsQuoteForecastsWithTheirIntervalsAndNeverTheShortSeries() {
         for (language, interval) in [(DisplayLanguage.zh, "95% 区间"), (.en, "95% interval")] {
             let findings = texts("key-findings", language, role: "table-cell")
-            let forecasts = findings.filter { $0.contains("2027E") }
+            // Issue 20: prose says "2027", not "2027E".
+            let forecasts = findings.filter { $0.contains("2027") }
+            XCTAssertFalse(findings.contains { $0.contains("2027E") }, "\(findings)")
             XCTAssertEqual(forecasts.count, 2, "\(findings)")
             XCTAssertTrue(forecasts.allSatisfy { $0.contains(interval) }, "\(forecasts)")
             XCTAssertFalse(findings.contains { $0.contains("大模型市场规模预计") || $0.contains("large-model market size is forecast") })
         }
         XCTAssertTrue(texts("key-findings", .zh, role: "table-cell").contains { $0.contains("13,260亿元（95% 区间 7,140–20,320）") })
+    }
+
+    /// Issue 20: a continued applications page names the industry on its first row.
+    func testAContinuedApplicationsPageRepeatsItsIndustry() {
+        for language in DisplayLanguage.allCases {
+            let industries = ["金融", "泛消费", "能源-电力", "能源-燃气", "能源-矿山", "制造",
+                              "Finance", "Consumer / e-commerce", "Energy – power", "Energy – gas", "Energy – mining", "Manufacturing"]
+            let first = texts("industry-applications-2", language, role: "table-cell").first
+            XCTAssertTrue(first.map(industries.contains) ?? false, "\(language): \(first ?? "nothing")")
+        }
+    }
+
+    /// Issue 20: the scenario page marks the published lower bounds as exhibit 1 does.
+    func testTheScenarioPageMarksTheBoundsAsExhibitOneDoes() {
+        for language in DisplayLanguage.allCases {
+            let scenarios = page("scenarios", language)?.scene
+            XCTAssertEqual(scenarios?.items(withRole: "bound-extension").count, 3, "\(language): 2023*, 2024, 2025")
+            XCTAssertEqual(scenarios?.items(withRole: "bound-chevron").count, 3, "\(language)")
+        }
+        XCTAssertTrue(text("scenarios", .zh).contains("出版方所述下限（实际值更高）"))
     }
 
     func testTheShortSeriesPageWarnsAndDrawsNoForecast() {

@@ -119,16 +119,18 @@ final class ReportExhibitsTests: XCTestCase {
         let page = ChatGPTVisitsPage(visits: visits, milestones: milestones, strings: Strings(language: .zh))
         XCTAssertEqual(page.months.map(\.description).first, "2022-11")
         XCTAssertEqual(page.months.count, 12)
-        XCTAssertEqual(page.missingMonths, ["2023-09"])
+        // Issue 20: November 2022 had one day of ChatGPT; its reported figure is not used.
+        XCTAssertEqual(page.missingMonths, ["2022-11", "2023-09"])
+        XCTAssertNil(page.chart.series[0].values[0], "2022-11 is nil, never zero")
         XCTAssertEqual(page.peak?.months, ["2023-04", "2023-05"])
         let chart = page.chart
         XCTAssertNil(chart.series[0].values[10], "2023-09 is nil, never zero")
-        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(0...9), [11]], "the line breaks at the gap")
+        XCTAssertEqual(chart.segments(ofSeries: 0), [Array(1...9), [11]], "the line breaks at the gap")
         XCTAssertEqual(chart.milestones.map(\.index), [2], "January 2023 is marked")
         let layout = chart.layout(theme: .standard, measurer: PangoTextMeasurer())
         XCTAssertEqual(layout.problems, [])
         XCTAssertNil(layout.series[0].positions[10])
-        XCTAssertEqual(layout.gapLabels.count, 1)
+        XCTAssertEqual(layout.gapLabels.count, 2)
         XCTAssertEqual(layout.milestoneLabels.count, 1)
     }
 
@@ -155,6 +157,16 @@ final class ReportExhibitsTests: XCTestCase {
                                                             metricEN: "m", value: 11.38, unit: "percentage points",
                                                             direction: "+", isLowerBound: false, source: "s"),
                                                  strings: Strings(language: .zh)), "+11.38个百分点")
+        // Issue 20: Chinese counts as the source words them.
+        func zh(_ value: Double, _ lowerBound: Bool) -> String {
+            CaseResultsExhibit.figure(CaseResult(caseID: "c", organisation: "o", organisationEN: "o", metric: "m", metricEN: "m",
+                                                 value: value, unit: "posts", direction: "=", isLowerBound: lowerBound,
+                                                 source: "s"), strings: Strings(language: .zh))
+        }
+        XCTAssertEqual(zh(690_000, false), "69万")
+        XCTAssertEqual(zh(100_000, true), "超10万")
+        XCTAssertEqual(zh(7_000, true), "超7,000")
+        XCTAssertEqual(zh(21, false), "21")
     }
 
     func testParameterCountsConvertFromYi() {
@@ -197,15 +209,15 @@ final class KeyFindingsTests: XCTestCase {
         context.pageDirectory = [PageDirectoryEntry(exhibitID: "test-market", title: "Test market", pageNumber: 7)]
         let findings = try KeyFindingsExhibit.findings(in: context)
         XCTAssertEqual(findings.map { $0.exhibitID }, ["test-market", "test-market"])
-        XCTAssertTrue(findings[0].text.contains("10.0% CAGR over 2020–2023"), findings[0].text)
+        XCTAssertTrue(findings[0].text.contains("CAGR of 10.0% over 2020–2023"), findings[0].text)
         XCTAssertTrue(findings[0].text.contains("CNY 13.31 bn in 2023"), findings[0].text)
         // 133.1 × 1.1² = 161.05 亿元 = CNY 16.11 bn: in the chart's rounding (two decimals, as
         // its actuals 12.1 and 13.31 need), with its interval in the same rounding.
         let end = try XCTUnwrap(forecast.estimates.last)
         let lower = NumberFormat.grouped(try XCTUnwrap(end.lower) / 10, decimals: 2)
         let upper = NumberFormat.grouped(try XCTUnwrap(end.upper) / 10, decimals: 2)
-        XCTAssertTrue(findings[1].text.contains("CNY 16.11 bn in 2025E (95% interval \(lower)–\(upper)), a 10.0% CAGR"), findings[1].text)
-        XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2023–2025E"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("CNY 16.11 bn in 2025 (95% interval \(lower)–\(upper)), a CAGR of 10.0%"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("CAGR of 10.0% over 2023–2025"), findings[1].text)
         let pages = try KeyFindingsExhibit().pages(in: context)
         XCTAssertEqual(pages.count, 1)
         let cells = pages[0].scene.items(withRole: "table-cell").compactMap { item -> String? in
@@ -282,6 +294,8 @@ final class ShippedReportLayoutTests: XCTestCase {
             "x", "y", "a", "b", "g", "r", "K", "n", "s", "e", "exp", "ln", "SenseCore", "Similarweb", "min", "max",
             "z", "score", "Pangu", "Turing", "GLM", "Baichuan", "Qwen", "Yuan", "ERNIE", "Bot", "AIGC", "LLM",
             "SE", "AIC", "NIST", "LAPACK", "GPT", "TI", "ACC", "CSV", "Theta", "M",
+            // The chapters' names and terms (issue 20).
+            "FastData", "MASE", "MaaS", "NLP", "OpenAI", "Synthedia", "sMAPE", "token",
         ]
         var found: [String: String] = [:]
         for page in pages {
@@ -374,8 +388,10 @@ final class MethodologySourcesTests: XCTestCase {
                 if case .text(let box) = item { return box.text }
                 return nil
             }.joined(separator: "\n")
-        for file in ["china-ai-market-size.csv", "industry-indicators.csv", "compute.csv", "chatgpt-monthly-visits.csv"] {
-            XCTAssertTrue(text.contains(file), "\(file) missing from the sources page")
+        // Each named by what it holds, as a client reads it (issue 20), never by its file name.
+        for data in ["中国人工智能核心产业规模", "推进程度评分", "算力与训练规模", "ChatGPT 月访问量"] {
+            XCTAssertTrue(text.contains(data), "\(data) missing from the sources page")
         }
+        XCTAssertFalse(text.contains(".csv"), text)
     }
 }

@@ -34,15 +34,43 @@ final class ShippedFactsTests: XCTestCase {
     func testTheTokenReserveIsAStockAndALowerBound() {
         let zh = text("compute", .zh), en = text("compute", .en)
         XCTAssertTrue(zh.contains("储备量"), zh)
-        XCTAssertTrue(zh.contains("10+"), zh)
+        XCTAssertTrue(zh.contains("超10万亿"), zh)  // as the source words it (issue 20)
+        XCTAssertFalse(zh.contains("10+万亿"), zh)
+        XCTAssertTrue(en.contains("10+"), en)
         XCTAssertTrue(en.lowercased().contains("reserve"), en)
         XCTAssertFalse(zh.contains("10 万亿 tokens/月"), "a stock, not a rate")
+    }
+
+    /// Issue 20: the report says consumers' tolerance for error is low (容错程度较低), so
+    /// 泛消费 does not score high on accuracy tolerance.
+    func testConsumerScoresLowOnErrorToleranceAsTheSourceSays() throws {
+        let path = ReportExhibitsTests.root.appendingPathComponent("datasets/industry-indicators.csv").path
+        let table = try TypedTable.csv(path: path)
+        let industry = try XCTUnwrap(table.optionalColumnIndex(named: "industry_zh"))
+        let tolerance = try XCTUnwrap(table.optionalColumnIndex(named: "accuracy_tolerance"))
+        let rubric = try XCTUnwrap(table.optionalColumnIndex(named: "rubric"))
+        let consumer = try XCTUnwrap(table.rows.first { $0[industry].text == "泛消费" })
+        XCTAssertLessThanOrEqual(Double(consumer[tolerance].text) ?? 5, 2)
+        XCTAssertTrue(consumer[rubric].text.contains("容错程度较低"))
+    }
+
+    /// Issue 20: every page that shows data says how recent it is, table pages included.
+    func testEveryTablePageStatesItsDataCutoff() {
+        for id in ["chatgpt-visits", "model-releases", "ai-stages", "vendor-landscape", "vendor-benchmarks", "compute",
+                   "case-results", "industry-applications"] {
+            XCTAssertTrue(text(id, .zh).contains("数据截至："), "\(id) zh")
+            XCTAssertTrue(text(id, .en).contains("Data cut-off:"), "\(id) en")
+        }
+        XCTAssertTrue(text("chatgpt-visits", .zh).contains("数据截至：2023-11"))
     }
 
     func testReleasesAreTheSourcesIncompleteList() {
         XCTAssertTrue(text("model-releases", .zh).contains("不完全统计"))
         XCTAssertTrue(text("model-releases", .zh).contains("近 80 个"))
-        XCTAssertTrue(text("model-releases", .en).contains("incomplete list"))
+        XCTAssertTrue(text("model-releases", .en).contains("which it calls incomplete"))
+        // Issue 20: Hunyuan's 2022 date is a disclosure of research, as the vendor page says.
+        XCTAssertTrue(text("model-releases", .zh).contains("混元已于 2022 年 4 月首次披露研发进展"))
+        XCTAssertFalse(text("model-releases", .zh).contains("混元此前已发布"))
     }
 
     func testStageYearsAreThePrintedOnesAndAddedMilestonesAreMarked() {
@@ -61,9 +89,24 @@ final class ShippedFactsTests: XCTestCase {
         let zh = text("industry-applications", .zh), en = text("industry-applications", .en)
         XCTAssertTrue(zh.contains("能源-燃气"), zh)
         XCTAssertTrue(en.contains("Energy – gas"), en)
-        XCTAssertFalse(zh.contains("未说明"), "the source names manufacturing's functions; say its text was not available")
-        XCTAssertTrue(zh.contains("原文未能获取"), zh)
-        XCTAssertTrue(en.contains("not filled in by guesswork"), en)
+        XCTAssertFalse(zh.contains("未说明"), "the source names manufacturing's functions")
+        // Issue 20: the functions the 2023 report's text lists, no placeholder for a text
+        // that was missing, Belle an operations-management case.
+        for function in ["辅助业务清算", "自动化估值", "贷款抵押物识别", "投资研究", "反欺诈", "自动理赔", "智能客服", "营销内容",
+                         "商品推荐", "货品智能预测", "智能调度", "智能巡检", "生产计划优化", "实时监测", "生产成本控制", "企业运营管理"] {
+            XCTAssertTrue(zh.contains(function), "the applications page lists \(function)")
+        }
+        for function in ["clearing support", "automated valuation", "fraud detection", "service bots", "product recommendation",
+                         "Dispatch", "Inspection", "Production planning", "Cost control", "Operations management"] {
+            XCTAssertTrue(en.contains(function), "the English applications page lists \(function)")
+        }
+        for unfinished in ["具体职能未见于可得摘要", "原文有列", "未能获取", "待据原文补齐", "门店（"] {
+            XCTAssertFalse(zh.contains(unfinished), "page 21 is finished: \(unfinished)")
+        }
+        for unfinished in ["available to marketcast", "not available", "summary available", ".csv", ".txt", "rests on"] {
+            XCTAssertFalse(en.contains(unfinished), "page 21 is finished: \(unfinished)")
+        }
+        XCTAssertTrue(zh.contains("门店数为业务规模"), "Belle's store count is scale, not a result")
         XCTAssertFalse(en.contains("general tasks"), "a claim the source does not make")
         XCTAssertFalse(zh.contains("public-figures"), "no internal file names on a client page")
     }
@@ -82,7 +125,11 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("methodology-sources", .en).contains("Data cut-off: 2025-12"))
         // Key findings quote the bound as the chart does.
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .en).contains("2025 >CNY 1,000.0 bn"), text("key-findings", .en))
+        // Issue 20: two lower bounds leave no growth rate certain; from a lower bound, at most.
+        XCTAssertTrue(text("key-findings", .zh).contains("其间增速无法确定"), text("key-findings", .zh))
+        XCTAssertTrue(text("key-findings", .zh).contains("年复合增长率至多15.2%"), text("key-findings", .zh))
+        XCTAssertFalse(text("key-findings", .zh).contains("为 超过"), "no stray space before a bound")
+        XCTAssertTrue(text("key-findings", .en).contains("2025 was more than CNY 1,000.0 bn"), text("key-findings", .en))
     }
 
     /// A key finding and the chart it cites print a number alike (issue 14 §5): same
@@ -97,7 +144,8 @@ final class ShippedFactsTests: XCTestCase {
         // Visits in the chart's unit: 亿次 on the axis and in the sentence.
         XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))
         XCTAssertTrue(findings.contains("18.0 亿次"), findings)
-        XCTAssertTrue(text("key-findings", .en).contains("1,800 million visits"))
-        XCTAssertTrue(text("chatgpt-visits", .en).contains("Unit: million visits"))
+        // Issue 20: billions, as English says them (1.80 billion, not 1,800 million).
+        XCTAssertTrue(text("key-findings", .en).contains("1.80 billion visits"), text("key-findings", .en))
+        XCTAssertTrue(text("chatgpt-visits", .en).contains("Unit: billion visits"))
     }
 }

@@ -117,7 +117,9 @@ final class SummaryPagesTests: XCTestCase {
         // 中商's rows are the publisher forecasts the large-model chart marks, value for value.
         let publisherPath = ReportExhibitsTests.root.appendingPathComponent("datasets/china-large-model-market-publisher-forecasts.csv").path
         let publisher = try records(String(contentsOfFile: publisherPath, encoding: .utf8))
-        let askci = dataset.filter { $0["series"] == "china-large-model-market" }
+        let askci = dataset.filter { $0["series"] == "china-large-model-market" && $0["publisher"] == "中商产业研究院" }
+        // Issue 20: the industry article's 2026 figure is listed too, as a bound.
+        XCTAssertTrue(dataset.contains { $0["publisher"] == "行业报道" && $0["year"] == "2026" && $0["bound"] == "lower" })
         XCTAssertEqual(askci.map { [$0["year"], $0["published"], $0["value"]] }, publisher.map { [$0["year"], $0["vintage"], $0["value"]] })
         // The page says what each figure is: CAICT's bound and iResearch's rate as printed.
         let zh = texts(try page(ForecastComparisonExhibit.chartID)), en = texts(try page(ForecastComparisonExhibit.chartID, .en))

@@ -1,4 +1,4 @@
-// Recursive-descent parser for the formula language of DESIGN.md.
+// Recursive-descent parser for the formula language (README, `marketcast fit`).
 //
 //   sum     := product (('+' | '-') product)*
 //   product := unary (('*' | '/') unary)*

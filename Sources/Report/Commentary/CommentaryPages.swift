@@ -33,8 +33,7 @@ enum CommentaryPages {
             }) else { continue }
             let text = TextPages(title: title ?? context.strings.localized("分析师评述", "Analyst commentary"),
                                  continuedSuffix: context.strings.continued, blocks: blocks,
-                                 note: context.strings.localized("本页为 marketcast 研究的分析师评述；文中数值取自本报告的数据与预测。",
-                                                                 "This page is marketcast research's commentary; its figures are this report's data and forecasts."))
+                                 note: Self.note(entry, strings: context.strings))
             let laid = text.layoutPages(theme: context.theme, measurer: context.measurer)
             let id = exhibitID(index)
             let pages = laid.enumerated().map { pageIndex, page in
@@ -45,6 +44,13 @@ enum CommentaryPages {
         }
         try problems.throwIfAny()
         return sections
+    }
+
+    /// The line under an entry's pages: its own `note` (none when empty), else the default.
+    static func note(_ entry: CommentaryConfig, strings: Strings) -> String? {
+        if let own = entry.note(for: strings.language) { return own.isEmpty ? nil : own }
+        return strings.localized("本页为 marketcast 研究的分析师评述；文中数值取自本报告的数据与预测，其余事实见各页注释所列出处。",
+                                 "This page is marketcast research's commentary; its figures are this report's data and forecasts, other facts are cited in its notes.")
     }
 
     /// `pages` with each section inserted after the last page of the exhibit it follows.

@@ -88,7 +88,7 @@ struct CommentaryResolver {
                 throw yearOutside(year, forecast: forecast, at: location)
             }
             let bound = point.isEstimate ? nil : result.series.observations.first { $0.year == year }?.bound
-            return (bound.flatMap { strings.boundPrefixes[$0] } ?? "") + style.amount(point.value)
+            return (bound.flatMap { strings.proseBoundPrefixes[$0] } ?? "") + style.amount(point.value)
         case let .interval(_, year):
             guard let point = result.forecast.points.first(where: { $0.year == year }) else {
                 throw yearOutside(year, forecast: result.forecast, at: location)

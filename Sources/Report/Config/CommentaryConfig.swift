@@ -13,12 +13,27 @@ public struct CommentaryConfig: Sendable {
     public var location: SourceLocation
     /// The `after:` value's own location.
     public var afterLocation: SourceLocation?
+    /// The line under every page (`note`, `note_en`); nil: the default, which says the page
+    /// is the analyst's commentary; "": none (a disclaimer is not commentary).
+    public var note: String?
+    public var noteEnglish: String?
 
-    static let keys = ["file", "file_en", "after"]
+    static let keys = ["file", "file_en", "after", "note", "note_en"]
+
+    /// The note for `language`: the English note when there is one, else `note`.
+    public func note(for language: DisplayLanguage) -> String? {
+        language == .en ? (noteEnglish ?? note) : note
+    }
 
     /// The Markdown file for `language`: the English file when there is one, else `file`.
     public func file(for language: DisplayLanguage) -> String {
         language == .en ? (fileEnglish ?? file) : file
+    }
+
+    /// A text value that may be empty (`note: ""`: no note).
+    private static func text(_ mapping: YAMLMapping, _ key: String) throws -> String? {
+        if let node = mapping.node(key), case let .scalar(scalar) = node, scalar.string.isEmpty { return "" }
+        return try mapping.string(key)
     }
 
     init(mapping: YAMLMapping, folder: String) throws {
@@ -36,6 +51,8 @@ public struct CommentaryConfig: Sendable {
         } ?? nil
         after = try problems.collect { try mapping.string("after") } ?? nil
         afterLocation = mapping.node("after") == nil ? nil : mapping.location(of: "after")
+        note = try problems.collect { try Self.text(mapping, "note") } ?? nil
+        noteEnglish = try problems.collect { try Self.text(mapping, "note_en") } ?? nil
         try problems.throwIfAny()
         self.file = file ?? ""
     }

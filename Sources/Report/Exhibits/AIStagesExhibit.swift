@@ -33,7 +33,7 @@ struct AIStagesExhibit: Exhibit {
             start: Double(start), end: Double(max(today, (stages.last?.start ?? today) + 1)),
             tickYears: Array(stride(from: (start / 10) * 10, through: today, by: 10)),
             sourceNote: strings.sourceLine(stages.map(\.source) + milestones.map(\.source)) + strings.localized("。", ". ")
-                + strings.stagesNote)
+                + strings.stagesNote + context.tableCutoff("ai-stages", "ai-milestones"))
         let layout = diagram.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["kind,name,start_year,end_year"]
         for stage in diagram.stages {

@@ -10,8 +10,9 @@ struct ChatGPTVisitsExhibit: Exhibit {
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let visits = context.tables[ExhibitTable.chatGPTVisits] else { return [] }
-        let page = ChatGPTVisitsPage(visits: visits, milestones: (context.tables[ExhibitTable.chatGPTMilestones] ?? []),
+        var page = ChatGPTVisitsPage(visits: visits, milestones: (context.tables[ExhibitTable.chatGPTMilestones] ?? []),
                                      strings: context.strings)
+        page.cutoff = context.tableCutoff("chatgpt-visits", "chatgpt-milestones")
         return [ReportPage(title: page.chart.title, chartID: Self.chartID, laying: page.chart, in: context,
                            csv: page.csv())]
     }
@@ -21,6 +22,8 @@ struct ChatGPTVisitsPage {
     let visits: [MonthlyVisit]
     let milestones: [DatedLabel]
     let strings: Strings
+    /// The data cut-off sentence appended to the note ("" when unknown).
+    var cutoff: String = ""
 
     /// Every month from the first to the last, so a month absent from the file is a gap too.
     var months: [CalendarDate] {
@@ -49,9 +52,9 @@ struct ChatGPTVisitsPage {
     }
 
     /// How the page prints visits, on the chart and in the key finding alike: 亿次 with one
-    /// decimal in Chinese (18.0), millions in English (1,800); the data are in millions.
-    var displayScale: Double { strings.language == .zh ? 0.01 : 1 }
-    var displayDecimals: Int { strings.language == .zh ? 1 : 0 }
+    /// decimal in Chinese (18.0), billions with two in English (1.80); the data are in millions.
+    var displayScale: Double { strings.language == .zh ? 0.01 : 0.001 }
+    var displayDecimals: Int { strings.language == .zh ? 1 : 2 }
     func displayed(_ millions: Double) -> String {
         strings.visitsAmount(NumberFormat.grouped(millions * displayScale, decimals: displayDecimals))
     }
@@ -70,8 +73,9 @@ struct ChatGPTVisitsPage {
                                   LineChart.DataPoint(label: month.description, value: value(for: month).map { $0 * scale })
                               },
                               milestones: chartMilestones, missingLabel: strings.noData,
-                              sourceNote: strings.visitsNote(sources: sources, missing: missingMonths),
-                              formatValue: ValueFormat.groupedDecimal(decimals: 0))
+                              sourceNote: strings.visitsNote(sources: sources, missing: missingMonths) + cutoff,
+                              // Ticks: 0, 5, 10 亿次; 0.0, 0.5, 1.0 billion.
+                              formatValue: ValueFormat.groupedDecimal(decimals: strings.language == .zh ? 0 : 1))
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: displayDecimals)
         return chart
     }

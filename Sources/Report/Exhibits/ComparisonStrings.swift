@@ -10,7 +10,7 @@ extension Strings {
     var comparisonPublisher: String { localized("出版方（发布时间）", "Publisher (published)") }
     var comparisonDefinition: String { localized("口径", "Definition") }
     var comparisonPublished: String { localized("出版方预测", "Published forecast") }
-    var comparisonOurs: String { localized("本报告（同口径序列）", "marketcast (our series)") }
+    var comparisonOurs: String { localized("本报告（对应序列）", "marketcast (our series)") }
     func comparisonPublishedOn(_ date: String) -> String { localized("（\(date)）", " (\(date))") }
     var comparisonUndated: String { localized("（发布时间未注明）", " (date not stated)") }
     var comparisonNoSeries: String {

@@ -9,6 +9,11 @@ extension Strings {
         [.lower: localized("超过", ">"), .upper: localized("不足", "<")]
     }
 
+    /// The same bounds in a sentence (commentary): English says them in words.
+    var proseBoundPrefixes: [ObservationBound: String] {
+        [.lower: localized("超过", "more than "), .upper: localized("不足", "less than ")]
+    }
+
     var boundLegend: String { localized("出版方所述下限（实际值更高）", "Published lower bound (true value higher)") }
 
     /// The mark after a derived year's label ("2023*") and its footnote.
@@ -53,7 +58,7 @@ extension Strings {
         switch kind {
         case .lower:
             return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；模型按下限值拟合，故预测及其区间为数据所能支持的最低路径。",
-                             "\(list): lower bounds as published (“more than”); the true values are higher. The model is fitted to the bounds, so the forecast and its interval are the lowest path the data support.")
+                             "\(list): lower bounds as published (\"more than\"); the true values are higher. The model is fitted to the bounds, so the forecast and its interval are the lowest path the data support.")
         case .upper:
             return localized("\(list) 年为出版方所述上限（“不足”），实际值更低；模型按上限值拟合，故预测及其区间为数据所能支持的最高路径。",
                              "\(list): upper bounds as published (“less than”); the true values are lower. The model is fitted to the bounds, so the forecast and its interval are the highest path the data support.")

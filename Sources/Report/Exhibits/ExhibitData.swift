@@ -291,6 +291,9 @@ struct IndustryApplication: Equatable {
     var function: String, functionEN: String
     var source: String
     var note: String
+    /// What the row rests on, in Chinese (optional `note_zh`); the Chinese page prints it
+    /// when present, the English page prints `note`.
+    var noteZH: String = ""
 
     static func load(path: String, language: DisplayLanguage? = nil) throws -> [IndustryApplication] {
         try load(try TypedTable.csv(path: path), language: language)
@@ -304,7 +307,8 @@ struct IndustryApplication: Equatable {
             rows.append(IndustryApplication(industry: table.requiredText(row, "industry_zh"),
                                             industryEN: table.requiredText(row, "industry_en"),
                                             function: table.text(row, "function_zh"), functionEN: table.text(row, "function_en"),
-                                            source: table.source(row, in: language), note: table.text(row, "note")))
+                                            source: table.source(row, in: language), note: table.text(row, "note"),
+                                            noteZH: table.text(row, "note_zh")))
         }
         try table.finish()
         return rows

@@ -68,14 +68,19 @@ extension Strings {
 
     // Exhibit 3.
     var visitsTitle: String { localized("ChatGPT 月访问量，2022-11 至 2023-10", "ChatGPT monthly visits, Nov 2022 – Oct 2023") }
-    var visitsUnit: String { localized("单位：亿次", "Unit: million visits") }
-    /// A number of visits in the page's unit, for text: "18.0 亿次", "1,800 million visits".
-    func visitsAmount(_ number: String) -> String { localized("\(number) 亿次", "\(number) million visits") }
+    var visitsUnit: String { localized("单位：亿次", "Unit: billion visits") }
+    /// A number of visits in the page's unit, for text: "18.0 亿次", "1.80 billion visits".
+    func visitsAmount(_ number: String) -> String { localized("\(number) 亿次", "\(number) billion visits") }
     var noData: String { localized("无数据", "no data") }
     func visitsNote(sources: [String], missing: [String]) -> String {
-        let gap = missing.isEmpty ? "" : localized("\(missing.joined(separator: "、")) 来源中无数据，图中留空（未补零、未插值）。",
-                                              " \(missing.joined(separator: ", ")): no figure in the sources, left as a gap (not zero, not interpolated).")
-        return sourceLine(sources) + localized("。注：网页访问量（桌面+移动端）；2022-11 为不完整月份（11 月 30 日上线）。", ". Note: web visits (desktop + mobile); 2022-11 is a partial month (launched 30 Nov).")
+        let gap = missing.isEmpty ? "" : localized("\(missing.joined(separator: "、")) 无可用数值，图中留空（未补零、未插值）。",
+                                              " \(missing.joined(separator: ", ")): no usable figure, left as a gap (not zero, not interpolated).")
+        // Issue 20: the 152.7 M some articles give for 2022-11 cannot be ChatGPT's (one day of it).
+        let november = missing.contains("2022-11")
+            ? localized("2022-11 仅含 11 月 30 日上线后的一天，部分报道所给该月 1.527 亿次与 Similarweb 所报 OpenAI 网站当月共约 1,800 万次不符，不予采用；",
+                        " 2022-11 had one day of ChatGPT (launched 30 Nov): the 152.7 million some articles give for it contradicts Similarweb's 18 million for all of openai.com that month, so it is not used;")
+            : localized("2022-11 为不完整月份（11 月 30 日上线）；", " 2022-11 is a partial month (launched 30 Nov);")
+        return sourceLine(sources) + localized("。注：网页访问量（桌面+移动端）；", ". Note: web visits (desktop + mobile);") + november
             + gap + localized("里程碑为月活跃用户，并非访问量。", " The milestone counts monthly users, not visits.")
     }
 
@@ -93,8 +98,8 @@ extension Strings {
         return localized("\(month)月", months[min(max(month, 1), 12) - 1])
     }
     var releasesNote: String {
-        localized("注：报告称约半年内发布的中国大模型近 80 个，此处为其所列的不完全统计，并非全部发布；日期为报告所列（月.日，年份据上下文为 2023 年）；盘古、混元此前已发布，此处为其 2023 年的发布事件。",
-             "Note: the report counts nearly 80 Chinese large models released within about half a year; these are the releases its incomplete list (不完全统计) names, not all of them. Dates as the report lists them (month.day, 2023 from context); Pangu and Hunyuan were first released earlier, these are their 2023 events.")
+        localized("注：报告称约半年内发布的中国大模型近 80 个，此处为其所列的不完全统计，并非全部发布；日期为报告所列（月.日，年份据上下文为 2023 年）；盘古已于 2021 年 4 月发布、混元已于 2022 年 4 月首次披露研发进展，此处为其 2023 年的发布事件。",
+             "Note: the report counts nearly 80 Chinese large models released within about half a year; these are the releases its list names, which it calls incomplete, not all of them. Dates as the report lists them (month.day, 2023 from context); Pangu was first released in April 2021 and Hunyuan's research first disclosed in April 2022; these are their 2023 events.")
     }
 
     // Exhibit 5.
@@ -126,7 +131,8 @@ extension Strings {
              NumberFormat.grouped(billions, decimals: NumberFormat.commonDecimals(for: [billions])) + " bn")
     }
     var landscapeNote: String {
-        localized("注：参数量仅在来源明确给出时列出；日期精度同来源（月或日）。", "Note: parameter counts only where the sources state them; dates at the precision the sources give (month or day).")
+        localized("注：参数量仅在来源明确给出时列出；日期精度同来源（月或日）；混元 2023-06-19 的发布见于报告的发布时间表。孟子系列原报告记作“澜起科技”（一家芯片企业），实为澜舟科技发布，本表已更正。",
+                  "Note: parameter counts only where the sources state them; dates at the precision the sources give (month or day); Hunyuan's 2023-06-19 release is from the report's release timeline. The report credits the Mengzi models to Montage Technology, a chip maker; they are Langboat's, and this table corrects it.")
     }
 
     // Exhibit 8.
@@ -136,14 +142,15 @@ extension Strings {
         localized("（\(NumberFormat.grouped(count))题）", " (\(NumberFormat.grouped(count)) questions)")
     }
     var benchmarksNote: String {
-        localized("注：厂商自报得分，与其他评测设置下的得分不可直接比较。", "Note: vendor-reported scores, not comparable with scores from other evaluation set-ups.")
+        localized("注：厂商自报得分，与其他评测设置下的得分不可直接比较。C-Eval 与 CMMLU 为 2023 年 9 月榜单成绩，均居开源模型首位；C-Eval 覆盖 52 个学科。金融知识评测为度小满自建的中文金融知识数据集（10 个大类、36 个小类的单选题），轩辕-70B 得分居首。",
+                  "Note: vendor-reported scores, not comparable with scores from other evaluation set-ups. C-Eval and CMMLU are the September 2023 leaderboards, where XuanYuan-70B led all open models; C-Eval covers 52 subjects. The financial-knowledge evaluation is Du Xiaoman's own Chinese data set (single-choice questions in 10 major and 36 minor categories), on which it scored highest.")
     }
 
     // Exhibit 9.
     var computeTitle: String { localized("算力与训练规模", "Compute and training scale") }
     var vendorEstimate: String { localized("厂商预计值", "vendor's expectation") }
     var computeNote: String {
-        localized("注：各指标单位不同，分别列示、不作加总或比较；阿里巴巴张北与乌兰察布算力为两地合计；“+”表示下限。",
+        localized("注：各指标单位不同，分别列示、不作加总或比较；阿里巴巴张北与乌兰察布算力为两地合计；“超”表示下限。",
              "Note: the figures have different units and are shown apart, never summed or compared; Alibaba's figure is Zhangbei and Ulanqab combined; \"+\" marks a lower bound.")
     }
     func computeUnit(_ unit: String) -> String {
@@ -160,8 +167,8 @@ extension Strings {
     // Exhibit 10.
     var casesTitle: String { localized("大模型应用案例成效", "Results of large-model deployments") }
     var casesNote: String {
-        localized("注：“+”后缀表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。",
-             "Note: a \"+\" suffix marks a lower bound; State Grid's gain of 11.38% (提升11.38%) and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of copy (文案) generated.")
+        localized("注：“超”表示下限；国家电网“提升11.38%”、深圳燃气准确率 +2.5%、召回率 +4.5% 均按来源原文，未说明为相对值或百分点；微博 69 万为生成文案数。仅列成效与使用量；门店数、开源模型数、合作伙伴数等业务规模见厂商章节。",
+             "Note: a \"+\" suffix marks a lower bound; State Grid's \"improvement of 11.38%\" and Shenzhen Gas's accuracy +2.5% and recall +4.5% are as worded in the source, which does not say whether they are relative or percentage points; Weibo's 690,000 are pieces of marketing copy generated. Results and usage only; footprint figures (stores, open models, partners) are in the vendors chapter.")
     }
     func caseUnit(_ unit: String) -> String? {
         switch unit {
@@ -175,14 +182,14 @@ extension Strings {
     var applicationsTitle: String { localized("各行业大模型应用功能", "Large-model application functions by industry") }
     var industryHeader: String { localized("行业", "Industry") }
     var functionHeader: String { localized("应用功能", "Application function") }
-    var basisHeader: String { localized("依据", "Basis in the report's cases") }
+    var basisHeader: String { localized("依据", "Basis in the report") }
     func casesBasis(_ names: [String]) -> String { localized("案例：", "Cases: ") + names.joined(separator: localized("、", ", ")) }
     var applicationsNote: String {
-        localized("注：每行均依据报告正文所述案例（弗若斯特沙利文 / 头豹研究院 2023 年报告正文，经公开摘要核对）。报告原文列出的更多职能（如金融业十余项职能、制造业的职能与案例）原文未能获取，本表不作臆补，待据原文补齐；深圳燃气为燃气企业，单列为能源-燃气。",
-             "Note: every row rests on a case in the report's text (Frost & Sullivan / LeadLeo 2023 report text, checked against the summary of it available to marketcast). The report lists more functions (over ten for finance; functions and examples for manufacturing) whose text was not available: they are not filled in by guesswork and remain to be added from the source. Shenzhen Gas, a gas utility, has its own row (energy – gas).")
+        localized("注：应用功能及其所处阶段据弗若斯特沙利文、头豹研究院《2023年AI大模型应用研究报告》正文整理，文字为 marketcast 研究的概括；案例数字为报告所载，百丽的门店数为业务规模而非模型成效。深圳燃气为燃气企业，单列为能源-燃气。",
+             "Note: the functions and their stage follow the text of Frost & Sullivan China and LeadLeo's 2023 AI large-model application report, summarised in marketcast research's words; case figures are as the report gives them, and Belle's store count is the business's scale, not a result of the model. Shenzhen Gas, a gas utility, has its own row (energy – gas).")
     }
-    /// A function the source names but whose text was not available to marketcast.
-    var applicationNotAvailable: String { localized("原文有列，未能获取（见注）", "listed in the source; text not available (see note)") }
+    /// A row whose function the dataset leaves empty.
+    var applicationNotAvailable: String { localized("（出处未列明）", "(not stated in the source)") }
 
     // Exhibit 12.
     var findingsTitle: String { localized("关键发现", "Key findings") }
@@ -192,11 +199,12 @@ extension Strings {
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
                            startIsBound: Bool = false, model: String) -> String {
         let why = startIsBound ? localized("（自 \(fromYear) 年下限起算）", " (from the \(fromYear) lower bound)") : ""
-        return localized("\(title)预计于 \(year)E 达到 \(amount)（\(interval)），\(fromYear)–\(toYear)E 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
+        // Years in a sentence carry no "E": the sentence says they are forecast.
+        return localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
              // "a 10.0% CAGR over …" for a rate, "a CAGR over … of at most 15.2%" for a limit.
              cagr.first?.isLetter == true
-                ? "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a CAGR over \(fromYear)–\(toYear)E of \(cagr)\(why); model: \(model)."
-                : "\(title) is forecast to reach \(amount) in \(year)E (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)E\(why); model: \(model).")
+                ? "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR over \(fromYear)–\(toYear) of \(cagr)\(why); model: \(model)."
+                : "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)\(why); model: \(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
@@ -216,8 +224,8 @@ extension Strings {
     }
     func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
                               high: String, highAmount: String, highInterval: String) -> String {
-        localized("\(title) \(year)E 的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
-                  "Across scenarios, \(title) in \(year)E ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
+        localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
+                  "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
@@ -226,16 +234,35 @@ extension Strings {
                          "Backtest: \(title) fitted with the \(model) to \(fitYears.lowerBound)–\(fitYears.upperBound) missed the published \(tested) by \(error) on average.")
     }
     func findingPenetration(top: String, topScore: String, bottom: String, bottomScore: String) -> String {
-        localized("按 marketcast 对报告文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
-                  "On marketcast's scoring of the report's text (not a publisher's figure), \(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
+        localized("按 marketcast 研究对弗若斯特沙利文 / 头豹研究院 2023 年报告“推进程度”文字的评分（非出版方数据），大模型推进程度最高的行业为\(top)（指数 \(topScore)），最低为\(bottom)（\(bottomScore)）。",
+                  "On marketcast research's scoring of the adoption text in Frost & Sullivan / LeadLeo's 2023 report (not a publisher's figure), \(top) is furthest along in adopting large models (index \(topScore)); \(bottom) is last (\(bottomScore)).")
     }
     func findingRoomToGrow(industry: String, points: String) -> String {
         localized("按 marketcast 的估计（非出版方数据），提升空间最大的行业为\(industry)：潜在渗透率高出当前 \(points) 个百分点。",
                   "On marketcast's estimates (not a publisher's figures), \(industry) has the most room to grow: its potential penetration is \(points) points above today's.")
     }
     func findingReleases(count: Int, first: String, last: String) -> String {
-        localized("2023 年报告列出 \(count) 个中国大模型发布，集中于 \(first) 至 \(last)。",
+        localized("2023 年报告列出 \(count) 个中国大模型发布，集中于\(first)至\(last)。",
              "The report lists \(count) Chinese large-model releases in 2023, between \(first) and \(last).")
+    }
+
+    /// What a configured table holds, for the sources page; nil for a table not named here.
+    func dataLabel(table: String) -> String? {
+        let labels: [String: (String, String)] = [
+            "chatgpt-visits": ("ChatGPT 月访问量", "ChatGPT monthly visits"),
+            "chatgpt-milestones": ("ChatGPT 里程碑", "ChatGPT milestones"),
+            "model-releases": ("2023 年中国大模型发布", "Chinese large-model releases in 2023"),
+            "ai-stages": ("人工智能发展阶段", "Stages of AI development"),
+            "ai-milestones": ("人工智能发展里程碑", "AI milestones"),
+            "vendor-models": ("厂商与模型", "Vendors and models"),
+            "vendor-benchmarks": ("评测得分", "Benchmark scores"),
+            "compute": ("算力与训练规模", "Compute and training scale"),
+            "case-results": ("应用案例成效", "Results of deployments"),
+            "industry-applications": ("各行业应用功能", "Application functions by industry"),
+            "published-forecasts": ("已发布预测", "Published forecasts"),
+            "penetration": ("推进程度评分", "Adoption-progress scores"),
+        ]
+        return labels[table].map { localized($0.0, $0.1) }
     }
 
     // Exhibit 13.
@@ -269,6 +296,7 @@ extension Strings {
     /// Why a method was not backtested, in the page's language: English pages print the
     /// fitter's own words, Chinese pages a wording of its cause.
     func skipReason(_ skip: BacktestSkip) -> String {
+        if case .failed = skip.cause { return localized("拟合未得出结果", "the fit did not succeed") }
         guard language == .zh else { return skip.reason }
         switch skip.cause {
         case let .tooFewActuals(parameters, actuals, fitThrough):

@@ -12,8 +12,9 @@ struct ComputeExhibit: Exhibit {
         guard let figures = context.tables[ExhibitTable.compute] else { return [] }
         let strings = context.strings
         let tiles = figures.map { figure -> FigureTiles.Tile in
-            let number = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
-                + (figure.isLowerBound ? "+" : "")
+            // A lower bound reads 超10万亿 in Chinese (as the source words it), 10+ trillion in English.
+            let digits = NumberFormat.grouped(figure.value, decimals: NumberFormat.commonDecimals(for: [figure.value]))
+            let number = !figure.isLowerBound ? digits : strings.localized("超" + digits, digits + "+")
             let unit = strings.computeUnit(figure.unit)
             let joinsDirectly = strings.language == .zh && unit.unicodeScalars.first.map { $0.value >= 0x3000 } == true
             var caption = strings.localized(figure.vendor, figure.vendorEN) + " · " + strings.localized(figure.facility, figure.facilityEN)
@@ -25,7 +26,8 @@ struct ComputeExhibit: Exhibit {
         }
         let chart = FigureTiles(title: strings.computeTitle, tiles: tiles, columns: 3,
                                 estimateLegend: strings.vendorEstimate,
-                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote)
+                                sourceNote: strings.sourceLine(figures.map(\.source)) + strings.localized("。", ". ") + strings.computeNote
+                                    + context.tableCutoff("compute"))
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["vendor,facility,metric,value,lower_bound,unit,date,status"]
         for figure in figures {
@@ -54,7 +56,8 @@ struct CaseResultsExhibit: Exhibit {
                              caption: strings.localized(result.organisation, result.organisationEN))
         }
         let chart = FigureTiles(title: strings.casesTitle, tiles: tiles,
-                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote)
+                                sourceNote: strings.sourceLine(results.map(\.source)) + strings.localized("。", ". ") + strings.casesNote
+                                    + context.tableCutoff("case-results"))
         let layout = chart.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["case,organisation,metric,value,unit,direction,lower_bound,shown_as"]
         for (result, tile) in zip(results, tiles) {
@@ -67,9 +70,17 @@ struct CaseResultsExhibit: Exhibit {
 
     /// "+11.38个百分点", "−90%", "1,000+", "91.18%": the sign says the direction of a change,
     /// "+" after the number a lower bound.
+    /// Chinese says a count as the source does (69万, 超10万) rather than 690,000 / 100,000+.
     static func figure(_ result: CaseResult, strings: Strings) -> String {
         let sign = result.direction == "+" ? "+" : (result.direction == "-" ? "−" : "")
+        let unit = strings.caseUnit(result.unit) ?? ""
+        if strings.language == .zh, unit.isEmpty {
+            let wan = result.value >= 10_000 && (result.value / 10_000).rounded() == result.value / 10_000
+            let number = wan ? NumberFormat.grouped(result.value / 10_000, decimals: 0) + "万"
+                             : NumberFormat.grouped(result.value, decimals: NumberFormat.commonDecimals(for: [result.value]))
+            return (result.isLowerBound ? "超" : "") + sign + number
+        }
         let number = NumberFormat.grouped(result.value, decimals: NumberFormat.commonDecimals(for: [result.value]))
-        return sign + number + (result.isLowerBound ? "+" : "") + (strings.caseUnit(result.unit) ?? "")
+        return sign + number + (result.isLowerBound ? "+" : "") + unit
     }
 }

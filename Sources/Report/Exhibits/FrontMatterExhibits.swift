@@ -16,13 +16,26 @@ struct TitlePageExhibit: Exhibit {
         let title = document.title(for: language)
         let titleFont = theme.font(theme.fontSizes.title * 1.7, weight: .bold)
         let lineFont = theme.font(theme.fontSizes.subtitle + 3)
-        let titleSize = measurer.measure(title, font: titleFont, maxWidth: width)
+        // A title that wraps is set in the narrowest width that keeps its number of lines, so
+        // the lines balance instead of leaving one word alone ("… Market / Report").
+        let oneLine = measurer.measure(title, font: titleFont, maxWidth: 20_000)
+        let full = measurer.measure(title, font: titleFont, maxWidth: width)
+        var titleWidth = width
+        if full.height > oneLine.height * 1.5 {
+            var low = width / 2, high = width
+            for _ in 0..<14 {
+                let middle = (low + high) / 2
+                if measurer.measure(title, font: titleFont, maxWidth: middle).height <= full.height + 0.5 { high = middle } else { low = middle }
+            }
+            titleWidth = min(width, high + 1)
+        }
+        let titleSize = measurer.measure(title, font: titleFont, maxWidth: titleWidth)
         var lines = [strings.quarterLine(context.config.quarter), strings.dateLine(document.date)]
         if let publisher = document.publisher(for: language) { lines.append(publisher) }
         let lineSizes = lines.map { measurer.measure($0, font: lineFont, maxWidth: width) }
         let blockHeight = titleSize.height + 24 + lineSizes.map { $0.height + 6 }.reduce(0, +)
         var y = area.minY + (area.height - blockHeight) * 0.42
-        scene.add(.text(TextBox(text: title, frame: Rect(x: left, y: y, width: width, height: titleSize.height),
+        scene.add(.text(TextBox(text: title, frame: Rect(x: left, y: y, width: titleWidth, height: titleSize.height),
                                 font: titleFont, color: theme.palette.text, wraps: true)), role: "title")
         y += titleSize.height + 10
         scene.add(.rect(Rect(x: left, y: y, width: 64, height: 4), fill: .solid(theme.palette.accent), stroke: nil,

@@ -22,19 +22,21 @@ struct IndustryApplicationsExhibit: Exhibit {
             rows.append([industry != previous ? industry : "", function.isEmpty ? strings.applicationNotAvailable : function, basis])
             previous = industry
         }
-        let table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
+        var table = TablePage(title: strings.applicationsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: strings.industryHeader, weight: 1.2),
-                                        .init(header: strings.functionHeader, weight: 2),
-                                        .init(header: strings.basisHeader, weight: strings.language == .en ? 4 : 2.4)],
-                              rows: rows, sourceNote: strings.applicationsNote)
+                                        .init(header: strings.functionHeader, weight: strings.language == .en ? 2.8 : 2),
+                                        .init(header: strings.basisHeader, weight: strings.language == .en ? 2.6 : 2.4)],
+                              rows: rows, sourceNote: strings.applicationsNote + context.tableCutoff("industry-applications"))
+        table.groupColumn = 0  // the industry, named on its first row; repeated atop a continuation
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 
-    /// What a function rests on. The dataset's note says it in English, so English pages
-    /// print the note; Chinese pages name the cases (from case-results) the note mentions,
-    /// and fall back to the row's source when it names none.
+    /// What a function rests on. English pages print the dataset's note; Chinese pages its
+    /// `note_zh` when it has one, else the cases (from case-results) the note mentions, and
+    /// the row's source when it names none.
     static func basis(_ application: IndustryApplication, cases: [CaseResult], strings: Strings) -> String {
         if strings.language == .en { return application.note.isEmpty ? application.source : application.note }
+        if !application.noteZH.isEmpty { return application.noteZH }
         var names: [String] = []
         for result in cases {
             // "Shandong Energy (with Huawei)" is mentioned in notes as "Shandong Energy".

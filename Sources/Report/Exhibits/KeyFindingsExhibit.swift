@@ -136,7 +136,7 @@ struct KeyFindingsExhibit: Exhibit {
                 let gap = industries[room].potential - industries[room].currentPenetration
                 findings.append(Finding(text: strings.findingRoomToGrow(industry: name(room),
                                                                         points: NumberFormat.grouped(gap, decimals: 0)),
-                                        exhibitID: "penetration-ranking"))
+                                        exhibitID: "penetration-matrix"))
             }
         }
         // How the series' own model did on the years it did not see.

@@ -45,7 +45,9 @@ struct MethodologyExhibit: Exhibit {
                 // A yearly method or `auto`: no parameters to print (its name lists what it
                 // combined); where its intervals come from instead.
                 statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 年度序列滚动回测误差的分位数（按序列年均变动缩放）",
-                                               "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; " + interval)
+                                               // The config name is not the client's word (issue 20).
+                                               "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; "
+                                                   + interval.replacingOccurrences(of: "of auto's ", with: "of the combination's "))
             }
             return [title, model, statistics]
         }
@@ -86,23 +88,24 @@ struct MethodologyExhibit: Exhibit {
         for result in context.series {
             // The vintage a series uses: its publications and the latest publication date.
             let cutoff = result.series.dataCutoff.map { strings.sentenceSeparator + strings.dataCutoff($0) } ?? ""
-            sourceRows.append([Self.fileName(result.series.file),
+            sourceRows.append([result.entry.title(for: language),
                                strings.list(result.series.sources(in: strings.language)) + strings.localized("。", ".") + cutoff])
         }
-        let tablePaths = ReportConfig.tableNames.compactMap { context.config.tables[$0] }
-            + (context.config.penetration.map { [$0.dataPath] } ?? [])
-        for path in tablePaths {
+        // Each table named by what it holds, as a client reads it (issue 20: not its file name).
+        let tablePaths = ReportConfig.tableNames.compactMap { name in context.config.tables[name].map { (name, $0) } }
+            + (context.config.penetration.map { [("penetration", $0.dataPath)] } ?? [])
+        for (name, path) in tablePaths {
             guard let table = context.csvTables[path], table.optionalColumnIndex(named: "source") != nil else { continue }
             var unique: [String] = []
             for row in table.rows {
                 let source = table.text(row, "source", in: strings.language)
                 if !source.isEmpty && !unique.contains(source) { unique.append(source) }
             }
-            sourceRows.append([Self.fileName(path), strings.list(unique)])
+            sourceRows.append([strings.dataLabel(table: name) ?? Self.fileName(path), strings.list(unique)])
         }
         let sources = TablePage(title: strings.methodologyTitle + strings.localized("：", ": ") + strings.sourcesHeader,
                                 continuedSuffix: strings.continued,
-                                columns: [.init(header: strings.localized("数据文件", "Dataset"), weight: 1.4),
+                                columns: [.init(header: strings.localized("数据", "Data"), weight: 1.4),
                                           .init(header: strings.sourcesHeader, weight: 4)],
                                 rows: sourceRows, sourceNote: strings.sourcesReuseNote)
         pages += TablePages.pages(sources, chartID: "methodology-sources", context: context)

@@ -10,7 +10,8 @@ struct ModelReleasesExhibit: Exhibit {
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         guard let releases = context.tables[ExhibitTable.modelReleases] else { return [] }
-        guard let timeline = Self.timeline(releases, strings: context.strings) else { return [] }
+        guard var timeline = Self.timeline(releases, strings: context.strings) else { return [] }
+        timeline.sourceNote += context.tableCutoff("model-releases")
         let layout = timeline.layout(theme: context.theme, measurer: context.measurer)
         var lines = ["date,vendor,model,source"]
         for release in releases {

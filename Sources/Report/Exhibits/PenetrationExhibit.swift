@@ -88,8 +88,9 @@ struct PenetrationPages {
             title: strings.stabilityTitle, unitLabel: strings.stabilityUnit,
             rowLabels: order.map(name), columnLabels: order.indices.map { strings.rankLabel($0 + 1) },
             probabilities: order.map { s.probabilities[$0] }, threshold: config.heatmapThreshold,
-            sourceNote: strings.stabilityNote(draws: s.draws, concentration: s.concentration, scoreStep: s.scoreStep, seed: s.seed,
-                                              threshold: config.heatmapThreshold))
+            sourceNote: strings.sourceLine(analysis.table.sources(in: strings.language)) + strings.localized("。", ". ")
+                + strings.stabilityNote(draws: s.draws, concentration: s.concentration, scoreStep: s.scoreStep, seed: s.seed,
+                                        threshold: config.heatmapThreshold))
     }
 
     var adoption: LineChart {

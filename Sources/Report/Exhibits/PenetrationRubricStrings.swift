@@ -31,7 +31,7 @@ extension Strings {
     var rubricTitle: String { localized("附录：推进程度评分细则（marketcast 评分）", "Appendix: adoption-progress scoring rubric (marketcast scoring)") }
     var rubricSubtitle: String {
         localized("各指标由 marketcast 依报告“推进程度”文字逐行业评为 1–5 的整数；各行业得分见下页",
-                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress (推进程度); every industry's scores are on the next page")
+                  "marketcast scored each indicator per industry in whole steps 1–5 from the report's text on adoption progress; every industry's scores are on the next page")
     }
     var rubricIndicatorHeader: String { localized("指标", "Indicator") }
     var rubricWeightHeader: String { localized("权重", "Weight") }
@@ -55,7 +55,7 @@ extension Strings {
     var rubricRank: String { localized("名次", "Rank") }
     func rubricNote(sources: [String]) -> String {
         let joined = sources.joined(separator: localized("；", "; "))
-        return localized("来源：\(joined)。注：评分为 marketcast 的分析判断，非报告所列数字；每个评分依据的报告原话与理由逐项记录在评分数据中。综合得分为归一化后的加权平均，四舍五入至整数（min-max 归一化下 0 与 100 为上两行所述的两端）。",
-                         "Source: \(joined). Note: the scores are marketcast's analyst judgement, not figures the report prints; each score's reason, from the report's wording, is recorded with the scoring data. The composite is the weighted mean after normalisation, rounded to whole points (under min-max normalisation, 0 and 100 are the two ends named above).")
+        return localized("来源：\(joined)。注：评分为 marketcast 的分析判断，非报告所列数字；每个评分依据的报告原话与理由逐项记录在评分数据中。综合得分为归一化后的加权平均，四舍五入至整数（min-max 归一化下，0 与 100 分别对应各指标在各行业中的最低分与最高分）。",
+                         "Source: \(joined). Note: the scores are marketcast's analyst judgement, not figures the report prints; each score's reason, from the report's wording, is recorded with the scoring data. The composite is the weighted mean after normalisation, rounded to whole points (under min-max normalisation, 0 and 100 are each indicator's lowest and highest score across the industries).")
     }
 }

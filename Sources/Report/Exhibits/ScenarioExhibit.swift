@@ -102,6 +102,9 @@ struct ScenarioPage {
                                           + disclosures.notes(shownActuals: reference.actuals, shownEstimates: reference.estimates)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
+        // The bounds as exhibit 1 marks them (issue 20: the actual bars lacked p5's marks).
+        chart.lowerBoundActuals = Set(reference.points.indices.filter { disclosures.bound(reference.points[$0]) == .lower })
+        chart.boundLegend = strings.boundLegend
         return chart
     }
 }

@@ -78,11 +78,12 @@ struct SensitivityTable {
         }
     }
 
-    /// A value in the display unit (named once, in the column header), rounded to what a
-    /// model can claim; zero (an interval cut at zero) without decimals.
+    /// A value in the display unit (named once, in the column header), rounded as the
+    /// series' chart rounds (SeriesNumberStyle: 13,260 in Chinese, 1,326.0 in English, so a
+    /// cell never mixes 714.0 with 2,032); zero (an interval cut at zero) without decimals.
     private func amount(_ value: Double) -> String {
         let shown = strings.displayUnit(result.forecast.unit).convert(value)
-        return NumberFormat.grouped(shown, decimals: abs(shown) >= 1000 || shown == 0 ? 0 : 1)
+        return shown == 0 ? "0" : SeriesNumberStyle(result.forecast, strings: strings).number(value)
     }
 
     private func modelName(_ row: SensitivityRow) -> String {

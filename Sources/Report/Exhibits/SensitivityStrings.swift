@@ -52,7 +52,7 @@ extension Strings {
     }
     func sensitivityNote(sources: [String]) -> String {
         sourceLine(sources) + localized(
-            "。注：所有行与情景预测用同一拟合程序、同一批实际值；区间为该行模型的预测区间，正值序列的区间不低于零；与基准相同的改变不列出；各行拟合的说明（如参数落在所设边界）见同名 CSV。",
-            ". Note: every row is fitted by the same program as the scenarios, on the same actuals; intervals are each row's own prediction intervals, never below zero for this positive series; a change identical to the base is not listed; each row's fitting remarks (a parameter on its bound, say) are in the CSV of the same name.")
+            "。注：所有行与情景预测用同一拟合程序、同一批实际值；区间为该行模型的预测区间，正值序列的区间不低于零；与基准相同的改变不列出；无法拟合的改变注明原因。",
+            ". Note: every row is fitted by the same program as the scenarios, on the same actuals; intervals are each row's own prediction intervals, never below zero for this positive series; a change identical to the base is not listed; a change that cannot be fitted says why.")
     }
 }

@@ -25,7 +25,8 @@ struct VendorLandscapeExhibit: Exhibit {
                  strings.event(model.event), model.date.description,
                  model.parametersInBillions.map(strings.parameters(billions:)) ?? "–"]
             },
-            sourceNote: strings.sourceLine(models.map(\.source)) + strings.localized("。", ". ") + strings.landscapeNote)
+            sourceNote: strings.sourceLine(models.map(\.source)) + strings.localized("。", ". ") + strings.landscapeNote
+                + context.tableCutoff("vendor-models"))
         return TablePages.pages(table, chartID: Self.chartID, context: context)
     }
 }
@@ -58,7 +59,8 @@ struct VendorBenchmarksExhibit: Exhibit {
                                             + (models.count > 1 ? " · \(modelName(score.model))" : ""),
                                         value: score.score)
             },
-            sourceNote: strings.sourceLine(scores.map(\.source)) + strings.localized("。", ". ") + strings.benchmarksNote,
+            sourceNote: strings.sourceLine(scores.map(\.source)) + strings.localized("。", ". ") + strings.benchmarksNote
+                + context.tableCutoff("vendor-benchmarks"),
             // Each score with the decimals it was published with (71.9, 67.56).
             formatValue: { NumberFormat.grouped($0, decimals: NumberFormat.commonDecimals(for: [$0])) })
         // "General" shows each score with its own decimals too, in the deck's chart.

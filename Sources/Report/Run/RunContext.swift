@@ -79,3 +79,19 @@ extension Exhibit {
     func dataFiles(in context: RunContext) throws -> [(name: String, text: String)] { [] }
     var tables: [AnyExhibitTableSpec] { [] }
 }
+
+extension RunContext {
+    /// A configured table's data cut-off for its page's note: the latest `published` among
+    /// its rows (issue 20: every page that shows data says how recent it is); "" when the
+    /// table has no such column or no dates.
+    func tableCutoff(_ names: String...) -> String {
+        var dates: [String] = []
+        for name in names {
+            guard let path = config.tables[name], let table = csvTables[path],
+                  let column = table.optionalColumnIndex(named: "published") else { continue }
+            dates += table.rows.map { $0[column].text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        guard let latest = dates.max() else { return "" }
+        return strings.localized("", " ") + strings.dataCutoff(latest)
+    }
+}

@@ -27,7 +27,7 @@ struct FitData {
     var file: String { table.file }
     var header: [String] { table.header }
 
-    /// Estimates are never mixed silently with actuals (DESIGN.md): rows whose status
+    /// Estimates are never mixed silently with actuals: rows whose status
     /// column says `estimate` are left out of the fit, and the output says so.
     private mutating func leaveOutEstimates() throws {
         guard let status = table.optionalColumnIndex(named: "status") else { return }
