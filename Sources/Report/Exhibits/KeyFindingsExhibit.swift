@@ -65,7 +65,7 @@ struct KeyFindingsExhibit: Exhibit {
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: NumberFormat.percent(rate),
-                                                                        model: strings.modelName(forecast.modelName)),
+                                                                        model: strings.modelName(of: forecast)),
                                         exhibitID: result.entry.chartID))
             }
         }
@@ -135,7 +135,7 @@ struct KeyFindingsExhibit: Exhibit {
            let error = backtest.meanAbsolutePercentError(result.forecast.modelName),
            let first = backtest.testYears.first, let last = backtest.testYears.last {
             findings.append(Finding(text: strings.findingBacktest(
-                title: result.entry.title(for: language), model: strings.modelName(result.forecast.modelName),
+                title: result.entry.title(for: language), model: strings.modelName(of: result.forecast),
                 fitYears: backtest.fitYears, testYears: first...last, error: NumberFormat.percent(error)),
                 exhibitID: MethodologyExhibit.backtestID))
         }

@@ -82,6 +82,7 @@ struct MarketSizePage {
             spans.append(span(from: lastActual, to: points.count - 1, points: points, slots: slotOfPoint))
         }
         let note = [strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
+                                       members: forecast.combination.map(\.method),
                                        fitYears: forecast.fitYears, level: forecast.level,
                                        fromBacktestErrors: forecast.intervalMethod != nil)
                         + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),

@@ -20,7 +20,7 @@ struct MethodologyExhibit: Exhibit {
         }
         var rows: [[String]] = []
         func row(title: String, forecast: SeriesForecast) -> [String] {
-            var model = strings.sentenceCase(strings.modelName(forecast.modelName))
+            var model = strings.sentenceCase(strings.modelName(of: forecast))
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
@@ -41,7 +41,7 @@ struct MethodologyExhibit: Exhibit {
             } else if let years = forecast.fitYears, let interval = forecast.intervalMethod {
                 // A yearly method or `auto`: no parameters to print (its name lists what it
                 // combined); where its intervals come from instead.
-                statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 年度序列滚动回测误差的分位数（按序列年均变动缩放）",
+                statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 与 M3 年度序列滚动回测误差的分位数：预测值以上按序列年均变动缩放，以下按相对（对数）误差计，正值序列的下限不会低于零",
                                                "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; " + interval)
             }
             return [title, model, statistics]

@@ -83,7 +83,7 @@ struct ScenarioPage {
                              startIndex: lastActualIndex, lower: lower, upper: upper)
             }
         }
-        let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), $0.forecast.modelName) })
+        let models = strings.scenarioModels(fitted.paths.map { (label($0.scenario), strings.modelName(of: $0.forecast)) })
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,

@@ -18,8 +18,8 @@ extension Strings {
     }
 
     /// "基准情景—指数增长（恒定增速）" for each scenario, joined.
-    public func scenarioModels(_ entries: [(label: String, model: String)]) -> String {
-        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\(modelName($0.model))" }
+    public func scenarioModels(_ entries: [(label: String, modelName: String)]) -> String {
+        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\($0.modelName)" }
             .joined(separator: language == .zh ? "，" : "; ")
     }
 
