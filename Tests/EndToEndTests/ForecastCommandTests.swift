@@ -29,7 +29,7 @@ final class ForecastCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "series,year,value,lower,upper,model")
         XCTAssertEqual(lines.count, 1 + 181 * 6)
         XCTAssertTrue(lines[1].hasPrefix("YAF2,1994,"), String(lines[1]))
-        XCTAssertTrue(lines[1].hasSuffix(",\"combination(drift,damped,drift-log,damped-log)\""), String(lines[1]))
+        XCTAssertTrue(lines[1].hasSuffix(",\"combination(naive,ses,drift,damped,drift-log,theta-log)\""), String(lines[1]))
 
         // M1's years are the competition's own (some series end in 1903, one in year 44),
         // so --to 2010 suits the series ending 1970–2009 and refuses the others by name.
@@ -130,9 +130,9 @@ final class ForecastCommandTests: XCTestCase {
                                              "--horizon", "2027", "--json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(object["label"] as? String, "combination(drift,damped,drift-log,damped-log)")
+        XCTAssertEqual(object["label"] as? String, "combination(naive,ses,drift,damped,drift-log,theta-log)")
         let pool = try XCTUnwrap(object["pool"] as? [[String: Any]])
-        XCTAssertEqual(pool.compactMap { $0["method"] as? String }, ["drift", "damped", "drift-log", "damped-log"])
+        XCTAssertEqual(pool.compactMap { $0["method"] as? String }, ["naive", "ses", "drift", "damped", "drift-log", "theta-log"])
         for h in 0..<3 {
             let weights = pool.compactMap { ($0["weights"] as? [Double])?[h] }
             XCTAssertEqual(weights.reduce(0, +), 1, accuracy: 1e-12)

@@ -58,8 +58,12 @@ public struct Combination: Sendable, Equatable {
     /// Pool members left out (too few values, or values not positive).
     public var leftOut: [YearlyMethod]
 
-    /// The text forecasts.csv and `fit` print: `combination(naive,drift,…)`.
-    public var label: String { "combination(" + members.map(\.name).joined(separator: ",") + ")" }
+    /// The text forecasts.csv, `fit` and the manifest print: `combination(naive,drift,…)`.
+    public var label: String { Self.label(members) }
+
+    public static func label(_ members: [CombinationMember]) -> String {
+        "combination(" + members.map(\.name).joined(separator: ",") + ")"
+    }
 }
 
 public struct YearlyForecast: Sendable {
