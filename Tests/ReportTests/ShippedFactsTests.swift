@@ -92,7 +92,7 @@ final class ShippedFactsTests: XCTestCase {
         let largeModel = text("large-model-market", .zh), marketSize = text("market-size", .zh)
         XCTAssertTrue(largeModel.contains("141.3") && findings.contains("141.3亿元"), findings)
         XCTAssertFalse(findings.contains("141.34"), findings)
-        XCTAssertTrue(marketSize.contains("13,260") && findings.contains("13,260亿元"), findings)
+        XCTAssertTrue(marketSize.contains("11,738") && findings.contains("11,738亿元"), findings)
         // Visits in the chart's unit: 亿次 on the axis and in the sentence.
         XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))
         XCTAssertTrue(findings.contains("18.0 亿次"), findings)

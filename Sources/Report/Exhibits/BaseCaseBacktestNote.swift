@@ -6,28 +6,35 @@ import MarketData
 /// page and the backtest page print the same sentence, so they can never disagree.
 enum BaseCaseBacktestNote {
     static func standing(in context: RunContext) -> BacktestStanding? {
+        standingAndMembers(in: context)?.standing
+    }
+
+    /// The standing and the methods `auto` combined for the base case (empty for a curve).
+    static func standingAndMembers(in context: RunContext) -> (standing: BacktestStanding, members: [YearlyMethod])? {
         guard let backtest = context.backtest, let result = context.result(for: backtest.seriesID) else { return nil }
         let base = context.config.baseScenario.flatMap { name in
             context.scenarios.first { $0.seriesID == backtest.seriesID }?.path(named: name)
         }
-        let model = base?.forecast.modelName ?? result.forecast.modelName
+        let forecast = base?.forecast ?? result.forecast
+        let model = forecast.modelName
         let bounded = !backtest.testYears.isEmpty && backtest.testYears.allSatisfy {
             result.series.observation(forYear: $0)?.bound == .lower
         }
-        return BacktestStanding(model: model, in: backtest, heldOutLowerBounds: bounded)
+        return (BacktestStanding(model: model, in: backtest, heldOutLowerBounds: bounded),
+                forecast.combination.map(\.method))
     }
 
     /// The sentence for the pages of series `seriesID`; nil when no backtest covers it.
     static func text(for seriesID: String? = nil, in context: RunContext) -> String? {
         guard let backtest = context.backtest, seriesID == nil || seriesID == backtest.seriesID,
-              let standing = standing(in: context) else { return nil }
-        return context.strings.baseCaseBacktest(standing, testYears: backtest.testYears)
+              let (standing, members) = standingAndMembers(in: context) else { return nil }
+        return context.strings.baseCaseBacktest(standing, members: members, testYears: backtest.testYears)
     }
 }
 
 extension Strings {
-    func baseCaseBacktest(_ standing: BacktestStanding, testYears: [Int]) -> String {
-        let model = modelName(standing.model)
+    func baseCaseBacktest(_ standing: BacktestStanding, members: [YearlyMethod] = [], testYears: [Int]) -> String {
+        let model = modelName(standing.model, members: members)
         guard let best = standing.best, let rank = standing.rank, let error = standing.modelError else {
             return localized("基准情景的模型（\(model)）未参加回测，回测不能为其提供支持。",
                              "The base case's model (\(model)) was not backtested, so the backtest offers it no support.")
