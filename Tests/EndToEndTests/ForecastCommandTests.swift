@@ -43,9 +43,13 @@ final class ForecastCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("\nYAF2,2011,"))
     }
 
-    func testEveryYearlyModelAndCurveRunsOnEveryM1SeriesWithoutATrap() throws {
+    /// Through the command: every yearly method, and the curves with the most parameters to
+    /// go wrong (logistic, richards). Every catalog curve already meets every M1 series
+    /// in-process (CatalogRobustnessTests), so the command's error path needs only these two;
+    /// the five others took two thirds of this test's minute.
+    func testEveryYearlyModelAndTheHardestCurvesRunOnEveryM1SeriesWithoutATrap() throws {
         for model in ["naive", "drift", "ses", "theta", "damped", "drift-log", "theta-log", "damped-log",
-                      "linear", "exponential", "logistic", "gompertz", "richards", "bass", "monomolecular"] {
+                      "logistic", "richards"] {
             let outcome = try run([m1, "--horizon", "6", "--model", model, "--quiet"])
             // Exit 0, or 1 with a clear per-series error for each series that failed; never a signal.
             XCTAssertTrue(outcome.status == 0 || outcome.status == 1, "\(model): status \(outcome.status)\n\(outcome.stderr)")
