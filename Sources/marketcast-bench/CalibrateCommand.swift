@@ -19,6 +19,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Where to write the generated Swift file.")
     var out = "Sources/Forecasting/Yearly/YearlyCalibrationTable.swift"
 
+    @Flag(help: "Write nothing: exit 1 when the file at --out differs from what the data give (make bench runs this).")
+    var check = false
+
     func run() throws {
         do {
             let sets = try files.map { file -> [[Double]] in
@@ -34,9 +37,20 @@ struct CalibrateCommand: ParsableCommand {
                 slots.set(i, ReferenceCalibration.learn(models[i], from: sets))
             }
             let command = "marketcast-bench calibrate " + files.joined(separator: " ")
-            try ReferenceCalibration.swiftSource(Array(zip(models, slots.all())).map { ($0.0, $0.1) }, command: command)
-                .write(toFile: out, atomically: true, encoding: .utf8)
+            let source = ReferenceCalibration.swiftSource(Array(zip(models, slots.all())).map { ($0.0, $0.1) }, command: command)
+            if check {
+                let shipped = try String(contentsOfFile: out, encoding: .utf8)
+                guard shipped == source else {
+                    FileHandle.standardError.write(Data("\(out) is stale: it differs from what \(command) learns; run that command and commit the file\n".utf8))
+                    throw ExitCode(1)
+                }
+                print("\(out) is what the data give (\(sets.map { String($0.count) }.joined(separator: " + ")) series)")
+                return
+            }
+            try source.write(toFile: out, atomically: true, encoding: .utf8)
             print("wrote \(out) from \(sets.map { String($0.count) }.joined(separator: " + ")) series")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
