@@ -8,7 +8,8 @@ import Charts
 
 struct ChartPart {
     let chart: NativeChart
-    let language: DeckLanguage
+    let style: DeckStyle
+    var language: DeckLanguage { style.language }
     /// Axis ids: any positive numbers unique in the part.
     static let categoryAxisID = 500_001, valueAxisID = 500_002
 
@@ -104,8 +105,7 @@ struct ChartPart {
                 .val("c:autoTitleDeleted", 1), plotArea, .val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap"),
             ]),
             XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
-            DrawingML.chartTextProperties(size: chart.axisFontSize, color: chart.textColor, family: chart.fontFamily,
-                                          language: language),
+            style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor),
             XMLNode("c:externalData", [("r:id", workbookRelationship)], [.val("c:autoUpdate", 0)]),
         ])
     }
@@ -162,8 +162,7 @@ struct ChartPart {
     }
 
     private var labelTextProperties: XMLNode {
-        DrawingML.chartTextProperties(size: chart.labelFontSize, color: chart.textColor, family: chart.fontFamily,
-                                      language: language)
+        style.chartTextProperties(size: chart.labelFontSize, color: chart.textColor)
     }
 
     private func labelFlags(value: Bool, bubbleSize: Bool = false) -> [XMLNode] {
@@ -206,28 +205,28 @@ struct ChartPart {
             .val("c:errValType", "cust"), .val("c:noEndCap", 0),
             XMLNode("c:plus", [], [numberReference(sheet, column: plus, format: chart.numberFormat)]),
             XMLNode("c:minus", [], [numberReference(sheet, column: minus, format: chart.numberFormat)]),
-            XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: color, width: 1))]),
+            XMLNode("c:spPr", [], [style.line(Stroke(color: color, width: 1))]),
         ])
     }
 
     private func solidPoint(_ index: Int, _ color: Color, bubble: Bool, outline: Stroke? = nil) -> XMLNode {
-        let line = outline.map { DrawingML.line($0) }
-            ?? (bubble ? DrawingML.line(Stroke(color: .white, width: 0.8)) : XMLNode("a:ln", [], [DrawingML.noFill]))
+        let line = outline.map { style.line($0) }
+            ?? (bubble ? style.line(Stroke(color: .white, width: 0.8)) : XMLNode("a:ln", [], [DrawingML.noFill]))
         return XMLNode("c:dPt", [], [.val("c:idx", index), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                                     XMLNode("c:spPr", [], [DrawingML.solidFill(color), line])])
+                                     XMLNode("c:spPr", [], [style.solidFill(color), line])])
     }
 
     private func barSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
         var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
-                              XMLNode("c:spPr", [], [DrawingML.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
+                              XMLNode("c:spPr", [], [style.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
                               .val("c:invertIfNegative", 0)]
         for point in Set(series.estimatePoints).union(series.pointColors.keys).sorted() {
             if series.estimatePoints.contains(point) {
                 ser.append(XMLNode("c:dPt", [], [
                     .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
                     XMLNode("c:spPr", [], [
-                        DrawingML.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
-                        DrawingML.line(Stroke(color: series.color, width: 0.8)),
+                        style.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
+                        style.line(Stroke(color: series.color, width: 0.8)),
                     ]),
                 ]))
             } else if let color = series.pointColors[point] {
@@ -246,11 +245,11 @@ struct ChartPart {
         if series.dashed { line.dash = [4, 3] }
         let marker = series.markers
             ? XMLNode("c:marker", [], [.val("c:symbol", "circle"), .val("c:size", 5),
-                                       XMLNode("c:spPr", [], [DrawingML.solidFill(.white),
-                                                              DrawingML.line(Stroke(color: series.color, width: 1.2))])])
+                                       XMLNode("c:spPr", [], [style.solidFill(.white),
+                                                              style.line(Stroke(color: series.color, width: 1.2))])])
             : XMLNode("c:marker", [], [.val("c:symbol", "none")])
         var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
-                              XMLNode("c:spPr", [], [DrawingML.line(line)]), marker]
+                              XMLNode("c:spPr", [], [style.line(line)]), marker]
         if chart.showsDataLabels && chart.kind == .lines { ser.append(dataLabels(series, position: "t")) }
         ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
         ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
@@ -271,7 +270,7 @@ struct ChartPart {
         return XMLNode("c:areaChart", [], [
             .val("c:grouping", "stacked"), .val("c:varyColors", 0),
             series(base, column: band.lower, fill: DrawingML.noFill),
-            series(base + 1, column: band.width, fill: DrawingML.solidFill(band.color)),
+            series(base + 1, column: band.width, fill: style.solidFill(band.color)),
         ] + axisIDs)
     }
 
@@ -302,8 +301,8 @@ struct ChartPart {
             for (k, series) in chart.series.enumerated() {
                 let entry = columns[k]
                 var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: entry.value),
-                                      XMLNode("c:spPr", [], [DrawingML.solidFill(series.color),
-                                                             DrawingML.line(Stroke(color: .white, width: 0.8))]),
+                                      XMLNode("c:spPr", [], [style.solidFill(series.color),
+                                                             style.line(Stroke(color: .white, width: 0.8))]),
                                       .val("c:invertIfNegative", 0)]
                 ser += series.pointColors.keys.sorted().map { solidPoint($0, series.pointColors[$0]!, bubble: true) }
                 if let x = entry.x {
@@ -326,15 +325,14 @@ struct ChartPart {
     }
 
     private func axes() -> [XMLNode] {
-        let axisLine = XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: chart.axisColor, width: 1))])
+        let axisLine = XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor, width: 1))])
         let hiddenLine = XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])])
-        let text = DrawingML.chartTextProperties(size: chart.axisFontSize, color: chart.textColor,
-                                                 family: chart.fontFamily, language: language)
+        let text = style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor)
         let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax"),
                                                      .val("c:max", ChartSheet.text(chart.valueMaximum)),
                                                      .val("c:min", ChartSheet.text(chart.valueMinimum))])
         let gridlines = chart.showsGridlines
-            ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
+            ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
             : []
         func valueAxis(id: Int, cross: Int, position: String, scaling: XMLNode, visible: Bool, grid: [XMLNode],
                        step: Double? = nil) -> XMLNode {

@@ -6,9 +6,9 @@ import Charts
 
 struct TableFrame {
     let table: NativeTable
-    let language: DeckLanguage
+    let style: DeckStyle
 
-    func xml(id: Int, name: String) -> XMLNode {
+    func xml(id: Int, name: String, description: String) -> XMLNode {
         let grid = XMLNode("a:tblGrid", [], table.columnWidths.map {
             XMLNode("a:gridCol", [("w", String(max(1, DrawingML.emu($0))))])
         })
@@ -20,7 +20,7 @@ struct TableFrame {
         let frame = table.frame
         return XMLNode("p:graphicFrame", [], [
             XMLNode("p:nvGraphicFramePr", [], [
-                XMLNode("p:cNvPr", [("id", String(id)), ("name", name)]),
+                XMLNode("p:cNvPr", [("id", String(id)), ("name", name), ("descr", description)]),
                 XMLNode("p:cNvGraphicFramePr", [], [XMLNode("a:graphicFrameLocks", [("noGrp", "1")])]),
                 XMLNode("p:nvPr"),
             ]),
@@ -36,9 +36,9 @@ struct TableFrame {
 
     private func cell(_ cell: NativeTable.Cell?) -> XMLNode {
         let content = cell ?? NativeTable.Cell(text: "", bold: false, fill: nil, color: .black, alignment: .left)
-        let paragraphs = DrawingML.paragraphs(content.text, size: content.size ?? table.fontSize, bold: content.bold, color: content.color,
-                                              family: table.fontFamily, alignment: content.alignment, language: language)
-        let rule = XMLNode("a:lnB", [("w", "6350")], [DrawingML.solidFill(Color(hex: 0xCCCCCC))])
+        let paragraphs = style.paragraphs(content.text, size: content.size ?? table.fontSize, bold: content.bold, color: content.color,
+                                           alignment: content.alignment)
+        let rule = XMLNode("a:lnB", [("w", "6350")], [style.solidFill(Color(hex: 0xCCCCCC))])
         let none: (String) -> XMLNode = { XMLNode($0, [("w", "0")], [DrawingML.noFill]) }
         let padding = String(max(0, DrawingML.emu(table.horizontalPadding)))
         return XMLNode("a:tc", [], [
@@ -46,7 +46,7 @@ struct TableFrame {
                     [XMLNode("a:bodyPr"), XMLNode("a:lstStyle")] + paragraphs),
             XMLNode("a:tcPr", [("marL", padding), ("marR", padding), ("marT", "38100"), ("marB", "38100"), ("anchor", "ctr")],
                     [none("a:lnL"), none("a:lnR"), none("a:lnT"), rule,
-                     content.fill.map(DrawingML.solidFill) ?? DrawingML.noFill]),
+                     content.fill.map(style.solidFill) ?? DrawingML.noFill]),
         ])
     }
 }

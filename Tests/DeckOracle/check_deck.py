@@ -12,6 +12,13 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
   format;
 - openxml-audit (a port of the Open XML SDK validator) finds no error in the deck or in
   any embedded workbook;
+- every slide is built on a layout and has its title in the title placeholder
+  (python-pptx `shapes.title`), first in reading order; footer, date and slide number are
+  placeholders, the number a `slidenum` field;
+- colours are theme references: most colours are `a:schemeClr`, and the runs name the
+  theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
+- every chart, table and group (diagram, annotation) has alt text (`descr`);
+- every slide has speaker notes naming its inputs with their SHA-256;
 - LibreOffice converts the deck to PDF headless; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
 Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
@@ -187,10 +194,49 @@ def check_libreoffice(deck, titles):
         return squeezed
 
 
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def check_structure(presentation, deck):
+    for number, slide in enumerate(presentation.slides, 1):
+        title = slide.shapes.title
+        check(title is not None and title.text_frame.text.strip() != "", f"slide {number} has no title in its title placeholder")
+        if title is not None:
+            check(slide.shapes[0].shape_id == title.shape_id, f"slide {number}: the title is not first in reading order")
+        check(slide.slide_layout is not None and slide.slide_layout.name != "", f"slide {number} has no layout")
+        kinds = {shape.placeholder_format.type for shape in slide.placeholders}
+        from pptx.enum.shapes import PP_PLACEHOLDER
+        for kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.SLIDE_NUMBER):
+            check(kind in kinds, f"slide {number} has no {kind} placeholder")
+        fields = slide._element.findall(".//a:fld", NS)
+        check(any(f.get("type") == "slidenum" for f in fields), f"slide {number}: the slide number is no field")
+        for shape in slide.shapes:
+            if shape.shape_type is not None and (shape.has_chart or shape.has_table or shape.shape_type == 6):
+                descr = shape._element.find(".//" + P + "cNvPr").get("descr")
+                check(bool(descr), f"slide {number}: {shape.name} has no alt text")
+        check(slide.has_notes_slide, f"slide {number} has no speaker notes")
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame.text
+            check(re.search(r"\b[0-9a-f]{64}\b", notes) is not None, f"slide {number}: the notes name no input's SHA-256")
+    with zipfile.ZipFile(deck) as archive:
+        scheme = literal = 0
+        theme_fonts = named_fonts = 0
+        for name in archive.namelist():
+            if re.match(r"ppt/(slides|charts)/[^/]+\.xml$", name):
+                text = archive.read(name).decode("utf-8")
+                scheme += text.count("<a:schemeClr")
+                literal += text.count("<a:srgbClr")
+                theme_fonts += len(re.findall(r'typeface="\+m[jn]-', text))
+                named_fonts += len(re.findall(r'<a:(?:latin|ea) typeface="[^+]', text))
+        check(scheme > 10 * literal, f"colours are mostly literal: {scheme} theme references, {literal} RGB values")
+        check(theme_fonts > 0 and named_fonts == 0, f"runs name fonts directly ({named_fonts}) instead of theme fonts")
+
+
 def main():
     run_folder, deck_name = sys.argv[1], sys.argv[2]
     deck = os.path.join(run_folder, deck_name)
     presentation = Presentation(deck)
+    check_structure(presentation, deck)
     titles = []
     charts = 0
     for slide in presentation.slides:

@@ -16,7 +16,8 @@ public struct ThemeFile: Sendable {
     public var sourceBytes = Data()
 
     /// The keys of each section, in the order themes/house.yaml lists them.
-    static let topLevelKeys = ["page_size", "margins", "font_family", "font_sizes", "palette", "line_widths", "spacing"]
+    static let topLevelKeys = ["page_size", "margins", "font_family", "font_sizes", "palette", "line_widths", "spacing", "deck"]
+    static let deckKeys = ["latin_font", "east_asian_font", "template"]
     static let pageSizeKeys = ["width", "height"]
     static let marginKeys = ["top", "left", "bottom", "right"]
 
@@ -104,6 +105,11 @@ public struct ThemeFile: Sendable {
         if let section = top.section("spacing", keys: spacingKeys, problems: &problems) {
             section.numbers(gaps, .nonNegative, into: &theme.spacing, problems: &problems)
             section.numbers([("bar_fraction", \.barFraction)], .fraction, into: &theme.spacing, problems: &problems)
+        }
+        if let section = top.section("deck", keys: deckKeys, problems: &problems) {
+            theme.deckLatinFont = section.text("latin_font", example: "Arial", problems: &problems)
+            theme.deckEastAsianFont = section.text("east_asian_font", example: "Microsoft YaHei", problems: &problems)
+            theme.deckTemplate = section.text("template", example: "house.potx", problems: &problems)
         }
         let content = theme.contentArea
         if content.width <= 0 || content.height <= 0 {

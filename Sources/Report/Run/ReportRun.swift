@@ -116,7 +116,7 @@ public enum ReportRun {
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
         if options.writesDeck {
-            try folder.write(try ReportDeck(context: context, assembler: assembler).data(for: pages),
+            try folder.write(try ReportDeck(context: context, inputs: hashedInputs).data(for: pages),
                              to: ReportDeck.fileName)
             files.append(ReportDeck.fileName)
             timer.lap("deck")
@@ -145,13 +145,21 @@ public enum ReportRun {
     /// unless a page count changes).
     static func buildPages(_ exhibits: [Exhibit], context: RunContext) throws -> [ReportPage] {
         var context = context
-        var built = try exhibits.map { try $0.pages(in: context) }
+        // Each page carries the tables its exhibit reads, for the deck's provenance notes.
+        func pages(of exhibit: Exhibit) throws -> [ReportPage] {
+            try exhibit.pages(in: context).map { page in
+                var page = page
+                page.tableNames = exhibit.tables.map(\.name)
+                return page
+            }
+        }
+        var built = try exhibits.map { try pages(of: $0) }
         for _ in 0..<4 {
             let directory = pageDirectory(built.flatMap { $0 })
             if directory == context.pageDirectory { break }
             context.pageDirectory = directory
             for (index, exhibit) in exhibits.enumerated() where exhibit.referencesPageNumbers {
-                built[index] = try exhibit.pages(in: context)
+                built[index] = try pages(of: exhibit)
             }
         }
         return built.flatMap { $0 }
