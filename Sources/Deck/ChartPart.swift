@@ -19,11 +19,14 @@ struct ChartPart {
         var sheet = ChartSheet()
         var columns: [SeriesColumns] = []
         if chart.kind == .bubbles {
+            // Column A names each bubble (the industry), so "Edit Data" shows whose numbers
+            // they are; x and size are headed by what they measure.
+            sheet.add("", chart.categories.map(ChartSheet.Cell.text))
             for series in chart.series {
                 var entry = SeriesColumns()
-                entry.x = sheet.add(series.name + " x", (series.xValues ?? []).map(ChartSheet.Cell.number))
+                entry.x = sheet.add(chart.xTitle ?? series.name + " x", (series.xValues ?? []).map(ChartSheet.Cell.number))
                 entry.value = sheet.add(series.name, series.values.map(cell))
-                entry.size = sheet.add(series.name + " size", (series.sizes ?? []).map(ChartSheet.Cell.number))
+                entry.size = sheet.add(chart.sizeTitle ?? series.name + " size", (series.sizes ?? []).map(ChartSheet.Cell.number))
                 columns.append(entry)
             }
             return (sheet, columns)
@@ -60,7 +63,8 @@ struct ChartPart {
             let lower = sheet.add(band.name + (chinese ? "：下限" : ": lower"), band.lower.map(cell))
             let upper = sheet.add(band.name + (chinese ? "：上限" : ": upper"), band.upper.map(cell))
             let low = ChartSheet.letters(lower), high = ChartSheet.letters(upper)
-            sheet.add(band.name + (chinese ? "：宽度" : ": width"), band.lower.indices.map { k in
+            // The width series is what the legend shows: headed by the band's own name.
+            sheet.add(band.name, band.lower.indices.map { k in
                 guard k < band.upper.count, let l = band.lower[k], let u = band.upper[k], l.isFinite, u.isFinite else { return .empty }
                 return .formula("MAX(0,\(high)\(k + 2)-\(low)\(k + 2))", max(0, u - l))
             })
@@ -101,14 +105,39 @@ struct ChartPart {
                                + [XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])])])
         return XMLNode("c:chartSpace", [("xmlns:c", Namespace.c), ("xmlns:a", Namespace.a), ("xmlns:r", Namespace.r)], [
             .val("c:date1904", 0), .val("c:lang", language.tag), .val("c:roundedCorners", 0),
-            XMLNode("c:chart", [], [
-                .val("c:autoTitleDeleted", 1), plotArea, .val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap"),
-            ]),
+            XMLNode("c:chart", [], [.val("c:autoTitleDeleted", 1), plotArea] + legend()
+                    + [.val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap")]),
             XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
             style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor),
             XMLNode("c:externalData", [("r:id", workbookRelationship)], [.val("c:autoUpdate", 0)]),
         ])
     }
+
+    /// A native legend where the scene had its legend: every series and the band's width,
+    /// not the band's invisible lower edge.
+    private func legend() -> [XMLNode] {
+        guard chart.nativeLegend, let box = chart.legendFrame, chart.frame.width > 0, chart.frame.height > 0 else { return [] }
+        func fraction(_ v: Double, _ whole: Double) -> String { ChartSheet.text((v / whole * 1e6).rounded() / 1e6) }
+        var entries: [XMLNode] = []
+        if chart.band != nil {
+            entries.append(XMLNode("c:legendEntry", [], [.val("c:idx", 0), .val("c:delete", 1)]))
+        }
+        return [XMLNode("c:legend", [], [.val("c:legendPos", "t")] + entries + [
+            // Its top left where the scene's legend starts; its size the reader's own, since
+            // readers set entries wider than the scene and would drop what does not fit.
+            XMLNode("c:layout", [], [XMLNode("c:manualLayout", [], [
+                .val("c:xMode", "edge"), .val("c:yMode", "edge"),
+                .val("c:x", fraction(box.minX - chart.frame.minX, chart.frame.width)),
+                .val("c:y", fraction(box.minY - chart.frame.minY, chart.frame.height)),
+            ])]),
+            .val("c:overlay", 0),
+            XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
+            style.chartTextProperties(size: chart.legendFontSize, color: chart.textColor),
+        ])]
+    }
+
+    /// Series indices start after the band's two.
+    private var seriesOffset: Int { chart.band == nil ? 0 : 2 }
 
     /// The inner plot area as fractions of the chart frame.
     private func layout() -> XMLNode {
@@ -161,8 +190,10 @@ struct ChartPart {
         ])])
     }
 
-    private var labelTextProperties: XMLNode {
-        style.chartTextProperties(size: chart.labelFontSize, color: chart.textColor)
+    private var labelTextProperties: XMLNode { labelTextProperties(color: chart.textColor) }
+
+    private func labelTextProperties(color: Color) -> XMLNode {
+        style.chartTextProperties(size: chart.labelFontSize, color: color, bold: chart.labelBold)
     }
 
     private func labelFlags(value: Bool, bubbleSize: Bool = false) -> [XMLNode] {
@@ -175,7 +206,8 @@ struct ChartPart {
     private func dataLabels(_ series: NativeChart.Series, position: String?) -> XMLNode {
         var children: [XMLNode] = []
         let lifts = series.labelLift ?? []
-        let special = Set(series.pointLabelFormats.keys).union(lifts.indices.filter { lifts[$0] > 0.5 })
+        let special = Set(series.pointLabelFormats.keys).union(series.pointLabelColors.keys)
+            .union(lifts.indices.filter { lifts[$0] > 0.5 })
         if chart.frame.height > 0 {
             for i in special.sorted() where i < series.values.count && series.values[i] != nil {
                 let lift = i < lifts.count && lifts[i] > 0.5 ? lifts[i] : 0
@@ -185,7 +217,7 @@ struct ChartPart {
                                         XMLNode("c:numFmt", [("formatCode", series.pointLabelFormats[i] ?? chart.numberFormat),
                                                              ("sourceLinked", "0")]),
                                         XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
-                                        labelTextProperties]
+                                        labelTextProperties(color: series.pointLabelColors[i] ?? chart.textColor)]
                 if let position { label.append(.val("c:dLblPos", position)) }
                 children.append(XMLNode("c:dLbl", [], label + labelFlags(value: true)))
             }
@@ -216,21 +248,34 @@ struct ChartPart {
                                      XMLNode("c:spPr", [], [style.solidFill(color), line])])
     }
 
+    /// Forecasts run to the end of the series: the series' own fill is then the estimate
+    /// pattern and the actual years are the exceptions, so a year the analyst adds after
+    /// the last (a new "E" year) is hatched by the same rule.
+    static func estimatesEndTheSeries(_ series: NativeChart.Series) -> Bool {
+        guard let first = series.estimatePoints.min() else { return false }
+        return series.estimatePoints.count == series.values.count - first
+    }
+
     private func barSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
-        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
-                              XMLNode("c:spPr", [], [style.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
+        let estimateFill = XMLNode("c:spPr", [], [
+            style.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
+            style.line(Stroke(color: series.color, width: 0.8)),
+        ])
+        let hatchedByDefault = ChartPart.estimatesEndTheSeries(series)
+        var ser: [XMLNode] = [.val("c:idx", k + seriesOffset), .val("c:order", k + seriesOffset), seriesName(sheet, column: columns.value),
+                              hatchedByDefault ? estimateFill
+                                  : XMLNode("c:spPr", [], [style.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
                               .val("c:invertIfNegative", 0)]
-        for point in Set(series.estimatePoints).union(series.pointColors.keys).sorted() {
+        let actuals = hatchedByDefault ? Set(series.values.indices).subtracting(series.estimatePoints) : []
+        for point in Set(series.estimatePoints).union(series.pointColors.keys).union(actuals).sorted() {
             if series.estimatePoints.contains(point) {
+                guard !hatchedByDefault || series.pointColors[point] != nil else { continue }
                 ser.append(XMLNode("c:dPt", [], [
-                    .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                    XMLNode("c:spPr", [], [
-                        style.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
-                        style.line(Stroke(color: series.color, width: 0.8)),
-                    ]),
+                    .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0), estimateFill,
                 ]))
-            } else if let color = series.pointColors[point] {
-                ser.append(solidPoint(point, color, bubble: false, outline: series.pointOutlines[point]))
+            } else {
+                ser.append(solidPoint(point, series.pointColors[point] ?? series.color, bubble: false,
+                                      outline: series.pointOutlines[point]))
             }
         }
         if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }
@@ -248,7 +293,7 @@ struct ChartPart {
                                        XMLNode("c:spPr", [], [style.solidFill(.white),
                                                               style.line(Stroke(color: series.color, width: 1.2))])])
             : XMLNode("c:marker", [], [.val("c:symbol", "none")])
-        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
+        var ser: [XMLNode] = [.val("c:idx", k + seriesOffset), .val("c:order", k + seriesOffset), seriesName(sheet, column: columns.value),
                               XMLNode("c:spPr", [], [style.line(line)]), marker]
         if chart.showsDataLabels && chart.kind == .lines { ser.append(dataLabels(series, position: "t")) }
         ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
@@ -266,7 +311,10 @@ struct ChartPart {
                                   XMLNode("c:cat", [], [stringReference(sheet, column: 0)]),
                                   XMLNode("c:val", [], [numberReference(sheet, column: column, format: chart.numberFormat)])])
         }
-        let base = chart.series.count
+        // The band's two series come first (index 0 and 1): a legend entry's index then
+        // means the same series whether a reader counts series indices (PowerPoint) or
+        // entries in plot order (LibreOffice), and entry 0, the invisible edge, is hidden.
+        let base = 0
         return XMLNode("c:areaChart", [], [
             .val("c:grouping", "stacked"), .val("c:varyColors", 0),
             series(base, column: band.lower, fill: DrawingML.noFill),
@@ -324,6 +372,21 @@ struct ChartPart {
         return charts
     }
 
+    /// The tick labels' format: the chart's, without decimals when every tick is a whole
+    /// number (the scene prints 20, not 20.0).
+    static func axisFormat(_ format: String, step: Double?) -> String {
+        guard let step, step.isFinite, step > 0, step == step.rounded() else { return format }
+        var out = ""
+        var skipping = false
+        for character in format {
+            if character == "." { skipping = true; continue }
+            if skipping, character == "0" || character == "#" { continue }
+            skipping = false
+            out.append(character)
+        }
+        return out
+    }
+
     private func axes() -> [XMLNode] {
         let axisLine = XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor, width: 1))])
         let hiddenLine = XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])])
@@ -337,7 +400,8 @@ struct ChartPart {
         func valueAxis(id: Int, cross: Int, position: String, scaling: XMLNode, visible: Bool, grid: [XMLNode],
                        step: Double? = nil) -> XMLNode {
             XMLNode("c:valAx", [], [.val("c:axId", id), scaling, .val("c:delete", visible ? 0 : 1), .val("c:axPos", position)]
-                    + grid + [XMLNode("c:numFmt", [("formatCode", chart.numberFormat), ("sourceLinked", "0")]),
+                    + grid + [XMLNode("c:numFmt", [("formatCode", ChartPart.axisFormat(chart.numberFormat, step: step)),
+                                                   ("sourceLinked", "0")]),
                               .val("c:majorTickMark", "none"), .val("c:minorTickMark", "none"),
                               .val("c:tickLblPos", visible ? "nextTo" : "none"), visible ? axisLine : hiddenLine, text,
                               .val("c:crossAx", cross), .val("c:crosses", "autoZero"),

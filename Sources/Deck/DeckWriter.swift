@@ -188,8 +188,22 @@ public enum DeckWriter {
             tree.children.append(title.node)
             let description = slide.altText ?? slide.title
             switch slide.native {
-            case .chart(let chart)?:
+            case .chart(var chart)?:
                 chartCount += 1
+                if chart.nativeLegend {
+                    // The legend goes where the scene drew it; the frame grows to hold it.
+                    let items = slide.scene.elements.filter { $0.role == "legend" }
+                    if !items.isEmpty {
+                        let box = SlideShapes.bounds(of: items)
+                        let top = min(chart.frame.minY, box.minY), left = min(chart.frame.minX, box.minX)
+                        let right = max(chart.frame.maxX, box.maxX), bottom = max(chart.frame.maxY, box.maxY)
+                        chart.frame = Rect(x: left, y: top, width: right - left, height: bottom - top)
+                        chart.legendFrame = box
+                        chart.replacedRoles.insert("legend")
+                    } else {
+                        chart.nativeLegend = false
+                    }
+                }
                 let chartPath = "ppt/charts/chart\(chartCount).xml"
                 let workbookName = "Microsoft_Excel_Worksheet\(chartCount).xlsx"
                 let part = ChartPart(chart: chart, style: style)
@@ -212,6 +226,10 @@ public enum DeckWriter {
                 break
             }
             var skipped = slide.native?.replacedRoles ?? []
+            if case .chart(let chart)? = slide.native, chart.nativeLegend,
+               slide.scene.elements.contains(where: { $0.role == "legend" }) {
+                skipped.insert("legend")
+            }
             if properties.footer != nil { skipped.formUnion(["footer", "page-number"]) }
             tree.children += shapes.shapes(for: slide.scene, skipping: skipped, skippingIndex: title.elementIndex,
                                            diagram: slide.native == nil ? slide.name.map { ($0, description) } : nil,

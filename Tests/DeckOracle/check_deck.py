@@ -129,6 +129,15 @@ def check_chart(shape, run_folder):
                           scale)
 
 
+def hatched(space, i):
+    # A point's fill: its own c:dPt when it has one, else the series' (the estimate pattern
+    # when the forecasts end the series, so that a year added later is hatched too).
+    series = space.find(".//c:ser", NS)
+    point = etree.XPath(f"c:dPt[c:idx/@val={i}]/c:spPr", namespaces=NS)(series)
+    fill = point[0] if point else series.find("c:spPr", NS)
+    return fill is not None and fill.find("a:pattFill", NS) is not None
+
+
 def display_scale(rows, workbook_numbers):
     # The power of ten under which most workbook numbers are CSV numbers; every one of them
     # must then be (checked by the caller).
@@ -154,8 +163,9 @@ def check_market_size(chart_id, chart, space, rows, book, scale):
               f"{chart_id}: {row['label']} is {values[i]}, the CSV says {row['value']} (× {scale})")
         if row["status"] == "estimate":
             check(row["label"].endswith("E"), f"{chart_id}: forecast year {row['label']} has no E")
-            fills = etree.XPath(f".//c:ser/c:dPt[c:idx/@val={i}]/c:spPr/a:pattFill", namespaces=NS)(space)
-            check(len(fills) == 1, f"{chart_id}: forecast point {row['label']} is not pattern-filled")
+            check(hatched(space, i), f"{chart_id}: forecast point {row['label']} is not pattern-filled")
+        elif row["status"] == "actual":
+            check(not hatched(space, i), f"{chart_id}: actual point {row['label']} is pattern-filled")
         if row.get("lower"):
             header = [cell.value for cell in book[1]]
             lower = header.index(next(h for h in header if h and ("区间下限" in h or "interval lower" in h)))

@@ -40,9 +40,18 @@ final class NativeChartPartTests: XCTestCase {
 
     func testForecastPointsArePatternFilledAndActualsAreNot() throws {
         let part = try package.xml("ppt/charts/chart1.xml")
-        let patterned = Set(DeckPackage.elements("c:dPt", in: part).filter { !DeckPackage.elements("a:pattFill", in: $0).isEmpty }
-            .compactMap { point in DeckPackage.elements("c:idx", in: point).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Int.init) })
-        XCTAssertEqual(patterned, Set(chart.bars.indices.filter { chart.bars[$0].isEstimate }))
+        let series = try XCTUnwrap(DeckPackage.elements("c:ser", in: part).first)
+        // The series' own fill is the pattern (the forecasts end the series), so a year
+        // added after the last is hatched too; each actual year is a solid exception.
+        let own = try XCTUnwrap((series.children ?? []).compactMap { $0 as? XMLElement }.first { $0.name == "c:spPr" })
+        XCTAssertFalse(DeckPackage.elements("a:pattFill", in: own).isEmpty, "the series' own fill is not the pattern")
+        let points = DeckPackage.elements("c:dPt", in: series)
+        func index(_ point: XMLElement) -> Int? {
+            DeckPackage.elements("c:idx", in: point).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Int.init)
+        }
+        let solid = Set(points.filter { DeckPackage.elements("a:pattFill", in: $0).isEmpty }.compactMap(index))
+        let hatched = Set(chart.bars.indices).subtracting(solid)
+        XCTAssertEqual(hatched, Set(chart.bars.indices.filter { chart.bars[$0].isEstimate }))
     }
 
     func testErrorBarsAreTheIntervalsDistancesAndTheWorkbookHoldsTheEnds() throws {
