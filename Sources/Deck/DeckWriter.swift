@@ -74,11 +74,43 @@ public struct DeckProperties: Sendable {
     public var contentArea: Rect
     public var titleSize: Double
     public var footer: DeckFooter?
+    /// The firm's template the slides are built on (its master, layouts and theme); nil
+    /// builds them on marketcast's own master.
+    public var template: DeckTemplate?
     public init(title: String, author: String, date: String, language: DeckLanguage, fonts: DeckFonts,
-                colors: DeckThemeColors, contentArea: Rect, titleSize: Double, footer: DeckFooter?) {
+                colors: DeckThemeColors, contentArea: Rect, titleSize: Double, footer: DeckFooter?,
+                template: DeckTemplate? = nil) {
         self.title = title; self.author = author; self.date = date; self.language = language
         self.fonts = fonts; self.colors = colors; self.contentArea = contentArea; self.titleSize = titleSize
-        self.footer = footer
+        self.footer = footer; self.template = template
+    }
+}
+
+/// The layout a slide takes, with what its placeholders must say to inherit from it.
+struct SlideLayoutChoice {
+    var path: String
+    var titleType: String
+    /// The date, footer and slide-number placeholders' indices, nil where the layout has
+    /// none; `inherits` says whether they take their place from the layout.
+    var dateIndex: Int?
+    var footerIndex: Int?
+    var numberIndex: Int?
+    var inherits: Bool
+
+    init(_ layout: DeckSlideLayout, template: DeckTemplate?) {
+        guard let template else {
+            path = layout.layout.path
+            titleType = layout == .cover ? "ctrTitle" : "title"
+            dateIndex = 10; footerIndex = 11; numberIndex = 12
+            inherits = false
+            return
+        }
+        let chosen = layout == .cover ? template.coverLayout : template.pageLayout
+        path = chosen.path
+        titleType = chosen.placeholders.contains { $0.type == "ctrTitle" } && !chosen.placeholders.contains { $0.type == "title" }
+            ? "ctrTitle" : "title"
+        dateIndex = chosen.index(of: "dt"); footerIndex = chosen.index(of: "ftr"); numberIndex = chosen.index(of: "sldNum")
+        inherits = true
     }
 }
 
@@ -136,12 +168,19 @@ public enum DeckWriter {
         let width = min(max(DrawingML.emu(size.width), 914_400), 51_206_400)
         let height = min(max(DrawingML.emu(size.height), 914_400), 51_206_400)
         let slideRelationships = slides.indices.map { "rId\($0 + 7)" }
+        let template = properties.template
+        let masterTarget = template.map { DeckTemplate.relative($0.masterPath, from: "ppt/presentation.xml") }
+            ?? "slideMasters/slideMaster1.xml"
+        let themeTarget = template.map { DeckTemplate.relative($0.themePath, from: "ppt/presentation.xml") } ?? "theme/theme1.xml"
+        // The notes master's theme: its own part, so a template's theme names never collide.
+        let notesTheme = "ppt/theme/themeNotes.xml"
         package.add("ppt/presentation.xml", contentType: PresentationParts.contentType + "presentation.main+xml",
                     xml: PresentationParts.presentation(slideRelationships: slideRelationships, notesMasterRelationship: "rId6",
-                                                        width: width, height: height),
+                                                        width: width, height: height,
+                                                        masterID: template?.masterID ?? PresentationParts.slideMasterID),
                     relationships: [
-                        Relationship(id: "rId1", type: RelationshipType.slideMaster, target: "slideMasters/slideMaster1.xml"),
-                        Relationship(id: "rId2", type: RelationshipType.theme, target: "theme/theme1.xml"),
+                        Relationship(id: "rId1", type: RelationshipType.slideMaster, target: masterTarget),
+                        Relationship(id: "rId2", type: RelationshipType.theme, target: themeTarget),
                         Relationship(id: "rId3", type: RelationshipType.presProps, target: "presProps.xml"),
                         Relationship(id: "rId4", type: RelationshipType.viewProps, target: "viewProps.xml"),
                         Relationship(id: "rId5", type: RelationshipType.tableStyles, target: "tableStyles.xml"),
@@ -149,26 +188,35 @@ public enum DeckWriter {
                     ] + slides.indices.map {
                         Relationship(id: slideRelationships[$0], type: RelationshipType.slide, target: "slides/slide\($0 + 1).xml")
                     })
-        package.add("ppt/slideMasters/slideMaster1.xml", contentType: PresentationParts.contentType + "slideMaster+xml",
-                    xml: PresentationParts.slideMaster(geometry: geometry, style: style),
-                    relationships: PresentationParts.Layout.allCases.map {
-                        Relationship(id: "rId\($0.rawValue + 1)", type: RelationshipType.slideLayout,
-                                     target: "../slideLayouts/slideLayout\($0.rawValue + 1).xml")
-                    } + [Relationship(id: "rId\(PresentationParts.Layout.allCases.count + 1)", type: RelationshipType.theme,
-                                      target: "../theme/theme1.xml")])
-        for layout in PresentationParts.Layout.allCases {
-            package.add(layout.path, contentType: PresentationParts.contentType + "slideLayout+xml",
-                        xml: PresentationParts.slideLayout(layout, geometry: geometry),
-                        relationships: [Relationship(id: "rId1", type: RelationshipType.slideMaster,
-                                                     target: "../slideMasters/slideMaster1.xml")])
+        if let template {
+            // The template's master, layouts, theme and pictures, as they are.
+            for part in template.parts {
+                package.add(part.path, contentType: part.contentType, data: part.data, relationships: part.relationships)
+            }
+            for (ext, type) in template.defaults where !package.defaultContentTypes.contains(where: { $0.0 == ext }) {
+                package.defaultContentTypes.append((ext, type))
+            }
+        } else {
+            package.add("ppt/slideMasters/slideMaster1.xml", contentType: PresentationParts.contentType + "slideMaster+xml",
+                        xml: PresentationParts.slideMaster(geometry: geometry, style: style),
+                        relationships: PresentationParts.Layout.allCases.map {
+                            Relationship(id: "rId\($0.rawValue + 1)", type: RelationshipType.slideLayout,
+                                         target: "../slideLayouts/slideLayout\($0.rawValue + 1).xml")
+                        } + [Relationship(id: "rId\(PresentationParts.Layout.allCases.count + 1)", type: RelationshipType.theme,
+                                          target: "../theme/theme1.xml")])
+            for layout in PresentationParts.Layout.allCases {
+                package.add(layout.path, contentType: PresentationParts.contentType + "slideLayout+xml",
+                            xml: PresentationParts.slideLayout(layout, geometry: geometry),
+                            relationships: [Relationship(id: "rId1", type: RelationshipType.slideMaster,
+                                                         target: "../slideMasters/slideMaster1.xml")])
+            }
+            package.add("ppt/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
+                        xml: theme)
         }
         package.add("ppt/notesMasters/notesMaster1.xml", contentType: PresentationParts.contentType + "notesMaster+xml",
                     xml: PresentationParts.notesMaster(style: style),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.theme, target: "../theme/theme2.xml")])
-        package.add("ppt/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
-                    xml: theme)
-        package.add("ppt/theme/theme2.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
-                    xml: theme)
+                    relationships: [Relationship(id: "rId1", type: RelationshipType.theme, target: "../theme/themeNotes.xml")])
+        package.add(notesTheme, contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
         package.add("ppt/presProps.xml", contentType: PresentationParts.contentType + "presProps+xml",
                     xml: PresentationParts.presentationProperties())
         package.add("ppt/viewProps.xml", contentType: PresentationParts.contentType + "viewProps+xml",
@@ -180,11 +228,12 @@ public enum DeckWriter {
         for (index, slide) in slides.enumerated() {
             var shapes = SlideShapes(style: style)
             var tree = PresentationParts.emptyShapeTree()
-            let layout = slide.layout.layout
-            var relationships = [Relationship(id: "rId1", type: RelationshipType.slideLayout, target: "../" + layout.path.dropFirst(4))]
+            let slidePath = "ppt/slides/slide\(index + 1).xml"
+            let layout = SlideLayoutChoice(slide.layout, template: template)
+            var relationships = [Relationship(id: "rId1", type: RelationshipType.slideLayout,
+                                              target: DeckTemplate.relative(layout.path, from: slidePath))]
             // Reading order: the title first, then the chart or table, then the rest.
-            let title = shapes.titlePlaceholder(for: slide.scene, fallback: slide.title,
-                                                type: slide.layout == .cover ? "ctrTitle" : "title")
+            let title = shapes.titlePlaceholder(for: slide.scene, fallback: slide.title, type: layout.titleType)
             tree.children.append(title.node)
             let description = slide.altText ?? slide.title
             switch slide.native {
@@ -235,11 +284,10 @@ public enum DeckWriter {
                                            diagram: slide.native == nil ? slide.name.map { ($0, description) } : nil,
                                            chartName: slide.name)
             if let footer = properties.footer {
-                tree.children += shapes.footerPlaceholders(footer, number: index + 1, count: slides.count)
+                tree.children += shapes.footerPlaceholders(footer, number: index + 1, count: slides.count, layout: layout)
             }
             let background = XMLNode("p:bg", [], [XMLNode("p:bgPr", [], [style.solidFill(slide.scene.background),
                                                                           XMLNode("a:effectLst")])])
-            let slidePath = "ppt/slides/slide\(index + 1).xml"
             if let provenance = slide.provenance {
                 let notesPath = "ppt/notesSlides/notesSlide\(index + 1).xml"
                 relationships.append(Relationship(id: "rId\(relationships.count + 1)", type: RelationshipType.notesSlide,

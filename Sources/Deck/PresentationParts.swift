@@ -25,8 +25,9 @@ enum PresentationParts {
         ])
     }
 
-    static func presentation(slideRelationships: [String], notesMasterRelationship: String?, width: Int, height: Int) -> XMLNode {
-        var children = [XMLNode("p:sldMasterIdLst", [], [XMLNode("p:sldMasterId", [("id", String(slideMasterID)), ("r:id", "rId1")])])]
+    static func presentation(slideRelationships: [String], notesMasterRelationship: String?, width: Int, height: Int,
+                             masterID: Int = slideMasterID) -> XMLNode {
+        var children = [XMLNode("p:sldMasterIdLst", [], [XMLNode("p:sldMasterId", [("id", String(masterID)), ("r:id", "rId1")])])]
         if let notesMasterRelationship {
             children.append(XMLNode("p:notesMasterIdLst", [], [XMLNode("p:notesMasterId", [("r:id", notesMasterRelationship)])]))
         }

@@ -171,7 +171,11 @@ struct SlideShapes {
     }
 
     /// The footer, the fixed date and the slide number (a field) in the layout's placeholders.
-    mutating func footerPlaceholders(_ footer: DeckFooter, number: Int, count: Int) -> [XMLNode] {
+    mutating func footerPlaceholders(_ footer: DeckFooter, number: Int, count: Int, layout: SlideLayoutChoice) -> [XMLNode] {
+        // Always in the page's bottom margin, where the scene left room: a template's own
+        // place for them may lie over the page's source note. Their style still comes from
+        // the layout's placeholder with the same index.
+        func frame(_ own: Rect, _ index: Int?) -> Rect? { own }
         func body(_ paragraphs: [XMLNode]) -> XMLNode {
             PresentationParts.textBody(paragraphs, anchor: "ctr", insets: false)
         }
@@ -183,16 +187,17 @@ struct SlideShapes {
             XMLNode("a:t", text: " / \(count)"),
         ])] : []))
         return [
-            PresentationParts.placeholder(id: takeID(), name: "Footer", type: "ftr", index: 11, size: "quarter",
-                                          frame: footer.footerFrame,
+            PresentationParts.placeholder(id: takeID(), name: "Footer", type: "ftr", index: layout.footerIndex, size: "quarter",
+                                          frame: frame(footer.footerFrame, layout.footerIndex),
                                           body: body(style.paragraphs(footer.text, size: footer.fontSize, bold: false,
                                                                       color: footer.color, alignment: .left))),
-            PresentationParts.placeholder(id: takeID(), name: "Date", type: "dt", index: 10, size: "half",
-                                          frame: footer.dateFrame,
+            PresentationParts.placeholder(id: takeID(), name: "Date", type: "dt", index: layout.dateIndex, size: "half",
+                                          frame: frame(footer.dateFrame, layout.dateIndex),
                                           body: body(style.paragraphs(footer.date, size: footer.fontSize, bold: false,
                                                                       color: footer.color, alignment: .right))),
-            PresentationParts.placeholder(id: takeID(), name: "Slide Number", type: "sldNum", index: 12, size: "quarter",
-                                          frame: footer.numberFrame, body: body([numberParagraph])),
+            PresentationParts.placeholder(id: takeID(), name: "Slide Number", type: "sldNum", index: layout.numberIndex,
+                                          size: "quarter", frame: frame(footer.numberFrame, layout.numberIndex),
+                                          body: body([numberParagraph])),
         ]
     }
 

@@ -74,7 +74,7 @@ enum Namespace {
 
 /// Relationship types, by what they point at.
 enum RelationshipType {
-    private static let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     static let officeDocument = base + "officeDocument"
     static let slide = base + "slide"
     static let slideMaster = base + "slideMaster"

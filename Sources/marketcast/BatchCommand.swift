@@ -50,11 +50,12 @@ struct BatchCommand: ParsableCommand {
         let progress = ProgressDisplay(label: "batch", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
-            let options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
+            var options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
                                        language: output.language() ?? .zh,
                                        formats: output.outputFormats(),
                                        pngScale: try output.pngScale(), threads: threads,
                                        writesDeck: output.writesDeck())
+            options.template = output.template
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {

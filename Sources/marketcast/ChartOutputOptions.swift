@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MarketData
 import Rendering
 
@@ -16,11 +17,23 @@ struct ChartOutputOptions: ParsableArguments {
     @Option(help: "PNG scale: 1 gives 1920×1080, 2 gives 3840×2160.")
     var scale: Double = 1
 
+    @Option(help: "A PowerPoint template (.potx or .pptx): the deck is built on its layouts, theme colours and fonts.")
+    var template: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         _ = try CommandLineOutput.pngScale(scale)
+        if let template {
+            let ext = (template as NSString).pathExtension.lowercased()
+            guard ["potx", "pptx"].contains(ext) else {
+                throw ValidationError("--template `\(template)` is not a PowerPoint template: give a .potx or .pptx file")
+            }
+            guard FileManager.default.fileExists(atPath: template) else {
+                throw ValidationError("--template `\(template)` does not exist")
+            }
+        }
     }
 
     func outputFormats() -> [OutputFormat] { formats.formats }

@@ -32,9 +32,10 @@ struct RunCommand: ParsableCommand {
         let progress = ProgressDisplay(label: "run", quiet: quiet)
         try CommandLineOutput.reportingErrors {
             defer { progress.end() }
-            let options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
+            var options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
                                      language: output.language(), formats: output.outputFormats(),
                                      pngScale: try output.pngScale(), writesDeck: output.writesDeck())
+            options.template = output.template
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 print("wrote \(summary.files.count) files into \(summary.folder)")

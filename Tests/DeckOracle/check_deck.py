@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent reading of a marketcast deck (report.pptx or batch.pptx).
 
-Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice]
+Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice] [--expect-theme NAME]
 
 The deck is read back with python-pptx and openpyxl, not with marketcast's own code:
 - every native chart: its cached series values equal the embedded workbook's cells; every
@@ -19,7 +19,8 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
   theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
 - every chart, table and group (diagram, annotation) has alt text (`descr`);
 - every slide has speaker notes naming its inputs with their SHA-256;
-- LibreOffice converts the deck to PDF headless; the PDF's text holds every chart slide's
+- with --expect-theme: the slides' master is a template's whose theme has that name;
+- LibreOffice converts the deck to PDF headless and draws every slide; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
 Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
 """
@@ -186,7 +187,7 @@ def audit(path, label):
     check(errors is not None and errors.group(1) == "0", f"openxml-audit on {label}:\n{text.strip()}")
 
 
-def check_libreoffice(deck, titles):
+def check_libreoffice(deck, titles, slide_count):
     with tempfile.TemporaryDirectory() as work:
         env = dict(os.environ, HOME=work)
         result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, deck],
@@ -195,12 +196,24 @@ def check_libreoffice(deck, titles):
         check(os.path.exists(pdf), f"LibreOffice did not convert the deck: {result.stdout} {result.stderr}")
         if not os.path.exists(pdf):
             return
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        pages = re.search(r"Pages:\s+(\d+)", info)
+        check(pages is not None and int(pages.group(1)) == slide_count,
+              f"LibreOffice drew {pages.group(1) if pages else 'no'} pages for {slide_count} slides")
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
         squeezed = re.sub(r"\s+", "", text)
         for title in titles:
             check(re.sub(r"\s+", "", title) in squeezed, f"LibreOffice's PDF lacks the title {title!r}")
+        # The theme's East Asian font (the deck names no other) is embedded.
+        with zipfile.ZipFile(deck) as archive:
+            presentation = Presentation(deck)
+            theme = presentation.slide_master.part.part_related_by(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+            ea = etree.fromstring(theme.blob).find(".//a:minorFont/a:ea", NS).get("typeface")
+        family = re.sub(r"\s+(SC|TC|HK|JP|KR)$", "", ea).replace(" ", "").lower()
         fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
-        check(re.search(r"NotoSansCJK\S*\s.*\byes\b", fonts) is not None, f"Noto Sans CJK is not embedded:\n{fonts}")
+        embedded = [line for line in fonts.lower().splitlines() if family in line.replace(" ", "") and " yes " in line]
+        check(embedded != [], f"the theme's East Asian font {ea} is not embedded:\n{fonts}")
         return squeezed
 
 
@@ -264,8 +277,17 @@ def main():
                 with open(path, "wb") as out:
                     out.write(archive.read(name))
                 audit(path, name)
+    if "--expect-theme" in sys.argv:
+        expected = sys.argv[sys.argv.index("--expect-theme") + 1]
+        master = presentation.slide_master
+        theme = master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+        name = etree.fromstring(theme.blob).get("name")
+        check(name == expected, f"the master's theme is {name!r}, not the template's {expected!r}")
+        for number, slide in enumerate(presentation.slides, 1):
+            check(slide.slide_layout.slide_master.part is master.part, f"slide {number} is not on the template's master")
     if "--no-libreoffice" not in sys.argv:
-        squeezed = check_libreoffice(deck, titles)
+        squeezed = check_libreoffice(deck, titles, len(presentation.slides))
         if squeezed is not None and deck_name == "report.pptx":
             check(re.search(r"20\d\dE", squeezed) is not None, "LibreOffice's PDF shows no E year")
             check("CAGR" in squeezed, "LibreOffice's PDF shows no CAGR label")

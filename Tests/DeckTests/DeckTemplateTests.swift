@@ -143,3 +143,66 @@ final class DeckTemplateTests: XCTestCase {
             .contains { (DeckPackage.attribute($0, "Target") ?? "").contains("notesSlide") })
     }
 }
+
+/// A deck built on a foreign template (Tests/Fixtures/deck-template/house.potx, made with
+/// python-pptx by make_house_template.py in that folder).
+final class FirmTemplateTests: XCTestCase {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/deck-template/house.potx").path
+
+    func deck() throws -> DeckPackage {
+        var properties = SampleDeck.properties
+        properties.template = try DeckTemplate(path: Self.fixture)
+        return try DeckPackage(try DeckWriter.data(slides: SampleDeck.slides(measurer: FakeMeasurer()), properties: properties))
+    }
+
+    func testTheTemplatesLayoutsAreChosenByType() throws {
+        let template = try DeckTemplate(path: Self.fixture)
+        XCTAssertEqual(template.pageLayout.name, "Title Only")
+        XCTAssertEqual(template.coverLayout.name, "Title Slide")
+        XCTAssertEqual(template.layouts.count, 11)
+        XCTAssertEqual(template.slideSize?.width, 12_192_000)
+    }
+
+    func testSlidesAreBuiltOnTheTemplatesMasterLayoutsAndTheme() throws {
+        let deck = try deck()
+        // The template's master (with its firm band), every layout and its theme, unchanged.
+        let master = try deck.xml("ppt/slideMasters/slideMaster1.xml")
+        XCTAssertTrue(DeckPackage.elements("p:cNvPr", in: master).contains { DeckPackage.attribute($0, "name") == "Firm band" })
+        let theme = try deck.xml("ppt/theme/theme1.xml")
+        XCTAssertEqual(theme.rootElement().flatMap { DeckPackage.attribute($0, "name") }, "Firm House")
+        XCTAssertEqual(deck.entryNames.filter { $0.hasPrefix("ppt/slideLayouts/slideLayout") && $0.hasSuffix(".xml") }.count, 11)
+        // Each slide takes the Title Only layout; the title is in its title placeholder and
+        // the footer placeholders carry the layout's indices.
+        let template = try DeckTemplate(path: Self.fixture)
+        let layout = template.pageLayout
+        for k in 1...3 {
+            let rels = try deck.xml("ppt/slides/_rels/slide\(k).xml.rels")
+            let target = try XCTUnwrap(DeckPackage.elements("Relationship", in: rels).first.flatMap { DeckPackage.attribute($0, "Target") })
+            XCTAssertEqual(DeckPackage.resolve(target, from: "ppt/slides/slide\(k).xml"), layout.path)
+            let slide = try deck.xml("ppt/slides/slide\(k).xml")
+            let placeholders = DeckPackage.elements("p:ph", in: slide)
+            XCTAssertEqual(placeholders.first.flatMap { DeckPackage.attribute($0, "type") }, "title")
+            let footer = try XCTUnwrap(placeholders.first { DeckPackage.attribute($0, "type") == "ftr" })
+            XCTAssertEqual(DeckPackage.attribute(footer, "idx").flatMap(Int.init), layout.index(of: "ftr"))
+            // House colours stay references, so they take the firm's theme colours.
+            XCTAssertTrue(DeckPackage.elements("a:srgbClr", in: slide).isEmpty)
+        }
+        // No part of the package points nowhere.
+        for name in deck.entryNames where name.hasSuffix(".rels") && name != "_rels/.rels" {
+            let folder = ((name as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            let file = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+            let source = folder.isEmpty ? file : folder + "/" + file
+            for relationship in DeckPackage.elements("Relationship", in: try deck.xml(name)) {
+                let target = DeckPackage.attribute(relationship, "Target") ?? ""
+                XCTAssertNotNil(deck.parts[DeckPackage.resolve(target, from: source)], "\(name) points at a missing \(target)")
+            }
+        }
+    }
+
+    func testAFileThatIsNoPackageIsRefused() {
+        XCTAssertThrowsError(try DeckTemplate(path: #filePath)) { error in
+            XCTAssertTrue("\(error)".contains("not a zip package"), "\(error)")
+        }
+    }
+}

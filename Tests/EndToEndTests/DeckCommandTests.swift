@@ -18,12 +18,13 @@ final class DeckCommandTests: XCTestCase {
     }
 
     /// Runs the oracle on `deck` in `folder`; its output is the failure message.
-    private func readBack(_ folder: URL, deck: String, libreOffice: Bool = true,
+    private func readBack(_ folder: URL, deck: String, libreOffice: Bool = true, expectTheme: String? = nil,
                           file: StaticString = #filePath, line: UInt = #line) throws {
         let script = CommandRunner.packageRoot.appendingPathComponent("Tests/DeckOracle/check_deck.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, folder.path, deck] + (libreOffice ? [] : ["--no-libreoffice"])
+            + (expectTheme.map { ["--expect-theme", $0] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
@@ -45,6 +46,24 @@ final class DeckCommandTests: XCTestCase {
         try readBack(run, deck: "report.pptx")
         let manifest = try String(contentsOf: run.appendingPathComponent("manifest.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"pptx\""), "the manifest lists the deck's format")
+    }
+
+    /// The report on a foreign template (Tests/Fixtures/deck-template/house.potx, made with
+    /// python-pptx by make_house_template.py): every slide on its master and layouts, titles
+    /// in its placeholders, colours as references to its theme; LibreOffice draws every slide.
+    func testReportOnAFirmTemplate() throws {
+        let template = CommandRunner.packageRoot.appendingPathComponent("Tests/Fixtures/deck-template/house.potx")
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--formats", "pptx",
+                                             "--template", template.path, "--quiet"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        try readBack(scratch.appendingPathComponent("2026Q4"), deck: "report.pptx", expectTheme: "Firm House")
+    }
+
+    func testATemplateThatIsNoPackageIsAUsageError() throws {
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--formats", "pptx",
+                                             "--template", "report.yaml", "--quiet"])
+        XCTAssertEqual(outcome.status, 64, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("--template"), outcome.stderr)
     }
 
     func testEnglishDeckReadsBack() throws {

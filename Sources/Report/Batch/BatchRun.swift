@@ -24,6 +24,8 @@ public struct BatchOptions: Sendable {
     public var writesDeck: Bool
     /// batch.pptx's document date (YYYY-MM-DD); nil takes the series' latest publication date.
     public var date: String? = nil
+    /// A PowerPoint template (.potx or .pptx) batch.pptx is built on.
+    public var template: String? = nil
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
@@ -117,8 +119,9 @@ public enum BatchRun {
                 }
                 return slide
             }
-            try folder.write(try DeckWriter.data(slides: deckSlides, properties: deckProperties(name: name, rows: rows,
-                                                                                               options: options)),
+            var properties = deckProperties(name: name, rows: rows, options: options)
+            properties.template = try ReportDeck.template(options.template)
+            try folder.write(try DeckWriter.data(slides: deckSlides, properties: properties),
                              to: deckName)
         }
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)

@@ -37,6 +37,11 @@ public struct ThemeFile: Sendable {
         var loaded = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? ThemeFile(theme: .standard, warnings: [])
             : try read(TextDecoding.decode(data, file: file).text, file: file)
         loaded.sourceBytes = data
+        // The deck template is named relative to the theme file.
+        if let template = loaded.theme.deckTemplate, !template.hasPrefix("/") {
+            loaded.theme.deckTemplate = URL(fileURLWithPath: path).deletingLastPathComponent()
+                .appendingPathComponent(template).standardizedFileURL.path
+        }
         return loaded
     }
 

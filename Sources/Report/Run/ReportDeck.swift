@@ -13,6 +13,8 @@ struct ReportDeck {
     let context: RunContext
     /// The run's inputs with their digests, as the manifest records them.
     let inputs: [RunManifest.InputFile]
+    /// The firm's template the deck is built on, if any.
+    var template: DeckTemplate? = nil
 
     static let fileName = "report.pptx"
 
@@ -37,7 +39,18 @@ struct ReportDeck {
         return DeckProperties(title: document.title(for: language), author: document.author, date: document.date,
                               language: language.deckLanguage, fonts: theme.deckFonts,
                               colors: .house(theme.palette), contentArea: theme.contentArea,
-                              titleSize: theme.fontSizes.title, footer: footer)
+                              titleSize: theme.fontSizes.title, footer: footer, template: template)
+    }
+
+    /// The template at `path` (nil for none); an unreadable one stops the run with its reason.
+    static func template(_ path: String?) throws -> DeckTemplate? {
+        guard let path else { return nil }
+        do {
+            return try DeckTemplate(path: path)
+        } catch let error as DeckTemplateError {
+            throw InputError(SourceLocation(file: path), "\(error)".replacingOccurrences(of: path + ": ", with: ""),
+                             hint: "give a .potx or .pptx saved by PowerPoint, or leave out --template")
+        }
     }
 
     /// The page's sources (its source note), and for a series' page the model, interval,

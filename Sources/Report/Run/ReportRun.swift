@@ -16,6 +16,9 @@ public struct RunOptions: Sendable {
     public var pngScale: Double
     /// Writes report.pptx beside report.pdf (`--formats …,pptx`).
     public var writesDeck: Bool
+    /// A PowerPoint template (.potx or .pptx) report.pptx is built on (`--template`); nil
+    /// takes the theme's `deck.template`, else marketcast's own master.
+    public var template: String? = nil
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
                 formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
@@ -116,7 +119,9 @@ public enum ReportRun {
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
         if options.writesDeck {
-            try folder.write(try ReportDeck(context: context, inputs: hashedInputs).data(for: pages),
+            try folder.write(try ReportDeck(context: context, inputs: hashedInputs,
+                                                      template: try ReportDeck.template(options.template ?? context.theme.deckTemplate))
+                                .data(for: pages),
                              to: ReportDeck.fileName)
             files.append(ReportDeck.fileName)
             timer.lap("deck")
