@@ -11,6 +11,7 @@ struct SlideShapes {
     let style: DeckStyle
     /// Shape ids are unique per slide; 1 is the slide's group.
     private(set) var nextID = 2
+    private var roleCounts: [String: Int] = [:]
 
     init(style: DeckStyle) { self.style = style }
 
@@ -223,8 +224,13 @@ struct SlideShapes {
         return vertices.max { hypot($0.x - end.x, $0.y - end.y) < hypot($1.x - end.x, $1.y - end.y) }
     }
 
-    private func nonVisual(_ kind: String, id: Int, role: String, extra: XMLNode) -> XMLNode {
-        let name = role.isEmpty ? "\(kind) \(id)" : "\(role) \(id)"
+    /// Shapes are named by role and their number among the slide's shapes of that role
+    /// ("value-label 3"), not by id: the name stays the same while the slide's other shapes
+    /// come and go, so a later edition (and `--update`) finds the shape by name.
+    private mutating func nonVisual(_ kind: String, id: Int, role: String, extra: XMLNode) -> XMLNode {
+        let key = role.isEmpty ? "shape" : role
+        roleCounts[key, default: 0] += 1
+        let name = "\(key) \(roleCounts[key]!)"
         return XMLNode("p:nv\(kind)Pr", [], [XMLNode("p:cNvPr", [("id", String(id)), ("name", name)]), extra, XMLNode("p:nvPr")])
     }
 
