@@ -301,7 +301,8 @@ public enum DeckWriter {
             }
             package.add(slidePath, contentType: PresentationParts.contentType + "slide+xml",
                         xml: PresentationParts.root("p:sld", [
-                            XMLNode("p:cSld", [("name", slide.title)], [background, tree]),
+                            // The slide's name is its key across editions (`--update` matches slides by it).
+                            XMLNode("p:cSld", [("name", slide.name ?? slide.title)], [background, tree]),
                             XMLNode("p:clrMapOvr", [], [XMLNode("a:masterClrMapping")]),
                         ]), relationships: relationships)
         }

@@ -67,6 +67,7 @@ struct BatchCommand: ParsableCommand {
                                        pngScale: try output.pngScale(), threads: threads,
                                        writesDeck: output.writesDeck())
             options.template = output.template
+            options.update = output.update
             options.date = date
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()

@@ -20,6 +20,9 @@ struct ChartOutputOptions: ParsableArguments {
     @Option(help: "A PowerPoint template (.potx or .pptx): the deck is built on its layouts, theme colours and fonts.")
     var template: String?
 
+    @Option(help: "An earlier edition's deck (.pptx), maybe edited: the new deck is that deck with this edition's data written in; deck-update.txt lists what was updated and what was not.")
+    var update: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -32,6 +35,14 @@ struct ChartOutputOptions: ParsableArguments {
             }
             guard FileManager.default.fileExists(atPath: template) else {
                 throw ValidationError("--template `\(template)` does not exist")
+            }
+        }
+        if let update {
+            guard (update as NSString).pathExtension.lowercased() == "pptx" else {
+                throw ValidationError("--update `\(update)` is not a deck: give the .pptx of the earlier edition")
+            }
+            guard FileManager.default.fileExists(atPath: update) else {
+                throw ValidationError("--update `\(update)` does not exist")
             }
         }
     }

@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
                                      language: output.language(), formats: output.outputFormats(),
                                      pngScale: try output.pngScale(), writesDeck: output.writesDeck())
             options.template = output.template
+            options.update = output.update
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 print("wrote \(summary.files.count) files into \(summary.folder)")

@@ -267,7 +267,7 @@ def main():
             if shape.has_chart:
                 charts += 1
                 check_chart(shape, run_folder)
-                titles.append(shape._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr"))
+                titles.append(slide.shapes.title.text_frame.text if slide.shapes.title is not None else "")
     check(charts > 0, "the deck has no native chart")
     audit(deck, deck_name)
     with zipfile.ZipFile(deck) as archive, tempfile.TemporaryDirectory() as work:

@@ -26,6 +26,8 @@ public struct BatchOptions: Sendable {
     public var date: String? = nil
     /// A PowerPoint template (.potx or .pptx) batch.pptx is built on.
     public var template: String? = nil
+    /// An earlier batch.pptx to write this batch into (`--update`).
+    public var update: String? = nil
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
@@ -121,7 +123,13 @@ public enum BatchRun {
             }
             var properties = deckProperties(name: name, rows: rows, options: options)
             properties.template = try ReportDeck.template(options.template)
-            try folder.write(try DeckWriter.data(slides: deckSlides, properties: properties),
+            var deck = try DeckWriter.data(slides: deckSlides, properties: properties)
+            if let update = options.update {
+                let (merged, list) = try ReportDeck.update(update, with: deck, date: properties.date)
+                deck = merged
+                try folder.write(list.text, to: ReportDeck.updateListName)
+            }
+            try folder.write(deck,
                              to: deckName)
         }
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)

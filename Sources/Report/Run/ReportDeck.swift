@@ -17,6 +17,24 @@ struct ReportDeck {
     var template: DeckTemplate? = nil
 
     static let fileName = "report.pptx"
+    /// What `--update` rewrote, kept and could not update, beside the deck.
+    static let updateListName = "deck-update.txt"
+
+    /// The deck at `path` (an earlier edition an analyst may have edited) with `deck`'s
+    /// data written in, and the list of what was updated, kept and not updated.
+    static func update(_ path: String, with deck: Data, date: String) throws -> (Data, DeckUpdateList) {
+        guard let old = FileManager.default.contents(atPath: path) else {
+            throw InputError(SourceLocation(file: path), "cannot read the deck to update",
+                             hint: "give the .pptx of the earlier edition, or leave out --update")
+        }
+        do {
+            let (data, report) = try DeckUpdater.update(old: old, new: deck, date: date)
+            return (data, DeckUpdateList(source: path, report: report))
+        } catch {
+            throw InputError(SourceLocation(file: path), "cannot update this deck: \(error)",
+                             hint: "give a .pptx written by marketcast (and edited in PowerPoint), or leave out --update")
+        }
+    }
 
     func data(for pages: [ReportPage]) throws -> Data {
         let slides = pages.enumerated().map { index, page -> DeckSlide in
@@ -102,4 +120,17 @@ extension Theme {
 
 extension DisplayLanguage {
     var deckLanguage: DeckLanguage { self == .en ? .english : .chinese }
+}
+
+/// deck-update.txt: every update, every edit kept and everything that could not be updated.
+struct DeckUpdateList {
+    let source: String
+    let report: DeckUpdateReport
+
+    var lines: [String] {
+        ["updated \(source):"] + report.updated.map { "  updated: \($0)" } + report.kept.map { "  kept: \($0)" }
+            + report.notUpdated.map { "  not updated: \($0)" }
+    }
+
+    var text: String { lines.joined(separator: "\n") + "\n" }
 }

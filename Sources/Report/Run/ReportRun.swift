@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     /// A PowerPoint template (.potx or .pptx) report.pptx is built on (`--template`); nil
     /// takes the theme's `deck.template`, else marketcast's own master.
     public var template: String? = nil
+    /// A deck of an earlier edition, maybe edited by an analyst (`--update`): report.pptx is
+    /// that deck with this edition's data written in (see DeckUpdater).
+    public var update: String? = nil
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
                 formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
@@ -119,10 +122,17 @@ public enum ReportRun {
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
         if options.writesDeck {
-            try folder.write(try ReportDeck(context: context, inputs: hashedInputs,
-                                                      template: try ReportDeck.template(options.template ?? context.theme.deckTemplate))
-                                .data(for: pages),
-                             to: ReportDeck.fileName)
+            var deck = try ReportDeck(context: context, inputs: hashedInputs,
+                                      template: try ReportDeck.template(options.template ?? context.theme.deckTemplate))
+                .data(for: pages)
+            if let update = options.update {
+                let (merged, report) = try ReportDeck.update(update, with: deck, date: config.document.date)
+                deck = merged
+                try folder.write(report.text, to: ReportDeck.updateListName)
+                files.append(ReportDeck.updateListName)
+                for line in report.lines { logger.info("\(line)") }
+            }
+            try folder.write(deck, to: ReportDeck.fileName)
             files.append(ReportDeck.fileName)
             timer.lap("deck")
         }
