@@ -69,7 +69,37 @@ struct ChartPart {
                 return .formula("MAX(0,\(high)\(k + 2)-\(low)\(k + 2))", max(0, u - l))
             })
         }
+        if hasAxisNote, let roles = chart.axisPinnedFor {
+            // Why the axis maximum is fixed, where the analyst editing the data sees it.
+            let chinese = language == .chinese
+            let maximum = ChartSheet.text((chart.valueMaximum * 100).rounded() / 100)
+            var things: [String] = []
+            for role in roles {
+                let thing = ChartPart.overlayName(role, chinese: chinese)
+                if !things.contains(thing) { things.append(thing) }
+            }
+            let why = chinese
+                ? "坐标轴上限固定为 \(maximum)：图上的\(things.joined(separator: "、"))按此刻度绘制；数值超过上限时请在“设置坐标轴格式”中调整，或用 marketcast run --update 重画"
+                : "The value axis maximum is fixed at \(maximum): the \(things.joined(separator: ", ")) over the chart are drawn to this scale; for a value above it, change the axis bounds or redraw with marketcast run --update"
+            sheet.add(chinese ? "说明" : "Note", [.text(why)])
+        }
         return (sheet, columns)
+    }
+
+    /// A pinned axis (other than a bubble chart's) gets a note column in the workbook.
+    var hasAxisNote: Bool { chart.axisPinnedFor != nil && chart.kind != .bubbles }
+
+    /// What a scene role over the chart is, in words.
+    static func overlayName(_ role: String, chinese: Bool) -> String {
+        switch role {
+        case _ where role.hasPrefix("cagr-"): return chinese ? "CAGR 箭头" : "CAGR arrows"
+        case _ where role.hasPrefix("bound-"): return chinese ? "出版方下限标记" : "publisher bound marks"
+        case _ where role.hasPrefix("interval-clip"): return chinese ? "截断的误差线" : "cut whiskers"
+        case "end-label", "label-leader", "end-leader": return chinese ? "线末标签" : "end labels"
+        case "milestone", "milestone-label", "milestone-dot", "gap-label", "missing-label":
+            return chinese ? "里程碑与缺口标注" : "milestone and gap notes"
+        default: return role
+        }
     }
 
     struct BandColumns {
@@ -81,7 +111,8 @@ struct ChartPart {
     /// The band's columns: the three after the series' (lower, upper, width).
     private func bandColumns(_ sheet: ChartSheet) -> BandColumns? {
         guard let band = chart.band, sheet.columns.count >= 3 else { return nil }
-        let width = sheet.columns.count - 1
+        // The band's three come last, before the note on a pinned axis.
+        let width = sheet.columns.count - 1 - (hasAxisNote ? 1 : 0)
         return BandColumns(lower: width - 2, width: width, color: band.color)
     }
 
@@ -391,9 +422,10 @@ struct ChartPart {
         let axisLine = XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor, width: 1))])
         let hiddenLine = XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])])
         let text = style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor)
-        let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax"),
-                                                     .val("c:max", ChartSheet.text(chart.valueMaximum)),
-                                                     .val("c:min", ChartSheet.text(chart.valueMinimum))])
+        let pinned = chart.kind == .bubbles || chart.axisPinnedFor != nil
+        let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax")]
+                                   + (pinned ? [XMLNode.val("c:max", ChartSheet.text(chart.valueMaximum))] : [])
+                                   + [.val("c:min", ChartSheet.text(chart.valueMinimum))])
         let gridlines = chart.showsGridlines
             ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
             : []

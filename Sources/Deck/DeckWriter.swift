@@ -239,6 +239,7 @@ public enum DeckWriter {
             switch slide.native {
             case .chart(var chart)?:
                 chartCount += 1
+                chart.axisPinnedFor = DeckWriter.overlays(on: chart, in: slide.scene)
                 if chart.nativeLegend {
                     // The legend goes where the scene drew it; the frame grows to hold it.
                     let items = slide.scene.elements.filter { $0.role == "legend" }
@@ -311,6 +312,26 @@ public enum DeckWriter {
         package.add("docProps/app.xml", contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                     xml: PresentationParts.applicationProperties(slideCount: slides.count))
         return try package.zipped(date: date)
+    }
+
+    /// Roles that carry no value position: drawn over the chart or not, they do not need
+    /// its axis pinned.
+    static let positionFreeRoles: Set<String> = ["", "title", "subtitle", "unit", "source-note", "footer", "page-number",
+                                                  "legend", "note"]
+
+    /// The roles of the shapes the slide draws over `chart`'s plot at value positions, in
+    /// paint order without repeats; nil when there are none.
+    static func overlays(on chart: NativeChart, in scene: Scene) -> [String]? {
+        let plot = Rect(x: chart.plot.x - 1, y: chart.plot.y - 1, width: chart.plot.width + 2, height: chart.plot.height + 2)
+        var roles: [String] = []
+        for element in scene.elements where !chart.replacedRoles.contains(element.role)
+            && !positionFreeRoles.contains(element.role) && !roles.contains(element.role) {
+            let box = SlideShapes.bounds(of: [element])
+            if box.maxX >= plot.minX, box.minX <= plot.maxX, box.maxY >= plot.minY, box.minY <= plot.maxY {
+                roles.append(element.role)
+            }
+        }
+        return roles.isEmpty ? nil : roles
     }
 
     static func chartFrame(_ chart: NativeChart, id: Int, title: String, name: String?, relationship: String) -> XMLNode {

@@ -124,6 +124,13 @@ def check_chart(shape, run_folder):
                 check(any(close(cell.value, n) for n in numbers),
                       f"{chart_id}: workbook {cell.coordinate} = {cell.value} is no number of {chart_id}.csv")
 
+    # A pinned value axis says why in the workbook; an unpinned one has no maximum.
+    if chart.chart_type is not None and space.find(".//c:bubbleChart", NS) is None:
+        pinned = space.find(".//c:valAx/c:scaling/c:max", NS) is not None
+        header = [cell.value for cell in formula_book[1]]
+        check(pinned == (header[-1] in ("说明", "Note")),
+              f"{chart_id}: the axis is {'pinned' if pinned else 'free'} but the workbook's last column is {header[-1]!r}")
+
     if rows and "label" in rows[0] and "value" in rows[0]:
         # Publisher forecasts are diamonds beside the bars (shapes), not chart values.
         check_market_size(chart_id, chart, space, [r for r in rows if r["status"] in ("actual", "estimate")], values_book,

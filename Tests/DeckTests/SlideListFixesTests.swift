@@ -96,4 +96,28 @@ final class SlideListFixesTests: XCTestCase {
         XCTAssertTrue(named.contains { $0.0 == "1" && $0.1.contains("基准情景 95% 预测区间") && !$0.1.contains("宽度") })
         XCTAssertTrue(named.contains { $0.0 == "2" && $0.1.contains("实际值") })
     }
+
+    /// The value axis is pinned only when shapes over the plot depend on it, and then the
+    /// workbook says why; otherwise the maximum is the reader's, so a larger value fits.
+    func testAxisMaximumIsAutomaticUnlessShapesNeedIt() throws {
+        var bars = chart(kind: .horizontalBars, categories: ["a", "b"],
+                         series: [NativeChart.Series(name: "得分", values: [94, 72], color: .black)])
+        var scene = Scene(size: Size(width: 960, height: 540))
+        scene.add(.text(TextBox(text: "来源", frame: Rect(x: 40, y: 500, width: 200, height: 10), font: Theme.standard.font(9),
+                                color: .black)), role: "source-note")
+        XCTAssertNil(DeckWriter.overlays(on: bars, in: scene))
+        let free = try xml(ChartPart(chart: bars, style: style))
+        XCTAssertTrue(DeckPackage.elements("c:max", in: free).isEmpty, "the maximum is pinned with nothing over the plot")
+        XCTAssertFalse(ChartPart(chart: bars, style: style).sheet().sheet.columns.contains { $0.header == "说明" })
+        scene.add(.path([.move(Point(100, 150)), .line(Point(300, 150))], fill: nil, stroke: Stroke(color: .black, width: 1)),
+                  role: "cagr-arrow")
+        bars.axisPinnedFor = DeckWriter.overlays(on: bars, in: scene)
+        XCTAssertEqual(bars.axisPinnedFor, ["cagr-arrow"])
+        let pinned = try xml(ChartPart(chart: bars, style: style))
+        XCTAssertEqual(DeckPackage.elements("c:max", in: pinned).first.flatMap { DeckPackage.attribute($0, "val") }, "25")
+        let note = try XCTUnwrap(ChartPart(chart: bars, style: style).sheet().sheet.columns.last)
+        XCTAssertEqual(note.header, "说明")
+        guard case .text(let why)? = note.cells.first else { return XCTFail("no note") }
+        XCTAssertTrue(why.contains("25") && why.contains("CAGR 箭头"), why)
+    }
 }
