@@ -226,7 +226,7 @@ public enum DeckWriter {
 
         var chartCount = 0
         for (index, slide) in slides.enumerated() {
-            var shapes = SlideShapes(style: style)
+            var shapes = SlideShapes(style: style, pageWidth: slide.scene.size.width)
             var tree = PresentationParts.emptyShapeTree()
             let slidePath = "ppt/slides/slide\(index + 1).xml"
             let layout = SlideLayoutChoice(slide.layout, template: template)

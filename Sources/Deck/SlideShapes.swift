@@ -13,7 +13,10 @@ struct SlideShapes {
     private(set) var nextID = 2
     private var roleCounts: [String: Int] = [:]
 
-    init(style: DeckStyle) { self.style = style }
+    /// The slide's width: how far a box may grow to the right.
+    var pageWidth: Double = .infinity
+
+    init(style: DeckStyle, pageWidth: Double = .infinity) { self.style = style; self.pageWidth = pageWidth }
 
     mutating func takeID() -> Int { defer { nextID += 1 }; return nextID }
 
@@ -111,6 +114,14 @@ struct SlideShapes {
                     nodes.append(freeform(path, fill: fill, stroke: stroke, role: element.role))
                 }
             case .text(let text):
+                var text = text
+                if text.wraps, element.role == "source-note", text.alignment == .left {
+                    // LibreOffice sets a space between Chinese and Latin text, so a note that
+                    // fills its last line in the scene wraps once more and runs into the
+                    // footer; the box takes up to 3 % more width, inside the page's margin.
+                    let slack = min(text.frame.width * 0.03, max(0, pageWidth - 6 - text.frame.maxX))
+                    text.frame = Rect(x: text.frame.x, y: text.frame.y, width: text.frame.width + slack, height: text.frame.height)
+                }
                 nodes.append(box(rect: text.frame, fill: nil, stroke: nil, radius: 0, text: text, role: element.role))
             }
             index += 1
