@@ -36,14 +36,16 @@ struct ChartPart {
             var entry = SeriesColumns()
             entry.value = sheet.add(series.name, series.values.map(cell))
             if let lower = series.lower, let upper = series.upper {
-                // The workbook holds the interval's ends, as the chart's CSV does; the error
-                // bars read distances, which are formulas of them, so editing an end in
-                // "Edit Data" moves the whisker.
+                // The error bars read distances, formulas of the interval's ends (which the
+                // workbook holds, as the chart's CSV does), so editing an end in "Edit Data"
+                // moves the whisker. The distances sit right after the values and are the
+                // values of two invisible series of the chart: a rewrite of the sheet that
+                // keeps the chart's series (PowerPoint's Edit Data, python-pptx's
+                // replace_data) keeps the columns the error bars read.
                 let chinese = language == .chinese
-                let lowerColumn = sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
-                let upperColumn = sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
-                let value = ChartSheet.letters(entry.value), low = ChartSheet.letters(lowerColumn)
-                let high = ChartSheet.letters(upperColumn)
+                let next = sheet.columns.count
+                let value = ChartSheet.letters(entry.value), low = ChartSheet.letters(next + 2)
+                let high = ChartSheet.letters(next + 3)
                 func distance(_ k: Int, _ formula: (String) -> String, _ amount: (Double, Double, Double) -> Double) -> ChartSheet.Cell {
                     guard k < series.values.count, !series.errorBarsDrawnAsShapes.contains(k),
                           let v = series.values[k], let l = lower[k], let u = upper[k] else { return .empty }
@@ -55,6 +57,8 @@ struct ChartPart {
                 entry.plus = sheet.add(series.name + (chinese ? "：误差线上方" : ": error above"), upper.indices.map { k in
                     distance(k, { "MAX(0,\(high)\($0)-\(value)\($0))" }, { v, _, u in u - v })
                 })
+                sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
+                sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
             }
             columns.append(entry)
         }
@@ -333,6 +337,19 @@ struct ChartPart {
         return XMLNode("c:ser", [], ser)
     }
 
+    /// A series that draws nothing (no line, no marker, no label): it only keeps its column
+    /// among the chart's series, where the error bars read it.
+    private func invisibleSeries(_ index: Int, column: Int, sheet: ChartSheet) -> XMLNode {
+        XMLNode("c:ser", [], [
+            .val("c:idx", index), .val("c:order", index), seriesName(sheet, column: column),
+            XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])]),
+            XMLNode("c:marker", [], [.val("c:symbol", "none")]),
+            XMLNode("c:cat", [], [stringReference(sheet, column: 0)]),
+            XMLNode("c:val", [], [numberReference(sheet, column: column, format: chart.numberFormat)]),
+            .val("c:smooth", 0),
+        ])
+    }
+
     /// The band as a stacked area: its lower edge without fill, its width (a formula of
     /// the two edges) filled on top.
     private func bandChart(sheet: ChartSheet, band: BandColumns, axisIDs: [XMLNode]) -> XMLNode {
@@ -366,10 +383,21 @@ struct ChartPart {
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
             nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
-            if !lines.isEmpty {
+            // Vertical bars with error bars: their distances as invisible line series (see sheet()).
+            var hidden: [XMLNode] = []
+            if chart.kind == .columns {
+                var index = seriesOffset + chart.series.count
+                for k in bars {
+                    for column in [columns[k].minus, columns[k].plus].compactMap({ $0 }) {
+                        hidden.append(invisibleSeries(index, column: column, sheet: sheet))
+                        index += 1
+                    }
+                }
+            }
+            if !lines.isEmpty || !hidden.isEmpty {
                 charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
                                       + lines.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-                                      + [.val("c:marker", 1)] + axisIDs))
+                                      + hidden + [.val("c:marker", 1)] + axisIDs))
             }
         case .lines:
             charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]

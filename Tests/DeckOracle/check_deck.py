@@ -19,6 +19,8 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
   theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
 - every chart, table and group (diagram, annotation) has alt text (`descr`);
 - every slide has speaker notes naming its inputs with their SHA-256;
+- "Edit Data" (python-pptx replace_data with every value changed): the error bars still
+  read columns of the rewritten sheet, holding the new distances;
 - with --expect-theme: the slides' master is a template's whose theme has that name;
 - LibreOffice converts the deck to PDF headless and draws every slide; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
@@ -187,6 +189,37 @@ def check_market_size(chart_id, chart, space, rows, book, scale):
           f"{chart_id}: data labels carry no number format of their own")
 
 
+def check_edit_data(deck):
+    # "Edit Data" as python-pptx does it (replace_data rewrites the sheet with the chart's
+    # series only): every chart's error bars must still read columns the new sheet has,
+    # holding the new distances.
+    from pptx.chart.data import CategoryChartData
+    presentation = Presentation(deck)
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if not shape.has_chart or shape.chart.part._element.find(".//c:errBars", NS) is None:
+                continue
+            chart = shape.chart
+            if chart.part._element.find(".//c:bubbleChart", NS) is not None:
+                continue
+            data = CategoryChartData()
+            data.categories = list(chart.plots[0].categories)
+            scaled = {}
+            for series in chart.series:
+                scaled[series.name] = [None if v is None else v * 1.5 for v in series.values]
+                data.add_series(series.name, scaled[series.name])
+            chart.replace_data(data)
+            book = openpyxl.load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob)).active
+            for bars in chart.part._element.iterfind(".//c:errBars", NS):
+                for tag in ("c:plus", "c:minus"):
+                    reference = bars.find(f"{tag}/c:numRef/c:f", NS).text
+                    column = column_of(reference)
+                    header = book[f"{column}1"].value
+                    values = [book[f"{column}{row + 2}"].value for row in range(len(data.categories))]
+                    check(header in scaled and all(close(a, b) for a, b in zip(values, scaled.get(header, []))),
+                          f"{shape.name}: after Edit Data the error bars read {reference}, which holds {header!r} {values}")
+
+
 def audit(path, label):
     result = subprocess.run([sys.executable, "-m", "openxml_audit", "-m", "0", path], capture_output=True, text=True)
     text = result.stdout + result.stderr
@@ -276,6 +309,7 @@ def main():
                 check_chart(shape, run_folder)
                 titles.append(slide.shapes.title.text_frame.text if slide.shapes.title is not None else "")
     check(charts > 0, "the deck has no native chart")
+    check_edit_data(deck)
     audit(deck, deck_name)
     with zipfile.ZipFile(deck) as archive, tempfile.TemporaryDirectory() as work:
         for name in archive.namelist():

@@ -27,7 +27,7 @@ plot = chart.plots[0]
 categories = list(plot.categories) + ["2099E"]
 data = CategoryChartData()
 data.categories = categories
-for series in plot.series:
+for series in chart.series:
     values = [None if v is None else v * 1.5 for v in series.values] + [99999.0]
     data.add_series(series.name, values)
 chart.replace_data(data)
