@@ -71,17 +71,23 @@ struct ReportDeck {
         }
     }
 
-    /// The page's sources (its source note), and for a series' page the model, interval,
-    /// data cut-off and warnings of its forecast; the digests of the files it reads.
+    /// For a series' page its publications (from the series' rows), the model, interval,
+    /// data cut-off and warnings of its forecast; for any other page the sources its note
+    /// states (the exhibit words them from its table's rows); the digests of the files the
+    /// page reads.
     func provenance(of page: ReportPage) -> SlideProvenance {
         var notes = SlideProvenance()
-        for element in page.scene.elements where element.role == "source-note" {
-            if case .text(let text) = element.item { notes.sources.append(text.text) }
-        }
         notes.warnings = page.problems
         var roles: [String] = ["config"]
         let chartID = page.chartID ?? ""
-        for result in context.series where result.entry.chartID == chartID {
+        let series = context.series.filter { $0.entry.chartID == chartID }
+        if series.isEmpty {
+            for element in page.scene.elements where element.role == "source-note" {
+                if case .text(let text) = element.item { notes.sources.append(text.text) }
+            }
+        }
+        for result in series {
+            notes.sources += result.series.sources(in: context.config.language).filter { !notes.sources.contains($0) }
             let forecast = result.forecast
             let level = Int((forecast.level * 100).rounded())
             let interval = context.config.language == .en ? "\(level)% interval" : "\(level)% 区间"
