@@ -158,6 +158,8 @@ public struct NativeTable: Equatable, Sendable {
         public var alignment: TextAlignment
         /// The cell's type size when it differs from the table's.
         public var size: Double?
+        /// The page (1-based) the cell's text refers to: the deck makes it a link to that slide.
+        public var linkedPage: Int? = nil
         public init(text: String, bold: Bool, fill: Color?, color: Color, alignment: TextAlignment, size: Double? = nil) {
             self.text = text; self.bold = bold; self.fill = fill; self.color = color; self.alignment = alignment
             self.size = size

@@ -141,6 +141,9 @@ public enum DeckUpdater {
                     id.attribute(forName: "id")?.stringValue = String(nextID)
                     nextID += 1
                 }
+                // Links name this edition's slide relationships, which the deck's slide lacks:
+                // the copied text keeps its words, not its links.
+                for link in elements("a:hlinkClick", in: copy) { link.detach() }
                 // The slide count after the number is the deck's, not this edition's.
                 if placeholder == "sldNum" {
                     for run in elements("a:t", in: copy) where (run.stringValue ?? "").hasPrefix(" / ") {

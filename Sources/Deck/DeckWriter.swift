@@ -270,8 +270,17 @@ public enum DeckWriter {
                 tree.children.append(chartFrame(chart, id: shapes.takeID(), title: description, name: slide.name,
                                                 relationship: "rId2"))
             case .table(let table)?:
+                // Page numbers in the table (contents, "see page") link to their slides.
+                var links: [Int: String] = [:]
+                for page in Set(table.rows.flatMap { $0.cells.compactMap(\.linkedPage) }).sorted()
+                where (1...slides.count).contains(page) {
+                    let id = "rId\(relationships.count + 1)"
+                    relationships.append(Relationship(id: id, type: RelationshipType.slide, target: "slide\(page).xml"))
+                    links[page] = id
+                }
                 tree.children.append(TableFrame(table: table, style: style)
-                    .xml(id: shapes.takeID(), name: slide.name ?? slide.title, description: description))
+                    .xml(id: shapes.takeID(), name: slide.name ?? slide.title, description: description,
+                         link: { links[$0] }))
             case nil:
                 break
             }

@@ -8,14 +8,16 @@ struct TableFrame {
     let table: NativeTable
     let style: DeckStyle
 
-    func xml(id: Int, name: String, description: String) -> XMLNode {
+    /// `link` gives the slide relationship for a page number (nil: no such slide); a cell
+    /// that names a page becomes a link to that slide.
+    func xml(id: Int, name: String, description: String, link: (Int) -> String? = { _ in nil }) -> XMLNode {
         let grid = XMLNode("a:tblGrid", [], table.columnWidths.map {
             XMLNode("a:gridCol", [("w", String(max(1, DrawingML.emu($0))))])
         })
         let rows = table.rows.map { row in
             let margin = TableFrame.verticalMargin(row, fontSize: table.fontSize)
             return XMLNode("a:tr", [("h", String(max(1, DrawingML.emu(row.height))))], table.columnWidths.indices.map { column in
-                cell(column < row.cells.count ? row.cells[column] : nil, margin: margin)
+                cell(column < row.cells.count ? row.cells[column] : nil, margin: margin, link: link)
             })
         }
         let frame = table.frame
@@ -35,6 +37,20 @@ struct TableFrame {
         ])
     }
 
+    /// `paragraph` with every run a link to the slide behind `relationship`.
+    static func linking(_ paragraph: XMLNode, relationship: String) -> XMLNode {
+        var paragraph = paragraph
+        for (i, run) in paragraph.children.enumerated() where run.name == "a:r" {
+            var run = run
+            if let k = run.children.firstIndex(where: { $0.name == "a:rPr" }) {
+                run.children[k].children.append(XMLNode("a:hlinkClick", [("r:id", relationship),
+                                                                          ("action", "ppaction://hlinksldjump")]))
+            }
+            paragraph.children[i] = run
+        }
+        return paragraph
+    }
+
     /// A line of the table's font as PowerPoint and LibreOffice set it (ascent plus descent
     /// of Noto Sans CJK, 1.448 em; Office's CJK faces are close).
     static let lineHeight = 1.45
@@ -49,10 +65,14 @@ struct TableFrame {
         return min(3, max(0, (row.height - text) / 2))
     }
 
-    private func cell(_ cell: NativeTable.Cell?, margin: Double) -> XMLNode {
+    private func cell(_ cell: NativeTable.Cell?, margin: Double, link: (Int) -> String?) -> XMLNode {
         let content = cell ?? NativeTable.Cell(text: "", bold: false, fill: nil, color: .black, alignment: .left)
         let paragraphs = style.paragraphs(content.text, size: content.size ?? table.fontSize, bold: content.bold, color: content.color,
                                            alignment: content.alignment)
+            .map { paragraph in
+                guard let page = content.linkedPage, let relationship = link(page) else { return paragraph }
+                return TableFrame.linking(paragraph, relationship: relationship)
+            }
         let rule = XMLNode("a:lnB", [("w", "6350")], [style.solidFill(Color(hex: 0xCCCCCC))])
         let none: (String) -> XMLNode = { XMLNode($0, [("w", "0")], [DrawingML.noFill]) }
         // Three quarters of the scene's padding: the scene fitted each text between the full

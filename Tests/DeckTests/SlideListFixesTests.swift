@@ -2,6 +2,7 @@ import Charts
 @testable import Deck
 import Foundation
 import FoundationXML
+import TestSupport
 import XCTest
 
 /// The slide list of issue 21, each item read back from the part that fixes it.
@@ -119,5 +120,26 @@ final class SlideListFixesTests: XCTestCase {
         XCTAssertEqual(note.header, "说明")
         guard case .text(let why)? = note.cells.first else { return XCTFail("no note") }
         XCTAssertTrue(why.contains("25") && why.contains("CAGR 箭头"), why)
+    }
+
+    /// Contents and "see page" numbers link to their slides (a number past the deck links nowhere).
+    func testPageNumbersInTablesLinkToTheirSlides() throws {
+        let table = TablePage(title: "目录", continuedSuffix: "（续）",
+                              columns: [.init(header: "内容"), .init(header: "页码", alignment: .right, linksToPages: true)],
+                              rows: [["图表", "2"], ["附录", "9"]])
+            .layoutPages(theme: .standard, measurer: FakeMeasurer())[0]
+        guard case .table(let native)? = table.native else { return XCTFail("no native table") }
+        XCTAssertEqual(native.rows.dropFirst().map { $0.cells[1].linkedPage }, [2, 9])
+        let slides = [DeckSlide(scene: table.scene, native: table.native, title: "目录", name: "contents"),
+                      DeckSlide(scene: table.scene, native: nil, title: "第二页", name: "second")]
+        let deck = try DeckPackage(try DeckWriter.data(slides: slides, properties: SampleDeck.properties))
+        let rels = try deck.xml("ppt/slides/_rels/slide1.xml.rels")
+        let toSlides = DeckPackage.elements("Relationship", in: rels).filter { DeckPackage.attribute($0, "Target") == "slide2.xml" }
+        XCTAssertEqual(toSlides.count, 1)
+        let slide = try deck.xml("ppt/slides/slide1.xml")
+        let links = DeckPackage.elements("a:hlinkClick", in: slide)
+        XCTAssertEqual(links.count, 1, "only page 2 exists")
+        XCTAssertEqual(links.first.flatMap { DeckPackage.attribute($0, "id") }, toSlides.first.flatMap { DeckPackage.attribute($0, "Id") })
+        XCTAssertEqual(links.first.flatMap { DeckPackage.attribute($0, "action") }, "ppaction://hlinksldjump")
     }
 }
