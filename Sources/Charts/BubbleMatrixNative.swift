@@ -24,6 +24,8 @@ extension BubbleMatrix {
             axisFontSize: axisFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,
             estimateBackground: theme.palette.estimate, estimatePattern: theme.palette.estimateHatch,
             replacedRoles: ["bubble", "gridline", "tick-label", "baseline"])
+        chart.xTitle = xAxisTitle
+        chart.sizeTitle = sizeLegend
         chart.xMinimum = layout.xScale.lower
         chart.xMaximum = layout.xScale.upper
         chart.xStep = layout.xScale.step

@@ -9,7 +9,10 @@ extension HorizontalBarChart {
         var bars = NativeChart.Series(name: unitLabel.isEmpty ? title : unitLabel,
                                       values: items.map { $0.value.isFinite && $0.value >= 0 ? $0.value : nil },
                                       color: theme.palette.actual)
-        for (i, item) in items.enumerated() where item.isHighlighted { bars.pointColors[i] = theme.palette.accent }
+        for (i, item) in items.enumerated() where item.isHighlighted {
+            bars.pointColors[i] = theme.palette.accent
+            bars.pointLabelColors[i] = theme.palette.accent
+        }
         let plot = Rect(x: layout.zeroX, y: body.minY, width: body.maxX - layout.zeroX, height: body.height)
         var chart = NativeChart(
             kind: .horizontalBars, frame: body, plot: plot, categories: items.map(\.label), series: [bars],
@@ -18,6 +21,7 @@ extension HorizontalBarChart {
             axisFontSize: layout.labelFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,
             estimateBackground: theme.palette.estimate, estimatePattern: theme.palette.estimateHatch,
             replacedRoles: ["bar", "category-label", "score-label", "baseline"])
+        chart.labelBold = scoreFont.weight == .bold
         let slot = body.height / Double(items.count)
         if let thickness = layout.rows.first?.bar.height, thickness > 0 {
             chart.gapWidth = Int(max(0, min(500, (slot - thickness) / thickness * 100)).rounded())

@@ -8,7 +8,11 @@ extension LineChart {
               layout.plotArea.width > 0, layout.plotArea.height > 0 else { return nil }
         let colors = theme.palette.series.isEmpty ? [theme.palette.actual] : theme.palette.series
         let lines = series.indices.map { s -> NativeChart.Series in
-            var line = NativeChart.Series(name: series[s].name.isEmpty ? unitLabel : series[s].name,
+            // An unnamed line is the chart's measure: its title up to the period it covers
+            // ("ChatGPT 月访问量"), never the unit label ("单位：亿次").
+            let measure = String(title.split(whereSeparator: { "，,".contains($0) }).first ?? Substring(title))
+                .trimmingCharacters(in: .whitespaces)
+            var line = NativeChart.Series(name: series[s].name.isEmpty ? measure : series[s].name,
                                           values: categories.indices.map { value(s, $0) }, color: colors[s % colors.count])
             line.dashed = series[s].isEstimate
             line.lineWidth = theme.lineWidths.series

@@ -64,6 +64,8 @@ public struct NativeChart: Equatable, Sendable {
         public var pointOutlines: [Int: Stroke] = [:]
         /// Points whose data label has its own number format (a bound's "超过" prefix), by index.
         public var pointLabelFormats: [Int: String] = [:]
+        /// Points whose data label has its own colour (a highlighted bar's accent score), by index.
+        public var pointLabelColors: [Int: Color] = [:]
 
         public init(name: String, values: [Double?], color: Color) {
             self.name = name; self.values = values; self.color = color
@@ -97,6 +99,20 @@ public struct NativeChart: Equatable, Sendable {
     /// The value axis is pinned to exactly this range.
     public var valueMinimum: Double
     public var valueMaximum: Double
+    /// Set by the exporter: the scene roles drawn as shapes over the plot that need the
+    /// value axis pinned to exactly `valueMinimum…valueMaximum` (CAGR arrows, bound marks,
+    /// end labels); nil when nothing over the plot depends on it, and the maximum is left
+    /// to the reader (a value typed above it in "Edit Data" then still fits).
+    public var axisPinnedFor: [String]? = nil
+    /// The chart draws its own legend (every entry is one of its series or its band) in
+    /// place of the scene's "legend" items, where the scene put them.
+    public var nativeLegend: Bool = false
+    /// Set by the exporter: the legend's place on the page (the scene legend's bounds).
+    public var legendFrame: Rect? = nil
+    public var legendFontSize: Double = 11
+    /// Bubbles: what the x values and the sizes measure, the workbook's column headers.
+    public var xTitle: String? = nil
+    public var sizeTitle: String? = nil
     /// Bubbles: the x axis range.
     public var xMinimum: Double = 0
     public var xMaximum: Double = 1
@@ -109,6 +125,8 @@ public struct NativeChart: Equatable, Sendable {
     public var gapWidth: Int = 50
     public var fontFamily: String
     public var labelFontSize: Double
+    /// Data labels set in bold, as the scene sets its scores.
+    public var labelBold: Bool = false
     public var axisFontSize: Double
     public var textColor: Color
     public var axisColor: Color
@@ -140,6 +158,8 @@ public struct NativeTable: Equatable, Sendable {
         public var alignment: TextAlignment
         /// The cell's type size when it differs from the table's.
         public var size: Double?
+        /// The page (1-based) the cell's text refers to: the deck makes it a link to that slide.
+        public var linkedPage: Int? = nil
         public init(text: String, bold: Bool, fill: Color?, color: Color, alignment: TextAlignment, size: Double? = nil) {
             self.text = text; self.bold = bold; self.fill = fill; self.color = color; self.alignment = alignment
             self.size = size

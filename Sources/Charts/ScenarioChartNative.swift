@@ -45,6 +45,8 @@ extension ScenarioChart {
         }
         let slot = plot.width / Double(count)
         if barWidth > 0 { chart.gapWidth = Int(max(0, min(500, (slot - barWidth) / barWidth * 100)).rounded()) }
+        chart.nativeLegend = true
+        chart.legendFontSize = theme.fontSizes.legend
         chart.valueStep = scale.step
         chart.showsValueAxis = true
         chart.showsGridlines = true

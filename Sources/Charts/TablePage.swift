@@ -10,8 +10,11 @@ public struct TablePage: Sendable {
         /// Share of the table width, relative to the other columns' weights.
         public var weight: Double
         public var alignment: TextAlignment
-        public init(header: String, weight: Double = 1, alignment: TextAlignment = .left) {
-            self.header = header; self.weight = weight; self.alignment = alignment
+        /// The column's cells are page numbers (contents, "see page"): the deck links each
+        /// to its slide.
+        public var linksToPages: Bool
+        public init(header: String, weight: Double = 1, alignment: TextAlignment = .left, linksToPages: Bool = false) {
+            self.header = header; self.weight = weight; self.alignment = alignment; self.linksToPages = linksToPages
         }
     }
 
@@ -209,8 +212,10 @@ extension TablePage {
             let index = firstRow + offset
             let fill: Color? = index % 2 == 1 ? palette.gridline.tinted(0.5) : nil
             return NativeTable.Row(height: cells.first?.frame.height ?? 0, cells: cells.enumerated().map { column, cell in
-                NativeTable.Cell(text: cell.content, bold: emphasizedRows.contains(index), fill: fill, color: palette.text,
-                                 alignment: columns[column].alignment)
+                var native = NativeTable.Cell(text: cell.content, bold: emphasizedRows.contains(index), fill: fill,
+                                              color: palette.text, alignment: columns[column].alignment)
+                if columns[column].linksToPages { native.linkedPage = Int(cell.content) }
+                return native
             })
         }
         let all = [headerRow] + bodyRows

@@ -12,6 +12,12 @@ public struct Theme: Sendable, Equatable {
     public var palette: Palette
     public var lineWidths: LineWidths
     public var spacing: Spacing
+    /// The deck's theme fonts (PowerPoint's Latin and East Asian typefaces); nil names
+    /// `fontFamily`, the font the layout measures with.
+    public var deckLatinFont: String? = nil
+    public var deckEastAsianFont: String? = nil
+    /// A PowerPoint template (.potx or .pptx) the deck is built on, as the theme file names it.
+    public var deckTemplate: String? = nil
 
     public init(pageSize: Size, margins: Margins, fontFamily: String, fontSizes: FontSizes,
                 palette: Palette, lineWidths: LineWidths, spacing: Spacing) {

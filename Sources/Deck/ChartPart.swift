@@ -8,7 +8,8 @@ import Charts
 
 struct ChartPart {
     let chart: NativeChart
-    let language: DeckLanguage
+    let style: DeckStyle
+    var language: DeckLanguage { style.language }
     /// Axis ids: any positive numbers unique in the part.
     static let categoryAxisID = 500_001, valueAxisID = 500_002
 
@@ -18,11 +19,14 @@ struct ChartPart {
         var sheet = ChartSheet()
         var columns: [SeriesColumns] = []
         if chart.kind == .bubbles {
+            // Column A names each bubble (the industry), so "Edit Data" shows whose numbers
+            // they are; x and size are headed by what they measure.
+            sheet.add("", chart.categories.map(ChartSheet.Cell.text))
             for series in chart.series {
                 var entry = SeriesColumns()
-                entry.x = sheet.add(series.name + " x", (series.xValues ?? []).map(ChartSheet.Cell.number))
+                entry.x = sheet.add(chart.xTitle ?? series.name + " x", (series.xValues ?? []).map(ChartSheet.Cell.number))
                 entry.value = sheet.add(series.name, series.values.map(cell))
-                entry.size = sheet.add(series.name + " size", (series.sizes ?? []).map(ChartSheet.Cell.number))
+                entry.size = sheet.add(chart.sizeTitle ?? series.name + " size", (series.sizes ?? []).map(ChartSheet.Cell.number))
                 columns.append(entry)
             }
             return (sheet, columns)
@@ -32,14 +36,16 @@ struct ChartPart {
             var entry = SeriesColumns()
             entry.value = sheet.add(series.name, series.values.map(cell))
             if let lower = series.lower, let upper = series.upper {
-                // The workbook holds the interval's ends, as the chart's CSV does; the error
-                // bars read distances, which are formulas of them, so editing an end in
-                // "Edit Data" moves the whisker.
+                // The error bars read distances, formulas of the interval's ends (which the
+                // workbook holds, as the chart's CSV does), so editing an end in "Edit Data"
+                // moves the whisker. The distances sit right after the values and are the
+                // values of two invisible series of the chart: a rewrite of the sheet that
+                // keeps the chart's series (PowerPoint's Edit Data, python-pptx's
+                // replace_data) keeps the columns the error bars read.
                 let chinese = language == .chinese
-                let lowerColumn = sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
-                let upperColumn = sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
-                let value = ChartSheet.letters(entry.value), low = ChartSheet.letters(lowerColumn)
-                let high = ChartSheet.letters(upperColumn)
+                let next = sheet.columns.count
+                let value = ChartSheet.letters(entry.value), low = ChartSheet.letters(next + 2)
+                let high = ChartSheet.letters(next + 3)
                 func distance(_ k: Int, _ formula: (String) -> String, _ amount: (Double, Double, Double) -> Double) -> ChartSheet.Cell {
                     guard k < series.values.count, !series.errorBarsDrawnAsShapes.contains(k),
                           let v = series.values[k], let l = lower[k], let u = upper[k] else { return .empty }
@@ -51,6 +57,8 @@ struct ChartPart {
                 entry.plus = sheet.add(series.name + (chinese ? "：误差线上方" : ": error above"), upper.indices.map { k in
                     distance(k, { "MAX(0,\(high)\($0)-\(value)\($0))" }, { v, _, u in u - v })
                 })
+                sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
+                sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
             }
             columns.append(entry)
         }
@@ -59,12 +67,43 @@ struct ChartPart {
             let lower = sheet.add(band.name + (chinese ? "：下限" : ": lower"), band.lower.map(cell))
             let upper = sheet.add(band.name + (chinese ? "：上限" : ": upper"), band.upper.map(cell))
             let low = ChartSheet.letters(lower), high = ChartSheet.letters(upper)
-            sheet.add(band.name + (chinese ? "：宽度" : ": width"), band.lower.indices.map { k in
+            // The width series is what the legend shows: headed by the band's own name.
+            sheet.add(band.name, band.lower.indices.map { k in
                 guard k < band.upper.count, let l = band.lower[k], let u = band.upper[k], l.isFinite, u.isFinite else { return .empty }
                 return .formula("MAX(0,\(high)\(k + 2)-\(low)\(k + 2))", max(0, u - l))
             })
         }
+        if hasAxisNote, let roles = chart.axisPinnedFor {
+            // Why the axis maximum is fixed, where the analyst editing the data sees it.
+            let chinese = language == .chinese
+            let maximum = ChartSheet.text((chart.valueMaximum * 100).rounded() / 100)
+            var things: [String] = []
+            for role in roles {
+                let thing = ChartPart.overlayName(role, chinese: chinese)
+                if !things.contains(thing) { things.append(thing) }
+            }
+            let why = chinese
+                ? "坐标轴上限固定为 \(maximum)：图上的\(things.joined(separator: "、"))按此刻度绘制；数值超过上限时请在“设置坐标轴格式”中调整，或用 marketcast run --update 重画"
+                : "The value axis maximum is fixed at \(maximum): the \(things.joined(separator: ", ")) over the chart are drawn to this scale; for a value above it, change the axis bounds or redraw with marketcast run --update"
+            sheet.add(chinese ? "说明" : "Note", [.text(why)])
+        }
         return (sheet, columns)
+    }
+
+    /// A pinned axis (other than a bubble chart's) gets a note column in the workbook.
+    var hasAxisNote: Bool { chart.axisPinnedFor != nil && chart.kind != .bubbles }
+
+    /// What a scene role over the chart is, in words.
+    static func overlayName(_ role: String, chinese: Bool) -> String {
+        switch role {
+        case _ where role.hasPrefix("cagr-"): return chinese ? "CAGR 箭头" : "CAGR arrows"
+        case _ where role.hasPrefix("bound-"): return chinese ? "出版方下限标记" : "publisher bound marks"
+        case _ where role.hasPrefix("interval-clip"): return chinese ? "截断的误差线" : "cut whiskers"
+        case "end-label", "label-leader", "end-leader": return chinese ? "线末标签" : "end labels"
+        case "milestone", "milestone-label", "milestone-dot", "gap-label", "missing-label":
+            return chinese ? "里程碑与缺口标注" : "milestone and gap notes"
+        default: return role
+        }
     }
 
     struct BandColumns {
@@ -76,7 +115,8 @@ struct ChartPart {
     /// The band's columns: the three after the series' (lower, upper, width).
     private func bandColumns(_ sheet: ChartSheet) -> BandColumns? {
         guard let band = chart.band, sheet.columns.count >= 3 else { return nil }
-        let width = sheet.columns.count - 1
+        // The band's three come last, before the note on a pinned axis.
+        let width = sheet.columns.count - 1 - (hasAxisNote ? 1 : 0)
         return BandColumns(lower: width - 2, width: width, color: band.color)
     }
 
@@ -100,15 +140,39 @@ struct ChartPart {
                                + [XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])])])
         return XMLNode("c:chartSpace", [("xmlns:c", Namespace.c), ("xmlns:a", Namespace.a), ("xmlns:r", Namespace.r)], [
             .val("c:date1904", 0), .val("c:lang", language.tag), .val("c:roundedCorners", 0),
-            XMLNode("c:chart", [], [
-                .val("c:autoTitleDeleted", 1), plotArea, .val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap"),
-            ]),
+            XMLNode("c:chart", [], [.val("c:autoTitleDeleted", 1), plotArea] + legend()
+                    + [.val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap")]),
             XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
-            DrawingML.chartTextProperties(size: chart.axisFontSize, color: chart.textColor, family: chart.fontFamily,
-                                          language: language),
+            style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor),
             XMLNode("c:externalData", [("r:id", workbookRelationship)], [.val("c:autoUpdate", 0)]),
         ])
     }
+
+    /// A native legend where the scene had its legend: every series and the band's width,
+    /// not the band's invisible lower edge.
+    private func legend() -> [XMLNode] {
+        guard chart.nativeLegend, let box = chart.legendFrame, chart.frame.width > 0, chart.frame.height > 0 else { return [] }
+        func fraction(_ v: Double, _ whole: Double) -> String { ChartSheet.text((v / whole * 1e6).rounded() / 1e6) }
+        var entries: [XMLNode] = []
+        if chart.band != nil {
+            entries.append(XMLNode("c:legendEntry", [], [.val("c:idx", 0), .val("c:delete", 1)]))
+        }
+        return [XMLNode("c:legend", [], [.val("c:legendPos", "t")] + entries + [
+            // Its top left where the scene's legend starts; its size the reader's own, since
+            // readers set entries wider than the scene and would drop what does not fit.
+            XMLNode("c:layout", [], [XMLNode("c:manualLayout", [], [
+                .val("c:xMode", "edge"), .val("c:yMode", "edge"),
+                .val("c:x", fraction(box.minX - chart.frame.minX, chart.frame.width)),
+                .val("c:y", fraction(box.minY - chart.frame.minY, chart.frame.height)),
+            ])]),
+            .val("c:overlay", 0),
+            XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
+            style.chartTextProperties(size: chart.legendFontSize, color: chart.textColor),
+        ])]
+    }
+
+    /// Series indices start after the band's two.
+    private var seriesOffset: Int { chart.band == nil ? 0 : 2 }
 
     /// The inner plot area as fractions of the chart frame.
     private func layout() -> XMLNode {
@@ -161,9 +225,10 @@ struct ChartPart {
         ])])
     }
 
-    private var labelTextProperties: XMLNode {
-        DrawingML.chartTextProperties(size: chart.labelFontSize, color: chart.textColor, family: chart.fontFamily,
-                                      language: language)
+    private var labelTextProperties: XMLNode { labelTextProperties(color: chart.textColor) }
+
+    private func labelTextProperties(color: Color) -> XMLNode {
+        style.chartTextProperties(size: chart.labelFontSize, color: color, bold: chart.labelBold)
     }
 
     private func labelFlags(value: Bool, bubbleSize: Bool = false) -> [XMLNode] {
@@ -176,7 +241,8 @@ struct ChartPart {
     private func dataLabels(_ series: NativeChart.Series, position: String?) -> XMLNode {
         var children: [XMLNode] = []
         let lifts = series.labelLift ?? []
-        let special = Set(series.pointLabelFormats.keys).union(lifts.indices.filter { lifts[$0] > 0.5 })
+        let special = Set(series.pointLabelFormats.keys).union(series.pointLabelColors.keys)
+            .union(lifts.indices.filter { lifts[$0] > 0.5 })
         if chart.frame.height > 0 {
             for i in special.sorted() where i < series.values.count && series.values[i] != nil {
                 let lift = i < lifts.count && lifts[i] > 0.5 ? lifts[i] : 0
@@ -186,7 +252,7 @@ struct ChartPart {
                                         XMLNode("c:numFmt", [("formatCode", series.pointLabelFormats[i] ?? chart.numberFormat),
                                                              ("sourceLinked", "0")]),
                                         XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
-                                        labelTextProperties]
+                                        labelTextProperties(color: series.pointLabelColors[i] ?? chart.textColor)]
                 if let position { label.append(.val("c:dLblPos", position)) }
                 children.append(XMLNode("c:dLbl", [], label + labelFlags(value: true)))
             }
@@ -206,32 +272,45 @@ struct ChartPart {
             .val("c:errValType", "cust"), .val("c:noEndCap", 0),
             XMLNode("c:plus", [], [numberReference(sheet, column: plus, format: chart.numberFormat)]),
             XMLNode("c:minus", [], [numberReference(sheet, column: minus, format: chart.numberFormat)]),
-            XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: color, width: 1))]),
+            XMLNode("c:spPr", [], [style.line(Stroke(color: color, width: 1))]),
         ])
     }
 
     private func solidPoint(_ index: Int, _ color: Color, bubble: Bool, outline: Stroke? = nil) -> XMLNode {
-        let line = outline.map { DrawingML.line($0) }
-            ?? (bubble ? DrawingML.line(Stroke(color: .white, width: 0.8)) : XMLNode("a:ln", [], [DrawingML.noFill]))
+        let line = outline.map { style.line($0) }
+            ?? (bubble ? style.line(Stroke(color: .white, width: 0.8)) : XMLNode("a:ln", [], [DrawingML.noFill]))
         return XMLNode("c:dPt", [], [.val("c:idx", index), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                                     XMLNode("c:spPr", [], [DrawingML.solidFill(color), line])])
+                                     XMLNode("c:spPr", [], [style.solidFill(color), line])])
+    }
+
+    /// Forecasts run to the end of the series: the series' own fill is then the estimate
+    /// pattern and the actual years are the exceptions, so a year the analyst adds after
+    /// the last (a new "E" year) is hatched by the same rule.
+    static func estimatesEndTheSeries(_ series: NativeChart.Series) -> Bool {
+        guard let first = series.estimatePoints.min() else { return false }
+        return series.estimatePoints.count == series.values.count - first
     }
 
     private func barSeries(_ k: Int, _ series: NativeChart.Series, sheet: ChartSheet, columns: SeriesColumns) -> XMLNode {
-        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
-                              XMLNode("c:spPr", [], [DrawingML.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
+        let estimateFill = XMLNode("c:spPr", [], [
+            style.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
+            style.line(Stroke(color: series.color, width: 0.8)),
+        ])
+        let hatchedByDefault = ChartPart.estimatesEndTheSeries(series)
+        var ser: [XMLNode] = [.val("c:idx", k + seriesOffset), .val("c:order", k + seriesOffset), seriesName(sheet, column: columns.value),
+                              hatchedByDefault ? estimateFill
+                                  : XMLNode("c:spPr", [], [style.solidFill(series.color), XMLNode("a:ln", [], [DrawingML.noFill])]),
                               .val("c:invertIfNegative", 0)]
-        for point in Set(series.estimatePoints).union(series.pointColors.keys).sorted() {
+        let actuals = hatchedByDefault ? Set(series.values.indices).subtracting(series.estimatePoints) : []
+        for point in Set(series.estimatePoints).union(series.pointColors.keys).union(actuals).sorted() {
             if series.estimatePoints.contains(point) {
+                guard !hatchedByDefault || series.pointColors[point] != nil else { continue }
                 ser.append(XMLNode("c:dPt", [], [
-                    .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0),
-                    XMLNode("c:spPr", [], [
-                        DrawingML.patternFill(foreground: chart.estimatePattern, background: chart.estimateBackground),
-                        DrawingML.line(Stroke(color: series.color, width: 0.8)),
-                    ]),
+                    .val("c:idx", point), .val("c:invertIfNegative", 0), .val("c:bubble3D", 0), estimateFill,
                 ]))
-            } else if let color = series.pointColors[point] {
-                ser.append(solidPoint(point, color, bubble: false, outline: series.pointOutlines[point]))
+            } else {
+                ser.append(solidPoint(point, series.pointColors[point] ?? series.color, bubble: false,
+                                      outline: series.pointOutlines[point]))
             }
         }
         if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }
@@ -246,16 +325,29 @@ struct ChartPart {
         if series.dashed { line.dash = [4, 3] }
         let marker = series.markers
             ? XMLNode("c:marker", [], [.val("c:symbol", "circle"), .val("c:size", 5),
-                                       XMLNode("c:spPr", [], [DrawingML.solidFill(.white),
-                                                              DrawingML.line(Stroke(color: series.color, width: 1.2))])])
+                                       XMLNode("c:spPr", [], [style.solidFill(.white),
+                                                              style.line(Stroke(color: series.color, width: 1.2))])])
             : XMLNode("c:marker", [], [.val("c:symbol", "none")])
-        var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: columns.value),
-                              XMLNode("c:spPr", [], [DrawingML.line(line)]), marker]
+        var ser: [XMLNode] = [.val("c:idx", k + seriesOffset), .val("c:order", k + seriesOffset), seriesName(sheet, column: columns.value),
+                              XMLNode("c:spPr", [], [style.line(line)]), marker]
         if chart.showsDataLabels && chart.kind == .lines { ser.append(dataLabels(series, position: "t")) }
         ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
         ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
         ser.append(.val("c:smooth", 0))
         return XMLNode("c:ser", [], ser)
+    }
+
+    /// A series that draws nothing (no line, no marker, no label): it only keeps its column
+    /// among the chart's series, where the error bars read it.
+    private func invisibleSeries(_ index: Int, column: Int, sheet: ChartSheet) -> XMLNode {
+        XMLNode("c:ser", [], [
+            .val("c:idx", index), .val("c:order", index), seriesName(sheet, column: column),
+            XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])]),
+            XMLNode("c:marker", [], [.val("c:symbol", "none")]),
+            XMLNode("c:cat", [], [stringReference(sheet, column: 0)]),
+            XMLNode("c:val", [], [numberReference(sheet, column: column, format: chart.numberFormat)]),
+            .val("c:smooth", 0),
+        ])
     }
 
     /// The band as a stacked area: its lower edge without fill, its width (a formula of
@@ -267,11 +359,14 @@ struct ChartPart {
                                   XMLNode("c:cat", [], [stringReference(sheet, column: 0)]),
                                   XMLNode("c:val", [], [numberReference(sheet, column: column, format: chart.numberFormat)])])
         }
-        let base = chart.series.count
+        // The band's two series come first (index 0 and 1): a legend entry's index then
+        // means the same series whether a reader counts series indices (PowerPoint) or
+        // entries in plot order (LibreOffice), and entry 0, the invisible edge, is hidden.
+        let base = 0
         return XMLNode("c:areaChart", [], [
             .val("c:grouping", "stacked"), .val("c:varyColors", 0),
             series(base, column: band.lower, fill: DrawingML.noFill),
-            series(base + 1, column: band.width, fill: DrawingML.solidFill(band.color)),
+            series(base + 1, column: band.width, fill: style.solidFill(band.color)),
         ] + axisIDs)
     }
 
@@ -288,10 +383,21 @@ struct ChartPart {
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
             nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
-            if !lines.isEmpty {
+            // Vertical bars with error bars: their distances as invisible line series (see sheet()).
+            var hidden: [XMLNode] = []
+            if chart.kind == .columns {
+                var index = seriesOffset + chart.series.count
+                for k in bars {
+                    for column in [columns[k].minus, columns[k].plus].compactMap({ $0 }) {
+                        hidden.append(invisibleSeries(index, column: column, sheet: sheet))
+                        index += 1
+                    }
+                }
+            }
+            if !lines.isEmpty || !hidden.isEmpty {
                 charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
                                       + lines.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-                                      + [.val("c:marker", 1)] + axisIDs))
+                                      + hidden + [.val("c:marker", 1)] + axisIDs))
             }
         case .lines:
             charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
@@ -302,8 +408,8 @@ struct ChartPart {
             for (k, series) in chart.series.enumerated() {
                 let entry = columns[k]
                 var ser: [XMLNode] = [.val("c:idx", k), .val("c:order", k), seriesName(sheet, column: entry.value),
-                                      XMLNode("c:spPr", [], [DrawingML.solidFill(series.color),
-                                                             DrawingML.line(Stroke(color: .white, width: 0.8))]),
+                                      XMLNode("c:spPr", [], [style.solidFill(series.color),
+                                                             style.line(Stroke(color: .white, width: 0.8))]),
                                       .val("c:invertIfNegative", 0)]
                 ser += series.pointColors.keys.sorted().map { solidPoint($0, series.pointColors[$0]!, bubble: true) }
                 if let x = entry.x {
@@ -325,21 +431,37 @@ struct ChartPart {
         return charts
     }
 
+    /// The tick labels' format: the chart's, without decimals when every tick is a whole
+    /// number (the scene prints 20, not 20.0).
+    static func axisFormat(_ format: String, step: Double?) -> String {
+        guard let step, step.isFinite, step > 0, step == step.rounded() else { return format }
+        var out = ""
+        var skipping = false
+        for character in format {
+            if character == "." { skipping = true; continue }
+            if skipping, character == "0" || character == "#" { continue }
+            skipping = false
+            out.append(character)
+        }
+        return out
+    }
+
     private func axes() -> [XMLNode] {
-        let axisLine = XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: chart.axisColor, width: 1))])
+        let axisLine = XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor, width: 1))])
         let hiddenLine = XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])])
-        let text = DrawingML.chartTextProperties(size: chart.axisFontSize, color: chart.textColor,
-                                                 family: chart.fontFamily, language: language)
-        let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax"),
-                                                     .val("c:max", ChartSheet.text(chart.valueMaximum)),
-                                                     .val("c:min", ChartSheet.text(chart.valueMinimum))])
+        let text = style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor)
+        let pinned = chart.kind == .bubbles || chart.axisPinnedFor != nil
+        let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax")]
+                                   + (pinned ? [XMLNode.val("c:max", ChartSheet.text(chart.valueMaximum))] : [])
+                                   + [.val("c:min", ChartSheet.text(chart.valueMinimum))])
         let gridlines = chart.showsGridlines
-            ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [DrawingML.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
+            ? [XMLNode("c:majorGridlines", [], [XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor.withAlpha(0.3), width: 0.5))])])]
             : []
         func valueAxis(id: Int, cross: Int, position: String, scaling: XMLNode, visible: Bool, grid: [XMLNode],
                        step: Double? = nil) -> XMLNode {
             XMLNode("c:valAx", [], [.val("c:axId", id), scaling, .val("c:delete", visible ? 0 : 1), .val("c:axPos", position)]
-                    + grid + [XMLNode("c:numFmt", [("formatCode", chart.numberFormat), ("sourceLinked", "0")]),
+                    + grid + [XMLNode("c:numFmt", [("formatCode", ChartPart.axisFormat(chart.numberFormat, step: step)),
+                                                   ("sourceLinked", "0")]),
                               .val("c:majorTickMark", "none"), .val("c:minorTickMark", "none"),
                               .val("c:tickLblPos", visible ? "nextTo" : "none"), visible ? axisLine : hiddenLine, text,
                               .val("c:crossAx", cross), .val("c:crosses", "autoZero"),

@@ -10,14 +10,54 @@ import Foundation
 public struct DeckSlide: Sendable {
     public var scene: Scene
     public var native: NativeContent?
-    /// Names the native object for screen readers and the selection pane.
+    /// The slide's title: the title placeholder's text when the scene has no title of its
+    /// own, and the slide's name in the outline.
     public var title: String
     /// The native object's name in the selection pane: the chart id, so a reader (or a test)
     /// finds `charts/<id>.csv` from the chart.
     public var name: String?
-    public init(scene: Scene, native: NativeContent?, title: String, name: String? = nil) {
+    /// The layout the slide is built on.
+    public var layout: DeckSlideLayout
+    /// What the chart, table or diagram shows, for screen readers (`descr`); the title when nil.
+    public var altText: String?
+    /// Where the slide's numbers come from, written into its speaker notes.
+    public var provenance: SlideProvenance?
+    public init(scene: Scene, native: NativeContent?, title: String, name: String? = nil,
+                layout: DeckSlideLayout = .titleOnly, altText: String? = nil, provenance: SlideProvenance? = nil) {
         self.scene = scene; self.native = native; self.title = title; self.name = name
+        self.layout = layout; self.altText = altText; self.provenance = provenance
     }
+}
+
+/// The layouts a slide can be built on.
+public enum DeckSlideLayout: Sendable {
+    /// A title placeholder over free content: every page of the report.
+    case titleOnly
+    /// The cover: a centred title.
+    case cover
+
+    var layout: PresentationParts.Layout { self == .cover ? .cover : .titleOnly }
+}
+
+/// The line at the foot of every slide: the footer text, the document's date (fixed, from
+/// the config, never the clock) and the slide number as a field, each in its placeholder.
+public struct DeckFooter: Sendable, Equatable {
+    public var text: String
+    public var date: String
+    /// Appends " / N" to the slide number.
+    public var showsSlideCount: Bool
+    public var fontSize: Double
+    public var color: Color
+    /// The band the three share, left to right: footer, date, number.
+    public var band: Rect
+    public init(text: String, date: String, showsSlideCount: Bool = true, fontSize: Double, color: Color, band: Rect) {
+        self.text = text; self.date = date; self.showsSlideCount = showsSlideCount; self.fontSize = fontSize
+        self.color = color; self.band = band
+    }
+
+    var footerFrame: Rect { Rect(x: band.x, y: band.y, width: band.width * 0.6, height: band.height) }
+    var dateFrame: Rect { Rect(x: band.x + band.width * 0.6, y: band.y, width: band.width * 0.25, height: band.height) }
+    var numberFrame: Rect { Rect(x: band.x + band.width * 0.85, y: band.y, width: band.width * 0.15, height: band.height) }
 }
 
 public struct DeckProperties: Sendable {
@@ -26,19 +66,95 @@ public struct DeckProperties: Sendable {
     /// `YYYY-MM-DD`: the document's date, used for the properties and every zip entry.
     public var date: String
     public var language: DeckLanguage
-    public var fontFamily: String
-    /// The theme's accent colours, so a chart the analyst adds matches ours.
-    public var accents: [Color]
-    public init(title: String, author: String, date: String, language: DeckLanguage, fontFamily: String, accents: [Color]) {
+    /// The theme's fonts: every run names them as theme fonts, not by name.
+    public var fonts: DeckFonts
+    /// The theme's colours: scene colours become references to them.
+    public var colors: DeckThemeColors
+    /// The page inside its margins: where the master puts its title and body.
+    public var contentArea: Rect
+    public var titleSize: Double
+    public var footer: DeckFooter?
+    /// The firm's template the slides are built on (its master, layouts and theme); nil
+    /// builds them on marketcast's own master.
+    public var template: DeckTemplate?
+    public init(title: String, author: String, date: String, language: DeckLanguage, fonts: DeckFonts,
+                colors: DeckThemeColors, contentArea: Rect, titleSize: Double, footer: DeckFooter?,
+                template: DeckTemplate? = nil) {
         self.title = title; self.author = author; self.date = date; self.language = language
-        self.fontFamily = fontFamily; self.accents = accents
+        self.fonts = fonts; self.colors = colors; self.contentArea = contentArea; self.titleSize = titleSize
+        self.footer = footer; self.template = template
+    }
+}
+
+/// The layout a slide takes, with what its placeholders must say to inherit from it.
+struct SlideLayoutChoice {
+    var path: String
+    var titleType: String
+    /// The date, footer and slide-number placeholders' indices, nil where the layout has
+    /// none; `inherits` says whether they take their place from the layout.
+    var dateIndex: Int?
+    var footerIndex: Int?
+    var numberIndex: Int?
+    var inherits: Bool
+
+    init(_ layout: DeckSlideLayout, template: DeckTemplate?) {
+        guard let template else {
+            path = layout.layout.path
+            titleType = layout == .cover ? "ctrTitle" : "title"
+            dateIndex = 10; footerIndex = 11; numberIndex = 12
+            inherits = false
+            return
+        }
+        let chosen = layout == .cover ? template.coverLayout : template.pageLayout
+        path = chosen.path
+        titleType = chosen.placeholders.contains { $0.type == "ctrTitle" } && !chosen.placeholders.contains { $0.type == "title" }
+            ? "ctrTitle" : "title"
+        dateIndex = chosen.index(of: "dt"); footerIndex = chosen.index(of: "ftr"); numberIndex = chosen.index(of: "sldNum")
+        inherits = true
+    }
+}
+
+/// Where the master puts its placeholders, in page points.
+struct MasterGeometry {
+    var title: Rect
+    var body: Rect
+    var coverTitle: Rect
+    var coverSubtitle: Rect
+    var date: Rect
+    var footer: Rect
+    var number: Rect
+    var titleSize: Double
+    var bodySize: Double
+    var footerSize: Double
+    var titleColor: Color
+    var footerColor: Color
+
+    init(properties: DeckProperties, pageSize: Size) {
+        let content = properties.contentArea
+        titleSize = properties.titleSize
+        bodySize = max(8, (properties.titleSize * 0.6).rounded())
+        let titleHeight = titleSize * 1.6
+        title = Rect(x: content.x, y: content.y, width: content.width, height: titleHeight)
+        body = Rect(x: content.x, y: content.y + titleHeight + 8, width: content.width,
+                    height: max(10, content.height - titleHeight - 8))
+        coverTitle = Rect(x: content.x, y: content.y + content.height * 0.3, width: content.width * 0.8, height: titleSize * 3.2)
+        coverSubtitle = Rect(x: content.x, y: coverTitle.maxY + 8, width: content.width * 0.8, height: bodySize * 4)
+        let band = properties.footer?.band
+            ?? Rect(x: content.x, y: content.maxY + 4, width: content.width, height: max(8, pageSize.height - content.maxY - 8))
+        let footer = DeckFooter(text: "", date: "", fontSize: properties.footer?.fontSize ?? 7,
+                                color: properties.footer?.color ?? properties.colors.dark2, band: band)
+        date = footer.dateFrame; self.footer = footer.footerFrame; number = footer.numberFrame
+        footerSize = footer.fontSize
+        titleColor = properties.colors.dark1
+        footerColor = footer.color
     }
 }
 
 public enum DeckWriter {
     public static func data(slides: [DeckSlide], properties: DeckProperties) throws -> Data {
         let date = zipDate(properties.date)
-        let theme = PresentationParts.theme(fontFamily: properties.fontFamily, accent: properties.accents.map(DrawingML.hex))
+        let style = DeckStyle(language: properties.language, colors: properties.colors)
+        let theme = PresentationParts.theme(fonts: properties.fonts, colors: properties.colors)
         var package = OPCPackage()
         package.defaultContentTypes.append(("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         package.packageRelationships = [
@@ -47,30 +163,60 @@ public enum DeckWriter {
             Relationship(id: "rId3", type: RelationshipType.extendedProperties, target: "docProps/app.xml"),
         ]
         let size = slides.first?.scene.size ?? Size(width: 960, height: 540)
+        let geometry = MasterGeometry(properties: properties, pageSize: size)
         // PowerPoint's slide size limits: 1 to 56 inches a side.
         let width = min(max(DrawingML.emu(size.width), 914_400), 51_206_400)
         let height = min(max(DrawingML.emu(size.height), 914_400), 51_206_400)
-        let slideRelationships = slides.indices.map { "rId\($0 + 6)" }
+        let slideRelationships = slides.indices.map { "rId\($0 + 7)" }
+        let template = properties.template
+        let masterTarget = template.map { DeckTemplate.relative($0.masterPath, from: "ppt/presentation.xml") }
+            ?? "slideMasters/slideMaster1.xml"
+        let themeTarget = template.map { DeckTemplate.relative($0.themePath, from: "ppt/presentation.xml") } ?? "theme/theme1.xml"
+        // The notes master's theme: its own part, so a template's theme names never collide.
+        let notesTheme = "ppt/theme/themeNotes.xml"
         package.add("ppt/presentation.xml", contentType: PresentationParts.contentType + "presentation.main+xml",
-                    xml: PresentationParts.presentation(slideRelationships: slideRelationships, width: width, height: height),
+                    xml: PresentationParts.presentation(slideRelationships: slideRelationships, notesMasterRelationship: "rId6",
+                                                        width: width, height: height,
+                                                        masterID: template?.masterID ?? PresentationParts.slideMasterID),
                     relationships: [
-                        Relationship(id: "rId1", type: RelationshipType.slideMaster, target: "slideMasters/slideMaster1.xml"),
-                        Relationship(id: "rId2", type: RelationshipType.theme, target: "theme/theme1.xml"),
+                        Relationship(id: "rId1", type: RelationshipType.slideMaster, target: masterTarget),
+                        Relationship(id: "rId2", type: RelationshipType.theme, target: themeTarget),
                         Relationship(id: "rId3", type: RelationshipType.presProps, target: "presProps.xml"),
                         Relationship(id: "rId4", type: RelationshipType.viewProps, target: "viewProps.xml"),
                         Relationship(id: "rId5", type: RelationshipType.tableStyles, target: "tableStyles.xml"),
+                        Relationship(id: "rId6", type: RelationshipType.notesMaster, target: "notesMasters/notesMaster1.xml"),
                     ] + slides.indices.map {
                         Relationship(id: slideRelationships[$0], type: RelationshipType.slide, target: "slides/slide\($0 + 1).xml")
                     })
-        package.add("ppt/slideMasters/slideMaster1.xml", contentType: PresentationParts.contentType + "slideMaster+xml",
-                    xml: PresentationParts.slideMaster(),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.slideLayout, target: "../slideLayouts/slideLayout1.xml"),
-                                    Relationship(id: "rId2", type: RelationshipType.theme, target: "../theme/theme1.xml")])
-        package.add("ppt/slideLayouts/slideLayout1.xml", contentType: PresentationParts.contentType + "slideLayout+xml",
-                    xml: PresentationParts.slideLayout(),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.slideMaster, target: "../slideMasters/slideMaster1.xml")])
-        package.add("ppt/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
-                    xml: theme)
+        if let template {
+            // The template's master, layouts, theme and pictures, as they are.
+            for part in template.parts {
+                package.add(part.path, contentType: part.contentType, data: part.data, relationships: part.relationships)
+            }
+            for (ext, type) in template.defaults where !package.defaultContentTypes.contains(where: { $0.0 == ext }) {
+                package.defaultContentTypes.append((ext, type))
+            }
+        } else {
+            package.add("ppt/slideMasters/slideMaster1.xml", contentType: PresentationParts.contentType + "slideMaster+xml",
+                        xml: PresentationParts.slideMaster(geometry: geometry, style: style),
+                        relationships: PresentationParts.Layout.allCases.map {
+                            Relationship(id: "rId\($0.rawValue + 1)", type: RelationshipType.slideLayout,
+                                         target: "../slideLayouts/slideLayout\($0.rawValue + 1).xml")
+                        } + [Relationship(id: "rId\(PresentationParts.Layout.allCases.count + 1)", type: RelationshipType.theme,
+                                          target: "../theme/theme1.xml")])
+            for layout in PresentationParts.Layout.allCases {
+                package.add(layout.path, contentType: PresentationParts.contentType + "slideLayout+xml",
+                            xml: PresentationParts.slideLayout(layout, geometry: geometry),
+                            relationships: [Relationship(id: "rId1", type: RelationshipType.slideMaster,
+                                                         target: "../slideMasters/slideMaster1.xml")])
+            }
+            package.add("ppt/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
+                        xml: theme)
+        }
+        package.add("ppt/notesMasters/notesMaster1.xml", contentType: PresentationParts.contentType + "notesMaster+xml",
+                    xml: PresentationParts.notesMaster(style: style),
+                    relationships: [Relationship(id: "rId1", type: RelationshipType.theme, target: "../theme/themeNotes.xml")])
+        package.add(notesTheme, contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
         package.add("ppt/presProps.xml", contentType: PresentationParts.contentType + "presProps+xml",
                     xml: PresentationParts.presentationProperties())
         package.add("ppt/viewProps.xml", contentType: PresentationParts.contentType + "viewProps+xml",
@@ -80,15 +226,37 @@ public enum DeckWriter {
 
         var chartCount = 0
         for (index, slide) in slides.enumerated() {
-            var shapes = SlideShapes(language: properties.language)
+            var shapes = SlideShapes(style: style, pageWidth: slide.scene.size.width)
             var tree = PresentationParts.emptyShapeTree()
-            var relationships = [Relationship(id: "rId1", type: RelationshipType.slideLayout, target: "../slideLayouts/slideLayout1.xml")]
+            let slidePath = "ppt/slides/slide\(index + 1).xml"
+            let layout = SlideLayoutChoice(slide.layout, template: template)
+            var relationships = [Relationship(id: "rId1", type: RelationshipType.slideLayout,
+                                              target: DeckTemplate.relative(layout.path, from: slidePath))]
+            // Reading order: the title first, then the chart or table, then the rest.
+            let title = shapes.titlePlaceholder(for: slide.scene, fallback: slide.title, type: layout.titleType)
+            tree.children.append(title.node)
+            let description = slide.altText ?? slide.title
             switch slide.native {
-            case .chart(let chart)?:
+            case .chart(var chart)?:
                 chartCount += 1
+                chart.axisPinnedFor = DeckWriter.overlays(on: chart, in: slide.scene)
+                if chart.nativeLegend {
+                    // The legend goes where the scene drew it; the frame grows to hold it.
+                    let items = slide.scene.elements.filter { $0.role == "legend" }
+                    if !items.isEmpty {
+                        let box = SlideShapes.bounds(of: items)
+                        let top = min(chart.frame.minY, box.minY), left = min(chart.frame.minX, box.minX)
+                        let right = max(chart.frame.maxX, box.maxX), bottom = max(chart.frame.maxY, box.maxY)
+                        chart.frame = Rect(x: left, y: top, width: right - left, height: bottom - top)
+                        chart.legendFrame = box
+                        chart.replacedRoles.insert("legend")
+                    } else {
+                        chart.nativeLegend = false
+                    }
+                }
                 let chartPath = "ppt/charts/chart\(chartCount).xml"
                 let workbookName = "Microsoft_Excel_Worksheet\(chartCount).xlsx"
-                let part = ChartPart(chart: chart, language: properties.language)
+                let part = ChartPart(chart: chart, style: style)
                 let grid = part.sheet()
                 let workbook = try Workbook.data(for: grid.sheet, numberFormat: chart.numberFormat, theme: theme,
                                                   date: date)
@@ -99,20 +267,52 @@ public enum DeckWriter {
                             relationships: [Relationship(id: "rId1", type: RelationshipType.package,
                                                          target: "../embeddings/" + workbookName)])
                 relationships.append(Relationship(id: "rId2", type: RelationshipType.chart, target: "../charts/chart\(chartCount).xml"))
-                tree.children.append(chartFrame(chart, id: shapes.takeID(), title: slide.title, name: slide.name,
+                tree.children.append(chartFrame(chart, id: shapes.takeID(), title: description, name: slide.name,
                                                 relationship: "rId2"))
             case .table(let table)?:
-                tree.children.append(TableFrame(table: table, language: properties.language)
-                    .xml(id: shapes.takeID(), name: slide.name ?? slide.title))
+                // Page numbers in the table (contents, "see page") link to their slides.
+                var links: [Int: String] = [:]
+                for page in Set(table.rows.flatMap { $0.cells.compactMap(\.linkedPage) }).sorted()
+                where (1...slides.count).contains(page) {
+                    let id = "rId\(relationships.count + 1)"
+                    relationships.append(Relationship(id: id, type: RelationshipType.slide, target: "slide\(page).xml"))
+                    links[page] = id
+                }
+                tree.children.append(TableFrame(table: table, style: style)
+                    .xml(id: shapes.takeID(), name: slide.name ?? slide.title, description: description,
+                         link: { links[$0] }))
             case nil:
                 break
             }
-            tree.children += shapes.shapes(for: slide.scene, skipping: slide.native?.replacedRoles ?? [])
-            let background = XMLNode("p:bg", [], [XMLNode("p:bgPr", [], [DrawingML.solidFill(slide.scene.background),
+            var skipped = slide.native?.replacedRoles ?? []
+            if case .chart(let chart)? = slide.native, chart.nativeLegend,
+               slide.scene.elements.contains(where: { $0.role == "legend" }) {
+                skipped.insert("legend")
+            }
+            if properties.footer != nil { skipped.formUnion(["footer", "page-number"]) }
+            tree.children += shapes.shapes(for: slide.scene, skipping: skipped, skippingIndex: title.elementIndex,
+                                           diagram: slide.native == nil ? slide.name.map { ($0, description) } : nil,
+                                           chartName: slide.name)
+            if let footer = properties.footer {
+                tree.children += shapes.footerPlaceholders(footer, number: index + 1, count: slides.count, layout: layout)
+            }
+            let background = XMLNode("p:bg", [], [XMLNode("p:bgPr", [], [style.solidFill(slide.scene.background),
                                                                           XMLNode("a:effectLst")])])
-            package.add("ppt/slides/slide\(index + 1).xml", contentType: PresentationParts.contentType + "slide+xml",
+            if let provenance = slide.provenance {
+                let notesPath = "ppt/notesSlides/notesSlide\(index + 1).xml"
+                relationships.append(Relationship(id: "rId\(relationships.count + 1)", type: RelationshipType.notesSlide,
+                                                  target: "../notesSlides/notesSlide\(index + 1).xml"))
+                package.add(notesPath, contentType: PresentationParts.contentType + "notesSlide+xml",
+                            xml: PresentationParts.notesSlide(paragraphs: provenance.paragraphs(style: style)),
+                            relationships: [
+                                Relationship(id: "rId1", type: RelationshipType.notesMaster, target: "../notesMasters/notesMaster1.xml"),
+                                Relationship(id: "rId2", type: RelationshipType.slide, target: "../slides/slide\(index + 1).xml"),
+                            ])
+            }
+            package.add(slidePath, contentType: PresentationParts.contentType + "slide+xml",
                         xml: PresentationParts.root("p:sld", [
-                            XMLNode("p:cSld", [("name", slide.title)], [background, tree]),
+                            // The slide's name is its key across editions (`--update` matches slides by it).
+                            XMLNode("p:cSld", [("name", slide.name ?? slide.title)], [background, tree]),
                             XMLNode("p:clrMapOvr", [], [XMLNode("a:masterClrMapping")]),
                         ]), relationships: relationships)
         }
@@ -121,6 +321,26 @@ public enum DeckWriter {
         package.add("docProps/app.xml", contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                     xml: PresentationParts.applicationProperties(slideCount: slides.count))
         return try package.zipped(date: date)
+    }
+
+    /// Roles that carry no value position: drawn over the chart or not, they do not need
+    /// its axis pinned.
+    static let positionFreeRoles: Set<String> = ["", "title", "subtitle", "unit", "source-note", "footer", "page-number",
+                                                  "legend", "note"]
+
+    /// The roles of the shapes the slide draws over `chart`'s plot at value positions, in
+    /// paint order without repeats; nil when there are none.
+    static func overlays(on chart: NativeChart, in scene: Scene) -> [String]? {
+        let plot = Rect(x: chart.plot.x - 1, y: chart.plot.y - 1, width: chart.plot.width + 2, height: chart.plot.height + 2)
+        var roles: [String] = []
+        for element in scene.elements where !chart.replacedRoles.contains(element.role)
+            && !positionFreeRoles.contains(element.role) && !roles.contains(element.role) {
+            let box = SlideShapes.bounds(of: [element])
+            if box.maxX >= plot.minX, box.minX <= plot.maxX, box.maxY >= plot.minY, box.minY <= plot.maxY {
+                roles.append(element.role)
+            }
+        }
+        return roles.isEmpty ? nil : roles
     }
 
     static func chartFrame(_ chart: NativeChart, id: Int, title: String, name: String?, relationship: String) -> XMLNode {

@@ -8,17 +8,80 @@ import Charts
 import Foundation
 
 struct SlideShapes {
-    let language: DeckLanguage
+    let style: DeckStyle
     /// Shape ids are unique per slide; 1 is the slide's group.
     private(set) var nextID = 2
+    private var roleCounts: [String: Int] = [:]
 
-    init(language: DeckLanguage) { self.language = language }
+    /// The slide's width: how far a box may grow to the right.
+    var pageWidth: Double = .infinity
+
+    init(style: DeckStyle, pageWidth: Double = .infinity) { self.style = style; self.pageWidth = pageWidth }
 
     mutating func takeID() -> Int { defer { nextID += 1 }; return nextID }
 
-    /// Every element of `scene` whose role is not in `skipping`, in paint order.
-    mutating func shapes(for scene: Scene, skipping: Set<String>) -> [XMLNode] {
-        let elements = scene.elements.filter { !skipping.contains($0.role) }
+    /// The roles of a chart's annotations that belong together: one CAGR (its arrow, head,
+    /// pill and label) or the published-bound marks. Each run becomes a group named for the
+    /// chart, so the analyst (and `--update`) moves or finds it as one thing.
+    static func annotationFamily(_ role: String) -> String? {
+        if role.hasPrefix("cagr-") { return "CAGR" }
+        if role.hasPrefix("bound-") { return "bounds" }
+        return nil
+    }
+
+    /// Every element of `scene` whose role is not in `skipping` (and not the one at
+    /// `skippingIndex`, the title), in paint order. A page drawn only as shapes (`diagram`)
+    /// becomes one group carrying the diagram's name and alt text; on a chart page each
+    /// CAGR and the bound marks become groups named `<chart> CAGR 1`, `<chart> bounds`.
+    mutating func shapes(for scene: Scene, skipping: Set<String>, skippingIndex: Int? = nil,
+                         diagram: (name: String, description: String)? = nil, chartName: String? = nil) -> [XMLNode] {
+        let elements = scene.elements.enumerated()
+            .filter { !skipping.contains($0.element.role) && $0.offset != skippingIndex }.map(\.element)
+        if let diagram {
+            let before = elements.filter { ["subtitle", "unit"].contains($0.role) }
+            let after = elements.filter { $0.role == "source-note" }
+            let inside = elements.filter { !["subtitle", "unit", "source-note"].contains($0.role) }
+            guard !inside.isEmpty else { return nodes(elements) }
+            let groupID = takeID()
+            let children = nodes(inside)
+            return nodes(before) + [group(id: groupID, name: diagram.name, description: diagram.description,
+                                          bounds: SlideShapes.bounds(of: inside), children: children)] + nodes(after)
+        }
+        var out: [XMLNode] = []
+        var counts: [String: Int] = [:]
+        var index = 0
+        while index < elements.count {
+            guard let family = SlideShapes.annotationFamily(elements[index].role) else {
+                // Plain elements up to the next annotation.
+                var end = index
+                while end < elements.count, SlideShapes.annotationFamily(elements[end].role) == nil { end += 1 }
+                out += nodes(Array(elements[index..<end]))
+                index = end
+                continue
+            }
+            var end = index + 1
+            while end < elements.count, SlideShapes.annotationFamily(elements[end].role) == family,
+                  !(family == "CAGR" && elements[end].role == "cagr-arrow" && elements[end - 1].role == "cagr-label") {
+                end += 1
+            }
+            let run = Array(elements[index..<end])
+            counts[family, default: 0] += 1
+            let name = [chartName, family == "CAGR" ? "CAGR \(counts[family]!)" : family].compactMap { $0 }.joined(separator: " ")
+            let label = run.compactMap { element -> String? in
+                if case .text(let text) = element.item { return text.text }
+                return nil
+            }.joined(separator: " ")
+            let groupID = takeID()
+            out.append(group(id: groupID, name: name, description: label.isEmpty ? name : label,
+                             bounds: SlideShapes.bounds(of: run), children: nodes(run)))
+            index = end
+        }
+        return out
+    }
+
+    /// The elements' shapes in paint order: a filled box with the text it holds becomes one
+    /// shape; a polyline becomes connectors, its arrowhead the last one's end.
+    private mutating func nodes(_ elements: [Scene.Element]) -> [XMLNode] {
         var nodes: [XMLNode] = []
         var index = 0
         while index < elements.count {
@@ -51,11 +114,103 @@ struct SlideShapes {
                     nodes.append(freeform(path, fill: fill, stroke: stroke, role: element.role))
                 }
             case .text(let text):
+                var text = text
+                if text.wraps, element.role == "source-note", text.alignment == .left {
+                    // LibreOffice sets a space between Chinese and Latin text, so a note that
+                    // fills its last line in the scene wraps once more and runs into the
+                    // footer; the box takes up to 3 % more width, inside the page's margin.
+                    let slack = min(text.frame.width * 0.03, max(0, pageWidth - 6 - text.frame.maxX))
+                    text.frame = Rect(x: text.frame.x, y: text.frame.y, width: text.frame.width + slack, height: text.frame.height)
+                }
                 nodes.append(box(rect: text.frame, fill: nil, stroke: nil, radius: 0, text: text, role: element.role))
             }
             index += 1
         }
         return nodes
+    }
+
+    /// The smallest rectangle holding every element.
+    static func bounds(of elements: [Scene.Element]) -> Rect {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        func note(_ p: Point) {
+            guard p.x.isFinite, p.y.isFinite else { return }
+            minX = min(minX, p.x); minY = min(minY, p.y); maxX = max(maxX, p.x); maxY = max(maxY, p.y)
+        }
+        for element in elements {
+            switch element.item {
+            case .rect(let rect, _, _, _): note(Point(rect.minX, rect.minY)); note(Point(rect.maxX, rect.maxY))
+            case .text(let text): note(Point(text.frame.minX, text.frame.minY)); note(Point(text.frame.maxX, text.frame.maxY))
+            case .path(let path, _, _):
+                for piece in path {
+                    switch piece {
+                    case .move(let p), .line(let p): note(p)
+                    case let .curve(a, b, c): note(a); note(b); note(c)
+                    case .close: break
+                    }
+                }
+            }
+        }
+        guard minX.isFinite else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// A group whose child coordinates are the slide's (child frame = group frame).
+    private func group(id: Int, name: String, description: String, bounds: Rect, children: [XMLNode]) -> XMLNode {
+        let off = [("x", String(DrawingML.emu(bounds.x))), ("y", String(DrawingML.emu(bounds.y)))]
+        let ext = [("cx", String(max(0, DrawingML.emu(bounds.width)))), ("cy", String(max(0, DrawingML.emu(bounds.height))))]
+        return XMLNode("p:grpSp", [], [
+            XMLNode("p:nvGrpSpPr", [], [XMLNode("p:cNvPr", [("id", String(id)), ("name", name), ("descr", description)]),
+                                        XMLNode("p:cNvGrpSpPr"), XMLNode("p:nvPr")]),
+            XMLNode("p:grpSpPr", [], [XMLNode("a:xfrm", [], [XMLNode("a:off", off), XMLNode("a:ext", ext),
+                                                             XMLNode("a:chOff", off), XMLNode("a:chExt", ext)])]),
+        ] + children)
+    }
+
+    /// The title placeholder: the scene's first title text, where and as the scene set it,
+    /// in the theme's heading font; when the scene has none, `fallback` where the layout puts
+    /// its title. Returns the element it replaces, so the shapes leave it out.
+    mutating func titlePlaceholder(for scene: Scene, fallback: String, type: String) -> (node: XMLNode, elementIndex: Int?) {
+        let id = takeID()
+        for (index, element) in scene.elements.enumerated() where element.role == "title" {
+            guard case .text(let text) = element.item else { continue }
+            let node = PresentationParts.placeholder(id: id, name: "Title", type: type, index: nil, frame: text.frame,
+                                                     body: textBody(text, in: text.frame, font: .major))
+            return (node, index)
+        }
+        let body = PresentationParts.textBody(style.paragraphs(fallback, size: 20, bold: true, color: style.colors.dark1,
+                                                               alignment: .left, font: .major))
+        return (PresentationParts.placeholder(id: id, name: "Title", type: type, index: nil, frame: nil, body: body), nil)
+    }
+
+    /// The footer, the fixed date and the slide number (a field) in the layout's placeholders.
+    mutating func footerPlaceholders(_ footer: DeckFooter, number: Int, count: Int, layout: SlideLayoutChoice) -> [XMLNode] {
+        // Always in the page's bottom margin, where the scene left room: a template's own
+        // place for them may lie over the page's source note. Their style still comes from
+        // the layout's placeholder with the same index.
+        func frame(_ own: Rect, _ index: Int?) -> Rect? { own }
+        func body(_ paragraphs: [XMLNode]) -> XMLNode {
+            PresentationParts.textBody(paragraphs, anchor: "ctr", insets: false)
+        }
+        let numberParagraph = XMLNode("a:p", [], [
+            XMLNode("a:pPr", [("algn", "r")]),
+            PresentationParts.slideNumberField(style: style, size: footer.fontSize, color: footer.color, cached: String(number)),
+        ] + (footer.showsSlideCount ? [XMLNode("a:r", [], [
+            style.runProperties(size: footer.fontSize, bold: false, color: footer.color),
+            XMLNode("a:t", text: " / \(count)"),
+        ])] : []))
+        return [
+            PresentationParts.placeholder(id: takeID(), name: "Footer", type: "ftr", index: layout.footerIndex, size: "quarter",
+                                          frame: frame(footer.footerFrame, layout.footerIndex),
+                                          body: body(style.paragraphs(footer.text, size: footer.fontSize, bold: false,
+                                                                      color: footer.color, alignment: .left))),
+            PresentationParts.placeholder(id: takeID(), name: "Date", type: "dt", index: layout.dateIndex, size: "half",
+                                          frame: frame(footer.dateFrame, layout.dateIndex),
+                                          body: body(style.paragraphs(footer.date, size: footer.fontSize, bold: false,
+                                                                      color: footer.color, alignment: .right))),
+            PresentationParts.placeholder(id: takeID(), name: "Slide Number", type: "sldNum", index: layout.numberIndex,
+                                          size: "quarter", frame: frame(footer.numberFrame, layout.numberIndex),
+                                          body: body([numberParagraph])),
+        ]
     }
 
     /// The points of a path made of one move and straight lines only; nil otherwise.
@@ -80,8 +235,13 @@ struct SlideShapes {
         return vertices.max { hypot($0.x - end.x, $0.y - end.y) < hypot($1.x - end.x, $1.y - end.y) }
     }
 
-    private func nonVisual(_ kind: String, id: Int, role: String, extra: XMLNode) -> XMLNode {
-        let name = role.isEmpty ? "\(kind) \(id)" : "\(role) \(id)"
+    /// Shapes are named by role and their number among the slide's shapes of that role
+    /// ("value-label 3"), not by id: the name stays the same while the slide's other shapes
+    /// come and go, so a later edition (and `--update`) finds the shape by name.
+    private mutating func nonVisual(_ kind: String, id: Int, role: String, extra: XMLNode) -> XMLNode {
+        let key = role.isEmpty ? "shape" : role
+        roleCounts[key, default: 0] += 1
+        let name = "\(key) \(roleCounts[key]!)"
         return XMLNode("p:nv\(kind)Pr", [], [XMLNode("p:cNvPr", [("id", String(id)), ("name", name)]), extra, XMLNode("p:nvPr")])
     }
 
@@ -112,7 +272,7 @@ struct SlideShapes {
         }
         var children = [
             nonVisual("Sp", id: id, role: role, extra: XMLNode("p:cNvSpPr", isTextBox ? [("txBox", "1")] : [])),
-            XMLNode("p:spPr", [], [SlideShapes.transform(rect), geometry, DrawingML.fill(fill), DrawingML.line(stroke)]),
+            XMLNode("p:spPr", [], [SlideShapes.transform(rect), geometry, style.fill(fill), style.line(stroke)]),
         ]
         if let text { children.append(textBody(text, in: rect)) }
         return XMLNode("p:sp", [], children)
@@ -120,7 +280,7 @@ struct SlideShapes {
 
     /// The text set where the scene set it: insets are the distance from the shape's edges
     /// to the scene's text frame, and a line that the scene did not wrap never wraps here.
-    private func textBody(_ text: TextBox, in rect: Rect) -> XMLNode {
+    private func textBody(_ text: TextBox, in rect: Rect, font: ThemeFont = .minor) -> XMLNode {
         func inset(_ d: Double) -> String { String(max(0, DrawingML.emu(d))) }
         let body = XMLNode("a:bodyPr", [
             ("wrap", text.wraps ? "square" : "none"),
@@ -128,9 +288,8 @@ struct SlideShapes {
             ("rIns", inset(rect.maxX - text.frame.maxX)), ("bIns", inset(rect.maxY - text.frame.maxY)),
             ("anchor", "t"), ("rtlCol", "0"),
         ], [XMLNode("a:noAutofit")])
-        let paragraphs = DrawingML.paragraphs(text.text, size: text.font.size, bold: text.font.weight == .bold,
-                                              color: text.color, family: text.font.family,
-                                              alignment: text.alignment, language: language)
+        let paragraphs = style.paragraphs(text.text, size: text.font.size, bold: text.font.weight == .bold,
+                                          color: text.color, alignment: text.alignment, font: font)
         return XMLNode("p:txBody", [], [body, XMLNode("a:lstStyle")] + paragraphs)
     }
 
@@ -142,7 +301,7 @@ struct SlideShapes {
             XMLNode("p:spPr", [], [
                 SlideShapes.transform(rect, flipH: end.x < start.x, flipV: end.y < start.y),
                 XMLNode("a:prstGeom", [("prst", "straightConnector1")], [XMLNode("a:avLst")]),
-                DrawingML.line(stroke, head: head),
+                style.line(stroke, head: head),
             ]),
         ])
     }
@@ -179,7 +338,7 @@ struct SlideShapes {
         ])
         return XMLNode("p:sp", [], [
             nonVisual("Sp", id: id, role: role, extra: XMLNode("p:cNvSpPr")),
-            XMLNode("p:spPr", [], [SlideShapes.transform(bounds), geometry, DrawingML.fill(fill), DrawingML.line(stroke)]),
+            XMLNode("p:spPr", [], [SlideShapes.transform(bounds), geometry, style.fill(fill), style.line(stroke)]),
         ])
     }
 }

@@ -74,7 +74,7 @@ enum Namespace {
 
 /// Relationship types, by what they point at.
 enum RelationshipType {
-    private static let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     static let officeDocument = base + "officeDocument"
     static let slide = base + "slide"
     static let slideMaster = base + "slideMaster"
@@ -88,6 +88,8 @@ enum RelationshipType {
     static let presProps = base + "presProps"
     static let viewProps = base + "viewProps"
     static let tableStyles = base + "tableStyles"
+    static let notesMaster = base + "notesMaster"
+    static let notesSlide = base + "notesSlide"
     static let extendedProperties = base + "extended-properties"
     static let coreProperties = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 }

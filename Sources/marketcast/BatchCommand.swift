@@ -32,10 +32,20 @@ struct BatchCommand: ParsableCommand {
 
     @Flag(help: "Replace <out>/<DIR's name>/ even if marketcast did not write it (its files are lost).")
     var force = false
+    @Option(help: "batch.pptx's document date, YYYY-MM-DD (default: the series' latest publication date, never the clock).")
+    var date: String?
 
     @OptionGroup var output: ChartOutputOptions
 
     func validate() throws {
+        if let date {
+            let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let year = Int(parts[0]), (1980...2099).contains(year),
+                  let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), (1...31).contains(day) else {
+                throw ValidationError("--date `\(date)` is not a date: write YYYY-MM-DD, e.g. 2026-11-29")
+            }
+        }
         if let horizon, !(1900...2200).contains(horizon) {
             throw ValidationError("--horizon must be a year between 1900 and 2200, not \(horizon)")
         }
@@ -59,6 +69,9 @@ struct BatchCommand: ParsableCommand {
                                        pngScale: try output.pngScale(), threads: threads,
                                        writesDeck: output.writesDeck())
             options.force = force
+            options.template = output.template
+            options.update = output.update
+            options.date = date
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MarketData
 import Rendering
 
@@ -16,11 +17,34 @@ struct ChartOutputOptions: ParsableArguments {
     @Option(help: "PNG scale: 1 gives 1920×1080, 2 gives 3840×2160.")
     var scale: Double = 1
 
+    @Option(help: "A PowerPoint template (.potx or .pptx): the deck is built on its layouts, theme colours and fonts.")
+    var template: String?
+
+    @Option(help: "An earlier edition's deck (.pptx), maybe edited: the new deck is that deck with this edition's data written in; deck-update.txt lists what was updated and what was not.")
+    var update: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         _ = try CommandLineOutput.pngScale(scale)
+        if let template {
+            let ext = (template as NSString).pathExtension.lowercased()
+            guard ["potx", "pptx"].contains(ext) else {
+                throw ValidationError("--template `\(template)` is not a PowerPoint template: give a .potx or .pptx file")
+            }
+            guard FileManager.default.fileExists(atPath: template) else {
+                throw ValidationError("--template `\(template)` does not exist")
+            }
+        }
+        if let update {
+            guard (update as NSString).pathExtension.lowercased() == "pptx" else {
+                throw ValidationError("--update `\(update)` is not a deck: give the .pptx of the earlier edition")
+            }
+            guard FileManager.default.fileExists(atPath: update) else {
+                throw ValidationError("--update `\(update)` does not exist")
+            }
+        }
     }
 
     func outputFormats() -> [OutputFormat] { formats.formats }

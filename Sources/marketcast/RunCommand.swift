@@ -39,6 +39,8 @@ struct RunCommand: ParsableCommand {
                                      language: output.language(), formats: output.outputFormats(),
                                      pngScale: try output.pngScale(), writesDeck: output.writesDeck())
             options.force = force
+            options.template = output.template
+            options.update = output.update
             let summary = try ReportRun.run(options, logger: logger, progress: progress.handler)
             if !quiet {
                 StandardStreams.out("wrote \(summary.files.count) files into \(summary.folder)\n")

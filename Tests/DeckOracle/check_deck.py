@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent reading of a marketcast deck (report.pptx or batch.pptx).
 
-Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice]
+Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice] [--expect-theme NAME]
 
 The deck is read back with python-pptx and openpyxl, not with marketcast's own code:
 - every native chart: its cached series values equal the embedded workbook's cells; every
@@ -12,7 +12,17 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
   format;
 - openxml-audit (a port of the Open XML SDK validator) finds no error in the deck or in
   any embedded workbook;
-- LibreOffice converts the deck to PDF headless; the PDF's text holds every chart slide's
+- every slide is built on a layout and has its title in the title placeholder
+  (python-pptx `shapes.title`), first in reading order; footer, date and slide number are
+  placeholders, the number a `slidenum` field;
+- colours are theme references: most colours are `a:schemeClr`, and the runs name the
+  theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
+- every chart, table and group (diagram, annotation) has alt text (`descr`);
+- every slide has speaker notes naming its inputs with their SHA-256;
+- "Edit Data" (python-pptx replace_data with every value changed): the error bars still
+  read columns of the rewritten sheet, holding the new distances;
+- with --expect-theme: the slides' master is a template's whose theme has that name;
+- LibreOffice converts the deck to PDF headless and draws every slide; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
 Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
 """
@@ -116,10 +126,26 @@ def check_chart(shape, run_folder):
                 check(any(close(cell.value, n) for n in numbers),
                       f"{chart_id}: workbook {cell.coordinate} = {cell.value} is no number of {chart_id}.csv")
 
+    # A pinned value axis says why in the workbook; an unpinned one has no maximum.
+    if chart.chart_type is not None and space.find(".//c:bubbleChart", NS) is None:
+        pinned = space.find(".//c:valAx/c:scaling/c:max", NS) is not None
+        header = [cell.value for cell in formula_book[1]]
+        check(pinned == (header[-1] in ("说明", "Note")),
+              f"{chart_id}: the axis is {'pinned' if pinned else 'free'} but the workbook's last column is {header[-1]!r}")
+
     if rows and "label" in rows[0] and "value" in rows[0]:
         # Publisher forecasts are diamonds beside the bars (shapes), not chart values.
         check_market_size(chart_id, chart, space, [r for r in rows if r["status"] in ("actual", "estimate")], values_book,
                           scale)
+
+
+def hatched(space, i):
+    # A point's fill: its own c:dPt when it has one, else the series' (the estimate pattern
+    # when the forecasts end the series, so that a year added later is hatched too).
+    series = space.find(".//c:ser", NS)
+    point = etree.XPath(f"c:dPt[c:idx/@val={i}]/c:spPr", namespaces=NS)(series)
+    fill = point[0] if point else series.find("c:spPr", NS)
+    return fill is not None and fill.find("a:pattFill", NS) is not None
 
 
 def display_scale(rows, workbook_numbers):
@@ -147,8 +173,9 @@ def check_market_size(chart_id, chart, space, rows, book, scale):
               f"{chart_id}: {row['label']} is {values[i]}, the CSV says {row['value']} (× {scale})")
         if row["status"] == "estimate":
             check(row["label"].endswith("E"), f"{chart_id}: forecast year {row['label']} has no E")
-            fills = etree.XPath(f".//c:ser/c:dPt[c:idx/@val={i}]/c:spPr/a:pattFill", namespaces=NS)(space)
-            check(len(fills) == 1, f"{chart_id}: forecast point {row['label']} is not pattern-filled")
+            check(hatched(space, i), f"{chart_id}: forecast point {row['label']} is not pattern-filled")
+        elif row["status"] == "actual":
+            check(not hatched(space, i), f"{chart_id}: actual point {row['label']} is pattern-filled")
         if row.get("lower"):
             header = [cell.value for cell in book[1]]
             lower = header.index(next(h for h in header if h and ("区间下限" in h or "interval lower" in h)))
@@ -162,6 +189,37 @@ def check_market_size(chart_id, chart, space, rows, book, scale):
           f"{chart_id}: data labels carry no number format of their own")
 
 
+def check_edit_data(deck):
+    # "Edit Data" as python-pptx does it (replace_data rewrites the sheet with the chart's
+    # series only): every chart's error bars must still read columns the new sheet has,
+    # holding the new distances.
+    from pptx.chart.data import CategoryChartData
+    presentation = Presentation(deck)
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            if not shape.has_chart or shape.chart.part._element.find(".//c:errBars", NS) is None:
+                continue
+            chart = shape.chart
+            if chart.part._element.find(".//c:bubbleChart", NS) is not None:
+                continue
+            data = CategoryChartData()
+            data.categories = list(chart.plots[0].categories)
+            scaled = {}
+            for series in chart.series:
+                scaled[series.name] = [None if v is None else v * 1.5 for v in series.values]
+                data.add_series(series.name, scaled[series.name])
+            chart.replace_data(data)
+            book = openpyxl.load_workbook(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob)).active
+            for bars in chart.part._element.iterfind(".//c:errBars", NS):
+                for tag in ("c:plus", "c:minus"):
+                    reference = bars.find(f"{tag}/c:numRef/c:f", NS).text
+                    column = column_of(reference)
+                    header = book[f"{column}1"].value
+                    values = [book[f"{column}{row + 2}"].value for row in range(len(data.categories))]
+                    check(header in scaled and all(close(a, b) for a, b in zip(values, scaled.get(header, []))),
+                          f"{shape.name}: after Edit Data the error bars read {reference}, which holds {header!r} {values}")
+
+
 def audit(path, label):
     result = subprocess.run([sys.executable, "-m", "openxml_audit", "-m", "0", path], capture_output=True, text=True)
     text = result.stdout + result.stderr
@@ -169,7 +227,7 @@ def audit(path, label):
     check(errors is not None and errors.group(1) == "0", f"openxml-audit on {label}:\n{text.strip()}")
 
 
-def check_libreoffice(deck, titles):
+def check_libreoffice(deck, titles, slide_count):
     with tempfile.TemporaryDirectory() as work:
         env = dict(os.environ, HOME=work)
         result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work, deck],
@@ -178,19 +236,70 @@ def check_libreoffice(deck, titles):
         check(os.path.exists(pdf), f"LibreOffice did not convert the deck: {result.stdout} {result.stderr}")
         if not os.path.exists(pdf):
             return
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        pages = re.search(r"Pages:\s+(\d+)", info)
+        check(pages is not None and int(pages.group(1)) == slide_count,
+              f"LibreOffice drew {pages.group(1) if pages else 'no'} pages for {slide_count} slides")
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
         squeezed = re.sub(r"\s+", "", text)
         for title in titles:
             check(re.sub(r"\s+", "", title) in squeezed, f"LibreOffice's PDF lacks the title {title!r}")
+        # The theme's East Asian font (the deck names no other) is embedded.
+        with zipfile.ZipFile(deck) as archive:
+            presentation = Presentation(deck)
+            theme = presentation.slide_master.part.part_related_by(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+            ea = etree.fromstring(theme.blob).find(".//a:minorFont/a:ea", NS).get("typeface")
+        family = re.sub(r"\s+(SC|TC|HK|JP|KR)$", "", ea).replace(" ", "").lower()
         fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
-        check(re.search(r"NotoSansCJK\S*\s.*\byes\b", fonts) is not None, f"Noto Sans CJK is not embedded:\n{fonts}")
+        embedded = [line for line in fonts.lower().splitlines() if family in line.replace(" ", "") and " yes " in line]
+        check(embedded != [], f"the theme's East Asian font {ea} is not embedded:\n{fonts}")
         return squeezed
+
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def check_structure(presentation, deck):
+    for number, slide in enumerate(presentation.slides, 1):
+        title = slide.shapes.title
+        check(title is not None and title.text_frame.text.strip() != "", f"slide {number} has no title in its title placeholder")
+        if title is not None:
+            check(slide.shapes[0].shape_id == title.shape_id, f"slide {number}: the title is not first in reading order")
+        check(slide.slide_layout is not None and slide.slide_layout.name != "", f"slide {number} has no layout")
+        kinds = {shape.placeholder_format.type for shape in slide.placeholders}
+        from pptx.enum.shapes import PP_PLACEHOLDER
+        for kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.SLIDE_NUMBER):
+            check(kind in kinds, f"slide {number} has no {kind} placeholder")
+        fields = slide._element.findall(".//a:fld", NS)
+        check(any(f.get("type") == "slidenum" for f in fields), f"slide {number}: the slide number is no field")
+        for shape in slide.shapes:
+            if shape.shape_type is not None and (shape.has_chart or shape.has_table or shape.shape_type == 6):
+                descr = shape._element.find(".//" + P + "cNvPr").get("descr")
+                check(bool(descr), f"slide {number}: {shape.name} has no alt text")
+        check(slide.has_notes_slide, f"slide {number} has no speaker notes")
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame.text
+            check(re.search(r"\b[0-9a-f]{64}\b", notes) is not None, f"slide {number}: the notes name no input's SHA-256")
+    with zipfile.ZipFile(deck) as archive:
+        scheme = literal = 0
+        theme_fonts = named_fonts = 0
+        for name in archive.namelist():
+            if re.match(r"ppt/(slides|charts)/[^/]+\.xml$", name):
+                text = archive.read(name).decode("utf-8")
+                scheme += text.count("<a:schemeClr")
+                literal += text.count("<a:srgbClr")
+                theme_fonts += len(re.findall(r'typeface="\+m[jn]-', text))
+                named_fonts += len(re.findall(r'<a:(?:latin|ea) typeface="[^+]', text))
+        check(scheme > 10 * literal, f"colours are mostly literal: {scheme} theme references, {literal} RGB values")
+        check(theme_fonts > 0 and named_fonts == 0, f"runs name fonts directly ({named_fonts}) instead of theme fonts")
 
 
 def main():
     run_folder, deck_name = sys.argv[1], sys.argv[2]
     deck = os.path.join(run_folder, deck_name)
     presentation = Presentation(deck)
+    check_structure(presentation, deck)
     titles = []
     charts = 0
     for slide in presentation.slides:
@@ -198,8 +307,9 @@ def main():
             if shape.has_chart:
                 charts += 1
                 check_chart(shape, run_folder)
-                titles.append(shape._element.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr").get("descr"))
+                titles.append(slide.shapes.title.text_frame.text if slide.shapes.title is not None else "")
     check(charts > 0, "the deck has no native chart")
+    check_edit_data(deck)
     audit(deck, deck_name)
     with zipfile.ZipFile(deck) as archive, tempfile.TemporaryDirectory() as work:
         for name in archive.namelist():
@@ -208,8 +318,17 @@ def main():
                 with open(path, "wb") as out:
                     out.write(archive.read(name))
                 audit(path, name)
+    if "--expect-theme" in sys.argv:
+        expected = sys.argv[sys.argv.index("--expect-theme") + 1]
+        master = presentation.slide_master
+        theme = master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+        name = etree.fromstring(theme.blob).get("name")
+        check(name == expected, f"the master's theme is {name!r}, not the template's {expected!r}")
+        for number, slide in enumerate(presentation.slides, 1):
+            check(slide.slide_layout.slide_master.part is master.part, f"slide {number} is not on the template's master")
     if "--no-libreoffice" not in sys.argv:
-        squeezed = check_libreoffice(deck, titles)
+        squeezed = check_libreoffice(deck, titles, len(presentation.slides))
         if squeezed is not None and deck_name == "report.pptx":
             check(re.search(r"20\d\dE", squeezed) is not None, "LibreOffice's PDF shows no E year")
             check("CAGR" in squeezed, "LibreOffice's PDF shows no CAGR label")

@@ -89,11 +89,22 @@ enum SampleDeck {
         let table = TablePage(title: "表格", continuedSuffix: "（续）", columns: [.init(header: "厂商"), .init(header: "模型")],
                               rows: [["百度", "文心一言"], ["阿里巴巴", "通义千问"]])
             .layoutPages(theme: .standard, measurer: measurer)[0]
-        return [DeckSlide(scene: layout.scene, native: layout.native, title: "中国AI市场规模", name: "market-size"),
+        return [DeckSlide(scene: layout.scene, native: layout.native, title: "中国AI市场规模", name: "market-size",
+                          provenance: provenance),
                 DeckSlide(scene: table.scene, native: table.native, title: "表格", name: "vendors"),
-                DeckSlide(scene: layout.scene, native: nil, title: "shapes only")]
+                DeckSlide(scene: layout.scene, native: nil, title: "shapes only", name: "market-size-shapes")]
     }
 
-    static let properties = DeckProperties(title: "测试", author: "marketcast", date: "2026-11-29", language: .chinese,
-                                           fontFamily: "Noto Sans CJK SC", accents: Theme.standard.palette.series)
+    static let provenance = SlideProvenance(
+        sources: ["来源：测试数据"], dataCutoffs: ["market-size: CAICT 2025-12"],
+        models: [.init(series: "market-size", model: "exponential", formula: "y = a·g^x", interval: "95% 区间")],
+        warnings: ["a label did not fit"],
+        inputs: [.init(role: "series:market-size", path: "datasets/market-size.csv", sha256: String(repeating: "ab", count: 32))])
+
+    static let properties = DeckProperties(
+        title: "测试", author: "marketcast", date: "2026-11-29", language: .chinese,
+        fonts: DeckFonts(latin: "Arial", eastAsian: "Noto Sans CJK SC"), colors: .house(Theme.standard.palette),
+        contentArea: Theme.standard.contentArea, titleSize: Theme.standard.fontSizes.title,
+        footer: DeckFooter(text: "测试报告 · 2026Q4", date: "2026-11-29", fontSize: 7, color: Theme.standard.palette.note,
+                           band: Rect(x: 36, y: 524, width: 888, height: 10)))
 }

@@ -71,17 +71,29 @@ final class DeckWriterTests: XCTestCase {
         XCTAssertTrue(dates.allSatisfy { $0 == "2026-11-29 00:00" }, "zip entries dated \(Set(dates))")
     }
 
-    func testEveryRunNamesBothTypefacesAndTheLanguage() throws {
-        let slide = try DeckPackage(deck).xml("ppt/slides/slide1.xml")
+    func testEveryRunNamesTheThemeFontsAndTheLanguage() throws {
+        let package = try DeckPackage(deck)
+        let slide = try package.xml("ppt/slides/slide1.xml")
         let runs = DeckPackage.elements("a:rPr", in: slide)
         XCTAssertFalse(runs.isEmpty)
         for run in runs {
             XCTAssertEqual(DeckPackage.attribute(run, "lang"), "zh-CN")
-            XCTAssertEqual(DeckPackage.elements("a:ea", in: run).first.flatMap { DeckPackage.attribute($0, "typeface") },
-                           "Noto Sans CJK SC")
-            XCTAssertEqual(DeckPackage.elements("a:latin", in: run).first.flatMap { DeckPackage.attribute($0, "typeface") },
+            let ea = DeckPackage.elements("a:ea", in: run).first.flatMap { DeckPackage.attribute($0, "typeface") }
+            let latin = DeckPackage.elements("a:latin", in: run).first.flatMap { DeckPackage.attribute($0, "typeface") }
+            XCTAssertTrue(["+mn-ea", "+mj-ea"].contains(ea ?? ""), "a run names \(ea ?? "no") East Asian font")
+            XCTAssertTrue(["+mn-lt", "+mj-lt"].contains(latin ?? ""), "a run names \(latin ?? "no") Latin font")
+        }
+        // The theme names the fonts once: change them there and every run follows.
+        let theme = try package.xml("ppt/theme/theme1.xml")
+        for scheme in ["a:majorFont", "a:minorFont"] {
+            let font = try XCTUnwrap(DeckPackage.elements(scheme, in: theme).first)
+            XCTAssertEqual(DeckPackage.elements("a:latin", in: font).first.flatMap { DeckPackage.attribute($0, "typeface") }, "Arial")
+            XCTAssertEqual(DeckPackage.elements("a:ea", in: font).first.flatMap { DeckPackage.attribute($0, "typeface") },
                            "Noto Sans CJK SC")
         }
+        // The title is in the heading font.
+        let title = try XCTUnwrap(DeckPackage.elements("p:sp", in: slide).first)
+        XCTAssertEqual(DeckPackage.elements("a:ea", in: title).first.flatMap { DeckPackage.attribute($0, "typeface") }, "+mj-ea")
     }
 
     func testTableSlideHoldsANativeTableWithTheCells() throws {

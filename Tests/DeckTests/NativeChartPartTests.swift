@@ -40,9 +40,18 @@ final class NativeChartPartTests: XCTestCase {
 
     func testForecastPointsArePatternFilledAndActualsAreNot() throws {
         let part = try package.xml("ppt/charts/chart1.xml")
-        let patterned = Set(DeckPackage.elements("c:dPt", in: part).filter { !DeckPackage.elements("a:pattFill", in: $0).isEmpty }
-            .compactMap { point in DeckPackage.elements("c:idx", in: point).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Int.init) })
-        XCTAssertEqual(patterned, Set(chart.bars.indices.filter { chart.bars[$0].isEstimate }))
+        let series = try XCTUnwrap(DeckPackage.elements("c:ser", in: part).first)
+        // The series' own fill is the pattern (the forecasts end the series), so a year
+        // added after the last is hatched too; each actual year is a solid exception.
+        let own = try XCTUnwrap((series.children ?? []).compactMap { $0 as? XMLElement }.first { $0.name == "c:spPr" })
+        XCTAssertFalse(DeckPackage.elements("a:pattFill", in: own).isEmpty, "the series' own fill is not the pattern")
+        let points = DeckPackage.elements("c:dPt", in: series)
+        func index(_ point: XMLElement) -> Int? {
+            DeckPackage.elements("c:idx", in: point).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Int.init)
+        }
+        let solid = Set(points.filter { DeckPackage.elements("a:pattFill", in: $0).isEmpty }.compactMap(index))
+        let hatched = Set(chart.bars.indices).subtracting(solid)
+        XCTAssertEqual(hatched, Set(chart.bars.indices.filter { chart.bars[$0].isEstimate }))
     }
 
     func testErrorBarsAreTheIntervalsDistancesAndTheWorkbookHoldsTheEnds() throws {
@@ -64,13 +73,27 @@ final class NativeChartPartTests: XCTestCase {
         func number(_ reference: String) -> Double? {
             cells[reference].flatMap { DeckPackage.elements("v", in: $0).first?.stringValue }.flatMap(Double.init)
         }
+        // Values, the two distances (right after them), then the interval's ends.
         for (i, bar) in chart.bars.enumerated() where !bar.isMissing {
             XCTAssertEqual(number("B\(i + 2)"), bar.value)
-            XCTAssertEqual(number("C\(i + 2)"), bar.interval?.lower)
-            XCTAssertEqual(number("D\(i + 2)"), bar.interval?.upper)
+            XCTAssertEqual(number("E\(i + 2)"), bar.interval?.lower)
+            XCTAssertEqual(number("F\(i + 2)"), bar.interval?.upper)
         }
-        let formula = cells["F8"].flatMap { DeckPackage.elements("f", in: $0).first?.stringValue }
-        XCTAssertEqual(formula, "MAX(0,D8-B8)")
+        let formula = cells["D8"].flatMap { DeckPackage.elements("f", in: $0).first?.stringValue }
+        XCTAssertEqual(formula, "MAX(0,F8-B8)")
+        // The columns the error bars read are the chart's own (invisible) series, so a rewrite
+        // of the sheet that keeps the chart's series keeps them.
+        let seriesColumns = Set(DeckPackage.elements("c:val", in: part).compactMap { DeckPackage.elements("c:f", in: $0).first?.stringValue })
+        for bars in ["c:plus", "c:minus"] {
+            let reference = try XCTUnwrap(DeckPackage.elements(bars, in: part).first.flatMap { DeckPackage.elements("c:f", in: $0).first?.stringValue })
+            XCTAssertTrue(seriesColumns.contains(reference), "\(bars) reads \(reference), no series' column")
+        }
+        let lineSeries = DeckPackage.elements("c:lineChart", in: part).flatMap { DeckPackage.elements("c:ser", in: $0) }
+        XCTAssertEqual(lineSeries.count, 2)
+        for ser in lineSeries {
+            XCTAssertEqual(DeckPackage.elements("c:symbol", in: ser).first.flatMap { DeckPackage.attribute($0, "val") }, "none")
+            XCTAssertFalse(DeckPackage.elements("a:noFill", in: ser).isEmpty, "an error-distance series draws a line")
+        }
     }
 
     /// A whisker the scene cuts (above the ceiling) keeps its interval's ends in the workbook
@@ -92,7 +115,7 @@ final class NativeChartPartTests: XCTestCase {
         let target = DeckPackage.elements("Relationship", in: rels).first.flatMap { DeckPackage.attribute($0, "Target") } ?? ""
         let workbook = try DeckPackage(deck.parts[DeckPackage.resolve(target, from: "ppt/charts/chart1.xml")] ?? Data())
         let sheet = try workbook.xml("xl/worksheets/sheet1.xml")
-        let upper = DeckPackage.elements("c", in: sheet).first { DeckPackage.attribute($0, "r") == "D8" }
+        let upper = DeckPackage.elements("c", in: sheet).first { DeckPackage.attribute($0, "r") == "F8" }
             .flatMap { DeckPackage.elements("v", in: $0).first?.stringValue }.flatMap(Double.init)
         XCTAssertEqual(upper, 40000, "the workbook holds the true upper end")
         let slide = try deck.xml("ppt/slides/slide1.xml")

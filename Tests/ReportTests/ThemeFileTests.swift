@@ -59,6 +59,20 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(loaded.warnings, [], "the shipped theme uses the current key spellings")
     }
 
+    func testDeckSectionSetsTheThemeFontsAndATemplateBesideTheThemeFile() throws {
+        let theme = try read("""
+            deck:
+              latin_font: Arial
+              east_asian_font: Microsoft YaHei
+              template: firm/house.potx
+            """).theme
+        XCTAssertEqual(theme.deckLatinFont, "Arial")
+        XCTAssertEqual(theme.deckEastAsianFont, "Microsoft YaHei")
+        XCTAssertEqual(theme.deckTemplate, folder.appendingPathComponent("firm/house.potx").standardizedFileURL.path)
+        XCTAssertEqual(theme.fontFamily, Theme.standard.fontFamily, "the layout still measures with font_family")
+        XCTAssertFalse(problems("deck:\n  latin: Arial\n").isEmpty, "a misspelt deck key is an error")
+    }
+
     func testEmptyOrCommentOnlyFileIsTheStandardTheme() throws {
         XCTAssertEqual(try read("").theme, Theme.standard)
         XCTAssertEqual(try read("\n  \n").theme, Theme.standard)

@@ -18,6 +18,10 @@ struct BatchRow: Sendable {
     var title = ""
     var formula = ""
     var selectionReason: String?
+    /// For the deck's notes only: the series' publications and data cut-off, the latest
+    /// publication date (ISO) and the interval's level.
+    var vintage = ""
+    var dataCutoff: String?
 
     init(series: String, file: String, model: String, unit: String, lastActualYear: Int?, lastActual: Double?,
          horizonYear: Int?, horizonValue: Double?, cagr: Double?, warnings: [String], error: String?) {

@@ -24,6 +24,12 @@ public struct BatchOptions: Sendable {
     public var writesDeck: Bool
     /// Replaces an existing target folder that marketcast did not write (`--force`).
     public var force: Bool = false
+    /// batch.pptx's document date (YYYY-MM-DD); nil takes the series' latest publication date.
+    public var date: String? = nil
+    /// A PowerPoint template (.potx or .pptx) batch.pptx is built on.
+    public var template: String? = nil
+    /// An earlier batch.pptx to write this batch into (`--update`).
+    public var update: String? = nil
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
@@ -62,10 +68,11 @@ public enum BatchRun {
         let name = URL(fileURLWithPath: options.inputFolder).standardizedFileURL.lastPathComponent
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(name)
         // Before anything is read: `batch verticals --out .` would replace the input folder.
-        try OutputOwnership.check(target: target, inputs: [options.inputFolder], force: options.force)
+        let inputs = [options.inputFolder] + [options.template, options.update].compactMap { $0 }
+        try OutputOwnership.check(target: target, inputs: inputs, force: options.force)
         let listing = try seriesFiles(in: options.inputFolder)
         let files = listing.files
-        let folder = try StagedFolder(target: target, inputs: [options.inputFolder], force: options.force)
+        let folder = try StagedFolder(target: target, inputs: inputs, force: options.force)
         let strings = Strings(language: options.language)
 
         let workers = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
@@ -113,13 +120,26 @@ public enum BatchRun {
         try pages.finish()
         timer.lap("fit and render")
         try folder.write(BatchRow.csv(rows), to: tableName)
-        if options.writesDeck {
-            try folder.write(try DeckWriter.data(slides: slides.all().compactMap { $0 }, properties: DeckProperties(
-                title: "marketcast batch: \(name)", author: ToolVersion.name, date: "2000-01-01",
-                language: options.language.deckLanguage, fontFamily: Theme.standard.fontFamily,
-                accents: Theme.standard.palette.series)), to: deckName)
-        }
         let manifest = try BatchManifest.make(files: files, rows: rows, options: options, timings: timer.phases)
+        if options.writesDeck {
+            let deckSlides = slides.all().compactMap { $0 }.map { slide -> DeckSlide in
+                var slide = slide
+                if let row = rows.first(where: { $0.series == slide.name }) {
+                    slide.provenance = BatchRun.provenance(of: slide, row: row, inputs: manifest.inputs, level: options.level)
+                }
+                return slide
+            }
+            var properties = deckProperties(name: name, rows: rows, options: options)
+            properties.template = try ReportDeck.template(options.template)
+            var deck = try DeckWriter.data(slides: deckSlides, properties: properties)
+            if let update = options.update {
+                let (merged, list) = try ReportDeck.update(update, with: deck, date: properties.date)
+                deck = merged
+                try folder.write(list.text, to: ReportDeck.updateListName)
+            }
+            try folder.write(deck,
+                             to: deckName)
+        }
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)
         try folder.commit()
         return BatchSummary(folder: target.path, succeeded: succeeded,
@@ -187,5 +207,50 @@ public enum BatchError: DiagnosticConvertible {
         var lines: [String] = []
         if case let .nothingRendered(_, errors) = self { lines = errors }
         return (lines + diagnostics.map(\.description)).joined(separator: "\n")
+    }
+}
+
+extension BatchRun {
+    /// batch.pptx's properties: the house theme, a footer naming the batch, and as the
+    /// document's date `--date` or else the latest publication date of the series (never
+    /// the clock, so the same inputs give the same bytes).
+    static func deckProperties(name: String, rows: [BatchRow], options: BatchOptions) -> DeckProperties {
+        let theme = Theme.standard
+        let title = "marketcast batch: \(name)"
+        let date = options.date ?? documentDate(rows: rows)
+        let footerFont = theme.font(theme.fontSizes.minimumNote)
+        let height = PangoTextMeasurer().measure("0", font: footerFont, maxWidth: nil).height
+        let footer = DeckFooter(text: title, date: date, fontSize: footerFont.size, color: theme.palette.note,
+                                band: theme.deckFooterBand(lineHeight: height))
+        return DeckProperties(title: title, author: ToolVersion.name, date: date, language: options.language.deckLanguage,
+                              fonts: theme.deckFonts, colors: .house(theme.palette), contentArea: theme.contentArea,
+                              titleSize: theme.fontSizes.title, footer: footer)
+    }
+
+    /// The latest publication date the series name (a month counts as its first day), else
+    /// the 31 December of the latest actual year.
+    static func documentDate(rows: [BatchRow]) -> String {
+        let dates = rows.compactMap(\.dataCutoff).compactMap { text -> String? in
+            let parts = text.split(separator: "-")
+            guard parts.count >= 2, parts[0].count == 4, parts.allSatisfy({ Int($0) != nil }) else { return nil }
+            return parts.count == 2 ? text + "-01" : String(text.prefix(10))
+        }
+        if let latest = dates.max() { return latest }
+        if let year = rows.compactMap(\.lastActualYear).max() { return "\(year)-12-31" }
+        return "1980-01-01"
+    }
+
+    static func provenance(of slide: DeckSlide, row: BatchRow, inputs: [RunManifest.InputFile], level: Double) -> SlideProvenance {
+        var notes = SlideProvenance()
+        for element in slide.scene.elements where element.role == "source-note" {
+            if case .text(let text) = element.item { notes.sources.append(text.text) }
+        }
+        if !row.vintage.isEmpty { notes.dataCutoffs = ["\(row.series): \(row.vintage)"] }
+        notes.models = [SlideProvenance.Model(series: row.series, model: row.model, formula: row.formula,
+                                              interval: "\(Int((level * 100).rounded()))%")]
+        notes.warnings = row.warnings
+        notes.inputs = inputs.filter { $0.role == "series:\(row.series)" }
+            .map { SlideProvenance.Input(role: $0.role, path: $0.path, sha256: $0.sha256) }
+        return notes
     }
 }

@@ -50,6 +50,8 @@ struct BatchSeries {
             row.title = entry.title
             row.formula = forecast.modelDescription
             row.selectionReason = forecast.fit?.selectionReason
+            row.vintage = series.vintage
+            row.dataCutoff = series.dataCutoff
             return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title, native: layout.native))
         } catch {
             // Fitting errors do not know the file; every line of batch's report names it.

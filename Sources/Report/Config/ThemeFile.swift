@@ -16,7 +16,8 @@ public struct ThemeFile: Sendable {
     public var sourceBytes = Data()
 
     /// The keys of each section, in the order themes/house.yaml lists them.
-    static let topLevelKeys = ["page_size", "margins", "font_family", "font_sizes", "palette", "line_widths", "spacing"]
+    static let topLevelKeys = ["page_size", "margins", "font_family", "font_sizes", "palette", "line_widths", "spacing", "deck"]
+    static let deckKeys = ["latin_font", "east_asian_font", "template"]
     static let pageSizeKeys = ["width", "height"]
     static let marginKeys = ["top", "left", "bottom", "right"]
 
@@ -37,6 +38,11 @@ public struct ThemeFile: Sendable {
         var loaded = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? ThemeFile(theme: .standard, warnings: [])
             : try read(TextDecoding.decode(data, file: file).text, file: file)
         loaded.sourceBytes = data
+        // The deck template is named relative to the theme file.
+        if let template = loaded.theme.deckTemplate, !template.hasPrefix("/") {
+            loaded.theme.deckTemplate = URL(fileURLWithPath: path).deletingLastPathComponent()
+                .appendingPathComponent(template).standardizedFileURL.path
+        }
         return loaded
     }
 
@@ -100,6 +106,11 @@ public struct ThemeFile: Sendable {
         if let section = top.section("spacing", keys: spacingKeys, problems: &problems) {
             section.numbers(gaps, .spacing, into: &theme.spacing, problems: &problems)
             section.numbers([("bar_fraction", \.barFraction)], .fraction, into: &theme.spacing, problems: &problems)
+        }
+        if let section = top.section("deck", keys: deckKeys, problems: &problems) {
+            theme.deckLatinFont = section.text("latin_font", example: "Arial", problems: &problems)
+            theme.deckEastAsianFont = section.text("east_asian_font", example: "Microsoft YaHei", problems: &problems)
+            theme.deckTemplate = section.text("template", example: "house.potx", problems: &problems)
         }
         let content = theme.contentArea
         if content.width <= 0 || content.height <= 0 {

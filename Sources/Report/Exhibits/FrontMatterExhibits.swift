@@ -66,7 +66,7 @@ struct ContentsExhibit: Exhibit {
         let entries = context.pageDirectory.filter { $0.exhibitID != "contents" }
         var table = TablePage(title: strings.contentsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: strings.contentsExhibit, weight: 8),
-                                        .init(header: strings.contentsPage, weight: 1, alignment: .right)],
+                                        .init(header: strings.contentsPage, weight: 1, alignment: .right, linksToPages: true)],
                               rows: entries.map { [$0.title, "\($0.pageNumber)"] })
         // One line per exhibit, set densely so that a report of twenty-five exhibits keeps
         // its contents on one page.

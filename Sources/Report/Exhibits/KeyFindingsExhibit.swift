@@ -23,7 +23,7 @@ struct KeyFindingsExhibit: Exhibit {
         let table = TablePage(title: strings.findingsTitle, continuedSuffix: strings.continued,
                               columns: [.init(header: "#", weight: 0.4, alignment: .right),
                                         .init(header: strings.findingHeader, weight: 10),
-                                        .init(header: strings.seePage, weight: 1, alignment: .right)],
+                                        .init(header: strings.seePage, weight: 1, alignment: .right, linksToPages: true)],
                               rows: findings.enumerated().map { index, finding in
                                   ["\(index + 1)", finding.text, context.pageNumber(of: finding.exhibitID).map { "\($0)" } ?? "–"]
                               })

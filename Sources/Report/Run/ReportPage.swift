@@ -22,6 +22,8 @@ public struct ReportPage: Sendable {
     /// The chart or table as a native object for the PowerPoint deck; nil draws the scene
     /// as shapes there.
     public var native: NativeContent?
+    /// The exhibit tables (`tables:` names) the page's exhibit reads, for its provenance.
+    public var tableNames: [String] = []
 
     public init(title: String, chartID: String?, scene: Scene, csv: String? = nil, exhibitID: String? = nil,
                 isContinuation: Bool = false, problems: [String] = [], native: NativeContent? = nil) {

@@ -18,6 +18,12 @@ public struct RunOptions: Sendable {
     public var writesDeck: Bool
     /// Replaces an existing target folder that marketcast did not write (`--force`).
     public var force: Bool = false
+    /// A PowerPoint template (.potx or .pptx) report.pptx is built on (`--template`); nil
+    /// takes the theme's `deck.template`, else marketcast's own master.
+    public var template: String? = nil
+    /// A deck of an earlier edition, maybe edited by an analyst (`--update`): report.pptx is
+    /// that deck with this edition's data written in (see DeckUpdater).
+    public var update: String? = nil
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
                 formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
@@ -71,7 +77,10 @@ public enum ReportRun {
         // Before any fitting: the output may not replace a folder holding an input, nor
         // one marketcast did not write.
         let target = URL(fileURLWithPath: options.outputRoot).appendingPathComponent(config.quarter)
+        // The deck files read (`--template`, `--update`) are inputs too: an output folder
+        // holding last quarter's edited deck would replace it.
         let inputPaths = RunInputs.inputFiles(of: config).map(\.path) + (config.previousEdition.map { [$0] } ?? [])
+            + [options.template, options.update].compactMap { $0 }
         try OutputOwnership.check(target: target, inputs: inputPaths, force: options.force)
 
         // One Pango measurer lays the pages out and draws them, so the two agree.
@@ -117,8 +126,17 @@ public enum ReportRun {
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
         if options.writesDeck {
-            try folder.write(try ReportDeck(context: context, assembler: assembler).data(for: pages),
-                             to: ReportDeck.fileName)
+            var deck = try ReportDeck(context: context, inputs: manifest.inputs,
+                                      template: try ReportDeck.template(options.template ?? context.theme.deckTemplate))
+                .data(for: pages)
+            if let update = options.update {
+                let (merged, report) = try ReportDeck.update(update, with: deck, date: config.document.date)
+                deck = merged
+                try folder.write(report.text, to: ReportDeck.updateListName)
+                files.append(ReportDeck.updateListName)
+                for line in report.lines { logger.info("\(line)") }
+            }
+            try folder.write(deck, to: ReportDeck.fileName)
             files.append(ReportDeck.fileName)
             timer.lap("deck")
         }
@@ -136,7 +154,15 @@ public enum ReportRun {
     /// unless a page count changes).
     static func buildPages(_ exhibits: [Exhibit], context: RunContext) throws -> [ReportPage] {
         var context = context
-        var built = try exhibits.map { try $0.pages(in: context) }
+        // Each page carries the tables its exhibit reads, for the deck's provenance notes.
+        func pages(of exhibit: Exhibit) throws -> [ReportPage] {
+            try exhibit.pages(in: context).map { page in
+                var page = page
+                page.tableNames = exhibit.tables.map(\.name)
+                return page
+            }
+        }
+        var built = try exhibits.map { try pages(of: $0) }
         // The analyst's commentary goes between the exhibits (and may cite their pages).
         var commentary = try CommentaryPages.build(context)
         for _ in 0..<4 {
@@ -144,7 +170,7 @@ public enum ReportRun {
             if directory == context.pageDirectory { break }
             context.pageDirectory = directory
             for (index, exhibit) in exhibits.enumerated() where exhibit.referencesPageNumbers {
-                built[index] = try exhibit.pages(in: context)
+                built[index] = try pages(of: exhibit)
             }
             commentary = try CommentaryPages.build(context)
         }
