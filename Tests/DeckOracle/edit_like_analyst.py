@@ -9,7 +9,8 @@ On the slide whose chart is named "market-size":
 - the title retyped to "分析师的标题";
 - the unit label moved 30 pt right and 6 pt down;
 - a text box "Analyst note" added, saying "分析师批注：与客户沟通后保留";
-- the group "market-size CAGR 2" deleted.
+- the group "market-size CAGR 1" deleted (the first CAGR arrow: the only one the 2026Q4
+  edition draws, since its actual years are all lower bounds).
 Prints the moved shape's new position (EMU) as "moved unit 1 to X Y".
 """
 import sys
@@ -38,7 +39,7 @@ unit.top += Pt(6)
 box = slide.shapes.add_textbox(Pt(560), Pt(110), Pt(220), Pt(20))
 box.name = "Analyst note"
 box.text_frame.text = "分析师批注：与客户沟通后保留"
-group = next(shape for shape in slide.shapes if shape.name == "market-size CAGR 2")
+group = next(shape for shape in slide.shapes if shape.name == "market-size CAGR 1")
 group._element.getparent().remove(group._element)
 presentation.save(target)
 print(f"moved unit 1 to {unit.left} {unit.top}")

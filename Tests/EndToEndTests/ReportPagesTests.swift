@@ -42,17 +42,29 @@ final class ReportPagesTests: XCTestCase {
         return 2
     }
 
-    /// (title, page) rows of the contents page: the title, spaces, the number.
+    /// (title, page) entries of the contents page, in reading order: a line holds one entry
+    /// (the title, spaces, the number) or two side by side (two columns, the left half first).
     private func contents(_ pdf: URL) throws -> [(title: String, page: Int)] {
-        try text(pdf, page: try contentsPage(pdf), layout: true).split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+        var left: [(title: String, page: Int)] = [], right: [(title: String, page: Int)] = []
+        for line in try text(pdf, page: try contentsPage(pdf), layout: true).split(separator: "\n") {
             // The running footer ("… · 2026Q4   2 / 15") is not an entry.
-            guard parts.count >= 2, parts[parts.count - 2] != "/", let number = Int(parts.last ?? ""), number >= 2
-            else { return nil }
-            let title = line.trimmingCharacters(in: .whitespaces).dropLast(String(number).count)
-                .trimmingCharacters(in: .whitespaces)
-            return (title, number)
+            if line.contains(" / ") { continue }
+            let cells = line.split(separator: "  ", omittingEmptySubsequences: true)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var entries: [(title: String, page: Int)] = []
+            var index = 0
+            while index + 1 < cells.count {
+                if let number = Int(cells[index + 1]), number >= 2 {
+                    entries.append((cells[index], number))
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            if let first = entries.first { left.append(first) }
+            if entries.count > 1 { right.append(entries[1]) }
         }
+        return left + right
     }
 
     private func containsCJK(_ text: String) -> Bool {

@@ -40,8 +40,7 @@ final class CommentaryChaptersTests: XCTestCase {
         let files = config.commentary.map { URL(fileURLWithPath: $0.file(for: .zh)).lastPathComponent }
         XCTAssertEqual(files, ["market", "technology", "industries", "vendors", "glossary", "disclaimer"].map { "\($0).md" })
         XCTAssertEqual(config.commentary.map(\.after),
-                       ["sensitivity", "ai-stages", "penetration-matrix", "case-results", "penetration-scores", "penetration-scores",
-                        "sensitivity"])
+                       ["sensitivity", "ai-stages", "penetration-matrix", "case-results", "penetration-scores", "penetration-scores"])
         for entry in config.commentary {
             XCTAssertTrue(FileManager.default.fileExists(atPath: entry.file(for: .zh)))
             XCTAssertTrue(entry.file(for: .en).hasSuffix(".en.md"), entry.file(for: .en))
@@ -116,9 +115,8 @@ final class CommentaryChaptersTests: XCTestCase {
     /// footnotes numbered, the titles as written, nothing internal.
     func testTheChapterPagesReadAsTheClientSeesThem() throws {
         let titles: [DisplayLanguage: [String]] = [
-            .zh: ["市场与展望", "技术与MaaS", "重点行业", "厂商格局", "术语表", "法律声明", "与上期对比：修订说明"],
-            .en: ["Market and outlook", "Technology and MaaS", "Industries", "Vendors", "Glossary", "Disclaimer",
-                  "Revisions against the previous edition"],
+            .zh: ["市场与展望", "技术与MaaS", "重点行业", "厂商格局", "术语表", "法律声明"],
+            .en: ["Market and outlook", "Technology and MaaS", "Industries", "Vendors", "Glossary", "Disclaimer"],
         ]
         for language in DisplayLanguage.allCases {
             let pages = ShippedReportPages.byLanguage[language] ?? []
@@ -138,10 +136,11 @@ final class CommentaryChaptersTests: XCTestCase {
             let market = pages.filter { $0.exhibitID == CommentaryPages.exhibitID(0) }.map(Self.texts).joined(separator: "\n")
             XCTAssertTrue(market.contains(language == .zh ? "超过9,000亿元" : "more than CNY 900"), market)
             XCTAssertTrue(market.contains(language == .zh ? "至多" : "at most"), "the CAGR from a lower bound is said as a bound")
-            // The revisions page (RevisionsExhibit, from the previous edition's run) sits with
-            // the forecast pages, before the market chapter's commentary.
+            // The revisions page (RevisionsExhibit, from the previous edition's run) follows the
+            // market chapter, which sits after the sensitivity page.
             let order = pages.compactMap(\.exhibitID)
-            XCTAssertLessThan(order.firstIndex(of: RevisionsExhibit.chartID) ?? .max, order.firstIndex(of: CommentaryPages.exhibitID(0)) ?? -1)
+            let revisions = try XCTUnwrap(order.firstIndex(of: RevisionsExhibit.chartID), "\(language)")
+            XCTAssertEqual(order[revisions - 1], CommentaryPages.exhibitID(0), "\(language)")
         }
     }
 }

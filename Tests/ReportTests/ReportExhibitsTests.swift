@@ -209,15 +209,15 @@ final class KeyFindingsTests: XCTestCase {
         context.pageDirectory = [PageDirectoryEntry(exhibitID: "test-market", title: "Test market", pageNumber: 7)]
         let findings = try KeyFindingsExhibit.findings(in: context)
         XCTAssertEqual(findings.map { $0.exhibitID }, ["test-market", "test-market"])
-        XCTAssertTrue(findings[0].text.contains("CAGR of 10.0% over 2020–2023"), findings[0].text)
+        XCTAssertTrue(findings[0].text.contains("a 10.0% CAGR over 2020–2023"), findings[0].text)
         XCTAssertTrue(findings[0].text.contains("CNY 13.31 bn in 2023"), findings[0].text)
         // 133.1 × 1.1² = 161.05 亿元 = CNY 16.11 bn: in the chart's rounding (two decimals, as
         // its actuals 12.1 and 13.31 need), with its interval in the same rounding.
         let end = try XCTUnwrap(forecast.estimates.last)
         let lower = NumberFormat.grouped(try XCTUnwrap(end.lower) / 10, decimals: 2)
         let upper = NumberFormat.grouped(try XCTUnwrap(end.upper) / 10, decimals: 2)
-        XCTAssertTrue(findings[1].text.contains("CNY 16.11 bn in 2025 (95% interval \(lower)–\(upper)), a CAGR of 10.0%"), findings[1].text)
-        XCTAssertTrue(findings[1].text.contains("CAGR of 10.0% over 2023–2025"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("CNY 16.11 bn in 2025 (95% interval \(lower)–\(upper)), a 10.0% CAGR"), findings[1].text)
+        XCTAssertTrue(findings[1].text.contains("10.0% CAGR over 2023–2025"), findings[1].text)
         let pages = try KeyFindingsExhibit().pages(in: context)
         XCTAssertEqual(pages.count, 1)
         let cells = pages[0].scene.items(withRole: "table-cell").compactMap { item -> String? in

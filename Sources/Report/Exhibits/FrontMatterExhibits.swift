@@ -60,14 +60,26 @@ struct TitlePageExhibit: Exhibit {
 /// directory of the previous pass.
 struct ContentsExhibit: Exhibit {
     var referencesPageNumbers: Bool { true }
+    /// More entries than this go into two columns.
+    static let entriesInOneColumn = 24
 
     func pages(in context: RunContext) throws -> [ReportPage] {
         let strings = context.strings
         let entries = context.pageDirectory.filter { $0.exhibitID != "contents" }
+        let pair: [TablePage.Column] = [.init(header: strings.contentsExhibit, weight: 8),
+                                        .init(header: strings.contentsPage, weight: 1, alignment: .right, linksToPages: true)]
+        // A long report (chapters among the exhibits) lists its entries in two columns, the
+        // first half down the left, so the contents stays one page at a readable size.
+        let twoColumns = entries.count > Self.entriesInOneColumn
+        let half = twoColumns ? (entries.count + 1) / 2 : entries.count
+        let rows = (0..<half).map { index -> [String] in
+            let left = [entries[index].title, "\(entries[index].pageNumber)"]
+            guard twoColumns else { return left }
+            let right = index + half < entries.count ? [entries[index + half].title, "\(entries[index + half].pageNumber)"] : ["", ""]
+            return left + right
+        }
         var table = TablePage(title: strings.contentsTitle, continuedSuffix: strings.continued,
-                              columns: [.init(header: strings.contentsExhibit, weight: 8),
-                                        .init(header: strings.contentsPage, weight: 1, alignment: .right, linksToPages: true)],
-                              rows: entries.map { [$0.title, "\($0.pageNumber)"] })
+                              columns: twoColumns ? pair + pair : pair, rows: rows)
         // One line per exhibit, set densely so that a report of twenty-five exhibits keeps
         // its contents on one page.
         table.rowPadding = 1

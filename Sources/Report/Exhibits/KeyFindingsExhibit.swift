@@ -51,7 +51,8 @@ struct KeyFindingsExhibit: Exhibit {
             // a rate, a limit, or, between two lower bounds, the bounds themselves and no rate.
             func quoted(_ year: Int, _ value: Double) -> String {
                 let observation = result.series.observation(forYear: year)
-                return (observation?.bound.flatMap { strings.boundPrefixes[$0] } ?? "") + amount(value)
+                // In a sentence a bound is words ("more than"), not the chart's ">".
+                return (observation?.bound.flatMap { strings.proseBoundPrefixes[$0] } ?? "") + amount(value)
                     + (observation?.isPreliminary == true ? strings.preliminarySuffix : "")
             }
             if let span = SeriesVintages(series: result.series, actualYears: actuals.map(\.year)).quotableSpan,
