@@ -30,7 +30,7 @@ public struct GrowthEnd: Sendable, Equatable {
 
 /// What a growth rate between two figures can claim when either end is only a bound.
 ///
-/// The rule (README "Bounds"): a CAGR `(E/S)^(1/n) − 1` rises with the end E and falls with
+/// The rule (docs/user-guide.md, "Bounds"): a CAGR `(E/S)^(1/n) − 1` rises with the end E and falls with
 /// the start S, so over every value each end may take it runs from `(E_low/S_high)^(1/n) − 1`
 /// to `(E_high/S_low)^(1/n) − 1`. A lower bound has no upper limit and an upper bound no lower
 /// one (other than zero), so:

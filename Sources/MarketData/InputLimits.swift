@@ -2,7 +2,7 @@ import Foundation
 
 /// The stated limits on what marketcast reads. Each is far above what a real report needs
 /// and far below what would make a run crash or run away (a recursive parser's stack, a
-/// quadratic text layout, memory per cell); the README's "Limits on inputs" lists them, and
+/// quadratic text layout, memory per cell); docs/promises.md, "Limits on inputs", lists them, and
 /// every one is reported as a located error with a hint, never as a crash.
 public enum InputLimits {
     /// YAML files (report config, theme, scenario): bytes. The shipped ones are under 6 KB.

@@ -2,7 +2,7 @@ import MarketData
 import XCTest
 @testable import Forecasting
 
-/// How a forecast treats figures published only as bounds (README, "Bounds"): fitted at the
+/// How a forecast treats figures published only as bounds (docs/user-guide.md, "Bounds"): fitted at the
 /// figure and flagged; a forecast year the inputs bound never lands on the wrong side.
 final class PublishedBoundsTests: XCTestCase {
     private func series(_ rows: [(Int, Double, ObservationStatus, ObservationBound?)]) -> MarketSeries {

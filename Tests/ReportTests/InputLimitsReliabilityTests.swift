@@ -9,7 +9,7 @@ import XCTest
 /// Issue 23, items 3–5: no input may crash marketcast or make it run away. Each case makes
 /// its own input (the big ones generated here, bounded), and checks what the analyst sees:
 /// the error, its line and column, and that the input was dealt with at all. No timing or
-/// memory assertions: those are in the README's measurements.
+/// memory assertions: those are in the measurements in docs/promises.md.
 final class InputLimitsReliabilityTests: XCTestCase {
     // MARK: - YAML depth and size (item 3)
 

@@ -6,7 +6,7 @@
 // damped (damped-trend exponential smoothing, additive and on the log scale). Combining
 // diverse methods beats choosing one (M-competitions; Makridakis et al. 2020), and the
 // median is robust to the one member that runs away. The pool was chosen once on the M1
-// yearly series for the whole set (README, "How auto forecasts"), never per series.
+// yearly series for the whole set (docs/methods.md, "How auto forecasts"), never per series.
 // Members that the series cannot support (the damped trend needs five values, log-scale
 // members positive values) are left out and the label says which remained. The logistic
 // curve joins where the data bend (BentCurve).

@@ -1,4 +1,4 @@
-// Recursive-descent parser for the formula language (README, `marketcast fit`).
+// Recursive-descent parser for the formula language (docs/user-guide.md, `marketcast fit`).
 //
 //   sum     := product (('+' | '-') product)*
 //   product := unary (('*' | '/') unary)*

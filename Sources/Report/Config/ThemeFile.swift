@@ -149,7 +149,7 @@ enum ThemeNumberRule {
     /// A share, such as the bar width in its slot: more than 0, at most 1.
     case fraction
 
-    /// The ranges, in points; the README lists them. The page may be 1 to 200 inches a side
+    /// The ranges, in points; docs/user-guide.md lists them. The page may be 1 to 200 inches a side
     /// (PDF's own limit is 200 inches).
     static let pageSize = ThemeNumberRule.positive(maximum: 14_400)
     static let margins = ThemeNumberRule.nonNegative(maximum: 2_000)

@@ -16,7 +16,7 @@ struct YAMLMapping {
     static func document(file: String, text: String) throws -> YAMLMapping {
         guard let root = try YAMLGuard.compose(text, file: file) else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
-                             hint: "write the settings as `key: value` lines; see the README")
+                             hint: "write the settings as `key: value` lines; see docs/user-guide.md")
         }
         return try YAMLMapping(node: root, file: file, what: "the file")
     }

@@ -52,7 +52,7 @@ extension Strings {
                          "* \(list): not published directly; derived from the next year's figure and its stated growth rate.")
     }
 
-    /// Why the labels say "超过" / ">" and what the forecast does with it (README, "Bounds").
+    /// Why the labels say "超过" / ">" and what the forecast does with it (docs/user-guide.md, "Bounds").
     func boundNote(_ years: [Int], kind: ObservationBound) -> String {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         switch kind {
