@@ -172,6 +172,20 @@ struct DeckStyle: Sendable {
         }
     }
 
+    /// One paragraph of styled runs (commentary's bold and italic spans).
+    func paragraph(_ spans: [TextSpan], size: Double, bold: Bool, color: Color, alignment: TextAlignment,
+                   font: ThemeFont = .minor) -> XMLNode {
+        let runs = spans.filter { !$0.text.isEmpty }.map { span -> XMLNode in
+            var properties = runProperties(size: size, bold: bold || span.bold, color: color, font: font)
+            if span.italic, let b = properties.attributes.firstIndex(where: { $0.0 == "b" }) {
+                properties.attributes.insert(("i", "1"), at: b + 1)  // schema order: b, then i
+            }
+            return XMLNode("a:r", [], [properties, XMLNode("a:t", text: span.text)])
+        }
+        return XMLNode("a:p", [], [XMLNode("a:pPr", [("algn", DrawingML.alignment(alignment))])] + runs
+                       + [runProperties("a:endParaRPr", size: size, bold: bold, color: color, font: font)])
+    }
+
     /// A chart or axis text style (`c:txPr`): size, colour and the theme's body fonts.
     func chartTextProperties(size: Double, color: Color, bold: Bool = false) -> XMLNode {
         XMLNode("c:txPr", [], [

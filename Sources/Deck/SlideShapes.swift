@@ -288,8 +288,12 @@ struct SlideShapes {
             ("rIns", inset(rect.maxX - text.frame.maxX)), ("bIns", inset(rect.maxY - text.frame.maxY)),
             ("anchor", "t"), ("rtlCol", "0"),
         ], [XMLNode("a:noAutofit")])
-        let paragraphs = style.paragraphs(text.text, size: text.font.size, bold: text.font.weight == .bold,
-                                          color: text.color, alignment: text.alignment, font: font)
+        // Styled text (commentary) keeps its bold and italic runs.
+        let paragraphs = text.spans.isEmpty
+            ? style.paragraphs(text.text, size: text.font.size, bold: text.font.weight == .bold,
+                               color: text.color, alignment: text.alignment, font: font)
+            : [style.paragraph(text.spans, size: text.font.size, bold: text.font.weight == .bold,
+                               color: text.color, alignment: text.alignment, font: font)]
         return XMLNode("p:txBody", [], [body, XMLNode("a:lstStyle")] + paragraphs)
     }
 

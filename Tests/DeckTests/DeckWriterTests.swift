@@ -113,5 +113,23 @@ final class DeckWriterTests: XCTestCase {
         }
         XCTAssertTrue(DeckPackage.elements("p:graphicFrame", in: slide).isEmpty)
     }
-}
 
+    /// Commentary's bold and italic spans reach the slide as runs of their own.
+    func testStyledTextKeepsItsBoldAndItalicRuns() throws {
+        var scene = Scene(size: Theme.standard.pageSize, background: .white)
+        scene.add(.text(TextBox(spans: [TextSpan("我们的判断：", bold: true), TextSpan("基准情景"), TextSpan("为量级参考", italic: true)],
+                                frame: Rect(x: 40, y: 80, width: 400, height: 40),
+                                font: Theme.standard.font(13), color: .black)), role: "commentary-text")
+        let data = try DeckWriter.data(slides: [DeckSlide(scene: scene, native: nil, title: "市场与展望", name: "commentary-1")],
+                                       properties: SampleDeck.properties)
+        let slide = try DeckPackage(data).xml("ppt/slides/slide1.xml")
+        let runs = DeckPackage.elements("a:r", in: slide).map { run -> (String, String?, String?) in
+            let properties = DeckPackage.elements("a:rPr", in: run).first
+            return (DeckPackage.elements("a:t", in: run).first?.stringValue ?? "",
+                    properties.flatMap { DeckPackage.attribute($0, "b") }, properties.flatMap { DeckPackage.attribute($0, "i") })
+        }.filter { ["我们的判断：", "基准情景", "为量级参考"].contains($0.0) }
+        XCTAssertEqual(runs.map(\.0), ["我们的判断：", "基准情景", "为量级参考"])
+        XCTAssertEqual(runs.map(\.1), ["1", "0", "0"])
+        XCTAssertEqual(runs.map(\.2), [nil, nil, "1"])
+    }
+}
