@@ -245,4 +245,22 @@ final class OutputReliabilityTests: XCTestCase {
         XCTAssertNotEqual(outcome.status, 0)
         XCTAssertFalse(outcome.signalled)
     }
+
+    /// At any level, down to 1%, every row's point lies inside its own interval (issue 23 §9).
+    func testThePointLiesInsideItsIntervalAtEveryLevel() throws {
+        let m1 = CommandRunner.packageRoot.appendingPathComponent("reference/m1-yearly/train.csv").path
+        for level in ["0.01", "0.1", "0.5", "0.95"] {
+            for model in ["auto", "drift", "damped", "exponential"] {
+                let outcome = try CommandRunner.run(["forecast", m1, "--horizon", "6", "--level", level, "--model", model, "--quiet"],
+                                                    in: scratch)
+                let rows = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+                XCTAssertGreaterThan(rows.count, 100, "\(model) at \(level): \(outcome.stderr.prefix(300))")
+                let outside = rows.filter { row in
+                    guard row.count >= 5, let value = Double(row[2]), let lower = Double(row[3]), let upper = Double(row[4]) else { return true }
+                    return !(lower <= value && value <= upper)
+                }
+                XCTAssertEqual(outside.count, 0, "\(model) at \(level): \(outside.prefix(2))")
+            }
+        }
+    }
 }

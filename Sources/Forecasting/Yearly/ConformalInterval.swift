@@ -54,10 +54,13 @@ public struct IntervalCalibration: Sendable, Equatable {
         return h > quantiles.count ? value * Double(h) / Double(quantiles.count) : value
     }
 
-    /// The interval around `forecast` at horizon h for a series of scale `scale`.
+    /// The interval around `forecast` at horizon h for a series of scale `scale`. Each end
+    /// stays on its side of the point: at a narrow level both error quantiles can lie on one
+    /// side of zero (the method's errors lean one way), and an interval that leaves out its
+    /// own point would say nothing a reader can use; there the interval starts at the point.
     public func interval(forecast: Double, horizon h: Int, scale: Double, level: Double) -> (lower: Double, upper: Double) {
         let p = (1 - level) / 2
-        return (forecast + quantile(p, horizon: h) * scale, forecast + quantile(1 - p, horizon: h) * scale)
+        return (forecast + min(quantile(p, horizon: h), 0) * scale, forecast + max(quantile(1 - p, horizon: h), 0) * scale)
     }
 }
 
