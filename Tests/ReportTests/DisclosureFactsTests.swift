@@ -113,4 +113,14 @@ final class DisclosureFactsTests: XCTestCase {
             XCTAssertTrue(en.contains("It is kept because the backtest scores a single year (2025)"), "\(id): \(en)")
         }
     }
+
+    /// Every page drawn from the penetration scores states its data cut-off (issue 20): the
+    /// year of the report whose text was scored.
+    func testThePenetrationPagesStateTheirDataCutoff() {
+        for id in ["penetration-ranking", "penetration-stability", "adoption-curves", "penetration-matrix"] {
+            XCTAssertTrue(text(id, .zh).contains("数据截至：2023 年（所评分报告的发布年份）"), "zh \(id)")
+            XCTAssertFalse(text(id, .zh).contains("。 数据截至"), "zh \(id): no stray space")
+            XCTAssertTrue(text(id, .en).contains("Data cut-off: 2023 (the year of the report scored)"), "en \(id)")
+        }
+    }
 }

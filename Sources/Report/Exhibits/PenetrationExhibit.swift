@@ -75,7 +75,8 @@ struct PenetrationPages {
                                         isHighlighted: analysis.scores[i].rank <= Self.highlightedRanks)
             },
             sourceNote: strings.penetrationRankingNote(sources: analysis.table.sources(in: strings.language), method: analysis.settings.normalisation,
-                                                       weights: weights),
+                                                       weights: weights)
+                + strings.penetrationCutoff(analysis.settings.adoption.dataYear),
             formatValue: ValueFormat.groupedDecimal(decimals: 0))
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: 0)
         chart.highlightLegend = strings.topRanksLegend(Self.highlightedRanks)
@@ -90,7 +91,8 @@ struct PenetrationPages {
             probabilities: order.map { s.probabilities[$0] }, threshold: config.heatmapThreshold,
             sourceNote: strings.sourceLine(analysis.table.sources(in: strings.language)) + strings.localized("。", ". ")
                 + strings.stabilityNote(draws: s.draws, concentration: s.concentration, scoreStep: s.scoreStep, seed: s.seed,
-                                        threshold: config.heatmapThreshold))
+                                        threshold: config.heatmapThreshold)
+                + strings.penetrationCutoff(analysis.settings.adoption.dataYear))
     }
 
     var adoption: LineChart {
@@ -108,7 +110,8 @@ struct PenetrationPages {
                          categories: years.map { strings.yearLabel($0, isEstimate: $0 > dataYear) }, series: series,
                          missingLabel: nil,
                          sourceNote: strings.adoptionNote(sources: analysis.table.sources(in: strings.language), settings: analysis.settings.adoption,
-                                                          editionYear: editionYear),
+                                                          editionYear: editionYear)
+                             + strings.penetrationCutoff(analysis.settings.adoption.dataYear),
                          labelsAtLineEnds: true)
     }
 
@@ -121,7 +124,8 @@ struct PenetrationPages {
                 let size = industry.scores.indices.contains(sizeColumn) ? industry.scores[sizeColumn] : 1
                 return BubbleMatrix.Bubble(label: name(i), x: industry.currentPenetration, y: industry.room, size: size)
             },
-            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources(in: strings.language)))
+            sizeLegend: strings.matrixSizeLegend(config.bubbleSize), sourceNote: strings.matrixNote(sources: analysis.table.sources(in: strings.language))
+                + strings.penetrationCutoff(analysis.settings.adoption.dataYear))
     }
 
     /// penetration.csv: one row per industry in rank order.

@@ -126,6 +126,12 @@ extension Strings {
     var matrixYUnit: String { pick("剩余空间 = 潜力 − 当前（百分点）", "Room to grow = potential − current (percentage points)") }
     func matrixXTitle(year: Int) -> String { pick("\(year) 年当前渗透率（%）", "Current penetration, \(year) (%)") }
     func matrixSizeLegend(_ column: String) -> String { pick("气泡面积 = \(indicatorName(column))（1–5 分）", "Bubble area = \(indicatorName(column)) (score 1–5)") }
+    /// The data cut-off of a page drawn from the scores: the year of the report whose text
+    /// was scored (its month is not known), said as every other page says its cut-off.
+    func penetrationCutoff(_ year: Int) -> String {
+        localized("数据截至：\(year) 年（所评分报告的发布年份）。", " Data cut-off: \(year) (the year of the report scored).")
+    }
+
     func matrixNote(sources: [String]) -> String {
         let joined = sources.joined(separator: pick("；", "; "))
         return pick("来源：\(joined)。注：当前渗透率与潜力为 marketcast 依报告文字所作的分析判断；左上方行业当前渗透低而剩余空间大。",
