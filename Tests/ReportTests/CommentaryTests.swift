@@ -65,11 +65,23 @@ final class CommentaryTests: XCTestCase {
     func testFootnotesAreNumberedInOrderOfUseAndChecked() {
         let text = "First[^b] then[^a], again[^b].\n\n[^a]: Note A.\n[^b]: Note B.\n[^c]: Never cited.\nDangling[^x].\n"
         let (body, notes) = CommentaryFootnotes.extract(from: text)
-        XCTAssertTrue(body.hasPrefix("First[1] then[2], again[1]."), body)
+        XCTAssertTrue(body.replacingOccurrences(of: "\u{2060}", with: "").hasPrefix("First[1] then[2], again[1]."), body)
         XCTAssertEqual(notes, ["Note B.", "Note A."])
         let problems = CommentaryFootnotes.problems(in: text, file: "c.md")
         XCTAssertEqual(problems.map(\.severity), [.error, .warning])
         XCTAssertEqual(problems.first?.location, SourceLocation(file: "c.md", line: 6, column: 9))
         XCTAssertTrue(problems.last?.message.contains("[^c]") ?? false)
+    }
+
+    /// Two footnotes side by side stay two numbers, not a Markdown link.
+    func testAdjacentFootnotesStayNumbers() {
+        let (body, notes) = CommentaryFootnotes.extract(from: "Growth[^a][^b] slowed.\n\n[^a]: A.\n[^b]: B.\n")
+        XCTAssertEqual(notes, ["A.", "B."])
+        let (_, blocks) = MarkdownBlocks.blocks(from: body)
+        let text = blocks.first.map { block -> String in
+            if case .paragraph(let spans) = block { return spans.map(\.text).joined() }
+            return ""
+        } ?? ""
+        XCTAssertEqual(text.replacingOccurrences(of: "\u{2060}", with: ""), "Growth[1][2] slowed.")
     }
 }

@@ -70,7 +70,8 @@ enum CommentaryFootnotes {
             let label = String(rest[open.upperBound..<close])
             if definitions[label] != nil {
                 if !order.contains(label) { order.append(label) }
-                body += "[\((order.firstIndex(of: label) ?? 0) + 1)]"
+                // A word joiner after the number: "[1][2]" would read as a Markdown link to Ink.
+                body += "[\((order.firstIndex(of: label) ?? 0) + 1)]\u{2060}"
             } else {
                 body += rest[open.lowerBound...close]
             }
