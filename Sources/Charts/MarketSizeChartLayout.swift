@@ -211,16 +211,9 @@ extension MarketSizeChart {
             var extensionFrame: Rect?
             if hasExtension(i) {
                 // The sides go on up past the figure, dashed and open at the top.
-                let top = rect.minY - boundExtensionHeight
-                scene.add(.path([.move(Point(rect.minX, rect.minY)), .line(Point(rect.minX, top)),
-                                 .move(Point(rect.maxX, rect.minY)), .line(Point(rect.maxX, top))],
-                                fill: nil, stroke: boundExtensionStroke), role: "bound-extension")
-                // An upward chevron in the opening: "and more".
-                let chevron = min(5, rect.width / 6)
-                scene.add(.path([.move(Point(rect.midX - chevron, rect.minY - 3)), .line(Point(rect.midX, rect.minY - 3 - chevron)),
-                                 .line(Point(rect.midX + chevron, rect.minY - 3))],
-                                fill: nil, stroke: Stroke(color: palette.text, width: 1.2)), role: "bound-chevron")
-                extensionFrame = Rect(x: rect.minX, y: top, width: rect.width, height: boundExtensionHeight)
+                extensionFrame = LowerBoundMarks.draw(over: rect, upTo: rect.minY - boundExtensionHeight,
+                                                      extensionStroke: boundExtensionStroke, chevronColor: palette.text,
+                                                      into: &scene)
             }
             var whisker: Rect?
             var clipLabel: Rect?

@@ -109,15 +109,9 @@ extension ScenarioChart {
             scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
             bars.append(rect)
             if lowerBoundActuals.contains(i) {
-                // A published lower bound: the sides go on up, dashed and open, with a chevron.
-                let top = max(plot.minY, rect.minY - 16)
-                scene.add(.path([.move(Point(rect.minX, rect.minY)), .line(Point(rect.minX, top)),
-                                 .move(Point(rect.maxX, rect.minY)), .line(Point(rect.maxX, top))],
-                                fill: nil, stroke: boundExtensionStroke), role: "bound-extension")
-                let chevron = min(5, rect.width / 6)
-                scene.add(.path([.move(Point(rect.midX - chevron, rect.minY - 3)), .line(Point(rect.midX, rect.minY - 3 - chevron)),
-                                 .line(Point(rect.midX + chevron, rect.minY - 3))],
-                                fill: nil, stroke: Stroke(color: palette.text, width: 1.2)), role: "bound-chevron")
+                // A published lower bound: the same marks as exhibit 1.
+                LowerBoundMarks.draw(over: rect, upTo: max(plot.minY, rect.minY - 16), extensionStroke: boundExtensionStroke,
+                                     chevronColor: palette.text, into: &scene)
             }
         }
         scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
