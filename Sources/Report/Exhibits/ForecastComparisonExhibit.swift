@@ -133,10 +133,6 @@ struct ForecastComparison {
                     return row
                 }
                 var parts: [String] = []
-                // From a published lower bound, our rate is at most the one computed.
-                let startBound = result.forecast.points.first { $0.year == start }.flatMap { point in
-                    point.isEstimate ? nil : result.series.observation(forYear: start)?.bound
-                }
                 for (label, name, path) in paths {
                     // As the bounds allow: from a lower-bounded actual the rate is "at most".
                     guard let growth = path.boundedGrowth(from: start, to: end, series: result.series),
