@@ -115,11 +115,13 @@ struct SlideShapes {
                 }
             case .text(let text):
                 var text = text
-                if text.wraps, element.role == "source-note", text.alignment == .left {
+                if text.wraps, element.role == "source-note" || element.role == "commentary-text", text.alignment == .left {
                     // LibreOffice sets a space between Chinese and Latin text, so a note that
                     // fills its last line in the scene wraps once more and runs into the
-                    // footer; the box takes up to 3 % more width, inside the page's margin.
-                    let slack = min(text.frame.width * 0.03, max(0, pageWidth - 6 - text.frame.maxX))
+                    // footer; the box takes up to 3 % more width, inside the page's margin
+                    // (commentary 2 %, which stays inside the gutter between its columns).
+                    let share = element.role == "commentary-text" ? 0.02 : 0.03
+                    let slack = min(text.frame.width * share, max(0, pageWidth - 6 - text.frame.maxX))
                     text.frame = Rect(x: text.frame.x, y: text.frame.y, width: text.frame.width + slack, height: text.frame.height)
                 }
                 nodes.append(box(rect: text.frame, fill: nil, stroke: nil, radius: 0, text: text, role: element.role))
