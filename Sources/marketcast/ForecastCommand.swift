@@ -12,8 +12,9 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast every series of a long CSV (series,year,value): point forecasts with calibrated intervals.",
         discussion: """
         Writes series,year,value,lower,upper,model: one row per series and forecast year, to standard \
-        output or --out. `auto` (the default) is the median of drift, damped trend and their log-scale \
-        versions (and the logistic curve where the data bend), with intervals from out-of-sample errors. A series that cannot be forecast is reported \
+        output or --out. `auto` (the default) is the median of naive, simple smoothing, drift, damped trend, \
+        drift and Theta on the log scale, with intervals from out-of-sample errors (relative below the \
+        forecast, so a positive series' lower end stays above zero). A series that cannot be forecast is reported \
         on stderr (FILE: series S: error: …); the others are still written and the exit status is 1.
         Models: \(ModelSpec.names.joined(separator: ", ")).
         """)

@@ -99,7 +99,7 @@ struct MarketSizePage {
         }
         // The model sentence only where the page shows a forecast.
         let sourceNote = points.contains(where: \.isEstimate)
-            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
+            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName, members: forecast.combination.map(\.method),
                                  fitYears: forecast.fitYears, level: forecast.level,
                                  fromBacktestErrors: forecast.intervalMethod != nil)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")

@@ -10,7 +10,7 @@ struct ScenarioExhibit: Exhibit {
             guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
             var page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
-            page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
+            page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context, citingEvidence: false)
             page.editionYear = context.config.editionYear
             guard let chart = page.chart else { return nil }
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,

@@ -18,8 +18,8 @@ extension Strings {
     }
 
     /// "基准情景—指数增长（恒定增速）" for each scenario, joined.
-    public func scenarioModels(_ entries: [(label: String, model: String)]) -> String {
-        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\(modelName($0.model))" }
+    public func scenarioModels(_ entries: [(label: String, modelName: String)]) -> String {
+        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\($0.modelName)" }
             .joined(separator: language == .zh ? "，" : "; ")
     }
 
@@ -103,7 +103,7 @@ struct ScenarioAssumptionWords {
             return NumberFormat.amount(value, unit: forecast.unit, language: language, decimals: abs(shown) >= 1000 ? 0 : 1)
         }
         func percent(_ fraction: Double) -> String { NumberFormat.percent(fraction, decimals: fraction * 100 == (fraction * 100).rounded() ? 0 : 1) }
-        var clauses = [strings.modelName(forecast.modelName)]
+        var clauses = [strings.modelName(of: forecast)]
         guard let assumptions = path.scenario.assumptions(for: series.id) else { return clauses }
         let fitYears = forecast.fitYears ?? forecast.fit?.fitYears
         if let years = assumptions.fitYears {

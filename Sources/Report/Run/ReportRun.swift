@@ -205,7 +205,8 @@ public enum ReportRun {
             config: ResolvedConfig(config, formats: [], pngScale: 2),
             models: series.map { result in
                 RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
-                                        chosen: result.forecast.modelName, formula: result.forecast.modelDescription,
+                                        chosen: result.forecast.combination.count > 1 ? Combination.label(result.forecast.combination) : result.forecast.modelName,
+                                        formula: result.forecast.modelDescription,
                                         selectionReason: result.forecast.fit?.selectionReason)
             },
             timings: [])
