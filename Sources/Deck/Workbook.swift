@@ -44,9 +44,10 @@ enum Workbook {
 
     static func worksheet(_ sheet: ChartSheet, strings: [String]) -> XMLNode {
         let index = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, $0) })
-        func cell(_ column: Int, _ row: Int, _ value: ChartSheet.Cell, numeric style: Bool) -> XMLNode? {
+        func cell(_ column: Int, _ row: Int, _ value: ChartSheet.Cell, numeric style: Bool,
+                  format: ChartSheet.Format = .chart) -> XMLNode? {
             let reference = ChartSheet.letters(column) + String(row)
-            let styleID = style ? "1" : "0"
+            let styleID = !style ? "0" : format == .percent ? "2" : "1"
             switch value {
             case .empty: return nil
             case .text(let text):
@@ -58,6 +59,8 @@ enum Workbook {
                 guard number.isFinite else { return nil }
                 return XMLNode("c", [("r", reference), ("s", styleID)], [XMLNode("f", text: formula),
                                                                           XMLNode("v", text: ChartSheet.text(number))])
+            case .textFormula(let formula, let text):
+                return XMLNode("c", [("r", reference), ("t", "str")], [XMLNode("f", text: formula), XMLNode("v", text: text)])
             }
         }
         var rows = [XMLNode("row", [("r", "1")], sheet.columns.enumerated().compactMap { column, entry in
@@ -65,7 +68,8 @@ enum Workbook {
         })]
         for row in 0..<sheet.rowCount {
             let cells = sheet.columns.enumerated().compactMap { column, entry in
-                cell(column, row + 2, row < entry.cells.count ? entry.cells[row] : .empty, numeric: column > 0)
+                cell(column, row + 2, row < entry.cells.count ? entry.cells[row] : .empty, numeric: column > 0,
+                     format: entry.format)
             }
             rows.append(XMLNode("row", [("r", String(row + 2))], cells))
         }
@@ -74,7 +78,9 @@ enum Workbook {
 
     static func styles(numberFormat: String) -> XMLNode {
         XMLNode("styleSheet", [("xmlns", Namespace.spreadsheet)], [
-            XMLNode("numFmts", [("count", "1")], [XMLNode("numFmt", [("numFmtId", "164"), ("formatCode", numberFormat)])]),
+            XMLNode("numFmts", [("count", "2")], [XMLNode("numFmt", [("numFmtId", "164"), ("formatCode", numberFormat)]),
+                                                  XMLNode("numFmt", [("numFmtId", "165"),
+                                                                     ("formatCode", ChartSheet.Format.percentCode)])]),
             XMLNode("fonts", [("count", "1")], [XMLNode("font", [], [XMLNode.val("sz", 11), XMLNode.val("name", "Calibri")])]),
             XMLNode("fills", [("count", "2")], [
                 XMLNode("fill", [], [XMLNode("patternFill", [("patternType", "none")])]),
@@ -83,9 +89,11 @@ enum Workbook {
             XMLNode("borders", [("count", "1")], [XMLNode("border", [], [XMLNode("left"), XMLNode("right"), XMLNode("top"),
                                                                           XMLNode("bottom"), XMLNode("diagonal")])]),
             XMLNode("cellStyleXfs", [("count", "1")], [XMLNode("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")])]),
-            XMLNode("cellXfs", [("count", "2")], [
+            XMLNode("cellXfs", [("count", "3")], [
                 XMLNode("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0")]),
                 XMLNode("xf", [("numFmtId", "164"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
+                               ("applyNumberFormat", "1")]),
+                XMLNode("xf", [("numFmtId", "165"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
                                ("applyNumberFormat", "1")]),
             ]),
             XMLNode("cellStyles", [("count", "1")], [XMLNode("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")])]),
