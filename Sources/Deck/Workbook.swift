@@ -1,6 +1,8 @@
 // The workbook embedded in each chart part: one sheet holding the chart's grid, numbers
-// in the chart's number format, so PowerPoint's "Edit Data" opens the same values the chart
-// caches. Strings are inline (no shared-string table to keep in step).
+// in the chart's number format (growth rates as percentages), so PowerPoint's "Edit Data"
+// opens the same values the chart caches. Texts (headers, categories, a bound's words) are
+// in a shared-string table, as Excel writes them; a formula giving text keeps its text in
+// its cell.
 
 import Foundation
 
@@ -8,15 +10,17 @@ enum Workbook {
     static func data(for sheet: ChartSheet, numberFormat: String, theme: XMLNode, date: Date) throws -> Data {
         let strings = sharedStrings(of: sheet)
         var package = OPCPackage()
-        package.packageRelationships = [Relationship(id: "rId1", type: RelationshipType.officeDocument, target: "xl/workbook.xml")]
+        package.packageRelationships.relate(to: "xl/workbook.xml", type: RelationshipType.officeDocument)
+        var book = PartRelationships()
+        let sheetID = book.relate(to: "xl/worksheets/sheet1.xml", type: RelationshipType.worksheet)
+        book.relate(to: "xl/styles.xml", type: RelationshipType.styles)
+        book.relate(to: "xl/theme/theme1.xml", type: RelationshipType.theme)
+        book.relate(to: "xl/sharedStrings.xml", type: RelationshipType.sharedStrings)
         package.add("xl/workbook.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                     xml: XMLNode("workbook", [("xmlns", Namespace.spreadsheet), ("xmlns:r", Namespace.r)], [
-                        XMLNode("sheets", [], [XMLNode("sheet", [("name", ChartSheet.sheetName), ("sheetId", "1"), ("r:id", "rId1")])]),
+                        XMLNode("sheets", [], [XMLNode("sheet", [("name", ChartSheet.sheetName), ("sheetId", "1"), ("r:id", sheetID)])]),
                     ]),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.worksheet, target: "worksheets/sheet1.xml"),
-                                    Relationship(id: "rId2", type: RelationshipType.styles, target: "styles.xml"),
-                                    Relationship(id: "rId3", type: RelationshipType.theme, target: "theme/theme1.xml"),
-                                    Relationship(id: "rId4", type: RelationshipType.sharedStrings, target: "sharedStrings.xml")])
+                    relationships: book)
         package.add("xl/worksheets/sheet1.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
                     xml: worksheet(sheet, strings: strings))
         package.add("xl/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
