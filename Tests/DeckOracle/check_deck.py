@@ -19,7 +19,7 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
 - every slide is built on a layout and has its title in the title placeholder
   (python-pptx `shapes.title`), first in reading order; footer, date and slide number are
   placeholders, the number a `slidenum` field;
-- colours are theme references: most colours are `a:schemeClr`, and the runs name the
+- colours are theme references: every colour is an `a:schemeClr`, and the runs name the
   theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
 - every chart, table and group (diagram, annotation) has alt text (`descr`);
 - every slide has speaker notes naming its inputs with their SHA-256;
@@ -360,7 +360,7 @@ def check_structure(presentation, deck):
                 literal += text.count("<a:srgbClr")
                 theme_fonts += len(re.findall(r'typeface="\+m[jn]-', text))
                 named_fonts += len(re.findall(r'<a:(?:latin|ea) typeface="[^+]', text))
-        check(scheme > 10 * literal, f"colours are mostly literal: {scheme} theme references, {literal} RGB values")
+        check(scheme > 0 and literal == 0, f"colours are literal: {scheme} theme references, {literal} RGB values")
         check(theme_fonts > 0 and named_fonts == 0, f"runs name fonts directly ({named_fonts}) instead of theme fonts")
 
 
