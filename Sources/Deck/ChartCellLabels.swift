@@ -14,7 +14,7 @@ extension ChartPart {
     /// label's text (a formula of the rate) and the label's height, which is the value of
     /// an invisible line series carrying the labels. One row per label: its anchor category.
     struct GrowthColumns {
-        var rate: Int
+        /// The labels' text and height (the rate's column is only read by the text's formulas).
         var text: Int
         var position: Int
         /// Per growth label (in `chart.growthLabels` order): the data row it is anchored on.
@@ -25,23 +25,22 @@ extension ChartPart {
     static let labelFlagsExtension = "{CE6537A1-D6FC-4f65-9D91-7224C49458BB}"
 
     /// A bound's words and its label: the words as text a reader may retype, the label a
-    /// formula joining them to the value in the chart's number format. Nil columns when the
-    /// series has no bound label.
-    func addBoundColumns(_ sheet: inout ChartSheet, _ series: NativeChart.Series, value: Int) -> (words: Int, text: Int)? {
+    /// formula joining them to the value in the chart's number format. Returns the label's
+    /// column, nil when the series has no bound label.
+    func addBoundColumns(_ sheet: inout ChartSheet, _ series: NativeChart.Series, value: Int) -> Int? {
         guard !series.boundLabels.isEmpty else { return nil }
         let chinese = language == .chinese
         let count = series.values.count
         let wordsColumn = sheet.columns.count
         let format = ChartSheet.literal(chart.numberFormat)
-        let words = sheet.add(series.name + (chinese ? "：界限" : ": bound"), (0..<count).map { row in
+        sheet.add(series.name + (chinese ? "：界限" : ": bound"), (0..<count).map { row in
             series.boundLabels[row].map { .text($0.words) } ?? .empty
         })
-        let text = sheet.add(series.name + (chinese ? "：数据标签" : ": data label"), (0..<count).map { row in
+        return sheet.add(series.name + (chinese ? "：数据标签" : ": data label"), (0..<count).map { row in
             guard let label = series.boundLabels[row] else { return .empty }
             return .textFormula("\(ChartSheet.cell(wordsColumn, row: row))&TEXT(\(ChartSheet.cell(value, row: row)),\(format))",
                                 label.text)
         })
-        return (words, text)
     }
 
     /// The CAGR columns, each label anchored on the free category nearest its pill; nil
@@ -72,10 +71,10 @@ extension ChartPart {
             }
             heights[row] = .number(valueAt(y: label.center.y))
         }
-        let rate = sheet.add("CAGR", rates, format: .percent)
+        sheet.add("CAGR", rates, format: .percent)
         let text = sheet.add(chinese ? "CAGR 标签" : "CAGR label", texts)
         let position = sheet.add(chinese ? "CAGR 标签高度（仅定位）" : "CAGR label height (placement only)", heights)
-        return GrowthColumns(rate: rate, text: text, position: position, rows: rows)
+        return GrowthColumns(text: text, position: position, rows: rows)
     }
 
     /// The rate's cell: `(last/first)^(1/years)-1` of the bars' values when that is the rate

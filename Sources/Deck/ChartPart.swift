@@ -3,6 +3,7 @@
 // workbook's cells (so "Edit Data" works); both come from one ChartSheet. The plot area is
 // a manual layout and the value axis has a fixed minimum and maximum, so a value lands at
 // the same point as in the scene and shapes drawn over the chart (CAGR arrows) stay true.
+// Labels that read workbook cells (the CAGR pills, a bound's words) are ChartCellLabels'.
 
 import Charts
 
@@ -69,7 +70,7 @@ struct ChartPart {
                 sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
                 sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
             }
-            entry.boundLabel = addBoundColumns(&sheet, series, value: entry.value)?.text
+            entry.boundLabel = addBoundColumns(&sheet, series, value: entry.value)
             columns.append(entry)
         }
         var grid = Grid(sheet: sheet, columns: columns)
