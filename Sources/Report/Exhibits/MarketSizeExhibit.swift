@@ -94,8 +94,8 @@ struct MarketSizePage {
         }
         let growthSpans = growthSpans(points: points)
         let spans: [MarketSizeChart.CAGRSpan] = growthSpans.compactMap { span in
-            guard let label = strings.cagrLabel(span.growth), let rate = span.growth.quotedRate else { return nil }
-            return MarketSizeChart.CAGRSpan(from: slotOfPoint[span.from], to: slotOfPoint[span.to], rate: rate, label: label)
+            guard let prefix = strings.cagrPrefix(span.growth), let rate = span.growth.quotedRate else { return nil }
+            return MarketSizeChart.CAGRSpan(from: slotOfPoint[span.from], to: slotOfPoint[span.to], rate: rate, prefix: prefix)
         }
         // The model sentence only where the page shows a forecast.
         let sourceNote = points.contains(where: \.isEstimate)
