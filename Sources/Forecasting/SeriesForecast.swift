@@ -66,6 +66,9 @@ public struct SeriesForecast: Sendable {
     public var intervalMethod: String?
     /// The actual years the forecast was made from; for curves the same as `fit.fitYears`.
     public var fitYears: ClosedRange<Int>?
+    /// The natural bounds the analyst declared and the estimates are held inside; nil when
+    /// none were declared.
+    public var bounds: NaturalBounds?
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

@@ -54,6 +54,12 @@ public struct Strings: Sendable {
         modelName(forecast.modelName, members: forecast.combination.map(\.method))
     }
 
+    /// The note on a series with natural bounds: the bound is the analyst's, not the source's.
+    func boundsNote(_ bounds: NaturalBounds) -> String {
+        localized("预测值及其区间以 \(bounds.description) 为界：这是分析师按指标性质设定的界限，并非出处数据。",
+                  "Forecasts and their intervals are held within \(bounds.description): a bound the analyst set from the nature of the measure, not a published figure.")
+    }
+
     /// The name without `auto`'s member list, where a sentence has no room for it (key
     /// findings): the chart's note and the methodology list the members.
     public func shortModelName(of forecast: SeriesForecast) -> String {

@@ -49,6 +49,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Worker threads (default: every core). The output is the same for any count.")
     var threads: Int?
 
+    @Option(help: ArgumentHelp("The range the values take by their nature, LOW,HIGH (0,100 for a share in %; 0, for a floor alone): no point or interval end crosses it.",
+                               valueName: "low,high"))
+    var bounds: String?
+
     @Flag(help: "Print nothing but errors: no progress and no warnings, as for run and batch.")
     var quiet = false
 
@@ -74,6 +78,9 @@ struct ForecastCommand: ParsableCommand {
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
         }
+        if let bounds {
+            do { _ = try NaturalBounds.parse(bounds) } catch { throw ValidationError("--bounds: \(error)") }
+        }
         let columns = [("--id", id), ("--x", x), ("--y", y)]
         for (i, first) in columns.enumerated() {
             for second in columns[(i + 1)...] where first.1 == second.1 {
@@ -90,7 +97,8 @@ struct ForecastCommand: ParsableCommand {
             let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
             let options = ManySeriesOptions(model: ModelSpec(name: model)!,
                                             horizon: horizon.map { .years($0) } ?? .through(to!),
-                                            level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                            level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                            bounds: try bounds.map(NaturalBounds.parse))
             let handler = display.handler
             let result = ManySeriesForecast.run(table, options: options) { completed, total, item in
                 handler(ProgressStep(completed: completed, total: total, item: item))

@@ -127,6 +127,40 @@ final class ForecastCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("nope.csv"), missing.stderr)
     }
 
+    /// `--bounds 0,100`: a share's forecast and interval stay inside 0…100, the warning says
+    /// where they met the bound, and a history outside the bounds is that series' error.
+    func testBoundsHoldAShareInsideZeroToHundred() throws {
+        let csv = folder.appendingPathComponent("shares.csv")
+        try """
+        series,year,value
+        share,2019,40
+        share,2020,50
+        share,2021,60
+        share,2022,70
+        share,2023,80
+        share,2024,90
+        wrong,2023,98
+        wrong,2024,101
+        """.write(to: csv, atomically: true, encoding: .utf8)
+        let outcome = try run([csv.path, "--horizon", "4", "--bounds", "0,100"])
+        XCTAssertEqual(outcome.status, 1, "one series is outside its bounds")
+        let rows = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        XCTAssertEqual(rows.count, 4)
+        for row in rows {
+            for cell in row[2...4] { XCTAssertTrue((0...100).contains(Double(cell) ?? -1), "\(row)") }
+        }
+        XCTAssertTrue(outcome.stderr.contains("series share: warning: the forecast meets the declared bounds 0–100 from 2025"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("series wrong: error: the 2024 value 101 lies outside the declared bounds 0–100"), outcome.stderr)
+        let unbounded = try run([csv.path, "--horizon", "4", "--quiet"])
+        XCTAssertTrue(unbounded.stdout.split(separator: "\n").contains { $0.hasPrefix("share,") && (Double($0.split(separator: ",")[4]) ?? 0) > 100 },
+                      "without --bounds the upper end runs past 100")
+        for bad in ["100,0", "x,1", "5"] {
+            let refused = try run([csv.path, "--horizon", "4", "--bounds", bad])
+            XCTAssertEqual(refused.status, 64, bad)
+            XCTAssertTrue(refused.stderr.contains("--bounds"), refused.stderr)
+        }
+    }
+
     func testFitAutoExplainsTheCombination() throws {
         // The previous edition's six years: enough for the damped members (five or more).
         let data = CommandRunner.packageRoot.appendingPathComponent("datasets/editions/2026Q3/china-ai-market-size.csv").path

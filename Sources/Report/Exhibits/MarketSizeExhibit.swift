@@ -104,7 +104,8 @@ struct MarketSizePage {
                                  fromBacktestErrors: forecast.intervalMethod != nil)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")
         let note = [sourceNote + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
-                    extraNote, growthNote(growthSpans)].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
+                    extraNote, growthNote(growthSpans), forecast.bounds.map(strings.boundsNote) ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
         let warning = support.isSupported || forecast.estimates.isEmpty ? nil
             : strings.shortSeriesWarning(actuals: support.actuals, degreesOfFreedom: support.degreesOfFreedom)
         var chart = MarketSizeChart(title: title, subtitle: warning, unitLabel: strings.unitCaption(forecast.unit), bars: bars,
