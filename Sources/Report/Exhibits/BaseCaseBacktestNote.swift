@@ -76,11 +76,22 @@ extension Strings {
     /// The cross-validation evidence for `auto`, in words and rounded figures.
     func referenceEvidence(_ evidence: AutoSelectionEvidence) -> String {
         func percent(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) + "%" }
-        func range(_ r: ClosedRange<Double>) -> String { NumberFormat.fixed(r.lowerBound, decimals: 1) + "–" + percent(r.upperBound) }
-        let series = evidence.sets.map { "\($0.seriesCount) \($0.set)" }.joined(separator: localized("、", " and "))
-        let autoScores = evidence.sets.map { localized("\($0.set) \(percent($0.auto))", "\(percent($0.auto)) on \($0.set)") }
-        let singles = evidence.sets.map { range($0.singleMethods) }
-        return localized("组合预测是在预测竞赛的 \(series) 个公开年度序列的较早年份上交叉检验选出的，预测 1–6 年后的平均误差（\(autoScores.joined(separator: "，"))）低于任何单一方法（\(singles.joined(separator: "，"))）",
-                         "the combination was chosen by cross-validation on the earlier years of the \(series) competition series, where its average miss 1–6 years ahead (\(autoScores.joined(separator: ", "))) beats every single method's (\(singles.joined(separator: ", ")))")
+        let names = evidence.sets.map(\.set)
+        switch language {
+        case .zh:
+            let counts = evidence.sets.map { "\($0.seriesCount) 个" }.joined(separator: "与 ")
+            let autoScores = evidence.sets.map { "\($0.set) \(percent($0.auto))" }.joined(separator: "，")
+            let singles = evidence.sets.map {
+                "\($0.set) \(percent($0.singleMethods.lowerBound))–\(percent($0.singleMethods.upperBound))"
+            }.joined(separator: "，")
+            return "组合预测是在 \(names.joined(separator: "、")) 两次预测竞赛的公开年度序列（\(counts)）的较早年份上交叉检验选出的，预测 1–6 年后的平均误差（\(autoScores)）低于任何单一方法（\(singles)）"
+        case .en:
+            let series = evidence.sets.map { "\($0.seriesCount) \($0.set)" }.joined(separator: " and ")
+            let autoScores = evidence.sets.map { "\(percent($0.auto)) on \($0.set)" }.joined(separator: ", ")
+            let singles = evidence.sets.map {
+                "\(NumberFormat.fixed($0.singleMethods.lowerBound, decimals: 1))–\(percent($0.singleMethods.upperBound))"
+            }.joined(separator: ", ")
+            return "the combination was chosen by cross-validation on the earlier years of the \(series) competition series, where its average miss 1–6 years ahead (\(autoScores)) beats every single method's (\(singles))"
+        }
     }
 }
