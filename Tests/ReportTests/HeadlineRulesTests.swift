@@ -156,7 +156,7 @@ final class HeadlineRulesTests: XCTestCase {
             XCTAssertTrue(appendix.contains("AICc") && appendix.contains("RSS"), "\(language): the appendix keeps the statistics")
         }
         XCTAssertTrue(text("methodology", .zh).contains("区间从何而来"))
-        XCTAssertTrue(text("methodology", .zh).contains("取中间值，最陡或最平的一条路径都不能单独左右结果"))
+        XCTAssertTrue(text("methodology", .zh).contains("每年取中间值）；最陡或最平的一条路径都不能单独左右结果"))
         XCTAssertTrue(text("methodology", .en).contains("the 95% interval covers 95% of them"))
         XCTAssertTrue(text(MethodologyExhibit.technicalID, .zh).hasPrefix("附录：模型参数与拟合统计（技术说明）"))
     }
