@@ -2,6 +2,7 @@ import ArgumentParser
 import Forecasting
 import Foundation
 import MarketData
+import Numerics
 
 /// `marketcast-bench members`: every candidate member's forecasts on the cross-validation
 /// windows (rolling origins inside the training years, full and cut to 5–8 values) and on
@@ -33,27 +34,34 @@ struct MembersCommand: ParsableCommand {
             DispatchQueue.concurrentPerform(iterations: train.count) { i in
                 let y = train[i].values
                 var rows: [String] = []
-                var windows: [(kind: String, origin: Int, history: [Double], actual: [Double])] = []
-                let full = y + (test[train[i].id] ?? [])
-                for origin in stride(from: y.count - 1, through: max(y.count - 8, 5), by: -1) {
-                    windows.append(("cv", origin, Array(y[0..<origin]), Array(y[origin..<min(y.count, origin + 6)])))
+                var windows: [(kind: String, origin: Int, cut: Int, history: [Double], actual: [Double])] = []
+                // The cross-validation windows: the last eight origins inside the training
+                // years (from 5 values on), in full and cut, as every rolling origin is made.
+                if y.count > 5 {
+                    for w in RollingOrigin.windows(count: y.count, origins: max(y.count - 8, 5)...(y.count - 1),
+                                                   maximumHorizon: 6, cutLengths: [5, 6, 7, 8]) {
+                        windows.append(("cv", w.origin, w.start == 0 ? 0 : w.origin - w.start,
+                                        Array(y[w.history]), Array(y[w.actuals])))
+                    }
                 }
-                windows.append(("test", y.count, y, Array(full[y.count...])))
+                // The test window, for scoring only: the whole training history, in full and cut.
+                let actual = test[train[i].id] ?? []
+                for cut in [0, 5, 6, 7, 8] where cut == 0 || y.count > cut {
+                    windows.append(("test", y.count, cut, cut == 0 ? y : Array(y.suffix(cut)), actual))
+                }
                 for w in windows {
-                    for cut in [0, 5, 6, 7, 8] where cut == 0 || w.history.count > cut {
-                        let history = cut == 0 ? w.history : Array(w.history.suffix(cut))
-                        let horizon = w.actual.count
-                        guard horizon > 0 else { continue }
-                        let auto = try? YearlyForecaster.pointForecasts(history, model: .auto, horizon: horizon).values
-                        let members = methods.map { try? $0.forecast(history, horizon: horizon) }
-                        let scale = ForecastScale.of(history) ?? .nan
-                        let logScale = history.allSatisfy { $0 > 0 } ? (ForecastScale.of(history.map { Foundation.log($0) }) ?? .nan) : .nan
-                        for h in 0..<horizon {
-                            var cells = [name, train[i].id, w.kind, "\(w.origin)", "\(cut)", "\(h + 1)",
-                                         f(w.actual[h]), f(scale), f(logScale), f(history.last!)] + features(history) + [f(auto?[h])]
-                            cells += members.map { f($0?[h]) }
-                            rows.append(cells.joined(separator: ","))
-                        }
+                    let history = w.history, cut = w.cut
+                    let horizon = w.actual.count
+                    guard horizon > 0 else { continue }
+                    let auto = try? YearlyForecaster.pointForecasts(history, model: .auto, horizon: horizon).values
+                    let members = methods.map { try? $0.forecast(history, horizon: horizon) }
+                    let scale = ForecastScale.of(history) ?? .nan
+                    let logScale = history.allSatisfy { $0 > 0 } ? (ForecastScale.of(history.map { Foundation.log($0) }) ?? .nan) : .nan
+                    for h in 0..<horizon {
+                        var cells = [name, train[i].id, w.kind, "\(w.origin)", "\(cut)", "\(h + 1)",
+                                     f(w.actual[h]), f(scale), f(logScale), f(history.last!)] + features(history) + [f(auto?[h])]
+                        cells += members.map { f($0?[h]) }
+                        rows.append(cells.joined(separator: ","))
                     }
                 }
                 slots.set(i, rows)

@@ -22,6 +22,7 @@
 // market series) are not blended in. Beyond the calibrated horizons the quantiles grow in
 // proportion to h (trend errors grow about linearly with the horizon on yearly data).
 import Foundation
+import Numerics
 
 public struct IntervalCalibration: Sendable, Equatable {
     /// The probabilities at which quantiles are stored, ascending.
@@ -128,20 +129,19 @@ public enum CalibrationLearner {
                 var perHorizon = [[Double]](repeating: [], count: horizons)
                 var perHorizonRelative = [[Double]](repeating: [], count: horizons)
                 guard y.count > minimumWindow else { continue }
-                for origin in minimumWindow..<y.count {
-                    let reach = min(horizons, y.count - origin)
-                    var starts = [0]
-                    for length in cutLengths where origin > length { starts.append(origin - length) }
-                    for start in starts {
-                        let window = Array(y[start..<origin])
-                        guard let scale = ForecastScale.of(window), let f = forecast(window, reach), f.count == reach else { continue }
-                        let positive = window.allSatisfy { $0 > 0 }
-                        for h in 1...reach where f[h - 1].isFinite {
-                            let actual = y[origin + h - 1], point = f[h - 1]
-                            perHorizon[h - 1].append((actual - point) / scale)
-                            if positive && actual > 0 && point > 0 {
-                                perHorizonRelative[h - 1].append(Foundation.log(actual / point) / (scale / point))
-                            }
+                let windows = RollingOrigin.windows(count: y.count, origins: minimumWindow...(y.count - 1),
+                                                    maximumHorizon: horizons, cutLengths: Array(cutLengths))
+                for window in windows {
+                    let history = Array(y[window.history])
+                    // A window without a scale scores nothing: skip it before forecasting.
+                    guard let scale = ForecastScale.of(history), let f = forecast(history, window.reach),
+                          f.count == window.reach else { continue }
+                    let positive = history.allSatisfy { $0 > 0 }
+                    for h in 1...window.reach where f[h - 1].isFinite {
+                        let actual = y[window.origin + h - 1], point = f[h - 1]
+                        perHorizon[h - 1].append((actual - point) / scale)
+                        if positive && actual > 0 && point > 0 {
+                            perHorizonRelative[h - 1].append(Foundation.log(actual / point) / (scale / point))
                         }
                     }
                 }
