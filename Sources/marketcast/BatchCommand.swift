@@ -21,8 +21,8 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The folder that receives <DIR's name>/.")
     var out = "output"
 
-    @Option(help: "Growth model for every series, or auto to choose per series.")
-    var model = "auto"
+    @Option(help: "Growth model for every series, or auto to choose per series.", transform: ModelArgument.parse)
+    var model: ModelSpec = .auto
 
     @Option(help: "Last forecast year (default: five years after each series' last actual).")
     var horizon: Int?
@@ -51,10 +51,6 @@ struct BatchCommand: ParsableCommand {
         }
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
-        }
-        guard ModelSpec(name: model) != nil else {
-            let (message, hint) = ModelSpec.unknownNameMessage(model)
-            throw ValidationError("--model: \(message); \(hint)")
         }
     }
 

@@ -33,7 +33,7 @@ final class BacktestTests: XCTestCase {
 
     func testScenariosAreBacktestedWithTheirAssumptionsAndWrittenInOrder() throws {
         let capped = Scenario(name: "capped", labelZh: "c", labelEn: "c", series: [
-            SeriesAssumptions(seriesID: "toy", model: .catalog("exponential"), parameters: [.init(name: "g", fixed: 0.05)]),
+            SeriesAssumptions(seriesID: "toy", model: .catalog(.curve(.exponential)), parameters: [.init(name: "g", fixed: 0.05)]),
         ])
         let report = try Backtest.run(series, fitThrough: 2018, scenarios: [capped], level: 0.95)
         let rows = report.rows.filter { $0.method == "scenario:capped" }

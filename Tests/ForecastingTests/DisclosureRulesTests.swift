@@ -14,20 +14,20 @@ final class DisclosureRulesTests: XCTestCase {
     // MARK: ForecastSupport
 
     func testACurveOnThreeActualsIsTooShortAndOnFourIsNot() throws {
-        let three = try Forecaster.forecast(series([100, 112, 121]), model: "exponential", horizon: 2025, level: 0.95)
+        let three = try Forecaster.forecast(series([100, 112, 121]), model: .curve(.exponential), horizon: 2025, level: 0.95)
         XCTAssertEqual(ForecastSupport(three), ForecastSupport(actuals: 3, degreesOfFreedom: 1))
         XCTAssertFalse(ForecastSupport(three).isSupported)
-        let four = try Forecaster.forecast(series([100, 112, 121, 135]), model: "exponential", horizon: 2025, level: 0.95)
+        let four = try Forecaster.forecast(series([100, 112, 121, 135]), model: .curve(.exponential), horizon: 2025, level: 0.95)
         XCTAssertEqual(ForecastSupport(four), ForecastSupport(actuals: 4, degreesOfFreedom: 2))
         XCTAssertTrue(ForecastSupport(four).isSupported)
     }
 
     func testAutoOnThreeActualsIsChargedOneParameter() throws {
-        let auto = try Forecaster.forecast(series([100, 112, 121]), model: "auto", horizon: 2025, level: 0.95)
+        let auto = try Forecaster.forecast(series([100, 112, 121]), model: .auto, horizon: 2025, level: 0.95)
         XCTAssertNil(auto.fit)
         XCTAssertEqual(ForecastSupport(auto), ForecastSupport(actuals: 3, degreesOfFreedom: 2))
         XCTAssertTrue(ForecastSupport(auto).isSupported)
-        let two = try Forecaster.forecast(series([100, 112]), model: "auto", horizon: 2025, level: 0.95)
+        let two = try Forecaster.forecast(series([100, 112]), model: .auto, horizon: 2025, level: 0.95)
         XCTAssertFalse(ForecastSupport(two).isSupported)
     }
 

@@ -26,7 +26,7 @@ final class BatchRunTests: XCTestCase {
     private func run(threads: Int, out: String) throws -> BatchSummary {
         try BatchRun.run(BatchOptions(inputFolder: root.appendingPathComponent("series").path,
                                       outputRoot: root.appendingPathComponent(out).path,
-                                      model: "exponential", horizon: 2025, formats: [.png, .pdf], pngScale: 0.5,
+                                      model: .curve(.exponential), horizon: 2025, formats: [.png, .pdf], pngScale: 0.5,
                                       threads: threads))
     }
 

@@ -15,7 +15,7 @@ enum BatchManifest {
         let series = zip(files, rows).compactMap { file, row -> ResolvedConfig.Series? in
             guard row.error == nil else { return nil }
             return ResolvedConfig.Series(id: row.series, data: RunInputs.relative(file, to: folder), title: row.title,
-                                         model: options.model, chart: "market-size", chartID: row.series)
+                                         model: options.model.name, chart: "market-size", chartID: row.series)
         }
         return RunManifest(
             tool: .init(name: ToolVersion.name, version: ToolVersion.current),
@@ -24,7 +24,7 @@ enum BatchManifest {
                                    level: options.level, document: nil, series: series,
                                    formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
             models: rows.filter { $0.error == nil }.map {
-                RunManifest.ChosenModel(series: $0.series, requested: options.model, chosen: $0.model,
+                RunManifest.ChosenModel(series: $0.series, requested: options.model.name, chosen: $0.model,
                                         formula: $0.formula, selectionReason: $0.selectionReason)
             },
             timings: timings)

@@ -11,7 +11,7 @@ public struct BatchOptions: Sendable {
     public var inputFolder: String
     /// The folder that receives `<name of inputFolder>/`.
     public var outputRoot: String
-    public var model: String
+    public var model: ModelSpec
     /// The last forecast year; nil forecasts each series five years past its last actual.
     public var horizon: Int?
     public var level: Double
@@ -31,7 +31,7 @@ public struct BatchOptions: Sendable {
     /// An earlier batch.pptx to write this batch into (`--update`).
     public var update: String? = nil
 
-    public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
+    public init(inputFolder: String, outputRoot: String, model: ModelSpec = .auto, horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
                 pngScale: Double = 2, threads: Int? = nil, writesDeck: Bool = true) {
         self.inputFolder = inputFolder; self.outputRoot = outputRoot; self.model = model; self.horizon = horizon

@@ -163,18 +163,15 @@ struct ScenarioCheck: InputCheck {
             }
             guard let base = config.scenarios.first(where: { $0.scenario.name == config.baseScenario }),
                   let assumptions = base.scenario.assumptions(for: entry.id) else { continue }
+            guard assumptions.model != .catalog(entry.model) else { continue }
             let baseModel: String
             switch assumptions.model {
-            case .auto: baseModel = "auto"
-            case .curves: baseModel = ModelSpec.bestCurveName
-            case .catalog(let name): baseModel = name
+            case .catalog(let spec): baseModel = spec.name
             case .formula(let text, _): baseModel = text
             }
-            if ModelSpec(name: entry.model)?.name ?? entry.model != baseModel {
-                problems.append(InputError(entry.location,
-                                           "series `\(entry.id)` names model `\(entry.model)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
-                                           hint: "name the same model in both places (the base scenario decides what the chart shows)"))
-            }
+            problems.append(InputError(entry.location,
+                                       "series `\(entry.id)` names model `\(entry.model.name)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
+                                       hint: "name the same model in both places (the base scenario decides what the chart shows)"))
         }
         return config.scenarios.map(\.file)
     }

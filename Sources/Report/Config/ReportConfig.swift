@@ -30,7 +30,8 @@ public struct ReportConfig: Sendable {
         public var id: String
         public var dataPath: String
         public var title: String
-        public var model: String
+        /// Parsed once, where report.yaml is read; `exponential` when the entry names none.
+        public var model: ModelSpec
         /// The chart kind, e.g. `market-size`.
         public var chart: ChartKind
         /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
@@ -274,13 +275,13 @@ public struct ReportConfig: Sendable {
             }
             return dataPath
         }
-        let model = try problems.collect { () throws -> String in
-            let model = try entry.string("model") ?? "exponential"
-            guard Self.modelNames.contains(model) else {
-                let guess = Suggestions.closest(to: model, among: Self.modelNames)
-                throw InputError(entry.location(of: "model"), "unknown model `\(model)` for series `\(id)`",
-                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-                                     + "known models: \(Self.modelNames.joined(separator: ", "))")
+        let model = try problems.collect { () throws -> ModelSpec in
+            guard let text = try entry.string("model") else { return Self.defaultModel }
+            // Exactly as listed (report.yaml's names are the manifest's): `Logistic` is refused
+            // with a hint, not read as `logistic`.
+            guard Self.modelNames.contains(text), let model = ModelSpec(name: text) else {
+                let (message, hint) = ModelSpec.unknownNameMessage(text)
+                throw InputError(entry.location(of: "model"), "\(message) for series `\(id)`", hint: hint)
             }
             return model
         }
@@ -321,7 +322,7 @@ public struct ReportConfig: Sendable {
                                     what: "publisher forecasts of series `\(id)`")
         } ?? nil
         guard let dataPath else { return nil }
-        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
+        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? Self.defaultModel,
                            chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
                            titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
                            publisherForecastsPath: publisherForecasts)
@@ -348,6 +349,8 @@ public struct ReportConfig: Sendable {
 
     /// The growth models a series may name: the catalog's, and `auto` to let the run choose.
     public static let modelNames = ModelSpec.names
+    /// The model of a series whose entry names none.
+    public static let defaultModel = ModelSpec.curve(.exponential)
 
     /// ` (did you mean x.csv?)` when a file with a close name sits in the same folder.
     static func nearbyFileSuggestion(for path: String) -> String {

@@ -98,12 +98,8 @@ public struct ScenarioConfig: Sendable {
         let modelText = try entry.requiredString("model", section: section)
         let model: SeriesAssumptions.Model
         let spec = ModelSpec(name: modelText)
-        if spec == .auto {
-            model = .auto
-        } else if spec == .bestCurve {
-            model = .curves
-        } else if let spec {
-            model = .catalog(spec.name)
+        if let spec {
+            model = .catalog(spec)
         } else if modelText.contains(where: { "+-*/^()".contains($0) }) {
             model = try parseFormula(modelText, entry: entry, section: section)
         } else {
@@ -112,10 +108,11 @@ public struct ScenarioConfig: Sendable {
                              hint: hint + ", or a formula in `year`")
         }
         let kind: GrowthModelKind? = { if case .curve(let kind)? = spec { return kind }; return nil }()
-        if case .yearly(.method(let method))? = spec {
-            for key in ["ceiling", "anchors", "parameters"] where entry.node(key) != nil {
-                throw InputError(entry.location(of: key), "the yearly method \(method.rawValue) cannot take `\(key)`",
-                                 hint: "only growth curves (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))) or auto hold ceilings, anchors and parameter limits; choose one, or drop `\(key)`")
+        if let spec {
+            for assumption in ModelSpec.CurveAssumption.allCases where entry.node(assumption.rawValue) != nil {
+                if let (message, hint) = spec.refusal(of: assumption) {
+                    throw InputError(entry.location(of: assumption.rawValue), message, hint: hint)
+                }
             }
         }
         if spec != nil, entry.node("start") != nil {
@@ -165,10 +162,6 @@ public struct ScenarioConfig: Sendable {
             if case .formula = model {
                 throw InputError(entry.location(of: "ceiling"), "a formula has no designated ceiling",
                                  hint: "fix the formula's ceiling parameter under `parameters`, e.g. `K: {fixed: 20000}`")
-            }
-            if let kind, kind.ceilingParameter == nil {
-                throw InputError(entry.location(of: "ceiling"), "the \(modelText) model has no ceiling",
-                                 hint: "choose \(ModelSpec.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
             }
         }
 

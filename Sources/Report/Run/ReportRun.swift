@@ -204,7 +204,7 @@ public enum ReportRun {
             inputs: hashedInputs,
             config: ResolvedConfig(config, formats: [], pngScale: 2),
             models: series.map { result in
-                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
+                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model.name,
                                         chosen: result.forecast.combination.count > 1 ? Combination.label(result.forecast.combination) : result.forecast.modelName,
                                         formula: result.forecast.modelDescription,
                                         selectionReason: result.forecast.fit?.selectionReason)
@@ -223,7 +223,7 @@ public enum ReportRun {
                             logger: Logger) throws -> RunContext {
         var results: [RunContext.SeriesResult] = []
         for entry in config.series {
-            logger.info("fitting \(entry.id) with \(entry.model)")
+            logger.info("fitting \(entry.id) with \(entry.model.name)")
             guard let series = inputs.series[entry.id] else {
                 throw InputError(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
                                  hint: "run `marketcast check` to see why")

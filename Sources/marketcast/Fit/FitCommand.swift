@@ -35,14 +35,10 @@ struct FitCommand: ParsableCommand {
     @Option(help: "The time/predictor column (default: year, when the file has one).")
     var x: String?
 
-    @Option(name: .customLong("model"),
-            help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
+    @Option(help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
                                discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
             transform: FitModelArgument.parse)
-    var modelArgument: FitModelArgument
-
-    /// The model as FitRequest and the reports take it: its name, or the formula's text.
-    var model: String { modelArgument.text }
+    var model: FitModelArgument
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
     var start: [String] = []
@@ -89,7 +85,7 @@ struct FitCommand: ParsableCommand {
             let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
                                          logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
                                          seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
-            if let spec = ModelSpec(name: model), case .yearly(let yearly) = spec {
+            if case .named(.yearly(let yearly)) = model {
                 let report = try YearlyFitReport.build(request, model: yearly)
                 print(json ? try FitJSON.encode(report) : report.table(), terminator: json ? "\n" : "")
                 return
@@ -107,7 +103,7 @@ struct FitCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model, error: error)) {
+            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model.text, error: error)) {
                 print(document)
             }
             StandardStreams.err("\(describe(error))\n")
@@ -121,7 +117,7 @@ struct FitCommand: ParsableCommand {
         if let e = error as? NumericsError {
             if let column = e.column {
                 let caret = String(repeating: " ", count: max(column - 1, 0)) + "^"
-                return "--model:1:\(column): error: \(e.message)\n  \(model)\n  \(caret)"
+                return "--model:1:\(column): error: \(e.message)\n  \(model.text)\n  \(caret)"
             }
             return "error: \(e.message)"
         }

@@ -17,43 +17,21 @@ enum FitReportBuilder {
             options.weights = try data.numbers(named: weights, option: "--weights")
         }
         var report: FitReport
-        switch try modelChoice(request, header: data.header) {
-        case .auto:
+        switch request.model {
+        case .named(.bestCurve):
             report = try fitCatalog(nil, request, data: data, xName: xName, y: yValues, options: options)
-        case .catalog(let kind):
+        case .named(.curve(let kind)):
             report = try fitCatalog(kind, request, data: data, xName: xName, y: yValues, options: options)
-        case .formula:
-            report = try fitFormula(request, data: data, xName: xName, y: yValues, options: options)
+        case .named(.yearly(let model)):
+            // YearlyFitReport forecasts these: no curve, no parameters.
+            throw ValidationError("--model \(model.name) is a yearly method, not a curve to fit")
+        case .formula(let text):
+            report = try fitFormula(text, request, data: data, xName: xName, y: yValues, options: options)
         }
         report.warnings = data.notes + report.warnings
         report.yName = data.header[yColumn]
         try addForecasts(to: &report, request: request)
         return report
-    }
-
-    // MARK: Which model
-
-    private enum ModelChoice {
-        case auto
-        case catalog(GrowthModelKind)
-        case formula
-    }
-
-    /// A catalog name (in any case), `auto`, or a formula. A lone word that is neither a
-    /// column nor a parameter given a start value was meant as a catalog name: a misspelt
-    /// one gets "did you mean" instead of a request for its start value.
-    private static func modelChoice(_ request: FitRequest, header: [String]) throws -> ModelChoice {
-        let text = request.model.trimmingCharacters(in: .whitespaces)
-        if text.lowercased() == ModelSpec.bestCurveName { return .auto }
-        if let kind = GrowthModelKind(rawValue: text.lowercased()) { return .catalog(kind) }
-        let isWord = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
-        let isColumn = header.contains { $0.lowercased() == text.lowercased() }
-        guard isWord, !isColumn, request.starts[text] == nil else { return .formula }
-        let names = ModelSpec.names
-        var message = "--model \"\(text)\" is not a catalog model"
-        if let match = Suggestions.closest(to: text, among: names) { message += "; did you mean \"\(match)\"?" }
-        message += "; the catalog has \(names.joined(separator: ", ")) (a formula's parameters need --start NAME=VALUE)"
-        throw ValidationError(message)
     }
 
     // MARK: Fitting
@@ -62,7 +40,7 @@ enum FitReportBuilder {
     private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, data: FitData, xName: String?,
                                    y: [Double], options: GrowthFitOptions) throws -> FitReport {
         guard let xName else {
-            throw ValidationError("--model \(request.model) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
+            throw ValidationError("--model \(request.model.text) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
         }
         let x = try data.numbers(named: xName, option: "--x")
         var options = options
@@ -87,9 +65,9 @@ enum FitReportBuilder {
 
     /// A formula's variables are the CSV columns it names; every other identifier is a
     /// parameter with a start value from --start.
-    private static func fitFormula(_ request: FitRequest, data: FitData, xName: String?, y: [Double],
+    private static func fitFormula(_ formula: String, _ request: FitRequest, data: FitData, xName: String?, y: [Double],
                                    options: GrowthFitOptions) throws -> FitReport {
-        let probe = try Formula(request.model, variables: data.header)
+        let probe = try Formula(formula, variables: data.header)
         try requireStarts(probe, request: request, data: data)
         var variables: [(name: String, values: [Double])] = []
         for index in probe.usedVariables {
@@ -106,7 +84,7 @@ enum FitReportBuilder {
         }
         let predictor = variables.first { $0.name.lowercased() == xName?.lowercased() } ?? variables.first
         let curve = try timed(request) {
-            try FormulaModels.fit(request.model, variables: variables, predictor: predictor?.name, y: y,
+            try FormulaModels.fit(formula, variables: variables, predictor: predictor?.name, y: y,
                                   start: request.starts, options: options)
         }
         let x: [Double]
@@ -115,7 +93,7 @@ enum FitReportBuilder {
         } else {
             x = predictor?.values ?? []
         }
-        return FitReport(label: request.model, description: request.model, curve: curve,
+        return FitReport(label: formula, description: formula, curve: curve,
                          warnings: curve.result.warnings, x: x, file: data.file, xName: xName ?? predictor?.name,
                          yName: request.yColumn, level: request.level)
     }

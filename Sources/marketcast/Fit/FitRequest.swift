@@ -7,8 +7,8 @@ struct FitRequest {
     var dataPath: String
     var yColumn: String
     var xColumn: String?
-    /// A catalog model name, `auto`, or a formula.
-    var model: String
+    /// A model of the catalog, or a formula.
+    var model: FitModelArgument
     /// Start values of a formula's parameters (or hints for a catalog model's), by name.
     var starts: [String: Double]
     var logResponse: Bool
@@ -21,7 +21,7 @@ struct FitRequest {
     /// Benchmark aid: repeat the fit this many times and print the median time (0 = off).
     var benchRepeat: Int
 
-    init(dataPath: String, yColumn: String, xColumn: String?, model: String, startArguments: [String],
+    init(dataPath: String, yColumn: String, xColumn: String?, model: FitModelArgument, startArguments: [String],
          logResponse: Bool, weightsColumn: String?, bootstrapResamples: Int, seed: UInt64, level: Double,
          horizon: Double?, benchRepeat: Int) throws {
         guard level > 0, level < 1 else {
@@ -33,10 +33,6 @@ struct FitRequest {
         guard benchRepeat >= 0 else { throw ValidationError("--bench-repeat must be 0 or more, not \(benchRepeat)") }
         if let horizon, !horizon.isFinite {
             throw ValidationError("--horizon must be a year such as 2030, not \(horizon)")
-        }
-        let trimmedModel = model.trimmingCharacters(in: .whitespaces)
-        guard !trimmedModel.isEmpty else {
-            throw ValidationError("--model is empty; give a catalog name, `auto`, or a formula such as \"b1*(1-exp(-b2*x))\"")
         }
         self.dataPath = dataPath
         self.yColumn = yColumn
