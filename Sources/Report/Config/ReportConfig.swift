@@ -366,6 +366,14 @@ public struct ReportConfig: Sendable {
             && !name.hasPrefix("-")
     }
 
+    /// What is wrong with a quarter given to override the config's (`run --quarter`,
+    /// `RunOptions.quarter`), nil when it is a quarter: the one check the command line (a
+    /// usage error, before any file is read) and the run (for callers of the library) share.
+    public static func quarterOverrideProblem(_ text: String) -> (message: String, hint: String)? {
+        guard !isQuarter(text) else { return nil }
+        return ("`\(text)` is not a quarter", "write the year, a capital Q and the quarter number, e.g. 2026Q4")
+    }
+
     public static func isQuarter(_ text: String) -> Bool {
         let parts = text.split(separator: "Q", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil,

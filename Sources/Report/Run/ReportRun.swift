@@ -61,9 +61,8 @@ public enum ReportRun {
     public static func run(_ options: RunOptions, logger: Logger,
                            progress: ProgressHandler = Progress.silent) throws -> RunSummary {
         var timer = PhaseTimer()
-        if let quarter = options.quarter, !ReportConfig.isQuarter(quarter) {
-            throw InputError(SourceLocation(file: "--quarter"), "`\(quarter)` is not a quarter",
-                             hint: "write the year, a capital Q and the quarter number, e.g. 2026Q4")
+        if let quarter = options.quarter, let (message, hint) = ReportConfig.quarterOverrideProblem(quarter) {
+            throw InputError(SourceLocation(file: "--quarter"), message, hint: hint)
         }
         // Every problem in every input at once, before any fitting: exactly the checks of
         // `marketcast check`, and the values they parsed are what the run builds from.
