@@ -3,7 +3,7 @@ import XCTest
 
 final class InputErrorTests: XCTestCase {
     func testPrintsLikeACompilerWithHint() {
-        let error = InputError(file: "datasets/x.csv", line: 4, column: 7,
+        let error = Diagnostic(file: "datasets/x.csv", line: 4, column: 7,
                                "value \"12,3a\" in column \"value\" is not a number",
                                hint: "write a plain decimal number such as 4305 or 4305.5")
         XCTAssertEqual(error.description,
@@ -15,14 +15,14 @@ final class InputErrorTests: XCTestCase {
         XCTAssertEqual(SourceLocation(file: "a.csv").description, "a.csv")
         // A column without a line is meaningless and dropped.
         XCTAssertEqual(SourceLocation(file: "a.csv", line: nil, column: 5).description, "a.csv")
-        XCTAssertEqual(InputError(file: "a.csv", "the file is empty").description, "a.csv: error: the file is empty")
+        XCTAssertEqual(Diagnostic(file: "a.csv", "the file is empty").description, "a.csv: error: the file is empty")
     }
 
     func testErrorListKeepsOrderAndFlattens() throws {
         var list = InputErrors()
         XCTAssertNoThrow(try list.throwIfAny())
-        let first = InputError(file: "a.csv", line: 2, "first")
-        let second = InputError(file: "a.csv", line: 9, "second")
+        let first = Diagnostic(file: "a.csv", line: 2, "first")
+        let second = Diagnostic(file: "a.csv", line: 9, "second")
         let failed: Int? = try list.collect { throw first }
         XCTAssertNil(failed)
         let value: Int? = list.collect { 42 }

@@ -24,7 +24,7 @@ struct BatchSeries {
             }
             let horizon = options.horizon ?? (lastActual.year + BatchOptions.defaultYearsAhead)
             guard horizon >= lastActual.year else {
-                throw InputError(file: path, line: lastActual.line,
+                throw Diagnostic(file: path, line: lastActual.line,
                                  "the last actual year \(lastActual.year) lies after --horizon \(horizon)",
                                  hint: "give --horizon \(lastActual.year) or later, or leave it out to forecast five years ahead")
             }

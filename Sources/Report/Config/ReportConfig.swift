@@ -103,7 +103,7 @@ public struct ReportConfig: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(SourceLocation(file: path), "cannot read the report config",
+            throw Diagnostic(SourceLocation(file: path), "cannot read the report config",
                              hint: "check the path given to --config (default: report.yaml in the current folder)")
         }
         let text = try TextDecoding.decode(data, file: path).text
@@ -129,7 +129,7 @@ public struct ReportConfig: Sendable {
         quarter = try problems.collect { () throws -> String in
             let quarterText = try root.requiredString("quarter", section: "the report config")
             guard Self.isQuarter(quarterText) else {
-                throw InputError(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
+                throw Diagnostic(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
                                  hint: "write the year, a capital Q and the quarter number 1–4")
             }
             return quarterText
@@ -137,11 +137,11 @@ public struct ReportConfig: Sendable {
 
         horizon = try problems.collect { () throws -> Int in
             guard let horizonValue = try root.int("horizon") else {
-                throw InputError(root.location, "the report config has no `horizon`",
+                throw Diagnostic(root.location, "the report config has no `horizon`",
                                  hint: "add `horizon: 2027`, the last year to forecast")
             }
             guard (1900...2200).contains(horizonValue) else {
-                throw InputError(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
+                throw Diagnostic(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
                                  hint: "write the last forecast year, e.g. 2027")
             }
             return horizonValue
@@ -151,7 +151,7 @@ public struct ReportConfig: Sendable {
             let languageText = try root.string("language") ?? "zh"
             guard let parsedLanguage = DisplayLanguage(rawValue: languageText) else {
                 let guess = Suggestions.closest(to: languageText, among: ["zh", "en"]).map { "did you mean `\($0)`? " } ?? ""
-                throw InputError(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
+                throw Diagnostic(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
                                  hint: guess + "write `language: zh` or `language: en`")
             }
             return parsedLanguage
@@ -160,7 +160,7 @@ public struct ReportConfig: Sendable {
         level = try problems.collect { () throws -> Double in
             let levelValue = try root.double("level") ?? 0.95
             guard levelValue > 0.5, levelValue < 1 else {
-                throw InputError(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
+                throw Diagnostic(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
                                  hint: "write the confidence level as a fraction, e.g. 0.95")
             }
             return levelValue
@@ -173,7 +173,7 @@ public struct ReportConfig: Sendable {
             let date = try documentProblems.collect { () throws -> String in
                 let date = try documentMapping?.string("date") ?? "2000-01-01"
                 guard Self.isISODate(date) else {
-                    throw InputError(documentMapping?.location(of: "date") ?? root.location,
+                    throw Diagnostic(documentMapping?.location(of: "date") ?? root.location,
                                      "`date` must be a date like 2026-11-29, found `\(date)`",
                                      hint: "write the report's date as YYYY-MM-DD")
                 }
@@ -228,7 +228,7 @@ public struct ReportConfig: Sendable {
                 problems.append(contentsOf: entryProblems)
             }
         } else if root.node("series") == nil || entries != nil {
-            problems.append(InputError(root.location, "the report config lists no `series`",
+            problems.append(Diagnostic(root.location, "the report config lists no `series`",
                                        hint: "add a `series:` list with at least one entry (id, data, title, model, chart)"))
         }
         try problems.collect { try loadScenarios(root: root, folder: folder) }
@@ -259,7 +259,7 @@ public struct ReportConfig: Sendable {
             return nil
         }
         if let first = seen[id] {
-            problems.append(InputError(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
+            problems.append(Diagnostic(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
                                        hint: "give every series its own id"))
         } else {
             seen[id] = entry.location(of: "id")
@@ -269,7 +269,7 @@ public struct ReportConfig: Sendable {
             let dataPath = URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
                 .standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: dataPath) else {
-                throw InputError(entry.location(of: "data"), "data file `\(data)` of series `\(id)` does not exist (looked at \(dataPath))",
+                throw Diagnostic(entry.location(of: "data"), "data file `\(data)` of series `\(id)` does not exist (looked at \(dataPath))",
                                  hint: "paths are relative to the config file's folder; check the spelling"
                                      + Self.nearbyFileSuggestion(for: dataPath))
             }
@@ -281,7 +281,7 @@ public struct ReportConfig: Sendable {
             // with a hint, not read as `logistic`.
             guard Self.modelNames.contains(text), let model = ModelSpec(name: text) else {
                 let (message, hint) = ModelSpec.unknownNameMessage(text)
-                throw InputError(entry.location(of: "model"), "\(message) for series `\(id)`", hint: hint)
+                throw Diagnostic(entry.location(of: "model"), "\(message) for series `\(id)`", hint: hint)
             }
             return model
         }
@@ -290,7 +290,7 @@ public struct ReportConfig: Sendable {
             guard let chart = ChartKind(rawValue: text) else {
                 let chart = text
                 let guess = Suggestions.closest(to: chart, among: Self.chartKinds)
-                throw InputError(entry.location(of: "chart"), "unknown chart kind `\(chart)`",
+                throw Diagnostic(entry.location(of: "chart"), "unknown chart kind `\(chart)`",
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "")
                                      + "known kinds: \(Self.chartKinds.joined(separator: ", "))")
             }
@@ -299,12 +299,12 @@ public struct ReportConfig: Sendable {
         let chartID = try problems.collect { () throws -> String in
             let chartID = try entry.string("chart_id") ?? id
             guard Self.isFileSafe(chartID) else {
-                throw InputError(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
+                throw Diagnostic(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
                                  "`\(chartID)` cannot name a chart file",
                                  hint: "use lower-case letters, digits and hyphens, e.g. market-size (or set `chart_id`)")
             }
             if let other = usedChartIDs[chartID] {
-                throw InputError(entry.location(of: "chart_id"),
+                throw Diagnostic(entry.location(of: "chart_id"),
                                  "chart id `\(chartID)` is used twice (first at line \(other.line ?? 0))",
                                  hint: "give every series its own `chart_id`")
             }
@@ -333,7 +333,7 @@ public struct ReportConfig: Sendable {
         let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
             .standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(location, "\(what) `\(relative)` does not exist (looked at \(path))",
+            throw Diagnostic(location, "\(what) `\(relative)` does not exist (looked at \(path))",
                              hint: "paths are relative to the config file's folder; check the spelling"
                                  + Self.nearbyFileSuggestion(for: path))
         }

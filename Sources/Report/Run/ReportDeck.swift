@@ -24,14 +24,14 @@ struct ReportDeck {
     /// data written in, and the list of what was updated, kept and not updated.
     static func update(_ path: String, with deck: Data, date: String) throws -> (Data, DeckUpdateList) {
         guard let old = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: path), "cannot read the deck to update",
+            throw Diagnostic(SourceLocation(file: path), "cannot read the deck to update",
                              hint: "give the .pptx of the earlier edition, or leave out --update")
         }
         do {
             let (data, report) = try DeckUpdater.update(old: old, new: deck, date: date)
             return (data, DeckUpdateList(source: path, report: report))
         } catch {
-            throw InputError(SourceLocation(file: path), "cannot update this deck: \(error)",
+            throw Diagnostic(SourceLocation(file: path), "cannot update this deck: \(error)",
                              hint: "give a .pptx written by marketcast (and edited in PowerPoint), or leave out --update")
         }
     }
@@ -66,7 +66,7 @@ struct ReportDeck {
         do {
             return try DeckTemplate(path: path)
         } catch let error as DeckTemplateError {
-            throw InputError(SourceLocation(file: path), "\(error)".replacingOccurrences(of: path + ": ", with: ""),
+            throw Diagnostic(SourceLocation(file: path), "\(error)".replacingOccurrences(of: path + ": ", with: ""),
                              hint: "give a .potx or .pptx saved by PowerPoint, or leave out --template")
         }
     }

@@ -62,14 +62,14 @@ public enum ReportRun {
                            progress: ProgressHandler = Progress.silent) throws -> RunSummary {
         var timer = PhaseTimer()
         if let quarter = options.quarter, let (message, hint) = ReportConfig.quarterOverrideProblem(quarter) {
-            throw InputError(SourceLocation(file: "--quarter"), message, hint: hint)
+            throw Diagnostic(SourceLocation(file: "--quarter"), message, hint: hint)
         }
         // Every problem in every input at once, before any fitting: exactly the checks of
         // `marketcast check`, and the values they parsed are what the run builds from.
         let validation = RunValidation.check(configPath: options.configPath, language: options.language)
         try InputErrors(validation.errors).throwIfAny()
         guard var config = validation.config else {
-            throw InputError(SourceLocation(file: options.configPath), "the report config could not be read")
+            throw Diagnostic(SourceLocation(file: options.configPath), "the report config could not be read")
         }
         if let quarter = options.quarter { config.quarter = quarter }
         let inputs = validation.inputs
@@ -87,7 +87,7 @@ public enum ReportRun {
         let context = try makeContext(config: config, inputs: inputs, measurer: pango, logger: logger)
         timer.lap("fit")
         guard var manifest = context.manifest else {
-            throw InputError(SourceLocation(file: config.file), "the run's inputs could not be recorded")
+            throw Diagnostic(SourceLocation(file: config.file), "the run's inputs could not be recorded")
         }
         manifest.config = ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
                                          pngScale: options.pngScale)
@@ -224,7 +224,7 @@ public enum ReportRun {
         for entry in config.series {
             logger.info("fitting \(entry.id) with \(entry.model.name)")
             guard let series = inputs.series[entry.id] else {
-                throw InputError(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
+                throw Diagnostic(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
                                  hint: "run `marketcast check` to see why")
             }
             for warning in series.warnings { logger.warning("\(warning)") }

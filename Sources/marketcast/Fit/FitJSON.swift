@@ -184,7 +184,7 @@ struct FitFailureDocument: Codable, Equatable {
     init(model: String, error: Error) {
         self.model = model
         switch error {
-        case let e as InputError:
+        case let e as Diagnostic:
             reason = "\(e.location): \(e.message)"
             hint = e.hint
         case let e as InputErrors:

@@ -46,10 +46,6 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     }
 }
 
-/// The input's problems are diagnostics; the name stays for the many places that speak of
-/// input.
-public typealias InputError = Diagnostic
-
 /// An error that can say what is wrong as located diagnostics, so one printer renders
 /// every layer's errors alike. Its `description` is the diagnostics, one per paragraph.
 public protocol DiagnosticConvertible: Error, CustomStringConvertible {
@@ -74,18 +70,18 @@ extension Diagnostic {
 /// Every problem found in one pass, so that `marketcast check` can list them all at once
 /// instead of making the analyst fix and rerun one error at a time.
 public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
-    public var errors: [InputError]
+    public var errors: [Diagnostic]
 
-    public init(_ errors: [InputError] = []) {
+    public init(_ errors: [Diagnostic] = []) {
         self.errors = errors
     }
 
-    /// Flattens any error into a list: InputErrors stay as they are, an InputError becomes a
+    /// Flattens any error into a list: InputErrors stay as they are, an Diagnostic becomes a
     /// list of one, and anything else becomes nil (it is not a problem with the input).
     public init?(flattening error: any Error) {
         if let list = error as? InputErrors {
             self = list
-        } else if let single = error as? InputError {
+        } else if let single = error as? Diagnostic {
             self.init([single])
         } else {
             return nil
@@ -95,7 +91,7 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
     public var isEmpty: Bool { errors.isEmpty }
     public var count: Int { errors.count }
 
-    public mutating func append(_ error: InputError) {
+    public mutating func append(_ error: Diagnostic) {
         errors.append(error)
     }
 
