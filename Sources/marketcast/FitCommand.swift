@@ -5,12 +5,11 @@
 // Jacobian and a fit that does not converge all end with a message and exit status 1;
 // with --json the object still says `converged: false` and why.
 //
-// The files of this folder, one job each: this one reads the command line and prints;
-// FitRequest.swift checks the options, FitData.swift reads the CSV, FitReportBuilder.swift
-// fits and forecasts, FitReport.swift holds the result, FitTable.swift and FitJSON.swift
-// write it for people and for scripts.
+// The command is a parser and a printer: the fitting is the Fitting library's `Fit.run`
+// (one call, tested in-process by FittingTests), which returns the table and the JSON.
 import ArgumentParser
 import Foundation
+import Fitting
 import Forecasting
 import MarketData
 import Numerics
@@ -20,8 +19,9 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a growth curve or a formula to a CSV column and report estimates, intervals and forecasts.",
         discussion: """
-            --model takes a catalog name (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))), \
-            `auto` (fit all, rank by AICc and a rolling-origin backtest), or a formula such as \
+            --model takes `auto` or a yearly method (their forecast and interval), a growth curve \
+            (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))), `curves` (fit every \
+            curve, rank by AICc and a rolling-origin backtest), or a formula such as \
             "b1*(1-exp(-b2*x))": identifiers naming CSV columns are variables, every other identifier \
             is a parameter and needs --start NAME=VALUE.
             """)
@@ -37,8 +37,8 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
                                discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
-            transform: FitModelArgument.parse)
-    var model: FitModelArgument
+            transform: parseModel)
+    var model: FitModel
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
     var start: [String] = []
@@ -74,29 +74,39 @@ struct FitCommand: ParsableCommand {
         _ = try request()
     }
 
+    /// The one place the request is built from the options.
     private func request() throws -> FitRequest {
-        try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
-                       logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
-                       seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+        do {
+            return try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
+                                  logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
+                                  seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+        } catch let error as FitError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// `--model`'s text as Fitting reads it; a refusal is a usage error (exit 64).
+    private static func parseModel(_ text: String) throws -> FitModel {
+        do {
+            return try FitModel.parse(text)
+        } catch let error as FitError {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() throws {
         do {
-            let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
-                                         logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
-                                         seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
-            if case .named(.yearly(let yearly)) = model {
-                let report = try YearlyFitReport.build(request, model: yearly)
-                print(json ? try FitJSON.encode(report) : report.table(), terminator: json ? "\n" : "")
-                return
+            let result = try Fit.run(try request())
+            if let benchmark = result.benchmark {
+                StandardStreams.err(String(format: "bench: median %.6f s per fit over %d repeats\n",
+                                           benchmark.medianSeconds, benchmark.repeats))
             }
-            let report = try FitReportBuilder.build(request)
             if json {
-                print(try FitJSON.encode(FitDocument(report)))
+                print(try result.json())
             } else {
-                print(report.table(), terminator: "")
+                print(result.table, terminator: "")
             }
-            if let failure = report.failure {
+            if let failure = result.failure {
                 StandardStreams.err("error: \(failure)\n")
                 throw ExitCode(1)
             }
@@ -121,7 +131,7 @@ struct FitCommand: ParsableCommand {
             }
             return "error: \(e.message)"
         }
-        if let e = error as? ValidationError { return "error: \(e.message)" }
+        if let e = error as? FitError { return "error: \(e.message)" }
         return "\(error)"
     }
 }

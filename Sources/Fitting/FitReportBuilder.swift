@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Forecasting
 import MarketData
@@ -8,6 +7,7 @@ import Numerics
 /// `auto` selection or the formula, then adds forecasts and the bootstrap.
 enum FitReportBuilder {
     static func build(_ request: FitRequest) throws -> FitReport {
+        var benchmark: FitBenchmark?
         let data = try FitData(path: request.dataPath)
         let yColumn = try data.column(request.yColumn, option: "--y")
         let yValues = try data.numbers(inColumn: yColumn)
@@ -19,15 +19,16 @@ enum FitReportBuilder {
         var report: FitReport
         switch request.model {
         case .named(.bestCurve):
-            report = try fitCatalog(nil, request, data: data, xName: xName, y: yValues, options: options)
+            report = try fitCatalog(nil, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
         case .named(.curve(let kind)):
-            report = try fitCatalog(kind, request, data: data, xName: xName, y: yValues, options: options)
+            report = try fitCatalog(kind, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
         case .named(.yearly(let model)):
             // YearlyFitReport forecasts these: no curve, no parameters.
-            throw ValidationError("--model \(model.name) is a yearly method, not a curve to fit")
+            throw FitError("--model \(model.name) is a yearly method, not a curve to fit")
         case .formula(let text):
-            report = try fitFormula(text, request, data: data, xName: xName, y: yValues, options: options)
+            report = try fitFormula(text, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
         }
+        report.benchmark = benchmark
         report.warnings = data.notes + report.warnings
         report.yName = data.header[yColumn]
         try addForecasts(to: &report, request: request)
@@ -37,10 +38,10 @@ enum FitReportBuilder {
     // MARK: Fitting
 
     /// A catalog model, or with `kind == nil` the `auto` selection over the catalog.
-    private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, data: FitData, xName: String?,
+    private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, _ benchmark: inout FitBenchmark?, data: FitData, xName: String?,
                                    y: [Double], options: GrowthFitOptions) throws -> FitReport {
         guard let xName else {
-            throw ValidationError("--model \(request.model.text) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
+            throw FitError("--model \(request.model.text) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
         }
         let x = try data.numbers(named: xName, option: "--x")
         var options = options
@@ -50,12 +51,12 @@ enum FitReportBuilder {
                       x: x, file: data.file, xName: xName, yName: request.yColumn, level: request.level)
         }
         if let kind {
-            return report(try timed(request) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
+            return report(try timed(request, &benchmark) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
         }
         guard request.starts.isEmpty else {
-            throw ValidationError("--start does not apply to --model \(ModelSpec.bestCurveName) (each catalog model starts itself)")
+            throw FitError("--start does not apply to --model \(ModelSpec.bestCurveName) (each catalog model starts itself)")
         }
-        let selection = try timed(request) {
+        let selection = try timed(request, &benchmark) {
             try ModelSelection.auto(x: x, y: y, options: SelectionOptions(fit: options))
         }
         var chosen = report(selection.chosen)
@@ -65,7 +66,7 @@ enum FitReportBuilder {
 
     /// A formula's variables are the CSV columns it names; every other identifier is a
     /// parameter with a start value from --start.
-    private static func fitFormula(_ formula: String, _ request: FitRequest, data: FitData, xName: String?, y: [Double],
+    private static func fitFormula(_ formula: String, _ request: FitRequest, _ benchmark: inout FitBenchmark?, data: FitData, xName: String?, y: [Double],
                                    options: GrowthFitOptions) throws -> FitReport {
         let probe = try Formula(formula, variables: data.header)
         try requireStarts(probe, request: request, data: data)
@@ -75,15 +76,15 @@ enum FitReportBuilder {
         }
         if request.horizon != nil {
             guard let xName else {
-                throw ValidationError("--horizon needs --x COLUMN, the column forecasts extend")
+                throw FitError("--horizon needs --x COLUMN, the column forecasts extend")
             }
             let names = variables.map(\.name)
             guard names.count == 1, names[0].lowercased() == xName.lowercased() else {
-                throw ValidationError("--horizon needs a formula whose only variable is the --x column \(xName); this formula uses \(names.isEmpty ? "no column" : names.joined(separator: ", "))")
+                throw FitError("--horizon needs a formula whose only variable is the --x column \(xName); this formula uses \(names.isEmpty ? "no column" : names.joined(separator: ", "))")
             }
         }
         let predictor = variables.first { $0.name.lowercased() == xName?.lowercased() } ?? variables.first
-        let curve = try timed(request) {
+        let curve = try timed(request, &benchmark) {
             try FormulaModels.fit(formula, variables: variables, predictor: predictor?.name, y: y,
                                   start: request.starts, options: options)
         }
@@ -115,8 +116,10 @@ enum FitReportBuilder {
         throw NumericsError(.missingStart, message)
     }
 
-    /// Runs the fit, and with --bench-repeat repeats it and reports the median time.
-    private static func timed<T>(_ request: FitRequest, _ body: () throws -> T) throws -> T {
+    /// Runs the fit, and with --bench-repeat repeats it and keeps the median time in
+    /// `benchmark` (the command prints it; the library writes to no stream).
+    private static func timed<T>(_ request: FitRequest, _ benchmark: inout FitBenchmark?,
+                                 _ body: () throws -> T) throws -> T {
         let result = try body()
         guard request.benchRepeat > 0 else { return result }
         var times: [Double] = []
@@ -126,8 +129,7 @@ enum FitReportBuilder {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
-        StandardStreams.err(String(format: "bench: median %.6f s per fit over %d repeats\n",
-                                                   times[times.count / 2], times.count))
+        benchmark = FitBenchmark(medianSeconds: times[times.count / 2], repeats: times.count)
         return result
     }
 
@@ -158,18 +160,18 @@ enum FitReportBuilder {
     /// Every whole step of 1 after the last data point up to the horizon (none without one).
     private static func forecastYears(after x: [Double], through horizon: Double?) throws -> [Double] {
         guard let horizon else { return [] }
-        guard let last = x.max() else { throw ValidationError("no data to forecast from") }
+        guard let last = x.max() else { throw FitError("no data to forecast from") }
         let text = FitNumberFormat.text
         guard horizon > last else {
-            throw ValidationError("--horizon \(text(horizon)) is not after the last data point (\(text(last))); give a later year")
+            throw FitError("--horizon \(text(horizon)) is not after the last data point (\(text(last))); give a later year")
         }
         guard horizon - last <= 1000 else {
-            throw ValidationError("--horizon \(text(horizon)) is more than 1000 years after the last data point (\(text(last)))")
+            throw FitError("--horizon \(text(horizon)) is more than 1000 years after the last data point (\(text(last)))")
         }
         // From 2^53 on, doubles are more than 1 apart: last + 1 == last, and the steps below
         // would never reach the horizon.
         guard abs(last) + (horizon - last) < 0x1p53 else {
-            throw ValidationError("--horizon needs x values that can be stepped by 1, below 9,007,199,254,740,992 (2^53) in size; the last data point is \(text(last))")
+            throw FitError("--horizon needs x values that can be stepped by 1, below 9,007,199,254,740,992 (2^53) in size; the last data point is \(text(last))")
         }
         var years: [Double] = []
         var year = last + 1
