@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlibSystem"]),
         // Scenes and native charts/tables -> an editable PowerPoint deck (OOXML in a zip).
         .target(name: "Deck", dependencies: [
-            "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Charts", "MarketData", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Report", dependencies: [
             "Forecasting", "Charts", "Rendering", "MarketData", "Deck",

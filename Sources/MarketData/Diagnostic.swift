@@ -21,12 +21,17 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     /// How to fix it; nil only when there is nothing useful to add.
     public var hint: String?
     public var severity: Severity
+    /// The line of text the location's column points into, when it is not a file an editor
+    /// can open (fit's `--model` formula): printed under the message with a caret.
+    public var excerpt: String?
 
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error,
+                excerpt: String? = nil) {
         self.location = location
         self.message = message
         self.hint = hint
         self.severity = severity
+        self.excerpt = excerpt
     }
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
@@ -39,6 +44,9 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
         // its severity, as a compiler's driver errors do.
         var text = location.file.isEmpty ? "\(severity.rawValue): \(message)"
             : "\(location): \(severity.rawValue): \(message)"
+        if let excerpt, let column = location.column {
+            text += "\n  \(excerpt)\n  " + String(repeating: " ", count: max(column - 1, 0)) + "^"
+        }
         if let hint, !hint.isEmpty {
             text += "\n  hint: \(hint)"
         }
@@ -76,7 +84,7 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
         self.errors = errors
     }
 
-    /// Flattens any error into a list: InputErrors stay as they are, an Diagnostic becomes a
+    /// Flattens any error into a list: InputErrors stay as they are, a Diagnostic becomes a
     /// list of one, and anything else becomes nil (it is not a problem with the input).
     public init?(flattening error: any Error) {
         if let list = error as? InputErrors {

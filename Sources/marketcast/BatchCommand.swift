@@ -70,12 +70,8 @@ struct BatchCommand: ParsableCommand {
             options.date = date
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
-            if !quiet {
-                for warning in summary.warnings { StandardStreams.err("\(warning)\n") }
-            }
-            for failure in summary.failures {
-                StandardStreams.err("\(failure.error)\n")
-            }
+            if !quiet { CommandLineOutput.print(summary.warnings) }
+            CommandLineOutput.print(summary.failures.flatMap(\.diagnostics))
             if !quiet {
                 print("wrote \(summary.succeeded) series into \(summary.folder)"
                       + (summary.failures.isEmpty ? "" : "; \(summary.failures.count) failed (see above and batch.csv)"))

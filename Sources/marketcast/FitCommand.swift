@@ -86,7 +86,7 @@ struct FitCommand: ParsableCommand {
     }
 
     /// `--model`'s text as Fitting reads it; a refusal is a usage error (exit 64).
-    private static func parseModel(_ text: String) throws -> FitModel {
+    @Sendable private static func parseModel(_ text: String) throws -> FitModel {
         do {
             return try FitModel.parse(text)
         } catch let error as FitError {
@@ -107,7 +107,7 @@ struct FitCommand: ParsableCommand {
                 print(result.table, terminator: "")
             }
             if let failure = result.failure {
-                StandardStreams.err("error: \(failure)\n")
+                CommandLineOutput.print([Diagnostic(file: "", failure)])
                 throw ExitCode(1)
             }
         } catch let exit as ExitCode {
@@ -116,22 +116,18 @@ struct FitCommand: ParsableCommand {
             if json, let document = try? FitJSON.encode(FitFailureDocument(model: model.text, error: error)) {
                 print(document)
             }
-            StandardStreams.err("\(describe(error))\n")
+            CommandLineOutput.print(diagnostics(of: error))
             throw ExitCode(1)
         }
     }
 
-    /// Errors as `file:line:column: error: …`: data errors carry their location already;
-    /// formula errors point into the --model text with a caret under the column.
-    private func describe(_ error: Error) -> String {
-        if let e = error as? NumericsError {
-            if let column = e.column {
-                let caret = String(repeating: " ", count: max(column - 1, 0)) + "^"
-                return "--model:1:\(column): error: \(e.message)\n  \(model.text)\n  \(caret)"
-            }
-            return "error: \(e.message)"
+    /// The error's diagnostics for the one printer: a formula error is located in the
+    /// --model text (`--model:1:column`), printed with a caret under the column.
+    private func diagnostics(of error: Error) -> [Diagnostic] {
+        if let formulaError = error as? NumericsError, let column = formulaError.column {
+            return [Diagnostic(SourceLocation(file: "--model", line: 1, column: column), formulaError.message,
+                               excerpt: model.text)]
         }
-        if let e = error as? FitError { return "error: \(e.message)" }
-        return "\(error)"
+        return Diagnostic.of(error)
     }
 }

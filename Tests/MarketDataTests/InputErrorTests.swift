@@ -10,6 +10,15 @@ final class InputErrorTests: XCTestCase {
                        "datasets/x.csv:4:7: error: value \"12,3a\" in column \"value\" is not a number\n  hint: write a plain decimal number such as 4305 or 4305.5")
     }
 
+    /// Text that is not a file (fit's --model formula) is quoted under the message, with a
+    /// caret under the column.
+    func testAnExcerptIsPrintedWithACaretUnderTheColumn() {
+        let error = Diagnostic(SourceLocation(file: "--model", line: 1, column: 3), "unknown function `ep`",
+                               hint: "did you mean `exp`?", excerpt: "a*ep(x)")
+        XCTAssertEqual(error.description,
+                       "--model:1:3: error: unknown function `ep`\n  a*ep(x)\n    ^\n  hint: did you mean `exp`?")
+    }
+
     func testLocationWithoutColumnOrLine() {
         XCTAssertEqual(SourceLocation(file: "a.csv", line: 3).description, "a.csv:3")
         XCTAssertEqual(SourceLocation(file: "a.csv").description, "a.csv")

@@ -46,7 +46,7 @@ struct BatchSeries {
                                lastActualYear: lastActual.year, lastActual: lastActual.value,
                                horizonYear: end?.year, horizonValue: end?.value,
                                cagr: end.flatMap { forecast.cagr(from: lastActual.year, to: $0.year) },
-                               warnings: series.warnings.map(\.message) + forecast.warnings, error: nil)
+                               warnings: series.warnings.map(\.message) + forecast.warnings, failure: nil)
             row.title = entry.title
             row.formula = forecast.modelDescription
             row.selectionReason = forecast.fit?.selectionReason
@@ -54,10 +54,14 @@ struct BatchSeries {
             row.dataCutoff = series.dataCutoff
             return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title, native: layout.native))
         } catch {
-            // Fitting errors do not know the file; every line of batch's report names it.
-            let text = "\(error)"
-            let located = text.hasPrefix(path) || text.contains("\(path):") ? text : "\(path): \(text)"
-            return (BatchRow(failed: id, file: fileName, error: located), nil)
+            // Fitting errors do not know the file; every diagnostic of batch's report names it.
+            let located = Diagnostic.of(error).map { diagnostic -> Diagnostic in
+                guard diagnostic.location.file.isEmpty else { return diagnostic }
+                var placed = diagnostic
+                placed.location = SourceLocation(file: path)
+                return placed
+            }
+            return (BatchRow(failed: id, file: fileName, failure: located), nil)
         }
     }
 }
