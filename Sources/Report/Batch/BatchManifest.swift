@@ -11,7 +11,7 @@ enum BatchManifest {
         // Every series file, failed ones too, except one that cannot be read at all (it is in
         // batch.csv with its error): the manifest must not stop the batch.
         let entries = zip(files, rows).filter { FileManager.default.isReadableFile(atPath: $0.0) }
-            .map { file, row in RunInputs.Entry(role: "series:\(row.series)", path: file) }
+            .map { file, row in RunInputs.Entry(role: .series(id: row.series), path: file) }
         let series = zip(files, rows).compactMap { file, row -> ResolvedConfig.Series? in
             guard row.failure == nil else { return nil }
             return ResolvedConfig.Series(id: row.series, data: RunInputs.relative(file, to: folder), title: row.title,

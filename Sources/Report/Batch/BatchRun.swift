@@ -246,8 +246,8 @@ extension BatchRun {
         notes.models = [SlideProvenance.Model(series: row.series, model: row.model, formula: row.formula,
                                               interval: "\(Int((level * 100).rounded()))%")]
         notes.warnings = row.warnings
-        notes.inputs = inputs.filter { $0.role == "series:\(row.series)" }
-            .map { SlideProvenance.Input(role: $0.role, path: $0.path, sha256: $0.sha256) }
+        notes.inputs = inputs.filter { $0.role == .series(id: row.series) }
+            .map { SlideProvenance.Input(role: $0.role.description, path: $0.path, sha256: $0.sha256) }
         return notes
     }
 }

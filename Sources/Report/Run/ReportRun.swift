@@ -194,7 +194,7 @@ public enum ReportRun {
                                                 bytesRead: inputs.bytesRead)
         for index in hashedInputs.indices {
             let role = hashedInputs[index].role
-            if let result = series.first(where: { "series:\($0.entry.id)" == role }) {
+            if let result = series.first(where: { .series(id: $0.entry.id) == role }) {
                 hashedInputs[index].vintage = result.series.vintage
             }
         }
