@@ -118,12 +118,8 @@ public enum ScenarioFitter {
             residualSumOfSquares: fit.residualSumOfSquares, degreesOfFreedom: fit.degreesOfFreedom,
             aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
             fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
-        var warnings = fit.warnings
-        if assumptions.ceiling != nil {
-            // The analyst set the ceiling; warnings that the data do not pin it down are moot.
-            let moot = Set(fit.ceilingWarnings)
-            warnings.removeAll { moot.contains($0) }
-        }
+        // The analyst set the ceiling: warnings that the data do not pin it down are moot.
+        var warnings = fit.warnings(ceilingIsSet: assumptions.ceiling != nil)
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
