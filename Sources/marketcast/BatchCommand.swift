@@ -21,7 +21,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The folder that receives <DIR's name>/.")
     var out = "output"
 
-    @Option(help: "Growth model for every series, or auto to choose per series.", transform: ModelArgument.parse)
+    @Option(help: ArgumentHelp("Growth model for every series, or auto to choose per series.",
+                               discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
+            transform: ModelArgument.parse)
     var model: ModelSpec = .auto
 
     @Option(help: "Last forecast year (default: five years after each series' last actual).")
