@@ -95,7 +95,7 @@ enum FitReportBuilder {
             x = predictor?.values ?? []
         }
         return FitReport(label: formula, description: formula, curve: curve,
-                         warnings: curve.result.warnings, x: x, file: data.file, xName: xName ?? predictor?.name,
+                         warnings: curve.result.warnings.map(\.description), x: x, file: data.file, xName: xName ?? predictor?.name,
                          yName: request.yColumn, level: request.level)
     }
 

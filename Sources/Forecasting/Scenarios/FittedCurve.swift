@@ -31,7 +31,7 @@ extension GrowthFit: FittedCurve {
     var modelDescription: String { description }
     var ceilingParameter: String? { kind.ceilingParameter }
     func warnings(ceilingIsSet: Bool) -> [String] {
-        curve.result.warnings + identifiability.filter { !(ceilingIsSet && $0.concernsCeiling) }.map(\.description)
+        curve.result.warnings.map(\.description) + identifiability.filter { !(ceilingIsSet && $0.concernsCeiling) }.map(\.description)
     }
 }
 
@@ -86,7 +86,7 @@ struct FormulaCurveFit: FittedCurve {
     var iterations: Int { result.iterations }
     var converged: Bool { result.converged }
     var reason: String { result.reason }
-    func warnings(ceilingIsSet: Bool) -> [String] { result.warnings }
+    func warnings(ceilingIsSet: Bool) -> [String] { result.warnings.map(\.description) }
     var ceilingParameter: String? { nil }
 
     private var informationParameterCount: Double { Double(result.observationCount - result.degreesOfFreedom + 1) }
