@@ -229,7 +229,7 @@ final class ScenarioConfigTests: XCTestCase {
         let backtest = try XCTUnwrap(context.backtest)
         // The December 2025 vintage starts in 2023: fitted on 2023–2024, scored on 2025.
         XCTAssertEqual(backtest.testYears, [2025])
-        XCTAssertTrue(backtest.methods.contains("scenario:bear"))
+        XCTAssertTrue(backtest.methods.contains(.scenario("bear")))
     }
 }
 
