@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // marketcast: market data in, forecasts and report-ready charts out.
 // The target graph (docs/architecture.md); data flows one way, left to right:
-// MarketData -> Forecasting (via Numerics) -> Report (via Charts -> Rendering).
+// MarketData -> Forecasting (via Numerics) -> Report (via Charts -> Rendering), and
+// Forecasting -> Fitting (`fit` as a library call) -> the command line.
 import PackageDescription
 
 // The default build runs on any CPU of its architecture. `MARKETCAST_CPU=haswell` (or
@@ -52,7 +53,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Charts", "CCairo", "CPangoCairo", "CZlibSystem"]),
         // Scenes and native charts/tables -> an editable PowerPoint deck (OOXML in a zip).
         .target(name: "Deck", dependencies: [
-            "Charts", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Charts", "MarketData", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Report", dependencies: [
             "Forecasting", "Charts", "Rendering", "MarketData", "Deck",
@@ -64,8 +65,12 @@ let package = Package(
             // Commentary pages: the analyst's Markdown.
             .product(name: "Ink", package: "Ink"),
         ]),
+        // `marketcast fit` as a library call: one CSV column, one model (a yearly method, a
+        // growth curve, the ranked curves or a formula) -> estimates, intervals, forecasts,
+        // bootstrap, as a table and a JSON document. The command only parses and prints.
+        .target(name: "Fitting", dependencies: ["Forecasting", "Numerics", "MarketData"]),
         .executableTarget(name: "marketcast", dependencies: [
-            "Report", "Forecasting", "Numerics", "MarketData",
+            "Report", "Fitting", "Forecasting", "Numerics", "MarketData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: commandLineSettings),
@@ -84,6 +89,7 @@ let package = Package(
         .testTarget(name: "NumericsTests", dependencies: ["Numerics"]),
         .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "FittingTests", dependencies: ["Fitting", "Forecasting", "MarketData"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "Rendering", "TestSupport", "Numerics"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "DeckTests", dependencies: ["Deck", "Charts", "TestSupport",

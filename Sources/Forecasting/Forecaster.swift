@@ -5,7 +5,7 @@ import Numerics
 /// the fit as they are; the catalog measures time from the first year itself, so
 /// exponentials of calendar years never overflow.
 public enum Forecaster {
-    public static func forecast(_ series: MarketSeries, model: String, horizon: Int,
+    public static func forecast(_ series: MarketSeries, model: ModelSpec, horizon: Int,
                                 level: Double) throws -> SeriesForecast {
         let actuals = series.actuals
         guard let last = actuals.last else {
@@ -14,13 +14,9 @@ public enum Forecaster {
         guard horizon >= last.year else {
             throw ForecastError.horizonBeforeData(series: series.id, horizon: horizon, lastActual: last.year)
         }
-        guard let spec = ModelSpec(name: model) else {
-            throw ForecastError.unknownModel(model, known: ModelSpec.names)
-        }
         // A series without a scenario is a scenario without assumptions: one fitting path
         // (intervals, shocks, convergence warnings) serves both.
-        let assumptions = SeriesAssumptions(seriesID: series.id,
-                                            model: spec == .auto ? .auto : spec == .bestCurve ? .curves : .catalog(spec.name))
+        let assumptions = SeriesAssumptions(seriesID: series.id, model: .catalog(model))
         do {
             return try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: "default",
                                                horizon: horizon, level: level)
@@ -33,7 +29,6 @@ public enum Forecaster {
 public enum ForecastError: DiagnosticConvertible {
     case noActuals(series: String, file: String)
     case horizonBeforeData(series: String, horizon: Int, lastActual: Int)
-    case unknownModel(String, known: [String])
     case fitFailed(series: String, file: String, message: String, hint: String?)
 
     public var diagnostics: [Diagnostic] {
@@ -46,9 +41,6 @@ public enum ForecastError: DiagnosticConvertible {
                                hint: "set `horizon` in the report config to \(lastActual) or later")]
         case let .fitFailed(series, file, message, hint):
             return [Diagnostic(file: file, "series `\(series)` \(message)", hint: hint)]
-        case let .unknownModel(name, known):
-            let guess = Suggestions.closest(to: name, among: known).map { "did you mean `\($0)`? " } ?? ""
-            return [Diagnostic(file: "", "unknown model `\(name)`", hint: "\(guess)known models: \(known.joined(separator: ", "))")]
         }
     }
 }

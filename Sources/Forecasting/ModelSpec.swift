@@ -6,7 +6,7 @@ import Foundation
 import MarketData
 import Numerics
 
-public enum ModelSpec: Sendable, Equatable {
+public enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
     case yearly(YearlyModel)
     case curve(GrowthModelKind)
     /// The catalog's curves ranked, the best kept (ModelSelection).
@@ -19,6 +19,9 @@ public enum ModelSpec: Sendable, Equatable {
     public static var names: [String] {
         ["auto"] + YearlyMethod.allCases.map(\.rawValue) + GrowthModelKind.allCases.map(\.rawValue) + [bestCurveName]
     }
+
+    /// The name, as a message or a manifest prints it.
+    public var description: String { name }
 
     public var name: String {
         switch self {
@@ -35,6 +38,39 @@ public enum ModelSpec: Sendable, Equatable {
         if let kind = GrowthModelKind(rawValue: text) { self = .curve(kind); return }
         if text == Self.bestCurveName { self = .bestCurve; return }
         return nil
+    }
+
+    /// `auto` or the yearly method it names; nil for a curve or `curves`.
+    public var yearlyModel: YearlyModel? {
+        if case .yearly(let model) = self { return model }
+        return nil
+    }
+
+    /// What a scenario may assume beyond a window and shocks: each needs a curve with
+    /// parameters to hold it.
+    public enum CurveAssumption: String, Sendable, CaseIterable {
+        case ceiling
+        case anchors
+        case parameters
+    }
+
+    /// Why this model cannot hold `assumption` (message and hint), nil when it can. The one
+    /// rule the scenario reader (at the key's line) and ScenarioFitter (for assumptions built
+    /// in code) both apply: a yearly method has no parameters, so it holds no ceiling, anchor
+    /// or parameter limit; a curve without a saturation parameter holds no ceiling. `auto`
+    /// and `curves` hold them all (they fit the curves that can).
+    public func refusal(of assumption: CurveAssumption) -> (message: String, hint: String)? {
+        switch self {
+        case .yearly(.method(let method)):
+            let curves = GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", ")
+            return ("the yearly method \(method.rawValue) cannot take `\(assumption.rawValue)`",
+                    "only growth curves (\(curves)) or auto hold ceilings, anchors and parameter limits; choose one, or drop `\(assumption.rawValue)`")
+        case .curve(let kind) where assumption == .ceiling && kind.ceilingParameter == nil:
+            return ("the \(kind.rawValue) model has no ceiling",
+                    "choose \(Self.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
+        case .yearly(.auto), .curve, .bestCurve:
+            return nil
+        }
     }
 
     /// The curves that have a ceiling parameter, for hints about `ceiling`.

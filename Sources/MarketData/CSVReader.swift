@@ -67,7 +67,7 @@ public enum CSVReader {
     /// array (so the header's other problems can still be listed), the error is at the first
     /// cell past it.
     struct TooManyColumns: Error {
-        var error: InputError
+        var error: Diagnostic
         var record: Record
     }
 
@@ -121,7 +121,7 @@ public enum CSVReader {
                 while true {
                     if cells.count - start == InputLimits.csvColumns {
                         skipSpaces()
-                        let error = InputError(file: file, line: self.line, column: column,
+                        let error = Diagnostic(file: file, line: self.line, column: column,
                                                "this row has more than \(InputLimits.csvColumns) columns, the most a table may have",
                                                hint: "check the separator (marketcast reads commas) and that no line is a run of commas; split a wider table into several files")
                         throw TooManyColumns(error: error, record: Record(line: line, cells: start..<cells.count))
@@ -159,8 +159,8 @@ public enum CSVReader {
             index += 1
         }
 
-        func cellTooLong(line: Int, column: Int) -> InputError {
-            InputError(file: file, line: line, column: column,
+        func cellTooLong(line: Int, column: Int) -> Diagnostic {
+            Diagnostic(file: file, line: line, column: column,
                        "the cell that starts here is longer than \(InputLimits.csvCellCharacters) characters, the most a cell may have",
                        hint: "if it starts with a quote, check that its closing \" is there (a \" inside a quoted cell is written twice, \"\"); otherwise shorten the cell")
         }
@@ -178,7 +178,7 @@ public enum CSVReader {
                 var unescaped: [UInt8]?
                 while true {
                     guard index < bytes.count else {
-                        throw InputError(file: file, line: startLine, column: startColumn,
+                        throw Diagnostic(file: file, line: startLine, column: startColumn,
                                          "the quoted cell that starts here is never closed",
                                          hint: "add the closing \" at the end of the cell; a \" inside a quoted cell is written twice (\"\")")
                     }
@@ -218,7 +218,7 @@ public enum CSVReader {
                     var end = index + 1
                     while end < bytes.count, !Self.starts(bytes[end]) { end += 1 }
                     let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-                    throw InputError(file: file, line: line, column: column,
+                    throw Diagnostic(file: file, line: line, column: column,
                                      "unexpected text \"\(after)\" after the closing quote of a cell",
                                      hint: "put the whole cell inside the quotes, and write a \" inside it twice (\"\")")
                 }

@@ -47,7 +47,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Reads and parses a CSV file. Throws InputErrors listing every row-shape problem, or a
-    /// single InputError for problems that stop reading (unreadable, not text, broken quote,
+    /// single Diagnostic for problems that stop reading (unreadable, not text, broken quote,
     /// a file, row or cell beyond `InputLimits`).
     public static func read(path: String) throws -> CSVTable {
         try checkBeforeReading(path: path)
@@ -124,7 +124,7 @@ public struct CSVTable: Sendable, Equatable {
         let header: CSVReader.Record
         do {
             guard let found = try parser.nextRecord(into: &cells) else {
-                throw InputError(file: file, "the file is empty",
+                throw Diagnostic(file: file, "the file is empty",
                                  hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
             }
             header = found
@@ -151,13 +151,13 @@ public struct CSVTable: Sendable, Equatable {
                 let line = record.line
                 if count < columns {
                     let missing = headerCells[count...].map { "\"\($0.text)\"" }.joined(separator: ", ")
-                    problems.append(InputError(file: file, line: line,
+                    problems.append(Diagnostic(file: file, line: line,
                                                "row has \(count) cell\(count == 1 ? "" : "s") but the header has \(columns) columns; missing: \(missing)",
                                                hint: "add the missing cells (an empty cell is written as nothing between two commas)"))
                     cells.removeSubrange(record.cells)
                 } else if count > columns {
                     let extra = cells[record.cells.lowerBound + columns]
-                    problems.append(InputError(file: file, line: extra.line, column: extra.column,
+                    problems.append(Diagnostic(file: file, line: extra.line, column: extra.column,
                                                "row has \(count) cells but the header has \(columns) columns",
                                                hint: "a comma inside a cell (such as a thousands separator in 4,305) needs quotes around the cell: \"4,305\"; or remove the extra cells"))
                     cells.removeSubrange(record.cells)
@@ -170,7 +170,7 @@ public struct CSVTable: Sendable, Equatable {
             throw problems.capped(at: InputLimits.csvProblems, file: file)
         }
         if !sawDataRecord {
-            problems.append(InputError(file: file, line: headerLine,
+            problems.append(Diagnostic(file: file, line: headerLine,
                                        "the file has a header row but no data rows",
                                        hint: "add one row per value under the header"))
         }
@@ -199,7 +199,7 @@ public struct CSVTable: Sendable, Equatable {
         var firstSeen: [String: CSVCell] = [:]
         for cell in cells {
             if cell.text.isEmpty {
-                problems.append(InputError(file: file, line: cell.line, column: cell.column,
+                problems.append(Diagnostic(file: file, line: cell.line, column: cell.column,
                                            "the header has an empty column name",
                                            hint: "give every column a name, or delete the empty column"))
                 continue
@@ -207,7 +207,7 @@ public struct CSVTable: Sendable, Equatable {
             // Case-insensitive, because column lookup forgives case and must stay unambiguous.
             let key = cell.text.lowercased()
             if let earlier = firstSeen[key] {
-                problems.append(InputError(file: file, line: cell.line, column: cell.column,
+                problems.append(Diagnostic(file: file, line: cell.line, column: cell.column,
                                            "column name \"\(cell.text)\" appears twice in the header (first at column \(earlier.column))",
                                            hint: "rename or delete one of the two columns"))
             } else {
@@ -221,7 +221,7 @@ public struct CSVTable: Sendable, Equatable {
     /// Throws an error at the header line listing the columns found and the closest name.
     public func columnIndex(named name: String) throws -> Int {
         if let index = optionalColumnIndex(named: name) { return index }
-        throw InputError(file: file, line: headerLine,
+        throw Diagnostic(file: file, line: headerLine,
                          "required column \"\(name)\" is missing",
                          hint: headerHint(for: name) + "; add a column named \"\(name)\" to the header")
     }
@@ -264,7 +264,7 @@ extension InputErrors {
     func capped(at limit: Int, file: String, more: Bool = false) -> InputErrors {
         guard errors.count >= limit || (more && !errors.isEmpty) else { return self }
         var kept = InputErrors(Array(errors.prefix(limit)))
-        kept.append(InputError(file: file, "stopped after \(kept.count) problem\(kept.count == 1 ? "" : "s"); the rest of the file was not checked",
+        kept.append(Diagnostic(file: file, "stopped after \(kept.count) problem\(kept.count == 1 ? "" : "s"); the rest of the file was not checked",
                                hint: "fix these first (a wrong separator or encoding often causes every row's problem), then check again"))
         return kept
     }

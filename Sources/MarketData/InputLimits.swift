@@ -49,7 +49,7 @@ public enum InputLimits {
     /// The same check on bytes already in memory (stdin, tests).
     public static func checkSize(_ size: Int, file: String, limit: Int, what: String) throws {
         guard size > limit else { return }
-        throw InputError(file: file,
+        throw Diagnostic(file: file,
                          "the file is \(size) bytes; \(what) may be at most \(describeBytes(limit)) (\(limit) bytes)",
                          hint: "check that this is the file you meant; split larger data into several files")
     }

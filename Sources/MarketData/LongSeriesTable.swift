@@ -28,7 +28,7 @@ public struct LongSeriesTable: Sendable {
         let x = try table.columnIndex(named: xColumn)
         let y = try table.columnIndex(named: yColumn)
         guard !table.rows.isEmpty else {
-            throw InputError(file: table.file, line: table.headerLine, "the file has a header but no rows",
+            throw Diagnostic(file: table.file, line: table.headerLine, "the file has a header but no rows",
                              hint: "add one row per series and year: \(idColumn),\(xColumn),\(yColumn)")
         }
         var order: [String] = []
@@ -40,7 +40,7 @@ public struct LongSeriesTable: Sendable {
             var problems = errors[name] ?? InputErrors()
             defer { errors[name] = problems.isEmpty ? nil : problems }
             if name.isEmpty {
-                problems.append(InputError(table.location(of: row[id]), "column \"\(table.header[id])\" is empty",
+                problems.append(Diagnostic(table.location(of: row[id]), "column \"\(table.header[id])\" is empty",
                                            hint: "name the series this row belongs to"))
                 continue
             }
@@ -48,7 +48,7 @@ public struct LongSeriesTable: Sendable {
             let value = try problems.collect { try NumberParsing.double(row[y], column: table.header[y], file: table.file) }
             guard let year, let value else { continue }
             if let earlier = rows[name]?.first(where: { $0.year == year }) {
-                problems.append(InputError(table.location(of: row[x]),
+                problems.append(Diagnostic(table.location(of: row[x]),
                                            "series \"\(name)\" has year \(year) twice (first on line \(earlier.line))",
                                            hint: "keep one row per series and year"))
                 continue
@@ -77,7 +77,7 @@ public struct LongSeriesTable: Sendable {
     static func year(_ cell: CSVCell, column: String, file: String) throws -> Int {
         let year = try NumberParsing.integer(cell, column: column, file: file)
         guard yearRange.contains(year) else {
-            throw InputError(file: file, line: cell.line, column: cell.column,
+            throw Diagnostic(file: file, line: cell.line, column: cell.column,
                              "year \(year) in column \"\(column)\" is outside \(yearRange.lowerBound)…\(yearRange.upperBound)",
                              hint: "write a calendar year such as 2024")
         }

@@ -73,10 +73,10 @@ public struct MarketSeries: Sendable, Hashable {
     /// Sorted by year, one per year.
     public var observations: [Observation]
     /// Things that did not stop loading but deserve a look (severity .warning), in line order.
-    public var warnings: [InputError]
+    public var warnings: [Diagnostic]
 
     public init(id: String, file: String, unit: String, definition: String = "", observations: [Observation],
-                warnings: [InputError] = []) {
+                warnings: [Diagnostic] = []) {
         self.id = id
         self.file = file
         self.unit = unit

@@ -14,19 +14,19 @@ public enum NumberParsing {
     public static func double(_ rawText: String, quoted: Bool = false, column columnName: String, at location: SourceLocation) throws -> Double {
         let text = rawText.trimmingSpaces()
         if text.isEmpty {
-            throw InputError(location, "column \"\(columnName)\" is empty", hint: "write a number; if the value is unknown, leave the row out")
+            throw Diagnostic(location, "column \"\(columnName)\" is empty", hint: "write a number; if the value is unknown, leave the row out")
         }
         let lowered = text.lowercased()
         if ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "#n/a", "n/a", "na", "#num!", "#value!", "#div/0!"].contains(lowered) {
-            throw InputError(location, "value \"\(text)\" in column \"\(columnName)\" is not a number",
+            throw Diagnostic(location, "value \"\(text)\" in column \"\(columnName)\" is not a number",
                              hint: "write a finite number; if the value is unknown, leave the row out")
         }
         guard let digits = plainDecimal(text, allowGrouping: quoted) else {
-            throw InputError(location, "value \"\(text)\" in column \"\(columnName)\" is not a number",
+            throw Diagnostic(location, "value \"\(text)\" in column \"\(columnName)\" is not a number",
                              hint: specificHint(for: text, quoted: quoted))
         }
         guard let value = Double(digits), value.isFinite else {
-            throw InputError(location, "value \"\(text)\" in column \"\(columnName)\" is too large to be a number",
+            throw Diagnostic(location, "value \"\(text)\" in column \"\(columnName)\" is too large to be a number",
                              hint: decimalHint)
         }
         return value
@@ -37,7 +37,7 @@ public enum NumberParsing {
         let location = SourceLocation(file: file, line: cell.line, column: cell.column)
         let text = cell.text.trimmingSpaces()
         if text.isEmpty {
-            throw InputError(location, "column \"\(columnName)\" is empty", hint: "write a whole number such as 2024")
+            throw Diagnostic(location, "column \"\(columnName)\" is empty", hint: "write a whole number such as 2024")
         }
         let body = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
         // Int(_:) returns nil on overflow rather than trapping, so "99999999999999999999" is an error.
@@ -48,7 +48,7 @@ public enum NumberParsing {
             } else if text.contains(".") {
                 hint += ", without decimals"
             }
-            throw InputError(location, "value \"\(text)\" in column \"\(columnName)\" is not a whole number", hint: hint)
+            throw Diagnostic(location, "value \"\(text)\" in column \"\(columnName)\" is not a whole number", hint: hint)
         }
         return value
     }

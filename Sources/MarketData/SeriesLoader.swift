@@ -34,13 +34,13 @@ public enum SeriesLoader {
     }
 
     /// Every problem in the file at `path`, in line order; empty when it loads cleanly.
-    public static func validate(path: String, id: String? = nil, allowGaps: Bool = false) -> [InputError] {
+    public static func validate(path: String, id: String? = nil, allowGaps: Bool = false) -> [Diagnostic] {
         do {
             _ = try load(path: path, id: id, allowGaps: allowGaps)
             return []
         } catch {
             return InputErrors(flattening: error)?.errors
-                ?? [InputError(file: path, "the file could not be read: \(error)")]
+                ?? [Diagnostic(file: path, "the file could not be read: \(error)")]
         }
     }
 
@@ -54,7 +54,7 @@ public enum SeriesLoader {
                 loaded.append(try load(path: path, allowGaps: allowGaps))
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
-                    ?? InputErrors([InputError(file: path, "the file could not be read: \(error)")]))
+                    ?? InputErrors([Diagnostic(file: path, "the file could not be read: \(error)")]))
             }
         }
         return (loaded, problems)
@@ -68,7 +68,7 @@ public enum SeriesLoader {
         let missing = requiredColumns.filter { table.optionalColumnIndex(named: $0) == nil }
         for name in missing {
             // A misspelt required column is reported once, as missing, with the suggestion.
-            problems.append(InputError(file: file, line: table.headerLine,
+            problems.append(Diagnostic(file: file, line: table.headerLine,
                                        "required column \"\(name)\" is missing",
                                        hint: missingColumnHint(name, table: table)))
         }
@@ -104,7 +104,7 @@ public enum SeriesLoader {
 
             let unitCell = row[unitColumn]
             if unitCell.text.isEmpty {
-                problems.append(InputError(table.location(of: unitCell), "column \"unit\" is empty",
+                problems.append(Diagnostic(table.location(of: unitCell), "column \"unit\" is empty",
                                            hint: "write the unit of the value, such as 亿元"))
             } else if let problem = unitCheck.check(unitCell, line: row.line, in: table) {
                 problems.append(problem)
@@ -112,7 +112,7 @@ public enum SeriesLoader {
 
             let sourceCell = row[sourceColumn]
             if sourceCell.text.isEmpty {
-                problems.append(InputError(table.location(of: sourceCell), "column \"source\" is empty",
+                problems.append(Diagnostic(table.location(of: sourceCell), "column \"source\" is empty",
                                            hint: "name where the value comes from (publisher, date, URL); every value needs a source"))
             }
 
@@ -126,7 +126,7 @@ public enum SeriesLoader {
             if let year {
                 yearLines.append((year, row.line))
                 if let earlier = lineOfYear[year] {
-                    problems.append(InputError(file: file, line: row.line, column: row[yearColumn].column,
+                    problems.append(Diagnostic(file: file, line: row.line, column: row[yearColumn].column,
                                                "year \(year) appears twice, on lines \(earlier) and \(row.line)",
                                                hint: "keep one row per year; delete or correct one of them"))
                 } else {
@@ -191,10 +191,10 @@ public enum SeriesLoader {
     /// Not errors, but likely mistakes: a column that looks like a misspelt optional column
     /// (its values would be silently ignored), a file that had to be decoded as GBK, and an
     /// actual value for a year after an estimate (usually a status typed in the wrong row).
-    private static func warnings(for table: CSVTable, observations: [Observation]) -> [InputError] {
-        var found: [InputError] = []
+    private static func warnings(for table: CSVTable, observations: [Observation]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
         if table.encoding == .gb18030 {
-            found.append(InputError(file: table.file,
+            found.append(Diagnostic(file: table.file,
                                     "the file is not UTF-8; it was read as GBK/GB18030",
                                     hint: TextDecoding.resaveHint, severity: .warning))
         }
@@ -202,7 +202,7 @@ public enum SeriesLoader {
         for (index, column) in table.header.enumerated() where !known.contains(column.lowercased()) {
             if let match = Suggestions.closest(to: column, among: optionalColumns) {
                 let headerCell = table.headerCells.indices.contains(index) ? table.headerCells[index].column : nil
-                found.append(InputError(file: table.file, line: table.headerLine, column: headerCell,
+                found.append(Diagnostic(file: table.file, line: table.headerLine, column: headerCell,
                                         "column \"\(column)\" is not used; did you mean \"\(match)\"?",
                                         hint: "rename the column to \"\(match)\" if it holds the \(match) of each row",
                                         severity: .warning))
@@ -211,7 +211,7 @@ public enum SeriesLoader {
         let sorted = observations.sorted { $0.year < $1.year }
         if let firstEstimate = sorted.first(where: { $0.status == .estimate }) {
             for later in sorted where later.status == .actual && later.year > firstEstimate.year {
-                found.append(InputError(file: table.file, line: later.line,
+                found.append(Diagnostic(file: table.file, line: later.line,
                                         "year \(later.year) is an actual but the earlier year \(firstEstimate.year) (line \(firstEstimate.line)) is an estimate",
                                         hint: "check the status column: estimates usually follow the last actual year",
                                         severity: .warning))
@@ -223,7 +223,7 @@ public enum SeriesLoader {
     private static func parseYear(_ cell: CSVCell, file: String) throws -> Int {
         let year = try NumberParsing.integer(cell, column: "year", file: file)
         guard yearRange.contains(year) else {
-            throw InputError(file: file, line: cell.line, column: cell.column,
+            throw Diagnostic(file: file, line: cell.line, column: cell.column,
                              "year \(year) is outside \(yearRange.lowerBound)–\(yearRange.upperBound)",
                              hint: "write a four-digit calendar year such as 2024")
         }
@@ -233,7 +233,7 @@ public enum SeriesLoader {
     private static func parseValue(_ cell: CSVCell, file: String) throws -> Double {
         let value = try NumberParsing.double(cell, column: "value", file: file)
         guard value > 0 else {
-            throw InputError(file: file, line: cell.line, column: cell.column,
+            throw Diagnostic(file: file, line: cell.line, column: cell.column,
                              "value \(cell.text) in column \"value\" is \(value == 0 ? "zero" : "negative"), but a market size must be positive",
                              hint: "check the sign and the unit; a year without a known value is left out rather than written as 0")
         }
@@ -246,19 +246,19 @@ public enum SeriesLoader {
     /// A preliminary figure must say when it was stated, and that must fall inside its own
     /// year: stated later, the year had closed (an actual); stated before, it is a forecast.
     private static func preliminaryProblem(year: Int, published: String, statusCell: CSVCell, publishedCell: CSVCell?,
-                                           file: String) -> InputError? {
+                                           file: String) -> Diagnostic? {
         guard let publishedCell, !published.isEmpty, let publishedYear = Int(published.prefix(4)) else {
-            return InputError(file: file, line: statusCell.line, column: statusCell.column,
+            return Diagnostic(file: file, line: statusCell.line, column: statusCell.column,
                               "\(year) is preliminary but the row gives no `published` date",
                               hint: "write when the figure was stated (e.g. 2025-12) in a `published` column: a preliminary figure is one stated before its year closed")
         }
         if publishedYear > year {
-            return InputError(file: file, line: publishedCell.line, column: publishedCell.column,
+            return Diagnostic(file: file, line: publishedCell.line, column: publishedCell.column,
                               "\(year) is preliminary but was published \(published), after the year closed",
                               hint: "write status actual for a figure stated after its year ended, or correct the date")
         }
         if publishedYear < year {
-            return InputError(file: file, line: publishedCell.line, column: publishedCell.column,
+            return Diagnostic(file: file, line: publishedCell.line, column: publishedCell.column,
                               "\(year) is preliminary but was published \(published), before the year began",
                               hint: "a figure stated before its year began is a forecast: write status estimate, or list it as a publisher forecast")
         }
@@ -269,7 +269,7 @@ public enum SeriesLoader {
         if let status = ObservationStatus(rawValue: cell.text.lowercased()) { return status }
         let allowed = ObservationStatus.allCases.map(\.rawValue) + [preliminaryStatus]
         let shown = cell.text.isEmpty ? "column \"status\" is empty" : "status \"\(cell.text)\" is not one of \(allowed.joined(separator: ", "))"
-        throw InputError(file: file, line: cell.line, column: cell.column, shown,
+        throw Diagnostic(file: file, line: cell.line, column: cell.column, shown,
                          hint: cell.text.isEmpty
                              ? "write actual for a reported value, preliminary for one stated before its year closed, or estimate for a forecast"
                              : Suggestions.hint(for: cell.text, among: allowed, listIntro: "the status must be one of"))
@@ -289,7 +289,7 @@ public enum SeriesLoader {
         case "不足", "低于", "以下", "<", "<=", "≤", "max", "at most": guess = "upper"
         default: guess = Suggestions.closest(to: text, among: allowed)
         }
-        throw InputError(file: file, line: cell.line, column: cell.column,
+        throw Diagnostic(file: file, line: cell.line, column: cell.column,
                          "bound \"\(text)\" is not one of \(allowed.joined(separator: ", ")) or empty",
                          hint: (guess.map { "did you mean \"\($0)\"? " } ?? "") + meaning)
     }
@@ -307,7 +307,7 @@ public enum SeriesLoader {
         if valid, parts.count == 3, let day = Int(parts[2]), !(1...31).contains(day) { valid = false }
         if valid, let year = Int(parts[0]), !yearRange.contains(year) { valid = false }
         guard valid else {
-            throw InputError(file: file, line: cell.line, column: cell.column,
+            throw Diagnostic(file: file, line: cell.line, column: cell.column,
                              "published \"\(text)\" is not a date such as 2025-12 or 2025-12-15",
                              hint: "write the date the figure was published, at the precision the source gives (YYYY-MM or YYYY-MM-DD), or leave the cell empty")
         }
@@ -324,7 +324,7 @@ public enum SeriesLoader {
             let list = missingYears.count <= 5
                 ? missingYears.map(String.init).joined(separator: ", ")
                 : "\(missingYears.lowerBound)–\(missingYears.upperBound - 1)"
-            problems.append(InputError(file: file, line: later.line,
+            problems.append(Diagnostic(file: file, line: later.line,
                                        "year\(missingYears.count == 1 ? "" : "s") \(list) missing between \(earlier.year) (line \(earlier.line)) and \(later.year) (line \(later.line))",
                                        hint: "growth rates and fits assume consecutive years: add the missing year\(missingYears.count == 1 ? "" : "s") (mark derived values in the note column), or allow gaps for this series"))
         }
@@ -345,13 +345,13 @@ private struct SameValueCheck {
         self.hint = hint
     }
 
-    mutating func check(_ cell: CSVCell, line: Int, in table: CSVTable) -> InputError? {
+    mutating func check(_ cell: CSVCell, line: Int, in table: CSVTable) -> Diagnostic? {
         guard let first else {
             self.first = (cell.text, line)
             return nil
         }
         guard first.text != cell.text else { return nil }
-        return InputError(table.location(of: cell),
+        return Diagnostic(table.location(of: cell),
                           "\(column) \"\(cell.text)\" differs from \"\(first.text)\" on line \(first.line)",
                           hint: hint(first.text))
     }

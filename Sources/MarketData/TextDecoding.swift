@@ -35,13 +35,13 @@ public enum TextDecoding {
         }
         let text = normalizeLineEnds(decoded.text)
         if text.unicodeScalars.allSatisfy({ isBlank($0) }) {
-            throw InputError(file: file, "the file is empty",
+            throw Diagnostic(file: file, "the file is empty",
                              hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
         }
         // In UTF-8 a zero byte is the NUL character and nothing else.
         if let offset = text.utf8.firstIndex(of: 0) {
             let (line, column) = lineAndColumn(in: text, upTo: offset)
-            throw InputError(file: file, line: line, column: column,
+            throw Diagnostic(file: file, line: line, column: column,
                              "the file contains a NUL character, so it is not a text (CSV) file",
                              hint: "export the data as CSV UTF-8 from the program that made it")
         }
@@ -55,9 +55,9 @@ public enum TextDecoding {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if exists && isDirectory.boolValue {
-                throw InputError(file: path, "this is a folder, not a file", hint: "give the path of a .csv file")
+                throw Diagnostic(file: path, "this is a folder, not a file", hint: "give the path of a .csv file")
             }
-            throw InputError(file: path, exists ? "the file cannot be read" : "the file does not exist",
+            throw Diagnostic(file: path, exists ? "the file cannot be read" : "the file does not exist",
                              hint: exists ? "check the file's permissions" : "check the path; relative paths are taken from the config file's folder")
         }
         return try decode(data, file: path)
@@ -72,10 +72,10 @@ public enum TextDecoding {
             switch status.st_mode & S_IFMT {
             case S_IFREG, S_IFDIR: break
             case S_IFIFO:
-                throw InputError(file: path, "this is a named pipe (FIFO), not a file",
+                throw Diagnostic(file: path, "this is a named pipe (FIFO), not a file",
                                  hint: "save the data to a .csv file and give its path")
             default:
-                throw InputError(file: path, "this is a device or socket, not a file",
+                throw Diagnostic(file: path, "this is a device or socket, not a file",
                                  hint: "save the data to a .csv file and give its path")
             }
         }
@@ -94,13 +94,13 @@ public enum TextDecoding {
             let body = Data(bytes.dropFirst(2))
             guard body.count % 2 == 0,
                   let text = String(data: body, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian) else {
-                throw InputError(file: file, "the file starts with a UTF-16 byte order mark but is not valid UTF-16",
+                throw Diagnostic(file: file, "the file starts with a UTF-16 byte order mark but is not valid UTF-16",
                                  hint: resaveHint)
             }
             return DecodedText(text: text, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian)
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw InputError(file: file, "this is an Excel workbook (.xlsx) or another zip file, not a CSV file",
+            throw Diagnostic(file: file, "this is an Excel workbook (.xlsx) or another zip file, not a CSV file",
                              hint: "open it in Excel and use 另存为 (Save As) → \"CSV UTF-8 (逗号分隔)\"")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -125,7 +125,7 @@ public enum TextDecoding {
         #endif
     }
 
-    private static func notUTF8Error(_ bytes: UnsafeBufferPointer<UInt8>, file: String, firstBadOffset: Int) -> InputError {
+    private static func notUTF8Error(_ bytes: UnsafeBufferPointer<UInt8>, file: String, firstBadOffset: Int) -> Diagnostic {
         // Position of the bad byte as an editor would show it: lines counted by "\n", the
         // column by the characters decoded before it on that line.
         let safeOffset = min(max(firstBadOffset, 0), bytes.count)
@@ -138,7 +138,7 @@ public enum TextDecoding {
         let before = String(decoding: bytes[lineStart..<safeOffset], as: UTF8.self)
         let column = before.unicodeScalars.filter { $0 != "\u{FEFF}" && $0 != "\r" }.count + 1
         let byteText = safeOffset < bytes.count ? String(format: "0x%02X", bytes[safeOffset]) : "end of file"
-        return InputError(file: file, line: line, column: column,
+        return Diagnostic(file: file, line: line, column: column,
                           "the file is not UTF-8 (byte \(byteText) cannot start or continue a UTF-8 character) and is not GBK/GB18030 either",
                           hint: resaveHint)
     }

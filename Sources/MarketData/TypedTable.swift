@@ -90,7 +90,7 @@ public struct TypedTable: Sendable {
         self.table = table
         var missing = InputErrors()
         for name in required where table.optionalColumnIndex(named: name) == nil {
-            missing.append(InputError(file: table.file, line: table.headerLine, "required column \"\(name)\" is missing",
+            missing.append(Diagnostic(file: table.file, line: table.headerLine, "required column \"\(name)\" is missing",
                                       hint: table.headerHint(for: name)
                                           + "; add a column named \"\(name)\""))
         }
@@ -102,7 +102,7 @@ public struct TypedTable: Sendable {
             for index in table.header.indices {
                 let cell = row[index]
                 guard cell.text.utf8.count > limit, cell.text.unicodeScalars.count > limit else { continue }
-                problems.append(InputError(table.location(of: cell),
+                problems.append(Diagnostic(table.location(of: cell),
                                            "the text in column \"\(table.header[index])\" is longer than \(limit) characters, the most a label or note may have",
                                            hint: "shorten it; a page shows a few lines of a note at most"))
             }
@@ -124,7 +124,7 @@ public struct TypedTable: Sendable {
     public mutating func requiredText(_ row: CSVRow, _ column: String) -> String {
         let value = text(row, column)
         if value.isEmpty, let cell = cell(row, column) {
-            problems.append(InputError(table.location(of: cell), "column \"\(column)\" is empty",
+            problems.append(Diagnostic(table.location(of: cell), "column \"\(column)\" is empty",
                                        hint: "fill in the \(column) of this row"))
         }
         return value
@@ -144,7 +144,7 @@ public struct TypedTable: Sendable {
     /// A plain number that must be present.
     public mutating func number(_ row: CSVRow, _ column: String) -> Double? {
         if text(row, column).isEmpty, let cell = cell(row, column) {
-            problems.append(InputError(table.location(of: cell), "column \"\(column)\" is empty",
+            problems.append(Diagnostic(table.location(of: cell), "column \"\(column)\" is empty",
                                        hint: "write the number, without thousands separators or units"))
             return nil
         }
@@ -157,13 +157,13 @@ public struct TypedTable: Sendable {
         let raw = cell.text.trimmedOfSpaces
         if raw.isEmpty {
             if required {
-                problems.append(InputError(table.location(of: cell), "column \"\(column)\" is empty",
+                problems.append(Diagnostic(table.location(of: cell), "column \"\(column)\" is empty",
                                            hint: "write the date as YYYY, YYYY-MM or YYYY-MM-DD"))
             }
             return nil
         }
         guard let date = CalendarDate(iso: raw) else {
-            problems.append(InputError(table.location(of: cell), "`\(raw)` in column \"\(column)\" is not a date",
+            problems.append(Diagnostic(table.location(of: cell), "`\(raw)` in column \"\(column)\" is not a date",
                                        hint: "write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-03-16)"))
             return nil
         }
@@ -176,7 +176,7 @@ public struct TypedTable: Sendable {
         guard allowed.contains(value) else {
             if let cell = cell(row, column) {
                 let guess = Suggestions.closest(to: value, among: allowed).map { "did you mean `\($0)`? " } ?? ""
-                problems.append(InputError(table.location(of: cell), "`\(value)` in column \"\(column)\" is not allowed",
+                problems.append(Diagnostic(table.location(of: cell), "`\(value)` in column \"\(column)\" is not allowed",
                                            hint: guess + "write one of: \(allowed.joined(separator: ", "))"))
             }
             return nil
@@ -185,7 +185,7 @@ public struct TypedTable: Sendable {
     }
 
     /// Records a problem the caller found (a rule across cells, a range check).
-    public mutating func recordProblem(_ error: InputError) {
+    public mutating func recordProblem(_ error: Diagnostic) {
         problems.append(error)
     }
 

@@ -21,8 +21,10 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The folder that receives <DIR's name>/.")
     var out = "output"
 
-    @Option(help: "Growth model for every series, or auto to choose per series.")
-    var model = "auto"
+    @Option(help: ArgumentHelp("Growth model for every series, or auto to choose per series.",
+                               discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
+            transform: ModelArgument.parse)
+    var model: ModelSpec = .auto
 
     @Option(help: "Last forecast year (default: five years after each series' last actual).")
     var horizon: Int?
@@ -56,10 +58,6 @@ struct BatchCommand: ParsableCommand {
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
         }
-        guard ModelSpec(name: model) != nil else {
-            let (message, hint) = ModelSpec.unknownNameMessage(model)
-            throw ValidationError("--model: \(message); \(hint)")
-        }
         if let bounds {
             do { _ = try NaturalBounds.parse(bounds) } catch { throw ValidationError("--bounds: \(error)") }
         }
@@ -82,12 +80,8 @@ struct BatchCommand: ParsableCommand {
             options.bounds = try bounds.map(NaturalBounds.parse)
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
-            if !quiet {
-                for warning in summary.warnings { StandardStreams.err("\(warning)\n") }
-            }
-            for failure in summary.failures {
-                StandardStreams.err("\(failure.error)\n")
-            }
+            if !quiet { CommandLineOutput.print(summary.warnings) }
+            CommandLineOutput.print(summary.failures.flatMap(\.diagnostics))
             if !quiet {
                 print("wrote \(summary.succeeded) series into \(summary.folder)"
                       + (summary.failures.isEmpty ? "" : "; \(summary.failures.count) failed (see above and batch.csv)"))

@@ -16,9 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = RunValidation.check(configPath: config)
-        for problem in report.problems {
-            StandardStreams.err("\(problem)\n")
-        }
+        CommandLineOutput.print(report.problems)
         let errors = report.errors.count, warnings = report.warnings.count
         if !quiet {
             if report.isValid {

@@ -42,12 +42,12 @@ enum CommandLineOutput {
 
     /// The one printer: any error as its diagnostics, compiler-style, on stderr.
     static func print(_ error: any Error) {
-        if let batch = error as? BatchError {
-            // The series' own errors come first, then what that means for the batch.
-            StandardStreams.err("\(batch)\n")
-            return
-        }
-        for diagnostic in Diagnostic.of(error) {
+        print(Diagnostic.of(error))
+    }
+
+    /// Diagnostics (errors and warnings), one paragraph each, on stderr, in the order given.
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
             StandardStreams.err("\(diagnostic)\n")
         }
     }

@@ -37,8 +37,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Forecast through this year.")
     var to: Int?
 
-    @Option(help: "auto, a yearly method or a growth curve.")
-    var model = "auto"
+    @Option(help: "auto, a yearly method or a growth curve.", transform: ModelArgument.parse)
+    var model: ModelSpec = .auto
 
     @Option(help: "Coverage of the prediction intervals.")
     var level = 0.95
@@ -68,10 +68,6 @@ struct ForecastCommand: ParsableCommand {
         if let to, !LongSeriesTable.yearRange.contains(to) {
             throw ValidationError("--to must be a calendar year such as 2030, not \(to)")
         }
-        guard ModelSpec(name: model) != nil else {
-            let (message, hint) = ModelSpec.unknownNameMessage(model)
-            throw ValidationError("--model: \(message); \(hint)")
-        }
         guard IntervalCalibration.levelRange.contains(level) else {
             throw ValidationError("--level must lie between \(IntervalCalibration.levelRange.lowerBound) and \(IntervalCalibration.levelRange.upperBound), not \(level)")
         }
@@ -95,7 +91,7 @@ struct ForecastCommand: ParsableCommand {
             defer { display.end() }
             if let out { try AtomicFile.refuseOverwriting(input: file, with: out) }
             let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
-            let options = ManySeriesOptions(model: ModelSpec(name: model)!,
+            let options = ManySeriesOptions(model: model,
                                             horizon: horizon.map { .years($0) } ?? .through(to!),
                                             level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             bounds: try bounds.map(NaturalBounds.parse))

@@ -24,8 +24,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: ChartOutputOptions
 
     func validate() throws {
-        if let quarter, !ReportConfig.isQuarter(quarter) {
-            throw ValidationError("--quarter `\(quarter)` is not a quarter: write the year, a capital Q and the quarter number, e.g. 2026Q4")
+        if let quarter, let (message, hint) = ReportConfig.quarterOverrideProblem(quarter) {
+            throw ValidationError("--quarter \(message): \(hint)")
         }
     }
 

@@ -14,20 +14,20 @@ final class DisclosureRulesTests: XCTestCase {
     // MARK: ForecastSupport
 
     func testACurveOnThreeActualsIsTooShortAndOnFourIsNot() throws {
-        let three = try Forecaster.forecast(series([100, 112, 121]), model: "exponential", horizon: 2025, level: 0.95)
+        let three = try Forecaster.forecast(series([100, 112, 121]), model: .curve(.exponential), horizon: 2025, level: 0.95)
         XCTAssertEqual(ForecastSupport(three), ForecastSupport(actuals: 3, degreesOfFreedom: 1))
         XCTAssertFalse(ForecastSupport(three).isSupported)
-        let four = try Forecaster.forecast(series([100, 112, 121, 135]), model: "exponential", horizon: 2025, level: 0.95)
+        let four = try Forecaster.forecast(series([100, 112, 121, 135]), model: .curve(.exponential), horizon: 2025, level: 0.95)
         XCTAssertEqual(ForecastSupport(four), ForecastSupport(actuals: 4, degreesOfFreedom: 2))
         XCTAssertTrue(ForecastSupport(four).isSupported)
     }
 
     func testAutoOnThreeActualsIsChargedOneParameter() throws {
-        let auto = try Forecaster.forecast(series([100, 112, 121]), model: "auto", horizon: 2025, level: 0.95)
+        let auto = try Forecaster.forecast(series([100, 112, 121]), model: .auto, horizon: 2025, level: 0.95)
         XCTAssertNil(auto.fit)
         XCTAssertEqual(ForecastSupport(auto), ForecastSupport(actuals: 3, degreesOfFreedom: 2))
         XCTAssertTrue(ForecastSupport(auto).isSupported)
-        let two = try Forecaster.forecast(series([100, 112]), model: "auto", horizon: 2025, level: 0.95)
+        let two = try Forecaster.forecast(series([100, 112]), model: .auto, horizon: 2025, level: 0.95)
         XCTAssertFalse(ForecastSupport(two).isSupported)
     }
 
@@ -43,9 +43,9 @@ final class DisclosureRulesTests: XCTestCase {
 
     private func report(_ errors: [String: Double], years: [Int] = [2025]) -> BacktestReport {
         // Each method misses every held-out year by `errors[method]` × the actual 100.
-        let methods = ["auto", "naive", "drift", "scenario:base"]
+        let methods: [BacktestSubject] = [.model("auto"), .model("naive"), .model("drift"), .scenario("base")]
         let rows = methods.flatMap { method in
-            years.map { BacktestRow(method: method, year: $0, forecast: 100 * (1 + (errors[method] ?? 0)), actual: 100) }
+            years.map { BacktestRow(method: method, year: $0, forecast: 100 * (1 + (errors[method.description] ?? 0)), actual: 100) }
         }
         return BacktestReport(seriesID: "s", unit: "亿元", fitYears: 2020...2024, testYears: years, rows: rows, skipped: [])
     }
@@ -64,7 +64,7 @@ final class DisclosureRulesTests: XCTestCase {
         let oneYear = BacktestStanding(model: "auto",
                                        in: report(["auto": 0.095, "naive": 0.10, "drift": 0.074]), heldOutLowerBounds: true)
         XCTAssertEqual(oneYear.rank, 2)
-        XCTAssertEqual(oneYear.best?.method, "drift")
+        XCTAssertEqual(oneYear.best?.method, .model("drift"))
         XCTAssertEqual(oneYear.modelError ?? .nan, 0.095, accuracy: 1e-12)
         XCTAssertEqual(oneYear.reasons, [.fewHeldOutYears(1), .heldOutAreLowerBounds, .referenceEvidence])
         // Three exact held-out years and a curve: nothing excuses it.

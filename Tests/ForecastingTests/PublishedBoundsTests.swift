@@ -18,11 +18,11 @@ final class PublishedBoundsTests: XCTestCase {
                               (2023, 180, .actual, .lower)])
         let exact = series([(2020, 100, .actual, nil), (2021, 120, .actual, nil), (2022, 150, .actual, nil),
                             (2023, 180, .actual, nil)])
-        for model in ["auto", "exponential"] {
+        for model: ModelSpec in [.auto, .curve(.exponential)] {
             let a = try Forecaster.forecast(bounded, model: model, horizon: 2026, level: 0.95)
             let b = try Forecaster.forecast(exact, model: model, horizon: 2026, level: 0.95)
             // The figure is the only number published: the fit uses it as the value.
-            XCTAssertEqual(a.points.map(\.value), b.points.map(\.value), model)
+            XCTAssertEqual(a.points.map(\.value), b.points.map(\.value), model.name)
             XCTAssertEqual(a.warnings.filter { $0.contains("lower bound") }.count, 1, "\(model): \(a.warnings)")
             XCTAssertTrue(a.warnings.contains { $0.hasPrefix("2022, 2023 are published lower bounds") }, "\(a.warnings)")
             XCTAssertFalse(b.warnings.contains { $0.contains("bound") }, "\(b.warnings)")
@@ -33,7 +33,7 @@ final class PublishedBoundsTests: XCTestCase {
         // An estimate row says 2025 is more than 400, far above the trend (about 250).
         let input = series([(2020, 100, .actual, nil), (2021, 120, .actual, nil), (2022, 150, .actual, nil),
                             (2023, 180, .actual, nil), (2025, 400, .estimate, .lower)])
-        let forecast = try Forecaster.forecast(input, model: "auto", horizon: 2026, level: 0.95)
+        let forecast = try Forecaster.forecast(input, model: .auto, horizon: 2026, level: 0.95)
         let y2024 = try XCTUnwrap(forecast.points.first { $0.year == 2024 })
         let y2025 = try XCTUnwrap(forecast.points.first { $0.year == 2025 })
         XCTAssertLessThan(try XCTUnwrap(y2024.lower), 400, "a year without a bound is left alone")
@@ -42,7 +42,7 @@ final class PublishedBoundsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(y2025.upper), 400)
         let unbounded = try Forecaster.forecast(series([(2020, 100, .actual, nil), (2021, 120, .actual, nil),
                                                         (2022, 150, .actual, nil), (2023, 180, .actual, nil)]),
-                                                model: "auto", horizon: 2026, level: 0.95)
+                                                model: .auto, horizon: 2026, level: 0.95)
         XCTAssertLessThan(try XCTUnwrap(unbounded.points.first { $0.year == 2025 }?.lower), 400,
                           "without the bound the interval would reach below it")
     }

@@ -23,19 +23,19 @@ final class ScenarioFitterTests: XCTestCase {
         let short = MarketSeries(id: "m", file: "t.csv", unit: "亿元", observations: [
             (2020, 15.0), (2022, 70), (2023, 141.34),
         ].enumerated().map { Observation(year: $1.0, value: $1.1, unit: "亿元", status: .actual, source: "s", line: $0 + 2) })
-        for model in ["exponential", "linear", "auto"] {
+        for model: ModelSpec in [.curve(.exponential), .curve(.linear), .auto] {
             let forecast = try Forecaster.forecast(short, model: model, horizon: 2027, level: 0.95)
             for point in forecast.estimates {
                 XCTAssertGreaterThanOrEqual(try XCTUnwrap(point.lower), 0, "\(model) \(point.year)")
                 XCTAssertGreaterThanOrEqual(point.value, 0, "\(model) \(point.year)")
             }
         }
-        let exponential = try Forecaster.forecast(short, model: "exponential", horizon: 2027, level: 0.95)
+        let exponential = try Forecaster.forecast(short, model: .curve(.exponential), horizon: 2027, level: 0.95)
         XCTAssertEqual(exponential.estimates.last?.lower, 0, "the band's lower end is at the floor")
     }
 
     func testNoAssumptionsIsThePlainCatalogFit() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential")))
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential))))
         let reference = try GrowthCurves.fit(.exponential, x: (2019...2024).map(Double.init),
                                              y: chinaAI.actuals.map(\.value))
         for year in 2025...2027 {
@@ -46,7 +46,7 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testCeilingIsFixedAndNeverExceeded() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("logistic"), ceiling: .absolute(12000)),
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.logistic)), ceiling: .absolute(12000)),
                                horizon: 2040)
         XCTAssertEqual(forecast.fit?.parameters.first { $0.name == "K" }?.value, 12000)
         for point in forecast.estimates { XCTAssertLessThan(point.value, 12000) }
@@ -54,16 +54,16 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testCeilingMultipleIsOfTheLastActualInTheWindow() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("gompertz"), ceiling: .multipleOfLastActual(2)))
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.gompertz)), ceiling: .multipleOfLastActual(2)))
         XCTAssertEqual(forecast.fit?.parameters.first { $0.name == "K" }?.value ?? 0, 14940, accuracy: 1e-9)
     }
 
     func testSoftAnchorPullsTheForecastTowardItAndTighterPullsHarder() throws {
-        let free = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))), 2027)
+        let free = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)))), 2027)
         let target = 18000.0
-        let loose = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let loose = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                         anchors: [.init(year: 2027, value: target, kind: .soft(tolerance: 0.3))])), 2027)
-        let tight = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let tight = try value(try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                         anchors: [.init(year: 2027, value: target, kind: .soft(tolerance: 0.02))])), 2027)
         XCTAssertGreaterThan(loose, free)
         XCTAssertLessThan(loose, target)
@@ -72,13 +72,13 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testHardAnchorIsMet() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                  anchors: [.init(year: 2026, value: 12500, kind: .hard)]))
         XCTAssertEqual(try value(forecast, 2026), 12500, accuracy: 12500 * 1e-3)
     }
 
     func testHardAnchorAboveTheCeilingIsRefusedWithAReason() {
-        XCTAssertThrowsError(try fit(SeriesAssumptions(seriesID: "s", model: .catalog("logistic"), ceiling: .absolute(10000),
+        XCTAssertThrowsError(try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.logistic)), ceiling: .absolute(10000),
                                                        anchors: [.init(year: 2027, value: 12000, kind: .hard)]))) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("hard anchor 12000.0 in 2027"), text)
@@ -87,14 +87,14 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testParameterLimitBindsTheGrowthRate() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                  parameters: [.init(name: "g", minimum: 0.3)]))
         XCTAssertEqual(forecast.fit?.parameters.first { $0.name == "g" }?.value ?? 0, 0.3, accuracy: 1e-9)
     }
 
     func testFutureShockIsALevelShiftFromItsYear() throws {
-        let plain = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential")))
-        let shocked = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let plain = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential))))
+        let shocked = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                 shocks: [.init(year: 2026, size: -0.1)]))
         XCTAssertEqual(try value(shocked, 2025), try value(plain, 2025), accuracy: 1e-9)
         XCTAssertEqual(try value(shocked, 2026), 0.9 * (try value(plain, 2026)), accuracy: 1e-6)
@@ -109,7 +109,7 @@ final class ScenarioFitterTests: XCTestCase {
     /// is zero at the solution.
     func testShockInsideTheDataMinimisesTheOriginalScaleResiduals() throws {
         let shock = SeriesAssumptions.Shock(year: 2023, size: -0.15)
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"), shocks: [shock]))
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)), shocks: [shock]))
         let parameters = try XCTUnwrap(forecast.fit?.parameters)
         let a = parameters[0].value, g = parameters[1].value
         func sum(_ a: Double, _ g: Double) -> Double {
@@ -130,7 +130,7 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testFitWindowUsesOnlyTheLastYears() throws {
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"), fitYears: 3))
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)), fitYears: 3))
         XCTAssertEqual(forecast.fit?.fitYears, 2022...2024)
         let reference = try GrowthCurves.fit(.exponential, x: [2022, 2023, 2024], y: [5080, 5298, 7470])
         XCTAssertEqual(try value(forecast, 2027), reference.predict(2027), accuracy: 1e-9)
@@ -143,7 +143,7 @@ final class ScenarioFitterTests: XCTestCase {
     }
 
     func testSameInputsSameNumbers() throws {
-        let assumptions = SeriesAssumptions(seriesID: "s", model: .catalog("logistic"), ceiling: .multipleOfLastActual(2.5),
+        let assumptions = SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.logistic)), ceiling: .multipleOfLastActual(2.5),
                                             anchors: [.init(year: 2026, value: 9500, kind: .soft(tolerance: 0.1))],
                                             shocks: [.init(year: 2026, size: -0.05)])
         let first = try fit(assumptions), second = try fit(assumptions)
@@ -152,10 +152,10 @@ final class ScenarioFitterTests: XCTestCase {
 
     func testForecastsTableOrderAndStatus() throws {
         let bear = Scenario(name: "bear", labelZh: "悲观", labelEn: "Bear", series: [
-            SeriesAssumptions(seriesID: "china-ai-market-size", model: .catalog("logistic"), ceiling: .multipleOfLastActual(2)),
+            SeriesAssumptions(seriesID: "china-ai-market-size", model: .catalog(.curve(.logistic)), ceiling: .multipleOfLastActual(2)),
         ])
         let base = Scenario(name: "base", labelZh: "基准", labelEn: "Base", series: [
-            SeriesAssumptions(seriesID: "china-ai-market-size", model: .catalog("exponential")),
+            SeriesAssumptions(seriesID: "china-ai-market-size", model: .catalog(.curve(.exponential))),
         ])
         let fitted = try ScenarioForecasts.fit(chinaAI, scenarios: [bear, base], horizon: 2026, level: 0.95)
         let lines = ScenarioForecasts.csv([fitted]).split(separator: "\n").map(String.init)
@@ -178,7 +178,7 @@ extension ScenarioFitterTests {
     /// squares problem, same delta-method interval).
     func testFormulaMatchesTheSameCatalogModel() throws {
         let formula = try fit(SeriesAssumptions(seriesID: "s", model: .formula("a*(1+g)^(year-2019)", start: ["a": 2000, "g": 0.1])))
-        let catalog = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential")))
+        let catalog = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential))))
         XCTAssertEqual(formula.modelName, "formula")
         for (f, c) in zip(formula.points, catalog.points) {
             XCTAssertEqual(f.value, c.value, accuracy: 1e-6 * c.value)
@@ -209,7 +209,7 @@ extension ScenarioFitterTests {
         let sd = 0.15 * 16000
         let reference = try GrowthCurves.fit(.exponential, x: x, y: y, options: GrowthFitOptions(
             pseudoObservations: [PseudoObservation(x: 2027, y: 16000, weight: variance / (sd * sd))]))
-        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog("exponential"),
+        let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)),
                                                  anchors: [.init(year: 2027, value: 16000, kind: .soft(tolerance: 0.15))]))
         XCTAssertEqual(try value(forecast, 2027), reference.predict(2027), accuracy: 1e-9 * 16000)
         XCTAssertNotEqual(try value(forecast, 2027), free.predict(2027), accuracy: 1)

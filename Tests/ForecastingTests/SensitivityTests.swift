@@ -10,9 +10,9 @@ final class SensitivityTests: XCTestCase {
     ].enumerated().map { Observation(year: $1.0, value: $1.1, unit: "亿元", status: .actual, source: "s", line: $0 + 2) })
 
     func testTheBaseRowIsTheScenarioFitAndFailuresSayWhy() throws {
-        let base = SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))
+        let base = SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)))
         let bull = Scenario(name: "bull", labelZh: "乐观", labelEn: "Bull", series: [
-            SeriesAssumptions(seriesID: "s", model: .catalog("exponential"), parameters: [.init(name: "g", minimum: 0.3)]),
+            SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)), parameters: [.init(name: "g", minimum: 0.3)]),
         ])
         let rows = Sensitivity.run(series, base: base, scenarios: [bull], baseName: "base", horizon: 2027, level: 0.95)
         let direct = try ScenarioFitter.forecast(series, assumptions: base, scenario: "base", horizon: 2027, level: 0.95)
@@ -21,12 +21,12 @@ final class SensitivityTests: XCTestCase {
         XCTAssertEqual(rows[1].change, .scenario("bull"))
         XCTAssertGreaterThan(try XCTUnwrap(rows[1].point(at: 2027)).value, try XCTUnwrap(rows[0].point(at: 2027)).value)
         // The base already uses exponential: that alternative changes nothing and is left out.
-        XCTAssertFalse(rows.contains { $0.change == .model("exponential") })
+        XCTAssertFalse(rows.contains { $0.change == .model(.curve(.exponential)) })
 
-        let logistic = try XCTUnwrap(rows.first { $0.change == .model("logistic") })
+        let logistic = try XCTUnwrap(rows.first { $0.change == .model(.curve(.logistic)) })
         guard case .failure(let error) = logistic.outcome else { return XCTFail("three actuals cannot fit three parameters") }
         XCTAssertEqual(error.failure, .tooFewActuals(parameters: 3, actuals: 3))
-        let damped = try XCTUnwrap(rows.first { $0.change == .model("damped-log") })
+        let damped = try XCTUnwrap(rows.first { $0.change == .model(.yearly(.method(.dampedLog))) })
         guard case .failure(let dampedError) = damped.outcome else { return XCTFail("damped-log needs more years") }
         if case .tooFewForMethod(let needs, let actuals) = dampedError.failure {
             XCTAssertGreaterThan(needs, actuals)
@@ -40,15 +40,15 @@ final class SensitivityTests: XCTestCase {
     /// A base case's rationale is words for the pages: the model it already uses is still
     /// no alternative (issue 19).
     func testTheBaseRationaleDoesNotMakeItsOwnModelARow() {
-        var base = SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))
+        var base = SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)))
         base.rationale = .init(zh: "三年数据", en: "three years")
         let rows = Sensitivity.run(series, base: base, scenarios: [], baseName: "base", horizon: 2027, level: 0.95,
-                                   alternatives: [.model("exponential"), .model("linear")])
-        XCTAssertEqual(rows.map(\.change), [.base, .model("linear")])
+                                   alternatives: [.model(.curve(.exponential)), .model(.curve(.linear))])
+        XCTAssertEqual(rows.map(\.change), [.base, .model(.curve(.linear))])
     }
 
     func testTheFitWindowAndGrowthLimitsChangeWhatTheyName() throws {
-        let base = SeriesAssumptions(seriesID: "s", model: .catalog("exponential"))
+        let base = SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential)))
         let rows = Sensitivity.run(series, base: base, scenarios: [], baseName: nil, horizon: 2027, level: 0.95,
                                    alternatives: [.dropFirstYears(1), .growthFloor(0.25), .growthCeiling(0.05)])
         XCTAssertEqual(rows.map(\.change), [.base, .dropFirstYears(1), .growthFloor(0.25), .growthCeiling(0.05)])

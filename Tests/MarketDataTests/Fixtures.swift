@@ -16,7 +16,7 @@ enum Fixtures {
 }
 
 /// The input errors thrown by `body`, failing the test when it does not throw input errors.
-func inputErrors<T>(_ body: () throws -> T, file: StaticString = #filePath, line: UInt = #line) -> [InputError] {
+func inputErrors<T>(_ body: () throws -> T, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
     do {
         _ = try body()
         XCTFail("expected an input error, but it succeeded", file: file, line: line)

@@ -3,11 +3,20 @@ import XCTest
 
 final class InputErrorTests: XCTestCase {
     func testPrintsLikeACompilerWithHint() {
-        let error = InputError(file: "datasets/x.csv", line: 4, column: 7,
+        let error = Diagnostic(file: "datasets/x.csv", line: 4, column: 7,
                                "value \"12,3a\" in column \"value\" is not a number",
                                hint: "write a plain decimal number such as 4305 or 4305.5")
         XCTAssertEqual(error.description,
                        "datasets/x.csv:4:7: error: value \"12,3a\" in column \"value\" is not a number\n  hint: write a plain decimal number such as 4305 or 4305.5")
+    }
+
+    /// Text that is not a file (fit's --model formula) is quoted under the message, with a
+    /// caret under the column.
+    func testAnExcerptIsPrintedWithACaretUnderTheColumn() {
+        let error = Diagnostic(SourceLocation(file: "--model", line: 1, column: 3), "unknown function `ep`",
+                               hint: "did you mean `exp`?", excerpt: "a*ep(x)")
+        XCTAssertEqual(error.description,
+                       "--model:1:3: error: unknown function `ep`\n  a*ep(x)\n    ^\n  hint: did you mean `exp`?")
     }
 
     func testLocationWithoutColumnOrLine() {
@@ -15,14 +24,14 @@ final class InputErrorTests: XCTestCase {
         XCTAssertEqual(SourceLocation(file: "a.csv").description, "a.csv")
         // A column without a line is meaningless and dropped.
         XCTAssertEqual(SourceLocation(file: "a.csv", line: nil, column: 5).description, "a.csv")
-        XCTAssertEqual(InputError(file: "a.csv", "the file is empty").description, "a.csv: error: the file is empty")
+        XCTAssertEqual(Diagnostic(file: "a.csv", "the file is empty").description, "a.csv: error: the file is empty")
     }
 
     func testErrorListKeepsOrderAndFlattens() throws {
         var list = InputErrors()
         XCTAssertNoThrow(try list.throwIfAny())
-        let first = InputError(file: "a.csv", line: 2, "first")
-        let second = InputError(file: "a.csv", line: 9, "second")
+        let first = Diagnostic(file: "a.csv", line: 2, "first")
+        let second = Diagnostic(file: "a.csv", line: 9, "second")
         let failed: Int? = try list.collect { throw first }
         XCTAssertNil(failed)
         let value: Int? = list.collect { 42 }

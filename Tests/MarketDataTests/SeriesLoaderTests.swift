@@ -7,7 +7,7 @@ final class SeriesLoaderTests: XCTestCase {
     }
 
     /// The single error a fixture produces, checked to name the fixture's path and `line`.
-    private func singleError(fixture name: String, line: Int?, file: StaticString = #filePath, testLine: UInt = #line) -> InputError? {
+    private func singleError(fixture name: String, line: Int?, file: StaticString = #filePath, testLine: UInt = #line) -> Diagnostic? {
         let path = Fixtures.path(name)
         let errors = inputErrors({ try SeriesLoader.load(path: path) }, file: file, line: testLine)
         XCTAssertEqual(errors.count, 1, "\(errors)", file: file, line: testLine)
@@ -215,9 +215,9 @@ final class SeriesLoaderWarningTests: XCTestCase {
     }
 
     func testInputErrorsSortKeepsFileOrderThenLines() {
-        let list = InputErrors([InputError(file: "b.csv", line: 5, "b5"), InputError(file: "a.csv", line: 2, "a2"),
-                                InputError(file: "b.csv", line: 1, "b1"), InputError(file: "a.csv", "a"),
-                                InputError(file: "b.csv", line: 1, "b1 again")])
+        let list = InputErrors([Diagnostic(file: "b.csv", line: 5, "b5"), Diagnostic(file: "a.csv", line: 2, "a2"),
+                                Diagnostic(file: "b.csv", line: 1, "b1"), Diagnostic(file: "a.csv", "a"),
+                                Diagnostic(file: "b.csv", line: 1, "b1 again")])
         XCTAssertEqual(list.sortedByLocation().errors.map(\.message), ["b1", "b1 again", "b5", "a", "a2"])
     }
 }

@@ -26,7 +26,7 @@ final class BatchRunTests: XCTestCase {
     private func run(threads: Int, out: String) throws -> BatchSummary {
         try BatchRun.run(BatchOptions(inputFolder: root.appendingPathComponent("series").path,
                                       outputRoot: root.appendingPathComponent(out).path,
-                                      model: "exponential", horizon: 2025, formats: [.png, .pdf], pngScale: 0.5,
+                                      model: .curve(.exponential), horizon: 2025, formats: [.png, .pdf], pngScale: 0.5,
                                       threads: threads))
     }
 
@@ -42,7 +42,9 @@ final class BatchRunTests: XCTestCase {
         XCTAssertEqual(one.succeeded, 5)
         XCTAssertEqual(three.succeeded, 5)
         XCTAssertEqual(one.failures.map(\.series), ["broken"])
-        XCTAssertTrue(one.failures.first?.error.contains("broken.csv:2:") ?? false, one.failures.first?.error ?? "")
+        let failure = try XCTUnwrap(one.failures.first?.diagnostics.first)
+        XCTAssertTrue(failure.location.file.hasSuffix("broken.csv"), "\(failure)")
+        XCTAssertEqual(failure.location.line, 2, "\(failure)")
 
         let a = root.appendingPathComponent("one/series"), b = root.appendingPathComponent("three/series")
         let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()

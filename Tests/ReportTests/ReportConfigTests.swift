@@ -49,7 +49,7 @@ final class ReportConfigTests: XCTestCase {
         XCTAssertEqual(config.level, 0.95)
         XCTAssertEqual(config.series.map(\.id), ["s"])
         XCTAssertEqual(config.series[0].dataPath, folder.appendingPathComponent("data.csv").standardizedFileURL.path)
-        XCTAssertEqual(config.series[0].model, "exponential")
+        XCTAssertEqual(config.series[0].model, .curve(.exponential))
     }
 
     func testUnknownKeyNamesLineAndSuggestsTheKnownOne() {

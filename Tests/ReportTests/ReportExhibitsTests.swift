@@ -202,7 +202,7 @@ final class KeyFindingsTests: XCTestCase {
         let config = try ReportConfig.load(path: path)
         let series = try SeriesLoader.load(path: config.series[0].dataPath, id: "s")
         // The data grow exactly 10% a year, so the fitted exponential continues at 10%.
-        let forecast = try Forecaster.forecast(series, model: "exponential", horizon: 2025, level: 0.95)
+        let forecast = try Forecaster.forecast(series, model: .curve(.exponential), horizon: 2025, level: 0.95)
         var context = RunContext(config: config, strings: Strings(language: .en), theme: .standard,
                                  measurer: PangoTextMeasurer(),
                                  series: [.init(entry: config.series[0], series: series, forecast: forecast)])
@@ -239,7 +239,7 @@ final class KeyFindingsTests: XCTestCase {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let config = try ReportConfig.load(path: path)
         let series = try SeriesLoader.load(path: config.series[0].dataPath, id: "s")
-        let forecast = try Forecaster.forecast(series, model: "exponential", horizon: 2025, level: 0.95)
+        let forecast = try Forecaster.forecast(series, model: .curve(.exponential), horizon: 2025, level: 0.95)
         XCTAssertEqual(ForecastSupport(forecast), ForecastSupport(actuals: 3, degreesOfFreedom: 1))
         XCTAssertFalse(ForecastSupport(forecast).isSupported)
         let context = RunContext(config: config, strings: Strings(language: .zh), theme: .standard,

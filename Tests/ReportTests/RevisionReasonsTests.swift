@@ -6,9 +6,9 @@ final class RevisionReasonsTests: XCTestCase {
     private func manifest(sha: String = "aa", model: String = "auto", chosen: String = "logistic", horizon: Int? = 2027,
                           version: String = "1", scenarioSHA: String = "cc") -> RunManifest {
         RunManifest(tool: .init(name: "marketcast", version: version),
-                    inputs: [.init(role: "config", path: "report.yaml", sha256: "00", bytes: 1),
-                             .init(role: "series:s", path: "d.csv", sha256: sha, bytes: 1),
-                             .init(role: "scenario:bull", path: "scenarios/bull.yaml", sha256: scenarioSHA, bytes: 1)],
+                    inputs: [.init(role: .config, path: "report.yaml", sha256: "00", bytes: 1),
+                             .init(role: .series(id: "s"), path: "d.csv", sha256: sha, bytes: 1),
+                             .init(role: .scenario("bull"), path: "scenarios/bull.yaml", sha256: scenarioSHA, bytes: 1)],
                     config: ResolvedConfig(quarter: "2026Q4", horizon: horizon, language: "zh", level: 0.95,
                                            document: nil,
                                            series: [.init(id: "s", data: "d.csv", title: "S", model: model,

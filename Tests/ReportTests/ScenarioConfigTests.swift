@@ -73,7 +73,7 @@ final class ScenarioConfigTests: XCTestCase {
         XCTAssertEqual(scenario.labelZh, "基准情景")
         XCTAssertEqual(scenario.labelEn, "Base case")
         let a = try XCTUnwrap(scenario.assumptions(for: "china-ai-market-size"))
-        XCTAssertEqual(a.model, .catalog("logistic"))
+        XCTAssertEqual(a.model, .catalog(.curve(.logistic)))
         XCTAssertEqual(a.fitYears, 5)
         XCTAssertEqual(a.ceiling, .multipleOfLastActual(2.5))
         XCTAssertEqual(a.anchors, [.init(year: 2026, value: 9500, kind: .soft(tolerance: 0.1))])
@@ -229,7 +229,7 @@ final class ScenarioConfigTests: XCTestCase {
         let backtest = try XCTUnwrap(context.backtest)
         // The December 2025 vintage starts in 2023: fitted on 2023–2024, scored on 2025.
         XCTAssertEqual(backtest.testYears, [2025])
-        XCTAssertTrue(backtest.methods.contains("scenario:bear"))
+        XCTAssertTrue(backtest.methods.contains(.scenario("bear")))
     }
 }
 

@@ -32,7 +32,7 @@ final class ThemeFileTests: XCTestCase {
     }
 
     /// The problems reading `text` throws, in file order; fails when it throws none.
-    private func problems(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> [InputError] {
+    private func problems(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
         do {
             let loaded = try read(text)
             XCTFail("expected errors, read \(loaded.theme)", file: file, line: line)

@@ -73,10 +73,10 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
             let nameCell = row[column("industry_zh")]
             let nameZh = nameCell.text
             if nameZh.isEmpty {
-                problems.append(InputError(table.location(of: nameCell), "the industry name is empty",
+                problems.append(Diagnostic(table.location(of: nameCell), "the industry name is empty",
                                            hint: "write the industry's Chinese name in `industry_zh`"))
             } else if let earlier = firstLine[nameZh] {
-                problems.append(InputError(table.location(of: nameCell),
+                problems.append(Diagnostic(table.location(of: nameCell),
                                            "industry \"\(nameZh)\" appears twice (first on line \(earlier))",
                                            hint: "keep one row per industry; delete or rename this one"))
             } else {
@@ -89,7 +89,7 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
                     scores.append(.nan); continue
                 }
                 if !Self.scoreRange.contains(value) {
-                    problems.append(InputError(table.location(of: cell),
+                    problems.append(Diagnostic(table.location(of: cell),
                                                "score \(cell.text) in column \"\(name)\" is outside 1–5",
                                                hint: "indicator scores run from 1 (holds adoption back) to 5 (favours it)"))
                 }
@@ -100,7 +100,7 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
             let current = try problems.collect { try Self.percent(currentCell, column: "current_penetration", table: table) }
             let potential = try problems.collect { try Self.percent(potentialCell, column: "potential", table: table) }
             if let current, let potential, current >= potential {
-                problems.append(InputError(table.location(of: potentialCell),
+                problems.append(Diagnostic(table.location(of: potentialCell),
                                            "potential \(potentialCell.text) is not above the current penetration \(currentCell.text)",
                                            hint: "the potential is the level the industry can reach; it must exceed today's level"))
             }
@@ -130,7 +130,7 @@ public struct IndustryIndicatorTable: Sendable, Equatable {
     private static func percent(_ cell: CSVCell, column: String, table: CSVTable) throws -> Double {
         let value = try NumberParsing.double(cell, column: column, file: table.file)
         guard (0...100).contains(value) else {
-            throw InputError(table.location(of: cell), "\(column) \(cell.text) is outside 0–100",
+            throw Diagnostic(table.location(of: cell), "\(column) \(cell.text) is outside 0–100",
                              hint: "write the level in percent without the % sign, e.g. 45")
         }
         return value

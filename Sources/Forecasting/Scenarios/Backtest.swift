@@ -6,10 +6,31 @@ import Foundation
 import MarketData
 import Numerics
 
+/// What a backtest row forecasts with: a model of the catalog, by its name (`auto`,
+/// `drift`, `exponential`), or a scenario, by its name. Compared as a value; the text
+/// (`scenario:<name>`) is made for backtest.csv and the log only.
+public enum BacktestSubject: Hashable, Sendable, CustomStringConvertible {
+    case model(String)
+    case scenario(String)
+
+    /// The model's name; nil for a scenario.
+    public var modelName: String? {
+        if case .model(let name) = self { return name }
+        return nil
+    }
+
+    /// backtest.csv's `model_or_scenario`: the model's name, or `scenario:<name>`.
+    public var description: String {
+        switch self {
+        case .model(let name): return name
+        case .scenario(let name): return "scenario:\(name)"
+        }
+    }
+}
+
 /// One forecast year compared with the published actual.
 public struct BacktestRow: Sendable, Equatable {
-    /// A catalog model name (`exponential`) or `scenario:<name>`.
-    public var method: String
+    public var method: BacktestSubject
     public var year: Int
     public var forecast: Double
     public var actual: Double
@@ -34,11 +55,11 @@ public struct BacktestSkip: Sendable, Equatable {
         case failed
     }
 
-    public var method: String
+    public var method: BacktestSubject
     public var reason: String
     public var cause: Cause
 
-    public init(method: String, reason: String, cause: Cause) {
+    public init(method: BacktestSubject, reason: String, cause: Cause) {
         self.method = method; self.reason = reason; self.cause = cause
     }
 }
@@ -57,8 +78,8 @@ public struct BacktestReport: Sendable {
     public var skipped: [BacktestSkip]
 
     /// Methods with rows, in row order.
-    public var methods: [String] {
-        var seen: [String] = []
+    public var methods: [BacktestSubject] {
+        var seen: [BacktestSubject] = []
         for row in rows where !seen.contains(row.method) { seen.append(row.method) }
         return seen
     }
@@ -66,7 +87,7 @@ public struct BacktestReport: Sendable {
     /// One line per method for the methodology page: its mean absolute percentage error
     /// over the held-out years and how many years that averages, in row order.
     public struct MethodSummary: Sendable, Equatable {
-        public var method: String
+        public var method: BacktestSubject
         public var meanAbsolutePercentError: Double
         public var years: Int
     }
@@ -79,7 +100,7 @@ public struct BacktestReport: Sendable {
     }
 
     /// Mean absolute percentage error of a method over the held-out years.
-    public func meanAbsolutePercentError(_ method: String) -> Double? {
+    public func meanAbsolutePercentError(_ method: BacktestSubject) -> Double? {
         let errors = rows.filter { $0.method == method }.map(\.absolutePercentError)
         return errors.isEmpty ? nil : errors.reduce(0, +) / Double(errors.count)
     }
@@ -102,7 +123,7 @@ public enum Backtest {
         let x = fitted.map { Double($0.year) }, y = fitted.map(\.value)
         var rows: [BacktestRow] = []
         var skipped: [BacktestSkip] = []
-        func compare(_ method: String, _ predict: (Int) -> Double) {
+        func compare(_ method: BacktestSubject, _ predict: (Int) -> Double) {
             for actual in held {
                 rows.append(BacktestRow(method: method, year: actual.year, forecast: predict(actual.year), actual: actual.value))
             }
@@ -113,18 +134,18 @@ public enum Backtest {
             do {
                 let path = try YearlyForecaster.pointForecasts(filledValues, model: model,
                                                               horizon: lastHeld.year - lastFitted.year).values
-                compare(model.name) { path[$0 - lastFitted.year - 1] }
+                compare(.model(model.name)) { path[$0 - lastFitted.year - 1] }
             } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
-                skipped.append(BacktestSkip(method: model.name, reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
+                skipped.append(BacktestSkip(method: .model(model.name), reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
                                             cause: .tooFewForMethod(needs: needs, actuals: has, fitThrough: fitThrough)))
             } catch {
-                skipped.append(BacktestSkip(method: model.name, reason: "the forecast failed: \(error)", cause: .failed))
+                skipped.append(BacktestSkip(method: .model(model.name), reason: "the forecast failed: \(error)", cause: .failed))
             }
         }
         for kind in GrowthModelKind.allCases {
             let parameters = kind.parameterNames.count
             guard fitted.count > parameters else {
-                skipped.append(BacktestSkip(method: kind.rawValue,
+                skipped.append(BacktestSkip(method: .model(kind.rawValue),
                                             reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)",
                                             cause: .tooFewActuals(parameters: parameters, actuals: fitted.count, fitThrough: fitThrough)))
                 continue
@@ -132,18 +153,18 @@ public enum Backtest {
             do {
                 let fit = try GrowthCurves.fit(kind, x: x, y: y)
                 guard fit.converged else {
-                    skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit did not converge: \(fit.reason)",
+                    skipped.append(BacktestSkip(method: .model(kind.rawValue), reason: "the fit did not converge: \(fit.reason)",
                                                 cause: .notConverged))
                     continue
                 }
-                compare(kind.rawValue) { fit.predict(Double($0)) }
+                compare(.model(kind.rawValue)) { fit.predict(Double($0)) }
             } catch {
-                skipped.append(BacktestSkip(method: kind.rawValue, reason: "the fit failed: \(error)", cause: .failed))
+                skipped.append(BacktestSkip(method: .model(kind.rawValue), reason: "the fit failed: \(error)", cause: .failed))
             }
         }
         for scenario in scenarios {
             guard let assumptions = scenario.assumptions(for: series.id) else { continue }
-            let method = "scenario:\(scenario.name)"
+            let method = BacktestSubject.scenario(scenario.name)
             do {
                 let forecast = try ScenarioFitter.forecast(series, assumptions: assumptions, scenario: scenario.name,
                                                            horizon: lastHeld.year, level: level, fitThrough: fitThrough)
@@ -161,7 +182,7 @@ public enum Backtest {
         var lines = ["series,model_or_scenario,year,forecast,actual,error,abs_pct_error"]
         for report in reports {
             for row in report.rows {
-                lines.append(CSVWriter.line([report.seriesID, row.method, "\(row.year)", CSVWriter.number(row.forecast),
+                lines.append(CSVWriter.line([report.seriesID, row.method.description, "\(row.year)", CSVWriter.number(row.forecast),
                                              CSVWriter.number(row.actual), CSVWriter.number(row.error),
                                              CSVWriter.number(row.absolutePercentError)]))
             }

@@ -36,14 +36,14 @@ public struct BacktestStanding: Sendable, Equatable {
     /// `model`'s standing in `report`; `heldOutLowerBounds` says whether the held-out actuals
     /// were published as lower bounds (the series knows, the report does not).
     public init(model: String, in report: BacktestReport, heldOutLowerBounds: Bool) {
-        let models = report.summary.filter { !$0.method.hasPrefix("scenario:") && $0.meanAbsolutePercentError.isFinite }
+        let models = report.summary.filter { $0.method.modelName != nil && $0.meanAbsolutePercentError.isFinite }
         // A stable order: error, then the methodology page's own order.
         let ranked = models.enumerated().sorted {
             $0.element.meanAbsolutePercentError != $1.element.meanAbsolutePercentError
                 ? $0.element.meanAbsolutePercentError < $1.element.meanAbsolutePercentError : $0.offset < $1.offset
         }.map(\.element)
         self.model = model
-        let method = model
+        let method = BacktestSubject.model(model)
         modelCount = ranked.count
         best = ranked.first
         let own = ranked.firstIndex { $0.method == method }
@@ -54,7 +54,7 @@ public struct BacktestStanding: Sendable, Equatable {
         if rank != 1 {
             if report.testYears.count < Self.decisiveYears { reasons.append(.fewHeldOutYears(report.testYears.count)) }
             if heldOutLowerBounds { reasons.append(.heldOutAreLowerBounds) }
-            if method == "auto" { reasons.append(.referenceEvidence) }
+            if model == "auto" { reasons.append(.referenceEvidence) }
         }
         self.reasons = reasons
     }

@@ -16,11 +16,12 @@ protocol FittedCurve {
     var iterations: Int { get }
     var converged: Bool { get }
     var reason: String { get }
-    var warnings: [String] { get }
+    /// The solver's and the model's warnings; with `ceilingIsSet` (the analyst fixed the
+    /// ceiling) without those that say the data do not pin the ceiling down, chosen by their
+    /// kind (IdentifiabilityIssue.concernsCeiling), not by their text.
+    func warnings(ceilingIsSet: Bool) -> [String]
     /// The catalog's ceiling parameter; nil for formulas and models without one.
     var ceilingParameter: String? { get }
-    /// The warnings about the ceiling (moot when the analyst sets it); none for formulas.
-    var ceilingWarnings: [String] { get }
     func predict(_ x: Double) -> Double
     func predictionInterval(at x: Double, level: Double) -> (lower: Double, upper: Double)
 }
@@ -29,7 +30,9 @@ extension GrowthFit: FittedCurve {
     var modelName: String { kind.rawValue }
     var modelDescription: String { description }
     var ceilingParameter: String? { kind.ceilingParameter }
-    var ceilingWarnings: [String] { identifiability.filter(\.concernsCeiling).map(\.description) }
+    func warnings(ceilingIsSet: Bool) -> [String] {
+        curve.result.warnings.map(\.description) + identifiability.filter { !(ceilingIsSet && $0.concernsCeiling) }.map(\.description)
+    }
 }
 
 /// A least-squares fit of an analyst's formula in the variable `year`, with delta-method
@@ -83,9 +86,8 @@ struct FormulaCurveFit: FittedCurve {
     var iterations: Int { result.iterations }
     var converged: Bool { result.converged }
     var reason: String { result.reason }
-    var warnings: [String] { result.warnings }
+    func warnings(ceilingIsSet: Bool) -> [String] { result.warnings.map(\.description) }
     var ceilingParameter: String? { nil }
-    var ceilingWarnings: [String] { [] }
 
     private var informationParameterCount: Double { Double(result.observationCount - result.degreesOfFreedom + 1) }
     var aicc: Double {

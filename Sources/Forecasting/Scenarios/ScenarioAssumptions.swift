@@ -28,16 +28,18 @@ public struct ScenarioText: Sendable, Equatable {
 }
 
 public struct SeriesAssumptions: Sendable, Equatable {
-    /// How the model is named: a catalog model or `auto` (choose among the catalog).
+    /// How the model is named: a model of the catalog (parsed once, where the scenario file
+    /// is read) or a formula.
     public enum Model: Sendable, Equatable {
-        case catalog(String)
-        /// The combination, or with a ceiling, anchors or parameter limits the best of the
-        /// curves that can hold them.
-        case auto
-        /// Every catalog curve ranked by AICc and a backtest, the best kept.
-        case curves
+        /// `auto` (the combination, or with a ceiling, anchors or parameter limits the best
+        /// of the curves that can hold them), a yearly method, a growth curve, or `curves`
+        /// (every catalog curve ranked by AICc and a backtest, the best kept).
+        case catalog(ModelSpec)
         /// A formula in the variable `year`, with a start value for every parameter.
         case formula(String, start: [String: Double])
+
+        public static let auto = Model.catalog(.auto)
+        public static let curves = Model.catalog(.bestCurve)
     }
 
     /// The saturation level, fixed in the fit (the model's ceiling parameter, K or m).

@@ -118,12 +118,8 @@ public enum ScenarioFitter {
             residualSumOfSquares: fit.residualSumOfSquares, degreesOfFreedom: fit.degreesOfFreedom,
             aicc: fit.aicc, bic: fit.bic, iterations: fit.iterations,
             fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
-        var warnings = fit.warnings
-        if assumptions.ceiling != nil {
-            // The analyst set the ceiling; warnings that the data do not pin it down are moot.
-            let moot = Set(fit.ceilingWarnings)
-            warnings.removeAll { moot.contains($0) }
-        }
+        // The analyst set the ceiling: warnings that the data do not pin it down are moot.
+        var warnings = fit.warnings(ceilingIsSet: assumptions.ceiling != nil)
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
@@ -154,11 +150,8 @@ public enum ScenarioFitter {
 
     /// `auto` and the yearly methods' names; nil for curves and formulas.
     static func yearlyModel(_ model: SeriesAssumptions.Model) -> YearlyModel? {
-        switch model {
-        case .auto: return .auto
-        case .catalog(let name): return YearlyMethod(rawValue: name).map { .method($0) }
-        case .formula, .curves: return nil
-        }
+        if case .catalog(let spec) = model { return spec.yearlyModel }
+        return nil
     }
 
     /// What will be fitted: catalog models (one named, or the candidates of `auto`) or a formula.
@@ -176,25 +169,27 @@ public enum ScenarioFitter {
     /// (only those with a ceiling when a ceiling is assumed), or the formula.
     static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> Plan {
         switch assumptions.model {
-        case .catalog(let name):
-            if YearlyMethod(rawValue: name) != nil {
-                throw ScenarioError(series: series, scenario: scenario,
-                                    "names the yearly method `\(name)`, which cannot hold a ceiling, an anchor or parameter limits",
-                                    hint: "use a growth curve (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))) or `auto`, or drop those assumptions")
+        case .catalog(let spec):
+            // The rule the scenario reader applies at the key's line (ModelSpec.refusal);
+            // here for assumptions built in code.
+            let assumed: [(ModelSpec.CurveAssumption, Bool)] = [
+                (.ceiling, assumptions.ceiling != nil), (.anchors, !assumptions.anchors.isEmpty),
+                (.parameters, !assumptions.parameters.isEmpty),
+            ]
+            for (assumption, isAssumed) in assumed where isAssumed {
+                if let (message, hint) = spec.refusal(of: assumption) {
+                    throw ScenarioError(series: series, scenario: scenario, "assumes what its model cannot hold: \(message)",
+                                        hint: hint)
+                }
             }
-            guard let kind = GrowthModelKind(rawValue: name) else {
-                throw ScenarioError(series: series, scenario: scenario, "names the unknown model `\(name)`",
-                                    hint: "known models: \(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", ")), auto")
+            switch spec {
+            case .curve(let kind): return .catalog([kind])
+            case .yearly, .bestCurve:
+                // A yearly method was refused above; `auto` and `curves` fit every curve
+                // that can hold the assumptions.
+                return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
+                    : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
             }
-            if assumptions.ceiling != nil, kind.ceilingParameter == nil {
-                throw ScenarioError(series: series, scenario: scenario,
-                                    "assumes a ceiling, but the \(name) model has none",
-                                    hint: "choose \(ModelSpec.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
-            }
-            return .catalog([kind])
-        case .auto, .curves:
-            return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
-                : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
         case let .formula(text, start):
             if assumptions.ceiling != nil {
                 throw ScenarioError(series: series, scenario: scenario, "assumes a ceiling, but a formula has no designated ceiling",

@@ -12,7 +12,7 @@ public enum SensitivityChange: Sendable, Equatable {
     /// Another configured scenario, by name.
     case scenario(String)
     /// The model replaced, every other assumption dropped: the model alone.
-    case model(String)
+    case model(ModelSpec)
     /// The base assumptions fitted without the first `count` actual years.
     case dropFirstYears(Int)
     /// Exponential growth with the annual rate held at or above this fraction.
@@ -55,8 +55,8 @@ public enum Sensitivity {
     /// 2024, at least +11% in 2025): a floor at the faster rate, a ceiling at half the
     /// slower; the saturation levels are the bear case's 2.5× and a looser 4×.
     public static let alternatives: [SensitivityChange] = [
-        .model("auto"), .model("exponential"), .model("linear"), .model("drift-log"), .model("damped-log"),
-        .model("logistic"), .model("gompertz"), .dropFirstYears(1),
+        .model(.auto), .model(.curve(.exponential)), .model(.curve(.linear)), .model(.yearly(.method(.driftLog))),
+        .model(.yearly(.method(.dampedLog))), .model(.curve(.logistic)), .model(.curve(.gompertz)), .dropFirstYears(1),
         .growthFloor(0.25), .growthCeiling(0.055), .saturation(multiple: 2.5), .saturation(multiple: 4),
     ]
 
@@ -86,24 +86,20 @@ public enum Sensitivity {
         let id = series.id
         switch change {
         case .base, .scenario: return base
-        case .model(let name):
-            switch ModelSpec(name: name) {
-            case .yearly(.auto)?: return SeriesAssumptions(seriesID: id, model: .auto)
-            case .bestCurve?: return SeriesAssumptions(seriesID: id, model: .curves)
-            default: return SeriesAssumptions(seriesID: id, model: .catalog(name))
-            }
+        case .model(let spec):
+            return SeriesAssumptions(seriesID: id, model: .catalog(spec))
         case .dropFirstYears(let count):
             var changed = base
             changed.fitYears = max(series.actuals.count - count, 1)
             return changed
         case .growthFloor(let rate):
-            return SeriesAssumptions(seriesID: id, model: .catalog("exponential"),
+            return SeriesAssumptions(seriesID: id, model: .catalog(.curve(.exponential)),
                                      parameters: [.init(name: "g", minimum: rate)])
         case .growthCeiling(let rate):
-            return SeriesAssumptions(seriesID: id, model: .catalog("exponential"),
+            return SeriesAssumptions(seriesID: id, model: .catalog(.curve(.exponential)),
                                      parameters: [.init(name: "g", maximum: rate)])
         case .saturation(let multiple):
-            return SeriesAssumptions(seriesID: id, model: .catalog("logistic"), ceiling: .multipleOfLastActual(multiple))
+            return SeriesAssumptions(seriesID: id, model: .catalog(.curve(.logistic)), ceiling: .multipleOfLastActual(multiple))
         }
     }
 
@@ -112,13 +108,13 @@ public enum Sensitivity {
         // A curve with as many free parameters as actuals passes through every point and
         // leaves no residual to size an interval: said up front rather than fitted.
         let window = assumptions.fitYears.map { min($0, series.actuals.count) } ?? series.actuals.count
-        if case .catalog(let name) = assumptions.model, let method = YearlyMethod(rawValue: name),
+        if case .catalog(.yearly(.method(let method))) = assumptions.model,
            window < method.minimumPoints {
             return SensitivityRow(change: change, assumptions: assumptions,
                                   outcome: .failure(SensitivityError(failure: .tooFewForMethod(needs: method.minimumPoints,
                                                                                                actuals: window))))
         }
-        if case .catalog(let name) = assumptions.model, let kind = GrowthModelKind(rawValue: name) {
+        if case .catalog(.curve(let kind)) = assumptions.model {
             let free = kind.parameterNames.count - (assumptions.ceiling != nil && kind.ceilingParameter != nil ? 1 : 0)
                 - assumptions.parameters.filter { $0.fixed != nil }.count
             if window <= free {

@@ -49,7 +49,7 @@ extension LevenbergMarquardt {
     static func finish(function: ResidualFunction, theta: [Double], names: [String], free: [Int],
                        constraints: ParameterConstraints, options: LevenbergMarquardtOptions,
                        iterations: Int, evaluations: Int, stop: StopReason,
-                       warnings initialWarnings: [String],
+                       warnings initialWarnings: [FitWarning],
                        solution: (residuals: [Double], jacobian: [Double])? = nil,
                        factorization: PivotedQR? = nil,
                        factorizationIsNearSolution: Bool = false) throws -> LeastSquaresResult {
@@ -78,8 +78,7 @@ extension LevenbergMarquardt {
         for k in free {
             let lo = constraints.lowerBound(k), hi = constraints.upperBound(k)
             if theta[k] <= lo || theta[k] >= hi {
-                let side = theta[k] <= lo ? "lower" : "upper"
-                warnings.append("\(names[k]) = \(theta[k]) sits on its \(side) bound; the data would move it further, so its standard error is not reported")
+                warnings.append(.onBound(parameter: names[k], value: theta[k], side: theta[k] <= lo ? .lower : .upper))
             } else {
                 estimated.append(k)
             }
@@ -115,7 +114,7 @@ extension LevenbergMarquardt {
             }
             let scale = dof > 0 ? rss / Double(dof) : Double.nan
             if dof == 0 {
-                warnings.append("no degrees of freedom left (as many observations as parameters): standard errors are undefined")
+                warnings.append(.noDegreesOfFreedom)
             }
             let inverseGram: Matrix
             if let g = try inverseGramIfFullRank(qr, relativeTolerance: options.rankTolerance) {
@@ -138,9 +137,8 @@ extension LevenbergMarquardt {
                     if svd.singularValues.count < estimated.count {
                         for c in 0..<estimated.count { involved.insert(estimated[c]) }
                     }
-                    let list = involved.sorted().map { names[$0] }.joined(separator: ", ")
-                    let whose = involved.count == 1 ? "its standard error is" : "their standard errors are"
-                    warnings.append("the Jacobian is rank deficient (rank \(rank) of \(estimated.count)): the data do not determine \(list) separately; \(whose) not reported")
+                    warnings.append(.rankDeficient(rank: rank, estimated: estimated.count,
+                                                   undetermined: involved.sorted().map { names[$0] }))
                     for k in involved { standardErrors[k] = .infinity }
                 }
                 inverseGram = svd.inverseGram(rank: rank)
@@ -154,7 +152,7 @@ extension LevenbergMarquardt {
             for k in estimated where standardErrors[k] == .infinity { standardErrors[k] = .nan }
         }
         if !stop.converged {
-            warnings.append("the fit did not converge: \(stop.text)")
+            warnings.append(.notConverged(reason: stop.text))
         }
         return LeastSquaresResult(parameterNames: names, parameters: theta, standardErrors: standardErrors,
                                   covariance: covariance, residuals: f, residualSumOfSquares: rss,

@@ -24,7 +24,8 @@ public struct LeastSquaresResult: Sendable {
     public var evaluations: Int
     /// Which convergence test stopped the fit, in words.
     public var reason: String
-    public var warnings: [String]
+    /// What the fit warns about, as values (their words are each one's description).
+    public var warnings: [FitWarning]
 
     /// Residual variance RSS/dof (NaN when dof = 0).
     public var residualVariance: Double {

@@ -41,11 +41,11 @@ public enum LevenbergMarquardt {
                                 "\(m) observations cannot determine \(free.count) parameters; give at least \(free.count) points or fix some parameters")
         }
         var theta = start
-        var warnings: [String] = []
+        var warnings: [FitWarning] = []
         for k in free {
             let clamped = min(max(theta[k], constraints.lowerBound(k)), constraints.upperBound(k))
             if clamped != theta[k] {
-                warnings.append("start value of \(names[k]) (\(theta[k])) was outside its bounds and was moved to \(clamped)")
+                warnings.append(.startMovedInsideBounds(parameter: names[k], from: theta[k], to: clamped))
                 theta[k] = clamped
             }
         }

@@ -40,7 +40,7 @@ public enum GrowthCurves {
                              logResponse: options.logResponse, problem: prepared.problem)
         let issues = identifiabilityIssues(kind: kind, result: result, origin: origin, x: x, y: y)
         return GrowthFit(kind: kind, curve: curve, origin: origin, identifiability: issues,
-                         warnings: result.warnings + issues.map(\.description))
+                         warnings: result.warnings.map(\.description) + issues.map(\.description))
     }
 
     /// x₀ for the catalog formulas: the first observed x, or for Bass the launch year

@@ -9,7 +9,8 @@ public struct GrowthFit: Sendable {
     public let origin: Double
     /// What the data do not pin down, as values (their descriptions are in `warnings`).
     public let identifiability: [IdentifiabilityIssue]
-    /// Solver warnings plus the model-specific ones (undetermined ceiling, …), as text.
+    /// Solver warnings plus the model-specific ones (undetermined ceiling, …), as text:
+    /// `curve.result.warnings` followed by the descriptions of `identifiability`.
     public let warnings: [String]
 
     public var parameterNames: [String] { curve.parameterNames }

@@ -11,11 +11,11 @@ enum BatchManifest {
         // Every series file, failed ones too, except one that cannot be read at all (it is in
         // batch.csv with its error): the manifest must not stop the batch.
         let entries = zip(files, rows).filter { FileManager.default.isReadableFile(atPath: $0.0) }
-            .map { file, row in RunInputs.Entry(role: "series:\(row.series)", path: file) }
+            .map { file, row in RunInputs.Entry(role: .series(id: row.series), path: file) }
         let series = zip(files, rows).compactMap { file, row -> ResolvedConfig.Series? in
-            guard row.error == nil else { return nil }
+            guard row.failure == nil else { return nil }
             return ResolvedConfig.Series(id: row.series, data: RunInputs.relative(file, to: folder), title: row.title,
-                                         model: options.model, chart: "market-size", chartID: row.series)
+                                         model: options.model.name, chart: "market-size", chartID: row.series)
         }
         return RunManifest(
             tool: .init(name: ToolVersion.name, version: ToolVersion.current),
@@ -23,8 +23,8 @@ enum BatchManifest {
             config: ResolvedConfig(quarter: nil, horizon: options.horizon, language: options.language.rawValue,
                                    level: options.level, document: nil, series: series,
                                    formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
-            models: rows.filter { $0.error == nil }.map {
-                RunManifest.ChosenModel(series: $0.series, requested: options.model, chosen: $0.model,
+            models: rows.filter { $0.failure == nil }.map {
+                RunManifest.ChosenModel(series: $0.series, requested: options.model.name, chosen: $0.model,
                                         formula: $0.formula, selectionReason: $0.selectionReason)
             },
             timings: timings)

@@ -11,7 +11,7 @@ public struct BatchOptions: Sendable {
     public var inputFolder: String
     /// The folder that receives `<name of inputFolder>/`.
     public var outputRoot: String
-    public var model: String
+    public var model: ModelSpec
     /// The last forecast year; nil forecasts each series five years past its last actual.
     public var horizon: Int?
     public var level: Double
@@ -33,7 +33,7 @@ public struct BatchOptions: Sendable {
     /// The range every series takes by its nature (`--bounds`): forecasts are held inside it.
     public var bounds: NaturalBounds? = nil
 
-    public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
+    public init(inputFolder: String, outputRoot: String, model: ModelSpec = .auto, horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
                 pngScale: Double = 2, threads: Int? = nil, writesDeck: Bool = true) {
         self.inputFolder = inputFolder; self.outputRoot = outputRoot; self.model = model; self.horizon = horizon
@@ -49,8 +49,9 @@ public struct BatchOptions: Sendable {
 public struct BatchSummary: Sendable {
     public var folder: String
     public var succeeded: Int
-    public var failures: [(series: String, error: String)]
-    public var warnings: [String]
+    /// Each failed series with what stopped it, located in its file.
+    public var failures: [(series: String, diagnostics: [Diagnostic])]
+    public var warnings: [Diagnostic]
 }
 
 /// `marketcast batch`: every CSV in a folder → a fitted, forecast market-size page with the
@@ -114,10 +115,10 @@ public enum BatchRun {
         }
         try StagingRegistry.checkInterrupted()
         let rows = outcomes.all()
-        let succeeded = rows.filter { $0.error == nil }.count
+        let succeeded = rows.filter { $0.failure == nil }.count
         guard succeeded > 0 else {
             throw BatchError.nothingRendered(folder: options.inputFolder,
-                                             errors: rows.compactMap(\.error))
+                                             errors: rows.flatMap { $0.failure ?? [] })
         }
         try pages.finish()
         timer.lap("fit and render")
@@ -145,9 +146,11 @@ public enum BatchRun {
         try folder.write(try manifest.encoded(), to: RunManifest.fileName)
         try folder.commit()
         return BatchSummary(folder: target.path, succeeded: succeeded,
-                            failures: rows.compactMap { row in row.error.map { (row.series, $0) } },
-                            warnings: listing.skipped.map { "\(URL(fileURLWithPath: options.inputFolder).appendingPathComponent($0.name).path): warning: skipped: \($0.reason)" }
-                                + rows.flatMap { row in row.warnings.map { "\(row.file): warning: \($0)" } })
+                            failures: rows.compactMap { row in row.failure.map { (row.series, $0) } },
+                            warnings: listing.skipped.map {
+                                Diagnostic(file: URL(fileURLWithPath: options.inputFolder).appendingPathComponent($0.name).path,
+                                           "skipped: \($0.reason)", severity: .warning)
+                            } + rows.flatMap { row in row.warnings.map { Diagnostic(file: row.file, $0, severity: .warning) } })
     }
 
     /// The series files of `folder`: every regular `.csv` file, sorted by name (bytewise,
@@ -189,8 +192,8 @@ public enum BatchRun {
 public enum BatchError: DiagnosticConvertible {
     case notAFolder(String)
     case noCSVFiles(String)
-    /// `errors`: each series' own error text, already in the diagnostic format.
-    case nothingRendered(folder: String, errors: [String])
+    /// `errors`: each series' own diagnostics, listed before what they mean for the batch.
+    case nothingRendered(folder: String, errors: [Diagnostic])
 
     public var diagnostics: [Diagnostic] {
         switch self {
@@ -199,16 +202,10 @@ public enum BatchError: DiagnosticConvertible {
         case let .noCSVFiles(path):
             return [Diagnostic(file: path, "the folder holds no .csv files",
                                hint: "put one CSV per series in it, with the columns year,value,unit,status,source")]
-        case let .nothingRendered(folder, _):
-            return [Diagnostic(file: folder, "no series could be rendered, so nothing was written",
-                               hint: "fix the errors above and rerun")]
+        case let .nothingRendered(folder, errors):
+            return errors + [Diagnostic(file: folder, "no series could be rendered, so nothing was written",
+                                        hint: "fix the errors above and rerun")]
         }
-    }
-
-    public var description: String {
-        var lines: [String] = []
-        if case let .nothingRendered(_, errors) = self { lines = errors }
-        return (lines + diagnostics.map(\.description)).joined(separator: "\n")
     }
 }
 
@@ -251,8 +248,8 @@ extension BatchRun {
         notes.models = [SlideProvenance.Model(series: row.series, model: row.model, formula: row.formula,
                                               interval: "\(Int((level * 100).rounded()))%")]
         notes.warnings = row.warnings
-        notes.inputs = inputs.filter { $0.role == "series:\(row.series)" }
-            .map { SlideProvenance.Input(role: $0.role, path: $0.path, sha256: $0.sha256) }
+        notes.inputs = inputs.filter { $0.role == .series(id: row.series) }
+            .map { SlideProvenance.Input(role: $0.role.description, path: $0.path, sha256: $0.sha256) }
         return notes
     }
 }

@@ -24,14 +24,14 @@ struct BatchSeries {
             }
             let horizon = options.horizon ?? (lastActual.year + BatchOptions.defaultYearsAhead)
             guard horizon >= lastActual.year else {
-                throw InputError(file: path, line: lastActual.line,
+                throw Diagnostic(file: path, line: lastActual.line,
                                  "the last actual year \(lastActual.year) lies after --horizon \(horizon)",
                                  hint: "give --horizon \(lastActual.year) or later, or leave it out to forecast five years ahead")
             }
             var forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
             if let bounds = options.bounds {
                 if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
-                    throw InputError(file: path, line: outside.line,
+                    throw Diagnostic(file: path, line: outside.line,
                                      "the \(outside.year) value \(outside.value) lies outside the declared bounds \(bounds.description)",
                                      hint: "correct the value, or the --bounds given to batch")
                 }
@@ -54,7 +54,7 @@ struct BatchSeries {
                                lastActualYear: lastActual.year, lastActual: lastActual.value,
                                horizonYear: end?.year, horizonValue: end?.value,
                                cagr: end.flatMap { forecast.cagr(from: lastActual.year, to: $0.year) },
-                               warnings: series.warnings.map(\.message) + forecast.warnings, error: nil)
+                               warnings: series.warnings.map(\.message) + forecast.warnings, failure: nil)
             row.title = entry.title
             row.formula = forecast.modelDescription
             row.selectionReason = forecast.fit?.selectionReason
@@ -62,10 +62,14 @@ struct BatchSeries {
             row.dataCutoff = series.dataCutoff
             return (row, OrderedPageWriter.Page(scene: scene, bookmark: page.title, native: layout.native))
         } catch {
-            // Fitting errors do not know the file; every line of batch's report names it.
-            let text = "\(error)"
-            let located = text.hasPrefix(path) || text.contains("\(path):") ? text : "\(path): \(text)"
-            return (BatchRow(failed: id, file: fileName, error: located), nil)
+            // Fitting errors do not know the file; every diagnostic of batch's report names it.
+            let located = Diagnostic.of(error).map { diagnostic -> Diagnostic in
+                guard diagnostic.location.file.isEmpty else { return diagnostic }
+                var placed = diagnostic
+                placed.location = SourceLocation(file: path)
+                return placed
+            }
+            return (BatchRow(failed: id, file: fileName, failure: located), nil)
         }
     }
 }

@@ -40,7 +40,7 @@ public struct LoadedInputs {
         if let data = bytes[path] { return data }
         try TextDecoding.refuseNonFiles(path: path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: path), "cannot be read",
+            throw Diagnostic(SourceLocation(file: path), "cannot be read",
                              hint: "check that the file exists and is readable")
         }
         bytes[path] = data

@@ -19,7 +19,7 @@ public enum RunValidation {
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
     public struct Report {
-        public var problems: [InputError]
+        public var problems: [Diagnostic]
         /// Every file read, config first.
         public var files: [String]
         /// What the checks read and parsed, for a run to build from.
@@ -27,8 +27,8 @@ public enum RunValidation {
         /// The config, when it parsed without errors.
         public var config: ReportConfig?
 
-        public var errors: [InputError] { problems.filter { $0.severity == .error } }
-        public var warnings: [InputError] { problems.filter { $0.severity == .warning } }
+        public var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { problems.filter { $0.severity == .warning } }
         public var isValid: Bool { errors.isEmpty }
     }
 
@@ -45,7 +45,7 @@ public enum RunValidation {
             return Report(problems: problems.errors, files: files)
         }
         guard let data = FileManager.default.contents(atPath: configPath) else {
-            problems.append(InputError(SourceLocation(file: configPath), "cannot read the report config",
+            problems.append(Diagnostic(SourceLocation(file: configPath), "cannot read the report config",
                                        hint: "check the path given to --config (default: report.yaml in the current folder)"))
             return Report(problems: problems.errors, files: files)
         }
@@ -58,7 +58,7 @@ public enum RunValidation {
             if let language { config?.language = language }
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(SourceLocation(file: configPath), "\(error)")]))
+                ?? InputErrors([Diagnostic(SourceLocation(file: configPath), "\(error)")]))
         }
         // Checks run on the entries that did parse, so one bad setting does not hide the
         // problems in every data file.
@@ -114,7 +114,7 @@ private func recording(_ file: String, into problems: inout InputErrors, _ body:
         try body()
     } catch {
         problems.append(contentsOf: InputErrors(flattening: error)
-            ?? InputErrors([InputError(SourceLocation(file: file), "cannot be read: \(error)")]))
+            ?? InputErrors([Diagnostic(SourceLocation(file: file), "cannot be read: \(error)")]))
     }
 }
 
@@ -129,18 +129,18 @@ struct SeriesDataCheck: InputCheck {
                 problems.append(contentsOf: InputErrors(series.warnings))
                 if let last = series.actuals.last {
                     if last.year > config.horizon {
-                        problems.append(InputError(entry.location,
+                        problems.append(Diagnostic(entry.location,
                                                    "series `\(entry.id)` has actuals up to \(last.year), after the horizon \(config.horizon)",
                                                    hint: "set `horizon` to \(last.year) or later"))
                     }
                 } else {
-                    problems.append(InputError(SourceLocation(file: entry.dataPath),
+                    problems.append(Diagnostic(SourceLocation(file: entry.dataPath),
                                                "series `\(entry.id)` has no rows with status `actual` to fit",
                                                hint: "mark published values as `actual`; estimates alone cannot be fitted"))
                 }
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
-                    ?? InputErrors([InputError(SourceLocation(file: entry.dataPath), "cannot be read: \(error)")]))
+                    ?? InputErrors([Diagnostic(SourceLocation(file: entry.dataPath), "cannot be read: \(error)")]))
             }
         }
         return config.seriesWithReadableData.map(\.dataPath)
@@ -163,18 +163,15 @@ struct ScenarioCheck: InputCheck {
             }
             guard let base = config.scenarios.first(where: { $0.scenario.name == config.baseScenario }),
                   let assumptions = base.scenario.assumptions(for: entry.id) else { continue }
+            guard assumptions.model != .catalog(entry.model) else { continue }
             let baseModel: String
             switch assumptions.model {
-            case .auto: baseModel = "auto"
-            case .curves: baseModel = ModelSpec.bestCurveName
-            case .catalog(let name): baseModel = name
+            case .catalog(let spec): baseModel = spec.name
             case .formula(let text, _): baseModel = text
             }
-            if ModelSpec(name: entry.model)?.name ?? entry.model != baseModel {
-                problems.append(InputError(entry.location,
-                                           "series `\(entry.id)` names model `\(entry.model)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
-                                           hint: "name the same model in both places (the base scenario decides what the chart shows)"))
-            }
+            problems.append(Diagnostic(entry.location,
+                                       "series `\(entry.id)` names model `\(entry.model.name)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
+                                       hint: "name the same model in both places (the base scenario decides what the chart shows)"))
         }
         return config.scenarios.map(\.file)
     }
@@ -186,10 +183,10 @@ struct BacktestCheck: InputCheck {
         guard let settings = config.backtest, let series = inputs.series[settings.seriesID] else { return [] }
         let lastActual = series.actuals.last?.year ?? settings.fitThrough
         if settings.fitThrough >= lastActual {
-            problems.append(InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves no later actual of `\(settings.seriesID)` to compare with (last actual \(lastActual))",
+            problems.append(Diagnostic(settings.location, "`fit_through` \(settings.fitThrough) leaves no later actual of `\(settings.seriesID)` to compare with (last actual \(lastActual))",
                                        hint: "choose a year before \(lastActual)"))
         } else if let firstActual = series.actuals.first?.year, settings.fitThrough <= firstActual {
-            problems.append(InputError(settings.location, "`fit_through` \(settings.fitThrough) leaves too few actuals of `\(settings.seriesID)` to fit",
+            problems.append(Diagnostic(settings.location, "`fit_through` \(settings.fitThrough) leaves too few actuals of `\(settings.seriesID)` to fit",
                                        hint: "choose a later year"))
         }
         return []
@@ -242,7 +239,7 @@ struct ThemeCheck: InputCheck {
             problems.append(contentsOf: InputErrors(file.warnings))
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(SourceLocation(file: name), "\(error)")]))
+                ?? InputErrors([Diagnostic(SourceLocation(file: name), "\(error)")]))
         }
         return [path]
     }

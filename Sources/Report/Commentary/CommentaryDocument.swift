@@ -17,9 +17,9 @@ struct CommentaryDocument: Sendable {
     /// footnotes, errors at their line; a footnote never cited, a warning) comes back beside
     /// the document, so that `check` also looks up the placeholders that did parse. Thrown:
     /// a file that cannot be used at all (too large, not text).
-    static func load(path: String, data: Data) throws -> (document: CommentaryDocument, problems: [InputError]) {
+    static func load(path: String, data: Data) throws -> (document: CommentaryDocument, problems: [Diagnostic]) {
         guard data.count <= maximumBytes else {
-            throw InputError(SourceLocation(file: path), "the commentary file has \(data.count / 1024) KB; at most \(maximumBytes / 1024) KB are read",
+            throw Diagnostic(SourceLocation(file: path), "the commentary file has \(data.count / 1024) KB; at most \(maximumBytes / 1024) KB are read",
                              hint: "split it into several commentary entries, or check that the right file is named")
         }
         let text = try TextDecoding.decode(data, file: path).text
@@ -83,15 +83,15 @@ enum CommentaryFootnotes {
 
     /// A reference without a definition, a definition used nowhere, and a label defined
     /// twice, each at its line.
-    static func problems(in text: String, file: String) -> [InputError] {
-        var problems: [InputError] = []
+    static func problems(in text: String, file: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         var defined: [String: Int] = [:]
         var referenced: Set<String> = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             if let (label, _) = definition(line) {
                 if let first = defined[label] {
-                    problems.append(InputError(file: file, line: number, "footnote `[^\(label)]` is defined twice (first on line \(first))",
+                    problems.append(Diagnostic(file: file, line: number, "footnote `[^\(label)]` is defined twice (first on line \(first))",
                                                hint: "give each footnote its own label"))
                 } else {
                     defined[label] = number
@@ -111,7 +111,7 @@ enum CommentaryFootnotes {
                 let label = String(rest[open.upperBound..<close])
                 if defined[label] == nil {
                     let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    problems.append(InputError(file: file, line: index + 1, column: column,
+                    problems.append(Diagnostic(file: file, line: index + 1, column: column,
                                                "footnote `[^\(label)]` has no definition",
                                                hint: "add a line `[^\(label)]: the source or remark` to the file"))
                 }
@@ -119,7 +119,7 @@ enum CommentaryFootnotes {
             }
         }
         for (label, line) in defined.sorted(by: { $0.value < $1.value }) where !referenced.contains(label) {
-            problems.append(InputError(file: file, line: line, "footnote `[^\(label)]` is defined but never cited",
+            problems.append(Diagnostic(file: file, line: line, "footnote `[^\(label)]` is defined but never cited",
                                        hint: "cite it in the text as [^\(label)], or remove the definition",
                                        severity: .warning))
         }

@@ -24,7 +24,7 @@ enum CommentaryPages {
         for (index, entry) in context.config.commentary.enumerated() {
             let path = entry.file(for: context.config.language)
             guard let document = context.commentary[path] else {
-                problems.append(InputError(entry.location, "the commentary file was not read",
+                problems.append(Diagnostic(entry.location, "the commentary file was not read",
                                            hint: "run `marketcast check` to see why"))
                 continue
             }
@@ -64,7 +64,7 @@ enum CommentaryPages {
                 guard let last = result.lastIndex(where: { $0.exhibitID == after }) else {
                     let known = orderedUnique(pages.compactMap(\.exhibitID))
                     let guess = Suggestions.closest(to: after, among: known).map { "did you mean `\($0)`? " } ?? ""
-                    problems.append(InputError(section.afterLocation ?? SourceLocation(file: ""),
+                    problems.append(Diagnostic(section.afterLocation ?? SourceLocation(file: ""),
                                                "`after: \(after)` names no exhibit of this report",
                                                hint: "\(guess)exhibits: \(known.joined(separator: ", "))"))
                     continue
@@ -102,7 +102,7 @@ struct CommentaryCheck: InputCheck {
                 if !(found + references).contains(where: { $0.severity == .error }) { inputs.commentary[path] = document }
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
-                    ?? InputErrors([InputError(SourceLocation(file: path), "cannot be read: \(error)")]))
+                    ?? InputErrors([Diagnostic(SourceLocation(file: path), "cannot be read: \(error)")]))
             }
         }
         return files

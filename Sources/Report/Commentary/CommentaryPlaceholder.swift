@@ -37,9 +37,9 @@ struct CommentaryPlaceholder: Equatable, Sendable {
     static let kinds = ["value", "interval", "cagr", "unit", "exhibit"]
 
     /// Every placeholder of `text`, and every malformed one as a located error.
-    static func scan(_ text: String, file: String) -> (placeholders: [CommentaryPlaceholder], problems: [InputError]) {
+    static func scan(_ text: String, file: String) -> (placeholders: [CommentaryPlaceholder], problems: [Diagnostic]) {
         var found: [CommentaryPlaceholder] = []
-        var problems: [InputError] = []
+        var problems: [Diagnostic] = []
         var line = 1, column = 1
         var index = text.startIndex
         while index < text.endIndex {
@@ -48,7 +48,7 @@ struct CommentaryPlaceholder: Equatable, Sendable {
                 let bodyStart = text.index(index, offsetBy: 2)
                 guard let close = text.range(of: "}}", range: bodyStart..<text.endIndex),
                       !text[bodyStart..<close.lowerBound].contains("\n") else {
-                    problems.append(InputError(location, "`{{` is not closed by `}}` on the same line",
+                    problems.append(Diagnostic(location, "`{{` is not closed by `}}` on the same line",
                                                hint: "write a placeholder as {{value SERIES YEAR}}, or remove the braces"))
                     advance(&index, in: text, line: &line, column: &column)
                     continue
@@ -57,10 +57,10 @@ struct CommentaryPlaceholder: Equatable, Sendable {
                 do {
                     found.append(CommentaryPlaceholder(kind: try parse(body, at: location), location: location,
                                                        range: index..<close.upperBound))
-                } catch let error as InputError {
+                } catch let error as Diagnostic {
                     problems.append(error)
                 } catch {
-                    problems.append(InputError(location, "\(error)"))
+                    problems.append(Diagnostic(location, "\(error)"))
                 }
                 while index < close.upperBound { advance(&index, in: text, line: &line, column: &column) }
                 continue
@@ -78,20 +78,20 @@ struct CommentaryPlaceholder: Equatable, Sendable {
     static func parse(_ body: String, at location: SourceLocation) throws -> Kind {
         let words = body.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let name = words.first else {
-            throw InputError(location, "the placeholder `{{}}` is empty",
+            throw Diagnostic(location, "the placeholder `{{}}` is empty",
                              hint: "name what to fill in: \(kinds.joined(separator: ", "))")
         }
         let arguments = Array(words.dropFirst())
         func year(_ text: String) throws -> Int {
             guard let year = Int(text), LongSeriesTable.yearRange.contains(year) else {
-                throw InputError(location, "`\(text)` in `{{\(body)}}` is not a year",
+                throw Diagnostic(location, "`\(text)` in `{{\(body)}}` is not a year",
                                  hint: "write a year such as 2027")
             }
             return year
         }
         func expect(_ counts: ClosedRange<Int>, _ usage: String) throws {
             guard counts.contains(arguments.count) else {
-                throw InputError(location, "`{{\(body)}}` has \(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
+                throw Diagnostic(location, "`{{\(body)}}` has \(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
                                  hint: "write it as {{\(usage)}}")
             }
         }
@@ -106,7 +106,7 @@ struct CommentaryPlaceholder: Equatable, Sendable {
             try expect(3...3, "cagr SERIES FROM-YEAR TO-YEAR")
             let from = try year(arguments[1]), to = try year(arguments[2])
             guard to > from else {
-                throw InputError(location, "`{{\(body)}}` runs from \(from) to \(to): the second year must be later",
+                throw Diagnostic(location, "`{{\(body)}}` runs from \(from) to \(to): the second year must be later",
                                  hint: "write the earlier year first")
             }
             return .cagr(series: arguments[0], from: from, to: to)
@@ -118,7 +118,7 @@ struct CommentaryPlaceholder: Equatable, Sendable {
             return .exhibit(id: arguments[0])
         default:
             let guess = Suggestions.closest(to: name, among: kinds).map { "did you mean `\($0)`? " } ?? ""
-            throw InputError(location, "unknown placeholder `\(name)` in `{{\(body)}}`",
+            throw Diagnostic(location, "unknown placeholder `\(name)` in `{{\(body)}}`",
                              hint: "\(guess)placeholders: \(kinds.joined(separator: ", "))")
         }
     }

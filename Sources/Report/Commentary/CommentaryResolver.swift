@@ -26,9 +26,9 @@ struct CommentaryResolver {
 
     /// The checks a placeholder can have before anything is fitted (for `check`): its series
     /// exists in report.yaml and, with a scenario, the scenario exists.
-    static func checkReferences(_ placeholders: [CommentaryPlaceholder], config: ReportConfig) -> [InputError] {
+    static func checkReferences(_ placeholders: [CommentaryPlaceholder], config: ReportConfig) -> [Diagnostic] {
         let ids = config.series.map(\.id)
-        var problems: [InputError] = []
+        var problems: [Diagnostic] = []
         for placeholder in placeholders {
             if let series = placeholder.kind.series, !ids.contains(series) {
                 problems.append(unknownSeries(series, ids: ids, at: placeholder.location))
@@ -37,7 +37,7 @@ struct CommentaryResolver {
                 let names = config.scenarios.map(\.scenario.name)
                 if !names.contains(scenario) {
                     let guess = Suggestions.closest(to: scenario, among: names).map { "did you mean `\($0)`? " } ?? ""
-                    problems.append(InputError(placeholder.location, "no scenario is called `\(scenario)`",
+                    problems.append(Diagnostic(placeholder.location, "no scenario is called `\(scenario)`",
                                                hint: "\(guess)scenarios in report.yaml: \(names.isEmpty ? "none" : names.joined(separator: ", "))"))
                 }
             }
@@ -45,9 +45,9 @@ struct CommentaryResolver {
         return problems
     }
 
-    private static func unknownSeries(_ series: String, ids: [String], at location: SourceLocation) -> InputError {
+    private static func unknownSeries(_ series: String, ids: [String], at location: SourceLocation) -> Diagnostic {
         let guess = Suggestions.closest(to: series, among: ids).map { "did you mean `\($0)`? " } ?? ""
-        return InputError(location, "no series is called `\(series)`",
+        return Diagnostic(location, "no series is called `\(series)`",
                           hint: "\(guess)series in report.yaml: \(ids.joined(separator: ", "))")
     }
 
@@ -61,7 +61,7 @@ struct CommentaryResolver {
                 if context.pageDirectory.isEmpty { return strings.localized("第–页", "page –") }
                 let known = context.pageDirectory.map(\.exhibitID)
                 let guess = Suggestions.closest(to: id, among: known).map { "did you mean `\($0)`? " } ?? ""
-                throw InputError(location, "no exhibit of this report has the id `\(id)`",
+                throw Diagnostic(location, "no exhibit of this report has the id `\(id)`",
                                  hint: "\(guess)exhibits: \(known.joined(separator: ", "))")
             }
             return strings.localized("第\(page)页", "page \(page)")
@@ -77,7 +77,7 @@ struct CommentaryResolver {
             let forecast: SeriesForecast
             if let scenario {
                 guard let path = context.scenarios.first(where: { $0.seriesID == seriesID })?.path(named: scenario) else {
-                    throw InputError(location, "scenario `\(scenario)` has no path for `\(seriesID)`",
+                    throw Diagnostic(location, "scenario `\(scenario)` has no path for `\(seriesID)`",
                                      hint: "name a scenario whose file covers this series")
                 }
                 forecast = path.forecast
@@ -94,7 +94,7 @@ struct CommentaryResolver {
                 throw yearOutside(year, forecast: result.forecast, at: location)
             }
             guard point.isEstimate, let lower = point.lower, let upper = point.upper else {
-                throw InputError(location, "\(year) of `\(seriesID)` is not a forecast year, so it has no interval",
+                throw Diagnostic(location, "\(year) of `\(seriesID)` is not a forecast year, so it has no interval",
                                  hint: "name a forecast year (after the last actual)")
             }
             return style.number(lower) + "–" + style.amount(upper)
@@ -113,7 +113,7 @@ struct CommentaryResolver {
             throw yearOutside(year, forecast: result.forecast, at: location)
         }
         guard let growth = result.forecast.boundedGrowth(from: from, to: to, series: result.series) else {
-            throw InputError(location, "no growth rate between \(from) and \(to): a value is zero or negative",
+            throw Diagnostic(location, "no growth rate between \(from) and \(to): a value is zero or negative",
                              hint: "choose years with positive values")
         }
         let strings = context.strings
@@ -123,15 +123,15 @@ struct CommentaryResolver {
         case .atLeast(let rate): return strings.localized("至少\(NumberFormat.percent(rate))", "at least \(NumberFormat.percent(rate))")
         case let .range(low, high): return NumberFormat.percent(low) + "–" + NumberFormat.percent(high)
         case .undetermined:
-            throw InputError(location, "\(from) and \(to) of `\(result.entry.id)` are both published bounds: no growth rate between them is certain",
+            throw Diagnostic(location, "\(from) and \(to) of `\(result.entry.id)` are both published bounds: no growth rate between them is certain",
                              hint: "quote the two bounds instead, or a growth rate from a year with an exact value")
         }
     }
 
-    private func yearOutside(_ year: Int, forecast: SeriesForecast, at location: SourceLocation) -> InputError {
+    private func yearOutside(_ year: Int, forecast: SeriesForecast, at location: SourceLocation) -> Diagnostic {
         let years = forecast.points.map(\.year)
         let span = years.first.map { first in "\(first)–\(years.last ?? first)" } ?? "none"
-        return InputError(location, "`\(forecast.seriesID)` has no value for \(year) (its years: \(span))",
+        return Diagnostic(location, "`\(forecast.seriesID)` has no value for \(year) (its years: \(span))",
                           hint: "name a year between its first actual and the report's horizon")
     }
 }

@@ -36,7 +36,7 @@ public struct PenetrationConfig: Sendable {
         dataPath = URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
             .standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: dataPath) else {
-            throw InputError(mapping.location(of: "data"), "penetration data file `\(data)` does not exist (looked at \(dataPath))",
+            throw Diagnostic(mapping.location(of: "data"), "penetration data file `\(data)` does not exist (looked at \(dataPath))",
                              hint: "paths are relative to the config file's folder; check the spelling")
         }
         try CSVTable.checkBeforeReading(path: dataPath)
@@ -44,7 +44,7 @@ public struct PenetrationConfig: Sendable {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: dataPath))
         } catch {
-            throw InputError(mapping.location(of: "data"), "penetration data file `\(data)` cannot be read",
+            throw Diagnostic(mapping.location(of: "data"), "penetration data file `\(data)` cannot be read",
                              hint: "check that the file is readable")
         }
         let table = try CSVTable.parse(data: bytes, file: dataPath)
@@ -56,12 +56,12 @@ public struct PenetrationConfig: Sendable {
         let normalisationText = try mapping.string("normalisation") ?? PenetrationNormalisation.minMax.rawValue
         guard let normalisation = PenetrationNormalisation(rawValue: normalisationText) else {
             let names = PenetrationNormalisation.allCases.map(\.rawValue)
-            throw InputError(mapping.location(of: "normalisation"), "unknown normalisation `\(normalisationText)`",
+            throw Diagnostic(mapping.location(of: "normalisation"), "unknown normalisation `\(normalisationText)`",
                              hint: Suggestions.hint(for: normalisationText, among: names, listIntro: "it must be one of"))
         }
 
         guard let weightMapping = try mapping.submapping("weights") else {
-            throw InputError(mapping.location, "\(section) has no `weights`",
+            throw Diagnostic(mapping.location, "\(section) has no `weights`",
                              hint: "list each indicator column with its weight, e.g. `digitalisation: 1`")
         }
         var problems = InputErrors()
@@ -69,18 +69,18 @@ public struct PenetrationConfig: Sendable {
         var values: [Double] = []
         for (name, keyLocation) in weightMapping.keys {
             if names.contains(name) {
-                problems.append(InputError(keyLocation, "`\(name)` has two weights",
+                problems.append(Diagnostic(keyLocation, "`\(name)` has two weights",
                                            hint: "keep one line per indicator under `weights`"))
                 continue
             }
             if !candidates.contains(name) {
-                problems.append(InputError(keyLocation, "`\(name)` is not an indicator column of \(data)",
+                problems.append(Diagnostic(keyLocation, "`\(name)` is not an indicator column of \(data)",
                                            hint: Suggestions.hint(for: name, among: candidates, listIntro: "the indicator columns are")))
                 continue
             }
             guard let weight = try problems.collect({ try weightMapping.double(name) }) ?? nil else { continue }
             if weight < 0 {
-                problems.append(InputError(weightMapping.location(of: name), "the weight of `\(name)` is negative (\(weight))",
+                problems.append(Diagnostic(weightMapping.location(of: name), "the weight of `\(name)` is negative (\(weight))",
                                            hint: "weights are ≥ 0; write 0 to leave an indicator out"))
             }
             names.append(name)
@@ -88,13 +88,13 @@ public struct PenetrationConfig: Sendable {
         }
         try problems.throwIfAny()
         guard values.reduce(0, +) > 0 else {
-            throw InputError(weightMapping.location, "the weights add up to 0",
+            throw Diagnostic(weightMapping.location, "the weights add up to 0",
                              hint: "give at least one indicator a positive weight")
         }
 
         let size = try mapping.string("bubble_size") ?? "value_at_stake"
         guard candidates.contains(size) else {
-            throw InputError(mapping.location(of: "bubble_size"), "`\(size)` is not an indicator column of \(data)",
+            throw Diagnostic(mapping.location(of: "bubble_size"), "`\(size)` is not an indicator column of \(data)",
                              hint: Suggestions.hint(for: size, among: candidates, listIntro: "the indicator columns are"))
         }
         bubbleSize = size
@@ -106,30 +106,30 @@ public struct PenetrationConfig: Sendable {
         try sensitivity?.rejectUnknownKeys(allowed: Self.sensitivityKeys, section: "`sensitivity`")
         let draws = try sensitivity?.int("draws") ?? 2000
         guard (1...1_000_000).contains(draws) else {
-            throw InputError(sensitivity?.location(of: "draws") ?? mapping.location, "`draws` must lie between 1 and 1000000, found \(draws)",
+            throw Diagnostic(sensitivity?.location(of: "draws") ?? mapping.location, "`draws` must lie between 1 and 1000000, found \(draws)",
                              hint: "2000 draws give rank probabilities to about ±1 percentage point")
         }
         let concentration = try sensitivity?.double("concentration") ?? 50
         guard concentration > 0 else {
-            throw InputError(sensitivity?.location(of: "concentration") ?? mapping.location,
+            throw Diagnostic(sensitivity?.location(of: "concentration") ?? mapping.location,
                              "`concentration` must be positive, found \(concentration)",
                              hint: "larger values keep the drawn weights closer to yours; 50 moves each by roughly ±a third")
         }
         let seed = try sensitivity?.int("seed") ?? 2023
         guard seed >= 0 else {
-            throw InputError(sensitivity?.location(of: "seed") ?? mapping.location, "`seed` must be ≥ 0, found \(seed)",
+            throw Diagnostic(sensitivity?.location(of: "seed") ?? mapping.location, "`seed` must be ≥ 0, found \(seed)",
                              hint: "any whole number ≥ 0; the same seed gives the same probabilities")
         }
         let threshold = try sensitivity?.double("threshold") ?? 0.05
         guard (0...1).contains(threshold) else {
-            throw InputError(sensitivity?.location(of: "threshold") ?? mapping.location,
+            throw Diagnostic(sensitivity?.location(of: "threshold") ?? mapping.location,
                              "`threshold` must lie between 0 and 1, found \(threshold)",
                              hint: "the smallest probability printed in the heatmap, e.g. 0.05")
         }
         heatmapThreshold = threshold
         let scoreStep = try sensitivity?.double("score_step") ?? 0.3
         guard (0...1).contains(scoreStep) else {
-            throw InputError(sensitivity?.location(of: "score_step") ?? mapping.location,
+            throw Diagnostic(sensitivity?.location(of: "score_step") ?? mapping.location,
                              "`score_step` must lie between 0 and 1, found \(scoreStep)",
                              hint: "the probability that a draw moves an indicator score one step up or down, e.g. 0.3; 0 shakes the weights only")
         }
@@ -140,12 +140,12 @@ public struct PenetrationConfig: Sendable {
         let dataYear = try adoption?.int("data_year") ?? defaults.dataYear
         let horizon = try adoption?.int("horizon") ?? defaults.horizon
         guard (1900...2200).contains(dataYear) else {
-            throw InputError(adoption?.location(of: "data_year") ?? mapping.location,
+            throw Diagnostic(adoption?.location(of: "data_year") ?? mapping.location,
                              "`data_year` must be a year between 1900 and 2200, found \(dataYear)",
                              hint: "the year the current penetration in the data describes, e.g. 2023")
         }
         guard horizon > dataYear, horizon - dataYear <= 50 else {
-            throw InputError(adoption?.location(of: "horizon") ?? mapping.location,
+            throw Diagnostic(adoption?.location(of: "horizon") ?? mapping.location,
                              "`horizon` must lie 1 to 50 years after `data_year` (\(dataYear)), found \(horizon)",
                              hint: "the last year of the adoption curves, e.g. 2030")
         }
@@ -155,7 +155,7 @@ public struct PenetrationConfig: Sendable {
                                        meaning: "the imitation coefficient q at score 0 and at score 100")
         let milestone = try adoption?.double("milestone") ?? defaults.milestone
         guard milestone > 0, milestone < 100 else {
-            throw InputError(adoption?.location(of: "milestone") ?? mapping.location,
+            throw Diagnostic(adoption?.location(of: "milestone") ?? mapping.location,
                              "`milestone` must lie between 0 and 100, found \(milestone)",
                              hint: "the penetration level in percent whose crossing year is reported, e.g. 50")
         }
@@ -172,10 +172,10 @@ public struct PenetrationConfig: Sendable {
         let where_ = mapping.location(of: key)
         let hint = "write `\(key): [low, high]`: \(meaning), each within \(limit.lowerBound)–\(limit.upperBound)"
         guard texts.count == 2, let low = Double(texts[0]), let high = Double(texts[1]) else {
-            throw InputError(where_, "`\(key)` must be a pair of numbers", hint: hint)
+            throw Diagnostic(where_, "`\(key)` must be a pair of numbers", hint: hint)
         }
         guard limit.contains(low), limit.contains(high), low <= high else {
-            throw InputError(where_, "`\(key)` [\(texts[0]), \(texts[1])] is outside \(limit.lowerBound)–\(limit.upperBound) or not ascending",
+            throw Diagnostic(where_, "`\(key)` [\(texts[0]), \(texts[1])] is outside \(limit.lowerBound)–\(limit.upperBound) or not ascending",
                              hint: hint)
         }
         return low...high

@@ -20,14 +20,14 @@ extension ReportConfig {
             let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
                 .standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: path) else {
-                throw InputError(listLocation(root, "scenarios", index), "scenario file `\(relative)` does not exist (looked at \(path))",
+                throw Diagnostic(listLocation(root, "scenarios", index), "scenario file `\(relative)` does not exist (looked at \(path))",
                                  hint: "paths are relative to the config file's folder; check the spelling")
             }
             // Errors show the path the way the analyst would type it from here.
             let displayName = Self.displayName(relative, configFile: root.file)
             let loaded = try ScenarioConfig.load(path: path, displayName: displayName, seriesIDs: ids, horizon: horizon)
             if let other = names[loaded.scenario.name] {
-                throw InputError(listLocation(root, "scenarios", index),
+                throw Diagnostic(listLocation(root, "scenarios", index),
                                  "scenario name `\(loaded.scenario.name)` is used by both \(other) and \(relative)",
                                  hint: "give every scenario file its own `name`")
             }
@@ -38,7 +38,7 @@ extension ReportConfig {
         if let base = try root.string("base_scenario") {
             guard scenarioNames.contains(base) else {
                 let guess = Suggestions.closest(to: base, among: scenarioNames)
-                throw InputError(root.location(of: "base_scenario"), "`base_scenario` names `\(base)`, which no scenario file defines",
+                throw Diagnostic(root.location(of: "base_scenario"), "`base_scenario` names `\(base)`, which no scenario file defines",
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "scenarios: \(scenarioNames.joined(separator: ", "))")
             }
             baseScenario = base
@@ -52,15 +52,15 @@ extension ReportConfig {
             let id = try mapping.requiredString("series", section: "`backtest`")
             guard ids.contains(id) else {
                 let guess = Suggestions.closest(to: id, among: ids)
-                throw InputError(mapping.location(of: "series"), "`backtest` names series `\(id)`, which report.yaml does not list",
+                throw Diagnostic(mapping.location(of: "series"), "`backtest` names series `\(id)`, which report.yaml does not list",
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
             }
             guard let through = try mapping.int("fit_through") else {
-                throw InputError(mapping.location, "`backtest` has no `fit_through`",
+                throw Diagnostic(mapping.location, "`backtest` has no `fit_through`",
                                  hint: "add `fit_through: 2022`, the last actual year the backtest fits may see")
             }
             guard (1900...2200).contains(through) else {
-                throw InputError(mapping.location(of: "fit_through"), "`fit_through` must be a year, found \(through)",
+                throw Diagnostic(mapping.location(of: "fit_through"), "`fit_through` must be a year, found \(through)",
                                  hint: "write the last year the fits may see, e.g. 2022")
             }
             backtest = BacktestSettings(seriesID: id, fitThrough: through, location: mapping.location(of: "fit_through"))

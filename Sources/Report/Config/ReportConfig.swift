@@ -30,7 +30,8 @@ public struct ReportConfig: Sendable {
         public var id: String
         public var dataPath: String
         public var title: String
-        public var model: String
+        /// Parsed once, where report.yaml is read; `exponential` when the entry names none.
+        public var model: ModelSpec
         /// The chart kind, e.g. `market-size`.
         public var chart: ChartKind
         /// The stable file name under charts/, e.g. `market-size`; defaults to the id.
@@ -105,7 +106,7 @@ public struct ReportConfig: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(SourceLocation(file: path), "cannot read the report config",
+            throw Diagnostic(SourceLocation(file: path), "cannot read the report config",
                              hint: "check the path given to --config (default: report.yaml in the current folder)")
         }
         let text = try TextDecoding.decode(data, file: path).text
@@ -131,7 +132,7 @@ public struct ReportConfig: Sendable {
         quarter = try problems.collect { () throws -> String in
             let quarterText = try root.requiredString("quarter", section: "the report config")
             guard Self.isQuarter(quarterText) else {
-                throw InputError(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
+                throw Diagnostic(root.location(of: "quarter"), "`quarter` must look like 2026Q4, found `\(quarterText)`",
                                  hint: "write the year, a capital Q and the quarter number 1–4")
             }
             return quarterText
@@ -139,11 +140,11 @@ public struct ReportConfig: Sendable {
 
         horizon = try problems.collect { () throws -> Int in
             guard let horizonValue = try root.int("horizon") else {
-                throw InputError(root.location, "the report config has no `horizon`",
+                throw Diagnostic(root.location, "the report config has no `horizon`",
                                  hint: "add `horizon: 2027`, the last year to forecast")
             }
             guard (1900...2200).contains(horizonValue) else {
-                throw InputError(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
+                throw Diagnostic(root.location(of: "horizon"), "`horizon` must be a year between 1900 and 2200, found \(horizonValue)",
                                  hint: "write the last forecast year, e.g. 2027")
             }
             return horizonValue
@@ -153,7 +154,7 @@ public struct ReportConfig: Sendable {
             let languageText = try root.string("language") ?? "zh"
             guard let parsedLanguage = DisplayLanguage(rawValue: languageText) else {
                 let guess = Suggestions.closest(to: languageText, among: ["zh", "en"]).map { "did you mean `\($0)`? " } ?? ""
-                throw InputError(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
+                throw Diagnostic(root.location(of: "language"), "`language` must be zh or en, found `\(languageText)`",
                                  hint: guess + "write `language: zh` or `language: en`")
             }
             return parsedLanguage
@@ -162,7 +163,7 @@ public struct ReportConfig: Sendable {
         level = try problems.collect { () throws -> Double in
             let levelValue = try root.double("level") ?? 0.95
             guard levelValue > 0.5, levelValue < 1 else {
-                throw InputError(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
+                throw Diagnostic(root.location(of: "level"), "`level` must lie between 0.5 and 1, found \(levelValue)",
                                  hint: "write the confidence level as a fraction, e.g. 0.95")
             }
             return levelValue
@@ -175,7 +176,7 @@ public struct ReportConfig: Sendable {
             let date = try documentProblems.collect { () throws -> String in
                 let date = try documentMapping?.string("date") ?? "2000-01-01"
                 guard Self.isISODate(date) else {
-                    throw InputError(documentMapping?.location(of: "date") ?? root.location,
+                    throw Diagnostic(documentMapping?.location(of: "date") ?? root.location,
                                      "`date` must be a date like 2026-11-29, found `\(date)`",
                                      hint: "write the report's date as YYYY-MM-DD")
                 }
@@ -230,7 +231,7 @@ public struct ReportConfig: Sendable {
                 problems.append(contentsOf: entryProblems)
             }
         } else if root.node("series") == nil || entries != nil {
-            problems.append(InputError(root.location, "the report config lists no `series`",
+            problems.append(Diagnostic(root.location, "the report config lists no `series`",
                                        hint: "add a `series:` list with at least one entry (id, data, title, model, chart)"))
         }
         try problems.collect { try loadScenarios(root: root, folder: folder) }
@@ -261,7 +262,7 @@ public struct ReportConfig: Sendable {
             return nil
         }
         if let first = seen[id] {
-            problems.append(InputError(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
+            problems.append(Diagnostic(entry.location(of: "id"), "series id `\(id)` is used twice (first at line \(first.line ?? 0))",
                                        hint: "give every series its own id"))
         } else {
             seen[id] = entry.location(of: "id")
@@ -271,19 +272,19 @@ public struct ReportConfig: Sendable {
             let dataPath = URL(fileURLWithPath: data, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
                 .standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: dataPath) else {
-                throw InputError(entry.location(of: "data"), "data file `\(data)` of series `\(id)` does not exist (looked at \(dataPath))",
+                throw Diagnostic(entry.location(of: "data"), "data file `\(data)` of series `\(id)` does not exist (looked at \(dataPath))",
                                  hint: "paths are relative to the config file's folder; check the spelling"
                                      + Self.nearbyFileSuggestion(for: dataPath))
             }
             return dataPath
         }
-        let model = try problems.collect { () throws -> String in
-            let model = try entry.string("model") ?? "exponential"
-            guard Self.modelNames.contains(model) else {
-                let guess = Suggestions.closest(to: model, among: Self.modelNames)
-                throw InputError(entry.location(of: "model"), "unknown model `\(model)` for series `\(id)`",
-                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "")
-                                     + "known models: \(Self.modelNames.joined(separator: ", "))")
+        let model = try problems.collect { () throws -> ModelSpec in
+            guard let text = try entry.string("model") else { return Self.defaultModel }
+            // Exactly as listed (report.yaml's names are the manifest's): `Logistic` is refused
+            // with a hint, not read as `logistic`.
+            guard Self.modelNames.contains(text), let model = ModelSpec(name: text) else {
+                let (message, hint) = ModelSpec.unknownNameMessage(text)
+                throw Diagnostic(entry.location(of: "model"), "\(message) for series `\(id)`", hint: hint)
             }
             return model
         }
@@ -292,7 +293,7 @@ public struct ReportConfig: Sendable {
             guard let chart = ChartKind(rawValue: text) else {
                 let chart = text
                 let guess = Suggestions.closest(to: chart, among: Self.chartKinds)
-                throw InputError(entry.location(of: "chart"), "unknown chart kind `\(chart)`",
+                throw Diagnostic(entry.location(of: "chart"), "unknown chart kind `\(chart)`",
                                  hint: (guess.map { "did you mean `\($0)`? " } ?? "")
                                      + "known kinds: \(Self.chartKinds.joined(separator: ", "))")
             }
@@ -301,12 +302,12 @@ public struct ReportConfig: Sendable {
         let chartID = try problems.collect { () throws -> String in
             let chartID = try entry.string("chart_id") ?? id
             guard Self.isFileSafe(chartID) else {
-                throw InputError(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
+                throw Diagnostic(entry.location(of: entry.node("chart_id") == nil ? "id" : "chart_id"),
                                  "`\(chartID)` cannot name a chart file",
                                  hint: "use lower-case letters, digits and hyphens, e.g. market-size (or set `chart_id`)")
             }
             if let other = usedChartIDs[chartID] {
-                throw InputError(entry.location(of: "chart_id"),
+                throw Diagnostic(entry.location(of: "chart_id"),
                                  "chart id `\(chartID)` is used twice (first at line \(other.line ?? 0))",
                                  hint: "give every series its own `chart_id`")
             }
@@ -329,12 +330,12 @@ public struct ReportConfig: Sendable {
             do {
                 return try NaturalBounds(floor: try mapping.double("floor"), ceiling: try mapping.double("ceiling"))
             } catch let error as NaturalBoundsError {
-                throw InputError(entry.location(of: "bounds"), "bounds of series `\(id)`: \(error)",
+                throw Diagnostic(entry.location(of: "bounds"), "bounds of series `\(id)`: \(error)",
                                  hint: "write e.g. `bounds: {floor: 0, ceiling: 100}` for a share in %")
             }
         } ?? nil
         guard let dataPath else { return nil }
-        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
+        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? Self.defaultModel,
                            chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
                            titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
                            publisherForecastsPath: publisherForecasts, bounds: bounds)
@@ -345,7 +346,7 @@ public struct ReportConfig: Sendable {
         let path = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: folder, isDirectory: true))
             .standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(location, "\(what) `\(relative)` does not exist (looked at \(path))",
+            throw Diagnostic(location, "\(what) `\(relative)` does not exist (looked at \(path))",
                              hint: "paths are relative to the config file's folder; check the spelling"
                                  + Self.nearbyFileSuggestion(for: path))
         }
@@ -361,6 +362,8 @@ public struct ReportConfig: Sendable {
 
     /// The growth models a series may name: the catalog's, and `auto` to let the run choose.
     public static let modelNames = ModelSpec.names
+    /// The model of a series whose entry names none.
+    public static let defaultModel = ModelSpec.curve(.exponential)
 
     /// ` (did you mean x.csv?)` when a file with a close name sits in the same folder.
     static func nearbyFileSuggestion(for path: String) -> String {
@@ -374,6 +377,14 @@ public struct ReportConfig: Sendable {
     static func isFileSafe(_ name: String) -> Bool {
         !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
             && !name.hasPrefix("-")
+    }
+
+    /// What is wrong with a quarter given to override the config's (`run --quarter`,
+    /// `RunOptions.quarter`), nil when it is a quarter: the one check the command line (a
+    /// usage error, before any file is read) and the run (for callers of the library) share.
+    public static func quarterOverrideProblem(_ text: String) -> (message: String, hint: String)? {
+        guard !isQuarter(text) else { return nil }
+        return ("`\(text)` is not a quarter", "write the year, a capital Q and the quarter number, e.g. 2026Q4")
     }
 
     public static func isQuarter(_ text: String) -> Bool {

@@ -11,7 +11,7 @@ import Yams
 public struct ThemeFile: Sendable {
     public var theme: Theme
     /// What the file should change but that does not stop a run (old key spellings).
-    public var warnings: [InputError]
+    public var warnings: [Diagnostic]
     /// The file's bytes as read and parsed, for the manifest's digest.
     public var sourceBytes = Data()
 
@@ -30,7 +30,7 @@ public struct ThemeFile: Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputError(SourceLocation(file: file), "cannot read the theme file",
+            throw Diagnostic(SourceLocation(file: file), "cannot read the theme file",
                              hint: "check the `theme:` path in the report config")
         }
         // An empty file is the standard theme (TextDecoding refuses blank files: for data, they are a mistake).
@@ -116,7 +116,7 @@ public struct ThemeFile: Sendable {
         if content.width <= 0 || content.height <= 0 {
             let size = "\(format(theme.pageSize.width))×\(format(theme.pageSize.height)) pt"
             let at = top.values["page_size"] ?? top.values["margins"]
-            problems.append(InputError(at?.location(in: root.file) ?? root.location,
+            problems.append(Diagnostic(at?.location(in: root.file) ?? root.location,
                                        "the page (\(size)) leaves no room inside its margins",
                                        hint: "use a larger `page_size` or smaller `margins`"))
         }
@@ -230,7 +230,7 @@ struct ThemeSection {
     func value(_ key: String, problems: inout InputErrors) -> Node? {
         guard let node = values[key] else { return nil }
         if case let .scalar(scalar) = node, scalar.string.isEmpty || (scalar.style == .plain && node.null != nil) {
-            problems.append(InputError(node.location(in: mapping.file), "\(describe(key)) is present but empty",
+            problems.append(Diagnostic(node.location(in: mapping.file), "\(describe(key)) is present but empty",
                                        hint: "give a value or remove the key; quote colours (\"#EE7733\"), since an unquoted # starts a comment"))
             return nil
         }
@@ -244,7 +244,7 @@ struct ThemeSection {
             return ThemeSection(section, name: "`\(key)`", keys: keys, problems: &problems)
         } catch {
             problems.append(contentsOf: InputErrors(flattening: error)
-                ?? InputErrors([InputError(node.location(in: mapping.file), "\(error)")]))
+                ?? InputErrors([Diagnostic(node.location(in: mapping.file), "\(error)")]))
             return nil
         }
     }
@@ -256,19 +256,19 @@ struct ThemeSection {
             guard let node = value(key, problems: &problems) else { continue }
             let example = target[keyPath: path]
             guard case let .scalar(scalar) = node, let number = Double(scalar.string), number.isFinite else {
-                problems.append(InputError(node.location(in: mapping.file),
+                problems.append(Diagnostic(node.location(in: mapping.file),
                                            "\(describe(key)) must be \(rule.expected), found \(node.shortDescription)",
                                            hint: rule.hint(example: example)))
                 continue
             }
             guard rule.allowsLowerBound(number) else {
-                problems.append(InputError(node.location(in: mapping.file),
+                problems.append(Diagnostic(node.location(in: mapping.file),
                                            "\(describe(key)) must be \(rule.range), found \(node.shortDescription)",
                                            hint: rule.hint(example: example)))
                 continue
             }
             guard number <= rule.maximum else {
-                problems.append(InputError(node.location(in: mapping.file),
+                problems.append(Diagnostic(node.location(in: mapping.file),
                                            "\(describe(key)) must be \(rule.upperRange), found \(node.shortDescription)",
                                            hint: rule.upperHint(example: example)))
                 continue
@@ -284,7 +284,7 @@ struct ThemeSection {
 
     private func colour(_ node: Node, what: String, example: Color, problems: inout InputErrors) -> Color? {
         if case let .scalar(scalar) = node, let colour = Color(hexString: scalar.string) { return colour }
-        problems.append(InputError(node.location(in: mapping.file),
+        problems.append(Diagnostic(node.location(in: mapping.file),
                                    "\(what) must be a colour \"#RRGGBB\", found \(node.shortDescription)",
                                    hint: "write six hex digits (0–9, A–F) in quotes, such as \"\(example.hexString)\", or eight with an alpha"))
         return nil
@@ -296,7 +296,7 @@ struct ThemeSection {
         let standard = Theme.standard.palette.series
         let example = "[" + standard.prefix(2).map { "\"\($0.hexString)\"" }.joined(separator: ", ") + "]"
         guard case let .sequence(sequence) = node, !sequence.isEmpty else {
-            problems.append(InputError(node.location(in: mapping.file),
+            problems.append(Diagnostic(node.location(in: mapping.file),
                                        "\(describe(key)) must be a list of colours, found \(listDescription(node))",
                                        hint: "write the colours in order as a list, such as \(example)"))
             return nil
@@ -319,7 +319,7 @@ struct ThemeSection {
     func text(_ key: String, example: String, problems: inout InputErrors) -> String? {
         guard let node = value(key, problems: &problems) else { return nil }
         guard case let .scalar(scalar) = node else {
-            problems.append(InputError(node.location(in: mapping.file),
+            problems.append(Diagnostic(node.location(in: mapping.file),
                                        "\(describe(key)) must be a single value, found \(node.shortDescription)",
                                        hint: "write a fontconfig family name, such as \(example)"))
             return nil

@@ -12,7 +12,7 @@ enum YAMLGuard {
         try InputLimits.checkSize(text.utf8.count, file: file, limit: InputLimits.yamlFileBytes, what: "a YAML file")
         var scan = DepthScan(limit: InputLimits.yamlDepth)
         if let deep = scan.firstTooDeep(in: text) {
-            throw InputError(SourceLocation(file: file, line: deep.line, column: deep.column),
+            throw Diagnostic(SourceLocation(file: file, line: deep.line, column: deep.column),
                              "the YAML nests more than \(InputLimits.yamlDepth) levels deep here (counting indented blocks, `- ` items and `[`/`{` brackets)",
                              hint: "a config, theme or scenario needs only a few levels; check for a generated or pasted structure, or an unclosed `[` or `{` before this line")
         }
@@ -20,13 +20,13 @@ enum YAMLGuard {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw InputError.yamlSyntax(file: file, error: error)
+            throw Diagnostic.yamlSyntax(file: file, error: error)
         }
         guard let root, !scan.aliasUses.isEmpty else { return root }
         // Aliases copy what they name: a few lines of them can stand for billions of values.
         var budget = InputLimits.yamlValues
         guard countValues(root, budget: &budget) else {
-            throw InputError(SourceLocation(file: file, line: scan.aliasUses[0].line, column: scan.aliasUses[0].column),
+            throw Diagnostic(SourceLocation(file: file, line: scan.aliasUses[0].line, column: scan.aliasUses[0].column),
                              "through its aliases (`*name`), the YAML stands for more than \(InputLimits.yamlValues) values",
                              hint: "write the values out instead of nesting aliases of aliases")
         }

@@ -15,7 +15,7 @@ struct YAMLMapping {
     /// Parses `text` and requires its top level to be a mapping.
     static func document(file: String, text: String) throws -> YAMLMapping {
         guard let root = try YAMLGuard.compose(text, file: file) else {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
+            throw Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is empty",
                              hint: "write the settings as `key: value` lines; see docs/user-guide.md")
         }
         return try YAMLMapping(node: root, file: file, what: "the file")
@@ -23,7 +23,7 @@ struct YAMLMapping {
 
     init(node: Node, file: String, what: String) throws {
         guard case let .mapping(mapping) = node else {
-            throw InputError(node.location(in: file), "\(what) must be a mapping of `key: value` lines, found \(node.kindName)",
+            throw Diagnostic(node.location(in: file), "\(what) must be a mapping of `key: value` lines, found \(node.kindName)",
                              hint: "indent the settings under it as `key: value`")
         }
         self.file = file
@@ -38,7 +38,7 @@ struct YAMLMapping {
 
     /// Refuses keys outside `allowed`, naming each with a suggestion for misspellings.
     func rejectUnknownKeys(allowed: [String], section: String) throws {
-        var errors: [InputError] = []
+        var errors: [Diagnostic] = []
         for (name, location) in keys where !allowed.contains(name) {
             let hint: String
             if let guess = Suggestions.closest(to: name, among: allowed) {
@@ -46,7 +46,7 @@ struct YAMLMapping {
             } else {
                 hint = "known keys here: \(allowed.joined(separator: ", "))"
             }
-            errors.append(InputError(location, "unknown key `\(name)` in \(section)", hint: hint))
+            errors.append(Diagnostic(location, "unknown key `\(name)` in \(section)", hint: hint))
         }
         try InputErrors(errors).throwIfAny()
     }
@@ -68,16 +68,16 @@ struct YAMLMapping {
                 } else {
                     hint = "known keys here: \(allowed.joined(separator: ", "))"
                 }
-                problems.append(InputError(location, "unknown key `\(name)` in \(section)", hint: hint))
+                problems.append(Diagnostic(location, "unknown key `\(name)` in \(section)", hint: hint))
                 continue
             }
             if current != name {
-                problems.append(InputError(location, "`\(name)` is the old spelling; write `\(current)`",
+                problems.append(Diagnostic(location, "`\(name)` is the old spelling; write `\(current)`",
                                            hint: "the old spelling is still read, but a later version may refuse it",
                                            severity: .warning))
             }
             if let first = written[current] {
-                problems.append(InputError(location, "`\(current)` is set twice in \(section), as `\(first)` and as `\(name)`",
+                problems.append(Diagnostic(location, "`\(current)` is set twice in \(section), as `\(first)` and as `\(name)`",
                                            hint: "keep one of the two lines"))
                 continue
             }
@@ -96,7 +96,7 @@ struct YAMLMapping {
 
     func required(_ key: String, section: String) throws -> Node {
         guard let node = mapping[key] else {
-            throw InputError(location, "\(section) has no `\(key)`",
+            throw Diagnostic(location, "\(section) has no `\(key)`",
                              hint: "add a line `\(key): …` to \(section)")
         }
         return node
@@ -135,7 +135,7 @@ struct YAMLMapping {
             if count > limit { break }
         }
         guard count > limit else { return }
-        throw InputError(node.location(in: file),
+        throw Diagnostic(node.location(in: file),
                          "`\(key)` is longer than \(limit) characters, the most \(what) may have",
                          hint: "shorten the text after `\(key):` to at most \(limit) characters")
     }
@@ -194,7 +194,7 @@ struct YAMLMapping {
         }
         return try sequence.map { element in
             guard case let .scalar(scalar) = element else {
-                throw InputError(element.location(in: file), "every entry of `\(key)` must be a single value",
+                throw Diagnostic(element.location(in: file), "every entry of `\(key)` must be a single value",
                                  hint: "write the list as [a, b]")
             }
             try checkLength(scalar.string, key: key, at: element)
@@ -202,8 +202,8 @@ struct YAMLMapping {
         }
     }
 
-    func typeError(_ key: String, _ node: Node, expected: String) -> InputError {
-        InputError(node.location(in: file), "`\(key)` must be \(expected), found \(node.shortDescription)",
+    func typeError(_ key: String, _ node: Node, expected: String) -> Diagnostic {
+        Diagnostic(node.location(in: file), "`\(key)` must be \(expected), found \(node.shortDescription)",
                    hint: "change the value after `\(key):`")
     }
 }
@@ -232,16 +232,16 @@ extension Node {
     }
 }
 
-extension InputError {
-    static func yamlSyntax(file: String, error: YamlError) -> InputError {
+extension Diagnostic {
+    static func yamlSyntax(file: String, error: YamlError) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return InputError(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(detail)",
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax: \(detail)",
                               hint: "check the indentation and the `key: value` form on this line and the one before")
         default:
-            return InputError(SourceLocation(file: file, line: nil, column: nil), "YAML syntax: \(error)", hint: "check the file is valid YAML")
+            return Diagnostic(SourceLocation(file: file, line: nil, column: nil), "YAML syntax: \(error)", hint: "check the file is valid YAML")
         }
     }
 }

@@ -48,7 +48,8 @@ extension Strings {
             return localized("基准情景的模型（\(model)）在回测中误差最低（平均误差 \(mape)），与回测结果一致。",
                              "The base case's model (\(model)) has the lowest backtest error (average miss \(mape)): the backtest supports it.")
         }
-        let bestName = modelName(best.method)
+        // The standing ranks models only.
+        let bestName = modelName(best.method.modelName ?? "")
         let bestMAPE = NumberFormat.percent(best.meanAbsolutePercentError)
         let years = testYears.map(String.init).joined(separator: localized("、", ", "))
         let head = localized("基准情景用\(model)，其回测误差（平均误差 \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",

@@ -24,17 +24,17 @@ struct MonthlyVisit: Equatable {
             let status = table.choice(row, "status", allowed: ["actual", "missing"])
             let value = status == "missing" ? nil : table.number(row, "value")
             if status == "missing", !table.text(row, "value").isEmpty, let column = table.table.optionalColumnIndex(named: "value") {
-                table.recordProblem(InputError(table.table.location(of: row[column]),
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]),
                                                "a month with status `missing` has a value",
                                                hint: "empty the value cell, or set the status to `actual`"))
             }
             if let value, !(value >= 0), let column = table.table.optionalColumnIndex(named: "value") {
-                table.recordProblem(InputError(table.table.location(of: row[column]), "visits cannot be negative (\(value))",
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]), "visits cannot be negative (\(value))",
                                                hint: "write the number of visits in the unit column's unit"))
             }
             guard let month, month.month != nil else {
                 if let column = table.table.optionalColumnIndex(named: "month"), month != nil {
-                    table.recordProblem(InputError(table.table.location(of: row[column]), "the month needs YYYY-MM",
+                    table.recordProblem(Diagnostic(table.table.location(of: row[column]), "the month needs YYYY-MM",
                                                    hint: "write the month as e.g. 2023-01"))
                 }
                 continue
@@ -117,7 +117,7 @@ struct DevelopmentStage: Equatable {
             guard let start = table.date(row, "start_year") else { continue }
             let end = table.date(row, "end_year", required: false)
             if let end, end.year <= start.year, let column = table.table.optionalColumnIndex(named: "end_year") {
-                table.recordProblem(InputError(table.table.location(of: row[column]),
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]),
                                                "the stage ends (\(end.year)) before it starts (\(start.year))",
                                                hint: "a stage spans [start_year, end_year); leave end_year empty for an ongoing stage"))
             }
@@ -154,7 +154,7 @@ struct VendorModel: Equatable {
             let unit = table.text(row, "parameters_unit")
             if parameters != nil, !["亿", "billion", "million"].contains(unit),
                let column = table.table.optionalColumnIndex(named: "parameters_unit") {
-                table.recordProblem(InputError(table.table.location(of: row[column]),
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]),
                                                "parameter unit `\(unit)` is not known",
                                                hint: "write 亿, billion or million"))
             }
@@ -196,7 +196,7 @@ struct BenchmarkScore: Equatable {
         for row in table.rows {
             let score = table.number(row, "score")
             if let score, !(0...100).contains(score), let column = table.table.optionalColumnIndex(named: "score") {
-                table.recordProblem(InputError(table.table.location(of: row[column]), "score \(score) is outside 0–100",
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]), "score \(score) is outside 0–100",
                                                hint: "write the score on the benchmark's 0–100 scale"))
             }
             guard let score else { continue }
@@ -340,7 +340,7 @@ struct PublisherForecast: Equatable {
             guard let year, let value else { continue }
             let key = "\(year.year)|\(vintage)"
             if let first = seen[key], let column = table.table.optionalColumnIndex(named: "vintage") {
-                table.recordProblem(InputError(table.table.location(of: row[column]),
+                table.recordProblem(Diagnostic(table.table.location(of: row[column]),
                                                "year \(year.year) of vintage \(vintage) appears twice (first at line \(first))",
                                                hint: "keep one row per (year, vintage)"))
             }

@@ -76,7 +76,7 @@ struct ExhibitTables {
                 tables.rows[table.name] = try table.load(try csv(path), language)
             } catch {
                 problems.append(contentsOf: InputErrors(flattening: error)
-                    ?? InputErrors([InputError(SourceLocation(file: path), "cannot be read: \(error)")]))
+                    ?? InputErrors([Diagnostic(SourceLocation(file: path), "cannot be read: \(error)")]))
             }
         }
         return tables

@@ -151,13 +151,14 @@ struct MethodologyExhibit: Exhibit {
     /// that could not be tried, with the reason.
     static func backtestTable(_ backtest: BacktestReport, context: RunContext) -> TablePage {
         let strings = context.strings
-        func methodName(_ method: String) -> String {
-            if method.hasPrefix("scenario:") {
-                let name = String(method.dropFirst("scenario:".count))
+        func methodName(_ method: BacktestSubject) -> String {
+            switch method {
+            case .scenario(let name):
                 let scenario = context.scenarios.flatMap(\.paths).map(\.scenario).first { $0.name == name }
                 return scenario.map { strings.localized($0.labelZh, $0.labelEn) } ?? name
+            case .model(let name):
+                return strings.modelName(name)
             }
-            return strings.modelName(method)
         }
         var rows: [[String]] = []
         for summary in backtest.summary {

@@ -55,34 +55,34 @@ struct PublishedForecast: Equatable {
             switch (value, cagr) {
             case let (value?, nil):
                 if !(value > 0 && value.isFinite) {
-                    table.recordProblem(InputError(locate(row, "value"), "a published level must be a positive number (\(value))",
+                    table.recordProblem(Diagnostic(locate(row, "value"), "a published level must be a positive number (\(value))",
                                                    hint: "write the figure in the unit column's unit, without separators"))
                 } else if fromYear != nil {
-                    table.recordProblem(InputError(locate(row, "from_year"), "a level has no start year",
+                    table.recordProblem(Diagnostic(locate(row, "from_year"), "a level has no start year",
                                                    hint: "empty `from_year`, or write the figure as `cagr_percent`"))
                 } else {
                     figure = .level(value: value, unit: unit, bound: bound)
                 }
             case let (nil, rate?):
                 if !(rate > -100 && rate.isFinite) {
-                    table.recordProblem(InputError(locate(row, "cagr_percent"), "a growth rate must be above −100% (\(rate))",
+                    table.recordProblem(Diagnostic(locate(row, "cagr_percent"), "a growth rate must be above −100% (\(rate))",
                                                    hint: "write the rate in percent, e.g. 32.1"))
                 } else if !boundText.isEmpty {
-                    table.recordProblem(InputError(locate(row, "bound"), "a growth rate is not a bound here",
+                    table.recordProblem(Diagnostic(locate(row, "bound"), "a growth rate is not a bound here",
                                                    hint: "empty `bound`; put a bounded level on a row of its own"))
                 } else if let fromYear, let year, fromYear.year < year.year {
                     figure = .growth(rate: rate / 100, fromYear: fromYear.year)
                 } else {
-                    table.recordProblem(InputError(locate(row, "from_year"), "a growth rate needs a start year before `year`",
+                    table.recordProblem(Diagnostic(locate(row, "from_year"), "a growth rate needs a start year before `year`",
                                                    hint: "write the first year of the rate's period, e.g. 2025 for 2025–2029"))
                 }
             case (nil, nil):
                 if table.text(row, "value").isEmpty && table.text(row, "cagr_percent").isEmpty {
-                    table.recordProblem(InputError(locate(row, "value"), "the row has neither a value nor a growth rate",
+                    table.recordProblem(Diagnostic(locate(row, "value"), "the row has neither a value nor a growth rate",
                                                    hint: "fill `value` (a level) or `cagr_percent` (a rate)"))
                 }
             case (_?, _?):
-                table.recordProblem(InputError(locate(row, "cagr_percent"), "the row has both a value and a growth rate",
+                table.recordProblem(Diagnostic(locate(row, "cagr_percent"), "the row has both a value and a growth rate",
                                                hint: "put the level and the rate on rows of their own"))
             }
             guard let year, let figure else { continue }

@@ -104,7 +104,7 @@ struct PreviousEditionCheck: InputCheck {
             inputs.previousEdition = try RunForecasts.read(folder: folder)
         } catch {
             let reasons = (InputErrors(flattening: error)?.errors ?? []).map { "\($0.location.file.isEmpty ? "" : "\($0.location): ")\($0.message)" }
-            problems.append(InputError(config.previousEditionLocation ?? SourceLocation(file: config.file),
+            problems.append(Diagnostic(config.previousEditionLocation ?? SourceLocation(file: config.file),
                                        "the previous edition cannot be read: \(reasons.first ?? "\(error)")",
                                        hint: "name the folder of the previous quarter's finished run (with forecasts.csv and manifest.json)"))
         }

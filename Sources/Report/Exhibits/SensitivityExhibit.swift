@@ -36,9 +36,7 @@ struct SensitivityTable {
         if let assumptions = baseScenario?.assumptions(for: headline.entry.id) {
             base = assumptions
         } else {
-            let spec = ModelSpec(name: headline.entry.model)
-            base = SeriesAssumptions(seriesID: headline.entry.id,
-                                     model: spec == .auto ? .auto : spec == .bestCurve ? .curves : .catalog(headline.entry.model))
+            base = SeriesAssumptions(seriesID: headline.entry.id, model: .catalog(headline.entry.model))
         }
         result = headline
         horizon = config.horizon
@@ -70,7 +68,7 @@ struct SensitivityTable {
         switch change {
         case .base: return "base"
         case .scenario(let name): return "scenario:\(name)"
-        case .model(let name): return "model:\(name)"
+        case .model(let spec): return "model:\(spec.name)"
         case .dropFirstYears(let count): return "drop-first-years:\(count)"
         case .growthFloor(let rate): return "growth-floor:\(CSVWriter.number(rate))"
         case .growthCeiling(let rate): return "growth-ceiling:\(CSVWriter.number(rate))"
@@ -135,9 +133,7 @@ struct SensitivityTable {
     /// The model a row asked for, by its catalog name.
     static func requestedModel(_ model: SeriesAssumptions.Model) -> String {
         switch model {
-        case .catalog(let name): return name
-        case .auto: return "auto"
-        case .curves: return ModelSpec.bestCurveName
+        case .catalog(let spec): return spec.name
         case .formula: return "formula"
         }
     }

@@ -45,7 +45,7 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
         document = Document(title: config.document.title, author: config.document.author, date: config.document.date)
         series = config.series.map { entry in
             Series(id: entry.id, data: RunInputs.relative(entry.dataPath, to: folder), title: entry.title,
-                   model: entry.model, chart: entry.chart.rawValue, chartID: entry.chartID)
+                   model: entry.model.name, chart: entry.chart.rawValue, chartID: entry.chartID)
         }
         self.formats = formats
         self.pngScale = pngScale

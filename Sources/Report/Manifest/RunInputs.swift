@@ -5,32 +5,32 @@ import Foundation
 /// manifest and compared by `marketcast diff`.
 public enum RunInputs {
     public struct Entry: Sendable, Equatable {
-        public var role: String
+        public var role: InputRole
         public var path: String
     }
 
     public static func inputFiles(of config: ReportConfig) -> [Entry] {
-        var entries = [Entry(role: "config", path: config.file)]
+        var entries = [Entry(role: .config, path: config.file)]
         for series in config.series {
-            entries.append(Entry(role: "series:\(series.id)", path: series.dataPath))
+            entries.append(Entry(role: .series(id: series.id), path: series.dataPath))
             if let forecasts = series.publisherForecastsPath {
-                entries.append(Entry(role: "publisher-forecasts:\(series.id)", path: forecasts))
+                entries.append(Entry(role: .publisherForecasts(series: series.id), path: forecasts))
             }
         }
         if let theme = config.themePath {
-            entries.append(Entry(role: "theme", path: theme))
+            entries.append(Entry(role: .theme, path: theme))
         }
         for name in ReportConfig.tableNames {
-            if let path = config.tables[name] { entries.append(Entry(role: "table:\(name)", path: path)) }
+            if let path = config.tables[name] { entries.append(Entry(role: .table(name), path: path)) }
         }
         for scenario in config.scenarios {
-            entries.append(Entry(role: "scenario:\(scenario.scenario.name)", path: scenario.file))
+            entries.append(Entry(role: .scenario(scenario.scenario.name), path: scenario.file))
         }
         if let penetration = config.penetration {
-            entries.append(Entry(role: "penetration", path: penetration.dataPath))
+            entries.append(Entry(role: .penetration, path: penetration.dataPath))
         }
         for (index, commentary) in config.commentary.enumerated() {
-            entries.append(Entry(role: CommentaryPages.exhibitID(index), path: commentary.file(for: config.language)))
+            entries.append(Entry(role: .commentary(index: index), path: commentary.file(for: config.language)))
         }
         return entries
     }

@@ -13,8 +13,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     /// One file the run read, with the digest of its bytes.
     public struct InputFile: Codable, Sendable, Equatable {
-        /// What the file is to the run: `config`, `series:<id>`, `theme`, `scenario:<name>`…
-        public var role: String
+        /// What the file is to the run (written `config`, `series:<id>`, `scenario:<name>`…).
+        public var role: InputRole
         /// Relative to the config's folder when inside it, absolute otherwise.
         public var path: String
         public var sha256: String

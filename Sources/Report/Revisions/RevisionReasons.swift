@@ -100,7 +100,7 @@ enum RevisionReasons {
         case (_, nil): return [.seriesRemoved]
         default: break
         }
-        let role = "series:\(series)"
+        let role = InputRole.series(id: series)
         let oldInput = old.inputs.first { $0.role == role }, newInput = new.inputs.first { $0.role == role }
         if let before = oldInput?.vintage, let after = newInput?.vintage, before != after {
             // The publisher's revision is the reason a reader needs; the digest only proves it.
@@ -110,7 +110,7 @@ enum RevisionReasons {
             reasons.append(.dataChanged(path: newInput?.path ?? oldInput?.path ?? series))
         }
         if !scenario.isEmpty {
-            let role = "scenario:\(scenario)"
+            let role = InputRole.scenario(scenario)
             let oldFile = old.inputs.first { $0.role == role }, newFile = new.inputs.first { $0.role == role }
             if oldFile?.sha256 != newFile?.sha256 {
                 reasons.append(.scenarioChanged(path: newFile?.path ?? oldFile?.path ?? scenario))

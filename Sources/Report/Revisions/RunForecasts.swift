@@ -16,7 +16,7 @@ struct RunForecasts {
     static func read(folder: String) throws -> RunForecasts {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(SourceLocation(file: folder), "not a run folder",
+            throw Diagnostic(SourceLocation(file: folder), "not a run folder",
                              hint: "give two folders written by `marketcast run`, e.g. output/2026Q3 output/2026Q4")
         }
         let manifest = FileManager.default.fileExists(atPath: path(folder, RunManifest.fileName))
@@ -37,7 +37,7 @@ struct RunForecasts {
             charts = names.map { (String($0.dropLast(4)), path(folder, "charts/\($0)")) }
         }
         guard !charts.isEmpty else {
-            throw InputError(SourceLocation(file: folder), "the run folder has neither forecasts.csv nor chart CSVs",
+            throw Diagnostic(SourceLocation(file: folder), "the run folder has neither forecasts.csv nor chart CSVs",
                              hint: "give the folder of a finished `marketcast run`")
         }
         var values: [ForecastValue] = [], units: [String: String] = [:]
@@ -60,7 +60,7 @@ struct RunForecasts {
         var problems = InputErrors()
         let needed = (series == nil ? ["series"] : []) + ["year", "value", "status"]
         for name in needed where table.optionalColumnIndex(named: name) == nil {
-            problems.append(InputError(file: file, line: table.headerLine, "column \"\(name)\" is missing",
+            problems.append(Diagnostic(file: file, line: table.headerLine, "column \"\(name)\" is missing",
                                        hint: "compare runs written by `marketcast run`; this file was changed or comes from elsewhere"))
         }
         try problems.throwIfAny()

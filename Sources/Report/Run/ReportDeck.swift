@@ -24,14 +24,14 @@ struct ReportDeck {
     /// data written in, and the list of what was updated, kept and not updated.
     static func update(_ path: String, with deck: Data, date: String) throws -> (Data, DeckUpdateList) {
         guard let old = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: path), "cannot read the deck to update",
+            throw Diagnostic(SourceLocation(file: path), "cannot read the deck to update",
                              hint: "give the .pptx of the earlier edition, or leave out --update")
         }
         do {
             let (data, report) = try DeckUpdater.update(old: old, new: deck, date: date)
             return (data, DeckUpdateList(source: path, report: report))
         } catch {
-            throw InputError(SourceLocation(file: path), "cannot update this deck: \(error)",
+            throw Diagnostic(SourceLocation(file: path), "cannot update this deck: \(error)",
                              hint: "give a .pptx written by marketcast (and edited in PowerPoint), or leave out --update")
         }
     }
@@ -66,7 +66,7 @@ struct ReportDeck {
         do {
             return try DeckTemplate(path: path)
         } catch let error as DeckTemplateError {
-            throw InputError(SourceLocation(file: path), "\(error)".replacingOccurrences(of: path + ": ", with: ""),
+            throw Diagnostic(SourceLocation(file: path), "\(error)".replacingOccurrences(of: path + ": ", with: ""),
                              hint: "give a .potx or .pptx saved by PowerPoint, or leave out --template")
         }
     }
@@ -78,7 +78,7 @@ struct ReportDeck {
     func provenance(of page: ReportPage) -> SlideProvenance {
         var notes = SlideProvenance()
         notes.warnings = page.problems
-        var roles: [String] = ["config"]
+        var roles: [InputRole] = [.config]
         let chartID = page.chartID ?? ""
         let series = context.series.filter { $0.entry.chartID == chartID }
         if series.isEmpty {
@@ -96,16 +96,16 @@ struct ReportDeck {
                 interval: [interval, forecast.intervalMethod].compactMap { $0 }.joined(separator: " — ")))
             notes.dataCutoffs.append("\(result.entry.id): \(result.series.vintage)")
             notes.warnings += forecast.warnings
-            roles += ["series:\(result.entry.id)", "publisher-forecasts:\(result.entry.id)"]
+            roles += [.series(id: result.entry.id), .publisherForecasts(series: result.entry.id)]
         }
-        roles += page.tableNames.map { "table:\($0)" }
-        if chartID.hasPrefix("penetration") || chartID.hasPrefix("adoption") { roles.append("penetration") }
+        roles += page.tableNames.map { .table($0) }
+        if chartID.hasPrefix("penetration") || chartID.hasPrefix("adoption") { roles.append(.penetration) }
         if chartID == "scenarios" || chartID == "sensitivity" {
-            roles += inputs.map(\.role).filter { $0.hasPrefix("scenario:") }
+            roles += inputs.map(\.role).filter(\.isScenario)
         }
-        roles.append("theme")
+        roles.append(.theme)
         notes.inputs = roles.compactMap { role in
-            inputs.first { $0.role == role }.map { SlideProvenance.Input(role: $0.role, path: $0.path, sha256: $0.sha256) }
+            inputs.first { $0.role == role }.map { SlideProvenance.Input(role: $0.role.description, path: $0.path, sha256: $0.sha256) }
         }
         return notes
     }

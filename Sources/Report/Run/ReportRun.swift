@@ -61,16 +61,15 @@ public enum ReportRun {
     public static func run(_ options: RunOptions, logger: Logger,
                            progress: ProgressHandler = Progress.silent) throws -> RunSummary {
         var timer = PhaseTimer()
-        if let quarter = options.quarter, !ReportConfig.isQuarter(quarter) {
-            throw InputError(SourceLocation(file: "--quarter"), "`\(quarter)` is not a quarter",
-                             hint: "write the year, a capital Q and the quarter number, e.g. 2026Q4")
+        if let quarter = options.quarter, let (message, hint) = ReportConfig.quarterOverrideProblem(quarter) {
+            throw Diagnostic(SourceLocation(file: "--quarter"), message, hint: hint)
         }
         // Every problem in every input at once, before any fitting: exactly the checks of
         // `marketcast check`, and the values they parsed are what the run builds from.
         let validation = RunValidation.check(configPath: options.configPath, language: options.language)
         try InputErrors(validation.errors).throwIfAny()
         guard var config = validation.config else {
-            throw InputError(SourceLocation(file: options.configPath), "the report config could not be read")
+            throw Diagnostic(SourceLocation(file: options.configPath), "the report config could not be read")
         }
         if let quarter = options.quarter { config.quarter = quarter }
         let inputs = validation.inputs
@@ -88,7 +87,7 @@ public enum ReportRun {
         let context = try makeContext(config: config, inputs: inputs, measurer: pango, logger: logger)
         timer.lap("fit")
         guard var manifest = context.manifest else {
-            throw InputError(SourceLocation(file: config.file), "the run's inputs could not be recorded")
+            throw Diagnostic(SourceLocation(file: config.file), "the run's inputs could not be recorded")
         }
         manifest.config = ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
                                          pngScale: options.pngScale)
@@ -195,7 +194,7 @@ public enum ReportRun {
                                                 bytesRead: inputs.bytesRead)
         for index in hashedInputs.indices {
             let role = hashedInputs[index].role
-            if let result = series.first(where: { "series:\($0.entry.id)" == role }) {
+            if let result = series.first(where: { .series(id: $0.entry.id) == role }) {
                 hashedInputs[index].vintage = result.series.vintage
             }
         }
@@ -204,7 +203,7 @@ public enum ReportRun {
             inputs: hashedInputs,
             config: ResolvedConfig(config, formats: [], pngScale: 2),
             models: series.map { result in
-                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
+                RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model.name,
                                         chosen: result.forecast.combination.count > 1 ? Combination.label(result.forecast.combination) : result.forecast.modelName,
                                         formula: result.forecast.modelDescription,
                                         selectionReason: result.forecast.fit?.selectionReason)
@@ -223,9 +222,9 @@ public enum ReportRun {
                             logger: Logger) throws -> RunContext {
         var results: [RunContext.SeriesResult] = []
         for entry in config.series {
-            logger.info("fitting \(entry.id) with \(entry.model)")
+            logger.info("fitting \(entry.id) with \(entry.model.name)")
             guard let series = inputs.series[entry.id] else {
-                throw InputError(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
+                throw Diagnostic(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
                                  hint: "run `marketcast check` to see why")
             }
             for warning in series.warnings { logger.warning("\(warning)") }
@@ -233,7 +232,7 @@ public enum ReportRun {
                                                    level: config.level)
             if let bounds = entry.bounds {
                 if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
-                    throw InputError(SourceLocation(file: entry.dataPath, line: outside.line),
+                    throw Diagnostic(SourceLocation(file: entry.dataPath, line: outside.line),
                                      "the \(outside.year) value \(outside.value) of series `\(entry.id)` lies outside its declared bounds \(bounds.description)",
                                      hint: "correct the value, or the series' `bounds` in the report config")
                 }

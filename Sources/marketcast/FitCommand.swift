@@ -5,12 +5,11 @@
 // Jacobian and a fit that does not converge all end with a message and exit status 1;
 // with --json the object still says `converged: false` and why.
 //
-// The files of this folder, one job each: this one reads the command line and prints;
-// FitRequest.swift checks the options, FitData.swift reads the CSV, FitReportBuilder.swift
-// fits and forecasts, FitReport.swift holds the result, FitTable.swift and FitJSON.swift
-// write it for people and for scripts.
+// The command is a parser and a printer: the fitting is the Fitting library's `Fit.run`
+// (one call, tested in-process by FittingTests), which returns the table and the JSON.
 import ArgumentParser
 import Foundation
+import Fitting
 import Forecasting
 import MarketData
 import Numerics
@@ -20,8 +19,9 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit a growth curve or a formula to a CSV column and report estimates, intervals and forecasts.",
         discussion: """
-            --model takes a catalog name (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))), \
-            `auto` (fit all, rank by AICc and a rolling-origin backtest), or a formula such as \
+            --model takes `auto` or a yearly method (their forecast and interval), a growth curve \
+            (\(GrowthModelKind.allCases.map(\.rawValue).joined(separator: ", "))), `curves` (fit every \
+            curve, rank by AICc and a rolling-origin backtest), or a formula such as \
             "b1*(1-exp(-b2*x))": identifiers naming CSV columns are variables, every other identifier \
             is a parameter and needs --start NAME=VALUE.
             """)
@@ -35,14 +35,10 @@ struct FitCommand: ParsableCommand {
     @Option(help: "The time/predictor column (default: year, when the file has one).")
     var x: String?
 
-    @Option(name: .customLong("model"),
-            help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
+    @Option(help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
                                discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
-            transform: FitModelArgument.parse)
-    var modelArgument: FitModelArgument
-
-    /// The model as FitRequest and the reports take it: its name, or the formula's text.
-    var model: String { modelArgument.text }
+            transform: parseModel)
+    var model: FitModel
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
     var start: [String] = []
@@ -78,54 +74,60 @@ struct FitCommand: ParsableCommand {
         _ = try request()
     }
 
+    /// The one place the request is built from the options.
     private func request() throws -> FitRequest {
-        try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
-                       logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
-                       seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+        do {
+            return try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
+                                  logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
+                                  seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
+        } catch let error as FitError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// `--model`'s text as Fitting reads it; a refusal is a usage error (exit 64).
+    @Sendable private static func parseModel(_ text: String) throws -> FitModel {
+        do {
+            return try FitModel.parse(text)
+        } catch let error as FitError {
+            throw ValidationError(error.message)
+        }
     }
 
     func run() throws {
         do {
-            let request = try FitRequest(dataPath: data, yColumn: y, xColumn: x, model: model, startArguments: start,
-                                         logResponse: log, weightsColumn: weights, bootstrapResamples: bootstrap,
-                                         seed: seed, level: level, horizon: horizon, benchRepeat: benchRepeat)
-            if let spec = ModelSpec(name: model), case .yearly(let yearly) = spec {
-                let report = try YearlyFitReport.build(request, model: yearly)
-                print(json ? try FitJSON.encode(report) : report.table(), terminator: json ? "\n" : "")
-                return
+            let result = try Fit.run(try request())
+            if let benchmark = result.benchmark {
+                StandardStreams.err(String(format: "bench: median %.6f s per fit over %d repeats\n",
+                                           benchmark.medianSeconds, benchmark.repeats))
             }
-            let report = try FitReportBuilder.build(request)
             if json {
-                print(try FitJSON.encode(FitDocument(report)))
+                print(try result.json())
             } else {
-                print(report.table(), terminator: "")
+                print(result.table, terminator: "")
             }
-            if let failure = report.failure {
-                StandardStreams.err("error: \(failure)\n")
+            if let failure = result.failure {
+                CommandLineOutput.print([Diagnostic(file: "", failure)])
                 throw ExitCode(1)
             }
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model, error: error)) {
+            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model.text, error: error)) {
                 print(document)
             }
-            StandardStreams.err("\(describe(error))\n")
+            CommandLineOutput.print(diagnostics(of: error))
             throw ExitCode(1)
         }
     }
 
-    /// Errors as `file:line:column: error: …`: data errors carry their location already;
-    /// formula errors point into the --model text with a caret under the column.
-    private func describe(_ error: Error) -> String {
-        if let e = error as? NumericsError {
-            if let column = e.column {
-                let caret = String(repeating: " ", count: max(column - 1, 0)) + "^"
-                return "--model:1:\(column): error: \(e.message)\n  \(model)\n  \(caret)"
-            }
-            return "error: \(e.message)"
+    /// The error's diagnostics for the one printer: a formula error is located in the
+    /// --model text (`--model:1:column`), printed with a caret under the column.
+    private func diagnostics(of error: Error) -> [Diagnostic] {
+        if let formulaError = error as? NumericsError, let column = formulaError.column {
+            return [Diagnostic(SourceLocation(file: "--model", line: 1, column: column), formulaError.message,
+                               excerpt: model.text)]
         }
-        if let e = error as? ValidationError { return "error: \(e.message)" }
-        return "\(error)"
+        return Diagnostic.of(error)
     }
 }

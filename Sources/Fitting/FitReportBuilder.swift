@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Forecasting
 import MarketData
@@ -8,6 +7,7 @@ import Numerics
 /// `auto` selection or the formula, then adds forecasts and the bootstrap.
 enum FitReportBuilder {
     static func build(_ request: FitRequest) throws -> FitReport {
+        var benchmark: FitBenchmark?
         let data = try FitData(path: request.dataPath)
         let yColumn = try data.column(request.yColumn, option: "--y")
         let yValues = try data.numbers(inColumn: yColumn)
@@ -17,52 +17,31 @@ enum FitReportBuilder {
             options.weights = try data.numbers(named: weights, option: "--weights")
         }
         var report: FitReport
-        switch try modelChoice(request, header: data.header) {
-        case .auto:
-            report = try fitCatalog(nil, request, data: data, xName: xName, y: yValues, options: options)
-        case .catalog(let kind):
-            report = try fitCatalog(kind, request, data: data, xName: xName, y: yValues, options: options)
-        case .formula:
-            report = try fitFormula(request, data: data, xName: xName, y: yValues, options: options)
+        switch request.model {
+        case .named(.bestCurve):
+            report = try fitCatalog(nil, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
+        case .named(.curve(let kind)):
+            report = try fitCatalog(kind, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
+        case .named(.yearly(let model)):
+            // YearlyFitReport forecasts these: no curve, no parameters.
+            throw FitError("--model \(model.name) is a yearly method, not a curve to fit")
+        case .formula(let text):
+            report = try fitFormula(text, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
         }
+        report.benchmark = benchmark
         report.warnings = data.notes + report.warnings
         report.yName = data.header[yColumn]
         try addForecasts(to: &report, request: request)
         return report
     }
 
-    // MARK: Which model
-
-    private enum ModelChoice {
-        case auto
-        case catalog(GrowthModelKind)
-        case formula
-    }
-
-    /// A catalog name (in any case), `auto`, or a formula. A lone word that is neither a
-    /// column nor a parameter given a start value was meant as a catalog name: a misspelt
-    /// one gets "did you mean" instead of a request for its start value.
-    private static func modelChoice(_ request: FitRequest, header: [String]) throws -> ModelChoice {
-        let text = request.model.trimmingCharacters(in: .whitespaces)
-        if text.lowercased() == ModelSpec.bestCurveName { return .auto }
-        if let kind = GrowthModelKind(rawValue: text.lowercased()) { return .catalog(kind) }
-        let isWord = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
-        let isColumn = header.contains { $0.lowercased() == text.lowercased() }
-        guard isWord, !isColumn, request.starts[text] == nil else { return .formula }
-        let names = ModelSpec.names
-        var message = "--model \"\(text)\" is not a catalog model"
-        if let match = Suggestions.closest(to: text, among: names) { message += "; did you mean \"\(match)\"?" }
-        message += "; the catalog has \(names.joined(separator: ", ")) (a formula's parameters need --start NAME=VALUE)"
-        throw ValidationError(message)
-    }
-
     // MARK: Fitting
 
     /// A catalog model, or with `kind == nil` the `auto` selection over the catalog.
-    private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, data: FitData, xName: String?,
+    private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, _ benchmark: inout FitBenchmark?, data: FitData, xName: String?,
                                    y: [Double], options: GrowthFitOptions) throws -> FitReport {
         guard let xName else {
-            throw ValidationError("--model \(request.model) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
+            throw FitError("--model \(request.model.text) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
         }
         let x = try data.numbers(named: xName, option: "--x")
         var options = options
@@ -72,12 +51,12 @@ enum FitReportBuilder {
                       x: x, file: data.file, xName: xName, yName: request.yColumn, level: request.level)
         }
         if let kind {
-            return report(try timed(request) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
+            return report(try timed(request, &benchmark) { try GrowthCurves.fit(kind, x: x, y: y, options: options) })
         }
         guard request.starts.isEmpty else {
-            throw ValidationError("--start does not apply to --model \(ModelSpec.bestCurveName) (each catalog model starts itself)")
+            throw FitError("--start does not apply to --model \(ModelSpec.bestCurveName) (each catalog model starts itself)")
         }
-        let selection = try timed(request) {
+        let selection = try timed(request, &benchmark) {
             try ModelSelection.auto(x: x, y: y, options: SelectionOptions(fit: options))
         }
         var chosen = report(selection.chosen)
@@ -87,9 +66,9 @@ enum FitReportBuilder {
 
     /// A formula's variables are the CSV columns it names; every other identifier is a
     /// parameter with a start value from --start.
-    private static func fitFormula(_ request: FitRequest, data: FitData, xName: String?, y: [Double],
+    private static func fitFormula(_ formula: String, _ request: FitRequest, _ benchmark: inout FitBenchmark?, data: FitData, xName: String?, y: [Double],
                                    options: GrowthFitOptions) throws -> FitReport {
-        let probe = try Formula(request.model, variables: data.header)
+        let probe = try Formula(formula, variables: data.header)
         try requireStarts(probe, request: request, data: data)
         var variables: [(name: String, values: [Double])] = []
         for index in probe.usedVariables {
@@ -97,16 +76,16 @@ enum FitReportBuilder {
         }
         if request.horizon != nil {
             guard let xName else {
-                throw ValidationError("--horizon needs --x COLUMN, the column forecasts extend")
+                throw FitError("--horizon needs --x COLUMN, the column forecasts extend")
             }
             let names = variables.map(\.name)
             guard names.count == 1, names[0].lowercased() == xName.lowercased() else {
-                throw ValidationError("--horizon needs a formula whose only variable is the --x column \(xName); this formula uses \(names.isEmpty ? "no column" : names.joined(separator: ", "))")
+                throw FitError("--horizon needs a formula whose only variable is the --x column \(xName); this formula uses \(names.isEmpty ? "no column" : names.joined(separator: ", "))")
             }
         }
         let predictor = variables.first { $0.name.lowercased() == xName?.lowercased() } ?? variables.first
-        let curve = try timed(request) {
-            try FormulaModels.fit(request.model, variables: variables, predictor: predictor?.name, y: y,
+        let curve = try timed(request, &benchmark) {
+            try FormulaModels.fit(formula, variables: variables, predictor: predictor?.name, y: y,
                                   start: request.starts, options: options)
         }
         let x: [Double]
@@ -115,8 +94,8 @@ enum FitReportBuilder {
         } else {
             x = predictor?.values ?? []
         }
-        return FitReport(label: request.model, description: request.model, curve: curve,
-                         warnings: curve.result.warnings, x: x, file: data.file, xName: xName ?? predictor?.name,
+        return FitReport(label: formula, description: formula, curve: curve,
+                         warnings: curve.result.warnings.map(\.description), x: x, file: data.file, xName: xName ?? predictor?.name,
                          yName: request.yColumn, level: request.level)
     }
 
@@ -137,8 +116,10 @@ enum FitReportBuilder {
         throw NumericsError(.missingStart, message)
     }
 
-    /// Runs the fit, and with --bench-repeat repeats it and reports the median time.
-    private static func timed<T>(_ request: FitRequest, _ body: () throws -> T) throws -> T {
+    /// Runs the fit, and with --bench-repeat repeats it and keeps the median time in
+    /// `benchmark` (the command prints it; the library writes to no stream).
+    private static func timed<T>(_ request: FitRequest, _ benchmark: inout FitBenchmark?,
+                                 _ body: () throws -> T) throws -> T {
         let result = try body()
         guard request.benchRepeat > 0 else { return result }
         var times: [Double] = []
@@ -148,8 +129,7 @@ enum FitReportBuilder {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
-        StandardStreams.err(String(format: "bench: median %.6f s per fit over %d repeats\n",
-                                                   times[times.count / 2], times.count))
+        benchmark = FitBenchmark(medianSeconds: times[times.count / 2], repeats: times.count)
         return result
     }
 
@@ -180,18 +160,18 @@ enum FitReportBuilder {
     /// Every whole step of 1 after the last data point up to the horizon (none without one).
     private static func forecastYears(after x: [Double], through horizon: Double?) throws -> [Double] {
         guard let horizon else { return [] }
-        guard let last = x.max() else { throw ValidationError("no data to forecast from") }
+        guard let last = x.max() else { throw FitError("no data to forecast from") }
         let text = FitNumberFormat.text
         guard horizon > last else {
-            throw ValidationError("--horizon \(text(horizon)) is not after the last data point (\(text(last))); give a later year")
+            throw FitError("--horizon \(text(horizon)) is not after the last data point (\(text(last))); give a later year")
         }
         guard horizon - last <= 1000 else {
-            throw ValidationError("--horizon \(text(horizon)) is more than 1000 years after the last data point (\(text(last)))")
+            throw FitError("--horizon \(text(horizon)) is more than 1000 years after the last data point (\(text(last)))")
         }
         // From 2^53 on, doubles are more than 1 apart: last + 1 == last, and the steps below
         // would never reach the horizon.
         guard abs(last) + (horizon - last) < 0x1p53 else {
-            throw ValidationError("--horizon needs x values that can be stepped by 1, below 9,007,199,254,740,992 (2^53) in size; the last data point is \(text(last))")
+            throw FitError("--horizon needs x values that can be stepped by 1, below 9,007,199,254,740,992 (2^53) in size; the last data point is \(text(last))")
         }
         var years: [Double] = []
         var year = last + 1

@@ -21,12 +21,17 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     /// How to fix it; nil only when there is nothing useful to add.
     public var hint: String?
     public var severity: Severity
+    /// The line of text the location's column points into, when it is not a file an editor
+    /// can open (fit's `--model` formula): printed under the message with a caret.
+    public var excerpt: String?
 
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error) {
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error,
+                excerpt: String? = nil) {
         self.location = location
         self.message = message
         self.hint = hint
         self.severity = severity
+        self.excerpt = excerpt
     }
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
@@ -39,16 +44,15 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
         // its severity, as a compiler's driver errors do.
         var text = location.file.isEmpty ? "\(severity.rawValue): \(message)"
             : "\(location): \(severity.rawValue): \(message)"
+        if let excerpt, let column = location.column {
+            text += "\n  \(excerpt)\n  " + String(repeating: " ", count: max(column - 1, 0)) + "^"
+        }
         if let hint, !hint.isEmpty {
             text += "\n  hint: \(hint)"
         }
         return text
     }
 }
-
-/// The input's problems are diagnostics; the name stays for the many places that speak of
-/// input.
-public typealias InputError = Diagnostic
 
 /// An error that can say what is wrong as located diagnostics, so one printer renders
 /// every layer's errors alike. Its `description` is the diagnostics, one per paragraph.
@@ -74,18 +78,18 @@ extension Diagnostic {
 /// Every problem found in one pass, so that `marketcast check` can list them all at once
 /// instead of making the analyst fix and rerun one error at a time.
 public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
-    public var errors: [InputError]
+    public var errors: [Diagnostic]
 
-    public init(_ errors: [InputError] = []) {
+    public init(_ errors: [Diagnostic] = []) {
         self.errors = errors
     }
 
-    /// Flattens any error into a list: InputErrors stay as they are, an InputError becomes a
+    /// Flattens any error into a list: InputErrors stay as they are, a Diagnostic becomes a
     /// list of one, and anything else becomes nil (it is not a problem with the input).
     public init?(flattening error: any Error) {
         if let list = error as? InputErrors {
             self = list
-        } else if let single = error as? InputError {
+        } else if let single = error as? Diagnostic {
             self.init([single])
         } else {
             return nil
@@ -95,7 +99,7 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
     public var isEmpty: Bool { errors.isEmpty }
     public var count: Int { errors.count }
 
-    public mutating func append(_ error: InputError) {
+    public mutating func append(_ error: Diagnostic) {
         errors.append(error)
     }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Forecasting
 import MarketData
@@ -63,34 +62,34 @@ struct YearlyFitReport: Codable, Equatable {
             (request.weightsColumn != nil, "--weights"), (request.bootstrapResamples > 0, "--bootstrap"),
         ]
         if let option = refused.first(where: { $0.0 })?.1 {
-            throw ValidationError("\(option) does not apply to --model \(model.name): it applies to growth curves and formulas; the yearly methods have no parameters to start, weight or resample")
+            throw FitError("\(option) does not apply to --model \(model.name): it applies to growth curves and formulas; the yearly methods have no parameters to start, weight or resample")
         }
         let data = try FitData(path: request.dataPath)
         let y = try data.numbers(inColumn: try data.column(request.yColumn, option: "--y"))
         guard let xName = try data.predictorName(option: request.xColumn) else {
-            throw ValidationError("--model \(model.name) needs a year column: give --x COLUMN (\(data.file) has no column named year)")
+            throw FitError("--model \(model.name) needs a year column: give --x COLUMN (\(data.file) has no column named year)")
         }
         let xValues = try data.numbers(named: xName, option: "--x")
         var years: [Int] = []
         for (i, value) in xValues.enumerated() {
             guard let year = Int(exactly: value), LongSeriesTable.yearRange.contains(year) else {
-                throw ValidationError("--x column \(xName) of \(data.file) holds \(FitNumberFormat.text(value)) in data row \(i + 1); the yearly methods need whole years between \(LongSeriesTable.yearRange.lowerBound) and \(LongSeriesTable.yearRange.upperBound)")
+                throw FitError("--x column \(xName) of \(data.file) holds \(FitNumberFormat.text(value)) in data row \(i + 1); the yearly methods need whole years between \(LongSeriesTable.yearRange.lowerBound) and \(LongSeriesTable.yearRange.upperBound)")
             }
             years.append(year)
         }
         let order = years.indices.sorted { years[$0] < years[$1] }
         let sortedYears = order.map { years[$0] }, sortedValues = order.map { y[$0] }
         if let i = sortedYears.indices.dropFirst().first(where: { sortedYears[$0] == sortedYears[$0 - 1] }) {
-            throw ValidationError("\(data.file) has year \(sortedYears[i]) twice in --x column \(xName); keep one row per year")
+            throw FitError("\(data.file) has year \(sortedYears[i]) twice in --x column \(xName); keep one row per year")
         }
-        guard let last = sortedYears.last else { throw ValidationError("\(data.file) has no rows to forecast from") }
+        guard let last = sortedYears.last else { throw FitError("\(data.file) has no rows to forecast from") }
         let horizon: Int
         if let requested = request.horizon {
             guard requested > Double(last) else {
-                throw ValidationError("--horizon \(FitNumberFormat.text(requested)) is not after the last year (\(last)); give a later year")
+                throw FitError("--horizon \(FitNumberFormat.text(requested)) is not after the last year (\(last)); give a later year")
             }
             guard requested - Double(last) <= Double(ManySeriesOptions.maximumHorizon) else {
-                throw ValidationError("--horizon \(FitNumberFormat.text(requested)) is more than \(ManySeriesOptions.maximumHorizon) years after the last year (\(last))")
+                throw FitError("--horizon \(FitNumberFormat.text(requested)) is more than \(ManySeriesOptions.maximumHorizon) years after the last year (\(last))")
             }
             horizon = Int((requested - Double(last)).rounded(.down))
         } else {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import MarketData
 import Numerics
@@ -11,8 +10,8 @@ import Numerics
 /// backtest was possible) is written as null and its key is always there; sections that
 /// were not asked for (`forecast`, `bootstrap`, `candidates`) and text that does not exist
 /// (a candidate's `note`) are left out.
-enum FitJSON {
-    static func encode<Document: Encodable>(_ document: Document) throws -> String {
+public enum FitJSON {
+    public static func encode<Document: Encodable>(_ document: Document) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
@@ -170,7 +169,7 @@ extension FitDocument {
 
 /// The object `fit --json` prints when there is no fit to report: the input was refused
 /// (a formula error, a missing column or file, too few points) or the solver gave up.
-struct FitFailureDocument: Codable, Equatable {
+public struct FitFailureDocument: Codable, Equatable {
     var model: String
     var converged = false
     /// What is wrong, with the file, line and column when the problem is in the data.
@@ -181,10 +180,10 @@ struct FitFailureDocument: Codable, Equatable {
     var column: Int?
     var warnings: [String] = []
 
-    init(model: String, error: Error) {
+    public init(model: String, error: Error) {
         self.model = model
         switch error {
-        case let e as InputError:
+        case let e as Diagnostic:
             reason = "\(e.location): \(e.message)"
             hint = e.hint
         case let e as InputErrors:
@@ -193,7 +192,7 @@ struct FitFailureDocument: Codable, Equatable {
         case let e as NumericsError:
             reason = e.message
             column = e.column
-        case let e as ValidationError:
+        case let e as FitError:
             reason = e.message
         default:
             reason = "\(error)"

@@ -14,11 +14,11 @@ struct FitData {
         // the path comes from the command line, so say where it was looked for.
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(file: path, "the data file does not exist",
+            throw Diagnostic(file: path, "the data file does not exist",
                              hint: "check --data; a relative path is taken from the current folder, \(FileManager.default.currentDirectoryPath)")
         }
         guard !isFolder.boolValue else {
-            throw InputError(file: path, "--data names a folder, not a CSV file", hint: "give the path of one CSV file")
+            throw Diagnostic(file: path, "--data names a folder, not a CSV file", hint: "give the path of one CSV file")
         }
         table = try CSVTable.read(path: path)
         try leaveOutEstimates()
@@ -41,7 +41,7 @@ struct FitData {
         let lines = estimates.map { String($0.line) }.joined(separator: ", ")
         notes.append("left out \(estimates.count) row\(plural) marked estimate (line\(plural) \(lines)): the fit uses actuals only")
         guard !table.rows.isEmpty else {
-            throw InputError(file: table.file, "every row is marked estimate; there are no actuals to fit",
+            throw Diagnostic(file: table.file, "every row is marked estimate; there are no actuals to fit",
                              hint: "mark the published values `actual` in the status column")
         }
     }
@@ -49,7 +49,7 @@ struct FitData {
     /// The index of the column an option names (exact name first, then ignoring case).
     func column(_ name: String, option: String) throws -> Int {
         if let index = table.optionalColumnIndex(named: name) { return index }
-        throw InputError(file: table.file, line: table.headerLine,
+        throw Diagnostic(file: table.file, line: table.headerLine,
                          "\(option) names column \"\(name)\", which is not in the header",
                          hint: Suggestions.hint(for: name, among: table.header, listIntro: "the header has"))
     }

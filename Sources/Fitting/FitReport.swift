@@ -19,6 +19,8 @@ struct FitReport {
     var forecast: [FitForecastRow] = []
     var bootstrap: BootstrapResult? = nil
     var selection: FitSelection? = nil
+    /// With --bench-repeat: the median time per fit.
+    var benchmark: FitBenchmark? = nil
 
     var result: LeastSquaresResult { curve.result }
 
@@ -60,6 +62,12 @@ struct FitForecastRow {
     var confidenceUpper: Double
     var bootstrapLower: Double? = nil
     var bootstrapUpper: Double? = nil
+}
+
+/// `--bench-repeat`'s measurement: the median wall time of one fit over the repeats.
+public struct FitBenchmark: Sendable, Equatable {
+    public var medianSeconds: Double
+    public var repeats: Int
 }
 
 /// What `--model auto` weighed: every catalog model and why one was chosen.

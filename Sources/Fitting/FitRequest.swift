@@ -1,42 +1,39 @@
-import ArgumentParser
 import Foundation
 
 /// What `marketcast fit` was asked to do, with every option checked before any file is
-/// read, so a mistyped option fails at once and says which option is wrong.
-struct FitRequest {
-    var dataPath: String
-    var yColumn: String
-    var xColumn: String?
-    /// A catalog model name, `auto`, or a formula.
-    var model: String
+/// read, so a mistyped option fails at once and says which option is wrong. The command
+/// builds it in one place (`FitCommand.request()`, for `validate()` and `run()`) and passes
+/// it to `Fit.run`.
+public struct FitRequest: Sendable {
+    public var dataPath: String
+    public var yColumn: String
+    public var xColumn: String?
+    /// A model of the catalog, or a formula.
+    public var model: FitModel
     /// Start values of a formula's parameters (or hints for a catalog model's), by name.
-    var starts: [String: Double]
-    var logResponse: Bool
-    var weightsColumn: String?
+    public var starts: [String: Double]
+    public var logResponse: Bool
+    public var weightsColumn: String?
     /// 0 means no bootstrap.
-    var bootstrapResamples: Int
-    var seed: UInt64
-    var level: Double
-    var horizon: Double?
+    public var bootstrapResamples: Int
+    public var seed: UInt64
+    public var level: Double
+    public var horizon: Double?
     /// Benchmark aid: repeat the fit this many times and print the median time (0 = off).
-    var benchRepeat: Int
+    public var benchRepeat: Int
 
-    init(dataPath: String, yColumn: String, xColumn: String?, model: String, startArguments: [String],
+    public init(dataPath: String, yColumn: String, xColumn: String?, model: FitModel, startArguments: [String],
          logResponse: Bool, weightsColumn: String?, bootstrapResamples: Int, seed: UInt64, level: Double,
          horizon: Double?, benchRepeat: Int) throws {
         guard level > 0, level < 1 else {
-            throw ValidationError("--level must lie strictly between 0 and 1 (e.g. 0.95), not \(level)")
+            throw FitError("--level must lie strictly between 0 and 1 (e.g. 0.95), not \(level)")
         }
         guard bootstrapResamples >= 0 else {
-            throw ValidationError("--bootstrap must be 0 or more, not \(bootstrapResamples)")
+            throw FitError("--bootstrap must be 0 or more, not \(bootstrapResamples)")
         }
-        guard benchRepeat >= 0 else { throw ValidationError("--bench-repeat must be 0 or more, not \(benchRepeat)") }
+        guard benchRepeat >= 0 else { throw FitError("--bench-repeat must be 0 or more, not \(benchRepeat)") }
         if let horizon, !horizon.isFinite {
-            throw ValidationError("--horizon must be a year such as 2030, not \(horizon)")
-        }
-        let trimmedModel = model.trimmingCharacters(in: .whitespaces)
-        guard !trimmedModel.isEmpty else {
-            throw ValidationError("--model is empty; give a catalog name, `auto`, or a formula such as \"b1*(1-exp(-b2*x))\"")
+            throw FitError("--horizon must be a year such as 2030, not \(horizon)")
         }
         self.dataPath = dataPath
         self.yColumn = yColumn
@@ -58,9 +55,9 @@ struct FitRequest {
         for item in arguments {
             let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
-                throw ValidationError("--start expects NAME=VALUE with a finite number, e.g. --start b1=500; got `\(item)`")
+                throw FitError("--start expects NAME=VALUE with a finite number, e.g. --start b1=500; got `\(item)`")
             }
-            if starts[parts[0]] != nil { throw ValidationError("--start gives \(parts[0]) twice") }
+            if starts[parts[0]] != nil { throw FitError("--start gives \(parts[0]) twice") }
             starts[parts[0]] = value
         }
         return starts
