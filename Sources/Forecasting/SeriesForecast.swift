@@ -66,6 +66,10 @@ public struct SeriesForecast: Sendable {
     public var intervalMethod: String?
     /// The actual years the forecast was made from; for curves the same as `fit.fitYears`.
     public var fitYears: ClosedRange<Int>?
+    /// Years where the fitted curve passes on the wrong side of a published actual bound
+    /// (CensoredFit): `check` and `run` refuse such a path. Empty for the yearly methods,
+    /// whose path starts from the last actual and has no fitted values in the actual years.
+    public var boundBreaches: [BoundBreach] = []
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

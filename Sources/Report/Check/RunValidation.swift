@@ -2,7 +2,8 @@ import Forecasting
 import Foundation
 import MarketData
 
-/// Everything a run would read, checked without fitting or rendering: report.yaml, every
+/// Everything a run would read, checked without rendering (and without fitting, except the
+/// scenario paths PathBoundCheck holds to the published bounds): report.yaml, every
 /// file it names, and whatever each config section adds. Problems are collected, never
 /// thrown one at a time, so `marketcast check` lists them all at once.
 ///
@@ -14,7 +15,7 @@ import MarketData
 public enum RunValidation {
     /// The checks after report.yaml itself, in the order their problems are listed. Later
     /// checks read what earlier ones loaded (scenarios and the backtest need the series).
-    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), BacktestCheck(), ExhibitTableCheck(),
+    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), PathBoundCheck(), BacktestCheck(), ExhibitTableCheck(),
                                        PenetrationCheck(), ThemeCheck(), CommentaryCheck(), PreviousEditionCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
