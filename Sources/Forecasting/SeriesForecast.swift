@@ -70,6 +70,9 @@ public struct SeriesForecast: Sendable {
     /// (CensoredFit): `check` and `run` refuse such a path. Empty for the yearly methods,
     /// whose path starts from the last actual and has no fitted values in the actual years.
     public var boundBreaches: [BoundBreach] = []
+    /// Set when the analyst declared this path as the trend weighted with the publishers'
+    /// consensus (`consensus.base_weight` in report.yaml); nil for a statistical path.
+    public var blend: BaseBlend?
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

@@ -15,7 +15,7 @@ import MarketData
 public enum RunValidation {
     /// The checks after report.yaml itself, in the order their problems are listed. Later
     /// checks read what earlier ones loaded (scenarios and the backtest need the series).
-    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), PathBoundCheck(), BacktestCheck(), ExhibitTableCheck(),
+    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), PathBoundCheck(), BacktestCheck(), ExhibitTableCheck(), ConsensusCheck(),
                                        PenetrationCheck(), ThemeCheck(), CommentaryCheck(), PreviousEditionCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
@@ -246,5 +246,28 @@ struct ThemeCheck: InputCheck {
                 ?? InputErrors([InputError(SourceLocation(file: name), "\(error)")]))
         }
         return [path]
+    }
+}
+
+/// `consensus:` has what its path is built from: the published-forecasts table, and at
+/// least one published growth rate of the series (a level alone says nothing of the years
+/// after it). Scenario names `trend` and `consensus` are the run's own paths.
+struct ConsensusCheck: InputCheck {
+    static func missingRates(_ id: String) -> String {
+        "`consensus` needs published growth rates of `\(id)`, and the table `published-forecasts` has none that name it"
+    }
+    static let missingRatesHint = "add a row with `series`, `from_year`, `year` and `cagr_percent` to the published-forecasts table (and list the table under `tables:`), or drop `consensus:`"
+
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        guard let settings = config.consensus else { return [] }
+        for file in config.scenarios where [ConsensusWords.consensusName, ConsensusWords.trendName].contains(file.scenario.name) {
+            problems.append(InputError(settings.location, "scenario `\(file.scenario.name)` (\(file.file)) has the name of a path `consensus:` adds",
+                                       hint: "rename the scenario (`name:` in its file)"))
+        }
+        guard let series = inputs.series[settings.seriesID], let tables = inputs.tables else { return [] }
+        if ScenarioRun.consensus(for: series, tables: tables) == nil {
+            problems.append(InputError(settings.location, Self.missingRates(settings.seriesID), hint: Self.missingRatesHint))
+        }
+        return []
     }
 }

@@ -78,6 +78,8 @@ public struct ReportConfig: Sendable {
     public var scenarios: [ScenarioConfig] = []
     public var baseScenario: String?
     public var backtest: BacktestSettings?
+    /// The publishers' consensus scenario and its weight in the base case; nil without `consensus:`.
+    public var consensus: ConsensusSettings?
     /// The industry penetration (推进程度) section; nil when the config has none.
     public var penetration: PenetrationConfig?
     /// The analyst's commentary pages, in `commentary:` order.
@@ -87,7 +89,7 @@ public struct ReportConfig: Sendable {
     var previousEditionLocation: SourceLocation?
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables", "commentary",
+                               "scenarios", "base_scenario", "backtest", "consensus", "penetration", "theme", "tables", "commentary",
                                "previous_edition"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",

@@ -57,8 +57,9 @@ extension Strings {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         switch kind {
         case .lower:
-            return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；模型按下限值拟合，故预测及其区间为数据所能支持的最低路径。",
-                             "\(list): lower bounds as published (\"more than\"); the true values are higher. The model is fitted to the bounds, so the forecast and its interval are the lowest path the data support.")
+            // Curves fit them as censored (CensoredFit); the yearly methods start from them.
+            return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；增长曲线可高于下限，趋势外推从下限出发，是数据所能支持的最低路径。",
+                             "\(list): lower bounds as published (\"more than\"); the true values are higher. Curves may lie above them; the trend starts from them, the lowest path the data support.")
         case .upper:
             return localized("\(list) 年为出版方所述上限（“不足”），实际值更低；模型按上限值拟合，故预测及其区间为数据所能支持的最高路径。",
                              "\(list): upper bounds as published (“less than”); the true values are lower. The model is fitted to the bounds, so the forecast and its interval are the highest path the data support.")

@@ -222,10 +222,19 @@ extension Strings {
         return localized("ChatGPT 月访问量在 \(months.joined(separator: "、")) 达到峰值 \(value)，\(last) 为 \(lastValue)\(gap)。",
                     "ChatGPT's monthly visits peaked at \(value) in \(months.joined(separator: " and ")); \(last): \(lastValue)\(gap).")
     }
-    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
-                              high: String, highAmount: String, highInterval: String) -> String {
-        localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
-                  "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
+    /// An end without an interval (the publishers' consensus, which is no fit) is quoted with its label only.
+    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String?,
+                              high: String, highAmount: String, highInterval: String?) -> String {
+        func zh(_ label: String, _ interval: String?) -> String { label + (interval.map { "；\($0)" } ?? "") }
+        func en(_ label: String, _ interval: String?) -> String { label.lowercased() + (interval.map { "; \($0)" } ?? "") }
+        return localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(zh(low, lowInterval))）至 \(highAmount)（\(zh(high, highInterval))）。",
+                         "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(en(low, lowInterval))) to \(highAmount) (\(en(high, highInterval))).")
+    }
+    /// How a base case declared as a blend is named where a model would be.
+    func blendedBase(_ blend: BaseBlend) -> String {
+        let ratio = ScenarioAssumptionWords.ratio(blend)
+        return localized("统计趋势与出版方共识按 \(ratio) 加权（marketcast 分析师的判断）",
+                         "the statistical trend weighted \(ratio) with the publishers' consensus (marketcast's judgement)")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
@@ -332,6 +341,14 @@ extension Strings {
 
     /// What the method does, in a sentence, with the years it learns from.
     func plainMethod(_ forecast: SeriesForecast) -> String {
+        if let blend = forecast.blend {
+            let ratio = ScenarioAssumptionWords.ratio(blend)
+            return localized("统计趋势与出版方共识按 \(ratio) 加权（marketcast 分析师的判断；两者各见下行）",
+                             "The statistical trend weighted \(ratio) with the publishers' consensus (marketcast's judgement; each in a row below)")
+        }
+        if forecast.modelName == "consensus" {
+            return localized("出版方公布的预测连成的路径，不是拟合", "A path drawn from the publishers' published forecasts, not a fit")
+        }
         let name = sentenceCase(modelName(forecast.modelName))
         let years = (forecast.fitYears ?? forecast.fit?.fitYears).map {
             localized("以 \($0.lowerBound)–\($0.upperBound) 年实际值为据", "learning from the \($0.lowerBound)–\($0.upperBound) actuals")
@@ -353,6 +370,13 @@ extension Strings {
     /// Where the interval comes from and why it is as wide as it is.
     func plainInterval(_ forecast: SeriesForecast) -> String {
         let percent = NumberFormat.percent(forecast.level, decimals: 0)
+        if forecast.blend != nil {
+            return localized("统计趋势的\(percent)区间，按同一比例移至基准水平（出版方共识本身没有区间）。",
+                             "The statistical trend's \(percent) interval, scaled to the base level (the consensus itself has none).")
+        }
+        if forecast.modelName == "consensus" {
+            return localized("无：出版方未给出区间。", "None: the publishers give no interval.")
+        }
         if forecast.intervalMethod != nil {
             return localized("同一方法在大量公开的年度历史序列（M1 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算；\(percent)区间覆盖其中 \(percent) 的历史误差。",
                              "The same method's misses 1–6 years ahead on many public yearly series (the M1 forecasting competition), scaled to this series' average yearly change; the \(percent) interval covers \(percent) of them.")
@@ -371,6 +395,13 @@ extension Strings {
                   "No forecast: only \(actuals) actuals, while even the simplest growth model estimates \(parameters) parameters, leaving too little data to check the fit.")
     }
 
+    /// `consensusInBase`: the base case weighs the publishers' consensus in, so they are more than a comparison.
+    func plainMethodologyNote(consensusInBase: Bool) -> String {
+        consensusInBase
+            ? localized("注：E 年数值为模型的外推或出版方共识；只有实际值参与拟合，出版方的预测不参与拟合，只通过“出版方共识”按所示权重计入基准情景。回测（下页）只用较早年份拟合、预测较晚年份，再与公布值比较，检验方法在未见过的年份上的表现。模型公式、参数与拟合统计见附录（技术说明）。",
+                        "Note: E values extrapolate the model or the publishers' consensus; only actuals are fitted, and publishers' forecasts enter the base case only as the publishers' consensus, at the weight shown. The backtest (next page) fits the earlier years only, forecasts the later ones and compares them with the published values, to see how a method does on years it has not seen. Formulas, parameters and fit statistics are in the technical appendix.")
+            : plainMethodologyNote
+    }
     var plainMethodologyNote: String {
         localized("注：E 年数值为模型的外推；只有实际值参与拟合，出版方的预测仅作对照。回测（下页）只用较早年份拟合、预测较晚年份，再与公布值比较，检验方法在未见过的年份上的表现。模型公式、参数与拟合统计见附录（技术说明）。",
                   "Note: E values extrapolate the model; only actuals are fitted, and publishers' forecasts are shown for comparison only. The backtest (next page) fits the earlier years only, forecasts the later ones and compares them with the published values, to see how a method does on years it has not seen. Formulas, parameters and fit statistics are in the technical appendix.")

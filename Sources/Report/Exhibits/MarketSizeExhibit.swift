@@ -101,7 +101,7 @@ struct MarketSizePage {
         let sourceNote = points.contains(where: \.isEstimate)
             ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
                                  fitYears: forecast.fitYears, level: forecast.level,
-                                 fromBacktestErrors: forecast.intervalMethod != nil)
+                                 fromBacktestErrors: forecast.intervalMethod != nil, blend: forecast.blend)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")
         let note = [sourceNote + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
                     extraNote, growthNote(growthSpans)].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)

@@ -10,7 +10,11 @@ struct ScenarioExhibit: Exhibit {
             guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
             var page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
-            page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
+            // A base case declared as trend and consensus is no model the backtest could back:
+            // its trend's backtest is on the methodology page, not repeated under the scenarios.
+            if result.forecast.blend == nil {
+                page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
+            }
             page.editionYear = context.config.editionYear
             guard let chart = page.chart else { return nil }
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,
@@ -93,7 +97,8 @@ struct ScenarioPage {
             }
         }
         let words = ScenarioAssumptionWords(strings: strings, series: series)
-        let assumptions = fitted.paths.map(words.sentence)
+        // The trend beside a blended base is described inside the base's sentence.
+        let assumptions = fitted.paths.filter { $0.origin != .trend }.map(words.sentence)
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,

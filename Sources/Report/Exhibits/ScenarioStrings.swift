@@ -96,6 +96,10 @@ struct ScenarioAssumptionWords {
 
     func clauses(_ path: ScenarioPath) -> [String] {
         let forecast = path.forecast
+        if case .consensus(let consensus) = path.origin { return consensusClauses(consensus, unit: forecast.unit) }
+        if let blend = forecast.blend { return [blendClause(blend, trendModel: strings.modelName(forecast.modelName))] }
+        // The trend beside a blended base is the base scenario's fit: its model says it all.
+        if path.origin == .trend { return [strings.modelName(forecast.modelName)] }
         let language = strings.language
         // An assumption is a round figure: whole units from 1,000 up, as key findings round estimates.
         func amount(_ value: Double) -> String {

@@ -23,6 +23,9 @@ struct SensitivityTable {
     let horizon: Int
     let strings: Strings
     let scenarios: [Scenario]
+    /// The base case weighs the consensus in: every row here varies its statistical trend,
+    /// so the first row is named the trend, as the scenario page names it.
+    let blended: Bool
 
     /// nil when the report has no market-size series to take as the headline.
     init?(context: RunContext) {
@@ -41,6 +44,7 @@ struct SensitivityTable {
                                      model: spec == .auto ? .auto : spec == .bestCurve ? .curves : .catalog(headline.entry.model))
         }
         result = headline
+        blended = headline.forecast.blend != nil
         horizon = config.horizon
         strings = context.strings
         self.scenarios = scenarios
@@ -52,7 +56,7 @@ struct SensitivityTable {
 
     func describe(_ change: SensitivityChange) -> String {
         switch change {
-        case .base: return strings.sensitivityBase
+        case .base: return blended ? strings.sensitivityTrend : strings.sensitivityBase
         case .scenario(let name):
             let scenario = scenarios.first { $0.name == name }
             return strings.sensitivityScenario(scenario.map { strings.scenarioLabel(zh: $0.labelZh, en: $0.labelEn) } ?? name)
