@@ -83,20 +83,24 @@ public struct BoundBreach: Sendable, Equatable {
         self.fitted = fitted
     }
 
-    /// How far past the bound a path may lie and still count as on it: the imputation
-    /// converges to the bound from the wrong side, and a figure like 9,000 is rounded anyway.
+    /// How far past the bound (relative) a path may lie and still count as on it: the
+    /// imputation converges to the bound from the wrong side.
     public static let tolerance = 1e-6
 
     /// The breaches of `fitted` (the path's value per year) against the actual bounds of
-    /// `observations` among `years`.
-    public static func find(in observations: [Observation], years: ClosedRange<Int>,
+    /// `observations` among `years`. `allowance` is how far the path may pass a bound and
+    /// still be a fit of the data: the scatter of the exact figures around it (a curve fitted
+    /// to exact values and a floor may trade a little of one for the other). What lies
+    /// beyond it was forced by an assumption, and is refused.
+    public static func find(in observations: [Observation], years: ClosedRange<Int>, allowance: Double = 0,
                             fitted: (Int) -> Double) -> [BoundBreach] {
         observations.compactMap { observation in
-            guard observation.status == .actual, years.contains(observation.year),
+            // A year carried back by an older vintage's growth is no published figure.
+            guard observation.status == .actual, !observation.isLinked, years.contains(observation.year),
                   let bound = observation.bound else { return nil }
             let value = fitted(observation.year)
             guard value.isFinite else { return nil }
-            let slack = tolerance * abs(observation.value)
+            let slack = tolerance * abs(observation.value) + max(allowance, 0)
             let breached = bound == .lower ? value < observation.value - slack : value > observation.value + slack
             return breached ? BoundBreach(year: observation.year, bound: bound, figure: observation.value,
                                           line: observation.line, source: observation.source, fitted: value) : nil

@@ -151,7 +151,14 @@ public enum ScenarioFitter {
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
         result.fitYears = summary.fitYears
-        result.boundBreaches = BoundBreach.find(in: window, years: summary.fitYears) { year in
+        // The exact figures' root-mean-square distance from the path: within it a curve may
+        // pass a bound as it passes the exact values; none without exact figures.
+        let exact = window.filter { $0.bound == nil }
+        let scatter = exact.isEmpty ? 0 : (exact.map { observation -> Double in
+            let r = observation.value - fit.predict(Double(observation.year)) * assumptions.shockMultiplier(at: Double(observation.year))
+            return r * r
+        }.reduce(0, +) / Double(exact.count)).squareRoot()
+        result.boundBreaches = BoundBreach.find(in: window, years: summary.fitYears, allowance: scatter) { year in
             fit.predict(Double(year)) * assumptions.shockMultiplier(at: Double(year))
         }
         return result.respectingBounds(of: series, fitThrough: fitThrough, censored: true)
