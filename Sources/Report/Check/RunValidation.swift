@@ -124,8 +124,14 @@ struct SeriesDataCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         for entry in config.seriesWithReadableData {
             do {
-                let series = try SeriesLoader.load(data: try inputs.read(entry.dataPath), file: entry.dataPath,
+                var series = try SeriesLoader.load(data: try inputs.read(entry.dataPath), file: entry.dataPath,
                                                    id: entry.id, allowGaps: entry.allowGaps)
+                if let link = entry.link {
+                    // The older vintage may have gaps and years the newest has; only its growth is used.
+                    let older = try SeriesLoader.load(data: try inputs.read(link.vintagePath), file: link.vintagePath,
+                                                      id: entry.id, allowGaps: true)
+                    series = try series.linkedByGrowth(with: older)
+                }
                 inputs.series[entry.id] = series
                 problems.append(contentsOf: InputErrors(series.warnings))
                 if let last = series.actuals.last {
@@ -144,7 +150,7 @@ struct SeriesDataCheck: InputCheck {
                     ?? InputErrors([InputError(SourceLocation(file: entry.dataPath), "cannot be read: \(error)")]))
             }
         }
-        return config.seriesWithReadableData.map(\.dataPath)
+        return config.seriesWithReadableData.flatMap { [$0.dataPath] + ($0.link.map { [$0.vintagePath] } ?? []) }
     }
 }
 

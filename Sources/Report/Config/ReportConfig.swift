@@ -45,6 +45,9 @@ public struct ReportConfig: Sendable {
         public var allowGaps: Bool = false
         /// The publisher's own forecasts as published at the time (year,value,unit,vintage,source).
         public var publisherForecastsPath: String? = nil
+        /// `link: {method: growth, vintage: …}`: an older vintage whose year-on-year growth
+        /// carries the series back before its first year (MarketSeries.linkedByGrowth).
+        public var link: SeriesLink? = nil
 
         public func title(for language: DisplayLanguage) -> String {
             language == .en ? (titleEN ?? title) : title
@@ -93,7 +96,7 @@ public struct ReportConfig: Sendable {
                                "previous_edition"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
-                             "allow_gaps", "publisher_forecasts"]
+                             "allow_gaps", "publisher_forecasts", "link"]
     /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
     public static var tableNames: [String] { ExhibitTable.all.map(\.name) }
     public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
@@ -322,11 +325,26 @@ public struct ReportConfig: Sendable {
             return try Self.resolve(relative, folder: folder, at: entry.location(of: "publisher_forecasts"),
                                     what: "publisher forecasts of series `\(id)`")
         } ?? nil
+        let link = try problems.collect { () throws -> SeriesLink? in
+            guard let mapping = try entry.submapping("link") else { return nil }
+            try mapping.rejectUnknownKeys(allowed: SeriesLink.keys, section: "`link`")
+            let method = try mapping.requiredString("method", section: "`link`")
+            guard method == SeriesLink.growthMethod else {
+                throw InputError(mapping.location(of: "method"), "unknown link method `\(method)`",
+                                 hint: "`growth`: the older vintage's year-on-year growth carries the series back (levels of two vintages are never spliced)")
+            }
+            let relative = try mapping.requiredString("vintage", section: "`link`")
+            let path = try Self.resolve(relative, folder: folder, at: mapping.location(of: "vintage"),
+                                        what: "older vintage of series `\(id)`")
+            return SeriesLink(vintagePath: path, location: mapping.location)
+        } ?? nil
         guard let dataPath else { return nil }
-        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
-                           chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
-                           titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
-                           publisherForecastsPath: publisherForecasts)
+        var result = SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
+                                 chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
+                                 titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
+                                 publisherForecastsPath: publisherForecasts)
+        result.link = link
+        return result
     }
 
     /// `relative` resolved against the config's folder; an error at `location` when no file is there.
@@ -378,4 +396,13 @@ public struct ReportConfig: Sendable {
               Int(parts[0]) != nil, let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
+}
+
+/// A series' opt-in link to an older vintage (`link:` under the series in report.yaml).
+public struct SeriesLink: Sendable {
+    static let keys = ["method", "vintage"]
+    static let growthMethod = "growth"
+    /// The older vintage's data file (absolute).
+    public var vintagePath: String
+    public var location: SourceLocation
 }

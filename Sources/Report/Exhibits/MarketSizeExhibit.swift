@@ -91,6 +91,7 @@ struct MarketSizePage {
                                                 point.upper.map { (display.convert(lower), display.convert($0)) }
                                             },
                                             bound: disclosures.bound(point)))
+            bars[bars.count - 1].isLinked = disclosures.isLinked(point)
         }
         let growthSpans = growthSpans(points: points)
         let spans: [MarketSizeChart.CAGRSpan] = growthSpans.compactMap { span in
@@ -116,6 +117,7 @@ struct MarketSizePage {
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
         chart.boundPrefixes = strings.boundPrefixes
         chart.boundLegend = strings.boundLegend
+        chart.linkedLegend = strings.linkedLegend
         // The publisher's own forecasts, beside the bars of the years they forecast.
         chart.markers = publisherForecasts.compactMap { published in
             points.firstIndex { $0.year == published.year }

@@ -110,6 +110,8 @@ struct ScenarioPage {
         // The bounds as exhibit 1 marks them (issue 20: the actual bars lacked p5's marks).
         chart.lowerBoundActuals = Set(reference.points.indices.filter { disclosures.bound(reference.points[$0]) == .lower })
         chart.boundLegend = strings.boundLegend
+        chart.linkedActuals = Set(reference.points.indices.filter { disclosures.isLinked(reference.points[$0]) })
+        chart.linkedLegend = strings.linkedLegend
         return chart
     }
 }

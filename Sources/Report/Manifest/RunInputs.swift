@@ -16,6 +16,9 @@ public enum RunInputs {
             if let forecasts = series.publisherForecastsPath {
                 entries.append(Entry(role: "publisher-forecasts:\(series.id)", path: forecasts))
             }
+            if let link = series.link {
+                entries.append(Entry(role: "linked-vintage:\(series.id)", path: link.vintagePath))
+            }
         }
         if let theme = config.themePath {
             entries.append(Entry(role: "theme", path: theme))
