@@ -197,14 +197,16 @@ extension Strings {
     var seePage: String { localized("见页", "See page") }
     /// `cagr` is a growth phrase ("15.2%", "至多 15.2%"); `startIsBound` adds why it is a limit.
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
-                           startIsBound: Bool = false, model: String) -> String {
+                           startIsBound: Bool = false, model: String, declaredBase: Bool = false) -> String {
         let why = startIsBound ? localized("（自 \(fromYear) 年下限起算）", " (from the \(fromYear) lower bound)") : ""
+        // A declared base case is no model: the sentence says what the base is.
+        let modelWord = declaredBase ? localized("基准情景为", "base case: ") : localized("模型为", "model: ")
         // Years in a sentence carry no "E": the sentence says they are forecast.
-        return localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
+        return localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，\(modelWord)\(model)。",
              // "a 10.0% CAGR over …" for a rate, "a CAGR over … of at most 15.2%" for a limit.
              cagr.first?.isLetter == true
-                ? "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR over \(fromYear)–\(toYear) of \(cagr)\(why); model: \(model)."
-                : "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)\(why); model: \(model).")
+                ? "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR over \(fromYear)–\(toYear) of \(cagr)\(why); \(modelWord)\(model)."
+                : "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)\(why); \(modelWord)\(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {

@@ -75,7 +75,8 @@ struct KeyFindingsExhibit: Exhibit {
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: rate, startIsBound: result.series.observation(forYear: last.year)?.bound != nil,
-                                                                        model: forecast.blend.map(strings.blendedBase) ?? strings.modelName(forecast.modelName)),
+                                                                        model: forecast.blend.map(strings.blendedBase) ?? strings.modelName(forecast.modelName),
+                                                                        declaredBase: forecast.blend != nil),
                                         exhibitID: result.entry.chartID))
             }
         }

@@ -113,7 +113,7 @@ struct SensitivityTable {
                 }
                 let interval = point.lower.flatMap { lower in point.upper.map { "\(amount(lower))–\(amount($0))" } } ?? "–"
                 let versus: String
-                if case .base = row.change { versus = strings.sensitivityIsBase }
+                if case .base = row.change { versus = blended ? strings.sensitivityIsTrend : strings.sensitivityIsBase }
                 else if let base, base > 0 { versus = Self.signedPercent(point.value / base - 1) }
                 else { versus = "–" }
                 return [change, modelName(row), years, amount(point.value), interval, versus]
@@ -128,7 +128,8 @@ struct SensitivityTable {
                                    .init(header: strings.sensitivityValueHeader(horizon, unit: unit), weight: 1.6, alignment: .right),
                                    .init(header: strings.sensitivityIntervalHeader(strings.interval(level: result.forecast.level),
                                                                                    unit: unit), weight: 2.0, alignment: .right),
-                                   .init(header: strings.sensitivityVersusBase, weight: 1.0, alignment: .right)],
+                                   .init(header: blended ? strings.sensitivityVersusTrend : strings.sensitivityVersusBase,
+                                         weight: 1.0, alignment: .right)],
                          rows: cells, emphasizedRows: [0],
                          sourceNote: strings.sensitivityNote(sources: result.series.sources(in: strings.language)))
         // Fourteen-odd rows and a note on one page.
