@@ -102,7 +102,8 @@ struct ScenarioPage {
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label)]
+                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label,
+                                                                   blended: fitted.paths.contains { $0.forecast.blend != nil })]
                                           + (baseCaseNote.map { [$0] } ?? [])
                                           + disclosures.notes(shownActuals: reference.actuals, shownEstimates: reference.estimates)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
