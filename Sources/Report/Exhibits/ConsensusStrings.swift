@@ -12,9 +12,10 @@ enum ConsensusWords {
 
 extension ScenarioAssumptionWords {
     /// "1:1" for the weights of a blended base case.
-    static func ratio(_ blend: BaseBlend) -> String {
+    static func ratio(_ blend: BaseBlend) -> String { ratio(trend: blend.trendWeight, consensus: blend.consensusWeight) }
+    static func ratio(trend: Double, consensus: Double) -> String {
         func number(_ w: Double) -> String { NumberFormat.grouped(w, decimals: w == w.rounded() ? 0 : 1) }
-        return "\(number(blend.trendWeight)):\(number(blend.consensusWeight))"
+        return "\(number(trend)):\(number(consensus))"
     }
 
     /// What a blended base case is made of, one clause naming the trend's model:
