@@ -69,7 +69,7 @@ public struct Strings: Sendable {
             "theta-log": ("对数 Theta 法", "Theta method on the log scale"),
             "damped-log": ("对数阻尼趋势指数平滑", "damped trend on the log scale"),
             // Not a model: the publishers' forecasts as a path (Forecasting/Scenarios/Consensus.swift).
-            "consensus": ("出版方公布的预测", "the publishers' published forecasts"),
+            Consensus.pathName: ("出版方公布的预测", "the publishers' published forecasts"),
         ]
         if let members = Self.combinationMembers(catalogName) {
             // What each member carries forward, in words a client reads (no "drift").

@@ -342,13 +342,14 @@ extension Strings {
     var plainIntervalHeader: String { localized("区间从何而来", "Where the interval comes from") }
 
     /// What the method does, in a sentence, with the years it learns from.
-    func plainMethod(_ forecast: SeriesForecast) -> String {
+    /// `isConsensus`: the path is the publishers' consensus (ScenarioPath.Origin), no fit.
+    func plainMethod(_ forecast: SeriesForecast, isConsensus: Bool = false) -> String {
         if let blend = forecast.blend {
             let ratio = ScenarioAssumptionWords.ratio(blend)
             return localized("统计趋势与出版方共识按 \(ratio) 加权（marketcast 分析师的判断；两者各见下行）",
                              "The statistical trend weighted \(ratio) with the publishers' consensus (marketcast's judgement; each in a row below)")
         }
-        if forecast.modelName == "consensus" {
+        if isConsensus {
             return localized("出版方公布的预测连成的路径，不是拟合", "A path drawn from the publishers' published forecasts, not a fit")
         }
         let name = sentenceCase(modelName(forecast.modelName))
@@ -370,13 +371,13 @@ extension Strings {
     }
 
     /// Where the interval comes from and why it is as wide as it is.
-    func plainInterval(_ forecast: SeriesForecast) -> String {
+    func plainInterval(_ forecast: SeriesForecast, isConsensus: Bool = false) -> String {
         let percent = NumberFormat.percent(forecast.level, decimals: 0)
         if forecast.blend != nil {
             return localized("统计趋势的\(percent)区间，按同一比例移至基准水平（出版方共识本身没有区间）。",
                              "The statistical trend's \(percent) interval, scaled to the base level (the consensus itself has none).")
         }
-        if forecast.modelName == "consensus" {
+        if isConsensus {
             return localized("无：出版方未给出区间。", "None: the publishers give no interval.")
         }
         if forecast.intervalMethod != nil {

@@ -146,12 +146,14 @@ struct MethodologyExhibit: Exhibit {
                 case (_, _?): assumptions = []
                 default: assumptions = clauses.dropFirst()
                 }
+                let isConsensus: Bool
+                if case .consensus = path.origin { isConsensus = true } else { isConsensus = false }
                 rows.append(["\(title) · \(label)",
-                             strings.plainMethod(path.forecast)
+                             strings.plainMethod(path.forecast, isConsensus: isConsensus)
                                 + (assumptions.isEmpty ? "" : strings.localized("。假设：", ". Assumptions: ")
                                     + assumptions.joined(separator: strings.localized("；", "; ")))
                                 + (words.rationale(path).map { strings.localized("。理由：", ". Why: ") + $0 } ?? ""),
-                             strings.plainInterval(path.forecast)])
+                             strings.plainInterval(path.forecast, isConsensus: isConsensus)])
             }
         }
         return rows
