@@ -83,12 +83,15 @@ bench-deps:
 # The release build's folder, asked of SwiftPM when a recipe uses it.
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-# The parts under bench/ (render, numerics), the batch comparison with matplotlib, then the
-# M1 accuracy and forecast speed against R (bench/accuracy), which exits non-zero when one
-# of its goals is missed.
+# The parts under bench/ (render, numerics), the batch comparison with matplotlib, a check
+# that the shipped interval calibration is what the reference data give, then the M1 and M3
+# accuracy and forecast speed against R (bench/accuracy), which exits non-zero when one of
+# its goals is missed.
 bench: release bench-deps
 	python3 bench/run.py --marketcast $(BIN)/marketcast --skip accuracy
 	python3 bench/batch/run_batch_bench.py --marketcast $(BIN)/marketcast
+	$(SWIFT) build -c release --product marketcast-bench
+	$(BIN)/marketcast-bench calibrate --check reference/m1-yearly/train.csv reference/m3-yearly/train.csv
 	python3 bench/accuracy/run.py --marketcast $(BIN)/marketcast
 
 # The README's pictures (docs/*.png, 960 px wide), from a fresh run of the shipped report.

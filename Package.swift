@@ -71,7 +71,7 @@ let package = Package(
         ], swiftSettings: commandLineSettings),
         // Benchmark and maintenance commands (make bench, regenerating calibration data).
         .executableTarget(name: "marketcast-bench", dependencies: [
-            "Charts", "Rendering", "Forecasting", "MarketData",
+            "Charts", "Rendering", "Forecasting", "MarketData", "Numerics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

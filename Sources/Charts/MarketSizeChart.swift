@@ -54,10 +54,21 @@ public struct MarketSizeChart: Sendable {
         public var rate: Double
         /// The text in the pill, e.g. "CAGR 18.0%".
         public var label: String
+        /// The words before the rate when the label is they and the rate as a percentage with
+        /// one decimal ("CAGR ", "CAGR ≥"); nil for a label in other words. The deck rebuilds
+        /// such a label from a workbook cell, so it follows "Edit Data".
+        public var prefix: String?
         /// `label` defaults to "CAGR " and the rate as a percentage with one decimal.
         public init(from: Int, to: Int, rate: Double, label: String? = nil) {
             self.from = from; self.to = to; self.rate = rate
             self.label = label ?? "CAGR " + NumberFormat.percent(rate)
+            self.prefix = label == nil ? "CAGR " : nil
+        }
+        /// The label `prefix` and the rate as a percentage with one decimal.
+        public init(from: Int, to: Int, rate: Double, prefix: String) {
+            self.from = from; self.to = to; self.rate = rate
+            self.label = prefix + NumberFormat.percent(rate)
+            self.prefix = prefix
         }
     }
 

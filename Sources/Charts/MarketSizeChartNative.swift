@@ -2,7 +2,8 @@
 // pattern on forecast points, the interval as custom error bars and an unpublished year as
 // an empty category. The plot area and the value axis are pinned so that a value v ends
 // at the same height as in the scene (baseline − v · pointsPerUnit): the CAGR arrows, kept
-// as shapes, then sit on the bars they name.
+// as shapes, then sit on the bars they name, and the pills, the chart's own data labels,
+// sit on the arrows.
 
 extension MarketSizeChart {
     func nativeChart(for layout: MarketSizeChartLayout, theme: Theme) -> NativeChart? {
@@ -22,14 +23,15 @@ extension MarketSizeChart {
             series.errorBarsDrawnAsShapes = Set(bars.indices.filter(isWhiskerClipped))
         }
         // A published bound keeps the actual fill with an outline, and its label the bound's
-        // words ("超过9,000") as literal text in the number format; the dashed extension and
-        // the chevron stay shapes over the bar.
+        // words before the value ("超过9,000"), which the deck keeps in the workbook; the
+        // dashed extension and the chevron stay shapes over the bar.
         for (i, bar) in bars.enumerated() where values[i] != nil && !bar.isEstimate {
             guard let bound = bar.bound else { continue }
             series.pointColors[i] = theme.palette.actual
             series.pointOutlines[i] = Stroke(color: theme.palette.text, width: 1.2)
-            let prefix = (boundPrefixes[bound] ?? "").replacingOccurrences(of: "\"", with: "")
-            if !prefix.isEmpty { series.pointLabelFormats[i] = "\"\(prefix)\"" + numberFormatCode }
+            if let words = boundPrefixes[bound], !words.isEmpty {
+                series.boundLabels[i] = .init(words: words, text: valueText(bar))
+            }
         }
         // A linked year (`link: growth`) as the scene draws it: light, with an outline.
         for (i, bar) in bars.enumerated() where values[i] != nil && bar.isLinked && !bar.isEstimate {
@@ -53,6 +55,16 @@ extension MarketSizeChart {
             axisColor: theme.palette.baseline, estimateBackground: theme.palette.estimate,
             estimatePattern: theme.palette.estimateHatch,
             replacedRoles: ["bar", "bar-estimate", "bar-bound", "bar-linked", "interval", "baseline", "value-label", "year-label", "gridline"])
+        // The CAGR pills become the chart's own labels, read from workbook cells (the arrows
+        // stay shapes): "Edit Data" then recomputes the rate they show.
+        chart.growthLabels = layout.arrows.map { arrow in
+            let span = cagrSpans[arrow.spanIndex]
+            return NativeChart.GrowthLabel(from: span.from, to: span.to, rate: span.rate, prefix: span.prefix, text: span.label,
+                                           center: Point(arrow.label.midX, arrow.label.midY), fill: theme.palette.accent,
+                                           textColor: theme.palette.accentText, fontSize: theme.fontSizes.cagrLabel,
+                                           padding: Size(width: theme.spacing.pillPaddingX, height: theme.spacing.pillPaddingY))
+        }
+        if !chart.growthLabels.isEmpty { chart.replacedRoles.formUnion(["cagr-pill", "cagr-label"]) }
         chart.gapWidth = Int(max(0, min(500, gap)).rounded())
         chart.showsGridlines = showsGridlines
         return chart

@@ -62,13 +62,52 @@ public struct NativeChart: Equatable, Sendable {
         public var pointColors: [Int: Color] = [:]
         /// Points drawn with an outline (a published bound), by index.
         public var pointOutlines: [Int: Stroke] = [:]
-        /// Points whose data label has its own number format (a bound's "超过" prefix), by index.
-        public var pointLabelFormats: [Int: String] = [:]
+        /// Points whose data label is a published bound: the bound's words ("超过") before the
+        /// value, by index. The deck keeps the words in a workbook cell and the label reads
+        /// the cell, so the words and the value both follow "Edit Data".
+        public var boundLabels: [Int: BoundLabel] = [:]
         /// Points whose data label has its own colour (a highlighted bar's accent score), by index.
         public var pointLabelColors: [Int: Color] = [:]
 
         public init(name: String, values: [Double?], color: Color) {
             self.name = name; self.values = values; self.color = color
+        }
+    }
+
+    /// A bound's label: its words and the text the scene draws (the words, then the value
+    /// in the chart's number format).
+    public struct BoundLabel: Equatable, Sendable {
+        public var words: String
+        public var text: String
+        public init(words: String, text: String) { self.words = words; self.text = text }
+    }
+
+    /// A compound-growth pill over the chart (a CAGR arrow's label), as the deck shows it: a
+    /// data label reading a workbook cell whose formula is the growth of the two bars'
+    /// values, so "Edit Data" recomputes it.
+    public struct GrowthLabel: Equatable, Sendable {
+        /// The categories the growth runs between (indices into `categories`).
+        public var from: Int
+        public var to: Int
+        public var rate: Double
+        /// The words before the rate ("CAGR ", "CAGR ≥") when the label is these and the rate
+        /// as a percentage with one decimal (`NumberFormat.percent`); nil for a label in other
+        /// words, which the workbook then holds as it is.
+        public var prefix: String?
+        /// The label as the scene draws it.
+        public var text: String
+        /// The pill's centre on the page, its fill, its text's colour and size, and the room
+        /// between its text and its edge (left and right, top and bottom).
+        public var center: Point
+        public var fill: Color
+        public var textColor: Color
+        public var fontSize: Double
+        public var padding: Size
+        public init(from: Int, to: Int, rate: Double, prefix: String?, text: String, center: Point, fill: Color,
+                    textColor: Color, fontSize: Double, padding: Size) {
+            self.from = from; self.to = to; self.rate = rate; self.prefix = prefix; self.text = text
+            self.center = center; self.fill = fill; self.textColor = textColor; self.fontSize = fontSize
+            self.padding = padding
         }
     }
 
@@ -85,6 +124,9 @@ public struct NativeChart: Equatable, Sendable {
 
     public var kind: Kind
     public var band: Band? = nil
+    /// Column charts: the CAGR pills, drawn as data labels of the chart (in place of the
+    /// scene's "cagr-pill" and "cagr-label" items, which `replacedRoles` then holds).
+    public var growthLabels: [GrowthLabel] = []
     /// Tick spacing of a shown value axis (and of the x axis of bubbles); nil lets the reader choose.
     public var valueStep: Double? = nil
     public var xStep: Double? = nil

@@ -3,6 +3,7 @@
 // workbook's cells (so "Edit Data" works); both come from one ChartSheet. The plot area is
 // a manual layout and the value axis has a fixed minimum and maximum, so a value lands at
 // the same point as in the scene and shapes drawn over the chart (CAGR arrows) stay true.
+// Labels that read workbook cells (the CAGR pills, a bound's words) are ChartCellLabels'.
 
 import Charts
 
@@ -13,9 +14,18 @@ struct ChartPart {
     /// Axis ids: any positive numbers unique in the part.
     static let categoryAxisID = 500_001, valueAxisID = 500_002
 
+    /// The grid and where the chart's parts read it.
+    struct Grid {
+        var sheet: ChartSheet
+        var columns: [SeriesColumns]
+        var band: BandColumns? = nil
+        var growth: GrowthColumns? = nil
+    }
+
     /// The grid behind the chart: categories, then per series its values and, when it has
-    /// them, its error distances (below, above), or for bubbles its x and size.
-    func sheet() -> (sheet: ChartSheet, columns: [SeriesColumns]) {
+    /// them, its error distances (below, above) and bound labels, or for bubbles its x and
+    /// size; then the CAGR labels' cells, the band's and the axis note.
+    func sheet() -> Grid {
         var sheet = ChartSheet()
         var columns: [SeriesColumns] = []
         if chart.kind == .bubbles {
@@ -29,7 +39,7 @@ struct ChartPart {
                 entry.size = sheet.add(chart.sizeTitle ?? series.name + " size", (series.sizes ?? []).map(ChartSheet.Cell.number))
                 columns.append(entry)
             }
-            return (sheet, columns)
+            return Grid(sheet: sheet, columns: columns)
         }
         sheet.add("", chart.categories.map(ChartSheet.Cell.text))
         for series in chart.series {
@@ -60,18 +70,22 @@ struct ChartPart {
                 sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
                 sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
             }
+            entry.boundLabel = addBoundColumns(&sheet, series, value: entry.value)
             columns.append(entry)
         }
+        var grid = Grid(sheet: sheet, columns: columns)
+        grid.growth = addGrowthColumns(&sheet, value: columns.first?.value)
         if let band = chart.band {
             let chinese = language == .chinese
             let lower = sheet.add(band.name + (chinese ? "：下限" : ": lower"), band.lower.map(cell))
             let upper = sheet.add(band.name + (chinese ? "：上限" : ": upper"), band.upper.map(cell))
             let low = ChartSheet.letters(lower), high = ChartSheet.letters(upper)
             // The width series is what the legend shows: headed by the band's own name.
-            sheet.add(band.name, band.lower.indices.map { k in
+            let width = sheet.add(band.name, band.lower.indices.map { k in
                 guard k < band.upper.count, let l = band.lower[k], let u = band.upper[k], l.isFinite, u.isFinite else { return .empty }
                 return .formula("MAX(0,\(high)\(k + 2)-\(low)\(k + 2))", max(0, u - l))
             })
+            grid.band = BandColumns(lower: lower, width: width, color: band.color)
         }
         if hasAxisNote, let roles = chart.axisPinnedFor {
             // Why the axis maximum is fixed, where the analyst editing the data sees it.
@@ -87,7 +101,8 @@ struct ChartPart {
                 : "The value axis maximum is fixed at \(maximum): the \(things.joined(separator: ", ")) over the chart are drawn to this scale; for a value above it, change the axis bounds or redraw with marketcast run --update"
             sheet.add(chinese ? "说明" : "Note", [.text(why)])
         }
-        return (sheet, columns)
+        grid.sheet = sheet
+        return grid
     }
 
     /// A pinned axis (other than a bubble chart's) gets a note column in the workbook.
@@ -112,20 +127,14 @@ struct ChartPart {
         var color: Color
     }
 
-    /// The band's columns: the three after the series' (lower, upper, width).
-    private func bandColumns(_ sheet: ChartSheet) -> BandColumns? {
-        guard let band = chart.band, sheet.columns.count >= 3 else { return nil }
-        // The band's three come last, before the note on a pinned axis.
-        let width = sheet.columns.count - 1 - (hasAxisNote ? 1 : 0)
-        return BandColumns(lower: width - 2, width: width, color: band.color)
-    }
-
     struct SeriesColumns {
         var value = 0
         var minus: Int?
         var plus: Int?
         var x: Int?
         var size: Int?
+        /// The bound labels' text (a formula of the words and the value), read by the labels.
+        var boundLabel: Int?
     }
 
     private func cell(_ value: Double?) -> ChartSheet.Cell {
@@ -134,9 +143,8 @@ struct ChartPart {
     }
 
     /// The chart part over `grid` (from `sheet()`, the same grid the workbook holds).
-    func xml(workbookRelationship: String, grid: (sheet: ChartSheet, columns: [SeriesColumns])) -> XMLNode {
-        let (sheet, columns) = grid
-        let plotArea = XMLNode("c:plotArea", [], [layout()] + plot(sheet: sheet, columns: columns) + axes()
+    func xml(workbookRelationship: String, grid: Grid) -> XMLNode {
+        let plotArea = XMLNode("c:plotArea", [], [layout()] + plot(grid) + axes()
                                + [XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])])])
         return XMLNode("c:chartSpace", [("xmlns:c", Namespace.c), ("xmlns:a", Namespace.a), ("xmlns:r", Namespace.r)], [
             .val("c:date1904", 0), .val("c:lang", language.tag), .val("c:roundedCorners", 0),
@@ -189,7 +197,7 @@ struct ChartPart {
         ])])
     }
 
-    private func stringReference(_ sheet: ChartSheet, column: Int) -> XMLNode {
+    func stringReference(_ sheet: ChartSheet, column: Int) -> XMLNode {
         let cells = sheet.columns[column].cells
         var points: [XMLNode] = [.val("c:ptCount", cells.count)]
         for (i, value) in cells.enumerated() {
@@ -201,14 +209,14 @@ struct ChartPart {
                                         XMLNode("c:strCache", [], points)])
     }
 
-    private func numberReference(_ sheet: ChartSheet, column: Int, format: String) -> XMLNode {
+    func numberReference(_ sheet: ChartSheet, column: Int, format: String) -> XMLNode {
         let cells = sheet.columns[column].cells
         var points: [XMLNode] = [XMLNode("c:formatCode", text: format), .val("c:ptCount", cells.count)]
         for (i, value) in cells.enumerated() {
             switch value {
             case .number(let number), .formula(_, let number):
                 points.append(XMLNode("c:pt", [("idx", String(i))], [XMLNode("c:v", text: ChartSheet.text(number))]))
-            case .text, .empty:
+            case .text, .textFormula, .empty:
                 break
             }
         }
@@ -216,7 +224,7 @@ struct ChartPart {
                                         XMLNode("c:numCache", [], points)])
     }
 
-    private func seriesName(_ sheet: ChartSheet, column: Int) -> XMLNode {
+    func seriesName(_ sheet: ChartSheet, column: Int) -> XMLNode {
         XMLNode("c:tx", [], [XMLNode("c:strRef", [], [
             XMLNode("c:f", text: sheet.headerReference(column)),
             XMLNode("c:strCache", [], [.val("c:ptCount", 1), XMLNode("c:pt", [("idx", "0")], [
@@ -238,19 +246,27 @@ struct ChartPart {
 
     /// Data labels above the bars (or right of horizontal ones), in the chart's number
     /// format; a label the scene lifted (over a whisker) gets the same lift here.
-    private func dataLabels(_ series: NativeChart.Series, position: String?) -> XMLNode {
+    /// A bound's label reads its cell (the words and the value, see ChartCellLabels).
+    private func dataLabels(_ series: NativeChart.Series, position: String?, readsCells: Bool = false) -> XMLNode {
         var children: [XMLNode] = []
         let lifts = series.labelLift ?? []
-        let special = Set(series.pointLabelFormats.keys).union(series.pointLabelColors.keys)
+        let cellLabels = readsCells ? Set(series.boundLabels.keys) : []
+        let special = cellLabels.union(series.pointLabelColors.keys)
             .union(lifts.indices.filter { lifts[$0] > 0.5 })
         if chart.frame.height > 0 {
             for i in special.sorted() where i < series.values.count && series.values[i] != nil {
                 let lift = i < lifts.count && lifts[i] > 0.5 ? lifts[i] : 0
+                if cellLabels.contains(i) {
+                    children.append(cellLabel(index: i, field: chart.growthLabels.count + i, dx: 0,
+                                              dy: -lift / chart.frame.height, fill: nil, size: chart.labelFontSize,
+                                              color: series.pointLabelColors[i] ?? chart.textColor, bold: chart.labelBold,
+                                              position: position))
+                    continue
+                }
                 let dy = ChartSheet.text((-lift / chart.frame.height * 1e6).rounded() / 1e6)
                 var label: [XMLNode] = [.val("c:idx", i),
                                         XMLNode("c:layout", [], [XMLNode("c:manualLayout", [], [.val("c:x", "0"), .val("c:y", dy)])]),
-                                        XMLNode("c:numFmt", [("formatCode", series.pointLabelFormats[i] ?? chart.numberFormat),
-                                                             ("sourceLinked", "0")]),
+                                        XMLNode("c:numFmt", [("formatCode", chart.numberFormat), ("sourceLinked", "0")]),
                                         XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
                                         labelTextProperties(color: series.pointLabelColors[i] ?? chart.textColor)]
                 if let position { label.append(.val("c:dLblPos", position)) }
@@ -262,7 +278,8 @@ struct ChartPart {
                      labelTextProperties]
         if let position { children.append(.val("c:dLblPos", position)) }
         // A label lifted off its bar gets no leader line (LibreOffice would draw one).
-        return XMLNode("c:dLbls", [], children + labelFlags(value: true) + [.val("c:showLeaderLines", 0)])
+        return XMLNode("c:dLbls", [], children + labelFlags(value: true) + [.val("c:showLeaderLines", 0)]
+                       + (cellLabels.isEmpty ? [] : [ChartPart.showsCellText(false)]))
     }
 
     private func errorBars(_ sheet: ChartSheet, _ columns: SeriesColumns, color: Color) -> XMLNode? {
@@ -313,10 +330,11 @@ struct ChartPart {
                                       outline: series.pointOutlines[point]))
             }
         }
-        if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd")) }
+        if chart.showsDataLabels { ser.append(dataLabels(series, position: "outEnd", readsCells: columns.boundLabel != nil)) }
         if let bars = errorBars(sheet, columns, color: chart.axisColor) { ser.append(bars) }
         ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
         ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
+        if chart.showsDataLabels, let labels = columns.boundLabel { ser.append(labelRange(sheet, column: labels)) }
         return XMLNode("c:ser", [], ser)
     }
 
@@ -370,10 +388,11 @@ struct ChartPart {
         ] + axisIDs)
     }
 
-    private func plot(sheet: ChartSheet, columns: [SeriesColumns]) -> [XMLNode] {
+    private func plot(_ grid: Grid) -> [XMLNode] {
+        let sheet = grid.sheet, columns = grid.columns
         let axisIDs: [XMLNode] = [.val("c:axId", ChartPart.categoryAxisID), .val("c:axId", ChartPart.valueAxisID)]
         var charts: [XMLNode] = []
-        if let band = bandColumns(sheet) { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
+        if let band = grid.band { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
         switch chart.kind {
         case .columns, .horizontalBars:
             let bars = chart.series.indices.filter { !chart.series[$0].asLine }
@@ -393,6 +412,8 @@ struct ChartPart {
                         index += 1
                     }
                 }
+                // The CAGR pills ride on one more invisible series (see ChartCellLabels).
+                if let growth = grid.growth { hidden.append(growthSeries(index, sheet: sheet, growth: growth)) }
             }
             if !lines.isEmpty || !hidden.isEmpty {
                 charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]

@@ -8,12 +8,25 @@ struct ChartSheet: Equatable {
         case text(String)
         /// A spreadsheet formula (without "=") and the value it gives, which the chart caches.
         case formula(String, Double)
+        /// A formula giving text (a label "Value From Cells" reads) and the text it gives.
+        case textFormula(String, String)
         case empty
+    }
+
+    /// How a column's numbers are shown: in the chart's number format, or as a percentage
+    /// (a growth rate).
+    enum Format: Equatable {
+        case chart
+        case percent
+        /// The percentage's format code: `NumberFormat.percent`'s grouping and one decimal,
+        /// so the cell shows what the pill says.
+        static let percentCode = "#,##0.0%"
     }
 
     struct Column: Equatable {
         var header: String
         var cells: [Cell]
+        var format: Format = .chart
     }
 
     static let sheetName = "Sheet1"
@@ -22,10 +35,16 @@ struct ChartSheet: Equatable {
 
     /// Adds a column and returns its index.
     @discardableResult
-    mutating func add(_ header: String, _ cells: [Cell]) -> Int {
-        columns.append(Column(header: header, cells: cells))
+    mutating func add(_ header: String, _ cells: [Cell], format: Format = .chart) -> Int {
+        columns.append(Column(header: header, cells: cells, format: format))
         return columns.count - 1
     }
+
+    /// `B7`: a cell in a formula, by column index and 0-based data row (row 2 is data row 0).
+    static func cell(_ column: Int, row: Int) -> String { letters(column) + String(row + 2) }
+
+    /// `"CAGR "`: text as a formula's string literal (quotes doubled).
+    static func literal(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     static func letters(_ column: Int) -> String {
         var n = column + 1

@@ -3,8 +3,10 @@
 // light grey, six accents); a scene colour equal to a slot is written as that slot
 // (`a:schemeClr`), and a tint or shade of a slot (an estimate bar is the actual blue tinted
 // toward white; the note grey is the text grey lightened) as the slot with the HSL
-// transforms PowerPoint's own "Lighter 60%" swatches use. Only a colour that is no
-// transform of any slot stays literal RGB. Every run names the theme's fonts (+mj/+mn,
+// transforms PowerPoint's own "Lighter 60%" swatches use. A colour of another hue (the
+// adoption curves' own palette, a heatmap's pale shade) is the accent nearest in hue turned
+// to it (`a:hueOff`) with the same transforms. Only a grey that is no shade of a grey slot
+// stays literal RGB. Every run names the theme's fonts (+mj/+mn,
 // Latin and East Asian), so the Design tab or another template's theme recolours and
 // re-fonts the whole deck.
 
@@ -95,27 +97,63 @@ struct DeckStyle: Sendable {
             return abs(base.h - target.h) < 1.5 || abs(abs(base.h - target.h) - 360) < 1.5
         }
         for slot in candidates.sorted(by: { abs(HSL(DrawingML.hex($0.color)).l - target.l) < abs(HSL(DrawingML.hex($1.color)).l - target.l) }) {
+            if let transforms = DeckStyle.transforms(from: HSL(DrawingML.hex(slot.color)), to: target, turning: false) {
+                return (slot.name, transforms)
+            }
+        }
+        // A colour of another hue (a chart's own palette, as the adoption curves'; a pale
+        // heatmap shade whose hue 8-bit rounding moved): the colourful slot nearest in hue,
+        // turned to the colour's hue and brought to its saturation and lightness. With the
+        // house theme it is the scene's colour; another theme turns it with its accent.
+        guard target.s >= 0.02 else { return nil }
+        func distance(_ slot: (name: String, color: Color)) -> Double {
+            let d = abs(HSL(DrawingML.hex(slot.color)).h - target.h)
+            return min(d, 360 - d)
+        }
+        let colourful = colors.slots.enumerated().filter { _, slot in
             let base = HSL(DrawingML.hex(slot.color))
-            var transforms: [XMLNode] = []
-            var result = base
-            if base.s >= 0.02, abs(target.s - base.s) > 0.001 {
-                let mod = Int((target.s / base.s * 100_000).rounded())
-                transforms.append(.val("a:satMod", mod))
-                result.s = min(1, base.s * Double(mod) / 100_000)
+            return base.s >= 0.02 && base.l > 0 && base.l < 1
+        }
+        for (_, slot) in colourful.sorted(by: { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }) {
+            if let transforms = DeckStyle.transforms(from: HSL(DrawingML.hex(slot.color)), to: target, turning: true) {
+                return (slot.name, transforms)
             }
-            if target.l > base.l + 0.001 {
-                let p = (target.l - base.l) / (1 - base.l)
-                let off = Int((p * 100_000).rounded())
-                transforms += [.val("a:lumMod", 100_000 - off), .val("a:lumOff", off)]
-                result.l = base.l * Double(100_000 - off) / 100_000 + Double(off) / 100_000
-            } else if target.l < base.l - 0.001, base.l > 0 {
-                let mod = Int((target.l / base.l * 100_000).rounded())
-                transforms.append(.val("a:lumMod", mod))
-                result.l = base.l * Double(mod) / 100_000
-            }
-            if result.isClose(to: target) { return (slot.name, transforms) }
         }
         return nil
+    }
+
+    /// DrawingML's transforms that take `base` to `target` (within one 8-bit step per
+    /// channel): a hue offset when `turning`, then saturation and lightness; nil when they
+    /// do not reach it.
+    static func transforms(from base: HSL, to target: HSL, turning: Bool) -> [XMLNode]? {
+        var transforms: [XMLNode] = []
+        var result = base
+        if turning {
+            // The offset from one hue to the other without going round (negative when the
+            // colour's hue is lower): LibreOffice clamps a turned hue to 0–360° rather than
+            // wrapping it, so a turn past 360° would end at red.
+            let off = Int(((target.h - base.h) * 60_000).rounded())
+            if off != 0 {
+                transforms.append(.val("a:hueOff", off))
+                result.h = min(max(base.h + Double(off) / 60_000, 0), 360)
+            }
+        }
+        if base.s >= 0.02, abs(target.s - base.s) > 0.001 {
+            let mod = Int((target.s / base.s * 100_000).rounded())
+            transforms.append(.val("a:satMod", mod))
+            result.s = min(1, base.s * Double(mod) / 100_000)
+        }
+        if target.l > base.l + 0.001 {
+            let p = (target.l - base.l) / (1 - base.l)
+            let off = Int((p * 100_000).rounded())
+            transforms += [.val("a:lumMod", 100_000 - off), .val("a:lumOff", off)]
+            result.l = base.l * Double(100_000 - off) / 100_000 + Double(off) / 100_000
+        } else if target.l < base.l - 0.001, base.l > 0 {
+            let mod = Int((target.l / base.l * 100_000).rounded())
+            transforms.append(.val("a:lumMod", mod))
+            result.l = base.l * Double(mod) / 100_000
+        }
+        return result.isClose(to: target) ? transforms : nil
     }
 
     func solidFill(_ c: Color) -> XMLNode { XMLNode("a:solidFill", [], [color(c)]) }

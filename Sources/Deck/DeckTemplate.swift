@@ -197,15 +197,6 @@ public struct DeckTemplate: Sendable {
         }
         return components.joined(separator: "/")
     }
-
-    /// `target` relative to the folder of `source` (both package paths).
-    static func relative(_ target: String, from source: String) -> String {
-        let from = (source as NSString).deletingLastPathComponent.split(separator: "/").map(String.init)
-        let to = target.split(separator: "/").map(String.init)
-        var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
-    }
 }
 
 public enum DeckTemplateError: Error, CustomStringConvertible {

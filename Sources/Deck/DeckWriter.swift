@@ -150,6 +150,24 @@ struct MasterGeometry {
     }
 }
 
+/// The deck's part names, written once: relationships name their targets by these.
+enum PartName {
+    static let presentation = "ppt/presentation.xml"
+    static let coreProperties = "docProps/core.xml"
+    static let applicationProperties = "docProps/app.xml"
+    static let houseMaster = "ppt/slideMasters/slideMaster1.xml"
+    static let houseTheme = "ppt/theme/theme1.xml"
+    static let notesMaster = "ppt/notesMasters/notesMaster1.xml"
+    static let notesTheme = "ppt/theme/themeNotes.xml"
+    static let presentationProperties = "ppt/presProps.xml"
+    static let viewProperties = "ppt/viewProps.xml"
+    static let tableStyles = "ppt/tableStyles.xml"
+    static func slide(_ number: Int) -> String { "ppt/slides/slide\(number).xml" }
+    static func notesSlide(_ number: Int) -> String { "ppt/notesSlides/notesSlide\(number).xml" }
+    static func chart(_ number: Int) -> String { "ppt/charts/chart\(number).xml" }
+    static func embeddedWorkbook(_ number: Int) -> String { "ppt/embeddings/Microsoft_Excel_Worksheet\(number).xlsx" }
+}
+
 public enum DeckWriter {
     public static func data(slides: [DeckSlide], properties: DeckProperties) throws -> Data {
         let date = zipDate(properties.date)
@@ -157,81 +175,75 @@ public enum DeckWriter {
         let theme = PresentationParts.theme(fonts: properties.fonts, colors: properties.colors)
         var package = OPCPackage()
         package.defaultContentTypes.append(("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        package.packageRelationships = [
-            Relationship(id: "rId1", type: RelationshipType.officeDocument, target: "ppt/presentation.xml"),
-            Relationship(id: "rId2", type: RelationshipType.coreProperties, target: "docProps/core.xml"),
-            Relationship(id: "rId3", type: RelationshipType.extendedProperties, target: "docProps/app.xml"),
-        ]
+        package.packageRelationships.relate(to: PartName.presentation, type: RelationshipType.officeDocument)
+        package.packageRelationships.relate(to: PartName.coreProperties, type: RelationshipType.coreProperties)
+        package.packageRelationships.relate(to: PartName.applicationProperties, type: RelationshipType.extendedProperties)
         let size = slides.first?.scene.size ?? Size(width: 960, height: 540)
         let geometry = MasterGeometry(properties: properties, pageSize: size)
         // PowerPoint's slide size limits: 1 to 56 inches a side.
         let width = min(max(DrawingML.emu(size.width), 914_400), 51_206_400)
         let height = min(max(DrawingML.emu(size.height), 914_400), 51_206_400)
-        let slideRelationships = slides.indices.map { "rId\($0 + 7)" }
         let template = properties.template
-        let masterTarget = template.map { DeckTemplate.relative($0.masterPath, from: "ppt/presentation.xml") }
-            ?? "slideMasters/slideMaster1.xml"
-        let themeTarget = template.map { DeckTemplate.relative($0.themePath, from: "ppt/presentation.xml") } ?? "theme/theme1.xml"
-        // The notes master's theme: its own part, so a template's theme names never collide.
-        let notesTheme = "ppt/theme/themeNotes.xml"
-        package.add("ppt/presentation.xml", contentType: PresentationParts.contentType + "presentation.main+xml",
-                    xml: PresentationParts.presentation(slideRelationships: slideRelationships, notesMasterRelationship: "rId6",
+        var presentation = PartRelationships()
+        let masterRelationship = presentation.relate(to: template?.masterPath ?? PartName.houseMaster, type: RelationshipType.slideMaster)
+        presentation.relate(to: template?.themePath ?? PartName.houseTheme, type: RelationshipType.theme)
+        presentation.relate(to: PartName.presentationProperties, type: RelationshipType.presProps)
+        presentation.relate(to: PartName.viewProperties, type: RelationshipType.viewProps)
+        presentation.relate(to: PartName.tableStyles, type: RelationshipType.tableStyles)
+        let notesMasterRelationship = presentation.relate(to: PartName.notesMaster, type: RelationshipType.notesMaster)
+        let slideRelationships = slides.indices.map { presentation.relate(to: PartName.slide($0 + 1), type: RelationshipType.slide) }
+        package.add(PartName.presentation, contentType: PresentationParts.contentType + "presentation.main+xml",
+                    xml: PresentationParts.presentation(masterRelationship: masterRelationship, slideRelationships: slideRelationships,
+                                                        notesMasterRelationship: notesMasterRelationship,
                                                         width: width, height: height,
                                                         masterID: template?.masterID ?? PresentationParts.slideMasterID),
-                    relationships: [
-                        Relationship(id: "rId1", type: RelationshipType.slideMaster, target: masterTarget),
-                        Relationship(id: "rId2", type: RelationshipType.theme, target: themeTarget),
-                        Relationship(id: "rId3", type: RelationshipType.presProps, target: "presProps.xml"),
-                        Relationship(id: "rId4", type: RelationshipType.viewProps, target: "viewProps.xml"),
-                        Relationship(id: "rId5", type: RelationshipType.tableStyles, target: "tableStyles.xml"),
-                        Relationship(id: "rId6", type: RelationshipType.notesMaster, target: "notesMasters/notesMaster1.xml"),
-                    ] + slides.indices.map {
-                        Relationship(id: slideRelationships[$0], type: RelationshipType.slide, target: "slides/slide\($0 + 1).xml")
-                    })
+                    relationships: presentation)
         if let template {
             // The template's master, layouts, theme and pictures, as they are.
             for part in template.parts {
-                package.add(part.path, contentType: part.contentType, data: part.data, relationships: part.relationships)
+                package.copy(part.path, contentType: part.contentType, data: part.data, relationships: part.relationships)
             }
             for (ext, type) in template.defaults where !package.defaultContentTypes.contains(where: { $0.0 == ext }) {
                 package.defaultContentTypes.append((ext, type))
             }
         } else {
-            package.add("ppt/slideMasters/slideMaster1.xml", contentType: PresentationParts.contentType + "slideMaster+xml",
-                        xml: PresentationParts.slideMaster(geometry: geometry, style: style),
-                        relationships: PresentationParts.Layout.allCases.map {
-                            Relationship(id: "rId\($0.rawValue + 1)", type: RelationshipType.slideLayout,
-                                         target: "../slideLayouts/slideLayout\($0.rawValue + 1).xml")
-                        } + [Relationship(id: "rId\(PresentationParts.Layout.allCases.count + 1)", type: RelationshipType.theme,
-                                          target: "../theme/theme1.xml")])
-            for layout in PresentationParts.Layout.allCases {
-                package.add(layout.path, contentType: PresentationParts.contentType + "slideLayout+xml",
-                            xml: PresentationParts.slideLayout(layout, geometry: geometry),
-                            relationships: [Relationship(id: "rId1", type: RelationshipType.slideMaster,
-                                                         target: "../slideMasters/slideMaster1.xml")])
+            var master = PartRelationships()
+            let layoutRelationships = PresentationParts.Layout.allCases.map {
+                master.relate(to: $0.path, type: RelationshipType.slideLayout)
             }
-            package.add("ppt/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml",
-                        xml: theme)
+            master.relate(to: PartName.houseTheme, type: RelationshipType.theme)
+            package.add(PartName.houseMaster, contentType: PresentationParts.contentType + "slideMaster+xml",
+                        xml: PresentationParts.slideMaster(geometry: geometry, style: style, layoutRelationships: layoutRelationships),
+                        relationships: master)
+            for layout in PresentationParts.Layout.allCases {
+                var relationships = PartRelationships()
+                relationships.relate(to: PartName.houseMaster, type: RelationshipType.slideMaster)
+                package.add(layout.path, contentType: PresentationParts.contentType + "slideLayout+xml",
+                            xml: PresentationParts.slideLayout(layout, geometry: geometry), relationships: relationships)
+            }
+            package.add(PartName.houseTheme, contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
         }
-        package.add("ppt/notesMasters/notesMaster1.xml", contentType: PresentationParts.contentType + "notesMaster+xml",
-                    xml: PresentationParts.notesMaster(style: style),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.theme, target: "../theme/themeNotes.xml")])
-        package.add(notesTheme, contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
-        package.add("ppt/presProps.xml", contentType: PresentationParts.contentType + "presProps+xml",
+        // The notes master's theme: its own part, so a template's theme names never collide.
+        var notesMaster = PartRelationships()
+        notesMaster.relate(to: PartName.notesTheme, type: RelationshipType.theme)
+        package.add(PartName.notesMaster, contentType: PresentationParts.contentType + "notesMaster+xml",
+                    xml: PresentationParts.notesMaster(style: style), relationships: notesMaster)
+        package.add(PartName.notesTheme, contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
+        package.add(PartName.presentationProperties, contentType: PresentationParts.contentType + "presProps+xml",
                     xml: PresentationParts.presentationProperties())
-        package.add("ppt/viewProps.xml", contentType: PresentationParts.contentType + "viewProps+xml",
+        package.add(PartName.viewProperties, contentType: PresentationParts.contentType + "viewProps+xml",
                     xml: PresentationParts.viewProperties())
-        package.add("ppt/tableStyles.xml", contentType: PresentationParts.contentType + "tableStyles+xml",
+        package.add(PartName.tableStyles, contentType: PresentationParts.contentType + "tableStyles+xml",
                     xml: PresentationParts.tableStyles())
 
         var chartCount = 0
         for (index, slide) in slides.enumerated() {
             var shapes = SlideShapes(style: style, pageWidth: slide.scene.size.width)
             var tree = PresentationParts.emptyShapeTree()
-            let slidePath = "ppt/slides/slide\(index + 1).xml"
+            let slidePath = PartName.slide(index + 1)
             let layout = SlideLayoutChoice(slide.layout, template: template)
-            var relationships = [Relationship(id: "rId1", type: RelationshipType.slideLayout,
-                                              target: DeckTemplate.relative(layout.path, from: slidePath))]
+            var relationships = PartRelationships()
+            relationships.relate(to: layout.path, type: RelationshipType.slideLayout)
             // Reading order: the title first, then the chart or table, then the rest.
             let title = shapes.titlePlaceholder(for: slide.scene, fallback: slide.title, type: layout.titleType)
             tree.children.append(title.node)
@@ -254,29 +266,28 @@ public enum DeckWriter {
                         chart.nativeLegend = false
                     }
                 }
-                let chartPath = "ppt/charts/chart\(chartCount).xml"
-                let workbookName = "Microsoft_Excel_Worksheet\(chartCount).xlsx"
+                let chartPath = PartName.chart(chartCount)
+                let workbookPath = PartName.embeddedWorkbook(chartCount)
                 let part = ChartPart(chart: chart, style: style)
                 let grid = part.sheet()
                 let workbook = try Workbook.data(for: grid.sheet, numberFormat: chart.numberFormat, theme: theme,
                                                   date: date)
-                package.add("ppt/embeddings/" + workbookName,
+                package.add(workbookPath,
                             contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: workbook)
+                var chartRelationships = PartRelationships()
+                let workbookRelationship = chartRelationships.relate(to: workbookPath, type: RelationshipType.package)
                 package.add(chartPath, contentType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-                            xml: part.xml(workbookRelationship: "rId1", grid: grid),
-                            relationships: [Relationship(id: "rId1", type: RelationshipType.package,
-                                                         target: "../embeddings/" + workbookName)])
-                relationships.append(Relationship(id: "rId2", type: RelationshipType.chart, target: "../charts/chart\(chartCount).xml"))
+                            xml: part.xml(workbookRelationship: workbookRelationship, grid: grid),
+                            relationships: chartRelationships)
+                let chartRelationship = relationships.relate(to: chartPath, type: RelationshipType.chart)
                 tree.children.append(chartFrame(chart, id: shapes.takeID(), title: description, name: slide.name,
-                                                relationship: "rId2"))
+                                                relationship: chartRelationship))
             case .table(let table)?:
                 // Page numbers in the table (contents, "see page") link to their slides.
                 var links: [Int: String] = [:]
                 for page in Set(table.rows.flatMap { $0.cells.compactMap(\.linkedPage) }).sorted()
                 where (1...slides.count).contains(page) {
-                    let id = "rId\(relationships.count + 1)"
-                    relationships.append(Relationship(id: id, type: RelationshipType.slide, target: "slide\(page).xml"))
-                    links[page] = id
+                    links[page] = relationships.relate(to: PartName.slide(page), type: RelationshipType.slide)
                 }
                 tree.children.append(TableFrame(table: table, style: style)
                     .xml(id: shapes.takeID(), name: slide.name ?? slide.title, description: description,
@@ -299,15 +310,14 @@ public enum DeckWriter {
             let background = XMLNode("p:bg", [], [XMLNode("p:bgPr", [], [style.solidFill(slide.scene.background),
                                                                           XMLNode("a:effectLst")])])
             if let provenance = slide.provenance {
-                let notesPath = "ppt/notesSlides/notesSlide\(index + 1).xml"
-                relationships.append(Relationship(id: "rId\(relationships.count + 1)", type: RelationshipType.notesSlide,
-                                                  target: "../notesSlides/notesSlide\(index + 1).xml"))
+                let notesPath = PartName.notesSlide(index + 1)
+                relationships.relate(to: notesPath, type: RelationshipType.notesSlide)
+                var notes = PartRelationships()
+                notes.relate(to: PartName.notesMaster, type: RelationshipType.notesMaster)
+                notes.relate(to: slidePath, type: RelationshipType.slide)
                 package.add(notesPath, contentType: PresentationParts.contentType + "notesSlide+xml",
                             xml: PresentationParts.notesSlide(paragraphs: provenance.paragraphs(style: style)),
-                            relationships: [
-                                Relationship(id: "rId1", type: RelationshipType.notesMaster, target: "../notesMasters/notesMaster1.xml"),
-                                Relationship(id: "rId2", type: RelationshipType.slide, target: "../slides/slide\(index + 1).xml"),
-                            ])
+                            relationships: notes)
             }
             package.add(slidePath, contentType: PresentationParts.contentType + "slide+xml",
                         xml: PresentationParts.root("p:sld", [
@@ -316,9 +326,9 @@ public enum DeckWriter {
                             XMLNode("p:clrMapOvr", [], [XMLNode("a:masterClrMapping")]),
                         ]), relationships: relationships)
         }
-        package.add("docProps/core.xml", contentType: "application/vnd.openxmlformats-package.core-properties+xml",
+        package.add(PartName.coreProperties, contentType: "application/vnd.openxmlformats-package.core-properties+xml",
                     xml: PresentationParts.coreProperties(title: properties.title, author: properties.author, date: properties.date))
-        package.add("docProps/app.xml", contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        package.add(PartName.applicationProperties, contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                     xml: PresentationParts.applicationProperties(slideCount: slides.count))
         return try package.zipped(date: date)
     }

@@ -21,19 +21,26 @@ struct OPCPackage {
     }
 
     private(set) var parts: [Part] = []
-    /// Relationships of the package itself (`_rels/.rels`).
-    var packageRelationships: [Relationship] = []
+    /// Relationships of the package itself (`_rels/.rels`), to package paths.
+    var packageRelationships = PartRelationships()
     /// Content types by file extension, for parts not listed one by one (e.g. embedded xlsx).
     var defaultContentTypes: [(String, String)] = [
         ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
         ("xml", "application/xml"),
     ]
 
-    mutating func add(_ path: String, contentType: String, xml: XMLNode, relationships: [Relationship] = []) {
-        parts.append(Part(path: path, contentType: contentType, data: Data(xml.document.utf8), relationships: relationships))
+    /// Adds the part named `path`; its relationships' targets are written relative to it.
+    mutating func add(_ path: String, contentType: String, xml: XMLNode, relationships: PartRelationships = PartRelationships()) {
+        add(path, contentType: contentType, data: Data(xml.document.utf8), relationships: relationships)
     }
 
-    mutating func add(_ path: String, contentType: String, data: Data, relationships: [Relationship] = []) {
+    mutating func add(_ path: String, contentType: String, data: Data, relationships: PartRelationships = PartRelationships()) {
+        parts.append(Part(path: path, contentType: contentType, data: data, relationships: relationships.relationships(from: path)))
+    }
+
+    /// Adds a part of another package as it is (a template's master, layouts, theme and
+    /// pictures): its bytes and its relationships, ids and targets unchanged.
+    mutating func copy(_ path: String, contentType: String, data: Data, relationships: [Relationship]) {
         parts.append(Part(path: path, contentType: contentType, data: data, relationships: relationships))
     }
 
@@ -41,7 +48,8 @@ struct OPCPackage {
     /// part followed by its relationships.
     func entries() -> [(path: String, data: Data)] {
         var entries: [(String, Data)] = [("[Content_Types].xml", Data(contentTypesXML.document.utf8)),
-                                         ("_rels/.rels", Data(OPCPackage.relationshipsXML(packageRelationships).document.utf8))]
+                                         ("_rels/.rels",
+                                          Data(OPCPackage.relationshipsXML(packageRelationships.relationships(from: "")).document.utf8))]
         for part in parts {
             entries.append((part.path, part.data))
             if !part.relationships.isEmpty {

@@ -25,9 +25,12 @@ enum PresentationParts {
         ])
     }
 
-    static func presentation(slideRelationships: [String], notesMasterRelationship: String?, width: Int, height: Int,
-                             masterID: Int = slideMasterID) -> XMLNode {
-        var children = [XMLNode("p:sldMasterIdLst", [], [XMLNode("p:sldMasterId", [("id", String(masterID)), ("r:id", "rId1")])])]
+    /// The presentation part; the relationship ids are those of its master, notes master and
+    /// slides (in slide order).
+    static func presentation(masterRelationship: String, slideRelationships: [String], notesMasterRelationship: String?,
+                             width: Int, height: Int, masterID: Int = slideMasterID) -> XMLNode {
+        var children = [XMLNode("p:sldMasterIdLst", [], [XMLNode("p:sldMasterId", [("id", String(masterID)),
+                                                                                   ("r:id", masterRelationship)])])]
         if let notesMasterRelationship {
             children.append(XMLNode("p:notesMasterIdLst", [], [XMLNode("p:notesMasterId", [("r:id", notesMasterRelationship)])]))
         }
@@ -92,7 +95,8 @@ enum PresentationParts {
         ])
     }
 
-    static func slideMaster(geometry: MasterGeometry, style: DeckStyle) -> XMLNode {
+    /// The house master; `layoutRelationships` are its relationship ids of `Layout.allCases`, in order.
+    static func slideMaster(geometry: MasterGeometry, style: DeckStyle, layoutRelationships: [String]) -> XMLNode {
         let colorMap = XMLNode("p:clrMap", [("bg1", "lt1"), ("tx1", "dk1"), ("bg2", "lt2"), ("tx2", "dk2"), ("accent1", "accent1"),
                                             ("accent2", "accent2"), ("accent3", "accent3"), ("accent4", "accent4"),
                                             ("accent5", "accent5"), ("accent6", "accent6"), ("hlink", "hlink"), ("folHlink", "folHlink")])
@@ -137,8 +141,8 @@ enum PresentationParts {
                 tree,
             ]),
             colorMap,
-            XMLNode("p:sldLayoutIdLst", [], Layout.allCases.map { layout in
-                XMLNode("p:sldLayoutId", [("id", String(slideMasterID + 1 + layout.rawValue)), ("r:id", "rId\(layout.rawValue + 1)")])
+            XMLNode("p:sldLayoutIdLst", [], zip(Layout.allCases, layoutRelationships).map { layout, relationship in
+                XMLNode("p:sldLayoutId", [("id", String(slideMasterID + 1 + layout.rawValue)), ("r:id", relationship)])
             }),
             XMLNode("p:txStyles", [], [
                 level("p:titleStyle", size: geometry.titleSize, font: .major, bold: true, color: geometry.titleColor),

@@ -29,6 +29,12 @@ struct SlideShapes {
         return nil
     }
 
+    /// A CAGR arrow's legs and line: the stroked path that starts each arrow.
+    static func isArrowLegs(_ element: Scene.Element) -> Bool {
+        guard element.role == "cagr-arrow", case let .path(_, fill, _) = element.item else { return false }
+        return fill == nil
+    }
+
     /// Every element of `scene` whose role is not in `skipping` (and not the one at
     /// `skippingIndex`, the title), in paint order. A page drawn only as shapes (`diagram`)
     /// becomes one group carrying the diagram's name and alt text; on a chart page each
@@ -49,6 +55,10 @@ struct SlideShapes {
         }
         var out: [XMLNode] = []
         var counts: [String: Int] = [:]
+        let pillTexts = scene.elements.compactMap { element -> String? in
+            if element.role == "cagr-label", case .text(let text) = element.item { return text.text }
+            return nil
+        }
         var index = 0
         while index < elements.count {
             guard let family = SlideShapes.annotationFamily(elements[index].role) else {
@@ -59,18 +69,25 @@ struct SlideShapes {
                 index = end
                 continue
             }
+            // A CAGR is one arrow (its stroked legs, then its filled head) with its pill, unless
+            // the chart draws the pill as its own label: the next arrow's legs start the next.
             var end = index + 1
             while end < elements.count, SlideShapes.annotationFamily(elements[end].role) == family,
-                  !(family == "CAGR" && elements[end].role == "cagr-arrow" && elements[end - 1].role == "cagr-label") {
+                  !(family == "CAGR" && SlideShapes.isArrowLegs(elements[end])
+                    && elements[index..<end].contains(where: SlideShapes.isArrowLegs)) {
                 end += 1
             }
             let run = Array(elements[index..<end])
             counts[family, default: 0] += 1
             let name = [chartName, family == "CAGR" ? "CAGR \(counts[family]!)" : family].compactMap { $0 }.joined(separator: " ")
-            let label = run.compactMap { element -> String? in
+            var label = run.compactMap { element -> String? in
                 if case .text(let text) = element.item { return text.text }
                 return nil
             }.joined(separator: " ")
+            if label.isEmpty, family == "CAGR", counts[family]! <= pillTexts.count {
+                // The pill is the chart's own label: the group still says what it shows.
+                label = pillTexts[counts[family]! - 1]
+            }
             let groupID = takeID()
             out.append(group(id: groupID, name: name, description: label.isEmpty ? name : label,
                              bounds: SlideShapes.bounds(of: run), children: nodes(run)))

@@ -1,6 +1,8 @@
 // The workbook embedded in each chart part: one sheet holding the chart's grid, numbers
-// in the chart's number format, so PowerPoint's "Edit Data" opens the same values the chart
-// caches. Strings are inline (no shared-string table to keep in step).
+// in the chart's number format (growth rates as percentages), so PowerPoint's "Edit Data"
+// opens the same values the chart caches. Texts (headers, categories, a bound's words) are
+// in a shared-string table, as Excel writes them; a formula giving text keeps its text in
+// its cell.
 
 import Foundation
 
@@ -8,15 +10,17 @@ enum Workbook {
     static func data(for sheet: ChartSheet, numberFormat: String, theme: XMLNode, date: Date) throws -> Data {
         let strings = sharedStrings(of: sheet)
         var package = OPCPackage()
-        package.packageRelationships = [Relationship(id: "rId1", type: RelationshipType.officeDocument, target: "xl/workbook.xml")]
+        package.packageRelationships.relate(to: "xl/workbook.xml", type: RelationshipType.officeDocument)
+        var book = PartRelationships()
+        let sheetID = book.relate(to: "xl/worksheets/sheet1.xml", type: RelationshipType.worksheet)
+        book.relate(to: "xl/styles.xml", type: RelationshipType.styles)
+        book.relate(to: "xl/theme/theme1.xml", type: RelationshipType.theme)
+        book.relate(to: "xl/sharedStrings.xml", type: RelationshipType.sharedStrings)
         package.add("xl/workbook.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                     xml: XMLNode("workbook", [("xmlns", Namespace.spreadsheet), ("xmlns:r", Namespace.r)], [
-                        XMLNode("sheets", [], [XMLNode("sheet", [("name", ChartSheet.sheetName), ("sheetId", "1"), ("r:id", "rId1")])]),
+                        XMLNode("sheets", [], [XMLNode("sheet", [("name", ChartSheet.sheetName), ("sheetId", "1"), ("r:id", sheetID)])]),
                     ]),
-                    relationships: [Relationship(id: "rId1", type: RelationshipType.worksheet, target: "worksheets/sheet1.xml"),
-                                    Relationship(id: "rId2", type: RelationshipType.styles, target: "styles.xml"),
-                                    Relationship(id: "rId3", type: RelationshipType.theme, target: "theme/theme1.xml"),
-                                    Relationship(id: "rId4", type: RelationshipType.sharedStrings, target: "sharedStrings.xml")])
+                    relationships: book)
         package.add("xl/worksheets/sheet1.xml", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
                     xml: worksheet(sheet, strings: strings))
         package.add("xl/theme/theme1.xml", contentType: "application/vnd.openxmlformats-officedocument.theme+xml", xml: theme)
@@ -44,9 +48,10 @@ enum Workbook {
 
     static func worksheet(_ sheet: ChartSheet, strings: [String]) -> XMLNode {
         let index = Dictionary(uniqueKeysWithValues: strings.enumerated().map { ($1, $0) })
-        func cell(_ column: Int, _ row: Int, _ value: ChartSheet.Cell, numeric style: Bool) -> XMLNode? {
+        func cell(_ column: Int, _ row: Int, _ value: ChartSheet.Cell, numeric style: Bool,
+                  format: ChartSheet.Format = .chart) -> XMLNode? {
             let reference = ChartSheet.letters(column) + String(row)
-            let styleID = style ? "1" : "0"
+            let styleID = !style ? "0" : format == .percent ? "2" : "1"
             switch value {
             case .empty: return nil
             case .text(let text):
@@ -58,6 +63,8 @@ enum Workbook {
                 guard number.isFinite else { return nil }
                 return XMLNode("c", [("r", reference), ("s", styleID)], [XMLNode("f", text: formula),
                                                                           XMLNode("v", text: ChartSheet.text(number))])
+            case .textFormula(let formula, let text):
+                return XMLNode("c", [("r", reference), ("t", "str")], [XMLNode("f", text: formula), XMLNode("v", text: text)])
             }
         }
         var rows = [XMLNode("row", [("r", "1")], sheet.columns.enumerated().compactMap { column, entry in
@@ -65,7 +72,8 @@ enum Workbook {
         })]
         for row in 0..<sheet.rowCount {
             let cells = sheet.columns.enumerated().compactMap { column, entry in
-                cell(column, row + 2, row < entry.cells.count ? entry.cells[row] : .empty, numeric: column > 0)
+                cell(column, row + 2, row < entry.cells.count ? entry.cells[row] : .empty, numeric: column > 0,
+                     format: entry.format)
             }
             rows.append(XMLNode("row", [("r", String(row + 2))], cells))
         }
@@ -74,7 +82,9 @@ enum Workbook {
 
     static func styles(numberFormat: String) -> XMLNode {
         XMLNode("styleSheet", [("xmlns", Namespace.spreadsheet)], [
-            XMLNode("numFmts", [("count", "1")], [XMLNode("numFmt", [("numFmtId", "164"), ("formatCode", numberFormat)])]),
+            XMLNode("numFmts", [("count", "2")], [XMLNode("numFmt", [("numFmtId", "164"), ("formatCode", numberFormat)]),
+                                                  XMLNode("numFmt", [("numFmtId", "165"),
+                                                                     ("formatCode", ChartSheet.Format.percentCode)])]),
             XMLNode("fonts", [("count", "1")], [XMLNode("font", [], [XMLNode.val("sz", 11), XMLNode.val("name", "Calibri")])]),
             XMLNode("fills", [("count", "2")], [
                 XMLNode("fill", [], [XMLNode("patternFill", [("patternType", "none")])]),
@@ -83,9 +93,11 @@ enum Workbook {
             XMLNode("borders", [("count", "1")], [XMLNode("border", [], [XMLNode("left"), XMLNode("right"), XMLNode("top"),
                                                                           XMLNode("bottom"), XMLNode("diagonal")])]),
             XMLNode("cellStyleXfs", [("count", "1")], [XMLNode("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")])]),
-            XMLNode("cellXfs", [("count", "2")], [
+            XMLNode("cellXfs", [("count", "3")], [
                 XMLNode("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0")]),
                 XMLNode("xf", [("numFmtId", "164"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
+                               ("applyNumberFormat", "1")]),
+                XMLNode("xf", [("numFmtId", "165"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
                                ("applyNumberFormat", "1")]),
             ]),
             XMLNode("cellStyles", [("count", "1")], [XMLNode("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")])]),

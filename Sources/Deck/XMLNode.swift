@@ -65,6 +65,8 @@ enum Namespace {
     static let a = "http://schemas.openxmlformats.org/drawingml/2006/main"
     static let p = "http://schemas.openxmlformats.org/presentationml/2006/main"
     static let c = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    /// Office 2013's chart extensions (labels read from cells).
+    static let c15 = "http://schemas.microsoft.com/office/drawing/2012/chart"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"

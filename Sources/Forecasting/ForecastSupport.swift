@@ -6,7 +6,7 @@
 // actuals minus the parameters estimated from them. A fitted curve reports its own degrees
 // of freedom (an exponential on three actuals: 3 − 2 = 1). A yearly method or `auto`
 // (drift, damped trend, their log versions) estimates one level from the series and takes
-// its interval width from the M1 reference errors rather than from its own residuals, so
+// its interval width from the M1 and M3 reference errors rather than from its own residuals, so
 // it is charged one parameter: three actuals leave two. With one degree of freedom a
 // curve's residual variance rests on a single number and the Student-t quantile is 12.7 at
 // 95%: the interval says nothing a reader could act on, and the point estimate even less.

@@ -73,6 +73,9 @@ public struct SeriesForecast: Sendable {
     /// Set when the analyst declared this path as the trend weighted with the publishers'
     /// consensus (`consensus.base_weight` in report.yaml); nil for a statistical path.
     public var blend: BaseBlend?
+    /// The natural bounds the analyst declared and the estimates are held inside; nil when
+    /// none were declared.
+    public var bounds: NaturalBounds?
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

@@ -48,8 +48,26 @@ public struct Strings: Sendable {
         }
     }
 
-    /// A catalog model's name as a reader knows it.
-    public func modelName(_ catalogName: String) -> String {
+    /// The name of the model behind a forecast as a reader knows it: `auto` with the members
+    /// it combined.
+    public func modelName(of forecast: SeriesForecast) -> String {
+        modelName(forecast.modelName, members: forecast.combination.map(\.method))
+    }
+
+    /// The note on a series with natural bounds: the bound is the analyst's, not the source's.
+    func boundsNote(_ bounds: NaturalBounds) -> String {
+        localized("预测值及其区间以 \(bounds.description) 为界：这是分析师按指标性质设定的界限，并非出处数据。",
+                  "Forecasts and their intervals are held within \(bounds.description): a bound the analyst set from the nature of the measure, not a published figure.")
+    }
+
+    /// The name without `auto`'s member list, where a sentence has no room for it (key
+    /// findings): the chart's note and the methodology list the members.
+    public func shortModelName(of forecast: SeriesForecast) -> String {
+        forecast.combination.count > 1 ? localized("组合预测", "combination forecast") : modelName(of: forecast)
+    }
+
+    /// A catalog model's name as a reader knows it; `members`: the methods `auto` combined.
+    public func modelName(_ catalogName: String, members: [YearlyMethod] = []) -> String {
         let names: [String: (zh: String, en: String)] = [
             "linear": ("线性趋势", "linear trend"),
             "exponential": ("指数增长（恒定增速）", "exponential growth (constant rate)"),
@@ -71,7 +89,7 @@ public struct Strings: Sendable {
             // Not a model: the publishers' forecasts as a path (Forecasting/Scenarios/Consensus.swift).
             Consensus.pathName: ("出版方公布的预测", "the publishers' published forecasts"),
         ]
-        if let members = Self.combinationMembers(catalogName) {
+        if catalogName == YearlyModel.auto.name && members.count > 1 {
             // What each member carries forward, in words a client reads (no "drift").
             let short: [String: (zh: String, en: String)] = [
                 "drift": ("年均增量", "the yearly change"),
@@ -82,7 +100,7 @@ public struct Strings: Sendable {
                 "naive": ("末值", "the last value"), "ses": ("平滑水平", "a smoothed level"),
                 "logistic": ("Logistic 曲线", "a logistic curve"),
             ]
-            let listed = members.map { name in short[name].map { language == .zh ? $0.zh : $0.en } ?? name }
+            let listed = members.map { member in short[member.rawValue].map { language == .zh ? $0.zh : $0.en } ?? member.rawValue }
             // A median of two values is their mean: say "average" for two members.
             if listed.count == 2 {
                 return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
@@ -96,22 +114,17 @@ public struct Strings: Sendable {
         return language == .zh ? name.zh : name.en
     }
 
-    /// The members of a `combination(a,b,…)` label; nil for any other name.
-    static func combinationMembers(_ label: String) -> [String]? {
-        guard label.hasPrefix("combination("), label.hasSuffix(")") else { return nil }
-        return label.dropFirst("combination(".count).dropLast().split(separator: ",").map(String.init)
-    }
-
     /// The note under a chart: where the actuals come from and what made the estimates.
     /// `fromBacktestErrors`: the intervals come from out-of-sample errors (the yearly
     /// methods and `auto`), not from the curve's own fit.
     /// `blend`: the estimates are a base case declared as the trend weighted with the
     /// publishers' consensus, and the interval is the trend's carried to that level.
-    public func sourceNote(sources: [String], modelName catalogName: String, fitYears: ClosedRange<Int>?,
-                           level: Double, fromBacktestErrors: Bool = false, blend: BaseBlend? = nil) -> String {
+    public func sourceNote(sources: [String], modelName catalogName: String, members: [YearlyMethod] = [],
+                           fitYears: ClosedRange<Int>?, level: Double, fromBacktestErrors: Bool = false,
+                           blend: BaseBlend? = nil) -> String {
         let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
         let percent = NumberFormat.percent(level, decimals: 0)
-        let model = modelName(catalogName)
+        let model = modelName(catalogName, members: members)
         if let blend {
             let ratio = ScenarioAssumptionWords.ratio(blend)
             let window = fitYears.map { language == .zh ? "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" : ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""

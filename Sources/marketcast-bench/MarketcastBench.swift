@@ -9,5 +9,5 @@ struct MarketcastBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marketcast-bench",
         abstract: "Benchmark and maintenance commands for marketcast's developers.",
-        subcommands: [RenderCommand.self, CalibrateCommand.self])
+        subcommands: [RenderCommand.self, CalibrateCommand.self, MembersCommand.self])
 }

@@ -32,6 +32,10 @@ struct BatchCommand: ParsableCommand {
 
     @Flag(help: "Replace <out>/<DIR's name>/ even if marketcast did not write it (its files are lost).")
     var force = false
+    @Option(help: ArgumentHelp("The range the values take by their nature, LOW,HIGH (0,100 for shares in %): no point or interval end crosses it.",
+                               valueName: "low,high"))
+    var bounds: String?
+
     @Option(help: "batch.pptx's document date, YYYY-MM-DD (default: the series' latest publication date, never the clock).")
     var date: String?
 
@@ -56,6 +60,9 @@ struct BatchCommand: ParsableCommand {
             let (message, hint) = ModelSpec.unknownNameMessage(model)
             throw ValidationError("--model: \(message); \(hint)")
         }
+        if let bounds {
+            do { _ = try NaturalBounds.parse(bounds) } catch { throw ValidationError("--bounds: \(error)") }
+        }
     }
 
     func run() throws {
@@ -72,6 +79,7 @@ struct BatchCommand: ParsableCommand {
             options.template = output.template
             options.update = output.update
             options.date = date
+            options.bounds = try bounds.map(NaturalBounds.parse)
             let summary = try BatchRun.run(options, progress: progress.handler)
             progress.end()
             if !quiet {

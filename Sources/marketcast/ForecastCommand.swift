@@ -12,8 +12,9 @@ struct ForecastCommand: ParsableCommand {
         abstract: "Forecast every series of a long CSV (series,year,value): point forecasts with calibrated intervals.",
         discussion: """
         Writes series,year,value,lower,upper,model: one row per series and forecast year, to standard \
-        output or --out. `auto` (the default) is the median of drift, damped trend and their log-scale \
-        versions (and the logistic curve where the data bend), with intervals from out-of-sample errors. A series that cannot be forecast is reported \
+        output or --out. `auto` (the default) is the median of naive, simple smoothing, drift, damped trend, \
+        drift and Theta on the log scale, with intervals from out-of-sample errors (relative below the \
+        forecast, so a positive series' lower end stays above zero). A series that cannot be forecast is reported \
         on stderr (FILE: series S: error: …); the others are still written and the exit status is 1.
         Models: \(ModelSpec.names.joined(separator: ", ")).
         """)
@@ -48,6 +49,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Worker threads (default: every core). The output is the same for any count.")
     var threads: Int?
 
+    @Option(help: ArgumentHelp("The range the values take by their nature, LOW,HIGH (0,100 for a share in %; 0, for a floor alone): no point or interval end crosses it.",
+                               valueName: "low,high"))
+    var bounds: String?
+
     @Flag(help: "Print nothing but errors: no progress and no warnings, as for run and batch.")
     var quiet = false
 
@@ -73,6 +78,9 @@ struct ForecastCommand: ParsableCommand {
         if let threads, !(1...1024).contains(threads) {
             throw ValidationError("--threads must lie between 1 and 1024, not \(threads)")
         }
+        if let bounds {
+            do { _ = try NaturalBounds.parse(bounds) } catch { throw ValidationError("--bounds: \(error)") }
+        }
         let columns = [("--id", id), ("--x", x), ("--y", y)]
         for (i, first) in columns.enumerated() {
             for second in columns[(i + 1)...] where first.1 == second.1 {
@@ -89,7 +97,8 @@ struct ForecastCommand: ParsableCommand {
             let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
             let options = ManySeriesOptions(model: ModelSpec(name: model)!,
                                             horizon: horizon.map { .years($0) } ?? .through(to!),
-                                            level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                                            level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                            bounds: try bounds.map(NaturalBounds.parse))
             let handler = display.handler
             let result = ManySeriesForecast.run(table, options: options) { completed, total, item in
                 handler(ProgressStep(completed: completed, total: total, item: item))

@@ -6,7 +6,11 @@ Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice] [--expect-theme NAM
 The deck is read back with python-pptx and openpyxl, not with marketcast's own code:
 - every native chart: its cached series values equal the embedded workbook's cells; every
   number in the workbook is a number of the chart's CSV (charts/<chart id>.csv), except
-  formula cells (interval distances, band widths), which must equal their formula;
+  the CAGR labels' heights (on the pinned axis) and formula cells (interval distances, band
+  widths, CAGRs, label texts), which must equal their formula;
+- labels read from cells (the CAGR pills, a bound's words): every cached label is its
+  cell's text, every CAGR cell's formula recomputes (in Python, from the workbook's cached
+  values) to the value it caches, and every label text formula gives the text it caches;
 - market-size charts: categories are the CSV's labels (forecast years with E), values and
   interval ends equal the CSV, forecast points are pattern-filled, labels carry a number
   format;
@@ -15,7 +19,7 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
 - every slide is built on a layout and has its title in the title placeholder
   (python-pptx `shapes.title`), first in reading order; footer, date and slide number are
   placeholders, the number a `slidenum` field;
-- colours are theme references: most colours are `a:schemeClr`, and the runs name the
+- colours are theme references: every colour is an `a:schemeClr`, and the runs name the
   theme's fonts (+mj/+mn), so changing the theme recolours and re-fonts the deck;
 - every chart, table and group (diagram, annotation) has alt text (`descr`);
 - every slide has speaker notes naming its inputs with their SHA-256;
@@ -112,19 +116,23 @@ def check_chart(shape, run_folder):
                 check(all(close(a, b) for a, b in zip(cached, book)),
                       f"{chart_id}: cached values {cached} differ from workbook column {column} {book}")
 
-    # Every plain number in the workbook is one of the CSV's; formulas give their values.
+    # Every plain number in the workbook is one of the CSV's (but the CAGR labels' heights,
+    # which only place them); formulas give their values, computed here from the cells.
+    header = [cell.value for cell in formula_book[1]]
+    heights = {openpyxl.utils.get_column_letter(k + 1) for k, h in enumerate(header)
+               if h in ("CAGR 标签高度（仅定位）", "CAGR label height (placement only)")}
     for row in formula_book.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
-                match = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", cell.value)
-                check(match is not None, f"{chart_id}: unexpected formula {cell.value} in {cell.coordinate}")
-                if match:
-                    a, b = values_book[match.group(1)].value, values_book[match.group(2)].value
-                    check(close(values_book[cell.coordinate].value, max(0.0, a - b)),
-                          f"{chart_id}: {cell.coordinate} caches {values_book[cell.coordinate].value}, its formula gives {max(0.0, a - b)}")
+                check_formula(chart_id, cell, values_book)
+            elif isinstance(cell.value, (int, float)) and cell.column_letter in heights:
+                maximum = space.find(".//c:valAx/c:scaling/c:max", NS)
+                check(maximum is not None and 0 <= cell.value <= float(maximum.get("val")),
+                      f"{chart_id}: the CAGR label height {cell.coordinate} = {cell.value} is off the pinned axis")
             elif isinstance(cell.value, (int, float)):
                 check(any(close(cell.value, n) for n in numbers),
                       f"{chart_id}: workbook {cell.coordinate} = {cell.value} is no number of {chart_id}.csv")
+    check_cell_labels(chart_id, space, values_book)
 
     # A pinned value axis says why in the workbook; an unpinned one has no maximum.
     if chart.chart_type is not None and space.find(".//c:bubbleChart", NS) is None:
@@ -137,6 +145,67 @@ def check_chart(shape, run_folder):
         # Publisher forecasts are diamonds beside the bars (shapes), not chart values.
         check_market_size(chart_id, chart, space, [r for r in rows if r["status"] in ("actual", "estimate")], values_book,
                           scale)
+
+
+def excel_text(value, code):
+    # Excel's TEXT(value, code) for the codes the deck writes: "#,##0", "#,##0.0", "#,##0.0%"
+    # (grouped, a fixed number of decimals, rounded half away from zero as Excel does).
+    from decimal import Decimal, ROUND_HALF_UP
+    match = re.fullmatch(r"#,##0(?:\.(0+))?(%?)", code)
+    if match is None:
+        return None
+    decimals = len(match.group(1) or "")
+    number = Decimal(repr(float(value))) * (100 if match.group(2) else 1)
+    rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.{decimals}f}" + match.group(2)
+
+
+def check_formula(chart_id, cell, values_book):
+    # The formulas the deck writes, each recomputed from the cached values of the cells it
+    # reads: whisker and band distances, the CAGR of two bars, and the labels' texts.
+    cached = values_book[cell.coordinate].value
+    distance = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", cell.value)
+    growth = re.fullmatch(r"=\(([A-Z]+\d+)/([A-Z]+\d+)\)\^\(1/(\d+)\)-1", cell.value)
+    text = re.fullmatch(r'=(?:"((?:[^"]|"")*)"|([A-Z]+\d+))&TEXT\(([A-Z]+\d+),"((?:[^"]|"")*)"\)', cell.value)
+    if distance:
+        a, b = values_book[distance.group(1)].value, values_book[distance.group(2)].value
+        check(close(cached, max(0.0, a - b)), f"{chart_id}: {cell.coordinate} caches {cached}, its formula gives {max(0.0, a - b)}")
+    elif growth:
+        last, first = values_book[growth.group(1)].value, values_book[growth.group(2)].value
+        years = int(growth.group(3))
+        check(isinstance(last, (int, float)) and isinstance(first, (int, float)) and first > 0 and last > 0,
+              f"{chart_id}: the CAGR {cell.coordinate} = {cell.value} reads no two positive values")
+        if isinstance(last, (int, float)) and isinstance(first, (int, float)) and first > 0:
+            rate = (last / first) ** (1 / years) - 1
+            check(close(cached, rate), f"{chart_id}: the CAGR {cell.coordinate} caches {cached}, its formula gives {rate}")
+    elif text:
+        words = text.group(1).replace('""', '"') if text.group(1) is not None else values_book[text.group(2)].value
+        formatted = excel_text(values_book[text.group(3)].value, text.group(4).replace('""', '"'))
+        check(isinstance(words, str) and formatted is not None and cached == words + formatted,
+              f"{chart_id}: {cell.coordinate} caches {cached!r}, its formula {cell.value} gives {words!r} + {formatted!r}")
+    else:
+        check(False, f"{chart_id}: unexpected formula {cell.value} in {cell.coordinate}")
+
+
+def check_cell_labels(chart_id, space, values_book):
+    # Labels "from cells" (the CAGR pills, a bound's "超过"): each label's cached text is
+    # its cell's text, and each point with a cached text has a label showing the cell.
+    C15 = "{http://schemas.microsoft.com/office/drawing/2012/chart}"
+    for ser in space.iterfind(".//c:ser", NS):
+        for labels in ser.iter(C15 + "datalabelsRange"):
+            column = column_of(labels.findtext(C15 + "f"))
+            cache = labels.find(C15 + "dlblRangeCache")
+            for pt in cache.iterfind("c:pt", NS):
+                row = int(pt.get("idx")) + 2
+                text = pt.findtext("c:v", namespaces=NS)
+                check(values_book[f"{column}{row}"].value == text,
+                      f"{chart_id}: a label caches {text!r}, its cell {column}{row} holds {values_book[f'{column}{row}'].value!r}")
+                label = next((d for d in ser.iterfind("c:dLbls/c:dLbl", NS)
+                              if d.find("c:idx", NS).get("val") == pt.get("idx")), None)
+                field = None if label is None else label.find(".//a:fld", NS)
+                shows = None if label is None else label.find(f".//{C15}showDataLabelsRange")
+                check(field is not None and field.get("type") == "CELLRANGE" and shows is not None and shows.get("val") == "1",
+                      f"{chart_id}: point {pt.get('idx')} has a cached label {text!r} but no label showing its cell")
 
 
 def hatched(space, i):
@@ -291,7 +360,7 @@ def check_structure(presentation, deck):
                 literal += text.count("<a:srgbClr")
                 theme_fonts += len(re.findall(r'typeface="\+m[jn]-', text))
                 named_fonts += len(re.findall(r'<a:(?:latin|ea) typeface="[^+]', text))
-        check(scheme > 10 * literal, f"colours are mostly literal: {scheme} theme references, {literal} RGB values")
+        check(scheme > 0 and literal == 0, f"colours are literal: {scheme} theme references, {literal} RGB values")
         check(theme_fonts > 0 and named_fonts == 0, f"runs name fonts directly ({named_fonts}) instead of theme fonts")
 
 

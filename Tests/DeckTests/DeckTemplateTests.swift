@@ -91,9 +91,45 @@ final class DeckTemplateTests: XCTestCase {
         XCTAssertEqual(slot, "accent1")
         XCTAssertEqual(transforms.map(\.name), ["a:satMod", "a:lumMod", "a:lumOff"])
         XCTAssertEqual(style.reference(for: palette.note)?.0, "tx2")
-        // A colour that is no transform of any slot stays RGB.
-        XCTAssertNil(style.reference(for: Color(hex: 0x11FF22)))
-        XCTAssertEqual(style.color(Color(hex: 0x11FF22)).name, "a:srgbClr")
+        // A colour of another hue is the accent nearest in hue, turned to it.
+        let (green, turned) = try XCTUnwrap(style.reference(for: Color(hex: 0x11FF22)))
+        XCTAssertEqual(green, "accent3")
+        XCTAssertEqual(turned.first?.name, "a:hueOff")
+        XCTAssertEqual(style.color(Color(hex: 0x11FF22)).name, "a:schemeClr")
+    }
+
+    /// The adoption curves' own palette (Paul Tol's) and the rank heatmap's pale shades
+    /// (white blended toward the actual blue) are theme references whose transforms give
+    /// back the scene's colour with the house theme, so the Design tab recolours them too.
+    func testOtherPalettesAndHeatmapShadesAreTurnedAccents() throws {
+        let style = DeckStyle(language: .chinese, colors: .house(Theme.standard.palette))
+        let palette = Theme.standard.palette
+        let tol: [Color] = [0x332288, 0x0077BB, 0x44AA99, 0x117733, 0x999933, 0xEE7733, 0xCC6677, 0x882255, 0xAA4499]
+            .map { Color(hex: $0) }
+        let shades = stride(from: 0.0, through: 1.0, by: 0.05).map { p in
+            Color(red: palette.background.red + (palette.actual.red - palette.background.red) * p,
+                  green: palette.background.green + (palette.actual.green - palette.background.green) * p,
+                  blue: palette.background.blue + (palette.actual.blue - palette.background.blue) * p)
+        }
+        let slots = Dictionary(uniqueKeysWithValues: style.colors.slots.map { ($0.name, $0.color) })
+        for color in tol + shades {
+            let (slot, transforms) = try XCTUnwrap(style.reference(for: color), "\(DrawingML.hex(color)) stays RGB")
+            // Apply the transforms as DrawingML does, in order, and compare per channel.
+            var hsl = HSL(DrawingML.hex(try XCTUnwrap(slots[slot])))
+            for transform in transforms {
+                let value = Double(transform.attributes.first { $0.0 == "val" }?.1 ?? "") ?? .nan
+                switch transform.name {
+                case "a:hueOff": hsl.h = min(max(hsl.h + value / 60_000, 0), 360)
+                case "a:satMod": hsl.s = min(1, hsl.s * value / 100_000)
+                case "a:lumMod": hsl.l *= value / 100_000
+                case "a:lumOff": hsl.l += value / 100_000
+                default: XCTFail("unexpected transform \(transform.name)")
+                }
+            }
+            XCTAssertTrue(hsl.isClose(to: HSL(DrawingML.hex(color))), "\(slot) \(transforms) does not give \(DrawingML.hex(color))")
+            XCTAssertFalse(transforms.contains { $0.name == "a:hueOff" && abs(Double($0.attributes[0].1) ?? 0) > 180 * 60_000 },
+                           "a turn of more than half the circle from the accent nearest in hue")
+        }
     }
 
     func testAnnotationsAreGroupsNamedForTheChart() throws {

@@ -89,7 +89,8 @@ final class NativeChartPartTests: XCTestCase {
             XCTAssertTrue(seriesColumns.contains(reference), "\(bars) reads \(reference), no series' column")
         }
         let lineSeries = DeckPackage.elements("c:lineChart", in: part).flatMap { DeckPackage.elements("c:ser", in: $0) }
-        XCTAssertEqual(lineSeries.count, 2)
+        // The two distances and the series carrying the CAGR pills (ChartCellLabels).
+        XCTAssertEqual(lineSeries.count, 3)
         for ser in lineSeries {
             XCTAssertEqual(DeckPackage.elements("c:symbol", in: ser).first.flatMap { DeckPackage.attribute($0, "val") }, "none")
             XCTAssertFalse(DeckPackage.elements("a:noFill", in: ser).isEmpty, "an error-distance series draws a line")

@@ -104,8 +104,9 @@ final class AnalystLoopTests: XCTestCase {
                            try sha256sum(Data(contentsOf: scratch.appendingPathComponent(path))), path)
         }
         let models = try XCTUnwrap(a["models"] as? [[String: Any]])
-        // Three years of the December 2025 vintage: the damped members need five.
-        XCTAssertEqual(models.first?["chosen"] as? String, "combination(drift,drift-log)")
+        // Three years of the December 2025 vintage: the damped trend needs five, and the
+        // steady growth leaves out the members without trend.
+        XCTAssertEqual(models.first?["chosen"] as? String, "combination(drift,drift-log,theta-log)")
     }
 
     private func sha256sum(_ data: Data) throws -> String {

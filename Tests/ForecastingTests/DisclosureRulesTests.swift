@@ -51,7 +51,7 @@ final class DisclosureRulesTests: XCTestCase {
     }
 
     func testTheBestModelNeedsNoReasonAndAScenarioIsNoRival() {
-        let standing = BacktestStanding(model: "combination(drift,drift-log)",
+        let standing = BacktestStanding(model: "auto",
                                         in: report(["auto": 0.05, "naive": 0.10, "drift": 0.07, "scenario:base": 0.01]),
                                         heldOutLowerBounds: false)
         XCTAssertEqual(standing.rank, 1)
@@ -61,7 +61,7 @@ final class DisclosureRulesTests: XCTestCase {
     }
 
     func testAModelBehindTheBestSaysWhy() {
-        let oneYear = BacktestStanding(model: "combination(drift,drift-log)",
+        let oneYear = BacktestStanding(model: "auto",
                                        in: report(["auto": 0.095, "naive": 0.10, "drift": 0.074]), heldOutLowerBounds: true)
         XCTAssertEqual(oneYear.rank, 2)
         XCTAssertEqual(oneYear.best?.method, "drift")

@@ -2,26 +2,41 @@ import Foundation
 import XCTest
 @testable import Forecasting
 
-/// The shipped interval calibration is exactly what the methods give on the vendored M1
-/// training years: learning it again reproduces the table to its printed precision.
+/// The shipped interval calibration is what the methods give on the vendored M1 and M3
+/// training years. Learning every table again takes a minute in a debug build; the
+/// closed-form methods' tables (naive, drift) take seconds and go through the same learner
+/// and the same windows, so they are learned again here and compared to their printed
+/// precision. `marketcast-bench calibrate` regenerates all of them.
 final class ReferenceCalibrationTests: XCTestCase {
-    func testShippedTableIsReproducibleFromTheVendoredData() throws {
-        let series = try M1Data.training().map(\.values)
-        XCTAssertEqual(series.count, 181)
-        let learned = ReferenceCalibration.learn(from: series)
-        for model in ReferenceCalibration.models {
-            let shipped = ReferenceCalibration.table(for: model).quantiles
-            let fresh = try XCTUnwrap(learned[model.name]).quantiles
-            XCTAssertEqual(shipped.count, IntervalCalibration.horizons, model.name)
-            XCTAssertEqual(fresh.count, shipped.count, model.name)
-            for (h, (a, b)) in zip(shipped, fresh).enumerated() {
-                XCTAssertEqual(a.count, IntervalCalibration.probabilities.count)
-                for (x, y) in zip(a, b) {
-                    // 6 significant digits are printed.
-                    XCTAssertEqual(x, y, accuracy: 1e-5 * max(abs(y), 1e-3), "\(model.name) h=\(h + 1)")
+    func testShippedTablesOfTheClosedFormMethodsAreReproducible() throws {
+        let sets = [try M1Data.training().map(\.values), try M3Data.training().map(\.values)]
+        XCTAssertEqual(sets.map(\.count), [181, 645])
+        for method in [YearlyMethod.naive, .drift] {
+            let shipped = ReferenceCalibration.table(for: .method(method))
+            let fresh = ReferenceCalibration.learn(.method(method), from: sets)
+            for (name, a, b) in [("additive", shipped.quantiles, fresh.quantiles), ("relative", shipped.relative, fresh.relative)] {
+                XCTAssertEqual(a.count, b.count, "\(method) \(name)")
+                for (h, (x, y)) in zip(a, b).enumerated() {
+                    for (u, v) in zip(x, y) {
+                        // 6 significant digits are printed.
+                        XCTAssertEqual(u, v, accuracy: 1e-5 * max(abs(v), 1e-3), "\(method) \(name) h=\(h + 1)")
+                    }
                 }
-                // Quantiles ascend in probability.
-                XCTAssertEqual(a, a.sorted(), "\(model.name) h=\(h + 1)")
+            }
+        }
+    }
+
+    /// Every model has both tables, at every calibrated horizon and probability, ascending.
+    func testEveryModelHasAFullTable() {
+        for model in ReferenceCalibration.models {
+            let table = ReferenceCalibration.table(for: model)
+            for rows in [table.quantiles, table.relative] {
+                XCTAssertEqual(rows.count, IntervalCalibration.horizons, model.name)
+                for (h, row) in rows.enumerated() {
+                    XCTAssertEqual(row.count, IntervalCalibration.probabilities.count, "\(model.name) h=\(h + 1)")
+                    XCTAssertTrue(row.allSatisfy(\.isFinite), "\(model.name) h=\(h + 1)")
+                    XCTAssertEqual(row, row.sorted(), "\(model.name) h=\(h + 1)")
+                }
             }
         }
     }

@@ -94,16 +94,45 @@ final class YearlyMethodTests: XCTestCase {
     }
 
     func testMedianWeightsAddUpToOneEachYear() throws {
-        let result = try YearlyForecaster.forecast([100, 120, 150, 170, 210, 260, 300], model: .auto, horizon: 5, level: 0.95)
+        // Growth that wavers (a fall in 2 of 6 years): every pool member joins.
+        let result = try YearlyForecaster.forecast([100, 120, 110, 150, 140, 180, 200], model: .auto, horizon: 5, level: 0.95)
         XCTAssertEqual(result.members.map(\.name), YearlyForecaster.pool.map(\.rawValue))
         for h in 0..<5 {
             XCTAssertEqual(result.members.map { $0.weights[h] }.reduce(0, +), 1, accuracy: 1e-12)
             let weighted = result.members.map { $0.weights[h] * $0.values[h] }.reduce(0, +)
             XCTAssertEqual(result.values[h], weighted, accuracy: 1e-9 * abs(weighted))
             let sorted = result.members.map { $0.values[h] }.sorted()
-            XCTAssertEqual(result.values[h], (sorted[1] + sorted[2]) / 2, accuracy: 1e-9 * abs(weighted))
+            XCTAssertEqual(result.values[h], (sorted[2] + sorted[3]) / 2, accuracy: 1e-9 * abs(weighted))
         }
-        XCTAssertEqual(result.label, "combination(drift,damped,drift-log,damped-log)")
+        // The combination is a value carrying its members; the label is only made for display.
+        XCTAssertEqual(result.combination?.members.map(\.method), [.naive, .ses, .drift, .damped, .driftLog, .thetaLog])
+        XCTAssertEqual(result.combination?.leftOut, [])
+        XCTAssertEqual(result.combination?.steadyGrowth, false)
+        XCTAssertEqual(result.label, "combination(naive,ses,drift,damped,drift-log,theta-log)")
+    }
+
+    /// A steadily growing series (mean log change above its standard deviation) leaves out
+    /// the two members without trend; the median of the other four is the mean of the middle two.
+    func testASteadilyGrowingSeriesLeavesOutTheMembersWithoutTrend() throws {
+        let steady: [Double] = [100, 120, 150, 170, 210, 260, 300]
+        XCTAssertTrue(YearlyForecaster.growsSteadily(steady))
+        let result = try YearlyForecaster.forecast(steady, model: .auto, horizon: 5, level: 0.95)
+        XCTAssertEqual(result.combination?.members.map(\.method), [.drift, .damped, .driftLog, .thetaLog])
+        XCTAssertEqual(result.combination?.steadyGrowth, true)
+        XCTAssertEqual(result.combination?.leftOut, [], "left out by the rule, not for want of data")
+        for h in 0..<5 {
+            let sorted = result.members.map { $0.values[h] }.sorted()
+            XCTAssertEqual(result.values[h], (sorted[1] + sorted[2]) / 2, accuracy: 1e-9 * result.values[h])
+        }
+        // The rule's edges, by hand: log changes ln 2 and ln 1.1 have mean 0.394 and standard
+        // deviation 0.423, so not steady; a single rise is steady, a single fall is not;
+        // a series with a value ≤ 0 is never steady (no log changes).
+        XCTAssertFalse(YearlyForecaster.growsSteadily([1, 2, 2.2]))
+        XCTAssertTrue(YearlyForecaster.growsSteadily([1, 2, 3]))
+        XCTAssertTrue(YearlyForecaster.growsSteadily([1, 1.5]))
+        XCTAssertFalse(YearlyForecaster.growsSteadily([2, 1]))
+        XCTAssertFalse(YearlyForecaster.growsSteadily([0, 1, 2, 3]))
+        XCTAssertFalse(YearlyForecaster.growsSteadily([5]))
     }
 
     func testIntervalsNestByLevelAndWidenWithTheHorizon() throws {
@@ -117,17 +146,33 @@ final class YearlyMethodTests: XCTestCase {
             XCTAssertLessThan(narrow.upper[h], wide.upper[h])
             if h > 0 { XCTAssertGreaterThan(wide.upper[h] - wide.lower[h], wide.upper[h - 1] - wide.lower[h - 1]) }
         }
-        // The interval is the calibrated quantile times the series' scale, mean |Δy| = 200/6.
+        // Above the point: the calibrated quantile times the series' scale, mean |Δy| = 200/6;
+        // below it: the relative quantile, F · exp(r · s / F).
         let table = ReferenceCalibration.table(for: .auto)
-        XCTAssertEqual(wide.upper[0] - wide.values[0], table.quantile(0.975, horizon: 1) * 200 / 6, accuracy: 1e-9)
+        let s = 200.0 / 6, f = wide.values[0]
+        XCTAssertEqual(wide.upper[0] - f, table.quantile(0.975, horizon: 1) * s, accuracy: 1e-9)
+        XCTAssertEqual(wide.lower[0], f * exp(table.relativeQuantile(0.025, horizon: 1) * s / f), accuracy: 1e-9 * f)
+        // Asymmetric as growth is: the relative lower end lies closer to the point than the
+        // additive one would.
+        XCTAssertGreaterThan(wide.lower[5], wide.values[5] + table.quantile(0.025, horizon: 6) * s)
+    }
+
+    func testTheCombinationLeavesOutWhatTheSeriesCannotSupport() throws {
+        let mixed = try YearlyForecaster.forecast([5, -2, 4, -1, 6, 3], model: .auto, horizon: 3, level: 0.95)
+        XCTAssertEqual(mixed.combination?.members.map(\.method), [.naive, .ses, .drift, .damped])
+        XCTAssertEqual(mixed.combination?.leftOut, [.driftLog, .thetaLog])
+        let short = try YearlyForecaster.forecast([10, 12, 15], model: .auto, horizon: 3, level: 0.95)
+        XCTAssertEqual(short.combination?.leftOut, [.damped])
+        XCTAssertTrue(short.warnings.contains { $0.contains("damped") })
     }
 
     func testAPositiveSeriesIsNeverForecastBelowZero() throws {
         let falling: [Double] = [1000, 700, 450, 260, 120, 40]
         for model in ReferenceCalibration.models {
             let result = try YearlyForecaster.forecast(falling, model: model, horizon: 8, level: 0.95)
-            XCTAssertTrue(result.values.allSatisfy { $0 >= 0 }, model.name)
-            XCTAssertTrue(result.lower.allSatisfy { $0 >= 0 }, model.name)
+            XCTAssertTrue(result.values.allSatisfy { $0 > 0 }, model.name)
+            XCTAssertTrue(result.lower.allSatisfy { $0 > 0 }, model.name)
+            XCTAssertTrue(zip(result.lower, result.values).allSatisfy { $0 <= $1 }, model.name)
         }
     }
 
@@ -136,29 +181,5 @@ final class YearlyMethodTests: XCTestCase {
         let q10 = table.quantile(0.975, horizon: 10)
         XCTAssertEqual(table.quantile(0.975, horizon: 20), 2 * q10, accuracy: 1e-12)
         XCTAssertEqual(table.quantile(0.5, horizon: 1), table.quantiles[0][99], accuracy: 1e-12)
-    }
-}
-
-/// The logistic curve joins `auto` only where the data bend.
-final class BentCurveTests: XCTestCase {
-    func testALogisticJoinsWhenTheDataHavePassedTheirInflection() throws {
-        // K = 1000, midpoint at the 5th of 10 years: the curve is bending toward its ceiling.
-        let bent: [Double] = (0..<10).map { (t: Int) -> Double in
-            let smooth = 1000 / (1 + exp(-0.8 * (Double(t) - 4)))
-            return smooth + (Double(t % 3) - 1) * 3
-        }
-        let result = try YearlyForecaster.forecast(bent, model: .auto, horizon: 4, level: 0.95)
-        XCTAssertEqual(result.label, "combination(drift,damped,drift-log,damped-log,logistic)")
-        let curve = try XCTUnwrap(result.members.last)
-        XCTAssertEqual(curve.name, "logistic")
-        XCTAssertLessThan(curve.values.last!, 1000 * 1.05, "the curve flattens under its ceiling")
-    }
-
-    func testNoCurveWhereTheSeriesStillAccelerates() throws {
-        let growing: [Double] = (0..<10).map { 100 * pow(1.2, Double($0)) }
-        XCTAssertNil(BentCurve.logisticForecast(growing, horizon: 4))
-        let line: [Double] = (0..<10).map { 100 + 7 * Double($0) }
-        XCTAssertNil(BentCurve.logisticForecast(line, horizon: 4))
-        XCTAssertNil(BentCurve.logisticForecast([1, 2, 3, 2, 1], horizon: 4), "too few values to read a bend")
     }
 }

@@ -7,6 +7,10 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(CSVWriter.escape("a,b"), "\"a,b\"")
         XCTAssertEqual(CSVWriter.escape("say \"hi\""), "\"say \"\"hi\"\"\"")
         XCTAssertEqual(CSVWriter.escape("two\nlines"), "\"two\nlines\"")
+        // "\r\n" is one Character: the byte-wise test sees its line break.
+        XCTAssertEqual(CSVWriter.escape("two\r\nlines"), "\"two\r\nlines\"")
+        XCTAssertEqual(CSVWriter.escape("中文，全角逗号"), "中文，全角逗号")
+        XCTAssertEqual(CSVWriter.escape("combination(naive,ses)"), "\"combination(naive,ses)\"")
         XCTAssertEqual(CSVWriter.line(["2025", "2025E", "中国, 亿元"]), "2025,2025E,\"中国, 亿元\"")
     }
 

@@ -92,7 +92,7 @@ final class SummaryPagesTests: XCTestCase {
         XCTAssertEqual(estimates.count, expected.count)
         XCTAssertEqual(summary.filter { $0["section"] == "finding" }.count, 3)
         // The page prints the headline's horizon value as its chart rounds it.
-        XCTAssertTrue(texts(try page(ExecutiveSummaryExhibit.chartID)).contains("16,982"))
+        XCTAssertTrue(texts(try page(ExecutiveSummaryExhibit.chartID)).contains("16,723"))
     }
 
     func testTheComparisonRowsAreTheDataset() throws {

@@ -3,7 +3,8 @@
 
 The M4 competition's definitions, as in reference/m1-yearly/README.md: sMAPE, MASE (scale:
 mean absolute first difference of the training years), 95% coverage per horizon, MSIS
-(level 0.95). Every series and horizon 1..H counts; a series without a forecast is scored
+(level 0.95), and the count of lower ends at or below zero for series whose training values
+are all positive. Every series and horizon 1..H counts; a series without a forecast is scored
 as the naive (last value) forecast with a zero-width interval and counted as a failure.
 Standard library only.
 """
@@ -38,6 +39,7 @@ def score(train_path, test_path, forecasts_path, alpha=0.05):
     smape, mase, msis = [], [], []
     cover = defaultdict(list)
     failures = 0
+    lower_nonpositive = 0
     for s, actual in test.items():
         history = [v for _, v in train[s]]
         scale = sum(abs(b - a) for a, b in zip(history, history[1:])) / (len(history) - 1)
@@ -52,6 +54,8 @@ def score(train_path, test_path, forecasts_path, alpha=0.05):
             cover[h].append(lo <= a <= hi)
             penalty = (hi - lo) + 2 / alpha * (lo - a) * (a < lo) + 2 / alpha * (a - hi) * (a > hi)
             msis.append(penalty / scale)
+            if all(v > 0 for v in history) and lo <= 0:
+                lower_nonpositive += 1
     mean = lambda xs: sum(xs) / len(xs)
     return {
         "series": len(test),
@@ -61,10 +65,13 @@ def score(train_path, test_path, forecasts_path, alpha=0.05):
         "coverage": mean([c for h in cover for c in cover[h]]),
         "coverage_by_h": [mean(cover[h]) for h in sorted(cover)],
         "msis": mean(msis),
+        "lower_nonpositive": lower_nonpositive,
+        "points": len(smape),
     }
 
 
 if __name__ == "__main__":
     r = score(*sys.argv[1:4])
     print(f"sMAPE {r['smape']:.2f}  MASE {r['mase']:.3f}  coverage {100*r['coverage']:.1f}%  "
-          f"by h {' '.join(f'{100*c:.1f}' for c in r['coverage_by_h'])}  MSIS {r['msis']:.1f}  failures {r['failures']}")
+          f"by h {' '.join(f'{100*c:.1f}' for c in r['coverage_by_h'])}  MSIS {r['msis']:.1f}  "
+          f"lower ends <= 0 {r['lower_nonpositive']}  failures {r['failures']}")

@@ -112,7 +112,7 @@ public enum Backtest {
         for model in ReferenceCalibration.models {
             do {
                 let path = try YearlyForecaster.pointForecasts(filledValues, model: model,
-                                                              horizon: lastHeld.year - lastFitted.year).combined
+                                                              horizon: lastHeld.year - lastFitted.year).values
                 compare(model.name) { path[$0 - lastFitted.year - 1] }
             } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
                 skipped.append(BacktestSkip(method: model.name, reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",

@@ -13,7 +13,7 @@ public struct BacktestStanding: Sendable, Equatable {
         /// The held-out figures are published lower bounds: a smaller miss may only mean a
         /// lower path, not a better one.
         case heldOutAreLowerBounds
-        /// The model is `auto`, the combination chosen on the M1 yearly reference series,
+        /// The model is `auto`, the combination chosen on the M1 and M3 yearly reference series,
         /// many series and years deep, where it has the lowest error of the methods offered.
         case referenceEvidence
     }
@@ -33,12 +33,6 @@ public struct BacktestStanding: Sendable, Equatable {
     /// The model is the backtest's best (or ties with it).
     public var isBest: Bool { rank == 1 }
 
-    /// The backtest's name for a forecast's model: `auto` labels its forecast with the members
-    /// it combined ("combination(drift,drift-log)"), the backtest with the method it ran.
-    public static func backtestMethod(forModelName name: String) -> String {
-        name.hasPrefix("combination(") ? "auto" : name
-    }
-
     /// `model`'s standing in `report`; `heldOutLowerBounds` says whether the held-out actuals
     /// were published as lower bounds (the series knows, the report does not).
     public init(model: String, in report: BacktestReport, heldOutLowerBounds: Bool) {
@@ -49,7 +43,7 @@ public struct BacktestStanding: Sendable, Equatable {
                 ? $0.element.meanAbsolutePercentError < $1.element.meanAbsolutePercentError : $0.offset < $1.offset
         }.map(\.element)
         self.model = model
-        let method = Self.backtestMethod(forModelName: model)
+        let method = model
         modelCount = ranked.count
         best = ranked.first
         let own = ranked.firstIndex { $0.method == method }

@@ -25,7 +25,7 @@ extension ScenarioFitter {
         if !filled.isEmpty {
             warnings.append("\(GapFilling.describe(filled)) not published: filled by interpolation for the fit only")
         }
-        var label = model == .auto ? "auto" : model.name
+        let label = model.name
         var description = label
         var members: [CombinationMember] = []
         var intervalMethod: String?
@@ -44,7 +44,6 @@ extension ScenarioFitter {
                                             isEstimate: true))
             }
             warnings += forecast.warnings
-            label = forecast.label
             members = forecast.members
             description = Self.describe(forecast)
             intervalMethod = forecast.intervalMethod
@@ -57,7 +56,7 @@ extension ScenarioFitter {
         return result.respectingBounds(of: series, fitThrough: fitThrough)
     }
 
-    /// "median of drift, damped, drift-log, damped-log" or the method's own summary.
+    /// "median of naive, ses, drift, …" or the method's own summary.
     static func describe(_ forecast: YearlyForecast) -> String {
         if forecast.members.count == 1 { return forecast.members[0].summary }
         return "median of " + forecast.members.map(\.name).joined(separator: ", ")

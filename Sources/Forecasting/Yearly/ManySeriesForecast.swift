@@ -19,9 +19,12 @@ public struct ManySeriesOptions: Sendable {
     public var horizon: Horizon
     public var level: Double
     public var threads: Int
+    /// The range every series takes by its nature (`--bounds`); nil: none declared.
+    public var bounds: NaturalBounds?
 
-    public init(model: ModelSpec = .auto, horizon: Horizon, level: Double = 0.95, threads: Int = 1) {
-        self.model = model; self.horizon = horizon; self.level = level; self.threads = threads
+    public init(model: ModelSpec = .auto, horizon: Horizon, level: Double = 0.95, threads: Int = 1,
+                bounds: NaturalBounds? = nil) {
+        self.model = model; self.horizon = horizon; self.level = level; self.threads = threads; self.bounds = bounds
     }
 }
 
@@ -122,6 +125,7 @@ public enum ManySeriesForecast {
             return .failure("\(prefix): error: forecasting \(horizon) years past \(last) reaches \(last + horizon), beyond the last calendar year marketcast handles (\(LongSeriesTable.yearRange.upperBound))\n  hint: choose a shorter --horizon")
         }
         do {
+            try options.bounds?.checkHistory(years: series.years, values: series.values)
             switch options.model {
             case .yearly(let model):
                 let (values, filled) = try GapFilling.fill(years: series.years, values: series.values)
@@ -130,9 +134,13 @@ public enum ManySeriesForecast {
                 if !filled.isEmpty {
                     warnings.insert("\(GapFilling.describe(filled)) missing and were filled by interpolation for the fit", at: 0)
                 }
+                var points = forecast.values, lower = forecast.lower, upper = forecast.upper
+                if let warning = options.bounds?.hold(values: &points, lower: &lower, upper: &upper, firstYear: last + 1).warning {
+                    warnings.append(warning)
+                }
                 let rows = (0..<horizon).map { h in
-                    ManySeriesRow(series: series.id, year: last + h + 1, value: forecast.values[h],
-                                  lower: forecast.lower[h], upper: forecast.upper[h], model: forecast.label)
+                    ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
+                                  lower: lower[h], upper: upper[h], model: forecast.label)
                 }
                 return .success((rows, warnings.map { "\(prefix): warning: \($0)" }))
             case .curve, .bestCurve:
@@ -147,15 +155,22 @@ public enum ManySeriesForecast {
                 guard fit.converged else {
                     return .failure("\(prefix): error: the \(kind.rawValue) fit did not converge: \(fit.reason)")
                 }
-                var rows: [ManySeriesRow] = []
                 let floor = series.values.allSatisfy { $0 > 0 } ? 0.0 : -Double.infinity
+                var values: [Double] = [], lower: [Double] = [], upper: [Double] = []
                 for h in 1...horizon {
-                    let year = last + h
-                    let band = fit.predictionInterval(at: Double(year), level: options.level)
-                    rows.append(ManySeriesRow(series: series.id, year: year, value: fit.predict(Double(year)),
-                                              lower: max(band.lower, floor), upper: band.upper, model: kind.rawValue))
+                    let year = Double(last + h)
+                    let band = fit.predictionInterval(at: year, level: options.level)
+                    values.append(fit.predict(year)); lower.append(max(band.lower, floor)); upper.append(band.upper)
                 }
-                return .success((rows, fit.warnings.map { "\(prefix): warning: \($0)" }))
+                var warnings = fit.warnings
+                if let warning = options.bounds?.hold(values: &values, lower: &lower, upper: &upper, firstYear: last + 1).warning {
+                    warnings.append(warning)
+                }
+                let rows = (0..<horizon).map { h in
+                    ManySeriesRow(series: series.id, year: last + h + 1, value: values[h], lower: lower[h], upper: upper[h],
+                                  model: kind.rawValue)
+                }
+                return .success((rows, warnings.map { "\(prefix): warning: \($0)" }))
             }
         } catch {
             return .failure("\(prefix): error: \(error)")

@@ -25,12 +25,28 @@ struct SimpleExponentialSmoothing {
                 options: ExponentialSmoothingFit.solverOptions) else { continue }
             if best == nil || result.residualSumOfSquares < best!.residualSumOfSquares { best = result }
         }
-        // A constant series leaves every error zero whatever α is: any α serves.
+        // A constant series leaves every error zero whatever α is: any α serves. Two values
+        // leave one error for one parameter, which the engine does not take: there the
+        // lowest sum of squares on a grid of α stands in (for two values, α → 1).
         let constant = y.allSatisfy { $0 == y[0] }
-        guard let alpha = best?.parameters[0] ?? (constant ? 0.5 : nil), alpha.isFinite else {
+        guard let alpha = best?.parameters[0] ?? (constant ? 0.5 : gridAlpha(function)), alpha.isFinite else {
             throw YearlyMethodError.fitFailed(method: "ses", reason: "no smoothing parameter gives finite errors")
         }
         return SimpleExponentialSmoothing(alpha: alpha, level: levels(y, alpha: alpha).last!, count: y.count)
+    }
+
+    /// The α of a grid over its bounds with the smallest finite sum of squared one-step
+    /// errors, the largest α on a tie (two values: every α ties, and the level follows the
+    /// last value); nil when none is finite.
+    static func gridAlpha(_ function: OneStepErrors) -> Double? {
+        var best: (alpha: Double, sum: Double)?
+        var r = [Double](repeating: 0, count: function.residualCount)
+        for alpha in [alphaBounds.upper] + Array(stride(from: 0.99, through: 0.01, by: -0.01)) + [alphaBounds.lower] {
+            function.residuals(at: [alpha], into: &r)
+            let sum = r.reduce(0) { $0 + $1 * $1 }
+            if sum.isFinite && (best == nil || sum < best!.sum) { best = (alpha, sum) }
+        }
+        return best?.alpha
     }
 
     /// The level after each value.

@@ -1,19 +1,23 @@
 // `auto` and the named yearly methods, from consecutive yearly values to point forecasts
 // with calibrated intervals.
 //
-// `auto` is a combination: the median, year by year, of four trend extrapolations —
-// the straight line (drift) and constant growth (drift on the log scale), each also
-// damped (damped-trend exponential smoothing, additive and on the log scale). Combining
+// `auto` is a combination: the median, year by year, of six extrapolations — the last
+// value (naive), simple exponential smoothing, the straight line (drift), the damped trend,
+// and constant growth on the log scale (drift-log) and Theta on the log scale. Combining
 // diverse methods beats choosing one (M-competitions; Makridakis et al. 2020), and the
-// median is robust to the one member that runs away. The pool was chosen once on the M1
-// yearly series for the whole set (docs/methods.md, "How auto forecasts"), never per series.
-// Members that the series cannot support (the damped trend needs five values, log-scale
-// members positive values) are left out and the label says which remained. The logistic
-// curve joins where the data bend (BentCurve).
+// median is robust to the one member that runs away. One rule adapts the pool to the
+// series: where a positive series has grown steadily (its mean yearly log change exceeds
+// their standard deviation), the two members that carry no trend (naive, ses) leave, since
+// a steady trend is what they cannot see. The pool, the aggregation and that rule were
+// chosen once, by cross-validation over the training windows of the M1 and M3 yearly
+// series together (full histories and windows cut to 5–8 values; bench/accuracy/choose_pool.py,
+// docs/methods.md "How auto forecasts"), never per series and never on the test years.
+// Members the series cannot support (the damped trend needs five values, log-scale members
+// positive values) are left out and the warning says which remained.
 import Foundation
 import Numerics
 
-public enum YearlyModel: Sendable, Equatable {
+public enum YearlyModel: Sendable, Hashable {
     case auto
     case method(YearlyMethod)
 
@@ -31,37 +35,104 @@ public enum YearlyModel: Sendable, Equatable {
         guard let method = YearlyMethod(rawValue: text) else { return nil }
         self = .method(method)
     }
+
+    /// `auto`, then every method: the models the calibration serves.
+    public static var all: [YearlyModel] { [.auto] + YearlyMethod.allCases.map { .method($0) } }
 }
 
-/// One member of a combination: its forecasts and, per year, its weight in the combined
-/// value (for a median of four, the two middle members weigh ½ each that year).
+/// One member of a combination: the method, its forecasts and, per year, its weight in the
+/// combined value (for a median of six, the two middle members weigh ½ each that year).
 public struct CombinationMember: Sendable, Equatable {
-    /// `drift`, `damped`, … or `logistic` for the growth curve that joins when the data bend.
-    public var name: String
-    /// One line a reader understands, in English.
-    public var summary: String
+    public var method: YearlyMethod
     public var values: [Double]
     public var weights: [Double]
+
+    /// The method's name (`drift`, `damped`, …).
+    public var name: String { method.rawValue }
+    /// One line a reader understands, in English.
+    public var summary: String { method.summary }
+}
+
+/// `auto`'s forecast as a value: the members it combined, each with its forecasts and
+/// weights, and the pool members the series could not support. Text is made from it only
+/// where it is shown (`label`).
+public struct Combination: Sendable, Equatable {
+    public var members: [CombinationMember]
+    /// Pool members left out (too few values, or values not positive).
+    public var leftOut: [YearlyMethod]
+    /// The series grew steadily, so the members without trend (naive, ses) left the pool
+    /// (`YearlyForecaster.growsSteadily`); they are not in `leftOut`, which lists what the
+    /// series could not support.
+    public var steadyGrowth: Bool = false
+
+    /// The text forecasts.csv, `fit` and the manifest print: `combination(naive,drift,…)`.
+    public var label: String { Self.label(members) }
+
+    public static func label(_ members: [CombinationMember]) -> String {
+        "combination(" + members.map(\.name).joined(separator: ",") + ")"
+    }
 }
 
 public struct YearlyForecast: Sendable {
-    /// What produced the values: `combination(drift,damped,drift-log,damped-log)` or a method name.
-    public var label: String
+    public var model: YearlyModel
+    /// `auto`'s members; nil for a single method.
+    public var combination: Combination?
     public var values: [Double]
     public var lower: [Double]
     public var upper: [Double]
     public var level: Double
-    /// The members of `auto`'s combination (one entry for a single method).
-    public var members: [CombinationMember]
     /// The series' error scale (mean absolute yearly change); nil for a constant series.
     public var scale: Double?
     /// How the interval was made, in one sentence.
     public var intervalMethod: String
     public var warnings: [String]
+
+    /// The members behind the values: `auto`'s, or the one method with weight 1.
+    public var members: [CombinationMember] {
+        if let combination { return combination.members }
+        guard case .method(let method) = model else { return [] }
+        return [CombinationMember(method: method, values: values, weights: values.map { _ in 1 })]
+    }
+
+    /// What produced the values, as printed: `combination(…)` or the method's name.
+    public var label: String { combination?.label ?? model.name }
+}
+
+/// The point forecasts of a model before any interval: the combined path and, for `auto`,
+/// its combination.
+public struct PointForecast: Sendable {
+    public var values: [Double]
+    public var combination: Combination?
+    public var warnings: [String]
 }
 
 public enum YearlyForecaster {
-    public static let pool: [YearlyMethod] = [.drift, .damped, .driftLog, .dampedLog]
+    /// `auto`'s pool, in the order members are listed.
+    public static let pool: [YearlyMethod] = [.naive, .ses, .drift, .damped, .driftLog, .thetaLog]
+
+    /// The members that carry no trend: they leave the pool of a steadily growing series.
+    public static let levelMembers: [YearlyMethod] = [.naive, .ses]
+
+    /// A positive series has grown steadily when the mean of its yearly log changes exceeds
+    /// their standard deviation (n − 1 in the denominator; a single change counts as steady
+    /// when it is a rise): the trend is clearer than the noise around it. The threshold, 1,
+    /// is the natural one and sits inside the flat optimum of the cross-validation
+    /// (thresholds 0.75–1.25 score within 0.02 sMAPE of each other); it was not tuned further.
+    public static func growsSteadily(_ values: [Double]) -> Bool {
+        guard values.count >= 2, values.allSatisfy({ $0 > 0 && $0.isFinite }) else { return false }
+        var changes: [Double] = []
+        changes.reserveCapacity(values.count - 1)
+        for i in 1..<values.count { changes.append(Foundation.log(values[i] / values[i - 1])) }
+        let mean = changes.reduce(0, +) / Double(changes.count)
+        let squares = changes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let deviation = (squares / Double(max(changes.count - 1, 1))).squareRoot()
+        return mean > deviation
+    }
+
+    /// A positive series is never forecast below this fraction of its smallest value: a
+    /// positive quantity's point stays positive, so its interval can be made on the
+    /// relative scale around it.
+    public static let positiveFloorFraction = 0.01
 
     /// Forecasts 1…horizon years after the last of `values`, which are consecutive years.
     public static func forecast(_ values: [Double], model: YearlyModel, horizon: Int, level: Double) throws -> YearlyForecast {
@@ -73,18 +144,20 @@ public enum YearlyForecaster {
             throw YearlyForecastError.notFinite(index: bad)
         }
         let positive = values.allSatisfy { $0 > 0 }
-        let pointsOnly = try pointForecasts(values, model: model, horizon: horizon)
-        var warnings = pointsOnly.warnings
-        let combined = pointsOnly.combined
-        let names = pointsOnly.members.map(\.name)
-        let label = model == .auto ? "combination(\(names.joined(separator: ",")))" : names[0]
+        let point = try pointForecasts(values, model: model, horizon: horizon)
+        var warnings = point.warnings
         let calibration = ReferenceCalibration.table(for: model)
         let scale = ForecastScale.of(values)
-        var points = combined, lower = combined, upper = combined
+        let points = point.values
+        var lower = points, upper = points
         if let scale {
+            // The relative lower end can underflow to zero far below a tiny point: it never
+            // goes below the positive floor (or the point, when that is lower).
+            let floor = positive ? (values.min() ?? 0) * positiveFloorFraction : -Double.infinity
             for h in 1...horizon {
-                let band = calibration.interval(forecast: combined[h - 1], horizon: h, scale: scale, level: level)
-                lower[h - 1] = band.lower
+                let band = calibration.interval(forecast: points[h - 1], horizon: h, scale: scale, level: level,
+                                                positive: positive)
+                lower[h - 1] = max(band.lower, min(floor, points[h - 1]))
                 upper[h - 1] = band.upper
             }
         } else {
@@ -93,58 +166,55 @@ public enum YearlyForecaster {
         if horizon > IntervalCalibration.horizons {
             warnings.append("intervals beyond \(IntervalCalibration.horizons) years ahead are extrapolated (growing in proportion to the horizon), not measured")
         }
-        if positive {
-            // A positive quantity is never forecast below zero.
-            for h in 0..<horizon {
-                points[h] = max(points[h], 0)
-                lower[h] = max(lower[h], 0)
-                upper[h] = max(upper[h], 0)
-            }
-        }
+        let label = point.combination?.label ?? model.name
         guard points.allSatisfy(\.isFinite), lower.allSatisfy(\.isFinite), upper.allSatisfy(\.isFinite) else {
             throw YearlyForecastError.notFiniteForecast(label)
         }
         let percent = String(format: "%g", level * 100)
-        let intervalMethod = "\(percent)% interval from out-of-sample errors: quantiles, per horizon, of \(model.name)'s rolling-origin forecast errors on \(calibration.reference), in units of the series' mean absolute yearly change"
-        return YearlyForecast(label: label, values: points, lower: lower, upper: upper, level: level,
-                              members: pointsOnly.members,
-                              scale: scale, intervalMethod: intervalMethod, warnings: warnings)
+        let shape = positive
+            ? "below the forecast as a relative (log-scale) error, so it never reaches zero, above it as a multiple of the series' mean absolute yearly change"
+            : "in units of the series' mean absolute yearly change"
+        let intervalMethod = "\(percent)% interval from out-of-sample errors: quantiles, per horizon, of \(model.name)'s rolling-origin forecast errors on \(calibration.reference), \(shape)"
+        return YearlyForecast(model: model, combination: point.combination, values: points, lower: lower, upper: upper,
+                              level: level, scale: scale, intervalMethod: intervalMethod, warnings: warnings)
     }
 
     /// The point forecasts alone (no interval): what the calibration measures errors of.
-    public static func pointForecasts(_ values: [Double], model: YearlyModel, horizon: Int) throws
-        -> (combined: [Double], members: [CombinationMember], warnings: [String]) {
+    public static func pointForecasts(_ values: [Double], model: YearlyModel, horizon: Int) throws -> PointForecast {
         let positive = values.allSatisfy { $0 > 0 }
         var warnings: [String] = []
-        let members: [YearlyMethod]
+        var combined: [Double]
+        var combination: Combination?
         switch model {
         case .method(let method):
-            members = [method]
+            combined = try method.forecast(values, horizon: horizon)
         case .auto:
             guard values.count >= 2 else { throw YearlyForecastError.tooShort(values.count) }
-            members = pool.filter { values.count >= $0.minimumPoints && (positive || !$0.onLogScale) }
-            let left = pool.filter { !members.contains($0) }
+            let steady = growsSteadily(values)
+            let candidates = steady ? pool.filter { !levelMembers.contains($0) } : pool
+            let members = candidates.filter { values.count >= $0.minimumPoints && (positive || !$0.onLogScale) }
+            let left = candidates.filter { !members.contains($0) }
             if !left.isEmpty {
-                let why = positive ? "\(YearlyMethod.damped.minimumPoints) or more values are needed for the damped trend"
-                                   : "the log-scale members need positive values"
-                warnings.append("auto combines \(members.map(\.rawValue).joined(separator: ", ")) only: \(why)")
+                var why: [String] = []
+                if !positive { why.append("the log-scale members need positive values") }
+                if left.contains(where: { values.count < $0.minimumPoints }) {
+                    why.append("\(YearlyMethod.damped.minimumPoints) or more values are needed for the damped trend")
+                }
+                warnings.append("auto combines \(members.map(\.rawValue).joined(separator: ", ")) only: \(why.joined(separator: "; "))")
             }
+            let forecasts = try members.map { try $0.forecast(values, horizon: horizon) }
+            let (median, weights) = median(forecasts, horizon: horizon)
+            combined = median
+            combination = Combination(members: members.indices.map {
+                CombinationMember(method: members[$0], values: forecasts[$0], weights: weights[$0])
+            }, leftOut: left, steadyGrowth: steady)
         }
-        var forecasts: [[Double]] = []
-        var names = members.map(\.rawValue), summaries = members.map(\.summary)
-        for method in members {
-            forecasts.append(try method.forecast(values, horizon: horizon))
+        if positive, let smallest = values.min() {
+            // A positive quantity is never forecast at or below zero.
+            let floor = smallest * positiveFloorFraction
+            combined = combined.map { $0.isFinite ? max($0, floor) : $0 }
         }
-        if model == .auto, let curve = BentCurve.logisticForecast(values, horizon: horizon) {
-            forecasts.append(curve)
-            names.append(GrowthModelKind.logistic.rawValue)
-            summaries.append("logistic growth curve: joins because the data have passed their inflection point")
-        }
-        let (combined, weights) = median(forecasts, horizon: horizon)
-        let list = forecasts.indices.map {
-            CombinationMember(name: names[$0], summary: summaries[$0], values: forecasts[$0], weights: weights[$0])
-        }
-        return (combined, list, warnings)
+        return PointForecast(values: combined, combination: combination, warnings: warnings)
     }
 
     /// The median of the members' forecasts each year, and each member's weight in it.

@@ -133,7 +133,8 @@ public enum ModelSelection {
         var failures = 0
         let n = x.count
         guard firstOrigin < n else { return (.nan, 0, 0) }
-        for k in firstOrigin..<n {
+        for window in RollingOrigin.windows(count: n, origins: firstOrigin...(n - 1), maximumHorizon: 1) {
+            let k = window.origin
             var o = options
             o.weights = options.weights.map { Array($0.prefix(k)) }
             guard let fit = try? GrowthCurves.fit(kind, x: Array(x.prefix(k)), y: Array(y.prefix(k)), options: o),

@@ -30,6 +30,8 @@ public struct BatchOptions: Sendable {
     public var template: String? = nil
     /// An earlier batch.pptx to write this batch into (`--update`).
     public var update: String? = nil
+    /// The range every series takes by its nature (`--bounds`): forecasts are held inside it.
+    public var bounds: NaturalBounds? = nil
 
     public init(inputFolder: String, outputRoot: String, model: String = "auto", horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,

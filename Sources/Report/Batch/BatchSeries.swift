@@ -28,7 +28,15 @@ struct BatchSeries {
                                  "the last actual year \(lastActual.year) lies after --horizon \(horizon)",
                                  hint: "give --horizon \(lastActual.year) or later, or leave it out to forecast five years ahead")
             }
-            let forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
+            var forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
+            if let bounds = options.bounds {
+                if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
+                    throw InputError(file: path, line: outside.line,
+                                     "the \(outside.year) value \(outside.value) lies outside the declared bounds \(bounds.description)",
+                                     hint: "correct the value, or the --bounds given to batch")
+                }
+                forecast = forecast.held(within: bounds).forecast
+            }
             let entry = ReportConfig.SeriesEntry(
                 id: id, dataPath: path, title: series.definition.isEmpty ? id : series.definition,
                 model: options.model, chart: .marketSize, chartID: id, location: SourceLocation(file: path))

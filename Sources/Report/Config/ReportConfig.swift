@@ -48,6 +48,9 @@ public struct ReportConfig: Sendable {
         /// `link: {method: growth, vintage: …}`: an older vintage whose year-on-year growth
         /// carries the series back before its first year (MarketSeries.linkedByGrowth).
         public var link: SeriesLink? = nil
+        /// The range the series takes by its nature (`bounds: {floor: 0, ceiling: 100}` for
+        /// a share in %): the forecast is held inside it, and the page says the bound is ours.
+        public var bounds: NaturalBounds? = nil
 
         public func title(for language: DisplayLanguage) -> String {
             language == .en ? (titleEN ?? title) : title
@@ -96,7 +99,7 @@ public struct ReportConfig: Sendable {
                                "previous_edition"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
-                             "allow_gaps", "publisher_forecasts", "link"]
+                             "allow_gaps", "publisher_forecasts", "bounds", "link"]
     /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
     public static var tableNames: [String] { ExhibitTable.all.map(\.name) }
     public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
@@ -338,11 +341,21 @@ public struct ReportConfig: Sendable {
                                         what: "older vintage of series `\(id)`")
             return SeriesLink(vintagePath: path, location: mapping.location)
         } ?? nil
+        let bounds = try problems.collect { () throws -> NaturalBounds? in
+            guard let mapping = try entry.submapping("bounds") else { return nil }
+            try mapping.rejectUnknownKeys(allowed: ["floor", "ceiling"], section: "bounds of series `\(id)`")
+            do {
+                return try NaturalBounds(floor: try mapping.double("floor"), ceiling: try mapping.double("ceiling"))
+            } catch let error as NaturalBoundsError {
+                throw InputError(entry.location(of: "bounds"), "bounds of series `\(id)`: \(error)",
+                                 hint: "write e.g. `bounds: {floor: 0, ceiling: 100}` for a share in %")
+            }
+        } ?? nil
         guard let dataPath else { return nil }
         var result = SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? "exponential",
                                  chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
                                  titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
-                                 publisherForecastsPath: publisherForecasts)
+                                 publisherForecastsPath: publisherForecasts, bounds: bounds)
         result.link = link
         return result
     }

@@ -326,8 +326,8 @@ extension Strings {
     }
     func methodologyNote(level: Double) -> String {
         let percent = NumberFormat.percent(level, decimals: 0)
-        return localized("注：E 年数值为模型的外推，区间为\(percent)预测区间：组合预测与各年度方法的区间来自其在 M1 预测竞赛年度序列上的滚动回测误差（每次只用截至某年的数据预测其后各年，逐年推移；按序列年均变动缩放），增长曲线的区间来自拟合本身（delta 方法：由参数的不确定性推算路径的不确定性）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。RSS 为残差平方和；AICc、BIC 为信息准则，越小越好，仅在同一序列的模型之间比较；实际值少于参数个数加 2 时 AICc 无定义。参数由情景设定或位于其约束边界时没有标准误。",
-                    "Note: E values extrapolate the model; intervals are \(percent) prediction intervals: for the combination and the yearly methods from their rolling-origin backtest errors on the yearly series of the M1 forecasting competition (each time forecasting the years after a cut-off from the data up to it, the cut-off moving a year at a time; scaled by the series' mean yearly change), for growth curves from the fit itself (delta method: the parameters' uncertainty carried through to the path); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted. RSS is the residual sum of squares; AICc and BIC are information criteria, lower is better, comparable only between models of the same series; AICc is undefined with fewer actuals than parameters plus two. A parameter set by the scenario or sitting on its bound has no standard error.")
+        return localized("注：E 年数值为模型的外推，区间为\(percent)预测区间：组合预测与各年度方法的区间来自其在 M1 与 M3 预测竞赛年度序列上的滚动回测误差（每次只用截至某年的数据预测其后各年，逐年推移；按序列年均变动缩放；正值序列的下限按相对误差计，因此不会低于零），增长曲线的区间来自拟合本身（delta 方法：由参数的不确定性推算路径的不确定性）；出版方的预测仅作对照，不参与拟合；仅实际值参与拟合。RSS 为残差平方和；AICc、BIC 为信息准则，越小越好，仅在同一序列的模型之间比较；实际值少于参数个数加 2 时 AICc 无定义。参数由情景设定或位于其约束边界时没有标准误。",
+                    "Note: E values extrapolate the model; intervals are \(percent) prediction intervals: for the combination and the yearly methods from their rolling-origin backtest errors on the yearly series of the M1 and M3 forecasting competitions (each time forecasting the years after a cut-off from the data up to it, the cut-off moving a year at a time; scaled by the series' mean yearly change; a positive series' lower end from relative errors, so it never reaches zero), for growth curves from the fit itself (delta method: the parameters' uncertainty carried through to the path); publishers' own forecasts are shown for comparison only and never fitted; only actuals are fitted. RSS is the residual sum of squares; AICc and BIC are information criteria, lower is better, comparable only between models of the same series; AICc is undefined with fewer actuals than parameters plus two. A parameter set by the scenario or sitting on its bound has no standard error.")
     }
 }
 
@@ -352,15 +352,18 @@ extension Strings {
         if isConsensus {
             return localized("出版方公布的预测连成的路径，不是拟合", "A path drawn from the publishers' published forecasts, not a fit")
         }
-        let name = sentenceCase(modelName(forecast.modelName))
+        let name = sentenceCase(modelName(of: forecast))
         let years = (forecast.fitYears ?? forecast.fit?.fitYears).map {
             localized("以 \($0.lowerBound)–\($0.upperBound) 年实际值为据", "learning from the \($0.lowerBound)–\($0.upperBound) actuals")
         }
         let what: String?
         switch forecast.modelName {
-        case _ where Self.combinationMembers(forecast.modelName)?.count == 2:
+        case _ where forecast.combination.count == 2:
             what = localized("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间",
                              "the flatter yearly-change path and the steeper growth-rate path, averaged")
+        case _ where forecast.combination.count > 2:
+            what = localized("最陡或最平的一条路径都不能单独左右结果",
+                             "neither the steepest nor the flattest path decides alone")
         case "exponential": what = localized("市场每年按同一增速增长，增速由数据估计", "the market grows at one rate every year, estimated from the data")
         case "linear": what = localized("市场每年增加同一数额", "the market adds the same amount every year")
         case "logistic": what = localized("增长先快后慢，逐步接近市场上限", "an S-curve: growth is fast at first, then slows as the market nears its ceiling")
@@ -381,8 +384,8 @@ extension Strings {
             return localized("无：出版方未给出区间。", "None: the publishers give no interval.")
         }
         if forecast.intervalMethod != nil {
-            return localized("同一方法在大量公开的年度历史序列（M1 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算；\(percent)区间覆盖其中 \(percent) 的历史误差。",
-                             "The same method's misses 1–6 years ahead on many public yearly series (the M1 forecasting competition), scaled to this series' average yearly change; the \(percent) interval covers \(percent) of them.")
+            return localized("同一方法在大量公开的年度历史序列（M1 与 M3 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算（低于预测值的一侧按相对幅度换算，下限因此不会低于零）；\(percent)区间覆盖其中 \(percent) 的历史误差。",
+                             "The same method's misses 1–6 years ahead on many public yearly series (the M1 and M3 forecasting competitions), scaled to this series' average yearly change (below the forecast in relative terms, so the lower end never reaches zero); the \(percent) interval covers \(percent) of them.")
         }
         guard let fit = forecast.fit else { return "–" }
         let observations = forecast.actuals.filter { fit.fitYears.contains($0.year) }.count

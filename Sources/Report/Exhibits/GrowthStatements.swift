@@ -59,10 +59,20 @@ extension Strings {
     func cagrLabel(_ growth: BoundedGrowth) -> String? {
         switch growth {
         case .exact(let rate): return cagrLabel(rate)
-        case .atLeast(let rate): return "CAGR ≥" + NumberFormat.percent(rate)
-        case .atMost(let rate): return "CAGR ≤" + NumberFormat.percent(rate)
+        case .atLeast(let rate), .atMost(let rate): return cagrPrefix(growth).map { $0 + NumberFormat.percent(rate) }
         case let .range(low, high): return "CAGR \(NumberFormat.percent(low))–\(NumberFormat.percent(high))"
         case .undetermined: return nil
+        }
+    }
+
+    /// The words before a quoted rate on its pill ("CAGR ", "CAGR ≥", "CAGR ≤"), for a growth
+    /// that quotes one rate; the pill is these and `NumberFormat.percent` of the rate.
+    func cagrPrefix(_ growth: BoundedGrowth) -> String? {
+        switch growth {
+        case .exact: return "CAGR "
+        case .atLeast: return "CAGR ≥"
+        case .atMost: return "CAGR ≤"
+        case .range, .undetermined: return nil
         }
     }
 

@@ -75,7 +75,7 @@ struct KeyFindingsExhibit: Exhibit {
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: rate, startIsBound: result.series.observation(forYear: last.year)?.bound != nil,
-                                                                        model: forecast.blend.map(strings.blendedBase) ?? strings.modelName(forecast.modelName),
+                                                                        model: forecast.blend.map(strings.blendedBase) ?? strings.shortModelName(of: forecast),
                                                                         declaredBase: forecast.blend != nil),
                                         exhibitID: result.entry.chartID))
             }
@@ -152,7 +152,7 @@ struct KeyFindingsExhibit: Exhibit {
            let error = backtest.meanAbsolutePercentError(result.forecast.modelName),
            let first = backtest.testYears.first, let last = backtest.testYears.last {
             findings.append(Finding(text: strings.findingBacktest(
-                title: result.entry.title(for: language), model: strings.modelName(result.forecast.modelName),
+                title: result.entry.title(for: language), model: strings.shortModelName(of: result.forecast),
                 fitYears: backtest.fitYears, testYears: first...last, error: NumberFormat.percent(error)),
                 exhibitID: MethodologyExhibit.backtestID))
         }

@@ -95,17 +95,18 @@ struct MarketSizePage {
         }
         let growthSpans = growthSpans(points: points)
         let spans: [MarketSizeChart.CAGRSpan] = growthSpans.compactMap { span in
-            guard let label = strings.cagrLabel(span.growth), let rate = span.growth.quotedRate else { return nil }
-            return MarketSizeChart.CAGRSpan(from: slotOfPoint[span.from], to: slotOfPoint[span.to], rate: rate, label: label)
+            guard let prefix = strings.cagrPrefix(span.growth), let rate = span.growth.quotedRate else { return nil }
+            return MarketSizeChart.CAGRSpan(from: slotOfPoint[span.from], to: slotOfPoint[span.to], rate: rate, prefix: prefix)
         }
         // The model sentence only where the page shows a forecast.
         let sourceNote = points.contains(where: \.isEstimate)
-            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName,
+            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName, members: forecast.combination.map(\.method),
                                  fitYears: forecast.fitYears, level: forecast.level,
                                  fromBacktestErrors: forecast.intervalMethod != nil, blend: forecast.blend)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")
         let note = [sourceNote + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
-                    extraNote, growthNote(growthSpans)].filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
+                    extraNote, growthNote(growthSpans), forecast.bounds.map(strings.boundsNote) ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: strings.sentenceSeparator)
         let warning = support.isSupported || forecast.estimates.isEmpty ? nil
             : strings.shortSeriesWarning(actuals: support.actuals, degreesOfFreedom: support.degreesOfFreedom)
         var chart = MarketSizeChart(title: title, subtitle: warning, unitLabel: strings.unitCaption(forecast.unit), bars: bars,

@@ -22,7 +22,7 @@ struct MethodologyExhibit: Exhibit {
         /// `assumptions`: a scenario's assumptions in words, printed instead of the parameters
         /// it sets (a fixed ceiling or a growth held at its limit has no standard error).
         func row(title: String, forecast: SeriesForecast, assumptions: String? = nil) -> [String] {
-            var model = assumptions ?? strings.sentenceCase(strings.modelName(forecast.modelName))
+            var model = assumptions ?? strings.sentenceCase(strings.modelName(of: forecast))
             var statistics = ""
             if let fit = forecast.fit {
                 // Parameters are coefficients, some of them years (t0 = 2025.8): never grouped.
@@ -44,10 +44,8 @@ struct MethodologyExhibit: Exhibit {
             } else if let years = forecast.fitYears, let interval = forecast.intervalMethod {
                 // A yearly method or `auto`: no parameters to print (its name lists what it
                 // combined); where its intervals come from instead.
-                statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 年度序列滚动回测误差的分位数（按序列年均变动缩放）",
-                                               // The config name is not the client's word (issue 20).
-                                               "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; "
-                                                   + interval.replacingOccurrences(of: "of auto's ", with: "of the combination's "))
+                statistics = strings.localized("以 \(years.lowerBound)–\(years.upperBound) 年实际值预测；区间来自 M1 与 M3 年度序列滚动回测误差的分位数：预测值以上按序列年均变动缩放，以下按相对（对数）误差计，正值序列的下限不会低于零",
+                                               "forecast from the \(years.lowerBound)–\(years.upperBound) actuals; " + interval.replacingOccurrences(of: "of auto's ", with: "of the combination's "))
             }
             return [title, model, statistics]
         }

@@ -13,7 +13,7 @@ struct ScenarioExhibit: Exhibit {
             // A base case declared as trend and consensus is no model the backtest could back:
             // its trend's backtest is on the methodology page, not repeated under the scenarios.
             if result.forecast.blend == nil {
-                page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context)
+                page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context, citingEvidence: false)
             }
             page.editionYear = context.config.editionYear
             guard let chart = page.chart else { return nil }

@@ -18,8 +18,8 @@ extension Strings {
     }
 
     /// "基准情景—指数增长（恒定增速）" for each scenario, joined.
-    public func scenarioModels(_ entries: [(label: String, model: String)]) -> String {
-        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\(modelName($0.model))" }
+    public func scenarioModels(_ entries: [(label: String, modelName: String)]) -> String {
+        entries.map { "\($0.label)\(language == .zh ? "—" : ": ")\($0.modelName)" }
             .joined(separator: language == .zh ? "，" : "; ")
     }
 
@@ -101,9 +101,9 @@ struct ScenarioAssumptionWords {
     func clauses(_ path: ScenarioPath) -> [String] {
         let forecast = path.forecast
         if case .consensus(let consensus) = path.origin { return consensusClauses(consensus, unit: forecast.unit) }
-        if let blend = forecast.blend { return [blendClause(blend, trendModel: strings.modelName(forecast.modelName))] }
+        if let blend = forecast.blend { return [blendClause(blend, trendModel: strings.modelName(of: forecast))] }
         // The trend beside a blended base is the base scenario's fit: its model says it all.
-        if path.origin == .trend { return [strings.modelName(forecast.modelName)] }
+        if path.origin == .trend { return [strings.modelName(of: forecast)] }
         let language = strings.language
         // An assumption is a round figure: whole units from 1,000 up, as key findings round estimates.
         func amount(_ value: Double) -> String {
@@ -111,7 +111,7 @@ struct ScenarioAssumptionWords {
             return NumberFormat.amount(value, unit: forecast.unit, language: language, decimals: abs(shown) >= 1000 ? 0 : 1)
         }
         func percent(_ fraction: Double) -> String { NumberFormat.percent(fraction, decimals: fraction * 100 == (fraction * 100).rounded() ? 0 : 1) }
-        var clauses = [strings.modelName(forecast.modelName)]
+        var clauses = [strings.modelName(of: forecast)]
         guard let assumptions = path.scenario.assumptions(for: series.id) else { return clauses }
         let fitYears = forecast.fitYears ?? forecast.fit?.fitYears
         if let years = assumptions.fitYears {

@@ -92,7 +92,7 @@ struct SensitivityTable {
 
     private func modelName(_ row: SensitivityRow) -> String {
         switch row.outcome {
-        case .success(let forecast): return strings.sentenceCase(strings.modelName(forecast.modelName))
+        case .success(let forecast): return strings.sentenceCase(strings.modelName(of: forecast))
         case .failure: return strings.sentenceCase(strings.modelName(Self.requestedModel(row.assumptions.model)))
         }
     }

@@ -205,7 +205,8 @@ public enum ReportRun {
             config: ResolvedConfig(config, formats: [], pngScale: 2),
             models: series.map { result in
                 RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model,
-                                        chosen: result.forecast.modelName, formula: result.forecast.modelDescription,
+                                        chosen: result.forecast.combination.count > 1 ? Combination.label(result.forecast.combination) : result.forecast.modelName,
+                                        formula: result.forecast.modelDescription,
                                         selectionReason: result.forecast.fit?.selectionReason)
             },
             timings: [])
@@ -228,8 +229,16 @@ public enum ReportRun {
                                  hint: "run `marketcast check` to see why")
             }
             for warning in series.warnings { logger.warning("\(warning)") }
-            let forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
+            var forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
+            if let bounds = entry.bounds {
+                if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
+                    throw InputError(SourceLocation(file: entry.dataPath, line: outside.line),
+                                     "the \(outside.year) value \(outside.value) of series `\(entry.id)` lies outside its declared bounds \(bounds.description)",
+                                     hint: "correct the value, or the series' `bounds` in the report config")
+                }
+                forecast = forecast.held(within: bounds).forecast
+            }
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }

@@ -18,7 +18,7 @@ struct YearlyFitReport: Codable, Equatable {
         var method: String
         var description: String
         var forecast: [JSONNumber]
-        /// Its weight in the combined value, year by year (a median of four weighs the two
+        /// Its weight in the combined value, year by year (a median of six weighs the two
         /// middle members ½ each).
         var weights: [Double]
     }
