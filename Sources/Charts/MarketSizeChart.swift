@@ -28,6 +28,9 @@ public struct MarketSizeChart: Sendable {
         /// ">9,000") and the bar is drawn outlined, open upward for a lower bound, so the
         /// reader never takes it for an exact figure.
         public var bound: ObservationBound?
+        /// Set for a year carried back by an older vintage's growth (`link: growth`): no
+        /// published figure, so it is drawn light with an outline and has its own legend entry.
+        public var isLinked: Bool = false
         public init(label: String, value: Double, isEstimate: Bool = false,
                     interval: (lower: Double, upper: Double)? = nil, bound: ObservationBound? = nil) {
             self.label = label; self.value = value; self.isEstimate = isEstimate
@@ -113,6 +116,8 @@ public struct MarketSizeChart: Sendable {
     /// Legend text for bounded bars (e.g. "下限值：实际值超过所示值"); the entry appears only
     /// when a bar has a bound.
     public var boundLegend: String? = nil
+    /// Legend text for linked bars (e.g. "按旧版增速回推"); the entry appears only when a bar is linked.
+    public var linkedLegend: String? = nil
     /// Reference markers and their legend text (e.g. "出版方当时的预测"); none by default.
     public var markers: [Marker] = []
     public var markerLegend: String? = nil

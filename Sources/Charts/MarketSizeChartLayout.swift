@@ -93,6 +93,12 @@ extension MarketSizeChart {
         if let boundText = boundLegend, !boundText.isEmpty, bars.contains(where: { $0.bound != nil && !$0.isMissing }) {
             legendEntries.append(LegendEntry(swatch: .line(boundExtensionStroke), text: boundText))
         }
+        // A linked year is no published figure: the actual colour only as an outline.
+        let linkedFill = Fill.solid(palette.estimate)
+        let linkedStroke = Stroke(color: palette.actual, width: 1.2)
+        if let linkedText = linkedLegend, !linkedText.isEmpty, bars.contains(where: { $0.isLinked && !$0.isMissing }) {
+            legendEntries.append(LegendEntry(swatch: .box(linkedFill), text: linkedText))
+        }
         let drawnMarkers = markers.filter(isDrawable)
         if let markerText = markerLegend, !markerText.isEmpty, !drawnMarkers.isEmpty {
             legendEntries.append(LegendEntry(swatch: .diamond(palette.accent), text: markerText))
@@ -203,6 +209,8 @@ extension MarketSizeChart {
             } else if bar.isEstimate {
                 scene.add(.rect(rect, fill: estimateFill, stroke: Stroke(color: palette.actual, width: 0.8),
                                 cornerRadius: 0), role: "bar-estimate")
+            } else if bar.isLinked {
+                scene.add(.rect(rect, fill: linkedFill, stroke: linkedStroke, cornerRadius: 0), role: "bar-linked")
             } else if bar.bound != nil {
                 scene.add(.rect(rect, fill: boundFill, stroke: boundStroke, cornerRadius: 0), role: "bar-bound")
             } else {

@@ -33,6 +33,11 @@ extension MarketSizeChart {
                 series.boundLabels[i] = .init(words: words, text: valueText(bar))
             }
         }
+        // A linked year (`link: growth`) as the scene draws it: light, with an outline.
+        for (i, bar) in bars.enumerated() where values[i] != nil && bar.isLinked && !bar.isEstimate {
+            series.pointColors[i] = theme.palette.estimate
+            series.pointOutlines[i] = Stroke(color: theme.palette.actual, width: 1.2)
+        }
         // A label the scene lifted over a whisker or a staggered row is lifted as much here.
         series.labelLift = layout.bars.map { bar in
             max(0, bar.rect.minY - bar.valueLabel.maxY - theme.spacing.labelGap)
@@ -49,7 +54,7 @@ extension MarketSizeChart {
             axisFontSize: layout.yearLabelFont.size, textColor: theme.palette.text,
             axisColor: theme.palette.baseline, estimateBackground: theme.palette.estimate,
             estimatePattern: theme.palette.estimateHatch,
-            replacedRoles: ["bar", "bar-estimate", "bar-bound", "interval", "baseline", "value-label", "year-label", "gridline"])
+            replacedRoles: ["bar", "bar-estimate", "bar-bound", "bar-linked", "interval", "baseline", "value-label", "year-label", "gridline"])
         // The CAGR pills become the chart's own labels, read from workbook cells (the arrows
         // stay shapes): "Edit Data" then recomputes the rate they show.
         chart.growthLabels = layout.arrows.map { arrow in

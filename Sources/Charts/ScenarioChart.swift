@@ -47,6 +47,10 @@ public struct ScenarioChart: Sendable {
     /// draws them (dashed sides open at the top, a chevron), with `boundLegend` in the legend.
     public var lowerBoundActuals: Set<Int> = []
     public var boundLegend: String? = nil
+    /// Indices of `actuals` carried back by an older vintage's growth (`link: growth`): drawn
+    /// light with an outline, as the market-size chart draws them, under `linkedLegend`.
+    public var linkedActuals: Set<Int> = []
+    public var linkedLegend: String? = nil
 
     public init(title: String, subtitle: String? = nil, unitLabel: String, categories: [String], actuals: [Double?],
                 actualLabel: String, paths: [Path], band: Band? = nil, sourceNote: String = "",

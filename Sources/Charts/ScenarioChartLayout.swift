@@ -39,6 +39,10 @@ extension ScenarioChart {
         let bandColor = color(0).withAlpha(0.14)
         var legend: [LegendEntry] = []
         if actuals.contains(where: { $0 != nil }) { legend.append(LegendEntry(swatch: .box(actualFill), text: actualLabel)) }
+        let linkedFill = Fill.solid(palette.estimate), linkedStroke = Stroke(color: palette.actual, width: 1.2)
+        if let linkedLegend, !linkedLegend.isEmpty, actuals.indices.contains(where: { linkedActuals.contains($0) && actuals[$0] != nil }) {
+            legend.append(LegendEntry(swatch: .box(linkedFill), text: linkedLegend))
+        }
         for (i, path) in drawablePaths {
             legend.append(LegendEntry(swatch: .line(lineStroke(color(i), theme)), text: path.label))
         }
@@ -106,7 +110,11 @@ extension ScenarioChart {
         for (i, value) in actuals.prefix(count).enumerated() {
             guard let value, value.isFinite, value > 0 else { continue }
             let rect = Rect(x: centerX(i) - barWidth / 2, y: y(value), width: barWidth, height: plot.maxY - y(value))
-            scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
+            if linkedActuals.contains(i) {
+                scene.add(.rect(rect, fill: linkedFill, stroke: linkedStroke, cornerRadius: 0), role: "bar-linked")
+            } else {
+                scene.add(.rect(rect, fill: actualFill, stroke: nil, cornerRadius: 0), role: "bar")
+            }
             bars.append(rect)
             if lowerBoundActuals.contains(i) {
                 // A published lower bound: the same marks as exhibit 1.

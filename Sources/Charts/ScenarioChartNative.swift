@@ -17,6 +17,11 @@ extension ScenarioChart {
                                          values: (0..<count).map { i in
                                              i < actuals.count ? actuals[i].flatMap { $0.isFinite && $0 > 0 ? $0 : nil } : nil
                                          }, color: theme.palette.actual)]
+        // Linked years (`link: growth`) as the scene draws them: light, with an outline.
+        for i in linkedActuals where i < count {
+            series[0].pointColors[i] = theme.palette.estimate
+            series[0].pointOutlines[i] = Stroke(color: theme.palette.actual, width: 1.2)
+        }
         for (i, path) in paths.enumerated() where isDrawable(path) {
             var line = NativeChart.Series(name: path.label, values: padded(path.values, from: path.startIndex),
                                           color: colors[i % colors.count])
@@ -37,7 +42,7 @@ extension ScenarioChart {
             showsDataLabels: false, fontFamily: theme.fontFamily, labelFontSize: axisFont.size,
             axisFontSize: axisFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,
             estimateBackground: theme.palette.estimate, estimatePattern: theme.palette.estimateHatch,
-            replacedRoles: ["bar", "band", "baseline", "category-label", "scenario-line", "scenario-marker",
+            replacedRoles: ["bar", "bar-linked", "band", "baseline", "category-label", "scenario-line", "scenario-marker",
                             "tick-label", "gridline"])
         if let band, isDrawable(band) {
             chart.band = NativeChart.Band(name: band.label, lower: padded(band.lower, from: band.startIndex),

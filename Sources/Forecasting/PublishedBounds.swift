@@ -1,8 +1,10 @@
 // How a forecast treats figures published only as bounds ("超过9000亿元": more than 9,000).
-// A bound is the only number the publisher gave, so the fit uses it as the value; but it is
-// not an exact figure, and two consequences are drawn from that:
+// A growth curve treats a bound as a censored observation (CensoredFit: a path on the
+// permitted side costs nothing). The yearly methods and `auto` take the series as given,
+// so for them the bound is the value; in either case it is not an exact figure, and two
+// consequences are drawn from that:
 // - fitted bounds are flagged: a warning names the years, and says which way the true
-//   level may lie (a path fitted to lower bounds is the least the data support);
+//   level may lie (a yearly path started from lower bounds is the least the data support);
 // - a forecast year the inputs already bound (a row of the series for that year with a
 //   `bound`, e.g. an estimate row "2026 more than 15,000") never gets a value or interval
 //   on the wrong side of it: the value, the lower and the upper end are each raised to a
@@ -13,7 +15,8 @@ import MarketData
 extension SeriesForecast {
     /// This forecast with the bounds of `series` applied as the file header describes.
     /// `fitThrough` is the last year the fit was allowed to see, when it was cut short.
-    public func respectingBounds(of series: MarketSeries, fitThrough: Int? = nil) -> SeriesForecast {
+    /// `censored`: the fit treated the bounds as censored observations (the growth curves).
+    public func respectingBounds(of series: MarketSeries, fitThrough: Int? = nil, censored: Bool = false) -> SeriesForecast {
         var result = self
         let seen = series.observations.filter { observation in
             observation.status == .estimate || fitThrough.map { observation.year <= $0 } ?? true
@@ -29,15 +32,19 @@ extension SeriesForecast {
         for kind in ObservationBound.allCases {
             let years = fittedBounds.filter { $0.bound == kind }.map(\.year)
             guard !years.isEmpty else { continue }
-            result.warnings.append(Self.boundWarning(kind, years: years))
+            result.warnings.append(Self.boundWarning(kind, years: years, censored: censored))
         }
         return result
     }
 
     /// The warning for fitted bounds of one kind, naming the years (they are also printed on
     /// the chart's note, so the words say what follows for the reader).
-    static func boundWarning(_ kind: ObservationBound, years: [Int]) -> String {
+    static func boundWarning(_ kind: ObservationBound, years: [Int], censored: Bool = false) -> String {
         let list = years.map(String.init).joined(separator: ", ")
+        if censored {
+            let side = kind == .lower ? "above" : "below"
+            return "\(list) \(years.count == 1 ? "is a published \(kind.rawValue) bound" : "are published \(kind.rawValue) bounds"): fitted as censored observations (a path \(side) a bound costs nothing), so the path is not pulled onto them"
+        }
         switch kind {
         case .lower:
             return "\(list) \(years.count == 1 ? "is a published lower bound" : "are published lower bounds") (the true value is higher): fitted at the bound, so the path and its interval are the least the data support"

@@ -66,6 +66,13 @@ public struct SeriesForecast: Sendable {
     public var intervalMethod: String?
     /// The actual years the forecast was made from; for curves the same as `fit.fitYears`.
     public var fitYears: ClosedRange<Int>?
+    /// Years where the fitted curve passes on the wrong side of a published actual bound
+    /// (CensoredFit): `check` and `run` refuse such a path. Empty for the yearly methods,
+    /// whose path starts from the last actual and has no fitted values in the actual years.
+    public var boundBreaches: [BoundBreach] = []
+    /// Set when the analyst declared this path as the trend weighted with the publishers'
+    /// consensus (`consensus.base_weight` in report.yaml); nil for a statistical path.
+    public var blend: BaseBlend?
     /// The natural bounds the analyst declared and the estimates are held inside; nil when
     /// none were declared.
     public var bounds: NaturalBounds?

@@ -38,6 +38,10 @@ public struct Observation: Sendable, Hashable {
     /// dataset, e.g. MIIT's 2025 figure stated in December on January–November data): an
     /// actual for fits and tables, but drawn and footnoted as preliminary on every page.
     public var isPreliminary: Bool = false
+    /// Set for a year carried back by an older vintage's growth (`link: growth`): the file
+    /// of that vintage. Such a year is no published figure: it is drawn and named apart.
+    public var linkedFrom: String? = nil
+    public var isLinked: Bool { linkedFrom != nil }
     /// True when the figure was computed from another year's figure and a stated growth rate
     /// (its note starts with "derived"), so a chart can mark it on the bar itself.
     public var isDerived: Bool { note.lowercased().hasPrefix("derived") }
@@ -72,6 +76,9 @@ public struct MarketSeries: Sendable, Hashable {
     public var definition: String
     /// Sorted by year, one per year.
     public var observations: [Observation]
+    /// Rows of a year that several sources bound, other than the tightest (which is in
+    /// `observations` and drives the fit): kept with their sources so a page shows the range.
+    public var otherSources: [Observation] = []
     /// Things that did not stop loading but deserve a look (severity .warning), in line order.
     public var warnings: [Diagnostic]
 

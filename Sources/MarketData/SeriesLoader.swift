@@ -124,12 +124,20 @@ public enum SeriesLoader {
             }
 
             if let year {
-                yearLines.append((year, row.line))
+                // A second row for a year is allowed when both are bounds of one kind from
+                // different sources (judged below, once the row is read); the gap check sees the year once.
                 if let earlier = lineOfYear[year] {
-                    problems.append(Diagnostic(file: file, line: row.line, column: row[yearColumn].column,
-                                               "year \(year) appears twice, on lines \(earlier) and \(row.line)",
-                                               hint: "keep one row per year; delete or correct one of them"))
+                    let first = observations.first { $0.line == earlier }
+                    let sameKind = bound != nil && (bound ?? nil) != nil && first?.bound == (bound ?? nil)
+                        && first?.status == (isPreliminary ? .actual : status ?? nil)
+                    let otherSource = first?.source != row[sourceColumn].text
+                    if !(sameKind && otherSource) {
+                        problems.append(Diagnostic(file: file, line: row.line, column: row[yearColumn].column,
+                                                   "year \(year) appears twice, on lines \(earlier) and \(row.line)",
+                                                   hint: "keep one row per year; two rows for one year are kept only when both are bounds of the same kind (`bound`), with the same status, from different sources"))
+                    }
                 } else {
+                    yearLines.append((year, row.line))
                     lineOfYear[year] = row.line
                 }
             }
@@ -159,11 +167,23 @@ public enum SeriesLoader {
         }
         try problems.sortedByLocation().throwIfAny()
 
+        // Several sources bounding one year: all rows are kept, each with its source; the
+        // tightest bound (the highest "more than", the lowest "less than") is the year's
+        // observation and drives the fit, the others stay beside it for the page's range.
+        var kept: [Observation] = [], others: [Observation] = []
+        for observation in observations {
+            guard let index = kept.firstIndex(where: { $0.year == observation.year }) else { kept.append(observation); continue }
+            let current = kept[index]
+            let tighter = observation.bound == .lower ? observation.value > current.value : observation.value < current.value
+            if tighter { others.append(current); kept[index] = observation } else { others.append(observation) }
+        }
         let seriesID = id ?? defaultID(for: file)
-        return MarketSeries(id: seriesID, file: file, unit: unitCheck.first?.text ?? "",
-                            definition: definitionCheck.first?.text ?? "",
-                            observations: observations,
-                            warnings: warnings(for: table, observations: observations))
+        var series = MarketSeries(id: seriesID, file: file, unit: unitCheck.first?.text ?? "",
+                                  definition: definitionCheck.first?.text ?? "",
+                                  observations: kept,
+                                  warnings: warnings(for: table, observations: kept))
+        series.otherSources = others.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
+        return series
     }
 
     /// The file name without folder and extension: "datasets/china-ai.csv" -> "china-ai".

@@ -86,6 +86,8 @@ public struct Strings: Sendable {
             "drift-log": ("按年均增速外推（对数漂移法）", "average growth rate carried forward (log drift)"),
             "theta-log": ("对数 Theta 法", "Theta method on the log scale"),
             "damped-log": ("对数阻尼趋势指数平滑", "damped trend on the log scale"),
+            // Not a model: the publishers' forecasts as a path (Forecasting/Scenarios/Consensus.swift).
+            Consensus.pathName: ("出版方公布的预测", "the publishers' published forecasts"),
         ]
         if catalogName == YearlyModel.auto.name && members.count > 1 {
             // What each member carries forward, in words a client reads (no "drift").
@@ -115,11 +117,21 @@ public struct Strings: Sendable {
     /// The note under a chart: where the actuals come from and what made the estimates.
     /// `fromBacktestErrors`: the intervals come from out-of-sample errors (the yearly
     /// methods and `auto`), not from the curve's own fit.
+    /// `blend`: the estimates are a base case declared as the trend weighted with the
+    /// publishers' consensus, and the interval is the trend's carried to that level.
     public func sourceNote(sources: [String], modelName catalogName: String, members: [YearlyMethod] = [],
-                           fitYears: ClosedRange<Int>?, level: Double, fromBacktestErrors: Bool = false) -> String {
+                           fitYears: ClosedRange<Int>?, level: Double, fromBacktestErrors: Bool = false,
+                           blend: BaseBlend? = nil) -> String {
         let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
         let percent = NumberFormat.percent(level, decimals: 0)
         let model = modelName(catalogName, members: members)
+        if let blend {
+            let ratio = ScenarioAssumptionWords.ratio(blend)
+            let window = fitYears.map { language == .zh ? "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" : ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""
+            return language == .zh
+                ? "来源：\(joinedSources)。注：E 为 marketcast 基准情景，由统计趋势（\(model)\(window)）与出版方共识按 \(ratio) 加权而成（marketcast 分析师的判断）；误差线为统计趋势的\(percent)预测区间，按同一比例移至基准水平。"
+                : "Source: \(joinedSources). Note: E marks marketcast's base case, the statistical trend (\(model)\(window)) weighted \(ratio) with the publishers' consensus (marketcast's judgement); whiskers show the trend's \(percent) prediction interval, scaled to the base level."
+        }
         switch language {
         case .zh:
             let window = fitYears.map { "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" } ?? ""

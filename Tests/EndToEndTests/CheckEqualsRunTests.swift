@@ -47,6 +47,9 @@ final class CheckEqualsRunTests: XCTestCase {
             // would pass under a published actual bound (issue 19).
             ("ceiling-below-a-bound", [("datasets/china-ai-market-size.csv", "2024,9000,", "2024,12000,"),
                                        ("scenarios/bear.yaml", "ceiling: {multiple: 2.5}", "ceiling: 11000")]),
+            // A level fixed at 5,000 for 2023 keeps the bull path below that year's "more
+            // than 7,258" although the fit treats the bound as censored (issue 19).
+            ("path-below-a-bound", [("scenarios/bull.yaml", "g: {min: 0.26}", "g: {min: 0.26}\n      a: {fixed: 5000}")]),
             ("missing-table", [("report.yaml", "datasets/compute.csv", "datasets/computer.csv")]),
             ("penetration-cell", [("datasets/industry-indicators.csv", "金融,Finance,5,3,4,2,5,4,45,80", "金融,Finance,5,3,4,2,5,4,145,80")]),
             ("two-models", [("scenarios/base.yaml", "model: auto ", "model: exponential ")]),

@@ -27,9 +27,10 @@ final class ScenarioRunTests: XCTestCase {
         // The scenarios cover 中国AI市场规模; the other series (exhibit 2) is written as `default`.
         let body = Array(forecasts.dropFirst()).filter { $0[0] == "china-ai-market-size" }
         XCTAssertTrue(forecasts.dropFirst().filter { $0[0] != "china-ai-market-size" }.allSatisfy { $0[1] == "default" })
-        XCTAssertEqual(body.count, 3 * 5, "three scenarios × 2023–2027 (the December 2025 vintage)")
-        XCTAssertEqual(body.map { $0[1] }, Array(repeating: "base", count: 5) + Array(repeating: "bull", count: 5)
-                           + Array(repeating: "bear", count: 5))
+        // Three scenarios, and beside the base (weighted 1:1 with the consensus in report.yaml)
+        // its statistical trend and the publishers' consensus.
+        XCTAssertEqual(body.count, 5 * 5, "five paths × 2023–2027 (the December 2025 vintage)")
+        XCTAssertEqual(body.map { $0[1] }, ["base", "trend", "consensus", "bull", "bear"].flatMap { Array(repeating: $0, count: 5) })
         XCTAssertTrue(body.allSatisfy { $0[0] == "china-ai-market-size" })
         XCTAssertEqual(body.prefix(5).map { $0[2] }, (2023...2027).map(String.init))
         XCTAssertEqual(body.prefix(5).map { $0[6] }, Array(repeating: "actual", count: 3) + Array(repeating: "estimate", count: 2))
@@ -37,6 +38,9 @@ final class ScenarioRunTests: XCTestCase {
         let bear = try XCTUnwrap(horizon("bear")), base = try XCTUnwrap(horizon("base")), bull = try XCTUnwrap(horizon("bull"))
         XCTAssertLessThan(bear, base)
         XCTAssertLessThan(base, bull)
+        // The base is the mean of its trend and the consensus, year by year.
+        let trend = try XCTUnwrap(horizon("trend")), consensus = try XCTUnwrap(horizon("consensus"))
+        XCTAssertEqual(base, (trend + consensus) / 2, accuracy: 1e-6 * base)
 
         let backtest = try rows(run.appendingPathComponent("backtest.csv"))
         XCTAssertEqual(backtest.first, ["series", "model_or_scenario", "year", "forecast", "actual", "error", "abs_pct_error"])

@@ -17,8 +17,9 @@ final class ScenarioFitterTests: XCTestCase {
         try ScenarioFitter.forecast(chinaAI, assumptions: assumptions, scenario: "t", horizon: horizon, level: 0.95)
     }
 
-    /// Three actuals and an exponential: the delta-method band reaches far below zero by
-    /// 2027 (−526 before the floor); a positive quantity's interval stops at zero.
+    /// Three actuals and an exponential: the symmetric delta-method band reaches far below
+    /// zero by 2027 (−526); a positive quantity's band is made on the log scale instead
+    /// (LogScaleBand), so its lower end is positive and the band longer above than below.
     func testAPositiveSeriesIntervalNeverGoesBelowZero() throws {
         let short = MarketSeries(id: "m", file: "t.csv", unit: "亿元", observations: [
             (2020, 15.0), (2022, 70), (2023, 141.34),
@@ -31,7 +32,11 @@ final class ScenarioFitterTests: XCTestCase {
             }
         }
         let exponential = try Forecaster.forecast(short, model: .curve(.exponential), horizon: 2027, level: 0.95)
-        XCTAssertEqual(exponential.estimates.last?.lower, 0, "the band's lower end is at the floor")
+        let last = try XCTUnwrap(exponential.estimates.last)
+        let lower = try XCTUnwrap(last.lower), upper = try XCTUnwrap(last.upper)
+        XCTAssertGreaterThan(lower, 0, "the log-scale band's lower end is positive")
+        XCTAssertEqual(upper / last.value, last.value / lower, accuracy: 1e-9, "symmetric on the log scale")
+        XCTAssertGreaterThan(upper - last.value, last.value - lower, "longer above than below")
     }
 
     func testNoAssumptionsIsThePlainCatalogFit() throws {

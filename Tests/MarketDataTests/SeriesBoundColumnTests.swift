@@ -26,6 +26,29 @@ final class SeriesBoundColumnTests: XCTestCase {
         XCTAssertTrue(series.warnings.isEmpty, "\(series.warnings)")
     }
 
+    /// Two sources bounding one year (issue 19): both rows kept with their sources, the
+    /// tightest one is the year's figure; any other repeat of a year stays an error.
+    func testSeveralSourcesBoundingOneYearKeepTheTightestAsTheFigure() throws {
+        let series = try load("""
+            year,value,unit,status,bound,source
+            2024,9000,亿元,actual,lower,CAICT
+            2025,12000,亿元,actual,lower,CAICT
+            2025,10000,亿元,actual,lower,MIIT
+            2026,30000,亿元,estimate,upper,X
+            2026,25000,亿元,estimate,upper,Y
+
+            """)
+        XCTAssertEqual(series.observations.map(\.year), [2024, 2025, 2026])
+        XCTAssertEqual(series.observations.map(\.value), [9000, 12000, 25000], "the highest lower bound, the lowest upper bound")
+        XCTAssertEqual(series.otherSources.map { [$0.source, "\($0.line)"] }, [["MIIT", "4"], ["X", "5"]])
+        for repeat_ in ["2024,9100,亿元,actual,,MIIT", "2024,9100,亿元,actual,upper,MIIT", "2024,9100,亿元,actual,lower,CAICT",
+                        "2024,9100,亿元,estimate,lower,MIIT"] {
+            XCTAssertThrowsError(try load("year,value,unit,status,bound,source\n2024,9000,亿元,actual,lower,CAICT\n\(repeat_)\n"), repeat_) { error in
+                XCTAssertTrue("\(error)".contains("year 2024 appears twice, on lines 2 and 3"), "\(error)")
+            }
+        }
+    }
+
     func testWithoutTheColumnsEveryFigureIsExact() throws {
         let series = try load("year,value,unit,status,source\n2020,1,亿元,actual,A\n2021,2,亿元,actual,A\n")
         XCTAssertEqual(series.observations.map(\.bound), [nil, nil])

@@ -36,20 +36,20 @@ final class HeadlineRulesTests: XCTestCase {
 
     /// From the 2025 lower bound to 2027E the rate is an upper limit on every page that prints it.
     func testGrowthFromALowerBoundIsAtMostOnEveryPage() {
-        for (language, atMost) in [(DisplayLanguage.zh, "至多 12.9%"), (.en, "at most 12.9%")] {
+        for (language, atMost) in [(DisplayLanguage.zh, "至多 29.3%"), (.en, "at most 29.3%")] {
             for id in ["executive-summary", "key-findings", "forecast-comparison"] {
                 XCTAssertTrue(text(id, language).contains(atMost), "\(language) \(id): \(text(id, language))")
             }
-            XCTAssertTrue(text("market-size", language).contains("CAGR ≤12.9%"), "\(language) market-size")
-            XCTAssertTrue(text("executive-summary", language).contains("CAGR ≤12.9%"), "\(language) summary chart")
+            XCTAssertTrue(text("market-size", language).contains("CAGR ≤29.3%"), "\(language) market-size")
+            XCTAssertTrue(text("executive-summary", language).contains("CAGR ≤29.3%"), "\(language) summary chart")
             // Never the bare rate as if the start were a value.
             for id in ["executive-summary", "key-findings", "market-size", "forecast-comparison"] {
                 let page = text(id, language)
-                XCTAssertFalse(page.replacingOccurrences(of: atMost, with: "").replacingOccurrences(of: "≤12.9%", with: "")
-                                   .contains("12.9%"), "\(language) \(id) prints 12.9% bare")
+                XCTAssertFalse(page.replacingOccurrences(of: atMost, with: "").replacingOccurrences(of: "≤29.3%", with: "")
+                                   .contains("29.3%"), "\(language) \(id) prints 29.3% bare")
             }
         }
-        XCTAssertTrue(text("forecast-comparison", .zh).contains("基准情景至多 12.9%"))
+        XCTAssertTrue(text("forecast-comparison", .zh).contains("基准情景至多 29.3%"))
     }
 
     /// The large-model market (3 actuals, 1 degree of freedom) shows no forecast anywhere

@@ -34,6 +34,22 @@ final class RevisionReasonsTests: XCTestCase {
                        ["inputs, config and model unchanged"], "another scenario's file does not move this one")
     }
 
+    /// A declared base case and a linked vintage are settings of report.yaml: a change names them.
+    func testTheBaseCaseWeightAndTheLinkAreNamed() throws {
+        var new = manifest()
+        new.config.series[0].consensusWeight = 1
+        new.config.series[0].linkedVintage = "editions/old.csv"
+        XCTAssertEqual(reasons(manifest(), new), ["config changed (consensus base_weight none → 1.0, link none → editions/old.csv)"])
+        let typed = RevisionReasons.typed(series: "s", scenario: "", old: manifest(), new: new)
+        let text = typed.map { $0.clientText(Strings(language: .zh)) }.joined()
+        XCTAssertTrue(text.contains("基准情景改为统计趋势与出版方共识按 1:1 加权"), text)
+        XCTAssertTrue(text.contains("按旧版增速链接更早年份"), text)
+        // A manifest written before these settings existed decodes without them.
+        let json = try JSONEncoder().encode(manifest())
+        XCTAssertFalse(String(decoding: json, as: UTF8.self).contains("consensusWeight"))
+        XCTAssertNil(try JSONDecoder().decode(RunManifest.self, from: json).config.series[0].consensusWeight)
+    }
+
     /// A publisher's revision is named before the digest that proves it; a manifest written
     /// before vintages were recorded gives no vintage reason.
     func testAVintageRevisionIsNamedFirst() throws {

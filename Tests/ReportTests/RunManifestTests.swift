@@ -30,9 +30,9 @@ final class RunManifestTests: XCTestCase {
     /// later version might write is kept as written, never refused.
     func testInputRolesRoundTripThroughTheManifestText() throws {
         let roles: [InputRole] = [.config, .series(id: "china-ai-market-size"), .publisherForecasts(series: "s"),
-                                  .theme, .table("vendors"), .scenario("bull"), .penetration, .commentary(index: 1),
+                                  .linkedVintage(series: "s"), .theme, .table("vendors"), .scenario("bull"), .penetration, .commentary(index: 1),
                                   .other("weights:x")]
-        XCTAssertEqual(roles.map(\.description), ["config", "series:china-ai-market-size", "publisher-forecasts:s", "theme",
+        XCTAssertEqual(roles.map(\.description), ["config", "series:china-ai-market-size", "publisher-forecasts:s", "linked-vintage:s", "theme",
                                                   "table:vendors", "scenario:bull", "penetration", "commentary-2",
                                                   "weights:x"])
         for role in roles {

@@ -72,6 +72,40 @@ final class RunValidationTests: XCTestCase {
         XCTAssertEqual(report.files.count, 2)
     }
 
+    /// `consensus:` and `link:` are checked like every other key: located, with a fix.
+    func testConsensusAndLinkSettingsAreChecked() throws {
+        try "year,value,unit,status,source\n2018,1,亿元,actual,y\n2019,2,亿元,actual,y\n"
+            .write(to: folder.appendingPathComponent("old.csv"), atomically: true, encoding: .utf8)
+        try "publisher,definition,year,value,cagr_percent,unit,source,series\nP,d,2023,9,,亿元,s,c\n"
+            .write(to: folder.appendingPathComponent("pf.csv"), atomically: true, encoding: .utf8)
+        let base = """
+            quarter: 2026Q4
+            horizon: 2027
+            series:
+              - id: c
+                data: good.csv
+                model: auto
+            tables: {published-forecasts: pf.csv}
+
+            """
+        func errors(_ extra: String) throws -> [String] {
+            try check(base + extra).errors.map { "\($0.location): \($0.message) | \($0.hint ?? "")" }
+        }
+        // A level alone gives no consensus: the check says what to add.
+        let noRates = try errors("consensus: {series: c}\n")
+        XCTAssertEqual(noRates.count, 1, "\(noRates)")
+        XCTAssertTrue(noRates.first?.contains("report.yaml:8:12: `consensus` needs published growth rates of `c`") ?? false, "\(noRates)")
+        XCTAssertTrue(noRates.first?.contains("cagr_percent") ?? false, "\(noRates)")
+        XCTAssertTrue(try errors("consensus: {series: d}\n").first?.contains("`consensus` names series `d`") ?? false)
+        XCTAssertTrue(try errors("consensus: {series: c, base_weight: -1}\n").first?.contains("`base_weight` must be 0 or more") ?? false)
+        // An older vintage that does not reach the newest first year cannot link.
+        let link = base.replacingOccurrences(of: "    model: auto\n", with: "    model: auto\n    link: {method: growth, vintage: old.csv}\n")
+        let gap = try check(link).errors.map(\.description).joined(separator: "\n")
+        XCTAssertTrue(gap.contains("old.csv") && gap.contains("has no growth into 2020"), gap)
+        let method = try check(link.replacingOccurrences(of: "method: growth", with: "method: level")).errors.map(\.description).joined()
+        XCTAssertTrue(method.contains("unknown link method `level`") && method.contains("never spliced"), method)
+    }
+
     func testHorizonBeforeTheLastActualIsRefused() throws {
         let report = try check("""
             quarter: 2026Q4

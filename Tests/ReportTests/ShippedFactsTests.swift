@@ -127,7 +127,7 @@ final class ShippedFactsTests: XCTestCase {
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元"), text("key-findings", .zh))
         // Issue 20: two lower bounds leave no growth rate certain; from a lower bound, at most.
         XCTAssertTrue(text("key-findings", .zh).contains("两个下限之间的增速无法确定"), text("key-findings", .zh))
-        XCTAssertTrue(text("key-findings", .zh).contains("年复合增长率至多 12.9%"), text("key-findings", .zh))
+        XCTAssertTrue(text("key-findings", .zh).contains("年复合增长率至多 29.3%"), text("key-findings", .zh))
         XCTAssertFalse(text("key-findings", .zh).contains("为 超过"), "no stray space before a bound")
         XCTAssertTrue(text("key-findings", .en).contains("2025 more than CNY 1,000.0 bn"), text("key-findings", .en))
     }
@@ -140,7 +140,7 @@ final class ShippedFactsTests: XCTestCase {
         // The large-model finding quotes growth within one vintage (2020–2022, issue 19), so 70.0.
         XCTAssertTrue(largeModel.contains("70.0") && findings.contains("70.0亿元"), findings)
         XCTAssertFalse(findings.contains("70亿元") || findings.contains("141.34"), findings)
-        XCTAssertTrue(marketSize.contains("12,742") && findings.contains("12,742亿元"), findings)
+        XCTAssertTrue(marketSize.contains("16,723") && findings.contains("16,723亿元"), findings)
         // Visits in the chart's unit: 亿次 on the axis and in the sentence.
         XCTAssertTrue(text("chatgpt-visits", .zh).contains("单位：亿次"))
         XCTAssertTrue(findings.contains("18.0 亿次"), findings)

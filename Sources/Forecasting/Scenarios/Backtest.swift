@@ -151,7 +151,11 @@ public enum Backtest {
                 continue
             }
             do {
-                let fit = try GrowthCurves.fit(kind, x: x, y: y)
+                // Bounds are censored here as in the forecast (CensoredFit), so the backtest
+                // scores the method the report uses.
+                let fit = try CensoredFit.fit(x: x, y: y, bounds: fitted.map(\.bound), predict: { $0.predict($1) }) {
+                    try GrowthCurves.fit(kind, x: x, y: $0)
+                }.fit
                 guard fit.converged else {
                     skipped.append(BacktestSkip(method: .model(kind.rawValue), reason: "the fit did not converge: \(fit.reason)",
                                                 cause: .notConverged))

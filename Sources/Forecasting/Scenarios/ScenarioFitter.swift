@@ -64,13 +64,22 @@ public enum ScenarioFitter {
         }
 
         var selectionReason: String?
-        var fit: any FittedCurve = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
-                               series: series.id, scenario: scenario)
+        // Published bounds are censored observations (CensoredFit): a path above a lower
+        // bound costs nothing, so three floors no longer pull the curve down onto them.
+        let bounds = window.map(\.bound)
+        func censoredFit(_ options: GrowthFitOptions) throws -> CensoredFit.Outcome<any FittedCurve> {
+            try CensoredFit.fit(x: x, y: y, bounds: bounds, predict: { $0.predict($1) }) { values in
+                try fitModel(candidates, x: x, y: values, options: options, reason: &selectionReason,
+                             series: series.id, scenario: scenario)
+            }
+        }
+        var outcome = try censoredFit(options)
+        var fit = outcome.fit
         if !assumptions.anchors.isEmpty {
             // The data's own scatter sets how much one observation is worth.
             let dof = max(fit.degreesOfFreedom, 1)
             var residualVariance = fit.residualSumOfSquares / Double(dof)
-            let meanSquare = y.map { $0 * $0 }.reduce(0, +) / Double(max(y.count, 1))
+            let meanSquare = outcome.imputed.map { $0 * $0 }.reduce(0, +) / Double(max(y.count, 1))
             // A perfect fit would make every anchor weightless; floor at 0.1% of the level.
             residualVariance = max(residualVariance, 1e-6 * meanSquare)
             options.pseudoObservations = assumptions.anchors.map { anchor in
@@ -84,8 +93,8 @@ public enum ScenarioFitter {
                 let sd = tolerance * target
                 return PseudoObservation(x: Double(anchor.year), y: target, weight: residualVariance / (sd * sd))
             }
-            fit = try fitModel(candidates, x: x, y: y, options: options, reason: &selectionReason,
-                               series: series.id, scenario: scenario)
+            outcome = try censoredFit(options)
+            fit = outcome.fit
             for anchor in assumptions.anchors where anchor.kind == .hard {
                 let value = fit.predict(Double(anchor.year)) * assumptions.shockMultiplier(at: Double(anchor.year))
                 guard abs(value - anchor.value) <= hardAnchorAcceptance * abs(anchor.value) else {
@@ -98,16 +107,27 @@ public enum ScenarioFitter {
 
         var points = series.actuals.filter { fitThrough == nil || $0.year <= fitThrough! }
             .map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
-        // A positive quantity is never forecast below zero: the symmetric delta-method band
-        // of a short series can reach far below it.
-        let floor = allActuals.allSatisfy { $0.value > 0 } ? 0.0 : -Double.infinity
+        // A positive quantity gets its band on the log scale (LogScaleBand): the symmetric
+        // delta-method band of a short series reaches below zero, and clipping it there
+        // printed intervals like 0–36,196 that no reader believes.
+        let positive = allActuals.allSatisfy { $0.value > 0 }
         if horizon > last.year {
             for year in (last.year + 1)...horizon {
                 let t = Double(year)
                 let m = assumptions.shockMultiplier(at: t)
-                let band = fit.predictionInterval(at: t, level: level)
-                points.append(ForecastPoint(year: year, value: fit.predict(t) * m,
-                                            lower: band.lower.isFinite ? max(band.lower * m, floor) : nil,
+                let value = fit.predict(t)
+                var band = fit.predictionInterval(at: t, level: level)
+                if outcome.rounds > 1 {
+                    // Bounds moved the path: its width comes from the ordinary fit's scatter
+                    // (CensoredFit.Outcome.ordinary), as a relative half-width around the path.
+                    let ordinaryValue = outcome.ordinary.predict(t)
+                    let ordinaryBand = outcome.ordinary.predictionInterval(at: t, level: level)
+                    let relative = (ordinaryBand.upper - ordinaryBand.lower) / 2 / abs(ordinaryValue)
+                    band = (value - relative * abs(value), value + relative * abs(value))
+                }
+                if positive, value > 0 { band = LogScaleBand.band(value: value, symmetric: band) }
+                points.append(ForecastPoint(year: year, value: value * m,
+                                            lower: band.lower.isFinite ? band.lower * m : nil,
                                             upper: band.upper.isFinite ? band.upper * m : nil, isEstimate: true))
             }
         }
@@ -121,10 +141,23 @@ public enum ScenarioFitter {
         // The analyst set the ceiling: warnings that the data do not pin it down are moot.
         var warnings = fit.warnings(ceilingIsSet: assumptions.ceiling != nil)
         if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
+        if !outcome.converged {
+            warnings.append("the fit to the published bounds still moved after \(outcome.rounds) rounds; the path may lie slightly off the bound")
+        }
         var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
         result.fitYears = summary.fitYears
-        return result.respectingBounds(of: series, fitThrough: fitThrough)
+        // The exact figures' root-mean-square distance from the path: within it a curve may
+        // pass a bound as it passes the exact values; none without exact figures.
+        let exact = window.filter { $0.bound == nil }
+        let scatter = exact.isEmpty ? 0 : (exact.map { observation -> Double in
+            let r = observation.value - fit.predict(Double(observation.year)) * assumptions.shockMultiplier(at: Double(observation.year))
+            return r * r
+        }.reduce(0, +) / Double(exact.count)).squareRoot()
+        result.boundBreaches = BoundBreach.find(in: window, years: summary.fitYears, allowance: scatter) { year in
+            fit.predict(Double(year)) * assumptions.shockMultiplier(at: Double(year))
+        }
+        return result.respectingBounds(of: series, fitThrough: fitThrough, censored: true)
     }
 
     /// The actuals up to `fitThrough` and the last of them, after the checks every model

@@ -4,9 +4,19 @@ import MarketData
 
 /// One series under one scenario.
 public struct ScenarioPath: Sendable {
+    /// Where a path comes from: a scenario file's assumptions, or the run's own paths
+    /// beside them (the statistical trend under a blended base, the publishers' consensus).
+    public enum Origin: Sendable, Equatable {
+        case assumptions
+        case trend
+        case consensus(Consensus)
+    }
     public var scenario: Scenario
     public var forecast: SeriesForecast
-    public init(scenario: Scenario, forecast: SeriesForecast) { self.scenario = scenario; self.forecast = forecast }
+    public var origin: Origin = .assumptions
+    public init(scenario: Scenario, forecast: SeriesForecast, origin: Origin = .assumptions) {
+        self.scenario = scenario; self.forecast = forecast; self.origin = origin
+    }
 }
 
 /// A series with its path under each scenario that covers it, scenarios in config order.

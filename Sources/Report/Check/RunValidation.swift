@@ -2,7 +2,8 @@ import Forecasting
 import Foundation
 import MarketData
 
-/// Everything a run would read, checked without fitting or rendering: report.yaml, every
+/// Everything a run would read, checked without rendering (and without fitting, except the
+/// scenario paths PathBoundCheck holds to the published bounds): report.yaml, every
 /// file it names, and whatever each config section adds. Problems are collected, never
 /// thrown one at a time, so `marketcast check` lists them all at once.
 ///
@@ -14,7 +15,7 @@ import MarketData
 public enum RunValidation {
     /// The checks after report.yaml itself, in the order their problems are listed. Later
     /// checks read what earlier ones loaded (scenarios and the backtest need the series).
-    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), BacktestCheck(), ExhibitTableCheck(),
+    static let checks: [InputCheck] = [SeriesDataCheck(), ScenarioCheck(), PathBoundCheck(), BacktestCheck(), ExhibitTableCheck(), ConsensusCheck(),
                                        PenetrationCheck(), ThemeCheck(), CommentaryCheck(), PreviousEditionCheck()]
 
     /// The outcome: every problem (errors and warnings) in file order, and what was read.
@@ -123,8 +124,14 @@ struct SeriesDataCheck: InputCheck {
     func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
         for entry in config.seriesWithReadableData {
             do {
-                let series = try SeriesLoader.load(data: try inputs.read(entry.dataPath), file: entry.dataPath,
+                var series = try SeriesLoader.load(data: try inputs.read(entry.dataPath), file: entry.dataPath,
                                                    id: entry.id, allowGaps: entry.allowGaps)
+                if let link = entry.link {
+                    // The older vintage may have gaps and years the newest has; only its growth is used.
+                    let older = try SeriesLoader.load(data: try inputs.read(link.vintagePath), file: link.vintagePath,
+                                                      id: entry.id, allowGaps: true)
+                    series = try series.linkedByGrowth(with: older)
+                }
                 inputs.series[entry.id] = series
                 problems.append(contentsOf: InputErrors(series.warnings))
                 if let last = series.actuals.last {
@@ -143,7 +150,7 @@ struct SeriesDataCheck: InputCheck {
                     ?? InputErrors([Diagnostic(SourceLocation(file: entry.dataPath), "cannot be read: \(error)")]))
             }
         }
-        return config.seriesWithReadableData.map(\.dataPath)
+        return config.seriesWithReadableData.flatMap { [$0.dataPath] + ($0.link.map { [$0.vintagePath] } ?? []) }
     }
 }
 
@@ -242,5 +249,28 @@ struct ThemeCheck: InputCheck {
                 ?? InputErrors([Diagnostic(SourceLocation(file: name), "\(error)")]))
         }
         return [path]
+    }
+}
+
+/// `consensus:` has what its path is built from: the published-forecasts table, and at
+/// least one published growth rate of the series (a level alone says nothing of the years
+/// after it). Scenario names `trend` and `consensus` are the run's own paths.
+struct ConsensusCheck: InputCheck {
+    static func missingRates(_ id: String) -> String {
+        "`consensus` needs published growth rates of `\(id)`, and the table `published-forecasts` has none that name it"
+    }
+    static let missingRatesHint = "add a row with `series`, `from_year`, `year` and `cagr_percent` to the published-forecasts table (and list the table under `tables:`), or drop `consensus:`"
+
+    func check(_ config: ReportConfig, inputs: inout LoadedInputs, into problems: inout InputErrors) -> [String] {
+        guard let settings = config.consensus else { return [] }
+        for file in config.scenarios where [ConsensusWords.consensusName, ConsensusWords.trendName].contains(file.scenario.name) {
+            problems.append(Diagnostic(settings.location, "scenario `\(file.scenario.name)` (\(file.file)) has the name of a path `consensus:` adds",
+                                       hint: "rename the scenario (`name:` in its file)"))
+        }
+        guard let series = inputs.series[settings.seriesID], let tables = inputs.tables else { return [] }
+        if ScenarioRun.consensus(for: series, tables: tables) == nil {
+            problems.append(Diagnostic(settings.location, Self.missingRates(settings.seriesID), hint: Self.missingRatesHint))
+        }
+        return []
     }
 }

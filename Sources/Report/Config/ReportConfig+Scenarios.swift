@@ -8,8 +8,20 @@ public struct BacktestSettings: Sendable {
     public var location: SourceLocation
 }
 
+/// `consensus: {series: china-ai-market-size, base_weight: 1}` in report.yaml: the
+/// publishers' forecasts of the series (table `published-forecasts`) drawn as a scenario
+/// beside the others, and, with a positive `base_weight`, weighted into the base case
+/// against the base scenario's trend (weight 1). Forecasting/Scenarios/Consensus.swift.
+public struct ConsensusSettings: Sendable {
+    public var seriesID: String
+    /// The consensus's weight in the base case against the trend's 1; 0: beside it only.
+    public var baseWeight: Double
+    public var location: SourceLocation
+}
+
 extension ReportConfig {
     static let backtestKeys = ["series", "fit_through"]
+    static let consensusKeys = ["series", "base_weight"]
 
     /// Reads `scenarios:`, `base_scenario:` and `backtest:` once the series are known.
     mutating func loadScenarios(root: YAMLMapping, folder: String) throws {
@@ -64,6 +76,26 @@ extension ReportConfig {
                                  hint: "write the last year the fits may see, e.g. 2022")
             }
             backtest = BacktestSettings(seriesID: id, fitThrough: through, location: mapping.location(of: "fit_through"))
+        }
+
+        if let mapping = try root.submapping("consensus") {
+            try mapping.rejectUnknownKeys(allowed: Self.consensusKeys, section: "`consensus`")
+            let id = try mapping.requiredString("series", section: "`consensus`")
+            guard ids.contains(id) else {
+                let guess = Suggestions.closest(to: id, among: ids)
+                throw Diagnostic(mapping.location(of: "series"), "`consensus` names series `\(id)`, which report.yaml does not list",
+                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
+            }
+            let weight = try mapping.double("base_weight") ?? 0
+            guard weight >= 0, weight.isFinite else {
+                throw Diagnostic(mapping.location(of: "base_weight"), "`base_weight` must be 0 or more, found \(weight)",
+                                 hint: "1 weighs the consensus equally with the trend; 0 shows it beside the base case only")
+            }
+            if weight > 0, baseScenario == nil {
+                throw Diagnostic(mapping.location(of: "base_weight"), "`base_weight` weighs the consensus into the base case, but no scenario is listed",
+                                 hint: "list a base scenario under `scenarios:`, or set `base_weight: 0`")
+            }
+            consensus = ConsensusSettings(seriesID: id, baseWeight: weight, location: mapping.location)
         }
     }
 

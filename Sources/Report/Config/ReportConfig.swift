@@ -46,6 +46,9 @@ public struct ReportConfig: Sendable {
         public var allowGaps: Bool = false
         /// The publisher's own forecasts as published at the time (year,value,unit,vintage,source).
         public var publisherForecastsPath: String? = nil
+        /// `link: {method: growth, vintage: …}`: an older vintage whose year-on-year growth
+        /// carries the series back before its first year (MarketSeries.linkedByGrowth).
+        public var link: SeriesLink? = nil
         /// The range the series takes by its nature (`bounds: {floor: 0, ceiling: 100}` for
         /// a share in %): the forecast is held inside it, and the page says the bound is ours.
         public var bounds: NaturalBounds? = nil
@@ -82,6 +85,8 @@ public struct ReportConfig: Sendable {
     public var scenarios: [ScenarioConfig] = []
     public var baseScenario: String?
     public var backtest: BacktestSettings?
+    /// The publishers' consensus scenario and its weight in the base case; nil without `consensus:`.
+    public var consensus: ConsensusSettings?
     /// The industry penetration (推进程度) section; nil when the config has none.
     public var penetration: PenetrationConfig?
     /// The analyst's commentary pages, in `commentary:` order.
@@ -91,11 +96,11 @@ public struct ReportConfig: Sendable {
     var previousEditionLocation: SourceLocation?
 
     static let topLevelKeys = ["quarter", "horizon", "language", "level", "document", "series",
-                               "scenarios", "base_scenario", "backtest", "penetration", "theme", "tables", "commentary",
+                               "scenarios", "base_scenario", "backtest", "consensus", "penetration", "theme", "tables", "commentary",
                                "previous_edition"]
     static let documentKeys = ["title", "author", "date", "title_en", "publisher", "publisher_en"]
     static let seriesKeys = ["id", "data", "title", "model", "chart", "chart_id", "title_en", "note", "note_en",
-                             "allow_gaps", "publisher_forecasts", "bounds"]
+                             "allow_gaps", "publisher_forecasts", "bounds", "link"]
     /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
     public static var tableNames: [String] { ExhibitTable.all.map(\.name) }
     public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
@@ -324,6 +329,19 @@ public struct ReportConfig: Sendable {
             return try Self.resolve(relative, folder: folder, at: entry.location(of: "publisher_forecasts"),
                                     what: "publisher forecasts of series `\(id)`")
         } ?? nil
+        let link = try problems.collect { () throws -> SeriesLink? in
+            guard let mapping = try entry.submapping("link") else { return nil }
+            try mapping.rejectUnknownKeys(allowed: SeriesLink.keys, section: "`link`")
+            let method = try mapping.requiredString("method", section: "`link`")
+            guard method == SeriesLink.growthMethod else {
+                throw Diagnostic(mapping.location(of: "method"), "unknown link method `\(method)`",
+                                 hint: "`growth`: the older vintage's year-on-year growth carries the series back (levels of two vintages are never spliced)")
+            }
+            let relative = try mapping.requiredString("vintage", section: "`link`")
+            let path = try Self.resolve(relative, folder: folder, at: mapping.location(of: "vintage"),
+                                        what: "older vintage of series `\(id)`")
+            return SeriesLink(vintagePath: path, location: mapping.location)
+        } ?? nil
         let bounds = try problems.collect { () throws -> NaturalBounds? in
             guard let mapping = try entry.submapping("bounds") else { return nil }
             try mapping.rejectUnknownKeys(allowed: ["floor", "ceiling"], section: "bounds of series `\(id)`")
@@ -335,10 +353,12 @@ public struct ReportConfig: Sendable {
             }
         } ?? nil
         guard let dataPath else { return nil }
-        return SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? Self.defaultModel,
-                           chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
-                           titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
-                           publisherForecastsPath: publisherForecasts, bounds: bounds)
+        var result = SeriesEntry(id: id, dataPath: dataPath, title: title ?? id, model: model ?? Self.defaultModel,
+                                 chart: chart ?? .marketSize, chartID: chartID ?? id, location: entry.location,
+                                 titleEN: titleEN, note: note, noteEN: noteEN, allowGaps: allowGaps,
+                                 publisherForecastsPath: publisherForecasts, bounds: bounds)
+        result.link = link
+        return result
     }
 
     /// `relative` resolved against the config's folder; an error at `location` when no file is there.
@@ -400,4 +420,13 @@ public struct ReportConfig: Sendable {
               Int(parts[0]) != nil, let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
+}
+
+/// A series' opt-in link to an older vintage (`link:` under the series in report.yaml).
+public struct SeriesLink: Sendable {
+    static let keys = ["method", "vintage"]
+    static let growthMethod = "growth"
+    /// The older vintage's data file (absolute).
+    public var vintagePath: String
+    public var location: SourceLocation
 }

@@ -31,32 +31,35 @@ enum BaseCaseBacktestNote {
         guard let backtest = context.backtest, seriesID == nil || seriesID == backtest.seriesID,
               var (standing, members) = standingAndMembers(in: context) else { return nil }
         if !citingEvidence { standing.reasons.removeAll { $0 == .referenceEvidence } }
-        return context.strings.baseCaseBacktest(standing, members: members, testYears: backtest.testYears)
+        // A base case weighed with the consensus is not a model: the backtest judges its trend.
+        let blended = context.result(for: backtest.seriesID)?.forecast.blend != nil
+        return context.strings.baseCaseBacktest(standing, members: members, testYears: backtest.testYears, blended: blended)
     }
 }
 
 extension Strings {
-    func baseCaseBacktest(_ standing: BacktestStanding, members: [YearlyMethod] = [], testYears: [Int]) -> String {
+    func baseCaseBacktest(_ standing: BacktestStanding, members: [YearlyMethod] = [], testYears: [Int], blended: Bool = false) -> String {
         // The members are listed where the base case is described; here the name alone.
         let model = modelName(standing.model, members: members.count > 1 ? [] : members)
+        let zhSubject = blended ? "统计趋势" : "基准情景", enSubject = blended ? "statistical trend" : "base case"
         guard let best = standing.best, let rank = standing.rank, let error = standing.modelError else {
-            return localized("基准情景的模型（\(model)）未参加回测，回测不能为其提供支持。",
-                             "The base case's model (\(model)) was not backtested, so the backtest offers it no support.")
+            return localized("\(zhSubject)的模型（\(model)）未参加回测，回测不能为其提供支持。",
+                             "The \(enSubject)'s model (\(model)) was not backtested, so the backtest offers it no support.")
         }
         let mape = NumberFormat.percent(error)
         if standing.isBest {
-            return localized("基准情景的模型（\(model)）在回测中误差最低（平均误差 \(mape)），与回测结果一致。",
-                             "The base case's model (\(model)) has the lowest backtest error (average miss \(mape)): the backtest supports it.")
+            return localized("\(zhSubject)的模型（\(model)）在回测中误差最低（平均误差 \(mape)），与回测结果一致。",
+                             "The \(enSubject)'s model (\(model)) has the lowest backtest error (average miss \(mape)): the backtest supports it.")
         }
         // The standing ranks models only.
         let bestName = modelName(best.method.modelName ?? "")
         let bestMAPE = NumberFormat.percent(best.meanAbsolutePercentError)
         let years = testYears.map(String.init).joined(separator: localized("、", ", "))
-        let head = localized("基准情景用\(model)，其回测误差（平均误差 \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",
-                             "The base case uses the \(model), whose backtest error (average miss \(mape)) ranks \(rank) of \(standing.modelCount) models; the lowest is the \(bestName) (\(bestMAPE)).")
+        let head = localized("\(zhSubject)用\(model)，其回测误差（平均误差 \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",
+                             "The \(enSubject) uses the \(model), whose backtest error (average miss \(mape)) ranks \(rank) of \(standing.modelCount) models; the lowest is the \(bestName) (\(bestMAPE)).")
         guard !standing.reasons.isEmpty else {
-            return head + localized("回测不支持基准情景的模型选择，宜改用误差更低的模型。",
-                                    " The backtest does not support the base case's model; a model with a lower error should replace it.")
+            return head + localized("回测不支持\(zhSubject)的模型选择，宜改用误差更低的模型。",
+                                    " The backtest does not support the \(enSubject)'s model; a model with a lower error should replace it.")
         }
         let reasons = standing.reasons.map { reason -> String in
             switch reason {

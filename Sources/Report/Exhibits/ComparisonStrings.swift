@@ -1,3 +1,4 @@
+import Forecasting
 import MarketData
 
 /// The words of the forecast comparison, in both report languages.
@@ -44,10 +45,16 @@ extension Strings {
         localized("\(title) \(fromYear)–\(toYear)E CAGR：", "\(title) \(fromYear)–\(toYear)E CAGR: ")
             + parts.joined(separator: localized("；", "; "))
     }
-    func comparisonNote(sources: [String], scenarioPage: Int?) -> String {
+    /// `blend`: the base case weighs the publishers' consensus in, so the note says which forecasts enter it.
+    func comparisonNote(sources: [String], scenarioPage: Int?, blend: BaseBlend? = nil) -> String {
         let page = scenarioPage.map { localized("（情景见第 \($0) 页）", " (scenarios on p. \($0))") } ?? ""
+        let use = blend.map { blend in
+            let ratio = ScenarioAssumptionWords.ratio(blend)
+            return localized("出版方预测为其发布时的预测，均未用于本报告拟合；与本报告序列同口径的规模预测及各出版方的增速构成“出版方共识”，基准情景由统计趋势与之按 \(ratio) 加权而成（marketcast 分析师的判断）。",
+                             "published forecasts are as published at the time and none is used in our fits; the same-definition levels and the publishers' growth rates make the “publishers' consensus”, which the base case weighs \(ratio) with the statistical trend (marketcast's judgement).")
+        } ?? localized("出版方预测为其发布时的预测，均未用于本报告拟合。", "published forecasts are as published at the time and none is used in our fits.")
         return sourceLine(sources) + localized(
-            "。注：“超过”为出版方所述下限；出版方预测为其发布时的预测，均未用于本报告拟合。本报告的数值为基准、乐观、悲观情景\(page)或该序列模型的预测，按情景假设拟合；CAGR 只在本报告预测期内与出版方的期间重叠的年份计算；自下限起算的增速为上限（“至多”）。",
-            ". Note: “>” is the publisher's lower bound; published forecasts are as published at the time and none is used in our fits. Our figures are the base, bull and bear scenarios\(page) or the series' model, fitted under the scenario assumptions; our CAGR covers only the years where our horizon overlaps the publisher's period, and from a lower bound it is an upper limit (“at most”).")
+            "。注：“超过”为出版方所述下限；\(use)本报告的数值为各情景\(page)或该序列模型的预测，按情景假设拟合；CAGR 只在本报告预测期内与出版方的期间重叠的年份计算；自下限起算的增速为上限（“至多”）。",
+            ". Note: “>” is the publisher's lower bound; \(use) Our figures are the scenarios\(page) or the series' model, fitted under the scenario assumptions; our CAGR covers only the years where our horizon overlaps the publisher's period, and from a lower bound it is an upper limit (“at most”).")
     }
 }

@@ -57,12 +57,34 @@ extension Strings {
         let list = years.map(String.init).joined(separator: localized("、", ", "))
         switch kind {
         case .lower:
-            return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；模型按下限值拟合，故预测及其区间为数据所能支持的最低路径。",
-                             "\(list): lower bounds as published (\"more than\"); the true values are higher. The model is fitted to the bounds, so the forecast and its interval are the lowest path the data support.")
+            // Curves fit them as censored (CensoredFit); the yearly methods start from them.
+            return localized("\(list) 年为出版方所述下限（“超过”“突破”），实际值更高；增长曲线可高于下限，趋势外推从下限出发，是数据所能支持的最低路径。",
+                             "\(list): lower bounds as published (\"more than\"); the true values are higher. Curves may lie above them; the trend starts from them, the lowest path the data support.")
         case .upper:
             return localized("\(list) 年为出版方所述上限（“不足”），实际值更低；模型按上限值拟合，故预测及其区间为数据所能支持的最高路径。",
                              "\(list): upper bounds as published (“less than”); the true values are lower. The model is fitted to the bounds, so the forecast and its interval are the highest path the data support.")
         }
+    }
+
+    var linkedLegend: String { localized("按旧版增速回推（非公布值）", "Linked by older growth (not published)") }
+    /// The years carried back by an older vintage's growth, named with that vintage's sources.
+    func linkedNote(from: Int, to: Int, anchor: Int, sources: [String]) -> String {
+        let years = from == to ? "\(from)" : "\(from)–\(to)"
+        let cited = sources.joined(separator: localized("、", ", "))
+        return localized("\(years) 年为链接值：自 \(anchor) 年的新版数值起，按旧版（\(cited)）的同比增速逐年回推，不是公布值；两个版本的数值从不拼接。",
+                         "\(years): linked, carried back from the new vintage's \(anchor) figure by the older vintage's year-on-year growth (\(cited)); not published figures, and the two vintages' levels are never spliced.")
+    }
+
+    /// A year several sources bound: every source with its figure, and which drives the fit.
+    func severalSourcesNote(tightest: Observation, others: [Observation], unit: String) -> String {
+        let rows = ([tightest] + others).sorted { $0.value < $1.value }
+        let listed = rows.map { row in
+            row.source(in: language) + " " + (row.bound.flatMap { proseBoundPrefixes[$0] } ?? "")
+                + NumberFormat.amount(row.value, unit: unit, language: language)
+        }.joined(separator: localized("；", "; "))
+        let which = tightest.bound == .upper ? localized("最低的上限", "the lowest upper bound") : localized("最高的下限", "the highest lower bound")
+        return localized("\(tightest.year) 年有 \(rows.count) 个来源：\(listed)；拟合取其中\(which)。",
+                         "\(tightest.year) has \(rows.count) sources: \(listed); the fit takes \(which).")
     }
 
     /// "数据截至：2025-12-26（所用最新发布）": the latest publication a page uses.

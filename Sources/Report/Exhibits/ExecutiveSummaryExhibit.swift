@@ -120,16 +120,16 @@ struct ExecutiveSummary {
                                                            }))
     }
 
-    /// The three findings that matter: where the headline market goes (its forecast), how
-    /// wide the scenarios spread, and where adoption stands; others in list order fill in
-    /// when one of these is missing.
+    /// The three findings that matter: how wide the scenarios spread (the range a client
+    /// reads first, issue 19), where the headline market goes (its base case), and where
+    /// adoption stands; others in list order fill in when one of these is missing.
     static func select(_ all: [KeyFindingsExhibit.Finding], headline: ReportConfig.SeriesEntry) -> [KeyFindingsExhibit.Finding] {
         var chosen: [KeyFindingsExhibit.Finding] = []
         func take(_ finding: KeyFindingsExhibit.Finding?) {
             if let finding, !chosen.contains(finding), chosen.count < 3 { chosen.append(finding) }
         }
-        take(all.last { $0.exhibitID == headline.chartID })
         take(all.first { $0.exhibitID == ScenarioPage.chartID(for: headline) })
+        take(all.last { $0.exhibitID == headline.chartID })
         take(all.first { $0.exhibitID == "penetration-ranking" })
         for finding in all { take(finding) }
         return chosen

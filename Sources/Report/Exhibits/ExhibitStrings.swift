@@ -197,14 +197,16 @@ extension Strings {
     var seePage: String { localized("见页", "See page") }
     /// `cagr` is a growth phrase ("15.2%", "至多 15.2%"); `startIsBound` adds why it is a limit.
     func findingMarketSize(title: String, year: Int, amount: String, interval: String, fromYear: Int, toYear: Int, cagr: String,
-                           startIsBound: Bool = false, model: String) -> String {
+                           startIsBound: Bool = false, model: String, declaredBase: Bool = false) -> String {
         let why = startIsBound ? localized("（自 \(fromYear) 年下限起算）", " (from the \(fromYear) lower bound)") : ""
+        // A declared base case is no model: the sentence says what the base is.
+        let modelWord = declaredBase ? localized("基准情景为", "base case: ") : localized("模型为", "model: ")
         // Years in a sentence carry no "E": the sentence says they are forecast.
-        return localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，模型为\(model)。",
+        return localized("\(title)预计 \(year) 年达到 \(amount)（\(interval)），\(fromYear)–\(toYear) 年复合增长率\(cagr.first?.isASCII == true ? " " : "")\(cagr)\(why)，\(modelWord)\(model)。",
              // "a 10.0% CAGR over …" for a rate, "a CAGR over … of at most 15.2%" for a limit.
              cagr.first?.isLetter == true
-                ? "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR over \(fromYear)–\(toYear) of \(cagr)\(why); model: \(model)."
-                : "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)\(why); model: \(model).")
+                ? "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a CAGR over \(fromYear)–\(toYear) of \(cagr)\(why); \(modelWord)\(model)."
+                : "\(title) is forecast to reach \(amount) in \(year) (\(interval)), a \(cagr) CAGR over \(fromYear)–\(toYear)\(why); \(modelWord)\(model).")
     }
     /// "95% 区间 7,140–20,320": a forecast's interval as key findings quote it.
     func intervalQuote(level: Double, lower: String, upper: String) -> String {
@@ -222,10 +224,19 @@ extension Strings {
         return localized("ChatGPT 月访问量在 \(months.joined(separator: "、")) 达到峰值 \(value)，\(last) 为 \(lastValue)\(gap)。",
                     "ChatGPT's monthly visits peaked at \(value) in \(months.joined(separator: " and ")); \(last): \(lastValue)\(gap).")
     }
-    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String,
-                              high: String, highAmount: String, highInterval: String) -> String {
-        localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(low)；\(lowInterval)）至 \(highAmount)（\(high)；\(highInterval)）。",
-                  "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(low.lowercased()); \(lowInterval)) to \(highAmount) (\(high.lowercased()); \(highInterval)).")
+    /// An end without an interval (the publishers' consensus, which is no fit) is quoted with its label only.
+    func findingScenarioRange(title: String, year: Int, low: String, lowAmount: String, lowInterval: String?,
+                              high: String, highAmount: String, highInterval: String?) -> String {
+        func zh(_ label: String, _ interval: String?) -> String { label + (interval.map { "；\($0)" } ?? "") }
+        func en(_ label: String, _ interval: String?) -> String { label.lowercased() + (interval.map { "; \($0)" } ?? "") }
+        return localized("\(title) \(year) 年的情景区间为 \(lowAmount)（\(zh(low, lowInterval))）至 \(highAmount)（\(zh(high, highInterval))）。",
+                         "Across scenarios, \(title) in \(year) ranges from \(lowAmount) (\(en(low, lowInterval))) to \(highAmount) (\(en(high, highInterval))).")
+    }
+    /// How a base case declared as a blend is named where a model would be.
+    func blendedBase(_ blend: BaseBlend) -> String {
+        let ratio = ScenarioAssumptionWords.ratio(blend)
+        return localized("统计趋势与出版方共识按 \(ratio) 加权（marketcast 分析师的判断）",
+                         "the statistical trend weighted \(ratio) with the publishers' consensus (marketcast's judgement)")
     }
     func findingBacktest(title: String, model: String, fitYears: ClosedRange<Int>, testYears: ClosedRange<Int>,
                          error: String) -> String {
@@ -331,7 +342,16 @@ extension Strings {
     var plainIntervalHeader: String { localized("区间从何而来", "Where the interval comes from") }
 
     /// What the method does, in a sentence, with the years it learns from.
-    func plainMethod(_ forecast: SeriesForecast) -> String {
+    /// `isConsensus`: the path is the publishers' consensus (ScenarioPath.Origin), no fit.
+    func plainMethod(_ forecast: SeriesForecast, isConsensus: Bool = false) -> String {
+        if let blend = forecast.blend {
+            let ratio = ScenarioAssumptionWords.ratio(blend)
+            return localized("统计趋势与出版方共识按 \(ratio) 加权（marketcast 分析师的判断；两者各见下行）",
+                             "The statistical trend weighted \(ratio) with the publishers' consensus (marketcast's judgement; each in a row below)")
+        }
+        if isConsensus {
+            return localized("出版方公布的预测连成的路径，不是拟合", "A path drawn from the publishers' published forecasts, not a fit")
+        }
         let name = sentenceCase(modelName(of: forecast))
         let years = (forecast.fitYears ?? forecast.fit?.fitYears).map {
             localized("以 \($0.lowerBound)–\($0.upperBound) 年实际值为据", "learning from the \($0.lowerBound)–\($0.upperBound) actuals")
@@ -354,8 +374,15 @@ extension Strings {
     }
 
     /// Where the interval comes from and why it is as wide as it is.
-    func plainInterval(_ forecast: SeriesForecast) -> String {
+    func plainInterval(_ forecast: SeriesForecast, isConsensus: Bool = false) -> String {
         let percent = NumberFormat.percent(forecast.level, decimals: 0)
+        if forecast.blend != nil {
+            return localized("统计趋势的\(percent)区间，按同一比例移至基准水平（出版方共识本身没有区间）。",
+                             "The statistical trend's \(percent) interval, scaled to the base level (the consensus itself has none).")
+        }
+        if isConsensus {
+            return localized("无：出版方未给出区间。", "None: the publishers give no interval.")
+        }
         if forecast.intervalMethod != nil {
             return localized("同一方法在大量公开的年度历史序列（M1 与 M3 预测竞赛数据）上预测 1–6 年后的误差，按本序列每年的平均变动幅度换算（低于预测值的一侧按相对幅度换算，下限因此不会低于零）；\(percent)区间覆盖其中 \(percent) 的历史误差。",
                              "The same method's misses 1–6 years ahead on many public yearly series (the M1 and M3 forecasting competitions), scaled to this series' average yearly change (below the forecast in relative terms, so the lower end never reaches zero); the \(percent) interval covers \(percent) of them.")
@@ -374,6 +401,13 @@ extension Strings {
                   "No forecast: only \(actuals) actuals, while even the simplest growth model estimates \(parameters) parameters, leaving too little data to check the fit.")
     }
 
+    /// `consensusInBase`: the base case weighs the publishers' consensus in, so they are more than a comparison.
+    func plainMethodologyNote(consensusInBase: Bool) -> String {
+        consensusInBase
+            ? localized("注：E 年数值为模型的外推或出版方共识；只有实际值参与拟合，出版方的预测不参与拟合，只通过“出版方共识”按所示权重计入基准情景。回测（下页）只用较早年份拟合、预测较晚年份，再与公布值比较，检验方法在未见过的年份上的表现。模型公式、参数与拟合统计见附录（技术说明）。",
+                        "Note: E values extrapolate the model or the publishers' consensus; only actuals are fitted, and publishers' forecasts enter the base case only as the publishers' consensus, at the weight shown. The backtest (next page) fits the earlier years only, forecasts the later ones and compares them with the published values, to see how a method does on years it has not seen. Formulas, parameters and fit statistics are in the technical appendix.")
+            : plainMethodologyNote
+    }
     var plainMethodologyNote: String {
         localized("注：E 年数值为模型的外推；只有实际值参与拟合，出版方的预测仅作对照。回测（下页）只用较早年份拟合、预测较晚年份，再与公布值比较，检验方法在未见过的年份上的表现。模型公式、参数与拟合统计见附录（技术说明）。",
                   "Note: E values extrapolate the model; only actuals are fitted, and publishers' forecasts are shown for comparison only. The backtest (next page) fits the earlier years only, forecasts the later ones and compares them with the published values, to see how a method does on years it has not seen. Formulas, parameters and fit statistics are in the technical appendix.")

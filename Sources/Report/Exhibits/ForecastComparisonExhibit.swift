@@ -148,15 +148,18 @@ struct ForecastComparison {
         var sources: [String] = []
         for forecast in published where !sources.contains(forecast.source) { sources.append(forecast.source) }
         note = strings.comparisonNote(sources: sources,
-                                      scenarioPage: context.series.first.flatMap { context.pageNumber(of: ScenarioPage.chartID(for: $0.entry)) })
+                                      scenarioPage: context.series.first.flatMap { context.pageNumber(of: ScenarioPage.chartID(for: $0.entry)) },
+                                      blend: context.series.lazy.compactMap(\.forecast.blend).first)
     }
 
     /// The paths of ours to compare with: each scenario's, in config order, or the series' own forecast.
     private static func paths(for result: RunContext.SeriesResult,
                               in context: RunContext) -> [(label: String, name: String, forecast: SeriesForecast)] {
         if let fitted = context.scenarios.first(where: { $0.seriesID == result.entry.id }), !fitted.paths.isEmpty {
-            return fitted.paths.map { (context.strings.scenarioLabel(zh: $0.scenario.labelZh, en: $0.scenario.labelEn),
-                                       $0.scenario.name, $0.forecast) }
+            // The consensus is made of the publishers' forecasts: set beside them it would compare them with themselves.
+            return fitted.paths.filter { if case .consensus = $0.origin { return false } else { return true } }
+                .map { (context.strings.scenarioLabel(zh: $0.scenario.labelZh, en: $0.scenario.labelEn),
+                        $0.scenario.name, $0.forecast) }
         }
         // The model is on the series' own page; here "ours" is enough.
         return [(context.strings.comparisonOwnForecast, "default", result.forecast)]

@@ -75,7 +75,8 @@ struct KeyFindingsExhibit: Exhibit {
                                                                         interval: interval,
                                                                         fromYear: last.year, toYear: end.year,
                                                                         cagr: rate, startIsBound: result.series.observation(forYear: last.year)?.bound != nil,
-                                                                        model: strings.shortModelName(of: forecast)),
+                                                                        model: forecast.blend.map(strings.blendedBase) ?? strings.shortModelName(of: forecast),
+                                                                        declaredBase: forecast.blend != nil),
                                         exhibitID: result.entry.chartID))
             }
         }
@@ -88,10 +89,16 @@ struct KeyFindingsExhibit: Exhibit {
                 path.forecast.points.first { $0.year == horizon }.map { (path.scenario, $0, path.forecast.level) }
             }
             guard let low = ends.min(by: { $0.1.value < $1.1.value }), let high = ends.max(by: { $0.1.value < $1.1.value }),
-                  case let style = SeriesNumberStyle(result.forecast, strings: strings),
-                  let lowInterval = quotedInterval(low.1, level: low.2, style: style),
-                  let highInterval = quotedInterval(high.1, level: high.2, style: style)
+                  case let style = SeriesNumberStyle(result.forecast, strings: strings)
             else { continue }
+            // A fitted end is quoted only with its interval; the consensus, no fit, has none.
+            func interval(_ end: (Scenario, ForecastPoint, Double)) -> String?? {
+                if fitted.path(named: end.0.name).map({ if case .consensus = $0.origin { return true } else { return false } }) == true {
+                    return .some(nil)
+                }
+                return quotedInterval(end.1, level: end.2, style: style).map { .some($0) }
+            }
+            guard let lowInterval = interval(low), let highInterval = interval(high) else { continue }
             func amount(_ value: Double) -> String { style.amount(value) }
             findings.append(Finding(text: strings.findingScenarioRange(
                 title: result.entry.title(for: language), year: horizon,

@@ -91,6 +91,7 @@ struct MarketSizePage {
                                                 point.upper.map { (display.convert(lower), display.convert($0)) }
                                             },
                                             bound: disclosures.bound(point)))
+            bars[bars.count - 1].isLinked = disclosures.isLinked(point)
         }
         let growthSpans = growthSpans(points: points)
         let spans: [MarketSizeChart.CAGRSpan] = growthSpans.compactMap { span in
@@ -101,7 +102,7 @@ struct MarketSizePage {
         let sourceNote = points.contains(where: \.isEstimate)
             ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName, members: forecast.combination.map(\.method),
                                  fitYears: forecast.fitYears, level: forecast.level,
-                                 fromBacktestErrors: forecast.intervalMethod != nil)
+                                 fromBacktestErrors: forecast.intervalMethod != nil, blend: forecast.blend)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")
         let note = [sourceNote + (scenarioRange.map { strings.sentenceSeparator + $0 } ?? ""),
                     extraNote, growthNote(growthSpans), forecast.bounds.map(strings.boundsNote) ?? ""]
@@ -117,6 +118,7 @@ struct MarketSizePage {
         chart.numberFormatCode = NumberFormat.spreadsheetCode(decimals: decimals)
         chart.boundPrefixes = strings.boundPrefixes
         chart.boundLegend = strings.boundLegend
+        chart.linkedLegend = strings.linkedLegend
         // The publisher's own forecasts, beside the bars of the years they forecast.
         chart.markers = publisherForecasts.compactMap { published in
             points.firstIndex { $0.year == published.year }

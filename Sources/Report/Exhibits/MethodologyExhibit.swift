@@ -72,7 +72,8 @@ struct MethodologyExhibit: Exhibit {
                               columns: [.init(header: strings.seriesHeader, weight: 1.1),
                                         .init(header: strings.plainMethodHeader, weight: 3.3),
                                         .init(header: strings.plainIntervalHeader, weight: 2.2)],
-                              rows: Self.plainRows(context), sourceNote: strings.plainMethodologyNote)
+                              rows: Self.plainRows(context),
+                              sourceNote: strings.plainMethodologyNote(consensusInBase: context.series.contains { $0.forecast.blend != nil }))
         var pages = TablePages.pages(plain, chartID: Self.chartID, context: context)
 
         if let backtest = context.backtest {
@@ -134,13 +135,23 @@ struct MethodologyExhibit: Exhibit {
             let words = ScenarioAssumptionWords(strings: strings, series: result.series)
             for path in paths {
                 let label = strings.localized(path.scenario.labelZh, path.scenario.labelEn)
-                let assumptions = words.clauses(path).dropFirst()
+                // The first clause names the model, which plainMethod already says; a consensus
+                // or a blended base has no model clause to drop (the blend is its method).
+                let clauses = words.clauses(path)
+                let assumptions: ArraySlice<String>
+                switch (path.origin, path.forecast.blend) {
+                case (.consensus, _): assumptions = clauses[...]
+                case (_, _?): assumptions = []
+                default: assumptions = clauses.dropFirst()
+                }
+                let isConsensus: Bool
+                if case .consensus = path.origin { isConsensus = true } else { isConsensus = false }
                 rows.append(["\(title) · \(label)",
-                             strings.plainMethod(path.forecast)
+                             strings.plainMethod(path.forecast, isConsensus: isConsensus)
                                 + (assumptions.isEmpty ? "" : strings.localized("。假设：", ". Assumptions: ")
                                     + assumptions.joined(separator: strings.localized("；", "; ")))
                                 + (words.rationale(path).map { strings.localized("。理由：", ". Why: ") + $0 } ?? ""),
-                             strings.plainInterval(path.forecast)])
+                             strings.plainInterval(path.forecast, isConsensus: isConsensus)])
             }
         }
         return rows

@@ -10,7 +10,11 @@ struct ScenarioExhibit: Exhibit {
             guard !fitted.paths.isEmpty, let result = context.result(for: fitted.seriesID) else { return nil }
             var page = ScenarioPage(title: result.entry.title(for: context.config.language), series: result.series, fitted: fitted,
                                     baseName: context.config.baseScenario, strings: context.strings)
-            page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context, citingEvidence: false)
+            // A base case declared as trend and consensus is no model the backtest could back:
+            // its trend's backtest is on the methodology page, not repeated under the scenarios.
+            if result.forecast.blend == nil {
+                page.baseCaseNote = BaseCaseBacktestNote.text(for: fitted.seriesID, in: context, citingEvidence: false)
+            }
             page.editionYear = context.config.editionYear
             guard let chart = page.chart else { return nil }
             return ReportPage(title: chart.title, chartID: page.chartID(result.entry), laying: chart, in: context,
@@ -93,11 +97,13 @@ struct ScenarioPage {
             }
         }
         let words = ScenarioAssumptionWords(strings: strings, series: series)
-        let assumptions = fitted.paths.map(words.sentence)
+        // The trend beside a blended base is described inside the base's sentence.
+        let assumptions = fitted.paths.filter { $0.origin != .trend }.map(words.sentence)
         var chart = ScenarioChart(title: strings.scenarioTitle(title, firstYear: firstYear, lastYear: lastYear),
                              unitLabel: strings.unitCaption(reference.unit), categories: categories, actuals: actuals,
                              actualLabel: strings.actual, paths: paths, band: band,
-                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label)]
+                             sourceNote: ([strings.scenarioNote(sources: series.sources(in: strings.language), assumptions: assumptions, bandLabel: band?.label,
+                                                                   blended: fitted.paths.contains { $0.forecast.blend != nil })]
                                           + (baseCaseNote.map { [$0] } ?? [])
                                           + disclosures.notes(shownActuals: reference.actuals, shownEstimates: reference.estimates)).joined(separator: strings.sentenceSeparator),
                              formatValue: { NumberFormat.grouped($0, decimals: decimals) })
@@ -105,6 +111,8 @@ struct ScenarioPage {
         // The bounds as exhibit 1 marks them (issue 20: the actual bars lacked p5's marks).
         chart.lowerBoundActuals = Set(reference.points.indices.filter { disclosures.bound(reference.points[$0]) == .lower })
         chart.boundLegend = strings.boundLegend
+        chart.linkedActuals = Set(reference.points.indices.filter { disclosures.isLinked(reference.points[$0]) })
+        chart.linkedLegend = strings.linkedLegend
         return chart
     }
 }

@@ -24,14 +24,18 @@ extension Strings {
     }
 
     /// `assumptions`: each scenario's assumptions in words (ScenarioAssumptionWords), one sentence each.
-    func scenarioNote(sources: [String], assumptions: [String], bandLabel: String?) -> String {
+    /// `blended`: the base case is the trend weighted with the consensus, which is a weighting
+    /// of two paths, not an assumption inside a fit; the note says so rather than claim otherwise.
+    func scenarioNote(sources: [String], assumptions: [String], bandLabel: String?, blended: Bool = false) -> String {
         let joined = sources.joined(separator: language == .zh ? "；" : "; ")
         switch language {
         case .zh:
             return "来源：\(joined)。注：E 为 marketcast 情景预测；假设由 marketcast 分析师设定，作用于模型拟合本身，而非对结果的事后调整"
+                + (blended ? "；基准情景则是统计趋势与出版方共识两条路径按所示权重的加权平均" : "")
                 + (bandLabel.map { "；阴影为\($0)" } ?? "") + "。" + assumptions.joined()
         case .en:
             return "Source: \(joined). Note: E marks marketcast scenario forecasts; the assumptions are set by marketcast's analysts and act on the model fit itself, not on its output"
+                + (blended ? "; the base case, instead, is the weighted mean of two paths, the statistical trend and the publishers' consensus" : "")
                 + (bandLabel.map { "; the shaded band is the \($0)" } ?? "") + ". " + assumptions.joined(separator: " ")
         }
     }
@@ -96,6 +100,10 @@ struct ScenarioAssumptionWords {
 
     func clauses(_ path: ScenarioPath) -> [String] {
         let forecast = path.forecast
+        if case .consensus(let consensus) = path.origin { return consensusClauses(consensus, unit: forecast.unit) }
+        if let blend = forecast.blend { return [blendClause(blend, trendModel: strings.modelName(of: forecast))] }
+        // The trend beside a blended base is the base scenario's fit: its model says it all.
+        if path.origin == .trend { return [strings.modelName(of: forecast)] }
         let language = strings.language
         // An assumption is a round figure: whole units from 1,000 up, as key findings round estimates.
         func amount(_ value: Double) -> String {

@@ -23,6 +23,9 @@ struct SensitivityTable {
     let horizon: Int
     let strings: Strings
     let scenarios: [Scenario]
+    /// The base case weighs the consensus in: every row here varies its statistical trend,
+    /// so the first row is named the trend, as the scenario page names it.
+    let blended: Bool
 
     /// nil when the report has no market-size series to take as the headline.
     init?(context: RunContext) {
@@ -39,6 +42,7 @@ struct SensitivityTable {
             base = SeriesAssumptions(seriesID: headline.entry.id, model: .catalog(headline.entry.model))
         }
         result = headline
+        blended = headline.forecast.blend != nil
         horizon = config.horizon
         strings = context.strings
         self.scenarios = scenarios
@@ -50,7 +54,7 @@ struct SensitivityTable {
 
     func describe(_ change: SensitivityChange) -> String {
         switch change {
-        case .base: return strings.sensitivityBase
+        case .base: return blended ? strings.sensitivityTrend : strings.sensitivityBase
         case .scenario(let name):
             let scenario = scenarios.first { $0.name == name }
             return strings.sensitivityScenario(scenario.map { strings.scenarioLabel(zh: $0.labelZh, en: $0.labelEn) } ?? name)
@@ -107,7 +111,7 @@ struct SensitivityTable {
                 }
                 let interval = point.lower.flatMap { lower in point.upper.map { "\(amount(lower))–\(amount($0))" } } ?? "–"
                 let versus: String
-                if case .base = row.change { versus = strings.sensitivityIsBase }
+                if case .base = row.change { versus = blended ? strings.sensitivityIsTrend : strings.sensitivityIsBase }
                 else if let base, base > 0 { versus = Self.signedPercent(point.value / base - 1) }
                 else { versus = "–" }
                 return [change, modelName(row), years, amount(point.value), interval, versus]
@@ -122,7 +126,8 @@ struct SensitivityTable {
                                    .init(header: strings.sensitivityValueHeader(horizon, unit: unit), weight: 1.6, alignment: .right),
                                    .init(header: strings.sensitivityIntervalHeader(strings.interval(level: result.forecast.level),
                                                                                    unit: unit), weight: 2.0, alignment: .right),
-                                   .init(header: strings.sensitivityVersusBase, weight: 1.0, alignment: .right)],
+                                   .init(header: blended ? strings.sensitivityVersusTrend : strings.sensitivityVersusBase,
+                                         weight: 1.0, alignment: .right)],
                          rows: cells, emphasizedRows: [0],
                          sourceNote: strings.sensitivityNote(sources: result.series.sources(in: strings.language)))
         // Fourteen-odd rows and a note on one page.

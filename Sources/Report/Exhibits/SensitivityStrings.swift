@@ -15,7 +15,12 @@ extension Strings {
     var sensitivityFitYearsHeader: String { localized("拟合年份", "Fit years") }
     var sensitivityVersusBase: String { localized("较基准", "vs base") }
     var sensitivityIsBase: String { localized("基准", "base") }
+    /// With a base case weighed with the consensus, the rows compare with the trend they vary.
+    var sensitivityVersusTrend: String { localized("较统计趋势", "vs trend") }
+    var sensitivityIsTrend: String { localized("对照", "reference") }
     var sensitivityBase: String { localized("基准（按配置的基准情景）", "Base (configured)") }
+    /// The first row when the base case weighs the trend with the publishers' consensus.
+    var sensitivityTrend: String { localized("统计趋势（基准情景加权出版方共识之前）", "Statistical trend (the base before the consensus weight)") }
     func sensitivityScenario(_ label: String) -> String { localized("情景：\(label)", "Scenario: \(label)") }
     /// The model column names the model; the change says what else went.
     var sensitivityModel: String { localized("仅换模型（无情景假设）", "Model alone") }

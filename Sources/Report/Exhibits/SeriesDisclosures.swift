@@ -31,6 +31,11 @@ struct SeriesDisclosures {
         "\(year)" + (series.observation(forYear: year)?.isPreliminary == true ? strings.preliminaryMark : "")
     }
 
+    /// True for an actual carried back by an older vintage's growth (`link: growth`).
+    func isLinked(_ point: ForecastPoint) -> Bool {
+        !point.isEstimate && series.observation(forYear: point.year)?.isLinked == true
+    }
+
     /// The bound of an actual point's figure, nil for an exact figure or an estimate.
     func bound(_ point: ForecastPoint) -> ObservationBound? {
         point.isEstimate ? nil : series.observation(forYear: point.year)?.bound
@@ -46,6 +51,16 @@ struct SeriesDisclosures {
         for kind in ObservationBound.allCases {
             let years = shown.filter { $0.bound == kind }.map(\.year)
             if !years.isEmpty { parts.append(strings.boundNote(years, kind: kind)) }
+        }
+        for observation in shown {
+            let others = series.otherSources.filter { $0.year == observation.year }
+            if !others.isEmpty { parts.append(strings.severalSourcesNote(tightest: observation, others: others, unit: series.unit)) }
+        }
+        let linked = shown.filter(\.isLinked)
+        if let first = linked.first, let last = linked.last,
+           let anchor = series.observations.first(where: { !$0.isLinked && $0.status == .actual }) {
+            parts.append(strings.linkedNote(from: first.year, to: last.year, anchor: anchor.year,
+                                            sources: Array(Set(linked.map { $0.source(in: strings.language) })).sorted()))
         }
         let derived = shown.filter(\.isDerived).map(\.year)
         if !derived.isEmpty { parts.append(strings.derivedNote(derived)) }

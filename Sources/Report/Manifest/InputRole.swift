@@ -9,6 +9,8 @@ public enum InputRole: Hashable, Sendable, Codable, CustomStringConvertible {
     case series(id: String)
     /// The publisher's own forecasts of a series (`publisher_forecasts:`).
     case publisherForecasts(series: String)
+    /// The older vintage a series is linked to by growth (`link:`).
+    case linkedVintage(series: String)
     case theme
     /// A table under `tables:`, by its name.
     case table(String)
@@ -27,6 +29,7 @@ public enum InputRole: Hashable, Sendable, Codable, CustomStringConvertible {
         case .config: return "config"
         case .series(let id): return "series:\(id)"
         case .publisherForecasts(let series): return "publisher-forecasts:\(series)"
+        case .linkedVintage(let series): return "linked-vintage:\(series)"
         case .theme: return "theme"
         case .table(let name): return "table:\(name)"
         case .scenario(let name): return "scenario:\(name)"
@@ -48,6 +51,7 @@ public enum InputRole: Hashable, Sendable, Codable, CustomStringConvertible {
         default:
             if let id = named("series:") { self = .series(id: id) }
             else if let id = named("publisher-forecasts:") { self = .publisherForecasts(series: id) }
+            else if let id = named("linked-vintage:") { self = .linkedVintage(series: id) }
             else if let name = named("table:") { self = .table(name) }
             else if let name = named("scenario:") { self = .scenario(name) }
             else if let number = named("commentary-").flatMap({ Int($0) }), number >= 1,

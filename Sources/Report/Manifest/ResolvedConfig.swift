@@ -16,6 +16,11 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
         public var model: String
         public var chart: String
         public var chartID: String
+        /// The publishers' consensus's weight in the base case against the trend's 1
+        /// (`consensus: base_weight`); absent when the consensus does not cover the series.
+        public var consensusWeight: Double? = nil
+        /// The older vintage linked by growth (`link:`), relative to the config's folder.
+        public var linkedVintage: String? = nil
     }
 
     /// nil for a batch, which has no quarter.
@@ -44,8 +49,11 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
         level = config.level
         document = Document(title: config.document.title, author: config.document.author, date: config.document.date)
         series = config.series.map { entry in
-            Series(id: entry.id, data: RunInputs.relative(entry.dataPath, to: folder), title: entry.title,
-                   model: entry.model.name, chart: entry.chart.rawValue, chartID: entry.chartID)
+            var series = Series(id: entry.id, data: RunInputs.relative(entry.dataPath, to: folder), title: entry.title,
+                                model: entry.model.name, chart: entry.chart.rawValue, chartID: entry.chartID)
+            if let consensus = config.consensus, consensus.seriesID == entry.id { series.consensusWeight = consensus.baseWeight }
+            series.linkedVintage = entry.link.map { RunInputs.relative($0.vintagePath, to: folder) }
+            return series
         }
         self.formats = formats
         self.pngScale = pngScale

@@ -16,6 +16,9 @@ public enum RunInputs {
             if let forecasts = series.publisherForecastsPath {
                 entries.append(Entry(role: .publisherForecasts(series: series.id), path: forecasts))
             }
+            if let link = series.link {
+                entries.append(Entry(role: .linkedVintage(series: series.id), path: link.vintagePath))
+            }
         }
         if let theme = config.themePath {
             entries.append(Entry(role: .theme, path: theme))

@@ -61,9 +61,16 @@ enum ConfigChange: Equatable, Sendable, CustomStringConvertible {
     case model(from: String, to: String)
     case horizon(from: Int?, to: Int?)
     case level(from: Double, to: Double)
+    /// The publishers' consensus's weight in the base case (nil: none).
+    case baseCase(from: Double?, to: Double?)
+    /// The older vintage linked by growth (nil: none).
+    case link(from: String?, to: String?)
 
     var description: String {
         switch self {
+        case let .baseCase(from, to):
+            return "consensus base_weight \(from.map { "\($0)" } ?? "none") → \(to.map { "\($0)" } ?? "none")"
+        case let .link(from, to): return "link \(from ?? "none") → \(to ?? "none")"
         case let .data(from, to): return "data \(from) → \(to)"
         case let .model(from, to): return "model \(from) → \(to)"
         case let .horizon(from, to): return "horizon \(from.map(String.init) ?? "default") → \(to.map(String.init) ?? "default")"
@@ -73,6 +80,12 @@ enum ConfigChange: Equatable, Sendable, CustomStringConvertible {
 
     func clientText(_ strings: Strings) -> String {
         switch self {
+        case let .baseCase(_, to?) where to > 0:
+            let ratio = ScenarioAssumptionWords.ratio(trend: 1, consensus: to)
+            return strings.localized("基准情景改为统计趋势与出版方共识按 \(ratio) 加权", "the base case now weighs the trend \(ratio) with the publishers' consensus")
+        case .baseCase: return strings.localized("基准情景不再加权出版方共识", "the base case no longer weighs the publishers' consensus")
+        case .link(_, _?): return strings.localized("按旧版增速链接更早年份", "earlier years linked by the older vintage's growth")
+        case .link: return strings.localized("不再链接旧版", "the older vintage is no longer linked")
         case .data: return strings.localized("数据来源调整", "data source changed")
         case .model: return strings.localized("模型设定调整", "model setting changed")
         case .horizon: return strings.localized("预测期调整", "forecast horizon changed")
@@ -122,6 +135,10 @@ enum RevisionReasons {
             let vintageSaysIt = reasons.contains { if case .vintageRevised = $0 { return true } else { return false } }
             if a.data != b.data && !vintageSaysIt { configChanges.append(.data(from: a.data, to: b.data)) }
             if a.model != b.model { configChanges.append(.model(from: a.model, to: b.model)) }
+            if a.consensusWeight ?? 0 != b.consensusWeight ?? 0 {
+                configChanges.append(.baseCase(from: a.consensusWeight, to: b.consensusWeight))
+            }
+            if a.linkedVintage != b.linkedVintage { configChanges.append(.link(from: a.linkedVintage, to: b.linkedVintage)) }
         }
         if old.config.horizon != new.config.horizon {
             configChanges.append(.horizon(from: old.config.horizon, to: new.config.horizon))
