@@ -37,3 +37,30 @@ final class BatchM1Tests: XCTestCase {
         XCTAssertTrue(info.contains("Pages:           4"), info)
     }
 }
+
+/// `batch --bounds 0,100`: a share's page holds its forecast inside 0…100 and its note says
+/// the bound is the analyst's; a series with an actual above 100 fails on its own row.
+final class BatchBoundsTests: XCTestCase {
+    func testBatchHoldsSharesInsideTheirBounds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("marketcast-batch-bounds-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("shares")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let header = "year,value,unit,status,source"
+        try ([header] + zip(2019...2024, [40, 50, 60, 70, 80, 90]).map { "\($0),\($1),%,actual,survey" })
+            .joined(separator: "\n").appending("\n").write(to: input.appendingPathComponent("adoption.csv"), atomically: true, encoding: .utf8)
+        try ([header, "2023,95,%,actual,survey", "2024,101,%,actual,survey"])
+            .joined(separator: "\n").appending("\n").write(to: input.appendingPathComponent("wrong.csv"), atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("out")
+        let outcome = try CommandRunner.run(["batch", input.path, "--out", out.path, "--formats", "pdf", "--bounds", "0,100",
+                                             "--horizon", "2028", "--lang", "en", "--quiet"])
+        XCTAssertEqual(outcome.status, 1, "one series fails")
+        XCTAssertTrue(outcome.stderr.contains("wrong.csv:3"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("lies outside the declared bounds 0–100"), outcome.stderr)
+        let chart = try String(contentsOf: out.appendingPathComponent("shares/charts/adoption.csv"), encoding: .utf8)
+        let numbers = chart.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).compactMap { Double($0) } }
+        XCTAssertTrue(numbers.allSatisfy { $0 <= 100 || (2019...2028).contains(Int($0)) }, chart)
+        let text = try CommandRunner.poppler("pdftotext", [out.appendingPathComponent("shares/batch.pdf").path, "-"])
+        XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").contains("held within 0–100: a bound the analyst set"), text)
+    }
+}
