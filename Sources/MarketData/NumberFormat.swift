@@ -115,10 +115,27 @@ public enum NumberFormat {
         let display = displayUnit(for: unit, language: language, largeValue: value, allowLargerUnit: allowLargerUnit)
         let places = decimals ?? commonDecimals(for: [value], powerOfTen: display.powerOfTen)
         let number = render(value, decimals: places, grouping: true, powerOfTen: display.powerOfTen)
-        guard number != notANumber, !display.label.isEmpty else { return number }
-        // Chinese units follow the number directly (4,305亿元); a currency code leads, its
-        // scale follows (CNY 430.5 bn, the one style of English text and notes); other
-        // Latin units after a space.
+        guard number != notANumber else { return number }
+        return withUnit(number, display: display, language: language)
+    }
+
+    /// A range with its unit once: "9,999–27,314亿元", "CNY 999.9–2,731.4 bn" (never
+    /// "999.9–CNY 2,731.4 bn"), in the unit and decimals the upper end's amount would take.
+    public static func amountRange(_ lower: Double, _ upper: Double, unit: String, language: DisplayLanguage,
+                                   decimals: Int? = nil) -> String {
+        let display = displayUnit(for: unit, language: language, largeValue: upper)
+        let places = decimals ?? commonDecimals(for: [lower, upper], powerOfTen: display.powerOfTen)
+        let low = render(lower, decimals: places, grouping: true, powerOfTen: display.powerOfTen)
+        let high = render(upper, decimals: places, grouping: true, powerOfTen: display.powerOfTen)
+        guard low != notANumber, high != notANumber else { return notANumber }
+        return withUnit(low + "–" + high, display: display, language: language)
+    }
+
+    /// Chinese units follow the number directly (4,305亿元); a currency code leads, its
+    /// scale follows (CNY 430.5 bn, the one style of English text and notes); other Latin
+    /// units after a space.
+    static func withUnit(_ number: String, display: DisplayUnit, language: DisplayLanguage) -> String {
+        guard !display.label.isEmpty else { return number }
         if display.label == "CNY" { return "CNY " + number }
         if display.label.hasPrefix("CNY ") { return "CNY " + number + " " + display.label.dropFirst(4) }
         let joinsDirectly = language == .zh && display.label.unicodeScalars.first.map(isCJK) == true

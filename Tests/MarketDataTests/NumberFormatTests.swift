@@ -129,4 +129,12 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(Double.leastNonzeroMagnitude, decimals: 17), "0.00000000000000000")
         XCTAssertNil(DecimalDigits(.nan))
     }
+
+    /// A range prints its unit once, where the unit's style puts it.
+    func testARangePrintsItsUnitOnce() {
+        XCTAssertEqual(NumberFormat.amountRange(9998.99, 27313.8, unit: "亿元", language: .zh, decimals: 0), "9,999–27,314亿元")
+        XCTAssertEqual(NumberFormat.amountRange(9998.99, 27313.8, unit: "亿元", language: .en, decimals: 1), "CNY 999.9–2,731.4 bn")
+        XCTAssertEqual(NumberFormat.amountRange(1.5, 2.25, unit: "%", language: .en), "1.50–2.25 %")
+        XCTAssertEqual(NumberFormat.amountRange(.nan, 2, unit: "亿元", language: .zh), NumberFormat.notANumber)
+    }
 }

@@ -7,7 +7,7 @@ import MarketData
 ///
 ///     {{value SERIES YEAR}}            the series' value that year: an actual, or the forecast
 ///     {{value SERIES YEAR SCENARIO}}   the value on a scenario's path (base, bull, bear…)
-///     {{interval SERIES YEAR}}         the forecast's interval that year, "7,140–20,320"
+///     {{interval SERIES YEAR}}         the forecast's interval that year with its unit once, "9,999–27,314亿元", "CNY 999.9–2,731.4 bn"
 ///     {{cagr SERIES FROM TO}}          the compound annual growth rate between two years
 ///     {{unit SERIES}}                  the series' display unit
 ///     {{exhibit CHART-ID}}             the page an exhibit starts on

@@ -97,7 +97,7 @@ struct CommentaryResolver {
                 throw Diagnostic(location, "\(year) of `\(seriesID)` is not a forecast year, so it has no interval",
                                  hint: "name a forecast year (after the last actual)")
             }
-            return style.number(lower) + "–" + style.amount(upper)
+            return style.amountRange(lower, upper)
         case let .cagr(_, from, to):
             return try growth(result, from: from, to: to, at: location)
         case .exhibit:

@@ -57,7 +57,7 @@ extension Strings {
     }
     func sensitivityNote(sources: [String]) -> String {
         sourceLine(sources) + localized(
-            "。注：所有行与情景预测用同一拟合程序、同一批实际值；区间为该行模型的预测区间，正值序列的区间不低于零；与基准相同的改变不列出；无法拟合的改变注明原因。",
-            ". Note: every row is fitted by the same program as the scenarios, on the same actuals; intervals are each row's own prediction intervals, never below zero for this positive series; a change identical to the base is not listed; a change that cannot be fitted says why.")
+            "。注：所有行与情景预测用同一拟合程序、同一批实际值；区间为该行模型的预测区间，正值序列的区间不低于零；假设与数据自身的走势相去越远（如增速上限远低于已公布年份的增速），拟合偏差越大，区间也越宽；与基准相同的改变不列出；无法拟合的改变注明原因。",
+            ". Note: every row is fitted by the same program as the scenarios, on the same actuals; intervals are each row's own prediction intervals, never below zero for this positive series, and the further an assumption departs from the data's own course (a growth cap far below the published years' growth), the worse the fit and the wider the interval; a change identical to the base is not listed; a change that cannot be fitted says why.")
     }
 }

@@ -27,4 +27,9 @@ struct SeriesNumberStyle {
     func amount(_ value: Double) -> String {
         NumberFormat.amount(value, unit: unit, language: language, decimals: decimals)
     }
+
+    /// A range with its unit once, for a sentence: "9,999–27,314亿元", "CNY 999.9–2,731.4 bn".
+    func amountRange(_ lower: Double, _ upper: Double) -> String {
+        NumberFormat.amountRange(lower, upper, unit: unit, language: language, decimals: decimals)
+    }
 }
