@@ -135,7 +135,7 @@ final class HeadlineRulesTests: XCTestCase {
         XCTAssertTrue(text("key-findings", .zh).contains("2025 年超过10,000亿元（初步数）"), text("key-findings", .zh))
         XCTAssertTrue(text("key-findings", .en).contains("more than CNY 1,000.0 bn (preliminary)"), text("key-findings", .en))
         XCTAssertTrue(text("forecast-comparison", .zh).contains("超过10,000亿元（初步数）"))
-        XCTAssertTrue(text("forecast-comparison", .en).contains(">CNY 1,000 bn (preliminary)"))
+        XCTAssertTrue(text("forecast-comparison", .en).contains(">CNY 1,000.0 bn (preliminary)"))
     }
 
     /// The methodology a client reads is in words; the statistics live in a labelled

@@ -87,8 +87,7 @@ struct ForecastComparison {
                     // A published actual of ours: quoted as the chart quotes it, bound and all.
                     let bound = result.series.observation(forYear: point.year)?.bound.flatMap { strings.boundPrefixes[$0] } ?? ""
                     row.ours = strings.comparisonActual(title: title, year: point.year,
-                                                        amount: bound + NumberFormat.amount(point.value, unit: result.forecast.unit,
-                                                                                            language: language)
+                                                        amount: bound + SeriesNumberStyle(result.forecast, strings: strings).amount(point.value)
                                                             + (result.series.observation(forYear: point.year)?.isPreliminary == true
                                                                ? strings.preliminarySuffix : ""))
                     row.ourFigures = [OurFigure(scenario: "actual", seriesID: id, fromYear: nil, year: point.year,
