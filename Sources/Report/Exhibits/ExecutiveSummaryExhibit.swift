@@ -5,7 +5,7 @@ import MarketData
 /// Page 2, the executive summary: the headline chart (the first market-size series) small,
 /// the three findings that matter beside it, and a forecast table of every series (last
 /// actual, each E year with its interval, CAGR) across the bottom. Composed of the
-/// market-size chart and two tables (Charts/SummaryPage.swift); shapes in the deck.
+/// market-size chart and two tables (Charts/Pages/SummaryPage.swift); shapes in the deck.
 struct ExecutiveSummaryExhibit: Exhibit {
     static let chartID = "executive-summary"
     /// Its findings cite other pages.
