@@ -23,6 +23,17 @@ struct PageBlockContent {
 }
 
 enum PageBlockLayout {
+    /// A new page of the theme with the blocks of a page that has no unit and no legend
+    /// (timelines, diagrams, tables, the summary): its scene, with the blocks drawn, and
+    /// the blocks, whose `body` is the room left for the page's own content.
+    static func page(title: String, subtitle: String?, note: String?, theme: Theme, measurer: TextMeasuring,
+                     problems: inout [String]) -> (scene: Scene, blocks: PageBlocks) {
+        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+        let blocks = layout(PageBlockContent(title: title, subtitle: subtitle, unit: nil, legend: [], note: note),
+                            theme: theme, measurer: measurer, scene: &scene, problems: &problems)
+        return (scene, blocks)
+    }
+
     /// Lays out and draws the shared blocks. Problems (e.g. a note too long to fit even at
     /// the smallest size) are appended to `problems`; layout continues with what fits.
     static func layout(_ content: PageBlockContent, theme: Theme, measurer: TextMeasuring,

@@ -71,12 +71,12 @@ public struct StageDiagramLayout: Sendable {
 extension StageDiagram {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> StageDiagramLayout {
         var problems = self.problems
-        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+        let opened = PageBlockLayout.page(title: title, subtitle: subtitle, note: sourceNote, theme: theme,
+                                          measurer: measurer, problems: &problems)
+        var scene = opened.scene
+        let blocks = opened.blocks
         let palette = theme.palette
         let gap = theme.spacing.labelGap
-        let blocks = PageBlockLayout.layout(
-            PageBlockContent(title: title, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
-            theme: theme, measurer: measurer, scene: &scene, problems: &problems)
         let body = blocks.body
         let valid = start.isFinite && end.isFinite && end > start
         let axisLeft = body.minX + 8, axisRight = body.maxX - 14

@@ -54,10 +54,10 @@ extension SummaryPage {
         var problems = self.problems
         let share = chartShare.isFinite && chartShare > 0.2 && chartShare < 0.8 ? chartShare : 0.5
         let scale = typeScale.isFinite && typeScale > 0.4 && typeScale <= 1 ? typeScale : 0.78
-        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
-        let blocks = PageBlockLayout.layout(
-            PageBlockContent(title: title, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
-            theme: theme, measurer: measurer, scene: &scene, problems: &problems)
+        let opened = PageBlockLayout.page(title: title, subtitle: subtitle, note: sourceNote, theme: theme,
+                                          measurer: measurer, problems: &problems)
+        var scene = opened.scene
+        let blocks = opened.blocks
         let body = blocks.body
         let gap = max(theme.spacing.blockGap, 8) * 1.5
 

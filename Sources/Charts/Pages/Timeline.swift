@@ -74,12 +74,12 @@ public struct TimelineLayout: Sendable {
 extension Timeline {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> TimelineLayout {
         var problems = self.problems
-        var scene = Scene(size: theme.pageSize, background: theme.palette.background)
+        let opened = PageBlockLayout.page(title: title, subtitle: subtitle, note: sourceNote, theme: theme,
+                                          measurer: measurer, problems: &problems)
+        var scene = opened.scene
+        let blocks = opened.blocks
         let palette = theme.palette
         let gap = theme.spacing.labelGap
-        let blocks = PageBlockLayout.layout(
-            PageBlockContent(title: title, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
-            theme: theme, measurer: measurer, scene: &scene, problems: &problems)
         let body = blocks.body
         let drawn = events.filter(isDrawable).sorted { $0.position < $1.position }
         let span = max(end - start, .leastNonzeroMagnitude)
