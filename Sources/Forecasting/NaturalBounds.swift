@@ -6,6 +6,7 @@
 // at the declared bound", not a number the model never produced. The bound is the
 // analyst's, and pages say so.
 import Foundation
+import MarketData
 
 public struct NaturalBounds: Sendable, Equatable {
     public let floor: Double?
@@ -133,5 +134,18 @@ extension SeriesForecast {
         if let warning = holding.warning { copy.warnings.append(warning) }
         copy.bounds = bounds
         return (copy, holding)
+    }
+}
+
+extension NaturalBounds {
+    /// `forecast` of `series` held inside the bounds (`run`, `batch`): a published actual
+    /// outside them is an error at its line, with `hint` saying where the bounds were set.
+    public func hold(_ forecast: SeriesForecast, of series: MarketSeries, hint: String) throws -> SeriesForecast {
+        if let outside = series.actuals.first(where: { !contains($0.value) }) {
+            throw Diagnostic(file: series.file, line: outside.line,
+                             "the \(outside.year) value \(Self.format(outside.value)) of series `\(series.id)` lies outside the declared bounds \(description)",
+                             hint: hint)
+        }
+        return forecast.held(within: self).forecast
     }
 }

@@ -214,6 +214,28 @@ final class ScenarioConfigTests: XCTestCase {
     /// market-size chart's forecast is the base scenario's. Until issue 18 the order was
     /// bear < base < bull at the horizon: the base case (`auto`, whose members without trend
     /// leave the pool of a steadily growing series) ends above the bear curve.
+    /// A series' declared bounds hold every scenario path, not only its own forecast: with a
+    /// ceiling of 15,000 亿元 no path, point or interval end of the shipped scenarios passes it.
+    func testNaturalBoundsHoldEveryScenarioPath() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var config = try ReportConfig.load(path: root.appendingPathComponent("report.yaml").path)
+        let index = try XCTUnwrap(config.series.firstIndex { $0.id == "china-ai-market-size" })
+        config.series[index].bounds = try NaturalBounds(floor: nil, ceiling: 15000)
+        let context = try ReportRun.makeContext(config: config, logger: Logger(label: "test"))
+        let fitted = try XCTUnwrap(context.scenarios.first { $0.seriesID == "china-ai-market-size" })
+        XCTAssertGreaterThan(fitted.paths.count, 3)
+        var held = 0
+        for path in fitted.paths {
+            for point in path.forecast.estimates {
+                for value in [point.value, point.lower, point.upper].compactMap({ $0 }) {
+                    XCTAssertLessThanOrEqual(value, 15000, "\(path.scenario.name) \(point.year)")
+                    if value == 15000 { held += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(held, 0, "unbounded, the bull and consensus paths run past 15,000")
+    }
+
     func testShippedScenariosAreOrderedAtTheHorizon() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let config = try ReportConfig.load(path: root.appendingPathComponent("report.yaml").path)

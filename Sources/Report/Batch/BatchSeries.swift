@@ -30,12 +30,7 @@ struct BatchSeries {
             }
             var forecast = try Forecaster.forecast(series, model: options.model, horizon: horizon, level: options.level)
             if let bounds = options.bounds {
-                if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
-                    throw Diagnostic(file: path, line: outside.line,
-                                     "the \(outside.year) value \(outside.value) lies outside the declared bounds \(bounds.description)",
-                                     hint: "correct the value, or the --bounds given to batch")
-                }
-                forecast = forecast.held(within: bounds).forecast
+                forecast = try bounds.hold(forecast, of: series, hint: "correct the value, or the --bounds given to batch")
             }
             let entry = ReportConfig.SeriesEntry(
                 id: id, dataPath: path, title: series.definition.isEmpty ? id : series.definition,

@@ -231,12 +231,7 @@ public enum ReportRun {
             var forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
             if let bounds = entry.bounds {
-                if let outside = series.actuals.first(where: { !bounds.contains($0.value) }) {
-                    throw Diagnostic(SourceLocation(file: entry.dataPath, line: outside.line),
-                                     "the \(outside.year) value \(outside.value) of series `\(entry.id)` lies outside its declared bounds \(bounds.description)",
-                                     hint: "correct the value, or the series' `bounds` in the report config")
-                }
-                forecast = forecast.held(within: bounds).forecast
+                forecast = try bounds.hold(forecast, of: series, hint: "correct the value, or the series' `bounds` in the report config")
             }
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))

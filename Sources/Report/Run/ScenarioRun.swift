@@ -17,11 +17,17 @@ enum ScenarioRun {
             logger.info("fitting \(result.entry.id) under \(scenarios.count) scenarios")
             var fitted = try ScenarioForecasts.fit(result.series, scenarios: scenarios, horizon: config.horizon,
                                                    level: config.level)
-            for path in fitted.paths {
-                for warning in path.forecast.warnings { logger.warning("\(result.entry.id) [\(path.scenario.name)]: \(warning)") }
-            }
             if let settings = config.consensus, settings.seriesID == result.entry.id {
                 try addConsensus(settings, to: &fitted, series: result.series, context: context)
+            }
+            // Declared natural bounds hold every path, as they hold the series' own forecast.
+            if let bounds = result.entry.bounds {
+                for path in fitted.paths.indices {
+                    fitted.paths[path].forecast = fitted.paths[path].forecast.held(within: bounds).forecast
+                }
+            }
+            for path in fitted.paths {
+                for warning in path.forecast.warnings { logger.warning("\(result.entry.id) [\(path.scenario.name)]: \(warning)") }
             }
             if let base = config.baseScenario, let path = fitted.path(named: base) {
                 context.series[index].forecast = path.forecast
