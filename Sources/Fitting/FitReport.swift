@@ -1,3 +1,4 @@
+import Forecasting
 import Numerics
 
 /// Everything `marketcast fit` found, in the form both writers (table and JSON) read:

@@ -1,4 +1,5 @@
 import Foundation
+import Forecasting
 import Numerics
 
 /// How the table writes numbers: six significant digits, no exponent for ordinary

@@ -101,7 +101,7 @@ struct YearlyFitReport: Codable, Equatable {
         if !filled.isEmpty {
             warnings.append("\(GapFilling.describe(filled)) missing and were filled by interpolation for the forecast")
         }
-        warnings += result.warnings
+        warnings += result.warnings.map(\.description)
         let description = result.members.count == 1 ? result.members[0].summary
             : "median, year by year, of " + result.members.map(\.name).joined(separator: ", ")
         return YearlyFitReport(

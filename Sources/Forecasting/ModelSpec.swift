@@ -6,7 +6,7 @@ import Foundation
 import MarketData
 import Numerics
 
-public enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
+public enum ModelSpec: Sendable, Hashable, CustomStringConvertible {
     case yearly(YearlyModel)
     case curve(GrowthModelKind)
     /// The catalog's curves ranked, the best kept (ModelSelection).

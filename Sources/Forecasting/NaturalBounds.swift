@@ -71,9 +71,8 @@ public struct BoundsHolding: Sendable, Equatable {
     public var heldYears: [Int]
 
     /// The warning for a forecast that met its bound; nil when none did.
-    public var warning: String? {
-        guard let first = heldYears.first else { return nil }
-        return "the forecast meets the declared bounds \(bounds.description) from \(first): points and interval ends there are held at the bound (declared by the analyst, not fitted)"
+    public var warning: ForecastWarning? {
+        heldYears.first.map { .heldAtNaturalBounds(bounds, from: $0) }
     }
 }
 
@@ -141,11 +140,20 @@ extension NaturalBounds {
     /// `forecast` of `series` held inside the bounds (`run`, `batch`): a published actual
     /// outside them is an error at its line, with `hint` saying where the bounds were set.
     public func hold(_ forecast: SeriesForecast, of series: MarketSeries, hint: String) throws -> SeriesForecast {
-        if let outside = series.actuals.first(where: { !contains($0.value) }) {
-            throw Diagnostic(file: series.file, line: outside.line,
-                             "the \(outside.year) value \(Self.format(outside.value)) of series `\(series.id)` lies outside the declared bounds \(description)",
-                             hint: hint)
-        }
+        if let outside = firstActualOutside(series, hint: hint) { throw outside }
         return forecast.held(within: self).forecast
     }
+
+    /// The first actual of `series` outside the bounds, as the error at its line; nil when
+    /// every actual lies inside. `check` lists it with the other problems; `run` and `batch`
+    /// stop on it (through `hold`).
+    public func firstActualOutside(_ series: MarketSeries, hint: String) -> Diagnostic? {
+        guard let outside = series.actuals.first(where: { !contains($0.value) }) else { return nil }
+        return Diagnostic(file: series.file, line: outside.line,
+                          "the \(outside.year) value \(Self.format(outside.value)) of series `\(series.id)` lies outside the declared bounds \(description)",
+                          hint: hint)
+    }
+
+    /// The hint for an actual outside bounds declared in report.yaml.
+    public static let reportConfigHint = "correct the value, or the series' `bounds` in the report config"
 }

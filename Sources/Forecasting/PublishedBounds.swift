@@ -32,25 +32,9 @@ extension SeriesForecast {
         for kind in ObservationBound.allCases {
             let years = fittedBounds.filter { $0.bound == kind }.map(\.year)
             guard !years.isEmpty else { continue }
-            result.warnings.append(Self.boundWarning(kind, years: years, censored: censored))
+            result.warnings.append(.publishedBounds(kind, years: years, censored: censored))
         }
         return result
-    }
-
-    /// The warning for fitted bounds of one kind, naming the years (they are also printed on
-    /// the chart's note, so the words say what follows for the reader).
-    static func boundWarning(_ kind: ObservationBound, years: [Int], censored: Bool = false) -> String {
-        let list = years.map(String.init).joined(separator: ", ")
-        if censored {
-            let side = kind == .lower ? "above" : "below"
-            return "\(list) \(years.count == 1 ? "is a published \(kind.rawValue) bound" : "are published \(kind.rawValue) bounds"): fitted as censored observations (a path \(side) a bound costs nothing), so the path is not pulled onto them"
-        }
-        switch kind {
-        case .lower:
-            return "\(list) \(years.count == 1 ? "is a published lower bound" : "are published lower bounds") (the true value is higher): fitted at the bound, so the path and its interval are the least the data support"
-        case .upper:
-            return "\(list) \(years.count == 1 ? "is a published upper bound" : "are published upper bounds") (the true value is lower): fitted at the bound, so the path and its interval are the most the data support"
-        }
     }
 }
 

@@ -49,13 +49,13 @@ public struct SeriesForecast: Sendable {
     public var seriesID: String
     public var unit: String
     public var points: [ForecastPoint]
-    /// Catalog name of the fitted model, e.g. "exponential".
-    public var modelName: String
+    /// What made the path: `auto`, a yearly method, a curve, a formula or the consensus.
+    public var model: ForecastModel
     /// The fitted curve as a reader would write it, for chart notes and the methodology page.
     public var modelDescription: String
     /// Confidence level of the intervals, e.g. 0.95.
     public var level: Double
-    public var warnings: [String]
+    public var warnings: [ForecastWarning]
     /// The least-squares fit behind a curve; nil for the yearly methods and `auto`, which
     /// have no parameters a reader would weigh, and for forecasts built by hand (tests).
     public var fit: FitSummary?
@@ -76,6 +76,12 @@ public struct SeriesForecast: Sendable {
     /// The natural bounds the analyst declared and the estimates are held inside; nil when
     /// none were declared.
     public var bounds: NaturalBounds?
+
+    /// What the manifest and the deck's notes print: `combination(naive,drift,…)` for `auto`
+    /// with its members, the model's name otherwise.
+    public var modelLabel: String {
+        combination.count > 1 ? Combination.label(combination) : model.description
+    }
 
     public var actuals: [ForecastPoint] { points.filter { !$0.isEstimate } }
     public var estimates: [ForecastPoint] { points.filter { $0.isEstimate } }

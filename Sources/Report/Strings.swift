@@ -1,4 +1,5 @@
 import Forecasting
+import Numerics
 import MarketData
 
 /// Every piece of text a report prints, in each language it can be printed in. Charts and
@@ -51,7 +52,7 @@ public struct Strings: Sendable {
     /// The name of the model behind a forecast as a reader knows it: `auto` with the members
     /// it combined.
     public func modelName(of forecast: SeriesForecast) -> String {
-        modelName(forecast.modelName, members: forecast.combination.map(\.method))
+        modelName(forecast.model, members: forecast.combination.map(\.method))
     }
 
     /// The note on a series with natural bounds: the bound is the analyst's, not the source's.
@@ -66,52 +67,78 @@ public struct Strings: Sendable {
         forecast.combination.count > 1 ? localized("组合预测", "combination forecast") : modelName(of: forecast)
     }
 
-    /// A catalog model's name as a reader knows it; `members`: the methods `auto` combined.
-    public func modelName(_ catalogName: String, members: [YearlyMethod] = []) -> String {
-        let names: [String: (zh: String, en: String)] = [
-            "linear": ("线性趋势", "linear trend"),
-            "exponential": ("指数增长（恒定增速）", "exponential growth (constant rate)"),
-            "logistic": ("Logistic 饱和曲线", "logistic saturation curve"),
-            "gompertz": ("Gompertz 曲线", "Gompertz curve"),
-            "richards": ("Richards 广义 Logistic 曲线", "Richards generalised logistic curve"),
-            "bass": ("Bass 扩散模型", "Bass diffusion model"),
-            "monomolecular": ("单分子饱和曲线", "monomolecular saturation curve"),
-            "formula": ("分析师自定义公式", "analyst's formula"),
-            "auto": ("组合预测（默认方法）", "combination forecast (default method)"),
-            "naive": ("朴素预测（沿用末值）", "naive forecast (last value)"),
-            "drift": ("按年均增量外推（漂移法）", "average yearly change carried forward (drift)"),
-            "ses": ("简单指数平滑", "simple exponential smoothing"),
-            "theta": ("Theta 法", "Theta method"),
-            "damped": ("阻尼趋势指数平滑", "damped-trend exponential smoothing"),
-            "drift-log": ("按年均增速外推（对数漂移法）", "average growth rate carried forward (log drift)"),
-            "theta-log": ("对数 Theta 法", "Theta method on the log scale"),
-            "damped-log": ("对数阻尼趋势指数平滑", "damped trend on the log scale"),
-            // Not a model: the publishers' forecasts as a path (Forecasting/Scenarios/Consensus.swift).
-            Consensus.pathName: ("出版方公布的预测", "the publishers' published forecasts"),
-        ]
-        if catalogName == YearlyModel.auto.name && members.count > 1 {
-            // What each member carries forward, in words a client reads (no "drift").
-            let short: [String: (zh: String, en: String)] = [
-                "drift": ("年均增量", "the yearly change"),
-                "damped": ("逐年减弱的增量", "a fading yearly change"),
-                "drift-log": ("年均增速", "the growth rate"),
-                "damped-log": ("逐年减弱的增速", "a fading growth rate"),
-                "theta": ("平滑趋势", "a smoothed trend"), "theta-log": ("平滑增速", "a smoothed growth rate"),
-                "naive": ("末值", "the last value"), "ses": ("平滑水平", "a smoothed level"),
-                "logistic": ("Logistic 曲线", "a logistic curve"),
-            ]
-            let listed = members.map { member in short[member.rawValue].map { language == .zh ? $0.zh : $0.en } ?? member.rawValue }
-            // A median of two values is their mean: say "average" for two members.
-            if listed.count == 2 {
-                return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
-                                       : "combination forecast (average of two trends: \(listed[0]) and \(listed[1]))"
-            }
-            let all = language == .zh ? listed.joined(separator: "、按") : listed.dropLast().joined(separator: ", ") + " and " + (listed.last ?? "")
-            return language == .zh ? "组合预测（分别按\(all)外推，每年取中间值）"
-                                   : "combination forecast (each year's middle value of \(listed.count) trends: \(all))"
+    /// A model's name as a reader knows it; `members`: the methods `auto` combined.
+    public func modelName(_ model: ForecastModel, members: [YearlyMethod] = []) -> String {
+        let name: (zh: String, en: String)
+        switch model {
+        case .yearly(.auto) where members.count > 1:
+            return combinationName(members)
+        case .yearly(.auto): name = ("组合预测（默认方法）", "combination forecast (default method)")
+        case .yearly(.method(let method)): name = Self.name(of: method)
+        case .curve(let kind): name = Self.name(of: kind)
+        case .formula: name = ("分析师自定义公式", "analyst's formula")
+        // Not a model: the publishers' forecasts as a path (Forecasting/Scenarios/Consensus.swift).
+        case .consensus: name = ("出版方公布的预测", "the publishers' published forecasts")
         }
-        guard let name = names[catalogName] else { return catalogName }
         return language == .zh ? name.zh : name.en
+    }
+
+    /// A catalog model's name as a reader knows it (`curves`: the ranked curves).
+    public func modelName(_ spec: ModelSpec) -> String {
+        guard let model = ForecastModel(spec) else { return localized("最优增长曲线", "best-fitting growth curve") }
+        return modelName(model)
+    }
+
+    private static func name(of kind: GrowthModelKind) -> (zh: String, en: String) {
+        switch kind {
+        case .linear: return ("线性趋势", "linear trend")
+        case .exponential: return ("指数增长（恒定增速）", "exponential growth (constant rate)")
+        case .logistic: return ("Logistic 饱和曲线", "logistic saturation curve")
+        case .gompertz: return ("Gompertz 曲线", "Gompertz curve")
+        case .richards: return ("Richards 广义 Logistic 曲线", "Richards generalised logistic curve")
+        case .bass: return ("Bass 扩散模型", "Bass diffusion model")
+        case .monomolecular: return ("单分子饱和曲线", "monomolecular saturation curve")
+        }
+    }
+
+    private static func name(of method: YearlyMethod) -> (zh: String, en: String) {
+        switch method {
+        case .naive: return ("朴素预测（沿用末值）", "naive forecast (last value)")
+        case .drift: return ("按年均增量外推（漂移法）", "average yearly change carried forward (drift)")
+        case .ses: return ("简单指数平滑", "simple exponential smoothing")
+        case .theta: return ("Theta 法", "Theta method")
+        case .damped: return ("阻尼趋势指数平滑", "damped-trend exponential smoothing")
+        case .driftLog: return ("按年均增速外推（对数漂移法）", "average growth rate carried forward (log drift)")
+        case .thetaLog: return ("对数 Theta 法", "Theta method on the log scale")
+        case .dampedLog: return ("对数阻尼趋势指数平滑", "damped trend on the log scale")
+        }
+    }
+
+    /// What a member of `auto` carries forward, in words a client reads (no "drift").
+    private static func carriedForward(by method: YearlyMethod) -> (zh: String, en: String) {
+        switch method {
+        case .drift: return ("年均增量", "the yearly change")
+        case .damped: return ("逐年减弱的增量", "a fading yearly change")
+        case .driftLog: return ("年均增速", "the growth rate")
+        case .dampedLog: return ("逐年减弱的增速", "a fading growth rate")
+        case .theta: return ("平滑趋势", "a smoothed trend")
+        case .thetaLog: return ("平滑增速", "a smoothed growth rate")
+        case .naive: return ("末值", "the last value")
+        case .ses: return ("平滑水平", "a smoothed level")
+        }
+    }
+
+    /// `auto` with the members it combined.
+    private func combinationName(_ members: [YearlyMethod]) -> String {
+        let listed = members.map { localized(Self.carriedForward(by: $0).zh, Self.carriedForward(by: $0).en) }
+        // A median of two values is their mean: say "average" for two members.
+        if listed.count == 2 {
+            return language == .zh ? "组合预测（按\(listed[0])与按\(listed[1])外推的平均）"
+                                   : "combination forecast (average of two trends: \(listed[0]) and \(listed[1]))"
+        }
+        let all = language == .zh ? listed.joined(separator: "、按") : listed.dropLast().joined(separator: ", ") + " and " + (listed.last ?? "")
+        return language == .zh ? "组合预测（分别按\(all)外推，每年取中间值）"
+                               : "combination forecast (each year's middle value of \(listed.count) trends: \(all))"
     }
 
     /// The note under a chart: where the actuals come from and what made the estimates.
@@ -119,12 +146,12 @@ public struct Strings: Sendable {
     /// methods and `auto`), not from the curve's own fit.
     /// `blend`: the estimates are a base case declared as the trend weighted with the
     /// publishers' consensus, and the interval is the trend's carried to that level.
-    public func sourceNote(sources: [String], modelName catalogName: String, members: [YearlyMethod] = [],
+    public func sourceNote(sources: [String], model forecastModel: ForecastModel, members: [YearlyMethod] = [],
                            fitYears: ClosedRange<Int>?, level: Double, fromBacktestErrors: Bool = false,
                            blend: BaseBlend? = nil) -> String {
         let joinedSources = sources.joined(separator: language == .zh ? "；" : "; ")
         let percent = NumberFormat.percent(level, decimals: 0)
-        let model = modelName(catalogName, members: members)
+        let model = modelName(forecastModel, members: members)
         if let blend {
             let ratio = ScenarioAssumptionWords.ratio(blend)
             let window = fitYears.map { language == .zh ? "，以 \($0.lowerBound)–\($0.upperBound) 年实际值拟合" : ", fitted to the \($0.lowerBound)–\($0.upperBound) actuals" } ?? ""

@@ -13,7 +13,7 @@ final class BacktestTests: XCTestCase {
         XCTAssertEqual(report.fitYears, 2015...2018)
         XCTAssertEqual(report.testYears, [2019, 2020])
         // Exponential through exact 10% growth: 133.1·1.1 = 146.41, ·1.1 = 161.051.
-        let exponential = report.rows.filter { $0.method == .model("exponential") }
+        let exponential = report.rows.filter { $0.method == .model(.curve(.exponential)) }
         XCTAssertEqual(exponential.map(\.year), [2019, 2020])
         XCTAssertEqual(exponential[0].forecast, 146.41, accuracy: 1e-6)
         XCTAssertEqual(exponential[0].error, -3.59, accuracy: 1e-6)
@@ -22,13 +22,13 @@ final class BacktestTests: XCTestCase {
         XCTAssertEqual(exponential[1].absolutePercentError, 1.051 / 160, accuracy: 1e-8)
         // Least-squares line through (0,100),(1,110),(2,121),(3,133.1): slope 55.15/5 = 11.03,
         // intercept 116.025 − 1.5·11.03 = 99.48; t = 4 → 143.6, t = 5 → 154.63.
-        let linear = report.rows.filter { $0.method == .model("linear") }
+        let linear = report.rows.filter { $0.method == .model(.curve(.linear)) }
         XCTAssertEqual(linear[0].forecast, 143.6, accuracy: 1e-6)
         XCTAssertEqual(linear[1].forecast, 154.63, accuracy: 1e-6)
-        XCTAssertEqual(report.meanAbsolutePercentError(.model("linear")) ?? 0, (6.4 / 150 + 5.37 / 160) / 2, accuracy: 1e-8)
+        XCTAssertEqual(report.meanAbsolutePercentError(.model(.curve(.linear))) ?? 0, (6.4 / 150 + 5.37 / 160) / 2, accuracy: 1e-8)
         // Richards has four parameters: four points cannot support it.
-        XCTAssertTrue(report.skipped.contains { $0.method == .model("richards") })
-        XCTAssertFalse(report.rows.contains { $0.method == .model("richards") })
+        XCTAssertTrue(report.skipped.contains { $0.method == .model(.curve(.richards)) })
+        XCTAssertFalse(report.rows.contains { $0.method == .model(.curve(.richards)) })
     }
 
     func testScenariosAreBacktestedWithTheirAssumptionsAndWrittenInOrder() throws {
@@ -56,7 +56,7 @@ extension BacktestTests {
     func testSummaryListsEachMethodOnceWithItsMAPE() throws {
         let report = try Backtest.run(series, fitThrough: 2018, scenarios: [], level: 0.95)
         XCTAssertEqual(report.summary.map(\.method), report.methods)
-        let exponential = try XCTUnwrap(report.summary.first { $0.method == .model("exponential") })
+        let exponential = try XCTUnwrap(report.summary.first { $0.method == .model(.curve(.exponential)) })
         XCTAssertEqual(exponential.years, 2)
         XCTAssertEqual(exponential.meanAbsolutePercentError, (3.59 / 150 + 1.051 / 160) / 2, accuracy: 1e-8)
     }

@@ -34,7 +34,7 @@ final class CAGRTests: XCTestCase {
             points: [ForecastPoint(year: 2020, value: 100, isEstimate: false),
                      ForecastPoint(year: 2021, value: 150, isEstimate: false),
                      ForecastPoint(year: 2022, value: 121, isEstimate: true)],
-            modelName: "exponential", modelDescription: "", level: 0.95, warnings: [])
+            model: .curve(.exponential), modelDescription: "", level: 0.95, warnings: [])
         XCTAssertEqual(try XCTUnwrap(forecast.cagr(from: 2020, to: 2022)), 0.10, accuracy: 1e-12)
         XCTAssertNil(forecast.cagr(from: 2019, to: 2022))
         XCTAssertEqual(forecast.actuals.map(\.year), [2020, 2021])
@@ -87,7 +87,7 @@ final class BoundedGrowthTests: XCTestCase {
             ForecastPoint(year: 2023, value: 7258, isEstimate: false),
             ForecastPoint(year: 2025, value: 10000, isEstimate: false),
             ForecastPoint(year: 2027, value: 13260, lower: 7140, upper: 20320, isEstimate: true),
-        ], modelName: "auto", modelDescription: "", level: 0.95, warnings: [])
+        ], model: .auto, modelDescription: "", level: 0.95, warnings: [])
         XCTAssertEqual(forecast.boundedGrowth(from: 2023, to: 2025, series: series), .undetermined)
         XCTAssertEqual(forecast.boundedGrowth(from: 2025, to: 2027, series: series)?.quotedRate ?? 0, 0.15152, accuracy: 1e-5)
         guard case .atMost = try XCTUnwrap(forecast.boundedGrowth(from: 2025, to: 2027, series: series)) else {

@@ -39,7 +39,7 @@ final class ConsensusTests: XCTestCase {
         let trend = SeriesForecast(seriesID: "s", unit: "亿元", points: [
             ForecastPoint(year: 2025, value: 10000, isEstimate: false),
             ForecastPoint(year: 2026, value: 11000, lower: 9000, upper: 14000, isEstimate: true),
-        ], modelName: "auto", modelDescription: "", level: 0.95, warnings: [], fit: nil)
+        ], model: .auto, modelDescription: "", level: 0.95, warnings: [], fit: nil)
         let consensus = Consensus(start: nil, rates: [PublishedRate(fromYear: 2025, toYear: 2029, rate: 0.5, publisher: "C")], meanRate: 0.5)
         let path = try XCTUnwrap(consensus.forecast(series, horizon: 2026, level: 0.95))
         let blend = BaseBlend(trendWeight: 1, consensusWeight: 3, consensus: consensus)

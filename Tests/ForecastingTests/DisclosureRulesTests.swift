@@ -43,7 +43,7 @@ final class DisclosureRulesTests: XCTestCase {
 
     private func report(_ errors: [String: Double], years: [Int] = [2025]) -> BacktestReport {
         // Each method misses every held-out year by `errors[method]` × the actual 100.
-        let methods: [BacktestSubject] = [.model("auto"), .model("naive"), .model("drift"), .scenario("base")]
+        let methods: [BacktestSubject] = [.model(.yearly(.auto)), .model(.yearly(.method(.naive))), .model(.yearly(.method(.drift))), .scenario("base")]
         let rows = methods.flatMap { method in
             years.map { BacktestRow(method: method, year: $0, forecast: 100 * (1 + (errors[method.description] ?? 0)), actual: 100) }
         }
@@ -51,7 +51,7 @@ final class DisclosureRulesTests: XCTestCase {
     }
 
     func testTheBestModelNeedsNoReasonAndAScenarioIsNoRival() {
-        let standing = BacktestStanding(model: "auto",
+        let standing = BacktestStanding(model: .auto,
                                         in: report(["auto": 0.05, "naive": 0.10, "drift": 0.07, "scenario:base": 0.01]),
                                         heldOutLowerBounds: false)
         XCTAssertEqual(standing.rank, 1)
@@ -61,20 +61,20 @@ final class DisclosureRulesTests: XCTestCase {
     }
 
     func testAModelBehindTheBestSaysWhy() {
-        let oneYear = BacktestStanding(model: "auto",
+        let oneYear = BacktestStanding(model: .auto,
                                        in: report(["auto": 0.095, "naive": 0.10, "drift": 0.074]), heldOutLowerBounds: true)
         XCTAssertEqual(oneYear.rank, 2)
-        XCTAssertEqual(oneYear.best?.method, .model("drift"))
+        XCTAssertEqual(oneYear.best?.method, .model(.yearly(.method(.drift))))
         XCTAssertEqual(oneYear.modelError ?? .nan, 0.095, accuracy: 1e-12)
         XCTAssertEqual(oneYear.reasons, [.fewHeldOutYears(1), .heldOutAreLowerBounds, .referenceEvidence])
         // Three exact held-out years and a curve: nothing excuses it.
-        let decided = BacktestStanding(model: "naive", in: report(["auto": 0.02, "naive": 0.10, "drift": 0.05], years: [2023, 2024, 2025]),
+        let decided = BacktestStanding(model: .yearly(.method(.naive)), in: report(["auto": 0.02, "naive": 0.10, "drift": 0.05], years: [2023, 2024, 2025]),
                                        heldOutLowerBounds: false)
         XCTAssertEqual(decided.rank, 3)
         XCTAssertEqual(decided.reasons, [])
         XCTAssertFalse(decided.isBest)
         // Not backtested at all.
-        XCTAssertNil(BacktestStanding(model: "gompertz", in: report(["auto": 0.02]), heldOutLowerBounds: false).rank)
+        XCTAssertNil(BacktestStanding(model: .curve(.gompertz), in: report(["auto": 0.02]), heldOutLowerBounds: false).rank)
     }
 
     // MARK: Rank sensitivity over scores

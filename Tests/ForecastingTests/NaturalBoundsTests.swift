@@ -33,7 +33,8 @@ final class NaturalBoundsTests: XCTestCase {
             XCTAssertLessThanOrEqual(points[h], upper[h])
         }
         XCTAssertEqual(holding.heldYears.first, 2025, "the first year's upper end already exceeds 100")
-        XCTAssertTrue(holding.warning?.contains("declared bounds 0–100 from 2025") ?? false, holding.warning ?? "")
+        XCTAssertEqual(holding.warning, .heldAtNaturalBounds(bounds, from: 2025))
+        XCTAssertTrue(holding.warning?.description.contains("declared bounds 0–100 from 2025") ?? false, "\(String(describing: holding.warning))")
         XCTAssertThrowsError(try bounds.checkHistory(years: [2023, 2024], values: [99, 101])) { error in
             XCTAssertEqual(error as? NaturalBoundsError, .historyOutside(year: 2024, value: 101, bounds: "0–100"))
         }
@@ -46,7 +47,7 @@ final class NaturalBoundsTests: XCTestCase {
             points: [ForecastPoint(year: 2024, value: 95, isEstimate: false),
                      ForecastPoint(year: 2025, value: 99, lower: 90, upper: 104, isEstimate: true),
                      ForecastPoint(year: 2026, value: 103, lower: 92, upper: 111, isEstimate: true)],
-            modelName: "drift", modelDescription: "drift", level: 0.95, warnings: [])
+            model: .yearly(.method(.drift)), modelDescription: "drift", level: 0.95, warnings: [])
         let (held, holding) = forecast.held(within: bounds)
         XCTAssertEqual(held.points.map(\.value), [95, 99, 100])
         XCTAssertEqual(held.points.map(\.upper), [nil, 100, 100])

@@ -28,9 +28,9 @@ final class PublishedBoundsTests: XCTestCase {
                 // A curve treats the bounds as censored (CensoredFit): never below the exact fit.
                 for (p, q) in zip(a.points, b.points) { XCTAssertGreaterThanOrEqual(p.value, q.value - 1e-9, "\(p.year)") }
             }
-            XCTAssertEqual(a.warnings.filter { $0.contains("lower bound") }.count, 1, "\(model): \(a.warnings)")
-            XCTAssertTrue(a.warnings.contains { $0.hasPrefix("2022, 2023 are published lower bounds") }, "\(a.warnings)")
-            XCTAssertFalse(b.warnings.contains { $0.contains("bound") }, "\(b.warnings)")
+            XCTAssertEqual(a.warnings.filter { if case .publishedBounds = $0 { return true } else { return false } }.count, 1, "\(model): \(a.warnings)")
+            XCTAssertTrue(a.warnings.contains { $0.description.hasPrefix("2022, 2023 are published lower bounds") }, "\(a.warnings)")
+            XCTAssertFalse(b.warnings.contains { $0.description.contains("bound") }, "\(b.warnings)")
         }
     }
 

@@ -143,7 +143,8 @@ final class ScenarioFitterTests: XCTestCase {
 
     func testAutoWithACeilingChoosesOnlyAmongCeilingModels() throws {
         let forecast = try fit(SeriesAssumptions(seriesID: "s", model: .auto, ceiling: .multipleOfLastActual(3)))
-        XCTAssertNotNil(GrowthModelKind(rawValue: forecast.modelName)?.ceilingParameter, forecast.modelName)
+        guard case .curve(let kind) = forecast.model else { return XCTFail("\(forecast.model) is not a curve") }
+        XCTAssertNotNil(kind.ceilingParameter, forecast.model.description)
         XCTAssertNotNil(forecast.fit?.selectionReason)
     }
 
@@ -184,7 +185,7 @@ extension ScenarioFitterTests {
     func testFormulaMatchesTheSameCatalogModel() throws {
         let formula = try fit(SeriesAssumptions(seriesID: "s", model: .formula("a*(1+g)^(year-2019)", start: ["a": 2000, "g": 0.1])))
         let catalog = try fit(SeriesAssumptions(seriesID: "s", model: .catalog(.curve(.exponential))))
-        XCTAssertEqual(formula.modelName, "formula")
+        XCTAssertEqual(formula.model, .formula)
         for (f, c) in zip(formula.points, catalog.points) {
             XCTAssertEqual(f.value, c.value, accuracy: 1e-6 * c.value)
             if c.isEstimate {

@@ -163,7 +163,8 @@ final class YearlyMethodTests: XCTestCase {
         XCTAssertEqual(mixed.combination?.leftOut, [.driftLog, .thetaLog])
         let short = try YearlyForecaster.forecast([10, 12, 15], model: .auto, horizon: 3, level: 0.95)
         XCTAssertEqual(short.combination?.leftOut, [.damped])
-        XCTAssertTrue(short.warnings.contains { $0.contains("damped") })
+        XCTAssertEqual(short.warnings.first, .partialPool(members: short.members.map(\.method), needsPositive: false, needsPoints: YearlyMethod.damped.minimumPoints))
+        XCTAssertTrue(short.warnings.contains { $0.description.contains("damped") })
     }
 
     func testAPositiveSeriesIsNeverForecastBelowZero() throws {

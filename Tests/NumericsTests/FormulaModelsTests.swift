@@ -38,8 +38,13 @@ final class FormulaModelsTests: XCTestCase {
         let y = x.enumerated().map { 3 * exp(0.4 * $1 + noise[$0]) }
         let fit = try FormulaModels.fit("a*exp(b*x)", variables: [("x", x)], predictor: "x", y: y,
                                         start: ["a": 1, "b": 0.1], options: GrowthFitOptions(logResponse: true))
-        // log y = log a + b x: ordinary least squares in closed form.
-        let line = try XCTUnwrap(StartValues.line(x, y.map { log($0) }))
+        // log y = log a + b x: ordinary least squares in closed form, written out here.
+        let z = y.map { log($0) }
+        let meanX = x.reduce(0, +) / Double(x.count), meanZ = z.reduce(0, +) / Double(z.count)
+        var sxz = 0.0, sxx = 0.0
+        for (xi, zi) in zip(x, z) { sxz += (xi - meanX) * (zi - meanZ); sxx += (xi - meanX) * (xi - meanX) }
+        let slope = sxz / sxx
+        let line = (slope: slope, intercept: meanZ - slope * meanX)
         XCTAssertEqual(fit.parameters[0], exp(line.intercept), accuracy: 1e-9)
         XCTAssertEqual(fit.parameters[1], line.slope, accuracy: 1e-10)
         XCTAssertEqual(fit.predict(6), exp(line.intercept + 6 * line.slope), accuracy: 1e-8)

@@ -73,13 +73,14 @@ final class InputLimitsTests: XCTestCase {
     /// Resamples × values kept is checked before anything is allocated.
     func testABootstrapTooLargeForMemoryIsRefusedBeforeItStarts() throws {
         let x: [Double] = [2015, 2016, 2017, 2018, 2019, 2020]
-        let fit = try GrowthCurves.fit(.linear, x: x, y: [10, 12, 15, 16, 19, 21])
+        let fit = try FormulaModels.fit("a + b*(x - 2015)", variables: [("x", x)], predictor: "x",
+                                        y: [10, 12, 15, 16, 19, 21], start: ["a": 10, "b": 2])
         let xs = (0..<100_000).map { 2021 + Double($0) }
-        XCTAssertThrowsError(try fit.bootstrap(at: xs, options: BootstrapOptions(resamples: 10_000_000))) { error in
+        XCTAssertThrowsError(try Bootstrap.residual(fit, at: xs, options: BootstrapOptions(resamples: 10_000_000))) { error in
             let message = (error as? NumericsError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("fewer resamples"), message)
         }
-        XCTAssertThrowsError(try fit.bootstrap(at: Array(xs.prefix(1000)), options: BootstrapOptions(resamples: 200_000)))
-        XCTAssertNoThrow(try fit.bootstrap(at: [2021, 2022], options: BootstrapOptions(resamples: 200, threads: 1)))
+        XCTAssertThrowsError(try Bootstrap.residual(fit, at: Array(xs.prefix(1000)), options: BootstrapOptions(resamples: 200_000)))
+        XCTAssertNoThrow(try Bootstrap.residual(fit, at: [2021, 2022], options: BootstrapOptions(resamples: 200, threads: 1)))
     }
 }

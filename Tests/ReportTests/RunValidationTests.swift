@@ -106,6 +106,32 @@ final class RunValidationTests: XCTestCase {
         XCTAssertTrue(method.contains("unknown link method `level`") && method.contains("never spliced"), method)
     }
 
+    /// `check` tests the actuals against declared bounds as `run` does, at the value's line.
+    func testAnActualOutsideDeclaredBoundsIsListed() throws {
+        let report = try check("""
+            quarter: 2026Q4
+            horizon: 2025
+            series:
+              - id: share
+                data: good.csv
+                bounds: {floor: 0, ceiling: 2.5}
+            """)
+        let lines = report.errors.map { "\($0.location): \($0.message) | \($0.hint ?? "")" }
+        XCTAssertEqual(lines.count, 1, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.first?.contains("good.csv:4") ?? false, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.first?.contains("the 2022 value 3 of series `share` lies outside the declared bounds 0–2.5") ?? false,
+                      lines.joined(separator: "\n"))
+        XCTAssertFalse(report.isValid)
+        XCTAssertTrue(try check("""
+            quarter: 2026Q4
+            horizon: 2025
+            series:
+              - id: share
+                data: good.csv
+                bounds: {floor: 0, ceiling: 3}
+            """).isValid)
+    }
+
     func testHorizonBeforeTheLastActualIsRefused() throws {
         let report = try check("""
             quarter: 2026Q4

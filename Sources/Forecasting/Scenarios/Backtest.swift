@@ -6,23 +6,23 @@ import Foundation
 import MarketData
 import Numerics
 
-/// What a backtest row forecasts with: a model of the catalog, by its name (`auto`,
-/// `drift`, `exponential`), or a scenario, by its name. Compared as a value; the text
+/// What a backtest row forecasts with: a model of the catalog (`auto`, `drift`,
+/// `exponential`), or a scenario, by its name. Compared as a value; the text
 /// (`scenario:<name>`) is made for backtest.csv and the log only.
 public enum BacktestSubject: Hashable, Sendable, CustomStringConvertible {
-    case model(String)
+    case model(ModelSpec)
     case scenario(String)
 
-    /// The model's name; nil for a scenario.
-    public var modelName: String? {
-        if case .model(let name) = self { return name }
+    /// The model; nil for a scenario.
+    public var model: ModelSpec? {
+        if case .model(let spec) = self { return spec }
         return nil
     }
 
     /// backtest.csv's `model_or_scenario`: the model's name, or `scenario:<name>`.
     public var description: String {
         switch self {
-        case .model(let name): return name
+        case .model(let spec): return spec.name
         case .scenario(let name): return "scenario:\(name)"
         }
     }
@@ -134,18 +134,18 @@ public enum Backtest {
             do {
                 let path = try YearlyForecaster.pointForecasts(filledValues, model: model,
                                                               horizon: lastHeld.year - lastFitted.year).values
-                compare(.model(model.name)) { path[$0 - lastFitted.year - 1] }
+                compare(.model(.yearly(model))) { path[$0 - lastFitted.year - 1] }
             } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
-                skipped.append(BacktestSkip(method: .model(model.name), reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
+                skipped.append(BacktestSkip(method: .model(.yearly(model)), reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
                                             cause: .tooFewForMethod(needs: needs, actuals: has, fitThrough: fitThrough)))
             } catch {
-                skipped.append(BacktestSkip(method: .model(model.name), reason: "the forecast failed: \(error)", cause: .failed))
+                skipped.append(BacktestSkip(method: .model(.yearly(model)), reason: "the forecast failed: \(error)", cause: .failed))
             }
         }
         for kind in GrowthModelKind.allCases {
             let parameters = kind.parameterNames.count
             guard fitted.count > parameters else {
-                skipped.append(BacktestSkip(method: .model(kind.rawValue),
+                skipped.append(BacktestSkip(method: .model(.curve(kind)),
                                             reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)",
                                             cause: .tooFewActuals(parameters: parameters, actuals: fitted.count, fitThrough: fitThrough)))
                 continue
@@ -157,13 +157,13 @@ public enum Backtest {
                     try GrowthCurves.fit(kind, x: x, y: $0)
                 }.fit
                 guard fit.converged else {
-                    skipped.append(BacktestSkip(method: .model(kind.rawValue), reason: "the fit did not converge: \(fit.reason)",
+                    skipped.append(BacktestSkip(method: .model(.curve(kind)), reason: "the fit did not converge: \(fit.reason)",
                                                 cause: .notConverged))
                     continue
                 }
-                compare(.model(kind.rawValue)) { fit.predict(Double($0)) }
+                compare(.model(.curve(kind))) { fit.predict(Double($0)) }
             } catch {
-                skipped.append(BacktestSkip(method: .model(kind.rawValue), reason: "the fit failed: \(error)", cause: .failed))
+                skipped.append(BacktestSkip(method: .model(.curve(kind)), reason: "the fit failed: \(error)", cause: .failed))
             }
         }
         for scenario in scenarios {

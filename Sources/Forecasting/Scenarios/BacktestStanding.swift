@@ -21,7 +21,7 @@ public struct BacktestStanding: Sendable, Equatable {
     /// Held-out years needed before a backtest ranking can decide a model on its own.
     public static let decisiveYears = 3
 
-    public var model: String
+    public var model: ForecastModel
     /// 1 = lowest error among the backtested models; nil when the model was not backtested.
     public var rank: Int?
     public var modelCount: Int
@@ -35,15 +35,16 @@ public struct BacktestStanding: Sendable, Equatable {
 
     /// `model`'s standing in `report`; `heldOutLowerBounds` says whether the held-out actuals
     /// were published as lower bounds (the series knows, the report does not).
-    public init(model: String, in report: BacktestReport, heldOutLowerBounds: Bool) {
-        let models = report.summary.filter { $0.method.modelName != nil && $0.meanAbsolutePercentError.isFinite }
+    public init(model: ForecastModel, in report: BacktestReport, heldOutLowerBounds: Bool) {
+        let models = report.summary.filter { $0.method.model != nil && $0.meanAbsolutePercentError.isFinite }
         // A stable order: error, then the methodology page's own order.
         let ranked = models.enumerated().sorted {
             $0.element.meanAbsolutePercentError != $1.element.meanAbsolutePercentError
                 ? $0.element.meanAbsolutePercentError < $1.element.meanAbsolutePercentError : $0.offset < $1.offset
         }.map(\.element)
         self.model = model
-        let method = BacktestSubject.model(model)
+        // A formula or the consensus path was not backtested: it has no rank.
+        let method = model.catalogModel.map(BacktestSubject.model)
         modelCount = ranked.count
         best = ranked.first
         let own = ranked.firstIndex { $0.method == method }
@@ -54,7 +55,7 @@ public struct BacktestStanding: Sendable, Equatable {
         if rank != 1 {
             if report.testYears.count < Self.decisiveYears { reasons.append(.fewHeldOutYears(report.testYears.count)) }
             if heldOutLowerBounds { reasons.append(.heldOutAreLowerBounds) }
-            if model == "auto" { reasons.append(.referenceEvidence) }
+            if model == .auto { reasons.append(.referenceEvidence) }
         }
         self.reasons = reasons
     }

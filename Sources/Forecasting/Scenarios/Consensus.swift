@@ -43,10 +43,6 @@ public struct PublishedRate: Sendable, Equatable {
 
 /// What the consensus path is made of, for the pages to say.
 public struct Consensus: Sendable, Equatable {
-    /// The name a consensus path carries where a model's would stand (forecasts.csv, logs);
-    /// pages tell it apart by `ScenarioPath.Origin`, never by this text.
-    public static let pathName = "consensus"
-
     /// The published level it starts from; nil when it starts from the last actual.
     public var start: PublishedLevel?
     /// The rates it grows at, and their mean.
@@ -80,7 +76,7 @@ public struct Consensus: Sendable, Equatable {
                 points.append(ForecastPoint(year: year, value: value, isEstimate: true))
             }
         }
-        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: Consensus.pathName,
+        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, model: .consensus,
                                     modelDescription: "published forecasts: start \(start.map { "\($0.year) \($0.value)" } ?? "last actual"), mean growth \(meanRate)",
                                     level: level, warnings: [], fit: nil)
         result.fitYears = nil

@@ -4,7 +4,7 @@ import Foundation
 import Numerics
 
 protocol FittedCurve {
-    var modelName: String { get }
+    var model: ForecastModel { get }
     var modelDescription: String { get }
     var parameterNames: [String] { get }
     var parameters: [Double] { get }
@@ -19,7 +19,7 @@ protocol FittedCurve {
     /// The solver's and the model's warnings; with `ceilingIsSet` (the analyst fixed the
     /// ceiling) without those that say the data do not pin the ceiling down, chosen by their
     /// kind (IdentifiabilityIssue.concernsCeiling), not by their text.
-    func warnings(ceilingIsSet: Bool) -> [String]
+    func warnings(ceilingIsSet: Bool) -> [ForecastWarning]
     /// The catalog's ceiling parameter; nil for formulas and models without one.
     var ceilingParameter: String? { get }
     func predict(_ x: Double) -> Double
@@ -27,11 +27,11 @@ protocol FittedCurve {
 }
 
 extension GrowthFit: FittedCurve {
-    var modelName: String { kind.rawValue }
+    var model: ForecastModel { .curve(kind) }
     var modelDescription: String { description }
     var ceilingParameter: String? { kind.ceilingParameter }
-    func warnings(ceilingIsSet: Bool) -> [String] {
-        curve.result.warnings.map(\.description) + identifiability.filter { !(ceilingIsSet && $0.concernsCeiling) }.map(\.description)
+    func warnings(ceilingIsSet: Bool) -> [ForecastWarning] {
+        curve.result.warnings.map(ForecastWarning.fit) + identifiability.filter { !(ceilingIsSet && $0.concernsCeiling) }.map(ForecastWarning.identifiability)
     }
 }
 
@@ -73,7 +73,7 @@ struct FormulaCurveFit: FittedCurve {
         return FormulaCurveFit(formula: formula, result: result)
     }
 
-    var modelName: String { "formula" }
+    var model: ForecastModel { .formula }
     var modelDescription: String {
         let values = zip(parameterNames, parameters).map { "\($0) = \(String(format: "%.4g", $1))" }.joined(separator: ", ")
         return "y = \(formula.text); \(values)"
@@ -86,7 +86,7 @@ struct FormulaCurveFit: FittedCurve {
     var iterations: Int { result.iterations }
     var converged: Bool { result.converged }
     var reason: String { result.reason }
-    func warnings(ceilingIsSet: Bool) -> [String] { result.warnings.map(\.description) }
+    func warnings(ceilingIsSet: Bool) -> [ForecastWarning] { result.warnings.map(ForecastWarning.fit) }
     var ceilingParameter: String? { nil }
 
     private var informationParameterCount: Double { Double(result.observationCount - result.degreesOfFreedom + 1) }

@@ -99,7 +99,7 @@ public enum ScenarioFitter {
                 let value = fit.predict(Double(anchor.year)) * assumptions.shockMultiplier(at: Double(anchor.year))
                 guard abs(value - anchor.value) <= hardAnchorAcceptance * abs(anchor.value) else {
                     throw ScenarioError(series: series.id, scenario: scenario,
-                                        "cannot meet the hard anchor \(anchor.value) in \(anchor.year) (the fitted \(fit.modelName) gives \(String(format: "%.4g", value))); the ceiling or parameter limits leave no room for it",
+                                        "cannot meet the hard anchor \(anchor.value) in \(anchor.year) (the fitted \(fit.model) gives \(String(format: "%.4g", value))); the ceiling or parameter limits leave no room for it",
                                         hint: "make the anchor soft, or loosen the ceiling or parameter limits")
                 }
             }
@@ -140,11 +140,11 @@ public enum ScenarioFitter {
             fitYears: (window.first?.year ?? last.year)...last.year, selectionReason: selectionReason)
         // The analyst set the ceiling: warnings that the data do not pin it down are moot.
         var warnings = fit.warnings(ceilingIsSet: assumptions.ceiling != nil)
-        if !fit.converged { warnings.insert("the fit did not converge: \(fit.reason)", at: 0) }
+        if !fit.converged { warnings.insert(.notConverged(reason: fit.reason), at: 0) }
         if !outcome.converged {
-            warnings.append("the fit to the published bounds still moved after \(outcome.rounds) rounds; the path may lie slightly off the bound")
+            warnings.append(.censoredFitUnsettled(rounds: outcome.rounds))
         }
-        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: fit.modelName,
+        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, model: fit.model,
                                     modelDescription: fit.modelDescription, level: level, warnings: warnings, fit: summary)
         result.fitYears = summary.fitYears
         // The exact figures' root-mean-square distance from the path: within it a curve may

@@ -21,12 +21,11 @@ extension ScenarioFitter {
         let deshocked = window.map { $0.value / assumptions.shockMultiplier(at: Double($0.year)) }
         let (values, filled) = try GapFilling.fill(years: years, values: deshocked)
         var points = allActuals.map { ForecastPoint(year: $0.year, value: $0.value, isEstimate: false) }
-        var warnings: [String] = []
+        var warnings: [ForecastWarning] = []
         if !filled.isEmpty {
-            warnings.append("\(GapFilling.describe(filled)) not published: filled by interpolation for the fit only")
+            warnings.append(.gapsFilled(years: filled))
         }
-        let label = model.name
-        var description = label
+        var description = model.name
         var members: [CombinationMember] = []
         var intervalMethod: String?
         if horizon > last.year {
@@ -48,7 +47,7 @@ extension ScenarioFitter {
             description = Self.describe(forecast)
             intervalMethod = forecast.intervalMethod
         }
-        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, modelName: label,
+        var result = SeriesForecast(seriesID: series.id, unit: series.unit, points: points, model: .yearly(model),
                                     modelDescription: description, level: level, warnings: warnings, fit: nil)
         result.combination = members
         result.intervalMethod = intervalMethod

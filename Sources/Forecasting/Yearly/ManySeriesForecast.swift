@@ -130,13 +130,14 @@ public enum ManySeriesForecast {
             case .yearly(let model):
                 let (values, filled) = try GapFilling.fill(years: series.years, values: series.values)
                 let forecast = try YearlyForecaster.forecast(values, model: model, horizon: horizon, level: options.level)
-                var warnings = forecast.warnings
+                // The batch line's words: printed here, where the line is made.
+                var warnings = forecast.warnings.map(\.description)
                 if !filled.isEmpty {
                     warnings.insert("\(GapFilling.describe(filled)) missing and were filled by interpolation for the fit", at: 0)
                 }
                 var points = forecast.values, lower = forecast.lower, upper = forecast.upper
                 if let warning = options.bounds?.hold(values: &points, lower: &lower, upper: &upper, firstYear: last + 1).warning {
-                    warnings.append(warning)
+                    warnings.append(warning.description)
                 }
                 let rows = (0..<horizon).map { h in
                     ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
@@ -164,7 +165,7 @@ public enum ManySeriesForecast {
                 }
                 var warnings = fit.warnings
                 if let warning = options.bounds?.hold(values: &values, lower: &lower, upper: &upper, firstYear: last + 1).warning {
-                    warnings.append(warning)
+                    warnings.append(warning.description)
                 }
                 let rows = (0..<horizon).map { h in
                     ManySeriesRow(series: series.id, year: last + h + 1, value: values[h], lower: lower[h], upper: upper[h],

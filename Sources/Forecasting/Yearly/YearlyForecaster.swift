@@ -85,7 +85,7 @@ public struct YearlyForecast: Sendable {
     public var scale: Double?
     /// How the interval was made, in one sentence.
     public var intervalMethod: String
-    public var warnings: [String]
+    public var warnings: [ForecastWarning]
 
     /// The members behind the values: `auto`'s, or the one method with weight 1.
     public var members: [CombinationMember] {
@@ -103,7 +103,7 @@ public struct YearlyForecast: Sendable {
 public struct PointForecast: Sendable {
     public var values: [Double]
     public var combination: Combination?
-    public var warnings: [String]
+    public var warnings: [ForecastWarning]
 }
 
 public enum YearlyForecaster {
@@ -161,10 +161,10 @@ public enum YearlyForecaster {
                 upper[h - 1] = band.upper
             }
         } else {
-            warnings.append("the series never changes, so no error scale can be read from it: the interval has zero width and says nothing about uncertainty")
+            warnings.append(.constantSeries)
         }
         if horizon > IntervalCalibration.horizons {
-            warnings.append("intervals beyond \(IntervalCalibration.horizons) years ahead are extrapolated (growing in proportion to the horizon), not measured")
+            warnings.append(.intervalsExtrapolated(beyond: IntervalCalibration.horizons))
         }
         let label = point.combination?.label ?? model.name
         guard points.allSatisfy(\.isFinite), lower.allSatisfy(\.isFinite), upper.allSatisfy(\.isFinite) else {
@@ -182,7 +182,7 @@ public enum YearlyForecaster {
     /// The point forecasts alone (no interval): what the calibration measures errors of.
     public static func pointForecasts(_ values: [Double], model: YearlyModel, horizon: Int) throws -> PointForecast {
         let positive = values.allSatisfy { $0 > 0 }
-        var warnings: [String] = []
+        var warnings: [ForecastWarning] = []
         var combined: [Double]
         var combination: Combination?
         switch model {
@@ -195,12 +195,9 @@ public enum YearlyForecaster {
             let members = candidates.filter { values.count >= $0.minimumPoints && (positive || !$0.onLogScale) }
             let left = candidates.filter { !members.contains($0) }
             if !left.isEmpty {
-                var why: [String] = []
-                if !positive { why.append("the log-scale members need positive values") }
-                if left.contains(where: { values.count < $0.minimumPoints }) {
-                    why.append("\(YearlyMethod.damped.minimumPoints) or more values are needed for the damped trend")
-                }
-                warnings.append("auto combines \(members.map(\.rawValue).joined(separator: ", ")) only: \(why.joined(separator: "; "))")
+                let tooShort = left.contains { values.count < $0.minimumPoints }
+                warnings.append(.partialPool(members: members, needsPositive: !positive,
+                                             needsPoints: tooShort ? YearlyMethod.damped.minimumPoints : nil))
             }
             let forecasts = try members.map { try $0.forecast(values, horizon: horizon) }
             let (median, weights) = median(forecasts, horizon: horizon)

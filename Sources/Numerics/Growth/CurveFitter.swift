@@ -3,7 +3,23 @@
 // weights, pseudo-observations, fixed and bounded parameters by name.
 import Foundation
 
-enum CurveFitter {
+public enum CurveFitter {
+    /// Fits the formula `formulaText` (one predictor per column) from every start vector
+    /// `starts` returns and keeps the best fit: the entry point of callers outside the
+    /// engine (the growth-curve catalog). `starts` runs after the data are validated, so a
+    /// caller's start-value errors come after the data's own.
+    public static func fit(formulaText: String, variableNames: [String], columns: [[Double]], y: [Double],
+                           parameterNames: [String], options: GrowthFitOptions,
+                           defaultLower: [String: Double] = [:], defaultUpper: [String: Double] = [:],
+                           starts: () throws -> [[Double]]) throws -> CurveFit {
+        let prepared = try prepare(formulaText: formulaText, variableNames: variableNames, columns: columns, y: y,
+                                   parameterNames: parameterNames, options: options,
+                                   defaultLower: defaultLower, defaultUpper: defaultUpper)
+        let result = try bestFit(prepared, starts: try starts(), options: options)
+        return CurveFit(formula: prepared.modelFormula, predictorIndex: 0, result: result,
+                        logResponse: options.logResponse, problem: prepared.problem)
+    }
+
     struct Prepared {
         /// The model as given (what predictions evaluate).
         let modelFormula: Formula

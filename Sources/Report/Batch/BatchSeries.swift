@@ -45,11 +45,11 @@ struct BatchSeries {
             try folder.write(page.csv(), to: "charts/\(id).csv")
 
             let end = forecast.points.last
-            var row = BatchRow(series: id, file: fileName, model: forecast.modelName, unit: forecast.unit,
+            var row = BatchRow(series: id, file: fileName, model: forecast.model.description, unit: forecast.unit,
                                lastActualYear: lastActual.year, lastActual: lastActual.value,
                                horizonYear: end?.year, horizonValue: end?.value,
                                cagr: end.flatMap { forecast.cagr(from: lastActual.year, to: $0.year) },
-                               warnings: series.warnings.map(\.message) + forecast.warnings, failure: nil)
+                               warnings: series.warnings.map(\.message) + forecast.warnings.map(\.description), failure: nil)
             row.title = entry.title
             row.formula = forecast.modelDescription
             row.selectionReason = forecast.fit?.selectionReason

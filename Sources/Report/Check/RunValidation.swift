@@ -134,6 +134,9 @@ struct SeriesDataCheck: InputCheck {
                 }
                 inputs.series[entry.id] = series
                 problems.append(contentsOf: InputErrors(series.warnings))
+                if let outside = entry.bounds?.firstActualOutside(series, hint: NaturalBounds.reportConfigHint) {
+                    problems.append(outside)
+                }
                 if let last = series.actuals.last {
                     if last.year > config.horizon {
                         problems.append(Diagnostic(entry.location,

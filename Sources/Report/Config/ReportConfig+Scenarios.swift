@@ -61,12 +61,7 @@ extension ReportConfig {
 
         if let mapping = try root.submapping("backtest") {
             try mapping.rejectUnknownKeys(allowed: Self.backtestKeys, section: "`backtest`")
-            let id = try mapping.requiredString("series", section: "`backtest`")
-            guard ids.contains(id) else {
-                let guess = Suggestions.closest(to: id, among: ids)
-                throw Diagnostic(mapping.location(of: "series"), "`backtest` names series `\(id)`, which report.yaml does not list",
-                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
-            }
+            let id = try Self.listedSeries(in: mapping, section: "backtest", ids: ids)
             guard let through = try mapping.int("fit_through") else {
                 throw Diagnostic(mapping.location, "`backtest` has no `fit_through`",
                                  hint: "add `fit_through: 2022`, the last actual year the backtest fits may see")
@@ -80,12 +75,7 @@ extension ReportConfig {
 
         if let mapping = try root.submapping("consensus") {
             try mapping.rejectUnknownKeys(allowed: Self.consensusKeys, section: "`consensus`")
-            let id = try mapping.requiredString("series", section: "`consensus`")
-            guard ids.contains(id) else {
-                let guess = Suggestions.closest(to: id, among: ids)
-                throw Diagnostic(mapping.location(of: "series"), "`consensus` names series `\(id)`, which report.yaml does not list",
-                                 hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
-            }
+            let id = try Self.listedSeries(in: mapping, section: "consensus", ids: ids)
             let weight = try mapping.double("base_weight") ?? 0
             guard weight >= 0, weight.isFinite else {
                 throw Diagnostic(mapping.location(of: "base_weight"), "`base_weight` must be 0 or more, found \(weight)",
@@ -105,5 +95,17 @@ extension ReportConfig {
             return sequence[index].location(in: root.file)
         }
         return root.location(of: key)
+    }
+
+    /// The `series` key of a `backtest` or `consensus` section, which must name a series
+    /// report.yaml lists; the error suggests the closest and lists them all.
+    static func listedSeries(in mapping: YAMLMapping, section: String, ids: [String]) throws -> String {
+        let id = try mapping.requiredString("series", section: "`\(section)`")
+        guard ids.contains(id) else {
+            let guess = Suggestions.closest(to: id, among: ids)
+            throw Diagnostic(mapping.location(of: "series"), "`\(section)` names series `\(id)`, which report.yaml does not list",
+                             hint: (guess.map { "did you mean `\($0)`? " } ?? "") + "series: \(ids.joined(separator: ", "))")
+        }
+        return id
     }
 }

@@ -16,7 +16,7 @@ enum BaseCaseBacktestNote {
             context.scenarios.first { $0.seriesID == backtest.seriesID }?.path(named: name)
         }
         let forecast = base?.forecast ?? result.forecast
-        let model = forecast.modelName
+        let model = forecast.model
         let bounded = !backtest.testYears.isEmpty && backtest.testYears.allSatisfy {
             result.series.observation(forYear: $0)?.bound == .lower
         }
@@ -52,7 +52,7 @@ extension Strings {
                              "The \(enSubject)'s model (\(model)) has the lowest backtest error (average miss \(mape)): the backtest supports it.")
         }
         // The standing ranks models only.
-        let bestName = modelName(best.method.modelName ?? "")
+        let bestName = best.method.model.map(modelName) ?? ""
         let bestMAPE = NumberFormat.percent(best.meanAbsolutePercentError)
         let years = testYears.map(String.init).joined(separator: localized("、", ", "))
         let head = localized("\(zhSubject)用\(model)，其回测误差（平均误差 \(mape)）在 \(standing.modelCount) 个模型中排第 \(rank)，最低的是\(bestName)（\(bestMAPE)）。",

@@ -357,17 +357,17 @@ extension Strings {
             localized("以 \($0.lowerBound)–\($0.upperBound) 年实际值为据", "learning from the \($0.lowerBound)–\($0.upperBound) actuals")
         }
         let what: String?
-        switch forecast.modelName {
+        switch forecast.model {
         case _ where forecast.combination.count == 2:
             what = localized("按增量外推的路径较平、按增速外推的路径较陡，取平均居于两者之间",
                              "the flatter yearly-change path and the steeper growth-rate path, averaged")
         case _ where forecast.combination.count > 2:
             what = localized("最陡或最平的一条路径都不能单独左右结果",
                              "neither the steepest nor the flattest path decides alone")
-        case "exponential": what = localized("市场每年按同一增速增长，增速由数据估计", "the market grows at one rate every year, estimated from the data")
-        case "linear": what = localized("市场每年增加同一数额", "the market adds the same amount every year")
-        case "logistic": what = localized("增长先快后慢，逐步接近市场上限", "an S-curve: growth is fast at first, then slows as the market nears its ceiling")
-        case "gompertz": what = localized("增长先快后慢，比 Logistic 曲线更早放缓", "an S-curve that slows earlier than the logistic")
+        case .curve(.exponential): what = localized("市场每年按同一增速增长，增速由数据估计", "the market grows at one rate every year, estimated from the data")
+        case .curve(.linear): what = localized("市场每年增加同一数额", "the market adds the same amount every year")
+        case .curve(.logistic): what = localized("增长先快后慢，逐步接近市场上限", "an S-curve: growth is fast at first, then slows as the market nears its ceiling")
+        case .curve(.gompertz): what = localized("增长先快后慢，比 Logistic 曲线更早放缓", "an S-curve that slows earlier than the logistic")
         default: what = nil
         }
         return ([name] + [what, years].compactMap { $0 }).joined(separator: localized("；", "; "))

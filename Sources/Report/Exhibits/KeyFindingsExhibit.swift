@@ -149,7 +149,8 @@ struct KeyFindingsExhibit: Exhibit {
         }
         // How the series' own model did on the years it did not see.
         if let backtest = context.backtest, let result = context.result(for: backtest.seriesID),
-           let error = backtest.meanAbsolutePercentError(.model(result.forecast.modelName)),
+           let spec = result.forecast.model.catalogModel,
+           let error = backtest.meanAbsolutePercentError(.model(spec)),
            let first = backtest.testYears.first, let last = backtest.testYears.last {
             findings.append(Finding(text: strings.findingBacktest(
                 title: result.entry.title(for: language), model: strings.shortModelName(of: result.forecast),

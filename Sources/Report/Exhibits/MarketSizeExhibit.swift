@@ -100,7 +100,7 @@ struct MarketSizePage {
         }
         // The model sentence only where the page shows a forecast.
         let sourceNote = points.contains(where: \.isEstimate)
-            ? strings.sourceNote(sources: series.sources(in: strings.language), modelName: forecast.modelName, members: forecast.combination.map(\.method),
+            ? strings.sourceNote(sources: series.sources(in: strings.language), model: forecast.model, members: forecast.combination.map(\.method),
                                  fitYears: forecast.fitYears, level: forecast.level,
                                  fromBacktestErrors: forecast.intervalMethod != nil, blend: forecast.blend)
             : strings.sourceLine(series.sources(in: strings.language)) + strings.localized("。", ".")

@@ -167,8 +167,8 @@ struct MethodologyExhibit: Exhibit {
             case .scenario(let name):
                 let scenario = context.scenarios.flatMap(\.paths).map(\.scenario).first { $0.name == name }
                 return scenario.map { strings.localized($0.labelZh, $0.labelEn) } ?? name
-            case .model(let name):
-                return strings.modelName(name)
+            case .model(let spec):
+                return strings.modelName(spec)
             }
         }
         var rows: [[String]] = []

@@ -133,7 +133,7 @@ struct ScenarioAssumptionWords {
         case nil: break
         }
         for limit in assumptions.parameters {
-            var words = parameterWords(limit, model: forecast.modelName, percent: percent)
+            var words = parameterWords(limit, model: forecast.model, percent: percent)
             // A limit the fit ends on: the data alone would go beyond it, and the reader should know.
             if limit.fixed == nil, let fitted = forecast.fit?.parameters.first(where: { $0.name == limit.name })?.value {
                 if let low = limit.minimum, abs(fitted - low) <= 1e-9 * max(1, abs(low)) {
@@ -172,9 +172,9 @@ struct ScenarioAssumptionWords {
 
     /// A growth limit in words: the exponential's `g` is its annual growth; other parameters
     /// are named as the model's and given as numbers.
-    private func parameterWords(_ limit: SeriesAssumptions.ParameterLimit, model: String,
+    private func parameterWords(_ limit: SeriesAssumptions.ParameterLimit, model: ForecastModel,
                                 percent: (Double) -> String) -> String {
-        let isGrowth = limit.name == "g" && model == "exponential"
+        let isGrowth = limit.name == "g" && model == .curve(.exponential)
         func value(_ v: Double) -> String { isGrowth ? percent(v) : NumberFormat.grouped(v, decimals: abs(v) >= 100 ? 0 : 2) }
         let subject = isGrowth ? strings.localized("年增速", "annual growth")
                                : strings.localized("模型参数 \(limit.name)", "the model's parameter \(limit.name)")

@@ -91,7 +91,7 @@ struct SensitivityTable {
     private func modelName(_ row: SensitivityRow) -> String {
         switch row.outcome {
         case .success(let forecast): return strings.sentenceCase(strings.modelName(of: forecast))
-        case .failure: return strings.sentenceCase(strings.modelName(Self.requestedModel(row.assumptions.model)))
+        case .failure: return strings.sentenceCase(requestedModelName(row.assumptions.model))
         }
     }
 
@@ -135,11 +135,24 @@ struct SensitivityTable {
         return page
     }
 
-    /// The model a row asked for, by its catalog name.
+    /// A row's warnings in the CSV's words, one cell.
+    private func warningText(_ forecast: SeriesForecast) -> String {
+        forecast.warnings.map(\.description).joined(separator: "; ")
+    }
+
+    /// The model a row asked for, by its catalog name (the CSV's words).
     static func requestedModel(_ model: SeriesAssumptions.Model) -> String {
         switch model {
         case .catalog(let spec): return spec.name
-        case .formula: return "formula"
+        case .formula: return ForecastModel.formula.description
+        }
+    }
+
+    /// The model a row asked for, in the page's words.
+    private func requestedModelName(_ model: SeriesAssumptions.Model) -> String {
+        switch model {
+        case .catalog(let spec): return strings.modelName(spec)
+        case .formula: return strings.modelName(.formula)
         }
     }
 
@@ -170,12 +183,12 @@ struct SensitivityTable {
                           Self.reason(error.failure)]
             case .success(let forecast):
                 let point = row.point(at: horizon)
-                cells += [forecast.modelName, forecast.fitYears.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "", "\(horizon)",
+                cells += [forecast.model.description, forecast.fitYears.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "", "\(horizon)",
                           point.map { CSVWriter.number($0.value) } ?? "", point?.lower.map(CSVWriter.number) ?? "",
                           point?.upper.map(CSVWriter.number) ?? "",
                           point.flatMap { p in base.map { CSVWriter.number(p.value / $0 - 1) } } ?? "",
                           forecast.warnings.isEmpty ? "fitted" : "fitted with warnings",
-                          forecast.warnings.joined(separator: "; ")]
+                          warningText(forecast)]
             }
             lines.append(CSVWriter.line(cells))
         }

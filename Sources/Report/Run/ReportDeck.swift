@@ -92,10 +92,10 @@ struct ReportDeck {
             let level = Int((forecast.level * 100).rounded())
             let interval = context.config.language == .en ? "\(level)% interval" : "\(level)% 区间"
             notes.models.append(SlideProvenance.Model(
-                series: result.entry.id, model: forecast.modelName, formula: forecast.modelDescription,
+                series: result.entry.id, model: forecast.model.description, formula: forecast.modelDescription,
                 interval: [interval, forecast.intervalMethod].compactMap { $0 }.joined(separator: " — ")))
             notes.dataCutoffs.append("\(result.entry.id): \(result.series.vintage)")
-            notes.warnings += forecast.warnings
+            notes.warnings += forecast.warnings.map(\.description)
             roles += [.series(id: result.entry.id), .publisherForecasts(series: result.entry.id)]
         }
         roles += page.tableNames.map { .table($0) }

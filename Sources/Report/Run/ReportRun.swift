@@ -204,7 +204,7 @@ public enum ReportRun {
             config: ResolvedConfig(config, formats: [], pngScale: 2),
             models: series.map { result in
                 RunManifest.ChosenModel(series: result.entry.id, requested: result.entry.model.name,
-                                        chosen: result.forecast.combination.count > 1 ? Combination.label(result.forecast.combination) : result.forecast.modelName,
+                                        chosen: result.forecast.modelLabel,
                                         formula: result.forecast.modelDescription,
                                         selectionReason: result.forecast.fit?.selectionReason)
             },
@@ -231,7 +231,7 @@ public enum ReportRun {
             var forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
             if let bounds = entry.bounds {
-                forecast = try bounds.hold(forecast, of: series, hint: "correct the value, or the series' `bounds` in the report config")
+                forecast = try bounds.hold(forecast, of: series, hint: NaturalBounds.reportConfigHint)
             }
             for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))

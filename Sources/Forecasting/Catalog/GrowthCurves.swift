@@ -1,6 +1,7 @@
 // Entry point for fitting the catalog: self-started, multi-start, with warnings when the
 // data cannot pin a parameter down.
 import Foundation
+import Numerics
 
 public enum GrowthCurves {
     /// Fits `kind` to (x, y). x is time (years); it need not be sorted or evenly spaced.
@@ -18,26 +19,26 @@ public enum GrowthCurves {
         options.solver.maxEvaluations = min(options.solver.maxEvaluations, options.catalogEvaluationsPerStart)
         let origin = Self.origin(for: kind, x: x, options: options)
         let (lower, upper) = kind.defaultBounds
-        let prepared = try CurveFitter.prepare(formulaText: kind.formula(origin: origin), variableNames: ["x"],
-                                               columns: [x], y: y, parameterNames: kind.parameterNames,
-                                               options: options, defaultLower: lower, defaultUpper: upper)
-        let finiteY = y.filter { $0.isFinite }
-        var starts = StartValues.candidates(for: kind, x: x, y: finiteY.count == y.count ? y : finiteY, origin: origin)
-        if !options.startHints.isEmpty {
-            for name in options.startHints.keys where !kind.parameterNames.contains(name) {
-                throw NumericsError(.invalidInput,
-                                    "start value given for '\(name)', which is not a parameter of \(kind.rawValue) (parameters: \(kind.parameterNames.joined(separator: ", ")))")
+        let curve = try CurveFitter.fit(formulaText: kind.formula(origin: origin), variableNames: ["x"],
+                                        columns: [x], y: y, parameterNames: kind.parameterNames,
+                                        options: options, defaultLower: lower, defaultUpper: upper) {
+            let finiteY = y.filter { $0.isFinite }
+            var starts = StartValues.candidates(for: kind, x: x, y: finiteY.count == y.count ? y : finiteY, origin: origin)
+            if !options.startHints.isEmpty {
+                for name in options.startHints.keys where !kind.parameterNames.contains(name) {
+                    throw NumericsError(.invalidInput,
+                                        "start value given for '\(name)', which is not a parameter of \(kind.rawValue) (parameters: \(kind.parameterNames.joined(separator: ", ")))")
+                }
+                var hinted = starts.first ?? kind.parameterNames.map { _ in 1.0 }
+                for (k, name) in kind.parameterNames.enumerated() { if let v = options.startHints[name] { hinted[k] = v } }
+                starts.insert(hinted, at: 0)
             }
-            var hinted = starts.first ?? kind.parameterNames.map { _ in 1.0 }
-            for (k, name) in kind.parameterNames.enumerated() { if let v = options.startHints[name] { hinted[k] = v } }
-            starts.insert(hinted, at: 0)
+            guard !starts.isEmpty else {
+                throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
+            }
+            return starts
         }
-        guard !starts.isEmpty else {
-            throw NumericsError(.invalidInput, "could not derive start values for \(kind.rawValue) from these data (are they increasing and positive?)")
-        }
-        let result = try CurveFitter.bestFit(prepared, starts: starts, options: options)
-        let curve = CurveFit(formula: prepared.modelFormula, predictorIndex: 0, result: result,
-                             logResponse: options.logResponse, problem: prepared.problem)
+        let result = curve.result
         let issues = identifiabilityIssues(kind: kind, result: result, origin: origin, x: x, y: y)
         return GrowthFit(kind: kind, curve: curve, origin: origin, identifiability: issues,
                          warnings: result.warnings.map(\.description) + issues.map(\.description))

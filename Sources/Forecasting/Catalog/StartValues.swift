@@ -2,6 +2,7 @@
 // gets several, because one heuristic can mislead (a ceiling guessed from a series that
 // has not bent yet, say); the fit runs from all of them and keeps the best.
 import Foundation
+import Numerics
 
 enum StartValues {
     /// Least-squares line z ≈ intercept + slope·t; nil with fewer than two distinct t.

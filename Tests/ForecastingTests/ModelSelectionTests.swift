@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Numerics
+@testable import Forecasting
 
 final class ModelSelectionTests: XCTestCase {
     static let x: [Double] = (2013...2024).map(Double.init)

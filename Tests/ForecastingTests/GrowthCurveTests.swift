@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Numerics
+@testable import Forecasting
 
 final class GrowthCurveTests: XCTestCase {
     static let years: [Double] = (2015...2024).map(Double.init)

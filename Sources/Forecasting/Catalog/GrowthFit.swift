@@ -1,6 +1,7 @@
 // A fitted catalog growth curve, with what analysts need from it: estimates, their
 // uncertainty, predictions with intervals, information criteria, and honest warnings.
 import Foundation
+import Numerics
 
 public struct GrowthFit: Sendable {
     public let kind: GrowthModelKind

@@ -6,6 +6,7 @@
 // prefer models whose parameters the data pin down (no rank deficiency, no unidentified
 // ceiling), then the lowest backtest MAPE, then the lowest AICc.
 import Foundation
+import Numerics
 
 public struct SelectionOptions: Sendable {
     public var fit: GrowthFitOptions

@@ -2,6 +2,7 @@
 // the ceiling warnings when the analyst fixed the ceiling, leave an undetermined model out
 // of `curves`), and the text a reader sees is the description.
 import Foundation
+import Numerics
 
 public enum IdentifiabilityIssue: Sendable, Equatable, CustomStringConvertible {
     /// The inflection lies after the last observation: the ceiling is extrapolated.

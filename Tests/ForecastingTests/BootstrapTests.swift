@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Numerics
+@testable import Forecasting
 
 final class BootstrapTests: XCTestCase {
     func testSplitMix64MatchesReferenceOutputs() {

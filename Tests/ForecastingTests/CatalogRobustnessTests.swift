@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Numerics
+@testable import Forecasting
 
 /// No trap is reachable from data: every M1 yearly series and the awkward shapes real files
 /// contain go through every catalog model and through `ModelSelection.auto`, and each gives
