@@ -84,3 +84,20 @@ enum ShrinkSearch {
         return low
     }
 }
+
+extension RowLabelFit {
+    /// How tall the fitted row stands: one line, or two half a gap apart when staggered.
+    func rowHeight(lineHeight: Double, gap: Double) -> Double {
+        staggered ? 2 * lineHeight + gap / 2 : lineHeight
+    }
+
+    /// Each label's frame, centred on its centre a gap below `edge`; when staggered the
+    /// odd-indexed labels go on the second line.
+    func frames(centers: [Double], below edge: Double, lineHeight: Double, gap: Double) -> [Rect] {
+        centers.enumerated().map { i, center in
+            let size = sizes[i]
+            let top = edge + gap + (staggered && i % 2 == 1 ? lineHeight + gap / 2 : 0)
+            return Rect(x: center - size.width / 2, y: top, width: size.width, height: size.height)
+        }
+    }
+}
