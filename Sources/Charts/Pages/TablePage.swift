@@ -81,12 +81,12 @@ extension TablePage {
     /// Lays the table out on as many pages as its rows need (at least one).
     public func layoutPages(theme: Theme = .standard, measurer: TextMeasuring) -> [TablePageLayout] {
         let columnWidths = self.columnWidths(theme: theme)
-        let type = fitType(columnWidths: columnWidths, theme: theme, measurer: measurer)
+        let typesetting = typeset(columnWidths: columnWidths, theme: theme, measurer: measurer)
         var pages: [TablePageLayout] = []
         var next = 0
         repeat {
-            let page = layoutPage(from: next, continued: !pages.isEmpty, columnWidths: columnWidths, type: type,
-                                  theme: theme, measurer: measurer)
+            let page = layoutPage(from: next, continued: !pages.isEmpty, columnWidths: columnWidths,
+                                  typesetting: typesetting, theme: theme, measurer: measurer)
             next = page.firstRow + page.rows.count
             pages.append(page)
         } while next < rows.count
@@ -109,8 +109,8 @@ extension TablePage {
 
     private func cellText(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
 
-    /// The table's type at one size: every cell's measured text and the rows' padding.
-    private struct TableType {
+    /// The table set at one size: every cell's measured text and the rows' padding.
+    private struct Typesetting {
         var size: Double
         var headerTexts: [Size]
         var rowTexts: [[Size]]
@@ -124,7 +124,7 @@ extension TablePage {
 
     /// The type: the house size, or, for a table that must stay on one page (a contents
     /// page), the largest size down to the smallest label size at which it does.
-    private func fitType(columnWidths widths: [Double], theme: Theme, measurer: TextMeasuring) -> TableType {
+    private func typeset(columnWidths widths: [Double], theme: Theme, measurer: TextMeasuring) -> Typesetting {
         let requestedPadding = rowPadding.isFinite ? max(0, rowPadding) : 4
         func textSizes(_ texts: [String], font: FontSpec) -> [Size] {
             texts.enumerated().map { column, text in
@@ -133,7 +133,7 @@ extension TablePage {
             }
         }
         return LargestFittingSize(from: theme.fontSizes.axis - 1, floor: theme.fontSizes.minimumValueLabel,
-                                  measure: { size -> TableType in
+                                  measure: { size -> Typesetting in
             let plain = theme.font(size), bold = theme.font(size, weight: .bold)
             let headerTexts = textSizes(columns.map(\.header), font: bold)
             let rowTexts = rows.enumerated().map { index, row in
@@ -141,27 +141,27 @@ extension TablePage {
             }
             let fitted = fittedPadding(requested: requestedPadding, textHeights: [headerTexts] + rowTexts,
                                        theme: theme, measurer: measurer)
-            return TableType(size: size, headerTexts: headerTexts, rowTexts: rowTexts, paddingY: fitted.padding,
+            return Typesetting(size: size, headerTexts: headerTexts, rowTexts: rowTexts, paddingY: fitted.padding,
                              fitsOnePage: fitted.fitsOnePage)
         }, fits: { $0.fitsOnePage || !shrinksToOnePage }).measured
     }
 
     /// One page: the blocks (the title marked when `continued`), the header row, and the
     /// rows from `first` on while they fit.
-    private func layoutPage(from first: Int, continued: Bool, columnWidths widths: [Double], type: TableType,
-                            theme: Theme, measurer: TextMeasuring) -> TablePageLayout {
+    private func layoutPage(from first: Int, continued: Bool, columnWidths widths: [Double],
+                            typesetting: Typesetting, theme: Theme, measurer: TextMeasuring) -> TablePageLayout {
         var pageProblems = continued ? [] : problems
         var (scene, blocks) = PageBlockLayout.page(title: continued ? title + continuedSuffix : title,
                                                    subtitle: subtitle, note: sourceNote, theme: theme,
                                                    measurer: measurer, problems: &pageProblems)
         let body = blocks.body
-        let headerCells = addHeaderRow(at: body.minY, in: body, columnWidths: widths, type: type, theme: theme,
-                                       to: &scene)
-        var y = body.minY + type.height(type.headerTexts)
+        let headerCells = addHeaderRow(at: body.minY, in: body, columnWidths: widths, typesetting: typesetting,
+                                       theme: theme, to: &scene)
+        var y = body.minY + typesetting.height(typesetting.headerTexts)
         var next = first
         var placedRows: [[TablePageLayout.Cell]] = []
         while next < rows.count {
-            let height = type.height(type.rowTexts[next])
+            let height = typesetting.height(typesetting.rowTexts[next])
             // A row taller than a whole page still goes on a page of its own (reported),
             // rather than looping forever.
             if y + height > body.maxY + 1e-9 && !(placedRows.isEmpty) { break }
@@ -169,7 +169,7 @@ extension TablePage {
                 pageProblems.append("table row \(next + 1) is taller than a page; shorten its cells")
             }
             placedRows.append(addRow(next, firstOnPage: first, at: y, height: height, in: body, columnWidths: widths,
-                                     type: type, theme: theme, to: &scene))
+                                     typesetting: typesetting, theme: theme, to: &scene))
             y += height
             scene.add(.path([.move(Point(body.minX, y)), .line(Point(body.maxX, y))], fill: nil,
                             stroke: Stroke(color: theme.palette.gridline, width: theme.lineWidths.gridline)),
@@ -179,23 +179,24 @@ extension TablePage {
         var page = TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
                                    firstRow: first, problems: pageProblems)
         page.native = .table(nativeTable(header: headerCells, rows: placedRows, firstRow: first, theme: theme,
-                                         fontSize: type.size))
+                                         fontSize: typesetting.size))
         return page
     }
 
     /// The header row on the header colour, in bold.
-    private func addHeaderRow(at y: Double, in body: Rect, columnWidths widths: [Double], type: TableType, theme: Theme,
-                              to scene: inout Scene) -> [TablePageLayout.Cell] {
-        let height = type.height(type.headerTexts)
-        let headerFont = theme.font(type.size, weight: .bold)
+    private func addHeaderRow(at y: Double, in body: Rect, columnWidths widths: [Double], typesetting: Typesetting,
+                              theme: Theme, to scene: inout Scene) -> [TablePageLayout.Cell] {
+        let height = typesetting.height(typesetting.headerTexts)
+        let headerFont = theme.font(typesetting.size, weight: .bold)
         scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height), fill: .solid(theme.palette.actual),
                         stroke: nil, cornerRadius: 0), role: "table-header-background")
         var cells: [TablePageLayout.Cell] = []
         var x = body.minX
         for (column, spec) in columns.enumerated() {
             let frame = Rect(x: x, y: y, width: widths[column], height: height)
-            let text = Rect(x: x + Self.paddingX, y: y + type.paddingY, width: max(1, widths[column] - 2 * Self.paddingX),
-                            height: type.headerTexts[column].height)
+            let text = Rect(x: x + Self.paddingX, y: y + typesetting.paddingY,
+                            width: max(1, widths[column] - 2 * Self.paddingX),
+                            height: typesetting.headerTexts[column].height)
             scene.add(.text(TextBox(text: spec.header, frame: text, font: headerFont, color: theme.palette.accentText,
                                     alignment: spec.alignment, wraps: true)), role: "table-header")
             cells.append(.init(frame: frame, text: text, content: spec.header))
@@ -207,9 +208,9 @@ extension TablePage {
     /// Body row `index` at `y`: odd rows on the zebra tint, emphasised ones bold; a
     /// continuation page's first row repeats its group's name.
     private func addRow(_ index: Int, firstOnPage: Int, at y: Double, height: Double, in body: Rect,
-                        columnWidths widths: [Double], type: TableType, theme: Theme,
+                        columnWidths widths: [Double], typesetting: Typesetting, theme: Theme,
                         to scene: inout Scene) -> [TablePageLayout.Cell] {
-        let font = theme.font(type.size, weight: emphasizedRows.contains(index) ? .bold : .regular)
+        let font = theme.font(typesetting.size, weight: emphasizedRows.contains(index) ? .bold : .regular)
         if index % 2 == 1 {
             scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height),
                             fill: .solid(theme.palette.gridline.tinted(0.5)), stroke: nil, cornerRadius: 0),
@@ -224,8 +225,9 @@ extension TablePage {
                 content = label
             }
             let frame = Rect(x: x, y: y, width: widths[column], height: height)
-            let text = Rect(x: x + Self.paddingX, y: y + type.paddingY, width: max(1, widths[column] - 2 * Self.paddingX),
-                            height: type.rowTexts[index][column].height)
+            let text = Rect(x: x + Self.paddingX, y: y + typesetting.paddingY,
+                            width: max(1, widths[column] - 2 * Self.paddingX),
+                            height: typesetting.rowTexts[index][column].height)
             if !content.isEmpty {
                 scene.add(.text(TextBox(text: content, frame: text, font: font, color: theme.palette.text,
                                         alignment: columns[column].alignment, wraps: true)), role: "table-cell")
