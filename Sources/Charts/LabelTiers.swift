@@ -96,3 +96,40 @@ struct LabelTierPlacement {
         return placed
     }
 }
+
+extension LabelTierPlacement {
+    /// Labels measured at one font size and placed in tiers.
+    struct Sized {
+        var size: Double
+        /// Measured, in the order of the points.
+        var sizes: [Size]
+        var placed: [Placed]
+    }
+
+    /// Labels alternating sides of the line (the first on side 0), placed in tiers at the
+    /// largest size from `start` down to `floor` (LargestFittingSize) at which `needed`,
+    /// the height the tiers take with everything else beside the line, is at most
+    /// `available`. When even the smallest does not fit, a problem naming `what` says by
+    /// how much.
+    static func largestFitting(_ what: String, centers: [Double], bounds: ClosedRange<Double>, separation: Double,
+                               from start: Double, floor: Double, available: Double, measure: (Double) -> [Size],
+                               needed: (Sized) -> Double, problems: inout [String]) -> Sized {
+        let fitted = LargestFittingSize(from: start, floor: floor, measure: { size -> Sized in
+            let sizes = measure(size)
+            // One point of slack, so the renderer breaks lines where the measurer did.
+            let placed = place(centers: centers, widths: sizes.map { $0.width + 1 }, sides: centers.indices.map { $0 % 2 },
+                               bounds: bounds, separation: separation)
+            return Sized(size: size, sizes: sizes, placed: placed)
+        }, fits: { needed($0) <= available })
+        if !fitted.fits {
+            problems.append("\(what) labels need \(PointsText.whole(needed(fitted.measured), .towardZero)) pt but the page has \(PointsText.whole(available, .towardZero)) pt")
+        }
+        return fitted.measured
+    }
+
+    /// How a placed label's text reads towards its point: centred over it, else aligned to
+    /// the side nearer the point, so that the text starts where the leader arrives.
+    static func alignment(of frame: Rect, pointX: Double) -> TextAlignment {
+        abs(frame.midX - pointX) < 1 ? .center : (frame.midX < pointX ? .right : .left)
+    }
+}

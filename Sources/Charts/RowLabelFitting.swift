@@ -38,7 +38,6 @@ enum RowLabelFitting {
         if fitsRow(base, separation: preferred, stride: 1) || fitsRow(base, separation: minimum, stride: 1) {
             return RowLabelFit(font: font, sizes: base, staggered: false, fits: true)
         }
-        var size = font.size
         let floor = min(minimumSize, font.size)
         let steps = Int(((font.size - floor + 1e-9) / 0.5).rounded(.down))
         if steps > ShrinkSearch.linearSteps {
@@ -47,14 +46,13 @@ enum RowLabelFitting {
                 result.size = font.size - 0.5 * Double(step)
                 return RowLabelFit(font: result, sizes: sizes(at: result.size), staggered: false, fits: true)
             }
-            size = floor
-        }
-        while size - 0.5 >= floor - 1e-9 {
-            size -= 0.5
-            let measured = sizes(at: size)
-            if fitsRow(measured, separation: minimum, stride: 1) {
-                result.size = size
-                return RowLabelFit(font: result, sizes: measured, staggered: false, fits: true)
+        } else {
+            // The full size failed above; its smaller steps may close up at the minimum gap.
+            let stepped = LargestFittingSize(from: font.size, floor: floor - 1e-9, measuredAtStart: base,
+                                             measure: sizes(at:), fits: { fitsRow($0, separation: minimum, stride: 1) })
+            if stepped.fits {
+                result.size = stepped.size
+                return RowLabelFit(font: result, sizes: stepped.measured, staggered: false, fits: true)
             }
         }
         result.size = floor
@@ -82,5 +80,22 @@ enum ShrinkSearch {
             if fits(middle) { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+}
+
+extension RowLabelFit {
+    /// How tall the fitted row stands: one line, or two half a gap apart when staggered.
+    func rowHeight(lineHeight: Double, gap: Double) -> Double {
+        staggered ? 2 * lineHeight + gap / 2 : lineHeight
+    }
+
+    /// Each label's frame, centred on its centre a gap below `edge`; when staggered the
+    /// odd-indexed labels go on the second line.
+    func frames(centers: [Double], below edge: Double, lineHeight: Double, gap: Double) -> [Rect] {
+        centers.enumerated().map { i, center in
+            let size = sizes[i]
+            let top = edge + gap + (staggered && i % 2 == 1 ? lineHeight + gap / 2 : 0)
+            return Rect(x: center - size.width / 2, y: top, width: size.width, height: size.height)
+        }
     }
 }

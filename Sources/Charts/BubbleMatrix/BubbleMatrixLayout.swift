@@ -31,16 +31,65 @@ extension BubbleMatrix {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> BubbleMatrixLayout {
         var problems = self.problems
         var scene = Scene(size: theme.pageSize, background: theme.palette.background)
-        let palette = theme.palette
-        let gap = theme.spacing.labelGap
-        let bubbleColor = palette.actual.withAlpha(0.55)
+        let bubbleColor = Self.bubbleColor(theme)
         let legend = sizeLegend.map { [LegendEntry(swatch: .box(.solid(bubbleColor)), text: $0)] } ?? []
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
-        let body = blocks.body
-        let drawable = bubbles.filter(isDrawable)
+        let frame = planPlot(in: blocks.body, theme: theme, measurer: measurer)
+        addAxes(frame, theme: theme, to: &scene)
+        let circles = addBubbles(frame, theme: theme, to: &scene)
+        let placement = addLabels(circles: circles, plot: frame.plot, theme: theme, measurer: measurer, to: &scene,
+                                  problems: &problems)
+        let keyFrames = addSizeKey(frame, theme: theme, measurer: measurer, to: &scene)
+        if let last = keyFrames.last, last.maxY > frame.plot.maxY + 0.5 {
+            problems.append("the bubble size key is taller than the plot; use a smaller maximum bubble")
+        }
+        var layout = BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: frame.plot, xScale: frame.xScale,
+                                        yScale: frame.yAxis.scale, circles: circles, labels: placement.frames,
+                                        hasLeader: placement.hasLeader, problems: problems)
+        layout.sizeKey = keyFrames
+        layout.native = nativeChart(for: layout, axisFont: frame.axisFont, bubbleColor: bubbleColor, theme: theme)
+            .map(NativeContent.chart)
+        return layout
+    }
 
+    /// Bubbles in the actual colour, see-through where they overlap.
+    private static func bubbleColor(_ theme: Theme) -> Color { theme.palette.actual.withAlpha(0.55) }
+
+    /// Both axes, the plot between them and the size key, and what the key shows.
+    private struct PlotFrame {
+        var axisFont: FontSpec
+        var yAxis: ValueAxis
+        var xScale: NiceScale
+        var xLabels: [String]
+        var xSizes: [Size]
+        var xTitleSize: Size
+        var xRowHeight: Double
+        var plot: Rect
+        var keyValues: [Double]
+        var keyTexts: [String]
+        var keyFont: FontSpec
+        /// The key's largest bubble's radius, estimated before the plot is sized.
+        var roughRadius: Double
+        /// The largest bubble's size and radius: area ∝ size.
+        var maxSize: Double
+        var maxRadius: Double
+
+        func px(_ x: Double) -> Double {
+            let span = xScale.upper - xScale.lower
+            return span > 0 ? plot.minX + (x - xScale.lower) / span * plot.width : plot.minX
+        }
+
+        /// The radius of a bubble of `size`: its area goes with the size.
+        func radius(_ size: Double) -> Double {
+            maxSize > 0 ? maxRadius * (size / maxSize).squareRoot() : maxRadius / 2
+        }
+    }
+
+    private func planPlot(in body: Rect, theme: Theme, measurer: TextMeasuring) -> PlotFrame {
+        let gap = theme.spacing.labelGap
+        let drawable = bubbles.filter(isDrawable)
         let axisFont = theme.font(theme.fontSizes.axis)
         // Headroom beyond the largest values, so the bubbles there stay inside the plot.
         let headroom = 2.5 * maximumRadiusFraction
@@ -67,49 +116,69 @@ extension BubbleMatrix {
         let keyWidth = keyValues.isEmpty ? 0 : 2 * roughRadius + gap + keyTextWidth + 2 * gap
         let plotRight = body.maxX - max((xSizes.last?.width ?? 0) / 2, keyWidth)
         let plot = Rect(x: plotLeft, y: plotTop, width: max(0, plotRight - plotLeft), height: max(0, plotBottom - plotTop))
-        func px(_ x: Double) -> Double {
-            let span = xScale.upper - xScale.lower
-            return span > 0 ? plot.minX + (x - xScale.lower) / span * plot.width : plot.minX
-        }
+        return PlotFrame(axisFont: axisFont, yAxis: yAxis, xScale: xScale, xLabels: xLabels, xSizes: xSizes,
+                         xTitleSize: xTitleSize, xRowHeight: xRowHeight, plot: plot, keyValues: keyValues,
+                         keyTexts: keyTexts, keyFont: keyFont, roughRadius: roughRadius,
+                         maxSize: drawable.map(\.size).max() ?? 0,
+                         maxRadius: min(plot.width, plot.height) * maximumRadiusFraction)
+    }
 
-        _ = yAxis.draw(in: plot, gap: 2 * gap, theme: theme, into: &scene)
-        for (i, tick) in xScale.ticks.enumerated() {
-            let x = px(tick)
+    /// The value axis at the left; the x axis below with its gridlines, tick labels and
+    /// title; the baseline.
+    private func addAxes(_ frame: PlotFrame, theme: Theme, to scene: inout Scene) {
+        let palette = theme.palette, gap = theme.spacing.labelGap
+        let plot = frame.plot
+        _ = frame.yAxis.draw(in: plot, gap: 2 * gap, theme: theme, into: &scene)
+        for (i, tick) in frame.xScale.ticks.enumerated() {
+            let x = frame.px(tick)
             if i > 0 {
                 scene.add(.path([.move(Point(x, plot.minY)), .line(Point(x, plot.maxY))], fill: nil,
                                 stroke: Stroke(color: palette.gridline, width: theme.lineWidths.gridline)), role: "gridline")
             }
-            let size = xSizes[i]
-            scene.add(.text(TextBox(text: xLabels[i], frame: Rect(x: x - size.width / 2, y: plot.maxY + gap,
-                                                                  width: size.width, height: size.height),
-                                    font: axisFont, color: palette.secondaryText, alignment: .center)), role: "tick-label")
+            let size = frame.xSizes[i]
+            scene.add(.text(TextBox(text: frame.xLabels[i], frame: Rect(x: x - size.width / 2, y: plot.maxY + gap,
+                                                                        width: size.width, height: size.height),
+                                    font: frame.axisFont, color: palette.secondaryText, alignment: .center)),
+                      role: "tick-label")
         }
-        scene.add(.text(TextBox(text: xAxisTitle, frame: Rect(x: plot.maxX - xTitleSize.width, y: plot.maxY + gap + xRowHeight + gap,
-                                                               width: xTitleSize.width, height: xTitleSize.height),
-                                font: axisFont, color: palette.secondaryText, alignment: .right)), role: "axis-title")
+        let titleSize = frame.xTitleSize
+        scene.add(.text(TextBox(text: xAxisTitle, frame: Rect(x: plot.maxX - titleSize.width,
+                                                               y: plot.maxY + gap + frame.xRowHeight + gap,
+                                                               width: titleSize.width, height: titleSize.height),
+                                font: frame.axisFont, color: palette.secondaryText, alignment: .right)), role: "axis-title")
         scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
                         stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "baseline")
+    }
 
-        // Bubbles: area ∝ size, so the radius goes with its square root.
-        let maxSize = drawable.map(\.size).max() ?? 0
-        let maxRadius = min(plot.width, plot.height) * maximumRadiusFraction
+    /// Bubbles: area ∝ size, so the radius goes with its square root. One circle per
+    /// bubble in spec order, nil where it is not drawable.
+    private func addBubbles(_ frame: PlotFrame, theme: Theme, to scene: inout Scene) -> [Circle?] {
+        let palette = theme.palette
         let circles: [Circle?] = bubbles.map { bubble in
             guard isDrawable(bubble) else { return nil }
-            let radius = maxSize > 0 ? maxRadius * (bubble.size / maxSize).squareRoot() : maxRadius / 2
-            return Circle(center: Point(px(bubble.x), yAxis.y(bubble.y, in: plot)), radius: max(radius, 2))
+            return Circle(center: Point(frame.px(bubble.x), frame.yAxis.y(bubble.y, in: frame.plot)),
+                          radius: max(frame.radius(bubble.size), 2))
         }
         for (i, circle) in circles.enumerated() {
             guard let circle else { continue }
-            let color = bubbles[i].isHighlighted ? palette.accent.withAlpha(0.6) : bubbleColor
+            let color = bubbles[i].isHighlighted ? palette.accent.withAlpha(0.6) : Self.bubbleColor(theme)
             scene.add(.rect(Rect(x: circle.center.x - circle.radius, y: circle.center.y - circle.radius,
                                  width: 2 * circle.radius, height: 2 * circle.radius),
                             fill: .solid(color), stroke: Stroke(color: palette.background, width: 1),
                             cornerRadius: circle.radius), role: "bubble")
         }
+        return circles
+    }
 
+    /// Labels where BubbleLabelPlacement finds room, with a leader from the bubble's edge
+    /// when a label stands off it.
+    private func addLabels(circles: [Circle?], plot: Rect, theme: Theme, measurer: TextMeasuring, to scene: inout Scene,
+                           problems: inout [String]) -> (frames: [Rect?], hasLeader: [Bool]) {
+        let palette = theme.palette
         let labelFont = theme.font(theme.fontSizes.annotation)
         let sizes = bubbles.map { measurer.measure($0.label, font: labelFont, maxWidth: nil) }
-        let placement = BubbleLabelPlacement.place(sizes: sizes, circles: circles, bounds: plot, gap: gap,
+        let placement = BubbleLabelPlacement.place(sizes: sizes, circles: circles, bounds: plot,
+                                                   gap: theme.spacing.labelGap,
                                                    separation: theme.spacing.minimumLabelSeparation)
         for (i, frame) in placement.frames.enumerated() {
             guard let circle = circles[i] else { continue }
@@ -131,33 +200,31 @@ extension BubbleMatrix {
             scene.add(.text(TextBox(text: bubbles[i].label, frame: frame, font: labelFont, color: palette.text)),
                       role: "bubble-label")
         }
-        // The key: largest reference bubble on top, each with its value to the right.
+        return placement
+    }
+
+    /// The key: largest reference bubble on top, each with its value to the right. Gives
+    /// each entry's frame.
+    private func addSizeKey(_ frame: PlotFrame, theme: Theme, measurer: TextMeasuring, to scene: inout Scene) -> [Rect] {
+        let palette = theme.palette, gap = theme.spacing.labelGap
+        let roughRadius = frame.roughRadius
         var keyFrames: [Rect] = []
-        var keyTop = plot.minY
-        for (k, value) in keyValues.enumerated() {
-            let radius = maxSize > 0 ? max(2, maxRadius * (value / maxSize).squareRoot()) : maxRadius / 2
-            let centerX = plot.maxX + 2 * gap + roughRadius
+        var keyTop = frame.plot.minY
+        for (k, value) in frame.keyValues.enumerated() {
+            let radius = frame.maxSize > 0 ? max(2, frame.radius(value)) : frame.maxRadius / 2
+            let centerX = frame.plot.maxX + 2 * gap + roughRadius
             let circle = Rect(x: centerX - radius, y: keyTop, width: 2 * radius, height: 2 * radius)
-            scene.add(.rect(circle, fill: .solid(bubbleColor), stroke: Stroke(color: palette.background, width: 1),
+            scene.add(.rect(circle, fill: .solid(Self.bubbleColor(theme)), stroke: Stroke(color: palette.background, width: 1),
                             cornerRadius: radius), role: "size-key")
-            let textSize = measurer.measure(keyTexts[k], font: keyFont, maxWidth: nil)
+            let textSize = measurer.measure(frame.keyTexts[k], font: frame.keyFont, maxWidth: nil)
             let text = Rect(x: centerX + roughRadius + gap, y: circle.midY - textSize.height / 2,
                             width: textSize.width, height: textSize.height)
-            scene.add(.text(TextBox(text: keyTexts[k], frame: text, font: keyFont, color: palette.secondaryText)),
+            scene.add(.text(TextBox(text: frame.keyTexts[k], frame: text, font: frame.keyFont, color: palette.secondaryText)),
                       role: "size-key-label")
             keyFrames.append(circle.union(text))
             keyTop = max(circle.maxY, text.maxY) + gap
         }
-        if let last = keyFrames.last, last.maxY > plot.maxY + 0.5 {
-            problems.append("the bubble size key is taller than the plot; use a smaller maximum bubble")
-        }
-        var layout = BubbleMatrixLayout(scene: scene, blocks: blocks, plotArea: plot, xScale: xScale, yScale: yAxis.scale,
-                                        circles: circles, labels: placement.frames, hasLeader: placement.hasLeader,
-                                        problems: problems)
-        layout.sizeKey = keyFrames
-        layout.native = nativeChart(for: layout, axisFont: axisFont, bubbleColor: bubbleColor, theme: theme)
-            .map(NativeContent.chart)
-        return layout
+        return keyFrames
     }
 }
 

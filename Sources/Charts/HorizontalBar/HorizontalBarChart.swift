@@ -86,18 +86,13 @@ extension HorizontalBarChart {
         // Category column: at most a third of the width; shrink the type until every label
         // fits its row, wrapping inside the column when a label is longer than it.
         let columnLimit = body.width / 3
-        var labelFont = theme.font(theme.fontSizes.axis)
-        var labelSizes: [Size] = []
-        // Bounded, so a theme built in code with a non-finite minimum cannot loop forever.
-        for _ in 0..<100 {
-            labelSizes = items.map { measurer.measure($0.label, font: labelFont, maxWidth: columnLimit) }
-            let fits = labelSizes.allSatisfy { $0.height <= rowHeight - 2 }
-            if fits || !(labelFont.size - 0.5 >= theme.fontSizes.minimumValueLabel) {
-                if !fits { problems.append("category labels are taller than their rows even at \(labelFont.size) pt; use fewer items or shorter labels") }
-                break
-            }
-            labelFont.size -= 0.5
-        }
+        let labelFit = LargestFittingSize(from: theme.fontSizes.axis, floor: theme.fontSizes.minimumValueLabel,
+                                          measure: { size in
+            items.map { measurer.measure($0.label, font: theme.font(size), maxWidth: columnLimit) }
+        }, fits: { $0.allSatisfy { $0.height <= rowHeight - 2 } })
+        if !labelFit.fits { problems.append("category labels are taller than their rows even at \(labelFit.size) pt; use fewer items or shorter labels") }
+        let labelFont = theme.font(labelFit.size)
+        let labelSizes = labelFit.measured
         let scoreFont = theme.font(min(theme.fontSizes.valueLabel, labelFont.size + 1), weight: .bold)
         let scores = items.map { $0.value.isFinite ? formatValue($0.value) : "–" }
         let scoreSizes = scores.map { measurer.measure($0, font: scoreFont, maxWidth: nil) }

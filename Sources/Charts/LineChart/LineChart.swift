@@ -148,20 +148,73 @@ extension LineChart {
     public func layout(theme: Theme = .standard, measurer: TextMeasuring) -> LineChartLayout {
         var problems = self.problems
         var scene = Scene(size: theme.pageSize, background: theme.palette.background)
-        let palette = theme.palette
-        let gap = theme.spacing.labelGap
-        let colors = palette.series.isEmpty ? [palette.actual] : palette.series
-        func stroke(_ s: Int) -> Stroke {
-            Stroke(color: colors[s % colors.count], width: theme.lineWidths.series,
-                   dash: series[s].isEstimate ? [6, 4] : [])
-        }
         let legend = series.count > 1 && !labelsAtLineEnds
-            ? series.indices.map { LegendEntry(swatch: .line(stroke($0)), text: series[$0].name) } : []
+            ? series.indices.map { LegendEntry(swatch: .line(stroke($0, theme: theme)), text: series[$0].name) } : []
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
-        let body = blocks.body
+        let frame = planPlot(in: blocks.body, theme: theme, measurer: measurer, problems: &problems)
+        let gap = theme.spacing.labelGap
+        let tickFrames = frame.axis.draw(in: frame.plot, gap: gap * 2, theme: theme, into: &scene)
+        scene.add(.path([.move(Point(frame.plot.minX, frame.plot.maxY)), .line(Point(frame.plot.maxX, frame.plot.maxY))],
+                        fill: nil, stroke: Stroke(color: theme.palette.baseline, width: theme.lineWidths.baseline)),
+                  role: "baseline")
+        let categoryFrames = frame.categoryFit.frames(centers: frame.centers, below: frame.plot.maxY,
+                                                      lineHeight: frame.categoryLine, gap: gap)
+        for (i, category) in categories.enumerated() {
+            scene.add(.text(TextBox(text: category, frame: categoryFrames[i], font: frame.categoryFit.font,
+                                    color: theme.palette.text, alignment: .center)), role: "category-label")
+        }
+        let geometry = addSeries(frame, theme: theme, to: &scene)
+        let gapFrames = addGapLabels(frame, theme: theme, measurer: measurer, to: &scene)
+        let milestones = addMilestones(frame, geometry: geometry, theme: theme, to: &scene, problems: &problems)
+        var layout = LineChartLayout(scene: scene, blocks: blocks, plotArea: frame.plot, scale: frame.axis.scale,
+                                     series: geometry, tickLabels: tickFrames, categoryLabels: categoryFrames,
+                                     gapLabels: gapFrames, milestoneLabels: milestones.labels,
+                                     milestoneAnchors: milestones.anchors, problems: problems)
+        if labelsAtLineEnds {
+            placeEndLabels(sizes: frame.endSizes, font: frame.endFont, theme: theme, colors: Self.colors(theme),
+                           into: &layout)
+        }
+        layout.native = nativeChart(for: layout, axisFont: frame.categoryFit.font, markers: frame.drawsMarkers,
+                                    theme: theme).map(NativeContent.chart)
+        return layout
+    }
 
+    /// The series colours in turn (the actual colour when the theme has none).
+    private static func colors(_ theme: Theme) -> [Color] {
+        theme.palette.series.isEmpty ? [theme.palette.actual] : theme.palette.series
+    }
+
+    /// Series `s`'s line: its colour, dashed when it is an estimate.
+    private func stroke(_ s: Int, theme: Theme) -> Stroke {
+        let colors = Self.colors(theme)
+        return Stroke(color: colors[s % colors.count], width: theme.lineWidths.series,
+                      dash: series[s].isEstimate ? [6, 4] : [])
+    }
+
+    /// The value axis, the plot between its gutter and the end labels, the milestone strip
+    /// above and the fitted category row below.
+    private struct PlotFrame {
+        var body: Rect
+        var axis: ValueAxis
+        var plot: Rect
+        var centers: [Double]
+        var categoryFit: RowLabelFit
+        var categoryLine: Double
+        var endFont: FontSpec
+        /// With `labelsAtLineEnds`, each series name's size; else empty.
+        var endSizes: [Size]
+        var milestones: [Milestone]
+        var milestoneSizes: [Size]
+        var annotationFont: FontSpec
+        /// Markers on every present point while they stay legible.
+        var drawsMarkers: Bool
+        var markerRadius: Double
+    }
+
+    private func planPlot(in body: Rect, theme: Theme, measurer: TextMeasuring, problems: inout [String]) -> PlotFrame {
+        let gap = theme.spacing.labelGap
         let values = series.indices.flatMap { s in categories.indices.compactMap { value(s, $0) } }
         let axis = ValueAxis(minimum: min(0, values.min() ?? 0), maximum: values.max() ?? 1,
                              formatter: formatValue, font: theme.font(theme.fontSizes.axis), measurer: measurer)
@@ -186,71 +239,76 @@ extension LineChart {
                                               minimumSize: theme.fontSizes.minimumValueLabel, theme: theme, measurer: measurer)
         if !categoryFit.fits { problems.append("category labels do not fit under \(categories.count) points even staggered") }
         let lineHeight = categoryFit.sizes.map(\.height).max() ?? 0
-        let rowHeight = categoryFit.staggered ? 2 * lineHeight + gap / 2 : lineHeight
-        let plotBottom = body.maxY - rowHeight - gap
+        let plotBottom = body.maxY - categoryFit.rowHeight(lineHeight: lineHeight, gap: gap) - gap
         let plot = Rect(x: plotLeft, y: plotTop, width: max(0, plotRight - plotLeft), height: max(0, plotBottom - plotTop))
+        return PlotFrame(body: body, axis: axis, plot: plot, centers: centers, categoryFit: categoryFit, categoryLine: lineHeight,
+                         endFont: endFont, endSizes: endSizes, milestones: drawable, milestoneSizes: milestoneSizes,
+                         annotationFont: annotationFont, drawsMarkers: categories.count <= 24,
+                         markerRadius: theme.lineWidths.series * 1.6)
+    }
 
-        let tickFrames = axis.draw(in: plot, gap: gap * 2, theme: theme, into: &scene)
-        scene.add(.path([.move(Point(plot.minX, plot.maxY)), .line(Point(plot.maxX, plot.maxY))], fill: nil,
-                        stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "baseline")
-
-        var categoryFrames: [Rect] = []
-        for (i, category) in categories.enumerated() {
-            let size = categoryFit.sizes[i]
-            let top = plot.maxY + gap + (categoryFit.staggered && i % 2 == 1 ? lineHeight + gap / 2 : 0)
-            let frame = Rect(x: centers[i] - size.width / 2, y: top, width: size.width, height: size.height)
-            scene.add(.text(TextBox(text: category, frame: frame, font: categoryFit.font, color: palette.text,
-                                    alignment: .center)), role: "category-label")
-            categoryFrames.append(frame)
-        }
-
-        // Lines: one path per run; markers on every present point while they stay legible.
-        let markerRadius = theme.lineWidths.series * 1.6
-        let drawsMarkers = categories.count <= 24
+    /// Lines: one path per run of present values; markers on every present point while
+    /// they stay legible, and always on a point that stands alone.
+    private func addSeries(_ frame: PlotFrame, theme: Theme, to scene: inout Scene) -> [LineChartLayout.SeriesGeometry] {
+        let colors = Self.colors(theme)
+        let markerRadius = frame.markerRadius
         var geometry: [LineChartLayout.SeriesGeometry] = []
         for s in series.indices {
-            let positions: [Point?] = categories.indices.map { i in value(s, i).map { Point(centers[i], axis.y($0, in: plot)) } }
+            let positions: [Point?] = categories.indices.map { i in
+                value(s, i).map { Point(frame.centers[i], frame.axis.y($0, in: frame.plot)) }
+            }
             var runs: [[Point]] = []
             for run in segments(ofSeries: s) {
                 let path = run.compactMap { positions[$0] }
                 runs.append(path)
                 if let first = path.first, path.count > 1 {
-                    scene.add(.path([.move(first)] + path.dropFirst().map { .line($0) }, fill: nil, stroke: stroke(s)),
-                              role: "series-line")
+                    scene.add(.path([.move(first)] + path.dropFirst().map { .line($0) }, fill: nil,
+                                    stroke: stroke(s, theme: theme)), role: "series-line")
                 }
             }
-            for position in positions.compactMap({ $0 }) where drawsMarkers || runs.contains(where: { $0 == [position] }) {
+            for position in positions.compactMap({ $0 }) where frame.drawsMarkers || runs.contains(where: { $0 == [position] }) {
                 scene.add(.rect(Rect(x: position.x - markerRadius, y: position.y - markerRadius,
                                      width: 2 * markerRadius, height: 2 * markerRadius),
-                                fill: .solid(palette.background),
+                                fill: .solid(theme.palette.background),
                                 stroke: Stroke(color: colors[s % colors.count], width: theme.lineWidths.series * 0.7),
                                 cornerRadius: markerRadius), role: "series-point")
             }
             geometry.append(.init(positions: positions, segments: runs))
         }
+        return geometry
+    }
 
-        // Where no series has a value, say so in small grey type just above the axis.
+    /// Where no series has a value, say so in small grey type just above the axis.
+    private func addGapLabels(_ frame: PlotFrame, theme: Theme, measurer: TextMeasuring,
+                              to scene: inout Scene) -> [Rect] {
+        guard let missingLabel, !missingLabel.isEmpty, !series.isEmpty else { return [] }
         var gapFrames: [Rect] = []
-        if let missingLabel, !missingLabel.isEmpty, !series.isEmpty {
-            let font = theme.font(theme.fontSizes.minimumValueLabel + 1)
-            for i in categories.indices where series.indices.allSatisfy({ value($0, i) == nil }) {
-                let frame = measurer.frame(missingLabel, font: font, centeredAt: centers[i], bottom: plot.maxY - gap)
-                scene.add(.text(TextBox(text: missingLabel, frame: frame, font: font, color: palette.note,
-                                        alignment: .center)), role: "gap-label")
-                gapFrames.append(frame)
-            }
+        let font = theme.font(theme.fontSizes.minimumValueLabel + 1)
+        for i in categories.indices where series.indices.allSatisfy({ value($0, i) == nil }) {
+            let label = measurer.frame(missingLabel, font: font, centeredAt: frame.centers[i],
+                                       bottom: frame.plot.maxY - theme.spacing.labelGap)
+            scene.add(.text(TextBox(text: missingLabel, frame: label, font: font, color: theme.palette.note,
+                                    alignment: .center)), role: "gap-label")
+            gapFrames.append(label)
         }
+        return gapFrames
+    }
 
-        // Milestones: labels in the strip, left to right without overlap, a dashed leader
-        // down to the point and a ring around it.
+    /// Milestones: labels in the strip, left to right without overlap, a dashed leader
+    /// down to the point and a ring around it. Gives the labels' frames and where each
+    /// leader meets its point (or the axis, if the point is missing).
+    private func addMilestones(_ frame: PlotFrame, geometry: [LineChartLayout.SeriesGeometry], theme: Theme,
+                               to scene: inout Scene, problems: inout [String]) -> (labels: [Rect], anchors: [Point]) {
+        let palette = theme.palette, gap = theme.spacing.labelGap
+        let (body, plot, drawable) = (frame.body, frame.plot, frame.milestones)
         var milestoneFrames: [Rect] = []
         var anchors: [Point] = []
         var nextFreeX = body.minX
         let order = drawable.indices.sorted { (drawable[$0].index, $0) < (drawable[$1].index, $1) }
         for k in order {
             let milestone = drawable[k]
-            let size = milestoneSizes[k]
-            let x = centers[milestone.index]
+            let size = frame.milestoneSizes[k]
+            let x = frame.centers[milestone.index]
             // One point of slack so the renderer breaks the lines where the measurer did.
             let width = size.width + 1
             var left = min(max(x - width / 2, nextFreeX, plot.minX), body.maxX - width)
@@ -258,30 +316,23 @@ extension LineChart {
                 problems.append("milestone \"\(milestone.label)\" has no room beside the others; shorten the labels")
                 left = nextFreeX
             }
-            let frame = Rect(x: left, y: body.minY, width: width, height: size.height)
-            nextFreeX = frame.maxX + theme.spacing.labelSeparation
+            let label = Rect(x: left, y: body.minY, width: width, height: size.height)
+            nextFreeX = label.maxX + theme.spacing.labelSeparation
             let anchor = geometry[milestone.series].positions[milestone.index] ?? Point(x, plot.maxY)
-            let ringRadius = markerRadius * 2
-            scene.add(.path([.move(Point(x, frame.maxY + gap)), .line(Point(x, anchor.y - ringRadius))], fill: nil,
+            let ringRadius = frame.markerRadius * 2
+            scene.add(.path([.move(Point(x, label.maxY + gap)), .line(Point(x, anchor.y - ringRadius))], fill: nil,
                             stroke: Stroke(color: palette.accent, width: 1, dash: [3, 2])), role: "milestone")
             scene.add(.rect(Rect(x: anchor.x - ringRadius, y: anchor.y - ringRadius, width: 2 * ringRadius,
                                  height: 2 * ringRadius),
                             fill: nil, stroke: Stroke(color: palette.accent, width: 1.6), cornerRadius: ringRadius),
                       role: "milestone")
-            scene.add(.text(TextBox(text: milestone.label, frame: frame, font: annotationFont, color: palette.accent,
-                                    alignment: frame.midX < x - 1 ? .right : (frame.midX > x + 1 ? .left : .center),
+            scene.add(.text(TextBox(text: milestone.label, frame: label, font: frame.annotationFont, color: palette.accent,
+                                    alignment: label.midX < x - 1 ? .right : (label.midX > x + 1 ? .left : .center),
                                     wraps: true)), role: "milestone-label")
-            milestoneFrames.append(frame)
+            milestoneFrames.append(label)
             anchors.append(anchor)
         }
-
-        var layout = LineChartLayout(scene: scene, blocks: blocks, plotArea: plot, scale: axis.scale, series: geometry,
-                                     tickLabels: tickFrames, categoryLabels: categoryFrames, gapLabels: gapFrames,
-                                     milestoneLabels: milestoneFrames, milestoneAnchors: anchors, problems: problems)
-        if labelsAtLineEnds { placeEndLabels(sizes: endSizes, font: endFont, theme: theme, colors: colors, into: &layout) }
-        layout.native = nativeChart(for: layout, axisFont: categoryFit.font, markers: drawsMarkers, theme: theme)
-            .map(NativeContent.chart)
-        return layout
+        return (milestoneFrames, anchors)
     }
 
     /// Series names right of the plot, level with each line's last point where they fit,

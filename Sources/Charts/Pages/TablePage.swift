@@ -80,121 +80,162 @@ public struct TablePageLayout: Sendable {
 extension TablePage {
     /// Lays the table out on as many pages as its rows need (at least one).
     public func layoutPages(theme: Theme = .standard, measurer: TextMeasuring) -> [TablePageLayout] {
-        let problems = self.problems
-        let padX = 6.0
-        let requestedPadding = rowPadding.isFinite ? max(0, rowPadding) : 4
+        let columnWidths = self.columnWidths(theme: theme)
+        let typesetting = typeset(columnWidths: columnWidths, theme: theme, measurer: measurer)
+        var pages: [TablePageLayout] = []
+        var next = 0
+        repeat {
+            let page = layoutPage(from: next, continued: !pages.isEmpty, columnWidths: columnWidths,
+                                  typesetting: typesetting, theme: theme, measurer: measurer)
+            next = page.firstRow + page.rows.count
+            pages.append(page)
+        } while next < rows.count
+        return pages
+    }
+
+    /// Space left and right of each cell's text.
+    private static var paddingX: Double { 6.0 }
+
+    /// Each column's share of the content width, by weight (a column without a usable
+    /// weight gets none).
+    private func columnWidths(theme: Theme) -> [Double] {
         let width = theme.contentArea.width
         let totalWeight = columns.map { $0.weight.isFinite && $0.weight > 0 ? $0.weight : 0 }.reduce(0, +)
-        let widths = columns.map { column -> Double in
+        return columns.map { column -> Double in
             let weight = column.weight.isFinite && column.weight > 0 ? column.weight : 0
             return totalWeight > 0 ? width * weight / totalWeight : 0
         }
-        func cellText(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
+    }
+
+    private func cellText(_ row: [String], _ column: Int) -> String { column < row.count ? row[column] : "" }
+
+    /// The table set at one size: every cell's measured text and the rows' padding.
+    private struct Typesetting {
+        var size: Double
+        var headerTexts: [Size]
+        var rowTexts: [[Size]]
+        /// Space above and below each cell's text.
+        var paddingY: Double
+        var fitsOnePage: Bool
+
+        /// A row as tall as its tallest cell's text and the padding.
+        func height(_ texts: [Size]) -> Double { (texts.map(\.height).max() ?? 0) + 2 * paddingY }
+    }
+
+    /// The type: the house size, or, for a table that must stay on one page (a contents
+    /// page), the largest size down to the smallest label size at which it does.
+    private func typeset(columnWidths widths: [Double], theme: Theme, measurer: TextMeasuring) -> Typesetting {
+        let requestedPadding = rowPadding.isFinite ? max(0, rowPadding) : 4
         func textSizes(_ texts: [String], font: FontSpec) -> [Size] {
             texts.enumerated().map { column, text in
                 text.isEmpty ? Size(width: 0, height: measurer.lineHeight(font))
-                    : measurer.measure(text, font: font, maxWidth: max(1, widths[column] - 2 * padX))
+                    : measurer.measure(text, font: font, maxWidth: max(1, widths[column] - 2 * Self.paddingX))
             }
         }
-        // The type: the house size, or, for a table that must stay on one page (a contents
-        // page), the largest size down to the smallest label size at which it does.
-        var size = theme.fontSizes.axis - 1
-        var headerTexts: [Size] = [], rowTexts: [[Size]] = []
-        var padY = requestedPadding
-        for _ in 0..<40 {
+        return LargestFittingSize(from: theme.fontSizes.axis - 1, floor: theme.fontSizes.minimumValueLabel,
+                                  measure: { size -> Typesetting in
             let plain = theme.font(size), bold = theme.font(size, weight: .bold)
-            headerTexts = textSizes(columns.map(\.header), font: bold)
-            rowTexts = rows.enumerated().map { index, row in
+            let headerTexts = textSizes(columns.map(\.header), font: bold)
+            let rowTexts = rows.enumerated().map { index, row in
                 textSizes(columns.indices.map { cellText(row, $0) }, font: emphasizedRows.contains(index) ? bold : plain)
             }
             let fitted = fittedPadding(requested: requestedPadding, textHeights: [headerTexts] + rowTexts,
                                        theme: theme, measurer: measurer)
-            padY = fitted.padding
-            if fitted.fitsOnePage || !shrinksToOnePage || !(size - 0.5 >= theme.fontSizes.minimumValueLabel) { break }
-            size -= 0.5
-        }
-        let bodyFont = theme.font(size)
-        let boldFont = theme.font(size, weight: .bold)
-        let headerFont = theme.font(size, weight: .bold)
-        func rowHeight(_ sizes: [Size]) -> (Double, [Size]) {
-            ((sizes.map(\.height).max() ?? 0) + 2 * padY, sizes)
-        }
-        let header = rowHeight(headerTexts)
-        let measuredRows = rowTexts.map(rowHeight)
+            return Typesetting(size: size, headerTexts: headerTexts, rowTexts: rowTexts, paddingY: fitted.padding,
+                             fitsOnePage: fitted.fitsOnePage)
+        }, fits: { $0.fitsOnePage || !shrinksToOnePage }).measured
+    }
 
-        var pages: [TablePageLayout] = []
-        var next = 0
-        repeat {
-            var pageProblems = pages.isEmpty ? problems : []
-            var scene = Scene(size: theme.pageSize, background: theme.palette.background)
-            let pageTitle = pages.isEmpty ? title : title + continuedSuffix
-            let blocks = PageBlockLayout.layout(
-                PageBlockContent(title: pageTitle, subtitle: subtitle, unit: nil, legend: [], note: sourceNote),
-                theme: theme, measurer: measurer, scene: &scene, problems: &pageProblems)
-            let body = blocks.body
-            var y = body.minY
-            var headerCells: [TablePageLayout.Cell] = []
-            var x = body.minX
-            scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: header.0), fill: .solid(theme.palette.actual),
-                            stroke: nil, cornerRadius: 0), role: "table-header-background")
-            for (column, spec) in columns.enumerated() {
-                let frame = Rect(x: x, y: y, width: widths[column], height: header.0)
-                let text = Rect(x: x + padX, y: y + padY, width: max(1, widths[column] - 2 * padX), height: header.1[column].height)
-                scene.add(.text(TextBox(text: spec.header, frame: text, font: headerFont, color: theme.palette.accentText,
-                                        alignment: spec.alignment, wraps: true)), role: "table-header")
-                headerCells.append(.init(frame: frame, text: text, content: spec.header))
-                x += widths[column]
+    /// One page: the blocks (the title marked when `continued`), the header row, and the
+    /// rows from `first` on while they fit.
+    private func layoutPage(from first: Int, continued: Bool, columnWidths widths: [Double],
+                            typesetting: Typesetting, theme: Theme, measurer: TextMeasuring) -> TablePageLayout {
+        var pageProblems = continued ? [] : problems
+        var (scene, blocks) = PageBlockLayout.page(title: continued ? title + continuedSuffix : title,
+                                                   subtitle: subtitle, note: sourceNote, theme: theme,
+                                                   measurer: measurer, problems: &pageProblems)
+        let body = blocks.body
+        let headerCells = addHeaderRow(at: body.minY, in: body, columnWidths: widths, typesetting: typesetting,
+                                       theme: theme, to: &scene)
+        var y = body.minY + typesetting.height(typesetting.headerTexts)
+        var next = first
+        var placedRows: [[TablePageLayout.Cell]] = []
+        while next < rows.count {
+            let height = typesetting.height(typesetting.rowTexts[next])
+            // A row taller than a whole page still goes on a page of its own (reported),
+            // rather than looping forever.
+            if y + height > body.maxY + 1e-9 && !(placedRows.isEmpty) { break }
+            if y + height > body.maxY + 1e-9 {
+                pageProblems.append("table row \(next + 1) is taller than a page; shorten its cells")
             }
-            y += header.0
-            let firstRow = next
-            var placedRows: [[TablePageLayout.Cell]] = []
-            while next < rows.count {
-                let (height, sizes) = measuredRows[next]
-                // A row taller than a whole page still goes on a page of its own (reported),
-                // rather than looping forever.
-                if y + height > body.maxY + 1e-9 && !(placedRows.isEmpty) { break }
-                if y + height > body.maxY + 1e-9 {
-                    pageProblems.append("table row \(next + 1) is taller than a page; shorten its cells")
-                }
-                let emphasized = emphasizedRows.contains(next)
-                if next % 2 == 1 {
-                    scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height),
-                                    fill: .solid(theme.palette.gridline.tinted(0.5)), stroke: nil, cornerRadius: 0),
-                              role: "table-zebra")
-                }
-                var cells: [TablePageLayout.Cell] = []
-                x = body.minX
-                for column in columns.indices {
-                    var content = cellText(rows[next], column)
-                    if content.isEmpty, column == groupColumn, next == firstRow, next > 0,
-                       let label = rows[..<next].last(where: { !cellText($0, column).isEmpty }).map({ cellText($0, column) }) {
-                        content = label
-                    }
-                    let frame = Rect(x: x, y: y, width: widths[column], height: height)
-                    let text = Rect(x: x + padX, y: y + padY, width: max(1, widths[column] - 2 * padX),
-                                    height: sizes[column].height)
-                    if !content.isEmpty {
-                        scene.add(.text(TextBox(text: content, frame: text, font: emphasized ? boldFont : bodyFont,
-                                                color: theme.palette.text, alignment: columns[column].alignment,
-                                                wraps: true)), role: "table-cell")
-                    }
-                    cells.append(.init(frame: frame, text: text, content: content))
-                    x += widths[column]
-                }
-                y += height
-                scene.add(.path([.move(Point(body.minX, y)), .line(Point(body.maxX, y))], fill: nil,
-                                stroke: Stroke(color: theme.palette.gridline, width: theme.lineWidths.gridline)),
-                          role: "table-rule")
-                placedRows.append(cells)
-                next += 1
+            placedRows.append(addRow(next, firstOnPage: first, at: y, height: height, in: body, columnWidths: widths,
+                                     typesetting: typesetting, theme: theme, to: &scene))
+            y += height
+            scene.add(.path([.move(Point(body.minX, y)), .line(Point(body.maxX, y))], fill: nil,
+                            stroke: Stroke(color: theme.palette.gridline, width: theme.lineWidths.gridline)),
+                      role: "table-rule")
+            next += 1
+        }
+        var page = TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
+                                   firstRow: first, problems: pageProblems)
+        page.native = .table(nativeTable(header: headerCells, rows: placedRows, firstRow: first, theme: theme,
+                                         fontSize: typesetting.size))
+        return page
+    }
+
+    /// The header row on the header colour, in bold.
+    private func addHeaderRow(at y: Double, in body: Rect, columnWidths widths: [Double], typesetting: Typesetting,
+                              theme: Theme, to scene: inout Scene) -> [TablePageLayout.Cell] {
+        let height = typesetting.height(typesetting.headerTexts)
+        let headerFont = theme.font(typesetting.size, weight: .bold)
+        scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height), fill: .solid(theme.palette.actual),
+                        stroke: nil, cornerRadius: 0), role: "table-header-background")
+        var cells: [TablePageLayout.Cell] = []
+        var x = body.minX
+        for (column, spec) in columns.enumerated() {
+            let frame = Rect(x: x, y: y, width: widths[column], height: height)
+            let text = Rect(x: x + Self.paddingX, y: y + typesetting.paddingY,
+                            width: max(1, widths[column] - 2 * Self.paddingX),
+                            height: typesetting.headerTexts[column].height)
+            scene.add(.text(TextBox(text: spec.header, frame: text, font: headerFont, color: theme.palette.accentText,
+                                    alignment: spec.alignment, wraps: true)), role: "table-header")
+            cells.append(.init(frame: frame, text: text, content: spec.header))
+            x += widths[column]
+        }
+        return cells
+    }
+
+    /// Body row `index` at `y`: odd rows on the zebra tint, emphasised ones bold; a
+    /// continuation page's first row repeats its group's name.
+    private func addRow(_ index: Int, firstOnPage: Int, at y: Double, height: Double, in body: Rect,
+                        columnWidths widths: [Double], typesetting: Typesetting, theme: Theme,
+                        to scene: inout Scene) -> [TablePageLayout.Cell] {
+        let font = theme.font(typesetting.size, weight: emphasizedRows.contains(index) ? .bold : .regular)
+        if index % 2 == 1 {
+            scene.add(.rect(Rect(x: body.minX, y: y, width: body.width, height: height),
+                            fill: .solid(theme.palette.gridline.tinted(0.5)), stroke: nil, cornerRadius: 0),
+                      role: "table-zebra")
+        }
+        var cells: [TablePageLayout.Cell] = []
+        var x = body.minX
+        for column in columns.indices {
+            var content = cellText(rows[index], column)
+            if content.isEmpty, column == groupColumn, index == firstOnPage, index > 0,
+               let label = rows[..<index].last(where: { !cellText($0, column).isEmpty }).map({ cellText($0, column) }) {
+                content = label
             }
-            var page = TablePageLayout(scene: scene, blocks: blocks, header: headerCells, rows: placedRows,
-                                       firstRow: firstRow, problems: pageProblems)
-            page.native = .table(nativeTable(header: headerCells, rows: placedRows, firstRow: firstRow, theme: theme,
-                                             fontSize: bodyFont.size))
-            pages.append(page)
-        } while next < rows.count
-        return pages
+            let frame = Rect(x: x, y: y, width: widths[column], height: height)
+            let text = Rect(x: x + Self.paddingX, y: y + typesetting.paddingY,
+                            width: max(1, widths[column] - 2 * Self.paddingX),
+                            height: typesetting.rowTexts[index][column].height)
+            if !content.isEmpty {
+                scene.add(.text(TextBox(text: content, frame: text, font: font, color: theme.palette.text,
+                                        alignment: columns[column].alignment, wraps: true)), role: "table-cell")
+            }
+            cells.append(.init(frame: frame, text: text, content: content))
+            x += widths[column]
+        }
+        return cells
     }
 }
 

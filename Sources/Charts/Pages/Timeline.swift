@@ -77,119 +77,181 @@ extension Timeline {
         let opened = PageBlockLayout.page(title: title, subtitle: subtitle, note: sourceNote, theme: theme,
                                           measurer: measurer, problems: &problems)
         var scene = opened.scene
-        let blocks = opened.blocks
-        let palette = theme.palette
-        let gap = theme.spacing.labelGap
-        let body = blocks.body
-        let drawn = events.filter(isDrawable).sorted { $0.position < $1.position }
-        let span = max(end - start, .leastNonzeroMagnitude)
-        let inset = 12.0
-        let axisLeft = body.minX + inset, axisRight = body.maxX - inset
-        func x(_ position: Double) -> Double { axisLeft + (position - start) / span * (axisRight - axisLeft) }
+        let axis = TimelineAxis(timeline: self, body: opened.blocks.body, theme: theme, measurer: measurer)
+        let tiers = fitEventLabels(on: axis, theme: theme, measurer: measurer, problems: &problems)
+        // The axis sits where the tiers above and below balance inside the body.
+        let aboveHeight = Double(tiers.count(onSide: 0)) * tiers.tierHeight + axis.leader
+        let belowHeight = Double(tiers.count(onSide: 1)) * tiers.tierHeight + axis.leader + axis.tickHeight + axis.gap
+        let spare = max(0, axis.body.height - aboveHeight - belowHeight)
+        let axisY = axis.body.minY + aboveHeight + spare / 2
+        let tickFrames = addAxisAndTicks(axis, at: axisY, theme: theme, measurer: measurer, to: &scene)
+        let events = addEvents(tiers, on: axis, at: axisY, theme: theme, measurer: measurer, to: &scene)
+        return TimelineLayout(scene: scene, blocks: opened.blocks, axisY: axisY, axisSpan: axis.left...axis.right,
+                              dots: events.dots, labels: events.labels, tiers: events.tiers, above: events.above,
+                              tickLabels: tickFrames, problems: problems)
+    }
 
-        // Label texts and sizes; shrink the type until the tiers fit the body's height.
+    /// The time axis across the body, and the events drawn on it.
+    private struct TimelineAxis {
+        var body: Rect
+        var start: Double
+        var span: Double
+        var left: Double, right: Double
+        /// Sorted by position.
+        var events: [Event]
+        var tickFont: FontSpec
+        var tickHeight: Double
+        var gap: Double
+        let leader = 14.0
+
+        init(timeline: Timeline, body: Rect, theme: Theme, measurer: TextMeasuring) {
+            let inset = 12.0
+            self.body = body
+            start = timeline.start
+            span = max(timeline.end - timeline.start, .leastNonzeroMagnitude)
+            left = body.minX + inset; right = body.maxX - inset
+            events = timeline.events.filter(timeline.isDrawable).sorted { $0.position < $1.position }
+            tickFont = theme.font(theme.fontSizes.axis - 1)
+            tickHeight = measurer.lineHeight(tickFont)
+            gap = theme.spacing.labelGap
+        }
+
+        func x(_ position: Double) -> Double { left + (position - start) / span * (right - left) }
+    }
+
+    /// Event labels measured at one font size and placed in tiers above (side 0) and below
+    /// (side 1) the axis; every tier is as tall as the tallest label.
+    private struct EventTiers {
+        var font: FontSpec
+        var boldFont: FontSpec
+        /// Per event, the lines under the date: title and detail.
+        var rests: [String]
+        var sizes: [Size]
+        var placed: [LabelTierPlacement.Placed]
+        var tierHeight: Double
+
+        init(_ sized: LabelTierPlacement.Sized, rests: [String], theme: Theme) {
+            font = theme.font(sized.size)
+            boldFont = theme.font(sized.size, weight: .bold)
+            self.rests = rests
+            sizes = sized.sizes
+            placed = sized.placed
+            tierHeight = (sizes.map(\.height).max() ?? 0) + theme.spacing.labelGap * 2
+        }
+
+        func count(onSide side: Int) -> Int { (placed.filter { $0.side == side }.map(\.tier).max() ?? -1) + 1 }
+
+        /// The height the page needs for these tiers with the axis's leaders and ticks.
+        func needed(besides axis: TimelineAxis) -> Double {
+            Double(count(onSide: 0) + count(onSide: 1)) * tierHeight + 2 * axis.leader + axis.tickHeight + axis.gap
+        }
+    }
+
+    /// Label texts and sizes; the type shrinks until the tiers fit the body's height.
+    private func fitEventLabels(on axis: TimelineAxis, theme: Theme, measurer: TextMeasuring,
+                                problems: inout [String]) -> EventTiers {
+        let drawn = axis.events
         let rests = drawn.map { [$0.title, $0.detail].filter { !$0.isEmpty }.joined(separator: "\n") }
         // A label is the bold date line over the rest, measured as the two blocks it is drawn as.
-        func labelSize(_ i: Int, size: Double) -> Size {
-            let date = measurer.measure(drawn[i].dateLabel, font: theme.font(size, weight: .bold), maxWidth: nil)
-            let rest = rests[i].isEmpty ? Size(width: 0, height: 0)
-                : measurer.measure(rests[i], font: theme.font(size), maxWidth: nil)
-            return Size(width: max(date.width, rest.width), height: date.height + rest.height)
-        }
-        let tickFont = theme.font(theme.fontSizes.axis - 1)
-        let tickHeight = measurer.lineHeight(tickFont)
-        var size = theme.fontSizes.annotation + 3
-        var sizes: [Size] = []
-        var placed: [LabelTierPlacement.Placed] = []
-        var tierHeight = 0.0
-        let leader = 14.0
-        // Bounded, so a theme built in code with a non-finite size cannot loop forever.
-        for _ in 0..<200 {
-            sizes = drawn.indices.map { labelSize($0, size: size) }
-            placed = LabelTierPlacement.place(centers: drawn.map { x($0.position) }, widths: sizes.map { $0.width + 1 },
-                                              sides: drawn.indices.map { $0 % 2 }, bounds: body.minX...body.maxX,
-                                              separation: theme.spacing.labelSeparation)
-            tierHeight = (sizes.map(\.height).max() ?? 0) + gap * 2
-            let tiersAbove = (placed.filter { $0.side == 0 }.map(\.tier).max() ?? -1) + 1
-            let tiersBelow = (placed.filter { $0.side == 1 }.map(\.tier).max() ?? -1) + 1
-            let needed = Double(tiersAbove + tiersBelow) * tierHeight + 2 * leader + tickHeight + gap
-            if needed <= body.height || size - 0.5 < theme.fontSizes.minimumValueLabel {
-                if needed > body.height {
-                    problems.append("timeline labels need \(PointsText.whole(needed, .towardZero)) pt but the page has \(PointsText.whole(body.height, .towardZero)) pt")
-                }
-                break
+        func labelSizes(_ size: Double) -> [Size] {
+            let font = theme.font(size), boldFont = theme.font(size, weight: .bold)
+            return drawn.indices.map { i in
+                let date = measurer.measure(drawn[i].dateLabel, font: boldFont, maxWidth: nil)
+                let rest = rests[i].isEmpty ? Size(width: 0, height: 0) : measurer.measure(rests[i], font: font, maxWidth: nil)
+                return Size(width: max(date.width, rest.width), height: date.height + rest.height)
             }
-            size -= 0.5
         }
-        let font = theme.font(size)
-        let boldFont = theme.font(size, weight: .bold)
-        let tiersAbove = (placed.filter { $0.side == 0 }.map(\.tier).max() ?? -1) + 1
-        let tiersBelow = (placed.filter { $0.side == 1 }.map(\.tier).max() ?? -1) + 1
-        // The axis sits where the tiers above and below balance inside the body.
-        let aboveHeight = Double(tiersAbove) * tierHeight + leader
-        let belowHeight = Double(tiersBelow) * tierHeight + leader + tickHeight + gap
-        let spare = max(0, body.height - aboveHeight - belowHeight)
-        let axisY = body.minY + aboveHeight + spare / 2
+        let sized = LabelTierPlacement.largestFitting(
+            "timeline", centers: drawn.map { axis.x($0.position) }, bounds: axis.body.minX...axis.body.maxX,
+            separation: theme.spacing.labelSeparation, from: theme.fontSizes.annotation + 3,
+            floor: theme.fontSizes.minimumValueLabel, available: axis.body.height, measure: labelSizes,
+            needed: { EventTiers($0, rests: rests, theme: theme).needed(besides: axis) }, problems: &problems)
+        return EventTiers(sized, rests: rests, theme: theme)
+    }
 
-        scene.add(.path([.move(Point(axisLeft, axisY)), .line(Point(axisRight, axisY))], fill: nil,
+    /// The axis line with its ticks; a tick label that would touch the one before is left
+    /// out (its tick stays).
+    private func addAxisAndTicks(_ axis: TimelineAxis, at axisY: Double, theme: Theme, measurer: TextMeasuring,
+                                 to scene: inout Scene) -> [Rect] {
+        let palette = theme.palette
+        scene.add(.path([.move(Point(axis.left, axisY)), .line(Point(axis.right, axisY))], fill: nil,
                         stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline * 1.5)), role: "axis")
         var tickFrames: [Rect] = []
         var lastTickRight = -Double.infinity
         for tick in ticks where tick.position >= start && tick.position <= end {
-            let tx = x(tick.position)
+            let tx = axis.x(tick.position)
             scene.add(.path([.move(Point(tx, axisY - 3)), .line(Point(tx, axisY + 3))], fill: nil,
                             stroke: Stroke(color: palette.baseline, width: theme.lineWidths.baseline)), role: "tick")
-            let tickSize = measurer.measure(tick.label, font: tickFont, maxWidth: nil)
-            let frame = Rect(x: min(max(tx - tickSize.width / 2, body.minX), body.maxX - tickSize.width),
-                             y: axisY + gap, width: tickSize.width, height: tickSize.height)
-            guard frame.minX >= lastTickRight + gap else { continue }
+            let tickSize = measurer.measure(tick.label, font: axis.tickFont, maxWidth: nil)
+            let frame = Rect(x: min(max(tx - tickSize.width / 2, axis.body.minX), axis.body.maxX - tickSize.width),
+                             y: axisY + axis.gap, width: tickSize.width, height: tickSize.height)
+            guard frame.minX >= lastTickRight + axis.gap else { continue }
             lastTickRight = frame.maxX
-            scene.add(.text(TextBox(text: tick.label, frame: frame, font: tickFont, color: palette.secondaryText,
+            scene.add(.text(TextBox(text: tick.label, frame: frame, font: axis.tickFont, color: palette.secondaryText,
                                     alignment: .center)), role: "tick-label")
             tickFrames.append(frame)
         }
+        return tickFrames
+    }
 
+    /// Per drawn event: its dot on the axis and its label in its tier.
+    private struct PlacedEvents {
         var dots: [Point] = [], labels: [Rect] = [], tiers: [Int] = [], above: [Bool] = []
-        for (i, event) in drawn.enumerated() {
-            let place = placed[i]
+    }
+
+    /// Events: dots on the axis, leaders out to the labels. Leaders go first, then labels on
+    /// a background-coloured box: a leader to an outer tier passes behind the inner labels
+    /// instead of striking through them.
+    private func addEvents(_ eventTiers: EventTiers, on axis: TimelineAxis, at axisY: Double, theme: Theme,
+                           measurer: TextMeasuring, to scene: inout Scene) -> PlacedEvents {
+        let palette = theme.palette
+        let (gap, leader, tierHeight) = (axis.gap, axis.leader, eventTiers.tierHeight)
+        var placed = PlacedEvents()
+        for (i, event) in axis.events.enumerated() {
+            let place = eventTiers.placed[i]
             let isAbove = place.side == 0
             let top = isAbove
                 ? axisY - leader - Double(place.tier + 1) * tierHeight + gap
-                : axisY + leader + tickHeight + gap + Double(place.tier) * tierHeight + gap
-            dots.append(Point(x(event.position), axisY))
-            labels.append(Rect(x: place.minX, y: top, width: place.width, height: sizes[i].height))
-            tiers.append(place.tier); above.append(isAbove)
+                : axisY + leader + axis.tickHeight + gap + Double(place.tier) * tierHeight + gap
+            placed.dots.append(Point(axis.x(event.position), axisY))
+            placed.labels.append(Rect(x: place.minX, y: top, width: place.width, height: eventTiers.sizes[i].height))
+            placed.tiers.append(place.tier); placed.above.append(isAbove)
         }
-        // Leaders first, then labels on a background-coloured box: a leader to an outer tier
-        // passes behind the inner labels instead of striking through them.
-        for (i, dot) in dots.enumerated() {
-            let leaderEnd = above[i] ? labels[i].maxY + 2 : labels[i].minY - 2
+        for (i, dot) in placed.dots.enumerated() {
+            let leaderEnd = placed.above[i] ? placed.labels[i].maxY + 2 : placed.labels[i].minY - 2
             scene.add(.path([.move(dot), .line(Point(dot.x, leaderEnd))], fill: nil,
                             stroke: Stroke(color: palette.secondaryText, width: 0.8, dash: [2, 2])), role: "leader")
         }
         let radius = 4.0
-        for dot in dots {
+        for dot in placed.dots {
             scene.add(.rect(Rect(x: dot.x - radius, y: dot.y - radius, width: 2 * radius, height: 2 * radius),
                             fill: .solid(palette.accent), stroke: Stroke(color: palette.background, width: 1),
                             cornerRadius: radius), role: "event-dot")
         }
-        for (i, event) in drawn.enumerated() {
-            let frame = labels[i], dot = dots[i]
-            scene.add(.rect(frame.insetBy(dx: -2, dy: -1), fill: .solid(palette.background), stroke: nil, cornerRadius: 0),
-                      role: "label-background")
-            let dateHeight = measurer.measure(event.dateLabel, font: boldFont, maxWidth: nil).height
-            let alignment: TextAlignment = abs(frame.midX - dot.x) < 1 ? .center : (frame.midX < dot.x ? .right : .left)
-            scene.add(.text(TextBox(text: event.dateLabel, frame: Rect(x: frame.minX, y: frame.minY, width: frame.width,
-                                                                         height: dateHeight),
-                                    font: boldFont, color: palette.accent, alignment: alignment)), role: "event-date")
-            if !rests[i].isEmpty {
-                let restHeight = measurer.measure(rests[i], font: font, maxWidth: nil).height
-                scene.add(.text(TextBox(text: rests[i], frame: Rect(x: frame.minX, y: frame.minY + dateHeight,
-                                                                     width: frame.width, height: restHeight),
-                                        font: font, color: palette.text, alignment: alignment)), role: "event-label")
-            }
+        for (i, event) in axis.events.enumerated() {
+            addEventLabel(event, rest: eventTiers.rests[i], frame: placed.labels[i], dotX: placed.dots[i].x,
+                          tiers: eventTiers, theme: theme, measurer: measurer, to: &scene)
         }
-        return TimelineLayout(scene: scene, blocks: blocks, axisY: axisY, axisSpan: axisLeft...axisRight, dots: dots,
-                              labels: labels, tiers: tiers, above: above, tickLabels: tickFrames, problems: problems)
+        return placed
+    }
+
+    /// One label: the bold date line in the accent colour over the title and detail,
+    /// aligned towards its dot.
+    private func addEventLabel(_ event: Event, rest: String, frame: Rect, dotX: Double, tiers: EventTiers, theme: Theme,
+                               measurer: TextMeasuring, to scene: inout Scene) {
+        let palette = theme.palette
+        scene.add(.rect(frame.insetBy(dx: -2, dy: -1), fill: .solid(palette.background), stroke: nil, cornerRadius: 0),
+                  role: "label-background")
+        let dateHeight = measurer.measure(event.dateLabel, font: tiers.boldFont, maxWidth: nil).height
+        let alignment = LabelTierPlacement.alignment(of: frame, pointX: dotX)
+        scene.add(.text(TextBox(text: event.dateLabel, frame: Rect(x: frame.minX, y: frame.minY, width: frame.width,
+                                                                     height: dateHeight),
+                                font: tiers.boldFont, color: palette.accent, alignment: alignment)), role: "event-date")
+        if !rest.isEmpty {
+            let restHeight = measurer.measure(rest, font: tiers.font, maxWidth: nil).height
+            scene.add(.text(TextBox(text: rest, frame: Rect(x: frame.minX, y: frame.minY + dateHeight,
+                                                             width: frame.width, height: restHeight),
+                                    font: tiers.font, color: palette.text, alignment: alignment)), role: "event-label")
+        }
     }
 }
