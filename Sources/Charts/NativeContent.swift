@@ -22,7 +22,10 @@ public enum NativeContent: Equatable, Sendable {
 /// area and the value axis exactly, so shapes drawn over it (CAGR arrows) land where the
 /// scene put them.
 public struct NativeChart: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable {
+    /// The OOXML plot the chart is (`c:barChart`, `c:lineChart`, `c:bubbleChart`): how
+    /// PowerPoint draws the data, not which of this module's charts it came from (a
+    /// scenario chart is columns, as the market-size chart is; see `ChartKind`).
+    public enum PlotType: Equatable, Sendable {
         /// Vertical bars, one category per slot.
         case columns
         /// Horizontal bars; categories run top to bottom as listed.
@@ -122,7 +125,7 @@ public struct NativeChart: Equatable, Sendable {
         }
     }
 
-    public var kind: Kind
+    public var plotType: PlotType
     public var band: Band? = nil
     /// Column charts: the CAGR pills, drawn as data labels of the chart (in place of the
     /// scene's "cagr-pill" and "cagr-label" items, which `replacedRoles` then holds).
@@ -177,11 +180,11 @@ public struct NativeChart: Equatable, Sendable {
     public var estimatePattern: Color
     public var replacedRoles: Set<String>
 
-    public init(kind: Kind, frame: Rect, plot: Rect, categories: [String], series: [Series],
+    public init(plotType: PlotType, frame: Rect, plot: Rect, categories: [String], series: [Series],
                 valueMinimum: Double, valueMaximum: Double, numberFormat: String, showsDataLabels: Bool,
                 fontFamily: String, labelFontSize: Double, axisFontSize: Double, textColor: Color,
                 axisColor: Color, estimateBackground: Color, estimatePattern: Color, replacedRoles: Set<String>) {
-        self.kind = kind; self.frame = frame; self.plot = plot; self.categories = categories; self.series = series
+        self.plotType = plotType; self.frame = frame; self.plot = plot; self.categories = categories; self.series = series
         self.valueMinimum = valueMinimum; self.valueMaximum = valueMaximum; self.numberFormat = numberFormat
         self.showsDataLabels = showsDataLabels; self.fontFamily = fontFamily; self.labelFontSize = labelFontSize
         self.axisFontSize = axisFontSize; self.textColor = textColor; self.axisColor = axisColor

@@ -48,7 +48,7 @@ extension ChartPart {
     func addGrowthColumns(_ sheet: inout ChartSheet, value: Int?) -> GrowthColumns? {
         let labels = chart.growthLabels
         let count = chart.categories.count
-        guard chart.kind == .columns, !labels.isEmpty, labels.count <= count, chart.plot.height > 0, chart.frame.width > 0 else { return nil }
+        guard chart.plotType == .columns, !labels.isEmpty, labels.count <= count, chart.plot.height > 0, chart.frame.width > 0 else { return nil }
         var rows: [Int] = []
         for label in labels {
             let free = (0..<count).filter { !rows.contains($0) }

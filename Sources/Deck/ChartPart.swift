@@ -28,7 +28,7 @@ struct ChartPart {
     func sheet() -> Grid {
         var sheet = ChartSheet()
         var columns: [SeriesColumns] = []
-        if chart.kind == .bubbles {
+        if chart.plotType == .bubbles {
             // Column A names each bubble (the industry), so "Edit Data" shows whose numbers
             // they are; x and size are headed by what they measure.
             sheet.add("", chart.categories.map(ChartSheet.Cell.text))
@@ -106,7 +106,7 @@ struct ChartPart {
     }
 
     /// A pinned axis (other than a bubble chart's) gets a note column in the workbook.
-    var hasAxisNote: Bool { chart.axisPinnedFor != nil && chart.kind != .bubbles }
+    var hasAxisNote: Bool { chart.axisPinnedFor != nil && chart.plotType != .bubbles }
 
     /// What a scene role over the chart is, in words.
     static func overlayName(_ role: String, chinese: Bool) -> String {
@@ -285,7 +285,7 @@ struct ChartPart {
     private func errorBars(_ sheet: ChartSheet, _ columns: SeriesColumns, color: Color) -> XMLNode? {
         guard let plus = columns.plus, let minus = columns.minus else { return nil }
         return XMLNode("c:errBars", [], [
-            .val("c:errDir", chart.kind == .horizontalBars ? "x" : "y"), .val("c:errBarType", "both"),
+            .val("c:errDir", chart.plotType == .horizontalBars ? "x" : "y"), .val("c:errBarType", "both"),
             .val("c:errValType", "cust"), .val("c:noEndCap", 0),
             XMLNode("c:plus", [], [numberReference(sheet, column: plus, format: chart.numberFormat)]),
             XMLNode("c:minus", [], [numberReference(sheet, column: minus, format: chart.numberFormat)]),
@@ -348,7 +348,7 @@ struct ChartPart {
             : XMLNode("c:marker", [], [.val("c:symbol", "none")])
         var ser: [XMLNode] = [.val("c:idx", k + seriesOffset), .val("c:order", k + seriesOffset), seriesName(sheet, column: columns.value),
                               XMLNode("c:spPr", [], [style.line(line)]), marker]
-        if chart.showsDataLabels && chart.kind == .lines { ser.append(dataLabels(series, position: "t")) }
+        if chart.showsDataLabels && chart.plotType == .lines { ser.append(dataLabels(series, position: "t")) }
         ser.append(XMLNode("c:cat", [], [stringReference(sheet, column: 0)]))
         ser.append(XMLNode("c:val", [], [numberReference(sheet, column: columns.value, format: chart.numberFormat)]))
         ser.append(.val("c:smooth", 0))
@@ -393,18 +393,18 @@ struct ChartPart {
         let axisIDs: [XMLNode] = [.val("c:axId", ChartPart.categoryAxisID), .val("c:axId", ChartPart.valueAxisID)]
         var charts: [XMLNode] = []
         if let band = grid.band { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
-        switch chart.kind {
+        switch chart.plotType {
         case .columns, .horizontalBars:
             let bars = chart.series.indices.filter { !chart.series[$0].asLine }
             let lines = chart.series.indices.filter { chart.series[$0].asLine }
-            var nodes: [XMLNode] = [.val("c:barDir", chart.kind == .columns ? "col" : "bar"), .val("c:grouping", "clustered"),
+            var nodes: [XMLNode] = [.val("c:barDir", chart.plotType == .columns ? "col" : "bar"), .val("c:grouping", "clustered"),
                                     .val("c:varyColors", 0)]
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
             nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
             // Vertical bars with error bars: their distances as invisible line series (see sheet()).
             var hidden: [XMLNode] = []
-            if chart.kind == .columns {
+            if chart.plotType == .columns {
                 var index = seriesOffset + chart.series.count
                 for k in bars {
                     for column in [columns[k].minus, columns[k].plus].compactMap({ $0 }) {
@@ -471,7 +471,7 @@ struct ChartPart {
         let axisLine = XMLNode("c:spPr", [], [style.line(Stroke(color: chart.axisColor, width: 1))])
         let hiddenLine = XMLNode("c:spPr", [], [XMLNode("a:ln", [], [DrawingML.noFill])])
         let text = style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor)
-        let pinned = chart.kind == .bubbles || chart.axisPinnedFor != nil
+        let pinned = chart.plotType == .bubbles || chart.axisPinnedFor != nil
         let valueScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax")]
                                    + (pinned ? [XMLNode.val("c:max", ChartSheet.text(chart.valueMaximum))] : [])
                                    + [.val("c:min", ChartSheet.text(chart.valueMinimum))])
@@ -486,10 +486,10 @@ struct ChartPart {
                               .val("c:majorTickMark", "none"), .val("c:minorTickMark", "none"),
                               .val("c:tickLblPos", visible ? "nextTo" : "none"), visible ? axisLine : hiddenLine, text,
                               .val("c:crossAx", cross), .val("c:crosses", "autoZero"),
-                              .val("c:crossBetween", chart.kind == .bubbles ? "midCat" : "between")]
+                              .val("c:crossBetween", chart.plotType == .bubbles ? "midCat" : "between")]
                     + (step.map { $0 > 0 && $0.isFinite ? [XMLNode.val("c:majorUnit", ChartSheet.text($0))] : [] } ?? []))
         }
-        if chart.kind == .bubbles {
+        if chart.plotType == .bubbles {
             let xScaling = XMLNode("c:scaling", [], [.val("c:orientation", "minMax"),
                                                      .val("c:max", ChartSheet.text(chart.xMaximum)),
                                                      .val("c:min", ChartSheet.text(chart.xMinimum))])
@@ -498,7 +498,7 @@ struct ChartPart {
                     valueAxis(id: ChartPart.valueAxisID, cross: ChartPart.categoryAxisID, position: "l", scaling: valueScaling,
                               visible: chart.showsValueAxis, grid: gridlines, step: chart.valueStep)]
         }
-        let horizontal = chart.kind == .horizontalBars
+        let horizontal = chart.plotType == .horizontalBars
         let category = XMLNode("c:catAx", [], [
             .val("c:axId", ChartPart.categoryAxisID),
             XMLNode("c:scaling", [], [.val("c:orientation", horizontal ? "maxMin" : "minMax")]),

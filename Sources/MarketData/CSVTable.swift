@@ -88,14 +88,32 @@ public struct CSVTable: Sendable, Equatable {
         guard let cut else { return }
         // A comma is never inside a UTF-8 or GB18030 character, so the cut splits none.
         // Only the column limit is reported from the prefix; anything else (a stray quote
-        // that fooled the count above) is left to the reading of the whole file.
-        do {
-            _ = try parse(data: prefix.prefix(cut), file: path)
-        } catch {
-            if Diagnostic.of(error).contains(where: { $0.message.contains("more than \(InputLimits.csvColumns) columns") }) {
-                throw error
+        // that fooled the count above, bytes that do not decode) is left to the reading of
+        // the whole file.
+        guard var text = try? TextDecoding.decode(prefix.prefix(cut), file: path).text else { return }
+        text.makeContiguousUTF8()
+        let problems = text.utf8.withContiguousStorageIfAvailable { bytes -> InputErrors? in
+            var parser = CSVReader.Parser(bytes: bytes, file: path)
+            var cells: [CSVCell] = []
+            do {
+                _ = try parser.nextRecord(into: &cells)
+                return nil
+            } catch let tooWide as CSVReader.TooManyColumns {
+                return wideHeaderProblems(tooWide, cells: cells, file: path)
+            } catch {
+                return nil
             }
         }
+        if let problems = problems ?? nil { throw problems }
+    }
+
+    /// A header wider than any table: its own problems up to the limit (the first few: a
+    /// header that wide is a wrong file or separator, not a typo), then the limit. Nothing
+    /// after it is read.
+    static func wideHeaderProblems(_ tooWide: CSVReader.TooManyColumns, cells: [CSVCell], file: String) -> InputErrors {
+        var problems = InputErrors(Array(headerProblems(Array(cells[tooWide.record.cells]), file: file).errors.prefix(10)))
+        problems.append(tooWide.error)
+        return problems
     }
 
     /// Parses CSV from bytes (tests, stdin); `file` is the name errors will show.
@@ -129,12 +147,7 @@ public struct CSVTable: Sendable, Equatable {
             }
             header = found
         } catch let tooWide as CSVReader.TooManyColumns {
-            // The header's own problems up to the limit, then the limit: nothing after it is read.
-            // (the first few: a header that wide is a wrong file or separator, not a typo).
-            problems.append(contentsOf: headerProblems(Array(cells[tooWide.record.cells]), file: file))
-            problems = InputErrors(Array(problems.errors.prefix(10)))
-            problems.append(tooWide.error)
-            throw problems
+            throw wideHeaderProblems(tooWide, cells: cells, file: file)
         }
         let headerCells = Array(cells[header.cells])
         let headerLine = header.line

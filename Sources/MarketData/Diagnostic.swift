@@ -24,14 +24,18 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     /// The line of text the location's column points into, when it is not a file an editor
     /// can open (fit's `--model` formula): printed under the message with a caret.
     public var excerpt: String?
+    /// What in the file it concerns when no line does (`series S` of a long table, whose
+    /// rows are spread through the file): printed after the location.
+    public var subject: String?
 
     public init(_ location: SourceLocation, _ message: String, hint: String? = nil, severity: Severity = .error,
-                excerpt: String? = nil) {
+                excerpt: String? = nil, subject: String? = nil) {
         self.location = location
         self.message = message
         self.hint = hint
         self.severity = severity
         self.excerpt = excerpt
+        self.subject = subject
     }
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String, hint: String? = nil,
@@ -42,8 +46,8 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable, Hashable {
     public var description: String {
         // A diagnostic that concerns no file (a bad combination of settings) starts with
         // its severity, as a compiler's driver errors do.
-        var text = location.file.isEmpty ? "\(severity.rawValue): \(message)"
-            : "\(location): \(severity.rawValue): \(message)"
+        let place = [location.file.isEmpty ? nil : location.description, subject].compactMap { $0 }
+        var text = (place + ["\(severity.rawValue): \(message)"]).joined(separator: ": ")
         if let excerpt, let column = location.column {
             text += "\n  \(excerpt)\n  " + String(repeating: " ", count: max(column - 1, 0)) + "^"
         }

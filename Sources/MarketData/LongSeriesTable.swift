@@ -17,7 +17,8 @@ public struct LongSeriesTable: Sendable {
     public var file: String
     /// Series in order of first appearance in the file.
     public var series: [LongSeries]
-    /// Per-series problems, by series id (a series with problems is not in `series`).
+    /// Per-series problems, by series id (a series with problems is not in `series`); each
+    /// located at its cell, its message naming the series.
     public var problems: [(series: String, errors: InputErrors)]
 
     /// Reads `table` with the named columns. A missing column, or a file without rows, is
@@ -44,8 +45,15 @@ public struct LongSeriesTable: Sendable {
                                            hint: "name the series this row belongs to"))
                 continue
             }
-            let year = try problems.collect { try Self.year(row[x], column: table.header[x], file: table.file) }
-            let value = try problems.collect { try NumberParsing.double(row[y], column: table.header[y], file: table.file) }
+            // A cell's problem is its series' problem: the location names the cell, the
+            // message the series (the cell's own message does not know which series it is in).
+            var cellProblems = InputErrors()
+            let year = try cellProblems.collect { try Self.year(row[x], column: table.header[x], file: table.file) }
+            let value = try cellProblems.collect { try NumberParsing.double(row[y], column: table.header[y], file: table.file) }
+            for var problem in cellProblems.errors {
+                problem.message = "series \(name): \(problem.message)"
+                problems.append(problem)
+            }
             guard let year, let value else { continue }
             if let earlier = rows[name]?.first(where: { $0.year == year }) {
                 problems.append(Diagnostic(table.location(of: row[x]),

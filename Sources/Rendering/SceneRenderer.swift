@@ -1,7 +1,9 @@
 import CCairo
 import Charts
 
-public enum OutputFormat: String, CaseIterable, Sendable {
+/// A file a scene is drawn into: PNG (raster), SVG or PDF (vector). The deck is not one:
+/// it is written by Deck from the same scenes (see Report's `OutputFormat`, which lists both).
+public enum ImageFormat: String, CaseIterable, Sendable {
     case png, svg, pdf
 }
 
@@ -26,12 +28,12 @@ public struct SceneRenderer {
         self.pdfMetadata = pdfMetadata
     }
 
-    public func write(_ scene: Scene, to path: String, format: OutputFormat, scale: Double = 2) throws {
+    public func write(_ scene: Scene, to path: String, format: ImageFormat, scale: Double = 2) throws {
         try writeFile(encode(scene, format: format, scale: scale, path: path), to: path)
     }
 
     /// The encoded file contents, without touching disk. `path` only labels errors.
-    public func encode(_ scene: Scene, format: OutputFormat, scale: Double = 2, path: String = "<memory>") throws -> [UInt8] {
+    public func encode(_ scene: Scene, format: ImageFormat, scale: Double = 2, path: String = "<memory>") throws -> [UInt8] {
         try validate(scene.size, path: path)
         switch format {
         case .png: return try encodePNG(scene, scale: scale, path: path)
@@ -65,7 +67,7 @@ public struct SceneRenderer {
         return try PNGEncoder.encode(surface, path: path)
     }
 
-    private func encodeVector(_ scene: Scene, path: String, format: OutputFormat) throws -> [UInt8] {
+    private func encodeVector(_ scene: Scene, path: String, format: ImageFormat) throws -> [UInt8] {
         let sink = ByteSink()
         let surface: OpaquePointer?
         if format == .svg {

@@ -11,15 +11,11 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Time laying out and encoding one chart N times (for make bench).")
 
-    enum ChartKind: String, ExpressibleByArgument, CaseIterable {
-        case marketSize = "market-size", line, horizontalBars = "horizontal-bars", heatmap
-    }
-
     @Option(help: "market-size, line, horizontal-bars or heatmap.")
     var chart: ChartKind
 
     @Option(help: "png, svg or pdf.")
-    var format: String
+    var format: ImageFormat
 
     @Option(help: "How many times to lay out and encode the chart.")
     var count = 20
@@ -35,13 +31,11 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard count >= 1, count <= 100_000 else { throw ValidationError("--count must lie between 1 and 100000") }
-        guard OutputFormat(rawValue: format) != nil else { throw ValidationError("--format takes one format: png, svg or pdf") }
         guard scale.isFinite, scale >= 0.25, scale <= 4 else { throw ValidationError("--scale must lie between 0.25 and 4") }
     }
 
     func run() throws {
         do {
-            let format = OutputFormat(rawValue: format)!
             // The command line's scale counts 1920×1080 as 1; the renderer counts pixels per point.
             let pngScale = scale * 2
             let specs = try BenchChartSpecs.load(path: spec)
@@ -67,7 +61,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Layout and encoding, as a run does them for each chart (without the file write).
-    private func render(_ specs: BenchChartSpecs, with renderer: SceneRenderer, format: OutputFormat,
+    private func render(_ specs: BenchChartSpecs, with renderer: SceneRenderer, format: ImageFormat,
                         scale: Double) throws -> [UInt8] {
         let scene: Scene
         switch chart {
@@ -79,3 +73,8 @@ struct RenderCommand: ParsableCommand {
         return try renderer.encode(scene, format: format, scale: scale)
     }
 }
+
+// `--chart market-size --format png`: the product's own types by their names; extensions
+// here, so that the libraries do not depend on the argument parser.
+extension ChartKind: ExpressibleByArgument {}
+extension ImageFormat: ExpressibleByArgument {}

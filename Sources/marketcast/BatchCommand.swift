@@ -71,8 +71,7 @@ struct BatchCommand: ParsableCommand {
             var options = BatchOptions(inputFolder: dir, outputRoot: out, model: model, horizon: horizon,
                                        language: output.language() ?? .zh,
                                        formats: output.outputFormats(),
-                                       pngScale: try output.pngScale(), threads: threads,
-                                       writesDeck: output.writesDeck())
+                                       pngScale: try output.pngScale(), threads: threads)
             options.force = force
             options.template = output.template
             options.update = output.update

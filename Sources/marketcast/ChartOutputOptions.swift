@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarketData
-import Rendering
+import Report
 
 /// The options every command that draws charts shares (run, batch), declared once so
 /// their names, defaults and checks cannot drift apart. Values are typed and checked in
@@ -9,7 +9,7 @@ import Rendering
 struct ChartOutputOptions: ParsableArguments {
     @Option(help: "Output formats, comma separated: png,svg,pdf for each chart, pptx for the deck (report.pptx, batch.pptx).",
             transform: { try OutputFormatList.parse($0) })
-    var formats = OutputFormatList(OutputFormat.allCases, deck: true)
+    var formats = OutputFormatList(OutputFormat.allCases)
 
     @Option(help: "Language of the charts and report: zh or en (default: the config's, else zh).")
     var lang: DisplayLanguage?
@@ -48,26 +48,39 @@ struct ChartOutputOptions: ParsableArguments {
     }
 
     func outputFormats() -> [OutputFormat] { formats.formats }
-    func writesDeck() -> Bool { formats.deck }
     func language() -> DisplayLanguage? { lang }
     func pngScale() throws -> Double { try CommandLineOutput.pngScale(scale) }
 }
 
 extension DisplayLanguage: ExpressibleByArgument {}
 
-/// `--formats png,svg,pptx`: one or more formats, each once, in the order given; `pptx`
-/// is the deck (report.pptx, batch.pptx), the others are written for each chart.
+/// `--formats png,svg,pptx`: one or more of `OutputFormat`'s names, each once, in the
+/// order given. A type of its own so that the help shows the default as the option's text.
 struct OutputFormatList: CustomStringConvertible {
     var formats: [OutputFormat]
-    var deck: Bool
 
-    init(_ formats: [OutputFormat], deck: Bool) { self.formats = formats; self.deck = deck }
+    init(_ formats: [OutputFormat]) { self.formats = formats }
 
-    /// Parses the option's text; the error says which word is not a format.
+    /// Parses the option's text; the error says which word is not a format and names
+    /// every format there is.
     static func parse(_ argument: String) throws -> OutputFormatList {
-        let parsed = try CommandLineOutput.formats(argument)
-        return OutputFormatList(parsed.charts, deck: parsed.deck)
+        var formats: [OutputFormat] = []
+        for word in argument.split(separator: ",") {
+            let name = word.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("--formats takes \(allNames), comma separated; `\(name)` is none of them")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw ValidationError("--formats names no format; use e.g. \(OutputFormatList(OutputFormat.allCases))") }
+        return OutputFormatList(formats)
     }
 
-    var description: String { (formats.map(\.rawValue) + (deck ? ["pptx"] : [])).joined(separator: ",") }
+    /// "png, svg, pdf and pptx": every format, for the usage error.
+    private static var allNames: String {
+        let names = OutputFormat.allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
+    var description: String { formats.map(\.rawValue).joined(separator: ",") }
 }

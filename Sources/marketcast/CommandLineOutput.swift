@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import MarketData
-import Rendering
 import Report
 
 /// How every command talks to the terminal: log lines on stderr, errors as
@@ -52,20 +51,12 @@ enum CommandLineOutput {
         }
     }
 
-    /// The chart formats and whether the deck (`pptx`) was named.
-    static func formats(_ text: String) throws -> (charts: [OutputFormat], deck: Bool) {
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var formats: [OutputFormat] = []
-        var deck = false
-        for name in names {
-            if name == "pptx" { deck = true; continue }
-            guard let format = OutputFormat(rawValue: name) else {
-                throw ValidationError("--formats takes png, svg, pdf and pptx, comma separated; `\(name)` is none of them")
-            }
-            if !formats.contains(format) { formats.append(format) }
-        }
-        guard !formats.isEmpty || deck else { throw ValidationError("--formats names no format; use e.g. png,svg,pdf,pptx") }
-        return (formats, deck)
+    /// A diagnostic the run logged as it went (see WarningLogHandler): one of no file is
+    /// named by the program, as the log's progress lines are (`marketcast: warning: …`), so
+    /// it reads as part of the log and not as the error that ended the command.
+    static func printLogged(_ diagnostic: Diagnostic) {
+        guard diagnostic.location.file.isEmpty else { return print([diagnostic]) }
+        StandardStreams.err("marketcast: \(diagnostic)\n")
     }
 
     /// The command line's scale counts 1920×1080 as 1; the renderer counts pixels per point.

@@ -100,15 +100,13 @@ struct ForecastCommand: ParsableCommand {
                 handler(ProgressStep(completed: completed, total: total, item: item))
             }
             display.end()
-            if !quiet {
-                for warning in result.warnings { StandardStreams.err("\(warning)\n") }
-            }
-            for failure in result.failures { StandardStreams.err("\(failure)\n") }
+            if !quiet { CommandLineOutput.print(result.warnings) }
+            CommandLineOutput.print(result.failures)
             if let out {
                 // A file of headers only would replace an earlier good one: keep that instead.
                 guard !result.rows.isEmpty else {
-                    StandardStreams.err("\(out): error: no series could be forecast, so the file was not written"
-                                        + " (an earlier one is left as it was)\n  hint: fix the errors above and rerun\n")
+                    CommandLineOutput.print([Diagnostic(file: out, "no series could be forecast, so the file was not written"
+                                                        + " (an earlier one is left as it was)", hint: "fix the errors above and rerun")])
                     throw ExitCode(1)
                 }
                 try AtomicFile.write(Data(result.csv.utf8), to: out)

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             defer { progress.end() }
             var options = RunOptions(configPath: config, outputRoot: out, quarter: quarter,
                                      language: output.language(), formats: output.outputFormats(),
-                                     pngScale: try output.pngScale(), writesDeck: output.writesDeck())
+                                     pngScale: try output.pngScale())
             options.force = force
             options.template = output.template
             options.update = output.update

@@ -1,9 +1,14 @@
 import Foundation
 import Logging
+import MarketData
+import Report
 
-/// Log lines as `marketcast: warning: …`, like the compiler's, without the timestamps and
-/// labels of swift-log's StreamLogHandler: the output of two runs stays comparable and the
-/// warnings read like the errors.
+/// The run's log on stderr, without the timestamps and labels of swift-log's
+/// StreamLogHandler, so the output of two runs stays comparable: progress as
+/// `marketcast: …`, and warnings and errors as the diagnostics they are, printed by the one
+/// printer like the errors a command throws. A warning is never recognised by its text: the
+/// run logs it as a `Diagnostic` (`Logger.log(_:)`, carried in the metadata), and a
+/// warning logged as plain text is a diagnostic of no file with that text as its message.
 struct WarningLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
@@ -14,18 +19,16 @@ struct WarningLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let text = "\(event.message)"
-        let level = event.level
-        // Messages that already start with a location (`file:line: warning: …`) keep it.
-        let line: String
-        switch level {
+        let severity: Diagnostic.Severity
+        switch event.level {
         case .trace, .debug, .info, .notice:
-            line = "marketcast: \(text)"
-        case .warning:
-            line = text.contains(": warning: ") ? text : "marketcast: warning: \(text)"
-        case .error, .critical:
-            line = text.contains(": error: ") ? text : "marketcast: error: \(text)"
+            StandardStreams.err("marketcast: \(event.message)\n")
+            return
+        case .warning: severity = .warning
+        case .error, .critical: severity = .error
         }
-        StandardStreams.err((line + "\n"))
+        let diagnostic = event.metadata?.diagnostic
+            ?? Diagnostic(SourceLocation(file: ""), "\(event.message)", severity: severity)
+        CommandLineOutput.printLogged(diagnostic)
     }
 }

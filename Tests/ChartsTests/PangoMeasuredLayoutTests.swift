@@ -99,7 +99,7 @@ final class PangoMeasuredLayoutTests: XCTestCase {
         let scenes = SampleCharts.scenes(measurer: measurer)
         XCTAssertGreaterThanOrEqual(scenes.count, 6)
         for (name, scene) in scenes {
-            for format in OutputFormat.allCases {
+            for format in ImageFormat.allCases {
                 let path = "\(dir)/\(name).\(format.rawValue)"
                 try renderer.write(scene, to: path, format: format, scale: 1)
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))

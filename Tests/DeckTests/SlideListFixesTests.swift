@@ -9,8 +9,8 @@ import XCTest
 final class SlideListFixesTests: XCTestCase {
     let style = DeckStyle(language: .chinese, colors: .house(Theme.standard.palette))
 
-    func chart(kind: NativeChart.Kind, categories: [String], series: [NativeChart.Series]) -> NativeChart {
-        NativeChart(kind: kind, frame: Rect(x: 40, y: 100, width: 600, height: 300),
+    func chart(plotType: NativeChart.PlotType, categories: [String], series: [NativeChart.Series]) -> NativeChart {
+        NativeChart(plotType: plotType, frame: Rect(x: 40, y: 100, width: 600, height: 300),
                     plot: Rect(x: 80, y: 120, width: 540, height: 240), categories: categories, series: series,
                     valueMinimum: 0, valueMaximum: 25, numberFormat: "#,##0.0", showsDataLabels: true,
                     fontFamily: "Noto Sans CJK SC", labelFontSize: 11, axisFontSize: 11, textColor: Color(hex: 0x222222),
@@ -27,7 +27,7 @@ final class SlideListFixesTests: XCTestCase {
         XCTAssertEqual(ChartPart.axisFormat("#,##0.0", step: 5), "#,##0")
         XCTAssertEqual(ChartPart.axisFormat("#,##0.00", step: 0.25), "#,##0.00")
         XCTAssertEqual(ChartPart.axisFormat("0.0%", step: 10), "0%")
-        var line = chart(kind: .lines, categories: ["a", "b"], series: [NativeChart.Series(name: "访问量", values: [1.5, 20],
+        var line = chart(plotType: .lines, categories: ["a", "b"], series: [NativeChart.Series(name: "访问量", values: [1.5, 20],
                                                                                           color: .black)])
         line.valueStep = 5
         line.showsValueAxis = true
@@ -52,7 +52,7 @@ final class SlideListFixesTests: XCTestCase {
         var bubbles = NativeChart.Series(name: "剩余空间", values: [60, 20], color: .black)
         bubbles.xValues = [10, 70]
         bubbles.sizes = [5, 3]
-        var matrix = chart(kind: .bubbles, categories: ["医疗", "互联网办公"], series: [bubbles])
+        var matrix = chart(plotType: .bubbles, categories: ["医疗", "互联网办公"], series: [bubbles])
         matrix.xTitle = "2023 年当前渗透率（%）"
         matrix.sizeTitle = "气泡面积 = 价值空间（1–5 分）"
         let sheet = ChartPart(chart: matrix, style: style).sheet().sheet
@@ -64,7 +64,7 @@ final class SlideListFixesTests: XCTestCase {
     func testHighlightedScoresKeepBoldAndAccent() throws {
         var bars = NativeChart.Series(name: "得分", values: [94, 72, 64], color: Theme.standard.palette.actual)
         bars.pointLabelColors[0] = Theme.standard.palette.accent
-        var ranking = chart(kind: .horizontalBars, categories: ["a", "b", "c"], series: [bars])
+        var ranking = chart(plotType: .horizontalBars, categories: ["a", "b", "c"], series: [bars])
         ranking.labelBold = true
         let part = try xml(ChartPart(chart: ranking, style: style))
         let labels = try XCTUnwrap(DeckPackage.elements("c:dLbls", in: part).first)
@@ -77,7 +77,7 @@ final class SlideListFixesTests: XCTestCase {
     func testScenarioChartHasANativeLegendWithoutTheBandEdge() throws {
         var lines = NativeChart.Series(name: "基准情景", values: [nil, 10, 12], color: Theme.standard.palette.series[0])
         lines.asLine = true
-        var scenarios = chart(kind: .columns, categories: ["2025", "2026E", "2027E"],
+        var scenarios = chart(plotType: .columns, categories: ["2025", "2026E", "2027E"],
                               series: [NativeChart.Series(name: "实际值", values: [10, nil, nil], color: .black), lines])
         scenarios.band = NativeChart.Band(name: "基准情景 95% 预测区间", lower: [nil, 8, 7], upper: [nil, 14, 20],
                                           color: Theme.standard.palette.gridline)
@@ -101,7 +101,7 @@ final class SlideListFixesTests: XCTestCase {
     /// The value axis is pinned only when shapes over the plot depend on it, and then the
     /// workbook says why; otherwise the maximum is the reader's, so a larger value fits.
     func testAxisMaximumIsAutomaticUnlessShapesNeedIt() throws {
-        var bars = chart(kind: .horizontalBars, categories: ["a", "b"],
+        var bars = chart(plotType: .horizontalBars, categories: ["a", "b"],
                          series: [NativeChart.Series(name: "得分", values: [94, 72], color: .black)])
         var scene = Scene(size: Size(width: 960, height: 540))
         scene.add(.text(TextBox(text: "来源", frame: Rect(x: 40, y: 500, width: 200, height: 10), font: Theme.standard.font(9),

@@ -65,6 +65,18 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(rows.last?.contains(",estimate,") ?? false, csv)
     }
 
+    /// The run's warnings reach the terminal as diagnostics: one of no file is named by the
+    /// program like the log's other lines, once (themes/house.yaml's located warning is in
+    /// AnalystLoopTests).
+    func testRunWarningsOfNoFileAreNamedByTheProgram() throws {
+        let outcome = try CommandRunner.run(["run", "--config", "report.yaml", "--out", scratch.path, "--formats", "pdf"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let warnings = outcome.stderr.split(separator: "\n").filter { $0.contains("warning: ") }
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("marketcast: warning: china-ai-market-size: ") }, outcome.stderr)
+        // Every warning starts with its file or the program, never with a bare severity or twice.
+        XCTAssertTrue(warnings.allSatisfy { !$0.hasPrefix("warning: ") && !$0.contains("warning: warning:") }, outcome.stderr)
+    }
+
     func testSameInputsGiveTheSameBytes() throws {
         let first = scratch.appendingPathComponent("a"), second = scratch.appendingPathComponent("b")
         XCTAssertEqual(try runDefault(into: first).status, 0)

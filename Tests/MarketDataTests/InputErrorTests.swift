@@ -72,4 +72,26 @@ final class DiagnosticTests: XCTestCase {
         struct Plain: Error, CustomStringConvertible { var description: String { "plain" } }
         XCTAssertEqual(Diagnostic.of(Plain()).map(\.description), ["error: plain"])
     }
+
+    /// A series of a long table has no one line: the subject names it after the file.
+    func testASubjectIsPrintedAfterTheLocation() {
+        let series = Diagnostic(SourceLocation(file: "long.csv"), "years 2017–2018 are missing", hint: "add them",
+                                severity: .warning, subject: "series gap")
+        XCTAssertEqual("\(series)", "long.csv: series gap: warning: years 2017–2018 are missing\n  hint: add them")
+        let located = Diagnostic(SourceLocation(file: "long.csv", line: 4), "no rows", subject: "series a")
+        XCTAssertEqual("\(located)", "long.csv:4: series a: error: no rows")
+    }
+
+    /// A cell's problem in a long table is its series' problem: located at the cell, the
+    /// series named in the message once, by the reader that knows which series it is.
+    func testALongTableNamesTheSeriesOfABadCell() throws {
+        let table = try CSVTable.parse("series,year,value\na,2018,oops\nb,2019,4\nb,2019,5\n", file: "long.csv")
+        let long = try LongSeriesTable(table, idColumn: "series", xColumn: "year", yColumn: "value")
+        XCTAssertEqual(long.problems.map(\.series), ["a", "b"])
+        let cell = try XCTUnwrap(long.problems.first?.errors.errors.first)
+        XCTAssertEqual(cell.location, SourceLocation(file: "long.csv", line: 2, column: 8))
+        XCTAssertTrue(cell.message.hasPrefix("series a: "), cell.message)
+        let twice = try XCTUnwrap(long.problems.last?.errors.errors.first)
+        XCTAssertTrue(twice.message.hasPrefix("series \"b\" has year 2019 twice"), twice.message)
+    }
 }

@@ -26,7 +26,7 @@ final class ConcurrentRenderingTests: XCTestCase {
     /// PNG, SVG and PDF bytes of chart `index`, laid out and drawn with `renderer`'s measurer.
     private func render(_ index: Int, with renderer: SceneRenderer) throws -> [[UInt8]] {
         let scene = chart(index).layout(measurer: renderer.measurer).scene
-        return try OutputFormat.allCases.map { try renderer.encode(scene, format: $0, scale: 1) }
+        return try ImageFormat.allCases.map { try renderer.encode(scene, format: $0, scale: 1) }
     }
 
     /// Results written from several threads, each index by exactly one of them.
@@ -50,7 +50,7 @@ final class ConcurrentRenderingTests: XCTestCase {
         }
         for index in 0..<count {
             let concurrent = try XCTUnwrap(results.get(index), "chart \(index) not rendered").get()
-            for (format, (expected, actual)) in zip(OutputFormat.allCases, zip(serial[index], concurrent)) {
+            for (format, (expected, actual)) in zip(ImageFormat.allCases, zip(serial[index], concurrent)) {
                 XCTAssertFalse(actual.isEmpty)
                 XCTAssertEqual(expected, actual, "chart \(index) \(format) differs when rendered concurrently")
             }

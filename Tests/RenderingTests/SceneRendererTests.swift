@@ -57,7 +57,7 @@ final class SceneRendererTests: RenderingTestCase {
 
     func testSameSceneGivesIdenticalBytesInEveryFormatEvenAfterOtherRenders() throws {
         let renderer = SceneRenderer()
-        for format in OutputFormat.allCases {
+        for format in ImageFormat.allCases {
             let first = try renderer.encode(SampleScenes.mixed(), format: format)
             // Other renders in between advance Cairo's process-global surface counter.
             _ = try renderer.encode(PDFDocumentWriterTests.page("other"), format: .svg)
@@ -75,7 +75,7 @@ final class SceneRendererTests: RenderingTestCase {
     }
 
     func testUnwritablePathThrowsNamingPathAndCause() {
-        for format in OutputFormat.allCases {
+        for format in ImageFormat.allCases {
             let path = folder + "/no-such-folder/chart.\(format.rawValue)"
             XCTAssertThrowsError(try SceneRenderer().write(SampleScenes.mixed(), to: path, format: format)) { error in
                 XCTAssertEqual(error as? RenderingError, .cannotWrite(path: path, cause: "No such file or directory"))
@@ -104,7 +104,7 @@ final class SceneRendererTests: RenderingTestCase {
         scene.add(.rect(Rect(x: 0, y: 0, width: 10, height: 10), fill: .solid(.black), stroke: nil, cornerRadius: 0))
         scene.add(.path([.move(Point(0, 0)), .line(Point(50, 50))], fill: nil,
                         stroke: Stroke(color: .black, width: 1, dash: [-2, 3])), role: "cagr-arrow")
-        for format in OutputFormat.allCases {
+        for format in ImageFormat.allCases {
             XCTAssertThrowsError(try SceneRenderer().encode(scene, format: format, path: "x")) { error in
                 XCTAssertTrue("\(error)".contains("item 1 (role \"cagr-arrow\")"), "\(error)")
             }

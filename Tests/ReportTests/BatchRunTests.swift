@@ -26,7 +26,7 @@ final class BatchRunTests: XCTestCase {
     private func run(threads: Int, out: String) throws -> BatchSummary {
         try BatchRun.run(BatchOptions(inputFolder: root.appendingPathComponent("series").path,
                                       outputRoot: root.appendingPathComponent(out).path,
-                                      model: .curve(.exponential), horizon: 2025, formats: [.png, .pdf], pngScale: 0.5,
+                                      model: .curve(.exponential), horizon: 2025, formats: [.png, .pdf, .pptx], pngScale: 0.5,
                                       threads: threads))
     }
 
@@ -62,6 +62,8 @@ final class BatchRunTests: XCTestCase {
         XCTAssertEqual(manifest.models.map(\.series), ["a-series", "b-series", "c-series", "d-series", "e-series"])
         XCTAssertEqual(manifest.config.horizon, 2025)
         XCTAssertNil(manifest.config.quarter)
+        XCTAssertEqual(manifest.config.formats, ["png", "pdf", "pptx"], "the deck is a format the manifest lists")
+        XCTAssertTrue(files.contains(BatchRun.deckName))
 
         let table = try String(contentsOf: a.appendingPathComponent("batch.csv"), encoding: .utf8)
         let rows = table.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.hasPrefix("  hint") }

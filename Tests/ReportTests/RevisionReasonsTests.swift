@@ -13,7 +13,7 @@ final class RevisionReasonsTests: XCTestCase {
                                            document: nil,
                                            series: [.init(id: "s", data: "d.csv", title: "S", model: model,
                                                           chart: "market-size", chartID: "s")],
-                                           formats: ["png"], pngScale: 2),
+                                           formats: [.png], pngScale: 2),
                     models: [.init(series: "s", requested: model, chosen: chosen, formula: "", selectionReason: nil)],
                     timings: [])
     }

@@ -10,7 +10,7 @@ final class RunManifestTests: XCTestCase {
                                            document: .init(title: "t", author: "a", date: "2026-01-01"),
                                            series: [.init(id: "s", data: "d.csv", title: "T", model: "auto",
                                                           chart: "market-size", chartID: "s")],
-                                           formats: ["png"], pngScale: 2),
+                                           formats: [.png], pngScale: 2),
                     models: [.init(series: "s", requested: "auto", chosen: "logistic", formula: "f",
                                    selectionReason: "lowest AICc")],
                     timings: [.init(name: "fit", seconds: seconds)])

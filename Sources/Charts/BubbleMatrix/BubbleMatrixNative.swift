@@ -18,7 +18,7 @@ extension BubbleMatrix {
         let frame = Rect(x: layout.blocks.body.minX, y: layout.blocks.body.minY, width: layout.blocks.body.width,
                          height: plot.maxY - layout.blocks.body.minY + axisFont.size * 2)
         var chart = NativeChart(
-            kind: .bubbles, frame: frame, plot: plot, categories: drawn.map(\.label), series: [series],
+            plotType: .bubbles, frame: frame, plot: plot, categories: drawn.map(\.label), series: [series],
             valueMinimum: layout.yScale.lower, valueMaximum: layout.yScale.upper, numberFormat: "General",
             showsDataLabels: false, fontFamily: theme.fontFamily, labelFontSize: axisFont.size,
             axisFontSize: axisFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,

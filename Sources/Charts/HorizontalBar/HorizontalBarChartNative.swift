@@ -15,7 +15,7 @@ extension HorizontalBarChart {
         }
         let plot = Rect(x: layout.zeroX, y: body.minY, width: body.maxX - layout.zeroX, height: body.height)
         var chart = NativeChart(
-            kind: .horizontalBars, frame: body, plot: plot, categories: items.map(\.label), series: [bars],
+            plotType: .horizontalBars, frame: body, plot: plot, categories: items.map(\.label), series: [bars],
             valueMinimum: 0, valueMaximum: plot.width / layout.pointsPerUnit, numberFormat: numberFormatCode,
             showsDataLabels: true, fontFamily: theme.fontFamily, labelFontSize: scoreFont.size,
             axisFontSize: layout.labelFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,

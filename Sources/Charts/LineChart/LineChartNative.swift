@@ -20,7 +20,7 @@ extension LineChart {
             return line
         }
         var chart = NativeChart(
-            kind: .lines, frame: layout.blocks.body, plot: layout.plotArea, categories: categories, series: lines,
+            plotType: .lines, frame: layout.blocks.body, plot: layout.plotArea, categories: categories, series: lines,
             valueMinimum: layout.scale.lower, valueMaximum: layout.scale.upper, numberFormat: numberFormatCode,
             showsDataLabels: false, fontFamily: theme.fontFamily, labelFontSize: axisFont.size,
             axisFontSize: axisFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,

@@ -48,7 +48,7 @@ extension MarketSizeChart {
         let gap = barWidth > 0 ? (slot - barWidth) / barWidth * 100 : 50
         let plot = Rect(x: body.minX, y: body.minY, width: body.width, height: layout.baselineY - body.minY)
         var chart = NativeChart(
-            kind: .columns, frame: body, plot: plot, categories: bars.map(\.label), series: [series],
+            plotType: .columns, frame: body, plot: plot, categories: bars.map(\.label), series: [series],
             valueMinimum: 0, valueMaximum: plot.height / layout.pointsPerUnit, numberFormat: numberFormatCode,
             showsDataLabels: true, fontFamily: theme.fontFamily, labelFontSize: layout.valueLabelFont.size,
             axisFontSize: layout.yearLabelFont.size, textColor: theme.palette.text,

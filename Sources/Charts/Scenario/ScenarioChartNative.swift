@@ -37,7 +37,7 @@ extension ScenarioChart {
         frame.x = plot.minX - 60; frame.width += 60
         frame.height += axisFont.size * 2
         var chart = NativeChart(
-            kind: .columns, frame: frame, plot: plot, categories: categories, series: series,
+            plotType: .columns, frame: frame, plot: plot, categories: categories, series: series,
             valueMinimum: scale.lower, valueMaximum: scale.upper, numberFormat: numberFormatCode,
             showsDataLabels: false, fontFamily: theme.fontFamily, labelFontSize: axisFont.size,
             axisFontSize: axisFont.size, textColor: theme.palette.text, axisColor: theme.palette.baseline,

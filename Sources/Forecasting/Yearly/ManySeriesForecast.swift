@@ -40,10 +40,11 @@ public struct ManySeriesRow: Sendable, Equatable {
 
 public struct ManySeriesResult: Sendable {
     public var rows: [ManySeriesRow]
-    /// `FILE: series S: warning: …`, in file order.
-    public var warnings: [String]
-    /// `FILE: series S: error: …`, in file order.
-    public var failures: [String]
+    /// Each series' warnings, in file order (printed `FILE: series S: warning: …`).
+    public var warnings: [Diagnostic]
+    /// Each failed series' errors, in file order: a problem of its rows at its cell, a
+    /// failed forecast as `FILE: series S: error: …`.
+    public var failures: [Diagnostic]
 
     public static let header = "series,year,value,lower,upper,model"
 
@@ -76,53 +77,50 @@ public enum ManySeriesForecast {
             DispatchQueue.concurrentPerform(iterations: threads) { _ in worker() }
         }
         var rows: [ManySeriesRow] = []
-        var warnings: [String] = []
-        // A series' own problems already carry their file, line and column: the series is
-        // named inside the message, not as a second prefix.
-        var failures = table.problems.map { problem in
-            problem.errors.errors.map { error -> String in
-                var named = error
-                if !error.message.contains("\"\(problem.series)\"") {
-                    named.message = "series \(problem.series): \(error.message)"
-                }
-                return named.description
-            }.joined(separator: "\n")
-        }
+        var warnings: [Diagnostic] = []
+        // A series' own problems carry their file, line and column, and name the series.
+        var failures = table.problems.flatMap(\.errors.errors)
         for outcome in slots.all() {
             switch outcome {
             case .success(let result):
                 rows += result.rows
                 warnings += result.warnings
-            case .failure(let message):
-                failures.append(message)
+            case .failure(let errors):
+                failures += errors
             }
         }
         return ManySeriesResult(rows: rows, warnings: warnings, failures: failures)
     }
 
     enum Outcome: Sendable {
-        case success((rows: [ManySeriesRow], warnings: [String]))
-        case failure(String)
+        case success((rows: [ManySeriesRow], warnings: [Diagnostic]))
+        case failure([Diagnostic])
     }
 
     static func forecastOne(_ series: LongSeries, options: ManySeriesOptions, file: String) -> Outcome {
-        let prefix = "\(file): series \(series.id)"
-        guard let last = series.years.last else { return .failure("\(prefix): error: the series has no rows") }
+        // A series' rows may be anywhere in the file: the diagnostics name it, not a line.
+        func about(_ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error) -> Diagnostic {
+            Diagnostic(SourceLocation(file: file), message, hint: hint, severity: severity, subject: "series \(series.id)")
+        }
+        guard let last = series.years.last else { return .failure([about("the series has no rows")]) }
         let horizon: Int
         switch options.horizon {
         case .years(let n): horizon = n
         case .through(let year):
             guard year > last else {
-                return .failure("\(prefix): error: --to \(year) is not after the series' last year \(last)\n  hint: give a later year, or --horizon N for N years past each series' end")
+                return .failure([about("--to \(year) is not after the series' last year \(last)",
+                                       hint: "give a later year, or --horizon N for N years past each series' end")])
             }
             horizon = year - last
         }
         guard horizon <= ManySeriesOptions.maximumHorizon else {
-            return .failure("\(prefix): error: forecasting \(horizon) years past \(last) is beyond the \(ManySeriesOptions.maximumHorizon) years this tool extrapolates\n  hint: choose a nearer year")
+            return .failure([about("forecasting \(horizon) years past \(last) is beyond the \(ManySeriesOptions.maximumHorizon) years this tool extrapolates",
+                                   hint: "choose a nearer year")])
         }
         // Output years stay in the range input years may take.
         guard last + horizon <= LongSeriesTable.yearRange.upperBound else {
-            return .failure("\(prefix): error: forecasting \(horizon) years past \(last) reaches \(last + horizon), beyond the last calendar year marketcast handles (\(LongSeriesTable.yearRange.upperBound))\n  hint: choose a shorter --horizon")
+            return .failure([about("forecasting \(horizon) years past \(last) reaches \(last + horizon), beyond the last calendar year marketcast handles (\(LongSeriesTable.yearRange.upperBound))",
+                                   hint: "choose a shorter --horizon")])
         }
         do {
             try options.bounds?.checkHistory(years: series.years, values: series.values)
@@ -143,7 +141,7 @@ public enum ManySeriesForecast {
                     ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
                                   lower: lower[h], upper: upper[h], model: forecast.label)
                 }
-                return .success((rows, warnings.map { "\(prefix): warning: \($0)" }))
+                return .success((rows, warnings.map { about($0, severity: .warning) }))
             case .curve, .bestCurve:
                 let x = series.years.map(Double.init)
                 let fit: GrowthFit
@@ -154,7 +152,7 @@ public enum ManySeriesForecast {
                 }
                 let kind = fit.kind
                 guard fit.converged else {
-                    return .failure("\(prefix): error: the \(kind.rawValue) fit did not converge: \(fit.reason)")
+                    return .failure([about("the \(kind.rawValue) fit did not converge: \(fit.reason)")])
                 }
                 let floor = series.values.allSatisfy { $0 > 0 } ? 0.0 : -Double.infinity
                 var values: [Double] = [], lower: [Double] = [], upper: [Double] = []
@@ -171,10 +169,16 @@ public enum ManySeriesForecast {
                     ManySeriesRow(series: series.id, year: last + h + 1, value: values[h], lower: lower[h], upper: upper[h],
                                   model: kind.rawValue)
                 }
-                return .success((rows, warnings.map { "\(prefix): warning: \($0)" }))
+                return .success((rows, warnings.map { about($0, severity: .warning) }))
             }
         } catch {
-            return .failure("\(prefix): error: \(error)")
+            // A fit's errors know no file: they are placed at the series.
+            return .failure(Diagnostic.of(error).map { diagnostic in
+                guard diagnostic.location.file.isEmpty else { return diagnostic }
+                var placed = about(diagnostic.message, hint: diagnostic.hint, severity: diagnostic.severity)
+                placed.excerpt = diagnostic.excerpt
+                return placed
+            })
         }
     }
 }

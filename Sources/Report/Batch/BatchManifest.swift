@@ -22,7 +22,7 @@ enum BatchManifest {
             inputs: try RunInputs.hashed(entries, relativeTo: folder),
             config: ResolvedConfig(quarter: nil, horizon: options.horizon, language: options.language.rawValue,
                                    level: options.level, document: nil, series: series,
-                                   formats: options.formats.map(\.rawValue), pngScale: options.pngScale),
+                                   formats: options.formats, pngScale: options.pngScale),
             models: rows.filter { $0.failure == nil }.map {
                 RunManifest.ChosenModel(series: $0.series, requested: options.model.name, chosen: $0.model,
                                         formula: $0.formula, selectionReason: $0.selectionReason)

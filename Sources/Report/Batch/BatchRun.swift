@@ -16,12 +16,12 @@ public struct BatchOptions: Sendable {
     public var horizon: Int?
     public var level: Double
     public var language: DisplayLanguage
+    /// What to write, in the order asked: each series' chart images, and batch.pptx (one
+    /// slide per series) beside batch.pdf when `pptx` is among them.
     public var formats: [OutputFormat]
     public var pngScale: Double
     /// Worker threads; nil uses every core.
     public var threads: Int?
-    /// Writes batch.pptx beside batch.pdf, one slide per series (`--formats …,pptx`).
-    public var writesDeck: Bool
     /// Replaces an existing target folder that marketcast did not write (`--force`).
     public var force: Bool = false
     /// batch.pptx's document date (YYYY-MM-DD); nil takes the series' latest publication date.
@@ -35,10 +35,10 @@ public struct BatchOptions: Sendable {
 
     public init(inputFolder: String, outputRoot: String, model: ModelSpec = .auto, horizon: Int? = nil,
                 level: Double = 0.95, language: DisplayLanguage = .zh, formats: [OutputFormat] = OutputFormat.allCases,
-                pngScale: Double = 2, threads: Int? = nil, writesDeck: Bool = true) {
+                pngScale: Double = 2, threads: Int? = nil) {
         self.inputFolder = inputFolder; self.outputRoot = outputRoot; self.model = model; self.horizon = horizon
         self.level = level; self.language = language; self.formats = formats; self.pngScale = pngScale
-        self.threads = threads; self.writesDeck = writesDeck
+        self.threads = threads
     }
 
     /// Years forecast past the last actual when no horizon is given.
@@ -103,7 +103,7 @@ public enum BatchRun {
                 pages.waitForTurn(index)
                 let outcome = BatchSeries(path: files[index], options: options, strings: strings)
                     .process(measurer: measurer, renderer: renderer, folder: folder)
-                if options.writesDeck {
+                if options.formats.includesDeck {
                     slides.set(index, outcome.page.map { DeckSlide(scene: $0.scene, native: $0.native, title: $0.bookmark,
                                                                   name: outcome.row.series) })
                 }
@@ -124,7 +124,7 @@ public enum BatchRun {
         timer.lap("fit and render")
         try folder.write(BatchRow.csv(rows), to: tableName)
         let manifest = try BatchManifest.make(files: files, rows: rows, options: options, timings: timer.phases)
-        if options.writesDeck {
+        if options.formats.includesDeck {
             let deckSlides = slides.all().compactMap { $0 }.map { slide -> DeckSlide in
                 var slide = slide
                 if let row = rows.first(where: { $0.series == slide.name }) {

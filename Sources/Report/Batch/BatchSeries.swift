@@ -38,7 +38,7 @@ struct BatchSeries {
             let page = MarketSizePage(entry: entry, series: series, forecast: forecast, strings: strings)
             let layout = page.chart.layout(theme: .standard, measurer: measurer)
             let scene = layout.scene
-            for format in options.formats {
+            for format in options.formats.chartImages {
                 try renderer.write(scene, to: try folder.path("charts/\(id).\(format.rawValue)"), format: format,
                                    scale: options.pngScale)
             }

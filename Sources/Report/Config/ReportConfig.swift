@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Forecasting
 import MarketData
@@ -103,7 +104,10 @@ public struct ReportConfig: Sendable {
                              "allow_gaps", "publisher_forecasts", "bounds", "link"]
     /// The tables an exhibit can read; an exhibit whose table is not configured is left out.
     public static var tableNames: [String] { ExhibitTable.all.map(\.name) }
-    public static var chartKinds: [String] { ChartKind.allCases.map(\.rawValue) }
+    /// The kinds a report series can be drawn as (`chart:`): the ones an exhibit draws for
+    /// a series. The other kinds are drawn from tables, so a series naming one is an error.
+    public static let seriesChartKinds: [ChartKind] = [.marketSize]
+    public static var chartKinds: [String] { seriesChartKinds.map(\.rawValue) }
 
     public static func load(path: String) throws -> ReportConfig {
         try InputLimits.checkFileSize(path: path, file: path, limit: InputLimits.yamlFileBytes, what: "a report config")
@@ -295,7 +299,7 @@ public struct ReportConfig: Sendable {
         }
         let chart = try problems.collect { () throws -> ChartKind in
             let text = try entry.string("chart") ?? ChartKind.marketSize.rawValue
-            guard let chart = ChartKind(rawValue: text) else {
+            guard let chart = ChartKind(rawValue: text), Self.seriesChartKinds.contains(chart) else {
                 let chart = text
                 let guess = Suggestions.closest(to: chart, among: Self.chartKinds)
                 throw Diagnostic(entry.location(of: "chart"), "unknown chart kind `\(chart)`",

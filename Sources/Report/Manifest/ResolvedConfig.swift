@@ -32,16 +32,18 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
     /// nil for a batch, which writes no report.
     public var document: Document?
     public var series: [Series]
+    /// The `OutputFormat` names, as written: kept as text so that a manifest of an older
+    /// edition with another list still reads.
     public var formats: [String]
     public var pngScale: Double
 
     init(quarter: String?, horizon: Int?, language: String, level: Double, document: Document?, series: [Series],
-         formats: [String], pngScale: Double) {
+         formats: [OutputFormat], pngScale: Double) {
         self.quarter = quarter; self.horizon = horizon; self.language = language; self.level = level
-        self.document = document; self.series = series; self.formats = formats; self.pngScale = pngScale
+        self.document = document; self.series = series; self.formats = formats.map(\.rawValue); self.pngScale = pngScale
     }
 
-    init(_ config: ReportConfig, formats: [String], pngScale: Double) {
+    init(_ config: ReportConfig, formats: [OutputFormat], pngScale: Double) {
         let folder = URL(fileURLWithPath: config.file).deletingLastPathComponent().standardizedFileURL.path
         quarter = config.quarter
         horizon = config.horizon
@@ -55,7 +57,7 @@ public struct ResolvedConfig: Codable, Sendable, Equatable {
             series.linkedVintage = entry.link.map { RunInputs.relative($0.vintagePath, to: folder) }
             return series
         }
-        self.formats = formats
+        self.formats = formats.map(\.rawValue)
         self.pngScale = pngScale
     }
 }

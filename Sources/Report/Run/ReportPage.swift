@@ -53,7 +53,7 @@ extension ReportPage {
     /// for pages without one), so a run never ships a crowded page silently.
     static func logProblems(of pages: [ReportPage], to logger: Logger) {
         for page in pages {
-            for problem in page.problems { logger.warning("chart \(page.chartID ?? page.title): \(problem)") }
+            for problem in page.problems { logger.warning(concerningNoFile: "chart \(page.chartID ?? page.title): \(problem)") }
         }
     }
 }

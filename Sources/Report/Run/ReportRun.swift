@@ -11,11 +11,11 @@ public struct RunOptions: Sendable {
     public var outputRoot: String
     public var quarter: String?
     public var language: DisplayLanguage?
+    /// What to write, in the order asked: each chart's images, and report.pptx beside
+    /// report.pdf when `pptx` is among them.
     public var formats: [OutputFormat]
     /// PNG pixels per point: 2 gives 1920×1080 for the 960×540 pt page.
     public var pngScale: Double
-    /// Writes report.pptx beside report.pdf (`--formats …,pptx`).
-    public var writesDeck: Bool
     /// Replaces an existing target folder that marketcast did not write (`--force`).
     public var force: Bool = false
     /// A PowerPoint template (.potx or .pptx) report.pptx is built on (`--template`); nil
@@ -26,9 +26,9 @@ public struct RunOptions: Sendable {
     public var update: String? = nil
 
     public init(configPath: String, outputRoot: String, quarter: String? = nil, language: DisplayLanguage? = nil,
-                formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2, writesDeck: Bool = true) {
+                formats: [OutputFormat] = OutputFormat.allCases, pngScale: Double = 2) {
         self.configPath = configPath; self.outputRoot = outputRoot; self.quarter = quarter
-        self.language = language; self.formats = formats; self.pngScale = pngScale; self.writesDeck = writesDeck
+        self.language = language; self.formats = formats; self.pngScale = pngScale
     }
 }
 
@@ -89,8 +89,7 @@ public enum ReportRun {
         guard var manifest = context.manifest else {
             throw Diagnostic(SourceLocation(file: config.file), "the run's inputs could not be recorded")
         }
-        manifest.config = ResolvedConfig(config, formats: options.formats.map(\.rawValue) + (options.writesDeck ? ["pptx"] : []),
-                                         pngScale: options.pngScale)
+        manifest.config = ResolvedConfig(config, formats: options.formats, pngScale: options.pngScale)
         let pages = try buildPages(exhibits, context: context)
         ReportPage.logProblems(of: pages, to: logger)
         timer.lap("layout")
@@ -102,7 +101,7 @@ public enum ReportRun {
         for (index, page) in chartPages.enumerated() {
             guard let chartID = page.chartID else { continue }
             defer { progress(ProgressStep(completed: index + 1, total: chartPages.count + 1, item: chartID)) }
-            for format in options.formats {
+            for format in options.formats.chartImages {
                 let relative = "charts/\(chartID).\(format.rawValue)"
                 try renderer.write(page.scene, to: try folder.path(relative), format: format, scale: options.pngScale)
                 files.append(relative)
@@ -124,7 +123,7 @@ public enum ReportRun {
         files.append("report.pdf")
         progress(ProgressStep(completed: chartPages.count + 1, total: chartPages.count + 1, item: "report.pdf"))
         timer.lap("report")
-        if options.writesDeck {
+        if options.formats.includesDeck {
             var deck = try ReportDeck(context: context, inputs: manifest.inputs,
                                       template: try ReportDeck.template(options.template ?? context.theme.deckTemplate))
                 .data(for: pages)
@@ -227,17 +226,17 @@ public enum ReportRun {
                 throw Diagnostic(SourceLocation(file: entry.dataPath), "series `\(entry.id)` was not loaded",
                                  hint: "run `marketcast check` to see why")
             }
-            for warning in series.warnings { logger.warning("\(warning)") }
+            for warning in series.warnings { logger.log(warning) }
             var forecast = try Forecaster.forecast(series, model: entry.model, horizon: config.horizon,
                                                    level: config.level)
             if let bounds = entry.bounds {
                 forecast = try bounds.hold(forecast, of: series, hint: NaturalBounds.reportConfigHint)
             }
-            for warning in forecast.warnings { logger.warning("\(entry.id): \(warning)") }
+            for warning in forecast.warnings { logger.warning(concerningNoFile: "\(entry.id): \(warning)") }
             results.append(.init(entry: entry, series: series, forecast: forecast))
         }
         // The theme's warnings (old key spellings): `check` lists them with the other problems.
-        for warning in inputs.themeWarnings { logger.warning("\(warning)") }
+        for warning in inputs.themeWarnings { logger.log(warning) }
         var context = RunContext(config: config, strings: Strings(language: config.language),
                                  theme: inputs.theme ?? .standard, measurer: measurer, series: results)
         context.tables = inputs.tables ?? ExhibitTables()

@@ -27,7 +27,9 @@ enum ScenarioRun {
                 }
             }
             for path in fitted.paths {
-                for warning in path.forecast.warnings { logger.warning("\(result.entry.id) [\(path.scenario.name)]: \(warning)") }
+                for warning in path.forecast.warnings {
+                    logger.warning(concerningNoFile: "\(result.entry.id) [\(path.scenario.name)]: \(warning)")
+                }
             }
             if let base = config.baseScenario, let path = fitted.path(named: base) {
                 context.series[index].forecast = path.forecast
