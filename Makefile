@@ -77,13 +77,19 @@ fuzz: deps
 # What only `make bench` needs: R and its forecast package, the speed comparison for
 # `marketcast forecast` (bench/accuracy). Not needed by the tests.
 BENCH_PACKAGES = r-base-core r-cran-forecast
+# statsforecast (pinned) is the scale benchmark's rival (bench/scale).
+BENCH_PIP_PACKAGES = statsforecast==2.0.1
 bench-deps:
 	$(call install_missing,$(BENCH_PACKAGES))
+	@python3 -c "import statsforecast" 2>/dev/null || { \
+	  echo "installing: $(BENCH_PIP_PACKAGES)"; \
+	  python3 -m pip install --quiet $(BENCH_PIP_PACKAGES) || \
+	  python3 -m pip install --quiet --break-system-packages $(BENCH_PIP_PACKAGES); }
 
 # The release build's folder, asked of SwiftPM when a recipe uses it.
 BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-# The parts under bench/ (render, numerics), the batch comparison with matplotlib, a check
+# The parts under bench/ (render, numerics, scale: M3 ×100 against statsforecast), the batch comparison with matplotlib, a check
 # that the shipped interval calibration is what the reference data give, then the M1 and M3
 # accuracy and forecast speed against R (bench/accuracy), which exits non-zero when one of
 # its goals is missed.

@@ -133,68 +133,122 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, encoding: DetectedEncoding) throws -> CSVTable {
-        var parser = CSVReader.Parser(bytes: bytes, file: file)
-        // About one cell per 8 bytes of a typical file; a guess only saves early regrowing.
-        var cells: [CSVCell] = []
-        cells.reserveCapacity(min(bytes.count / 16, 1 << 24))
-        var problems = InputErrors()
-
-        let header: CSVReader.Record
-        do {
-            guard let found = try parser.nextRecord(into: &cells) else {
-                throw Diagnostic(file: file, "the file is empty",
-                                 hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
-            }
-            header = found
-        } catch let tooWide as CSVReader.TooManyColumns {
-            throw wideHeaderProblems(tooWide, cells: cells, file: file)
-        }
-        let headerCells = Array(cells[header.cells])
-        let headerLine = header.line
-        problems.append(contentsOf: headerProblems(headerCells, file: file))
-
-        var rows: [CSVRow] = []
+        var scanner = try RowScanner(bytes: bytes, file: file, encoding: encoding, reserving: true)
         var rowRanges: [CSVReader.Record] = []
-        let columns = headerCells.count
-        var sawDataRecord = false
-        do {
-            while problems.count < InputLimits.csvProblems, let record = try parser.nextRecord(into: &cells) {
-                sawDataRecord = true
-                let count = record.cells.count
-                let line = record.line
-                if count < columns {
-                    let missing = headerCells[count...].map { "\"\($0.text)\"" }.joined(separator: ", ")
-                    problems.append(Diagnostic(file: file, line: line,
-                                               "row has \(count) cell\(count == 1 ? "" : "s") but the header has \(columns) columns; missing: \(missing)",
-                                               hint: "add the missing cells (an empty cell is written as nothing between two commas)"))
-                    cells.removeSubrange(record.cells)
-                } else if count > columns {
-                    let extra = cells[record.cells.lowerBound + columns]
-                    problems.append(Diagnostic(file: file, line: extra.line, column: extra.column,
-                                               "row has \(count) cells but the header has \(columns) columns",
-                                               hint: "a comma inside a cell (such as a thousands separator in 4,305) needs quotes around the cell: \"4,305\"; or remove the extra cells"))
-                    cells.removeSubrange(record.cells)
-                } else {
-                    rowRanges.append(record)
-                }
-            }
-        } catch let tooWide as CSVReader.TooManyColumns {
-            problems.append(tooWide.error)
-            throw problems.capped(at: InputLimits.csvProblems, file: file)
-        }
-        if !sawDataRecord {
-            problems.append(Diagnostic(file: file, line: headerLine,
-                                       "the file has a header row but no data rows",
-                                       hint: "add one row per value under the header"))
-        }
-        try problems.capped(at: InputLimits.csvProblems, file: file, more: parser.index < bytes.count).throwIfAny()
+        while let record = try scanner.nextRow() { rowRanges.append(record) }
+        try scanner.finish()
+        var rows: [CSVRow] = []
         rows.reserveCapacity(rowRanges.count)
         // The header's cells stay at the front of `cells`; the rows are slices after it.
         for record in rowRanges {
-            rows.append(CSVRow(line: record.line, slice: cells[record.cells]))
+            rows.append(CSVRow(line: record.line, slice: scanner.cells[record.cells]))
         }
-        return CSVTable(file: file, header: headerCells.map(\.text), headerLine: headerLine, headerCells: headerCells,
-                        rows: rows, encoding: encoding)
+        return scanner.headerTable(rows: rows)
+    }
+
+    /// Reads a CSV file as `read(path:)` does, but hands each data row to `row` and forgets
+    /// it, so memory holds the text and one row's cells, not a table of millions of cells
+    /// (a long file of many series: `LongSeriesTable.read`). `header` sees the header first,
+    /// as a table without rows (for column lookup and locations). The file's problems are
+    /// the ones `read` lists, thrown at the end: a caller discards what it built from the
+    /// rows when this throws.
+    public static func stream(path: String, header: (CSVTable) throws -> Void, row: (CSVRow) throws -> Void) throws {
+        try checkBeforeReading(path: path)
+        var decoded = try TextDecoding.read(path: path)
+        decoded.text.makeContiguousUTF8()
+        let encoding = decoded.encoding
+        try decoded.text.utf8.withContiguousStorageIfAvailable { bytes in
+            var scanner = try RowScanner(bytes: bytes, file: path, encoding: encoding, reserving: false)
+            try header(scanner.headerTable(rows: []))
+            while let record = try scanner.nextRow() {
+                try row(CSVRow(line: record.line, slice: scanner.cells[record.cells]))
+                scanner.cells.removeSubrange(record.cells)
+            }
+            try scanner.finish()
+        }!
+    }
+
+    /// The one reading of a CSV's records: the header and its problems, then each data row
+    /// whose width matches the header's (a row of another width is a problem, and its cells
+    /// are dropped), up to `InputLimits.csvProblems` problems.
+    private struct RowScanner {
+        var parser: CSVReader.Parser
+        let file: String
+        let encoding: DetectedEncoding
+        var cells: [CSVCell] = []
+        var problems = InputErrors()
+        let headerCells: [CSVCell]
+        let headerLine: Int
+        var sawDataRecord = false
+        let byteCount: Int
+
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, encoding: DetectedEncoding, reserving: Bool) throws {
+            parser = CSVReader.Parser(bytes: bytes, file: file)
+            self.file = file
+            self.encoding = encoding
+            byteCount = bytes.count
+            // About one cell per 8 bytes of a typical file; a guess only saves early regrowing.
+            if reserving { cells.reserveCapacity(min(bytes.count / 16, 1 << 24)) }
+            let header: CSVReader.Record
+            do {
+                guard let found = try parser.nextRecord(into: &cells) else {
+                    throw Diagnostic(file: file, "the file is empty",
+                                     hint: "put a header row (for example year,value,unit,status,source) and one row per value in it")
+                }
+                header = found
+            } catch let tooWide as CSVReader.TooManyColumns {
+                throw CSVTable.wideHeaderProblems(tooWide, cells: cells, file: file)
+            }
+            headerCells = Array(cells[header.cells])
+            headerLine = header.line
+            problems.append(contentsOf: CSVTable.headerProblems(headerCells, file: file))
+        }
+
+        /// The next data row of the header's width; nil at the end or at the problem limit.
+        mutating func nextRow() throws -> CSVReader.Record? {
+            let columns = headerCells.count
+            do {
+                while problems.count < InputLimits.csvProblems, let record = try parser.nextRecord(into: &cells) {
+                    sawDataRecord = true
+                    let count = record.cells.count
+                    let line = record.line
+                    if count < columns {
+                        let missing = headerCells[count...].map { "\"\($0.text)\"" }.joined(separator: ", ")
+                        problems.append(Diagnostic(file: file, line: line,
+                                                   "row has \(count) cell\(count == 1 ? "" : "s") but the header has \(columns) columns; missing: \(missing)",
+                                                   hint: "add the missing cells (an empty cell is written as nothing between two commas)"))
+                        cells.removeSubrange(record.cells)
+                    } else if count > columns {
+                        let extra = cells[record.cells.lowerBound + columns]
+                        problems.append(Diagnostic(file: file, line: extra.line, column: extra.column,
+                                                   "row has \(count) cells but the header has \(columns) columns",
+                                                   hint: "a comma inside a cell (such as a thousands separator in 4,305) needs quotes around the cell: \"4,305\"; or remove the extra cells"))
+                        cells.removeSubrange(record.cells)
+                    } else {
+                        return record
+                    }
+                }
+            } catch let tooWide as CSVReader.TooManyColumns {
+                problems.append(tooWide.error)
+                throw problems.capped(at: InputLimits.csvProblems, file: file)
+            }
+            return nil
+        }
+
+        /// Throws every problem found, or that the file has no data rows.
+        mutating func finish() throws {
+            if !sawDataRecord {
+                problems.append(Diagnostic(file: file, line: headerLine,
+                                           "the file has a header row but no data rows",
+                                           hint: "add one row per value under the header"))
+            }
+            try problems.capped(at: InputLimits.csvProblems, file: file, more: parser.index < byteCount).throwIfAny()
+        }
+
+        func headerTable(rows: [CSVRow]) -> CSVTable {
+            CSVTable(file: file, header: headerCells.map(\.text), headerLine: headerLine, headerCells: headerCells,
+                     rows: rows, encoding: encoding)
+        }
     }
 
     /// Positions of header names written unquoted, comma-separated: what a table built in

@@ -24,58 +24,99 @@ public struct LongSeriesTable: Sendable {
     /// Reads `table` with the named columns. A missing column, or a file without rows, is
     /// an error for the whole file.
     public init(_ table: CSVTable, idColumn: String, xColumn: String, yColumn: String) throws {
-        file = table.file
-        let id = try table.columnIndex(named: idColumn)
-        let x = try table.columnIndex(named: xColumn)
-        let y = try table.columnIndex(named: yColumn)
-        guard !table.rows.isEmpty else {
-            throw Diagnostic(file: table.file, line: table.headerLine, "the file has a header but no rows",
-                             hint: "add one row per series and year: \(idColumn),\(xColumn),\(yColumn)")
-        }
+        var reading = try Reading(header: table, idColumn: idColumn, xColumn: xColumn, yColumn: yColumn)
+        for row in table.rows { try reading.add(row) }
+        self = try reading.finish()
+    }
+
+    /// Reads the file at `path` row by row (CSVTable.stream): the same series and problems
+    /// as `init(CSVTable.read(path:), …)`, without holding every cell of a file of many
+    /// series in memory at once.
+    public static func read(path: String, idColumn: String, xColumn: String, yColumn: String) throws -> LongSeriesTable {
+        var reading: Reading?
+        try CSVTable.stream(path: path, header: { header in
+            reading = try Reading(header: header, idColumn: idColumn, xColumn: xColumn, yColumn: yColumn)
+        }, row: { row in
+            try reading?.add(row)
+        })
+        // The stream has thrown unless it read a header, and with it made `reading`.
+        guard var reading else { throw Diagnostic(file: path, "the file is empty") }
+        return try reading.finish()
+    }
+
+    private init(file: String, series: [LongSeries], problems: [(series: String, errors: InputErrors)]) {
+        self.file = file; self.series = series; self.problems = problems
+    }
+
+    /// The rows read so far, grouped by series, and each series' problems.
+    private struct Reading {
+        let header: CSVTable
+        let idColumn: String, xColumn: String, yColumn: String
+        let id: Int, x: Int, y: Int
         var order: [String] = []
         var rows: [String: [(year: Int, value: Double, line: Int)]] = [:]
         var errors: [String: InputErrors] = [:]
-        for row in table.rows {
+        var rowCount = 0
+
+        init(header: CSVTable, idColumn: String, xColumn: String, yColumn: String) throws {
+            self.header = header
+            self.idColumn = idColumn; self.xColumn = xColumn; self.yColumn = yColumn
+            id = try header.columnIndex(named: idColumn)
+            x = try header.columnIndex(named: xColumn)
+            y = try header.columnIndex(named: yColumn)
+        }
+
+        mutating func add(_ row: CSVRow) throws {
+            rowCount += 1
             let name = row[id].text.trimmedOfSpaces
             if rows[name] == nil && errors[name] == nil { order.append(name) }
             var problems = errors[name] ?? InputErrors()
             defer { errors[name] = problems.isEmpty ? nil : problems }
             if name.isEmpty {
-                problems.append(Diagnostic(table.location(of: row[id]), "column \"\(table.header[id])\" is empty",
+                problems.append(Diagnostic(header.location(of: row[id]), "column \"\(header.header[id])\" is empty",
                                            hint: "name the series this row belongs to"))
-                continue
+                return
             }
             // A cell's problem is its series' problem: the location names the cell, the
             // message the series (the cell's own message does not know which series it is in).
             var cellProblems = InputErrors()
-            let year = try cellProblems.collect { try Self.year(row[x], column: table.header[x], file: table.file) }
-            let value = try cellProblems.collect { try NumberParsing.double(row[y], column: table.header[y], file: table.file) }
+            let year = try cellProblems.collect { try LongSeriesTable.year(row[x], column: header.header[x], file: header.file) }
+            let value = try cellProblems.collect { try NumberParsing.double(row[y], column: header.header[y], file: header.file) }
             for var problem in cellProblems.errors {
                 problem.message = "series \(name): \(problem.message)"
                 problems.append(problem)
             }
-            guard let year, let value else { continue }
+            guard let year, let value else { return }
             if let earlier = rows[name]?.first(where: { $0.year == year }) {
-                problems.append(Diagnostic(table.location(of: row[x]),
+                problems.append(Diagnostic(header.location(of: row[x]),
                                            "series \"\(name)\" has year \(year) twice (first on line \(earlier.line))",
                                            hint: "keep one row per series and year"))
-                continue
+                return
             }
             rows[name, default: []].append((year, value, row.line))
         }
-        var series: [LongSeries] = []
-        var problems: [(String, InputErrors)] = []
-        for name in order {
-            if let found = errors[name] {
-                problems.append((name, found))
-                continue
+
+        /// The series in order of first appearance, each with its years ascending.
+        mutating func finish() throws -> LongSeriesTable {
+            guard rowCount > 0 else {
+                throw Diagnostic(file: header.file, line: header.headerLine, "the file has a header but no rows",
+                                 hint: "add one row per series and year: \(idColumn),\(xColumn),\(yColumn)")
             }
-            guard let entries = rows[name]?.sorted(by: { $0.year < $1.year }) else { continue }
-            series.append(LongSeries(id: name, years: entries.map(\.year), values: entries.map(\.value),
-                                     firstLine: entries.map(\.line).min() ?? table.headerLine))
+            var series: [LongSeries] = []
+            var problems: [(series: String, errors: InputErrors)] = []
+            for name in order {
+                if let found = errors[name] {
+                    problems.append((name, found))
+                    continue
+                }
+                // Each series' rows are released as it is built, so the two copies never
+                // coexist for the whole file.
+                guard let entries = rows.removeValue(forKey: name)?.sorted(by: { $0.year < $1.year }) else { continue }
+                series.append(LongSeries(id: name, years: entries.map(\.year), values: entries.map(\.value),
+                                         firstLine: entries.map(\.line).min() ?? header.headerLine))
+            }
+            return LongSeriesTable(file: header.file, series: series, problems: problems)
         }
-        self.series = series
-        self.problems = problems
     }
 
     /// Years are whole numbers within ±9999, so year arithmetic (a horizon, a gap) never

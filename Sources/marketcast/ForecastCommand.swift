@@ -90,30 +90,47 @@ struct ForecastCommand: ParsableCommand {
         try CommandLineOutput.reportingErrors {
             defer { display.end() }
             if let out { try AtomicFile.refuseOverwriting(input: file, with: out) }
-            let table = try LongSeriesTable(try CSVTable.read(path: file), idColumn: id, xColumn: x, yColumn: y)
+            let table = try LongSeriesTable.read(path: file, idColumn: id, xColumn: x, yColumn: y)
             let options = ManySeriesOptions(model: model,
                                             horizon: horizon.map { .years($0) } ?? .through(to!),
                                             level: level, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             bounds: try bounds.map(NaturalBounds.parse))
             let handler = display.handler
-            let result = ManySeriesForecast.run(table, options: options) { completed, total, item in
+            let progress: @Sendable (Int, Int, String) -> Void = { completed, total, item in
                 handler(ProgressStep(completed: completed, total: total, item: item))
             }
+            // The CSV streams to its destination as the series finish, in file order.
+            var result: ManySeriesResult?
+            if let out {
+                do {
+                    try AtomicFile.write(to: out) { temporary in
+                        let file = try StreamedFile(path: temporary, reportedAs: out)
+                        defer { file.close() }
+                        let done = try ManySeriesForecast.run(table, options: options, progress: progress, write: file.write)
+                        result = done
+                        try file.finish()
+                        // A file of headers only would replace an earlier good one: keep that instead.
+                        if done.rowCount == 0 { throw NothingForecast() }
+                    }
+                } catch is NothingForecast {}
+            } else {
+                result = try ManySeriesForecast.run(table, options: options, progress: progress, write: StandardStreams.out)
+            }
             display.end()
+            guard let result else { return }
             if !quiet { CommandLineOutput.print(result.warnings) }
             CommandLineOutput.print(result.failures)
-            if let out {
-                // A file of headers only would replace an earlier good one: keep that instead.
-                guard !result.rows.isEmpty else {
-                    CommandLineOutput.print([Diagnostic(file: out, "no series could be forecast, so the file was not written"
-                                                        + " (an earlier one is left as it was)", hint: "fix the errors above and rerun")])
-                    throw ExitCode(1)
-                }
-                try AtomicFile.write(Data(result.csv.utf8), to: out)
-            } else {
-                StandardStreams.out(result.csv)
+            if let out, result.rowCount == 0 {
+                CommandLineOutput.print([Diagnostic(file: out, "no series could be forecast, so the file was not written"
+                                                    + " (an earlier one is left as it was)", hint: "fix the errors above and rerun")])
+                throw ExitCode(1)
             }
             if !result.failures.isEmpty { throw ExitCode(1) }
         }
     }
 }
+
+/// Thrown inside the atomic write when no series could be forecast, so the file of a
+/// header alone is not published over an earlier good one.
+private struct NothingForecast: Error {}
+

@@ -17,6 +17,15 @@ enum StandardStreams {
         write(text, to: stdout)
     }
 
+    /// Writes `bytes` (UTF-8 text) on standard output.
+    static func out(_ bytes: Data) {
+        guard ferror(stdout) == 0, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            _ = fwrite(base, 1, buffer.count, stdout)
+        }
+    }
+
     /// Writes `text` on standard error, which stdio leaves unbuffered.
     static func err(_ text: String) {
         write(text, to: stderr)

@@ -73,7 +73,8 @@ final class YearlyRobustnessTests: XCTestCase {
         let four = ManySeriesForecast.run(long, options: ManySeriesOptions(horizon: .years(6), threads: 4))
         XCTAssertEqual(one.csv, four.csv)
         XCTAssertEqual(one.failures, [])
-        XCTAssertEqual(one.rows.count, 181 * 6)
+        XCTAssertEqual(one.rowCount, 181 * 6)
+        XCTAssertEqual(String(decoding: one.csv, as: UTF8.self).split(separator: "\n").count, 181 * 6 + 1)
     }
 
     func testGapsAreFilledGeometricallyForPositiveSeries() throws {

@@ -39,7 +39,12 @@ public struct ManySeriesRow: Sendable, Equatable {
 }
 
 public struct ManySeriesResult: Sendable {
-    public var rows: [ManySeriesRow]
+    /// The forecasts as CSV bytes, header first, series in file order: each worker writes
+    /// its series' lines as it finishes them, so formatting runs on every core and no table
+    /// of rows is held for the whole file (64,500 series are 390,000 lines).
+    public var csv: Data
+    /// How many forecast rows `csv` holds (header not counted).
+    public var rowCount: Int
     /// Each series' warnings, in file order (printed `FILE: series S: warning: …`).
     public var warnings: [Diagnostic]
     /// Each failed series' errors, in file order: a problem of its rows at its cell, a
@@ -48,53 +53,83 @@ public struct ManySeriesResult: Sendable {
 
     public static let header = "series,year,value,lower,upper,model"
 
-    public var csv: String {
-        var lines = [Self.header]
+    /// `rows` as CSV lines, each ending in "\n".
+    static func lines(_ rows: [ManySeriesRow]) -> Data {
+        var out = Data()
+        out.reserveCapacity(rows.count * 80)
         for row in rows {
-            lines.append(CSVWriter.line([row.series, String(row.year), CSVWriter.number(row.value),
-                                         CSVWriter.number(row.lower), CSVWriter.number(row.upper), row.model]))
+            out.append(contentsOf: CSVWriter.line([row.series, String(row.year), CSVWriter.number(row.value),
+                                                   CSVWriter.number(row.lower), CSVWriter.number(row.upper), row.model]).utf8)
+            out.append(UInt8(ascii: "\n"))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 }
 
 public enum ManySeriesForecast {
+    /// Forecasts every series and returns the whole CSV in memory (tests, `check`'s probe).
     public static func run(_ table: LongSeriesTable, options: ManySeriesOptions,
                            progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> ManySeriesResult {
+        var csv = Data()
+        // Collecting into memory cannot fail, so `try?` never takes its empty branch.
+        guard let summary = try? run(table, options: options, progress: progress, write: { csv.append($0) }) else {
+            return ManySeriesResult(csv: csv, rowCount: 0, warnings: [], failures: [])
+        }
+        return ManySeriesResult(csv: csv, rowCount: summary.rowCount, warnings: summary.warnings, failures: summary.failures)
+    }
+
+    /// Forecasts every series on `options.threads` threads and hands the CSV to `write` in
+    /// file order — the header, then each series' lines as soon as every series before it
+    /// is done — so the output streams and only the series finished out of order wait in
+    /// memory. The first error `write` throws stops further writing and is rethrown after
+    /// the workers finish. `csv` is empty in the result: the bytes went to `write`.
+    public static func run(_ table: LongSeriesTable, options: ManySeriesOptions,
+                           progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+                           write: (Data) throws -> Void) throws -> ManySeriesResult {
         let series = table.series
-        let slots = OrderedSlots<Outcome>(count: series.count)
-        let counter = WorkCounter(total: series.count)
-        let worker = {
-            while let index = counter.claim() {
-                slots.set(index, forecastOne(series[index], options: options, file: table.file))
-                progress?(counter.finishOne(), series.count, series[index].id)
-            }
-        }
-        let threads = max(1, min(options.threads, series.count))
-        if threads == 1 {
-            worker()
-        } else {
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in worker() }
-        }
-        var rows: [ManySeriesRow] = []
-        var warnings: [Diagnostic] = []
+        try write(Data((ManySeriesResult.header + "\n").utf8))
         // A series' own problems carry their file, line and column, and name the series.
-        var failures = table.problems.flatMap(\.errors.errors)
-        for outcome in slots.all() {
-            switch outcome {
-            case .success(let result):
-                rows += result.rows
-                warnings += result.warnings
-            case .failure(let errors):
-                failures += errors
+        var summary = ManySeriesResult(csv: Data(), rowCount: 0, warnings: [], failures: table.problems.flatMap(\.errors.errors))
+        var writeError: Error?
+        try withoutActuallyEscaping(write) { write in
+            let drain = InOrderDrain<Outcome> { outcome in
+                switch outcome {
+                case .success(let result):
+                    if writeError == nil {
+                        do { try write(result.lines) } catch { writeError = error }
+                    }
+                    summary.rowCount += result.rowCount
+                    summary.warnings += result.warnings
+                case .failure(let errors):
+                    summary.failures += errors
+                }
             }
+            let counter = WorkCounter(total: series.count)
+            let worker = {
+                while let index = counter.claim() {
+                    drain.put(index, forecastOne(series[index], options: options, file: table.file))
+                    progress?(counter.finishOne(), series.count, series[index].id)
+                }
+            }
+            let threads = max(1, min(options.threads, series.count))
+            if threads == 1 {
+                worker()
+            } else {
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in worker() }
+            }
+            if let writeError { throw writeError }
         }
-        return ManySeriesResult(rows: rows, warnings: warnings, failures: failures)
+        return summary
     }
 
     enum Outcome: Sendable {
-        case success((rows: [ManySeriesRow], warnings: [Diagnostic]))
+        /// The series' CSV lines (formatted by the worker), their count, its warnings.
+        case success((lines: Data, rowCount: Int, warnings: [Diagnostic]))
         case failure([Diagnostic])
+
+        static func forecast(_ rows: [ManySeriesRow], warnings: [Diagnostic]) -> Outcome {
+            .success((ManySeriesResult.lines(rows), rows.count, warnings))
+        }
     }
 
     static func forecastOne(_ series: LongSeries, options: ManySeriesOptions, file: String) -> Outcome {
@@ -137,11 +172,13 @@ public enum ManySeriesForecast {
                 if let warning = options.bounds?.hold(values: &points, lower: &lower, upper: &upper, firstYear: last + 1).warning {
                     warnings.append(warning.description)
                 }
+                // One label for the series' rows: a computed label per row was a string each.
+                let label = forecast.label
                 let rows = (0..<horizon).map { h in
                     ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
-                                  lower: lower[h], upper: upper[h], model: forecast.label)
+                                  lower: lower[h], upper: upper[h], model: label)
                 }
-                return .success((rows, warnings.map { about($0, severity: .warning) }))
+                return .forecast(rows, warnings: warnings.map { about($0, severity: .warning) })
             case .curve, .bestCurve:
                 let x = series.years.map(Double.init)
                 let fit: GrowthFit
@@ -169,7 +206,7 @@ public enum ManySeriesForecast {
                     ManySeriesRow(series: series.id, year: last + h + 1, value: values[h], lower: lower[h], upper: upper[h],
                                   model: kind.rawValue)
                 }
-                return .success((rows, warnings.map { about($0, severity: .warning) }))
+                return .forecast(rows, warnings: warnings.map { about($0, severity: .warning) })
             }
         } catch {
             // A fit's errors know no file: they are placed at the series.

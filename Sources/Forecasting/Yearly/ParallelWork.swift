@@ -46,3 +46,28 @@ public final class OrderedSlots<Value>: @unchecked Sendable {
         return values.compactMap { $0 }
     }
 }
+
+/// Results filled in by the workers in any order and handed to `emit` in index order as
+/// soon as every earlier index has arrived: what streams `forecast`'s output. `emit` runs
+/// under the lock, one call at a time, so it may update state without locks of its own;
+/// only results that arrived ahead of an unfinished earlier one wait here.
+final class InOrderDrain<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [Int: Value] = [:]
+    private var next = 0
+    private let emit: (Value) -> Void
+
+    init(emit: @escaping (Value) -> Void) {
+        self.emit = emit
+    }
+
+    func put(_ index: Int, _ value: Value) {
+        lock.lock(); defer { lock.unlock() }
+        waiting[index] = value
+        while let ready = waiting.removeValue(forKey: next) {
+            emit(ready)
+            next += 1
+        }
+    }
+}
+
