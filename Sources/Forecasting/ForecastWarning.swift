@@ -30,7 +30,7 @@ public enum ForecastWarning: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .gapsFilled(let years):
-            return "\(GapFilling.describe(years)) not published: filled by interpolation for the fit only"
+            return "\(GapFilling.describe(years)) missing: filled by interpolation for the fit only"
         case .notConverged(let reason):
             return "the fit did not converge: \(reason)"
         case .fit(let warning):

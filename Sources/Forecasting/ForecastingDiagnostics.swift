@@ -41,3 +41,7 @@ extension SensitivityError: DiagnosticConvertible {
         }
     }
 }
+
+extension NaturalBoundsError: DiagnosticConvertible {
+    public var diagnostics: [Diagnostic] { [Diagnostic(file: "", description)] }
+}

@@ -149,3 +149,10 @@ public struct InputErrors: Error, CustomStringConvertible, Sendable, Hashable {
         errors.map(\.description).joined(separator: "\n")
     }
 }
+
+// The list is itself a diagnostic error, so every error type in the tool converts the same
+// way (its own `description` prints the list as it always has).
+extension InputErrors: DiagnosticConvertible {
+    public var diagnostics: [Diagnostic] { errors }
+}
+

@@ -120,7 +120,6 @@ public enum Backtest {
             throw ScenarioError(series: series.id, scenario: "backtest", "has no published actuals after \(fitThrough) to compare with",
                                 hint: "set `backtest.fit_through` before the last actual year")
         }
-        let x = fitted.map { Double($0.year) }, y = fitted.map(\.value)
         var rows: [BacktestRow] = []
         var skipped: [BacktestSkip] = []
         func compare(_ method: BacktestSubject, _ predict: (Int) -> Double) {
@@ -128,42 +127,21 @@ public enum Backtest {
                 rows.append(BacktestRow(method: method, year: actual.year, forecast: predict(actual.year), actual: actual.value))
             }
         }
-        // `auto` and the yearly methods first: the methods a forecast is made with by default.
-        let (filledValues, _) = try GapFilling.fill(years: fitted.map(\.year), values: y)
-        for model in ReferenceCalibration.models {
+        // Every model of the catalog through the one method contract: `auto` and the yearly
+        // methods first (what a forecast is made with by default), then the curves, whose
+        // published bounds are censored as in the forecast, so the backtest scores the
+        // method the report uses.
+        let history = YearlyHistory(years: fitted.map(\.year), values: fitted.map(\.value), bounds: fitted.map(\.bound))
+        let methods: [any ForecastingMethod] = ReferenceCalibration.models + GrowthModelKind.allCases
+        for method in methods {
+            let subject = BacktestSubject.model(method.spec)
             do {
-                let path = try YearlyForecaster.pointForecasts(filledValues, model: model,
-                                                              horizon: lastHeld.year - lastFitted.year).values
-                compare(.model(.yearly(model))) { path[$0 - lastFitted.year - 1] }
-            } catch YearlyMethodError.tooFewPoints(_, let needs, let has) {
-                skipped.append(BacktestSkip(method: .model(.yearly(model)), reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
-                                            cause: .tooFewForMethod(needs: needs, actuals: has, fitThrough: fitThrough)))
+                let path = try method.pointForecasts(history, horizon: lastHeld.year - lastFitted.year)
+                compare(subject) { path[$0 - lastFitted.year - 1] }
+            } catch let failure as MethodFailure {
+                skipped.append(Self.skip(subject, failure, fitThrough: fitThrough))
             } catch {
-                skipped.append(BacktestSkip(method: .model(.yearly(model)), reason: "the forecast failed: \(error)", cause: .failed))
-            }
-        }
-        for kind in GrowthModelKind.allCases {
-            let parameters = kind.parameterNames.count
-            guard fitted.count > parameters else {
-                skipped.append(BacktestSkip(method: .model(.curve(kind)),
-                                            reason: "\(parameters) parameters need more than \(parameters) actuals; \(fitted.count) up to \(fitThrough)",
-                                            cause: .tooFewActuals(parameters: parameters, actuals: fitted.count, fitThrough: fitThrough)))
-                continue
-            }
-            do {
-                // Bounds are censored here as in the forecast (CensoredFit), so the backtest
-                // scores the method the report uses.
-                let fit = try CensoredFit.fit(x: x, y: y, bounds: fitted.map(\.bound), predict: { $0.predict($1) }) {
-                    try GrowthCurves.fit(kind, x: x, y: $0)
-                }.fit
-                guard fit.converged else {
-                    skipped.append(BacktestSkip(method: .model(.curve(kind)), reason: "the fit did not converge: \(fit.reason)",
-                                                cause: .notConverged))
-                    continue
-                }
-                compare(.model(.curve(kind))) { fit.predict(Double($0)) }
-            } catch {
-                skipped.append(BacktestSkip(method: .model(.curve(kind)), reason: "the fit failed: \(error)", cause: .failed))
+                skipped.append(BacktestSkip(method: subject, reason: "the forecast failed: \(error)", cause: .failed))
             }
         }
         for scenario in scenarios {
@@ -179,6 +157,26 @@ public enum Backtest {
         }
         return BacktestReport(seriesID: series.id, unit: series.unit, fitYears: first.year...lastFitted.year,
                               testYears: held.map(\.year), rows: rows, skipped: skipped)
+    }
+
+    /// A method the fit window could not support, with the reason as the methodology page
+    /// and the log word it.
+    static func skip(_ subject: BacktestSubject, _ failure: MethodFailure, fitThrough: Int) -> BacktestSkip {
+        switch failure {
+        case let .tooFewForMethod(_, needs, has):
+            return BacktestSkip(method: subject, reason: "needs \(needs) actuals; \(has) up to \(fitThrough)",
+                                cause: .tooFewForMethod(needs: needs, actuals: has, fitThrough: fitThrough))
+        case let .tooFewActuals(_, parameters, actuals):
+            return BacktestSkip(method: subject, reason: "\(parameters) parameters need more than \(parameters) actuals; \(actuals) up to \(fitThrough)",
+                                cause: .tooFewActuals(parameters: parameters, actuals: actuals, fitThrough: fitThrough))
+        case let .notConverged(_, reason):
+            return BacktestSkip(method: subject, reason: "the fit did not converge: \(reason)", cause: .notConverged)
+        case .failed:
+            // A curve's fit fails; a yearly method's forecast does.
+            var what = "forecast"
+            if case .curve? = subject.model { what = "fit" }
+            return BacktestSkip(method: subject, reason: "the \(what) failed: \(failure.message)", cause: .failed)
+        }
     }
 
     /// backtest.csv: series,model_or_scenario,year,forecast,actual,error,abs_pct_error.

@@ -159,55 +159,20 @@ public enum ManySeriesForecast {
         }
         do {
             try options.bounds?.checkHistory(years: series.years, values: series.values)
-            switch options.model {
-            case .yearly(let model):
-                let (values, filled) = try GapFilling.fill(years: series.years, values: series.values)
-                let forecast = try YearlyForecaster.forecast(values, model: model, horizon: horizon, level: options.level)
-                // The batch line's words: printed here, where the line is made.
-                var warnings = forecast.warnings.map(\.description)
-                if !filled.isEmpty {
-                    warnings.insert("\(GapFilling.describe(filled)) missing and were filled by interpolation for the fit", at: 0)
-                }
-                var points = forecast.values, lower = forecast.lower, upper = forecast.upper
-                if let warning = options.bounds?.hold(values: &points, lower: &lower, upper: &upper, firstYear: last + 1).warning {
-                    warnings.append(warning.description)
-                }
-                // One label for the series' rows: a computed label per row was a string each.
-                let label = forecast.label
-                let rows = (0..<horizon).map { h in
-                    ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
-                                  lower: lower[h], upper: upper[h], model: label)
-                }
-                return .forecast(rows, warnings: warnings.map { about($0, severity: .warning) })
-            case .curve, .bestCurve:
-                let x = series.years.map(Double.init)
-                let fit: GrowthFit
-                if case .curve(let kind) = options.model {
-                    fit = try GrowthCurves.fit(kind, x: x, y: series.values)
-                } else {
-                    fit = try ModelSelection.auto(x: x, y: series.values).chosen
-                }
-                let kind = fit.kind
-                guard fit.converged else {
-                    return .failure([about("the \(kind.rawValue) fit did not converge: \(fit.reason)")])
-                }
-                let floor = series.values.allSatisfy { $0 > 0 } ? 0.0 : -Double.infinity
-                var values: [Double] = [], lower: [Double] = [], upper: [Double] = []
-                for h in 1...horizon {
-                    let year = Double(last + h)
-                    let band = fit.predictionInterval(at: year, level: options.level)
-                    values.append(fit.predict(year)); lower.append(max(band.lower, floor)); upper.append(band.upper)
-                }
-                var warnings = fit.warnings
-                if let warning = options.bounds?.hold(values: &values, lower: &lower, upper: &upper, firstYear: last + 1).warning {
-                    warnings.append(warning.description)
-                }
-                let rows = (0..<horizon).map { h in
-                    ManySeriesRow(series: series.id, year: last + h + 1, value: values[h], lower: lower[h], upper: upper[h],
-                                  model: kind.rawValue)
-                }
-                return .forecast(rows, warnings: warnings.map { about($0, severity: .warning) })
+            let history = YearlyHistory(years: series.years, values: series.values)
+            let forecast = try options.model.method.forecast(history, horizon: horizon, level: options.level)
+            var points = forecast.values, lower = forecast.lower, upper = forecast.upper
+            var warnings = forecast.warnings
+            if let warning = options.bounds?.hold(values: &points, lower: &lower, upper: &upper, firstYear: last + 1).warning {
+                warnings.append(warning)
             }
+            // One label for the series' rows: a computed label per row was a string each.
+            let label = forecast.label
+            let rows = (0..<horizon).map { h in
+                ManySeriesRow(series: series.id, year: last + h + 1, value: points[h],
+                              lower: lower[h], upper: upper[h], model: label)
+            }
+            return .forecast(rows, warnings: warnings.map { about($0.description, severity: .warning) })
         } catch {
             // A fit's errors know no file: they are placed at the series.
             return .failure(Diagnostic.of(error).map { diagnostic in
