@@ -6,14 +6,18 @@
 //   ŷ(n + h) = l_n + (b / 2) · (h − 1 + 1/α − (1 − α)ⁿ / α)
 enum ThetaMethod {
     static func forecast(_ y: [Double], horizon: Int) throws -> [Double] {
-        let n = y.count
-        let ses = try SimpleExponentialSmoothing.fit(y)
+        forecast(y, alpha: try SimpleExponentialSmoothing.fit(y).alpha, horizon: horizon)
+    }
+
+    /// The forecast at a given smoothing parameter (the SES level starts at y₁): the path
+    /// the fit's α gives, and what the statsforecast oracle checks at statsforecast's α.
+    static func forecast(_ y: [Double], alpha: Double, horizon: Int) -> [Double] {
+        let level = SimpleExponentialSmoothing.levels(y, alpha: alpha).last!
         let slope = leastSquaresSlope(y)
-        let alpha = ses.alpha
         var decay = 1.0
-        for _ in 0..<n { decay *= 1 - alpha }
+        for _ in 0..<y.count { decay *= 1 - alpha }
         return (1...horizon).map { h in
-            ses.level + slope / 2 * (Double(h) - 1 + 1 / alpha - decay / alpha)
+            level + slope / 2 * (Double(h) - 1 + 1 / alpha - decay / alpha)
         }
     }
 
