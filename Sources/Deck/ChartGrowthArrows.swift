@@ -66,7 +66,9 @@ extension ChartPart {
                 if drawn, row < ends.count, let end = ends[row], end.isFinite { tops.append(end) }
             }
         }
-        if let floor = chart.growthArrows?.fixedTop, floor.isFinite {
+        if let fixed = chart.growthArrows?.fixedTop, fixed.isFinite {
+            // Rounded as the room is, so the formula reads 26756.3096, not 26756.309600000004.
+            let floor = (fixed * 1e6).rounded() / 1e6
             arguments.append(ChartSheet.text(floor))
             tops.append(floor)
         }

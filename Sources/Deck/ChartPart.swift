@@ -119,6 +119,7 @@ struct ChartPart {
         case _ where role.hasPrefix("bound-"): return chinese ? "出版方下限标记" : "publisher bound marks"
         case _ where role.hasPrefix("interval-clip"): return chinese ? "截断的误差线" : "cut whiskers"
         case "end-label", "label-leader", "end-leader": return chinese ? "线末标签" : "end labels"
+        case "marker": return chinese ? "出版方预测标记" : "publisher forecast marks"
         case "milestone", "milestone-label", "milestone-dot", "gap-label", "missing-label":
             return chinese ? "里程碑与缺口标注" : "milestone and gap notes"
         default: return role
