@@ -116,11 +116,18 @@ public struct NativeChart: Equatable, Sendable {
     /// them with the bars. The pills, centred on their arrows, follow too.
     public struct GrowthArrows: Equatable, Sendable {
         public var stroke: Stroke
+        /// Per category, in axis units: how far above its value the top of what is drawn
+        /// over the bar reaches (its value label, lifted over a whisker or a bound's mark),
+        /// as the bar moves with its value. An empty category: where a label would reach.
+        public var labelRise: [Double]
         /// The highest value something drawn over the bars as a shape reaches, which stays
         /// where it is when the data change (a publisher's forecast diamond, a whisker cut
-        /// at the clip value); the arrows keep above it too. Nil when there is none.
+        /// at the clip value and its label, a bound's open end); the arrows keep above it
+        /// too. Nil when there is none.
         public var fixedTop: Double?
-        public init(stroke: Stroke, fixedTop: Double? = nil) { self.stroke = stroke; self.fixedTop = fixedTop }
+        public init(stroke: Stroke, labelRise: [Double], fixedTop: Double? = nil) {
+            self.stroke = stroke; self.labelRise = labelRise; self.fixedTop = fixedTop
+        }
     }
 
     /// A shaded range behind everything (a scenario band): lower and upper per category.
@@ -158,7 +165,7 @@ public struct NativeChart: Equatable, Sendable {
     public var valueMaximum: Double
     /// Set by the exporter: the scene roles drawn as shapes over the plot that need the
     /// value axis pinned to exactly `valueMinimum…valueMaximum` (bound marks, cut whiskers,
-    /// end labels); nil when nothing over the plot depends on it, and the maximum is left
+    /// end labels; the CAGR arrows, whose rises above the labels are in these units); nil when nothing over the plot depends on it, and the maximum is left
     /// to the reader (a value typed above it in "Edit Data" then still fits).
     public var axisPinnedFor: [String]? = nil
     /// The chart draws its own legend (every entry is one of its series or its band) in

@@ -1,12 +1,12 @@
 // The CAGR arrows as series of the chart, so that "Edit Data" moves them with the bars.
 // Each arrow is a line series over its span's categories (no blank between its ends, so
 // the line never breaks whatever the chart does with blanks), horizontal at a height that
-// is a workbook formula of the bars: `MAX(values, drawn whisker ends, fixed floor) + room`.
-// The room is what the scene leaves between the tallest bar or whisker and the arrow's
-// line (the tier's band at the top of the plot), in axis units; so the unedited chart puts
-// the line where the PNG puts it, and an edit that raises the tallest bar raises every
-// arrow as much, keeping the labels below it. The pills (ChartCellLabels) sit on their
-// arrow: their heights are references to its cells.
+// is a workbook formula of the bars: `MAX(each value + its label's rise, drawn whisker
+// ends, fixed shapes' top) + room`. The room is what the scene leaves between the highest
+// of these and the arrow's line (the tier's band at the top of the plot), in axis units;
+// so the unedited chart puts the line where the PNG puts it, and an edit that lifts a bar's
+// label above the others lifts every arrow as much, the room still between them. The pills
+// (ChartCellLabels) sit on their arrow: their heights are references to its cells.
 //
 // The arrowhead: the line carries `a:tailEnd` (PowerPoint draws it), and its last point
 // has one more data label, a ▶ in the arrow's colour centred on the point, because
@@ -42,37 +42,42 @@ extension ChartPart {
         }
     }
 
-    /// `MAX(...)` of what the arrows keep above, and its value now: the bars' values, the
-    /// whisker ends drawn as error bars (a whisker cut at the clip value is a shape: its
-    /// true end would lift the arrows off the plot), and the chart's fixed floor.
+    /// `MAX(...)` of what the arrows keep above, and its value now: each bar's value plus
+    /// its label's rise (`$B$2+312.5`: a blank bar counts as 0, as in Excel and LibreOffice),
+    /// the whisker ends drawn as error bars (an edited end may pass the label; a whisker cut
+    /// at the clip value is a shape, and its true end would lift the arrows off the plot),
+    /// and the shapes' fixed top.
     private func arrowFloor(_ series: NativeChart.Series, bars: SeriesColumns) -> (formula: String, value: Double) {
         let count = chart.categories.count
-        func range(_ column: Int, _ rows: ClosedRange<Int>) -> String {
-            let letters = ChartSheet.letters(column)
-            return "$\(letters)$\(rows.lowerBound + 2):$\(letters)$\(rows.upperBound + 2)"
+        let rise = chart.growthArrows?.labelRise ?? []
+        /// Rounded to a millionth, so the formula reads 312.5, not 312.50000000000006.
+        func tidy(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+        var arguments: [String] = []
+        var tops: [Double] = []
+        for row in 0..<count {
+            let lift = row < rise.count && rise[row].isFinite ? tidy(rise[row]) : 0
+            arguments.append("$\(ChartSheet.letters(bars.value))$\(row + 2)" + (lift > 0 ? "+" + ChartSheet.text(lift) : ""))
+            let value = row < series.values.count ? series.values[row] ?? 0 : 0
+            tops.append((value.isFinite ? value : 0) + lift)
         }
-        var arguments = [range(bars.value, 0...(count - 1))]
-        var tops = series.values.compactMap { $0 }.filter(\.isFinite)
         if let upper = bars.upper, let ends = series.upper {
             // Runs of rows whose whisker is an error bar.
+            let letters = ChartSheet.letters(upper)
             var start: Int?
             for row in 0...count {
                 let drawn = row < count && !series.errorBarsDrawnAsShapes.contains(row)
                 if drawn, start == nil { start = row }
                 if !drawn, let first = start {
-                    arguments.append(range(upper, first...(row - 1)))
+                    arguments.append("$\(letters)$\(first + 2):$\(letters)$\(row + 1)")
                     start = nil
                 }
                 if drawn, row < ends.count, let end = ends[row], end.isFinite { tops.append(end) }
             }
         }
         if let fixed = chart.growthArrows?.fixedTop, fixed.isFinite {
-            // Rounded as the room is, so the formula reads 26756.3096, not 26756.309600000004.
-            let floor = (fixed * 1e6).rounded() / 1e6
-            arguments.append(ChartSheet.text(floor))
-            tops.append(floor)
+            arguments.append(ChartSheet.text(tidy(fixed)))
+            tops.append(tidy(fixed))
         }
-        // MAX of nothing is 0 in Excel and LibreOffice.
         return ("MAX(" + arguments.joined(separator: ",") + ")", tops.max() ?? 0)
     }
 

@@ -14,11 +14,12 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
 - market-size charts: categories are the CSV's labels (forecast years with E), values and
   interval ends equal the CSV, forecast points are pattern-filled, labels carry a number
   format;
-- CAGR arrows (line series of the chart): one formula over the span the arrow's CAGR reads,
-  above every bar and drawn whisker, with an arrowhead, no markers, no label but the head
-  and no legend entry; each pill's height is its arrow's; and after an edit like "Edit
-  Data" (the last two E years raised above the arrows, every formula recomputed) each arrow
-  still sits above the raised bars, as far above the tallest as before, its pill on it;
+- CAGR arrows (line series of the chart): one formula, of every bar with its label's
+  rise, over the span the arrow's CAGR reads, above every bar, with an arrowhead, no
+  markers, no label but the head and no legend entry; each pill's height is its arrow's;
+  and after an edit like "Edit Data" (the last two E years raised above the arrows, every
+  formula recomputed) each arrow sits its room above each raised bar's label, its pill on
+  it;
 - openxml-audit (a port of the Open XML SDK validator) finds no error in the deck or in
   any embedded workbook;
 - every slide is built on a layout and has its title in the title placeholder
@@ -165,8 +166,9 @@ def evaluate(formula, value):
     # The formulas the deck writes, computed from `value(reference)` (a cell's number or
     # text, None when blank), as Excel and LibreOffice compute them: whisker and band
     # distances, the CAGR of two bars, the labels' texts, a CAGR arrow's height (the MAX of
-    # ranges and numbers, blanks skipped, plus its room) and a pill's height (its arrow's
-    # cell). Returns None for any other formula.
+    # cells plus a number, where a blank is 0, of ranges, whose blanks are skipped, and of
+    # numbers, plus its room) and a pill's height (its arrow's cell). Returns None for any
+    # other formula.
     distance = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", formula)
     growth = re.fullmatch(r"=\(([A-Z]+\d+)/([A-Z]+\d+)\)\^\(1/(\d+)\)-1", formula)
     text = re.fullmatch(r'=(?:"((?:[^"]|"")*)"|([A-Z]+\d+))&TEXT\(([A-Z]+\d+),"((?:[^"]|"")*)"\)', formula)
@@ -188,7 +190,14 @@ def evaluate(formula, value):
         numbers = []
         for argument in arrow.group(1).split(","):
             span = re.fullmatch(r"\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)", argument)
-            if span and span.group(1) == span.group(3):
+            term = re.fullmatch(r"\$?([A-Z]+)\$?(\d+)([+-][0-9.eE+-]+)?", argument)
+            if term:
+                cell = value(f"{term.group(1)}{term.group(2)}")
+                if term.group(3) is not None:
+                    numbers.append((cell if isinstance(cell, (int, float)) else 0.0) + float(term.group(3)))
+                elif isinstance(cell, (int, float)):
+                    numbers.append(cell)
+            elif span and span.group(1) == span.group(3):
                 cells = [value(f"{span.group(1)}{row}") for row in range(int(span.group(2)), int(span.group(4)) + 1)]
                 numbers += [c for c in cells if isinstance(c, (int, float))]
             elif re.fullmatch(r"[0-9.eE+-]+", argument):
@@ -256,6 +265,13 @@ def check_arrows(chart_id, space, formula_book, values_book):
                 last, first = re.fullmatch(r"=\(([A-Z]+)(\d+)/([A-Z]+)(\d+)\).*", formulas[rate]).group(2, 4)
                 check((int(first), int(last)) == (rows[0], rows[-1]),
                       f"{chart_id}: arrow {column} runs over rows {rows[0]}–{rows[-1]}, its CAGR {rate} reads {first}–{last}")
+        # Each bar's row is in the MAX, with its label's rise: a bar raised in "Edit Data"
+        # lifts the arrow with its label.
+        terms = dict(re.findall(r"\$" + values + r"\$(\d+)\+([0-9.eE+-]+)", formulas[f"{column}{rows[0]}"]))
+        bar_rows = [str(row) for row in range(2, formula_book.max_row + 1)
+                    if formula_book[f"{values}{row}"].value is not None or row in rows]
+        check(all(row in terms and float(terms[row]) > 0 for row in bar_rows),
+              f"{chart_id}: arrow {column}'s formula lacks a bar with its label's rise: {formulas[f'{column}{rows[0]}']}")
         height = values_book[f"{column}{rows[0]}"].value
         tops = [c.value for row in values_book.iter_rows(min_row=2) for c in row
                 if c.column_letter == values and isinstance(c.value, (int, float))]
@@ -312,11 +328,16 @@ def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows)
         end = state[f"{column}{rows[-1]}"]
         check(end > state[f"{values}{rows[-1]}"] and end > tallest,
               f"{chart_id}: after Edit Data arrow {column} ends at {end}, not above the bars (tallest {tallest})")
-        # The raised bar is now the tallest thing the arrow keeps above: the arrow is its
-        # room above it, the same room it kept before the edit.
-        room = float(re.search(r"\)([+-][0-9.eE+-]+)$", formulas[f"{column}{rows[0]}"]).group(1))
-        check(room > 0 and close(end - tallest, room) and end > before[column],
-              f"{chart_id}: after Edit Data arrow {column} is {end - tallest} above the tallest bar, its room is {room}")
+        # Each raised bar's label (its value and its rise) stays the arrow's room below it,
+        # and the arrow rose.
+        formula = formulas[f"{column}{rows[0]}"]
+        room = float(re.search(r"\)([+-][0-9.eE+-]+)$", formula).group(1))
+        rises = dict(re.findall(r"\$" + values + r"\$(\d+)\+([0-9.eE+-]+)", formula))
+        for row in edited:
+            label_top = state[f"{values}{row}"] + float(rises.get(str(row), "nan"))
+            check(room > 0 and end >= label_top + room - 1e-9,
+                  f"{chart_id}: after Edit Data arrow {column} at {end} is not {room} above row {row}'s label at {label_top}")
+        check(end > before[column], f"{chart_id}: after Edit Data arrow {column} stays at {end}")
         check(pill is None or close(state[pill], end), f"{chart_id}: after Edit Data the pill {pill} is off its arrow {column}")
 
 

@@ -1,14 +1,15 @@
 import Charts
-import Deck
+@testable import Deck
 import Foundation
 import FoundationXML
 import TestSupport
 import XCTest
 
 /// The CAGR arrows as series of the chart (ChartGrowthArrows): each arrow's cells are one
-/// formula of the bars, `MAX(values, whisker ends, floor) ± room`, over its span's rows,
-/// caching what the formula gives; recomputed here from the workbook's own cells, before
-/// and after an edit like "Edit Data", the arrow keeps above the bars and the pill on it.
+/// formula of the bars, `MAX(each value + its label's rise, whisker ends, fixed top) + room`,
+/// over its span's rows, caching what the formula gives; recomputed here from the
+/// workbook's own cells, before and after an edit like "Edit Data", the arrow keeps its room
+/// above every bar's label and the pill on it.
 final class GrowthArrowTests: XCTestCase {
     typealias Cell = DeckPackage.Cell
 
@@ -38,13 +39,20 @@ final class GrowthArrowTests: XCTestCase {
         return Written(part: try deck.xml("ppt/charts/chart1.xml"), cells: cells, arrowColumns: arrows)
     }
 
-    /// `MAX(a,b,…)+room` evaluated over `values` (a reference's number; ranges are one
-    /// column's rows, blanks skipped, as Excel and LibreOffice do); nil for another formula.
+    /// `MAX(a,b,…)+room` evaluated over `values`, as Excel and LibreOffice do: a cell plus a
+    /// number counts a blank as 0, a range (one column's rows) skips its blanks; nil for
+    /// another formula.
     func evaluate(_ formula: String, _ values: [String: Double]) -> Double? {
         guard let match = formula.wholeMatch(of: #/MAX\(([^()]*)\)([+-][0-9.eE+-]+)/#), let room = Double(match.2) else { return nil }
         var numbers: [Double] = []
         for argument in match.1.split(separator: ",").map(String.init) {
-            if let range = argument.wholeMatch(of: #/\$([A-Z]+)\$([0-9]+):\$([A-Z]+)\$([0-9]+)/#) {
+            if let term = argument.wholeMatch(of: #/\$([A-Z]+)\$([0-9]+)(?:\+([0-9.eE+-]+))?/#) {
+                if let rise = term.3.flatMap({ Double($0) }) {
+                    numbers.append((values["\(term.1)\(term.2)"] ?? 0) + rise)
+                } else if let value = values["\(term.1)\(term.2)"] {
+                    numbers.append(value)
+                }
+            } else if let range = argument.wholeMatch(of: #/\$([A-Z]+)\$([0-9]+):\$([A-Z]+)\$([0-9]+)/#) {
                 XCTAssertEqual(range.1, range.3, "a range over several columns")
                 numbers += (Int(range.2)!...Int(range.4)!).compactMap { values["\(range.1)\($0)"] }
             } else if let number = Double(argument) {
@@ -80,8 +88,11 @@ final class GrowthArrowTests: XCTestCase {
             let formulas = Set(rows.compactMap { written.cells["\(column)\($0 + 2)"]?.formula })
             XCTAssertEqual(formulas.count, 1, "the arrow's rows hold other formulas: \(formulas)")
             let formula = try XCTUnwrap(formulas.first)
-            // The bars' values, then the whiskers' upper ends (the sample cuts none).
-            XCTAssertTrue(formula.hasPrefix("MAX($B$2:$B$8,$F$2:$F$8)+"), formula)
+            // Each bar with its label's rise, then the whiskers' upper ends (the sample cuts none).
+            let terms = try Regex(#"\$B\$([0-9]+)\+([0-9.]+)"#)
+            let barRows = formula.matches(of: terms).compactMap { $0.output[1].substring.flatMap { Int($0) } }
+            XCTAssertEqual(barRows, Array(2...8), "the formula does not hold every bar with its label's rise: \(formula)")
+            XCTAssertTrue(formula.contains(",$F$2:$F$8)+"), formula)
             let recomputed = try XCTUnwrap(evaluate(formula, values), formula)
             for row in rows {
                 XCTAssertEqual(values["\(column)\(row + 2)"], recomputed, "\(column)\(row + 2) caches another value")
@@ -90,14 +101,13 @@ final class GrowthArrowTests: XCTestCase {
     }
 
     /// Like "Edit Data": the last forecast raised above the arrows, every formula recomputed
-    /// from the edited cells. Each arrow rises with it, as far above the new tallest bar as
-    /// it was above the old one, and each pill stays on its arrow.
+    /// from the edited cells. Each arrow rises with it, its room above the raised bar's
+    /// label (the bar's value and the label's rise over it), and each pill stays on its arrow.
     func testArrowsAndPillsFollowAnEditedBar() throws {
         let chart = chart()
         let written = try written(chart)
         var values = numbers(written.cells)
         let before = try written.arrowColumns.map { try XCTUnwrap(values["\($0)\(chart.cagrSpans[0].to + 2)"]) }
-        let tallestBefore = chart.bars.map { max($0.value, $0.interval?.upper ?? 0) }.max()!
         let raised = (before.max() ?? 0) * 1.3
         values["B8"] = raised
         for (k, column) in written.arrowColumns.enumerated() {
@@ -105,8 +115,10 @@ final class GrowthArrowTests: XCTestCase {
             let formula = try XCTUnwrap(written.cells["\(column)\(span.from + 2)"]?.formula)
             let after = try XCTUnwrap(evaluate(formula, values))
             XCTAssertGreaterThan(after, raised, "arrow \(k + 1) runs through the raised bar")
-            XCTAssertEqual(after - raised, before[k] - tallestBefore, accuracy: 1e-6,
-                           "arrow \(k + 1) is not as far above the tallest bar as before")
+            let rise = try XCTUnwrap(formula.firstMatch(of: #/\$B\$8\+([0-9.]+)/#).flatMap { Double($0.1) })
+            let room = try XCTUnwrap(formula.firstMatch(of: #/\)\+([0-9.]+)$/#).flatMap { Double($0.1) })
+            XCTAssertEqual(after, raised + rise + room, accuracy: 1e-6, "arrow \(k + 1) is not its room above the raised label")
+            XCTAssertGreaterThan(after, before[k])
             for row in span.from...span.to { values["\(column)\(row + 2)"] = after }
         }
         // The pills' heights are references to their arrows' cells.
@@ -133,10 +145,13 @@ final class GrowthArrowTests: XCTestCase {
         let clip = try XCTUnwrap(chart.whiskerClipValue.map { ($0 * 1e6).rounded() / 1e6 })
         let written = try written(chart)
         let formula = try XCTUnwrap(written.cells["\(written.arrowColumns[1])6"]?.formula)
-        XCTAssertTrue(formula.hasPrefix("MAX($B$2:$B$8,$F$2:$F$7,\(clip))+"), formula)
+        XCTAssertTrue(formula.contains(",$F$2:$F$7,"), "the cut whisker's end is in the formula: \(formula)")
         let values = numbers(written.cells)
         let height = try XCTUnwrap(evaluate(formula, values))
-        XCTAssertGreaterThan(height, clip)
+        // The cut whisker ends in an arrowhead and its label above the clip: the fixed top.
+        let fixed = try XCTUnwrap(formula.firstMatch(of: #/,([0-9.]+)\)\+/#).flatMap { Double($0.1) })
+        XCTAssertGreaterThan(fixed, clip)
+        XCTAssertGreaterThan(height, fixed)
         XCTAssertLessThan(height, 40000, "the cut whisker's true end lifts the arrow")
         let axisMax = DeckPackage.elements("c:max", in: written.part).first.flatMap { DeckPackage.attribute($0, "val") }
             .flatMap(Double.init) ?? .nan
@@ -170,6 +185,20 @@ final class GrowthArrowTests: XCTestCase {
                 .compactMap { $0 as? XMLElement }.first { $0.name == "c:showVal" })
             XCTAssertEqual(DeckPackage.attribute(seriesFlags, "val"), "0", "the arrow's other points show their values")
         }
+    }
+
+    /// The labels' rises in the arrows' formulas are in the scene's axis units, so the arrows
+    /// pin the axis even with nothing drawn over the plot, and the workbook's note says so.
+    func testTheArrowsPinTheAxis() throws {
+        let layout = chart().layout(theme: .standard, measurer: FakeMeasurer())
+        guard case .chart(let native)? = layout.native else { return XCTFail("no native chart") }
+        XCTAssertEqual(DeckWriter.overlays(on: native, in: Scene(size: layout.scene.size)), ["cagr-arrow"])
+        var without = native
+        without.growthArrows = nil
+        XCTAssertNil(DeckWriter.overlays(on: without, in: Scene(size: layout.scene.size)))
+        let written = try written(chart())
+        let note = written.cells.filter { $0.value.value == "说明" }.keys.first.map { String($0.dropLast()) + "2" }
+        XCTAssertTrue(note.flatMap { written.cells[$0]?.value }?.contains("CAGR 箭头") ?? false, "the note does not name the arrows")
     }
 
     /// With a legend, the series that only carry something (error distances, the pills'

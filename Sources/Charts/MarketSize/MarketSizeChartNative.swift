@@ -2,8 +2,8 @@
 // pattern on forecast points, the interval as custom error bars and an unpublished year as
 // an empty category. The plot area and the value axis are pinned so that a value v ends
 // at the same height as in the scene (baseline − v · pointsPerUnit). The CAGR arrows are
-// series of the chart, at the scene's height above the tallest bar or whisker, and the
-// pills, the chart's own data labels, sit on them: both follow "Edit Data".
+// series of the chart, at the scene's height above the tallest bar's label, and the pills,
+// the chart's own data labels, sit on them: both follow "Edit Data".
 
 extension MarketSizeChart {
     func nativeChart(for layout: MarketSizeChartLayout, theme: Theme) -> NativeChart? {
@@ -66,13 +66,16 @@ extension MarketSizeChart {
         }
         if !chart.growthLabels.isEmpty {
             chart.replacedRoles.formUnion(["cagr-pill", "cagr-label", "cagr-arrow"])
-            // The arrows are the chart's own lines; what stays a shape over the bars and does
-            // not move with the data (a publisher's diamond, a whisker cut at the clip value)
-            // is a floor they keep above, as the scene's band is above it.
-            let clipped = bars.indices.filter(isWhiskerClipped)
-            let fixed = markers.filter(isDrawable).map(\.value) + (clipped.isEmpty ? [] : whiskerClipValue.map { [$0] } ?? [])
+            // The arrows are the chart's own lines, kept above every bar's label as the bar
+            // moves (its rise above the bar, in axis units), and above the shapes over the
+            // bars that do not move with the data (diamonds, cut whiskers with their labels,
+            // a bound's open end), as the scene's band is above them.
+            func value(_ y: Double) -> Double { (layout.baselineY - y) / layout.pointsPerUnit }
+            let labelRise = layout.bars.map { bar in max(0, (bar.rect.minY - bar.valueLabel.minY) / layout.pointsPerUnit) }
+            let fixed = layout.markers + layout.bars.flatMap { [$0.clippedUpperLabel, $0.boundExtension].compactMap { $0 } }
+                + bars.indices.filter(isWhiskerClipped).compactMap { layout.bars[$0].interval }
             chart.growthArrows = .init(stroke: Stroke(color: theme.palette.arrow, width: theme.lineWidths.arrow),
-                                       fixedTop: fixed.max())
+                                       labelRise: labelRise, fixedTop: fixed.map(\.minY).min().map(value))
         }
         chart.gapWidth = Int(max(0, min(500, gap)).rounded())
         chart.showsGridlines = showsGridlines
