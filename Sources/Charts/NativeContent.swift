@@ -130,6 +130,19 @@ public struct NativeChart: Equatable, Sendable {
         }
     }
 
+    /// A legend entry for what the chart draws as a style of some points or as shapes, not
+    /// as a series (linked years: light bars with an outline; a bound's dashed open end): the
+    /// deck writes it as a series without values, so the native legend shows its swatch.
+    public struct LegendKey: Equatable, Sendable {
+        public enum Swatch: Equatable, Sendable {
+            case box(fill: Color, outline: Stroke?)
+            case line(Stroke)
+        }
+        public var name: String
+        public var swatch: Swatch
+        public init(name: String, swatch: Swatch) { self.name = name; self.swatch = swatch }
+    }
+
     /// A shaded range behind everything (a scenario band): lower and upper per category.
     public struct Band: Equatable, Sendable {
         public var name: String
@@ -171,6 +184,8 @@ public struct NativeChart: Equatable, Sendable {
     /// The chart draws its own legend (every entry is one of its series or its band) in
     /// place of the scene's "legend" items, where the scene put them.
     public var nativeLegend: Bool = false
+    /// With a native legend: its entries for what is not a series, in the scene legend's order.
+    public var legendKeys: [LegendKey] = []
     /// Set by the exporter: the legend's place on the page (the scene legend's bounds).
     public var legendFrame: Rect? = nil
     public var legendFontSize: Double = 11

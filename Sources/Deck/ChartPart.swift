@@ -23,6 +23,8 @@ struct ChartPart {
         var growth: GrowthColumns? = nil
         /// Per growth label: its arrow's column (ChartGrowthArrows), nil when it has none.
         var arrows: [Int?] = []
+        /// Per legend key (ChartLegendKeys), in `legendKeys` order: its empty column.
+        var keys: [Int] = []
     }
 
     /// The grid behind the chart: categories, then per series its values and, when it has
@@ -77,6 +79,7 @@ struct ChartPart {
             columns.append(entry)
         }
         var grid = Grid(sheet: sheet, columns: columns)
+        grid.keys = addKeyColumns(&sheet)
         grid.arrows = addArrowColumns(&sheet, columns: columns)
         grid.growth = addGrowthColumns(&sheet, value: columns.first?.value, arrows: grid.arrows)
         if let band = chart.band {
@@ -193,8 +196,8 @@ struct ChartPart {
         ])]
     }
 
-    /// Series indices start after the band's two.
-    private var seriesOffset: Int { chart.band == nil ? 0 : 2 }
+    /// Series indices start after the band's two and the legend's box keys.
+    private var seriesOffset: Int { (chart.band == nil ? 0 : 2) + boxKeys.count }
 
     /// The inner plot area as fractions of the chart frame.
     private func layout() -> XMLNode {
@@ -383,8 +386,9 @@ struct ChartPart {
     }
 
     /// The band as a stacked area: its lower edge without fill, its width (a formula of
-    /// the two edges) filled on top.
-    private func bandChart(sheet: ChartSheet, band: BandColumns, axisIDs: [XMLNode]) -> XMLNode {
+    /// the two edges) filled on top; then the legend's box keys, which stack nothing.
+    private func areaChart(sheet: ChartSheet, band: BandColumns?, keys: [(NativeChart.LegendKey, Int)],
+                           axisIDs: [XMLNode]) -> XMLNode {
         func series(_ index: Int, column: Int, fill: XMLNode) -> XMLNode {
             XMLNode("c:ser", [], [.val("c:idx", index), .val("c:order", index), seriesName(sheet, column: column),
                                   XMLNode("c:spPr", [], [fill, XMLNode("a:ln", [], [DrawingML.noFill])]),
@@ -394,12 +398,16 @@ struct ChartPart {
         // The band's two series come first (index 0 and 1): a legend entry's index then
         // means the same series whether a reader counts series indices (PowerPoint) or
         // entries in plot order (LibreOffice), and entry 0, the invisible edge, is hidden.
-        let base = 0
-        return XMLNode("c:areaChart", [], [
-            .val("c:grouping", "stacked"), .val("c:varyColors", 0),
-            series(base, column: band.lower, fill: DrawingML.noFill),
-            series(base + 1, column: band.width, fill: style.solidFill(band.color)),
-        ] + axisIDs)
+        var nodes: [XMLNode] = [.val("c:grouping", "stacked"), .val("c:varyColors", 0)]
+        if let band {
+            nodes += [series(0, column: band.lower, fill: DrawingML.noFill),
+                      series(1, column: band.width, fill: style.solidFill(band.color))]
+        }
+        let first = band == nil ? 0 : 2
+        for (k, (key, column)) in keys.enumerated() {
+            nodes.append(keySeries(first + k, key: key, column: column, sheet: sheet))
+        }
+        return XMLNode("c:areaChart", [], nodes + axisIDs)
     }
 
     /// The chart's plots, and the indices of the series that only carry something else
@@ -409,7 +417,12 @@ struct ChartPart {
         let axisIDs: [XMLNode] = [.val("c:axId", ChartPart.categoryAxisID), .val("c:axId", ChartPart.valueAxisID)]
         var charts: [XMLNode] = []
         var helpers = 0..<0
-        if let band = grid.band { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
+        let keyed = Array(zip(legendKeys, grid.keys))
+        let boxes = keyed.filter { if case .box = $0.0.swatch { return true } else { return false } }
+        let keyLines = keyed.filter { if case .line = $0.0.swatch { return true } else { return false } }
+        if grid.band != nil || !boxes.isEmpty {
+            charts.append(areaChart(sheet: sheet, band: grid.band, keys: boxes, axisIDs: axisIDs))
+        }
         switch chart.kind {
         case .columns, .horizontalBars:
             let bars = chart.series.indices.filter { !chart.series[$0].asLine }
@@ -419,10 +432,14 @@ struct ChartPart {
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
             nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
+            // The legend's line keys after the chart's own lines (ChartLegendKeys).
+            let keyNodes = keyLines.enumerated().map { k, entry in
+                keySeries(seriesOffset + chart.series.count + k, key: entry.0, column: entry.1, sheet: sheet)
+            }
             // Vertical bars with error bars: their distances as invisible line series (see sheet()).
             var hidden: [XMLNode] = []
             if chart.kind == .columns {
-                var index = seriesOffset + chart.series.count
+                var index = seriesOffset + chart.series.count + keyLines.count
                 for k in bars {
                     for column in [columns[k].minus, columns[k].plus].compactMap({ $0 }) {
                         hidden.append(invisibleSeries(index, column: column, sheet: sheet))
@@ -440,12 +457,12 @@ struct ChartPart {
                     hidden.append(arrowSeries(index, sheet: sheet, column: column, end: label.to))
                     index += 1
                 }
-                helpers = seriesOffset + chart.series.count..<index
+                helpers = seriesOffset + chart.series.count + keyLines.count..<index
             }
-            if !lines.isEmpty || !hidden.isEmpty {
+            if !lines.isEmpty || !keyNodes.isEmpty || !hidden.isEmpty {
                 charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
                                       + lines.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-                                      + hidden + [.val("c:marker", 1)] + axisIDs))
+                                      + keyNodes + hidden + [.val("c:marker", 1)] + axisIDs))
             }
         case .lines:
             charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]

@@ -38,10 +38,13 @@ extension ScenarioChart {
         let actualFill = Fill.solid(palette.actual)
         let bandColor = color(0).withAlpha(0.14)
         var legend: [LegendEntry] = []
+        // The entries that are no series of the native chart, which draws them as keys.
+        var legendKeys: [NativeChart.LegendKey] = []
         if actuals.contains(where: { $0 != nil }) { legend.append(LegendEntry(swatch: .box(actualFill), text: actualLabel)) }
         let linkedFill = Fill.solid(palette.estimate), linkedStroke = Stroke(color: palette.actual, width: 1.2)
         if let linkedLegend, !linkedLegend.isEmpty, actuals.indices.contains(where: { linkedActuals.contains($0) && actuals[$0] != nil }) {
             legend.append(LegendEntry(swatch: .box(linkedFill), text: linkedLegend))
+            legendKeys.append(.init(name: linkedLegend, swatch: .box(fill: palette.estimate, outline: linkedStroke)))
         }
         for (i, path) in drawablePaths {
             legend.append(LegendEntry(swatch: .line(lineStroke(color(i), theme)), text: path.label))
@@ -51,6 +54,7 @@ extension ScenarioChart {
         let hasBounds = actuals.indices.contains { lowerBoundActuals.contains($0) && actuals[$0] != nil }
         if hasBounds, let boundLegend, !boundLegend.isEmpty {
             legend.append(LegendEntry(swatch: .line(boundExtensionStroke), text: boundLegend))
+            legendKeys.append(.init(name: boundLegend, swatch: .line(boundExtensionStroke)))
         }
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel, legend: legend, note: sourceNote),
@@ -176,7 +180,8 @@ extension ScenarioChart {
                                          categoryLabels: categoryFrames, paths: results, bandBounds: bandBounds,
                                          problems: problems)
         layout.native = nativeChart(plot: plot, scale: axis.scale, barWidth: barWidth, axisFont: axisFont,
-                                    bandColor: bandColor, colors: colors, theme: theme).map(NativeContent.chart)
+                                    bandColor: bandColor, colors: colors, legendKeys: legendKeys, theme: theme)
+            .map(NativeContent.chart)
         return layout
     }
 
