@@ -1,17 +1,21 @@
 // Legend entries for what a chart draws as a style of some points or as shapes, not as a
 // series (the scenario chart's linked years, light bars with an outline, and its bounds'
 // dashed open ends): a native legend lists series only, so each is a series without values
-// that draws nothing and shows its swatch. A box is an area series (its legend swatch is a
-// filled box), after the band's two; a line is a line series, after the chart's lines and
-// before the series that only carry something else, which the legend hides. Each has an
-// empty column in the workbook, headed by its words.
+// that draws nothing and shows its swatch. A box is a bar series before the chart's one bar
+// series, on its place (not an area: a stacked area of blanks draws its outline along the
+// band's top in LibreOffice); a line is a line series, after the chart's lines and before
+// the series that only carry something else, which the legend hides. Each has an empty
+// column in the workbook, headed by its words.
 
 import Charts
 
 extension ChartPart {
-    /// The keys this chart writes: column charts with a native legend only.
+    /// The keys this chart writes: column charts with a native legend only, and boxes only
+    /// beside one bar series (which they overlap).
     var legendKeys: [NativeChart.LegendKey] {
-        chart.kind == .columns && chart.nativeLegend ? chart.legendKeys : []
+        guard chart.kind == .columns && chart.nativeLegend else { return [] }
+        let oneBarSeries = chart.series.filter { !$0.asLine }.count == 1
+        return chart.legendKeys.filter { if case .box = $0.swatch { return oneBarSeries } else { return true } }
     }
 
     var boxKeys: [NativeChart.LegendKey] {
@@ -28,7 +32,7 @@ extension ChartPart {
         let look: [XMLNode]
         switch key.swatch {
         case let .box(fill, outline):
-            look = [XMLNode("c:spPr", [], [style.solidFill(fill), style.line(outline)])]
+            look = [XMLNode("c:spPr", [], [style.solidFill(fill), style.line(outline)]), .val("c:invertIfNegative", 0)]
         case .line(let stroke):
             look = [XMLNode("c:spPr", [], [style.line(stroke)]), XMLNode("c:marker", [], [.val("c:symbol", "none")])]
         }

@@ -386,9 +386,8 @@ struct ChartPart {
     }
 
     /// The band as a stacked area: its lower edge without fill, its width (a formula of
-    /// the two edges) filled on top; then the legend's box keys, which stack nothing.
-    private func areaChart(sheet: ChartSheet, band: BandColumns?, keys: [(NativeChart.LegendKey, Int)],
-                           axisIDs: [XMLNode]) -> XMLNode {
+    /// the two edges) filled on top.
+    private func bandChart(sheet: ChartSheet, band: BandColumns, axisIDs: [XMLNode]) -> XMLNode {
         func series(_ index: Int, column: Int, fill: XMLNode) -> XMLNode {
             XMLNode("c:ser", [], [.val("c:idx", index), .val("c:order", index), seriesName(sheet, column: column),
                                   XMLNode("c:spPr", [], [fill, XMLNode("a:ln", [], [DrawingML.noFill])]),
@@ -398,16 +397,12 @@ struct ChartPart {
         // The band's two series come first (index 0 and 1): a legend entry's index then
         // means the same series whether a reader counts series indices (PowerPoint) or
         // entries in plot order (LibreOffice), and entry 0, the invisible edge, is hidden.
-        var nodes: [XMLNode] = [.val("c:grouping", "stacked"), .val("c:varyColors", 0)]
-        if let band {
-            nodes += [series(0, column: band.lower, fill: DrawingML.noFill),
-                      series(1, column: band.width, fill: style.solidFill(band.color))]
-        }
-        let first = band == nil ? 0 : 2
-        for (k, (key, column)) in keys.enumerated() {
-            nodes.append(keySeries(first + k, key: key, column: column, sheet: sheet))
-        }
-        return XMLNode("c:areaChart", [], nodes + axisIDs)
+        let base = 0
+        return XMLNode("c:areaChart", [], [
+            .val("c:grouping", "stacked"), .val("c:varyColors", 0),
+            series(base, column: band.lower, fill: DrawingML.noFill),
+            series(base + 1, column: band.width, fill: style.solidFill(band.color)),
+        ] + axisIDs)
     }
 
     /// The chart's plots, and the indices of the series that only carry something else
@@ -420,17 +415,19 @@ struct ChartPart {
         let keyed = Array(zip(legendKeys, grid.keys))
         let boxes = keyed.filter { if case .box = $0.0.swatch { return true } else { return false } }
         let keyLines = keyed.filter { if case .line = $0.0.swatch { return true } else { return false } }
-        if grid.band != nil || !boxes.isEmpty {
-            charts.append(areaChart(sheet: sheet, band: grid.band, keys: boxes, axisIDs: axisIDs))
-        }
+        if let band = grid.band { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
         switch chart.kind {
         case .columns, .horizontalBars:
             let bars = chart.series.indices.filter { !chart.series[$0].asLine }
             let lines = chart.series.indices.filter { chart.series[$0].asLine }
             var nodes: [XMLNode] = [.val("c:barDir", chart.kind == .columns ? "col" : "bar"), .val("c:grouping", "clustered"),
                                     .val("c:varyColors", 0)]
+            // The legend's box keys first (ChartLegendKeys), on the bars' place (overlap 100):
+            // they have no values, so the bars keep their width and place.
+            let first = chart.band == nil ? 0 : 2
+            nodes += boxes.enumerated().map { k, entry in keySeries(first + k, key: entry.0, column: entry.1, sheet: sheet) }
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
+            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", boxes.isEmpty ? (bars.count > 1 ? -10 : 0) : 100)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
             // The legend's line keys after the chart's own lines (ChartLegendKeys).
             let keyNodes = keyLines.enumerated().map { k, entry in

@@ -8,6 +8,7 @@ import XCTest
 /// The scenario chart's native legend holds the scene legend's entries that are no series:
 /// linked years (a light box with an outline) and the bounds' open ends (a dashed line), as
 /// series without values (ChartLegendKeys), shown in the legend and drawing nothing.
+/// Looked at in LibreOffice on Tests/Fixtures/linked-project's scenario slide.
 final class LegendKeyTests: XCTestCase {
     let linked = "按旧版增速回推（非公布值）", bound = "出版方所述下限（实际值更高）"
 
@@ -43,9 +44,14 @@ final class LegendKeyTests: XCTestCase {
     func testLinkedYearsAndBoundsHaveLegendEntries() throws {
         let part = try part(scenario())
         let series = DeckPackage.elements("c:ser", in: part)
-        let box = try XCTUnwrap(DeckPackage.elements("c:areaChart", in: part).first.flatMap { area in
-            DeckPackage.elements("c:ser", in: area).first { name($0) == linked }
-        }, "the linked years' key is no area series")
+        // The box is a bar series on the actuals' place (overlap 100), so the bars keep their
+        // width; the band's stacked area holds only the band (a blank area on it would draw
+        // its outline along the band's top).
+        let bars = try XCTUnwrap(DeckPackage.elements("c:barChart", in: part).first)
+        let box = try XCTUnwrap(DeckPackage.elements("c:ser", in: bars).first { name($0) == linked },
+                                "the linked years' key is no bar series")
+        XCTAssertEqual(DeckPackage.elements("c:overlap", in: bars).first.flatMap { DeckPackage.attribute($0, "val") }, "100")
+        XCTAssertEqual(DeckPackage.elements("c:areaChart", in: part).first.map { DeckPackage.elements("c:ser", in: $0).count }, 2)
         let line = try XCTUnwrap(DeckPackage.elements("c:lineChart", in: part).first.flatMap { lines in
             DeckPackage.elements("c:ser", in: lines).first { name($0) == bound }
         }, "the bounds' key is no line series")
