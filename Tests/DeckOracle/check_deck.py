@@ -32,6 +32,8 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
 - "Edit Data" (python-pptx replace_data with every value changed): the error bars still
   read columns of the rewritten sheet, holding the new distances;
 - with --expect-theme: the slides' master is a template's whose theme has that name;
+- LibreOffice Calc opens every workbook with CAGR arrows after that edit and computes every
+  formula as the checks above do (so they are plain spreadsheet formulas);
 - LibreOffice converts the deck to PDF headless and draws every slide; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
 Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
@@ -135,6 +137,7 @@ def check_chart(shape, run_folder):
     arrows = check_arrows(chart_id, space, formula_book, values_book)
     if arrows:
         check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows)
+        EDITED.append((chart_id, blob, edit_data(space, values_book, arrows)))
 
     # A pinned value axis says why in the workbook; an unpinned one has no maximum.
     if chart.chart_type is not None and space.find(".//c:bubbleChart", NS) is None:
@@ -297,24 +300,23 @@ def check_arrows(chart_id, space, formula_book, values_book):
     return found
 
 
-def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows):
-    # "Edit Data": the last two E years (a chart of actuals: its last two years) raised
-    # above the arrows, every formula recomputed from the edited cells (in sheet order,
-    # until nothing changes), as a spreadsheet does.
+def edit_data(space, values_book, arrows):
+    # "Edit Data" on a chart with CAGR arrows: the last two E years (a chart of actuals: its
+    # last two years) raised above the arrows. Returns {cell: new value}.
     categories = {int(pt.get("idx")): pt.findtext("c:v", namespaces=NS)
                   for pt in space.find(".//c:barChart/c:ser/c:cat//c:strCache", NS).iterfind("c:pt", NS)}
     values = series_column(space.find(".//c:barChart/c:ser", NS))
-    state = {c.coordinate: c.value for row in values_book.iter_rows() for c in row}
-    formulas = {c.coordinate: c.value for row in formula_book.iter_rows(min_row=2) for c in row
-                if isinstance(c.value, str) and c.value.startswith("=")}
-    before = {column: state[f"{column}{rows[0]}"] for column, rows, _ in arrows}
-    years = [i + 2 for i, label in sorted(categories.items()) if isinstance(state.get(f"{values}{i + 2}"), (int, float))]
+    cell = lambda reference: values_book[reference].value
+    years = [i + 2 for i, label in sorted(categories.items()) if isinstance(cell(f"{values}{i + 2}"), (int, float))]
     estimates = [row for row in years if categories[row - 2].endswith("E")]
     edited = (estimates if len(estimates) >= 2 else years)[-2:]
-    check(len(edited) == 2, f"{chart_id}: no two years to edit")
-    raised = max(before.values()) * 1.25
-    for k, row in enumerate(edited):
-        state[f"{values}{row}"] = raised * (1 + 0.1 * k)
+    raised = max(cell(f"{column}{rows[0]}") for column, rows, _ in arrows) * 1.25
+    return {f"{values}{row}": raised * (1 + 0.1 * k) for k, row in enumerate(edited)}
+
+
+def recompute(formulas, state):
+    # Every formula recomputed from `state` (in sheet order, until nothing changes), as a
+    # spreadsheet does after an edit; `state` is updated in place.
     for _ in range(len(formulas) + 1):
         changed = False
         for ref, formula in formulas.items():
@@ -323,6 +325,21 @@ def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows)
                 state[ref], changed = new, True
         if not changed:
             break
+
+
+def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows):
+    # After "Edit Data" (edit_data), recomputed: the arrows rise, their room above each
+    # raised bar's label, and the pills stay on them.
+    values = series_column(space.find(".//c:barChart/c:ser", NS))
+    state = {c.coordinate: c.value for row in values_book.iter_rows() for c in row}
+    formulas = {c.coordinate: c.value for row in formula_book.iter_rows(min_row=2) for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")}
+    before = {column: state[f"{column}{rows[0]}"] for column, rows, _ in arrows}
+    edits = edit_data(space, values_book, arrows)
+    check(len(edits) == 2, f"{chart_id}: no two years to edit")
+    edited = [int(re.sub(r"[A-Z]+", "", ref)) for ref in edits]
+    state.update(edits)
+    recompute(formulas, state)
     tallest = max(v for ref, v in state.items() if re.fullmatch(values + r"\d+", ref) and isinstance(v, (int, float)))
     for column, rows, pill in arrows:
         end = state[f"{column}{rows[-1]}"]
@@ -339,6 +356,58 @@ def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows)
                   f"{chart_id}: after Edit Data arrow {column} at {end} is not {room} above row {row}'s label at {label_top}")
         check(end > before[column], f"{chart_id}: after Edit Data arrow {column} stays at {end}")
         check(pill is None or close(state[pill], end), f"{chart_id}: after Edit Data the pill {pill} is off its arrow {column}")
+
+
+# Workbooks of charts with CAGR arrows and their "Edit Data" edits, for LibreOffice Calc.
+EDITED = []
+
+
+def check_calc_recomputes(edited):
+    # LibreOffice Calc opens each edited workbook (the edits written with openpyxl, which
+    # keeps no cached value for any formula, so Calc computes them all) and saves it as CSV:
+    # every formula cell must hold what `evaluate` computes, so the formulas are plain
+    # spreadsheet formulas and the evaluator the checks above rely on is Calc's arithmetic.
+    with tempfile.TemporaryDirectory() as work:
+        expected = {}
+        for k, (chart_id, blob, edits) in enumerate(edited):
+            book = openpyxl.load_workbook(io.BytesIO(blob))
+            sheet = book.active
+            for ref, value in edits.items():
+                sheet[ref] = value
+            path = os.path.join(work, f"edited{k}.xlsx")
+            book.save(path)
+            state = {c.coordinate: c.value for row in sheet.iter_rows() for c in row
+                     if not (isinstance(c.value, str) and c.value.startswith("="))}
+            formulas = {c.coordinate: c.value for row in sheet.iter_rows(min_row=2) for c in row
+                        if isinstance(c.value, str) and c.value.startswith("=")}
+            recompute(formulas, state)
+            expected[path] = (chart_id, {ref: state[ref] for ref in formulas})
+        env = dict(os.environ, HOME=work)
+        # UTF-8, raw values (not as shown), so a number is its digits.
+        result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to",
+                                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                                 "--outdir", work] + list(expected), capture_output=True, text=True, env=env, timeout=600)
+        for path, (chart_id, cells) in expected.items():
+            out = os.path.splitext(path)[0] + ".csv"
+            check(os.path.exists(out), f"{chart_id}: LibreOffice Calc did not open the edited workbook (is "
+                  f"libreoffice-calc installed?): {result.stdout} {result.stderr}")
+            if not os.path.exists(out):
+                continue
+            with open(out, encoding="utf-8") as handle:
+                rows = list(csv.reader(handle))
+            for ref, value in cells.items():
+                column = openpyxl.utils.column_index_from_string(re.sub(r"\d+", "", ref))
+                row = int(re.sub(r"[A-Z]+", "", ref))
+                text = rows[row - 1][column - 1] if row <= len(rows) and column <= len(rows[row - 1]) else ""
+                if isinstance(value, str):
+                    same = text == value
+                else:
+                    try:
+                        calc = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+                        same = value is not None and math.isclose(calc, value, rel_tol=1e-9, abs_tol=1e-9)
+                    except ValueError:
+                        same = False
+                check(same, f"{chart_id}: after Edit Data LibreOffice Calc computes {ref} as {text!r}, the checks {value!r}")
 
 
 def check_cell_labels(chart_id, space, values_book):
@@ -551,6 +620,8 @@ def main():
         for number, slide in enumerate(presentation.slides, 1):
             check(slide.slide_layout.slide_master.part is master.part, f"slide {number} is not on the template's master")
     if "--no-libreoffice" not in sys.argv:
+        check(EDITED != [] or deck_name != "report.pptx", "the report's deck has no chart with CAGR arrows")
+        check_calc_recomputes(EDITED)
         squeezed = check_libreoffice(deck, titles, len(presentation.slides))
         if squeezed is not None and deck_name == "report.pptx":
             check(re.search(r"20\d\dE", squeezed) is not None, "LibreOffice's PDF shows no E year")
