@@ -178,8 +178,9 @@ public struct NativeChart: Equatable, Sendable {
     public var valueMaximum: Double
     /// Set by the exporter: the scene roles drawn as shapes over the plot that need the
     /// value axis pinned to exactly `valueMinimum…valueMaximum` (bound marks, cut whiskers,
-    /// end labels; the CAGR arrows, whose rises above the labels are in these units); nil when nothing over the plot depends on it, and the maximum is left
-    /// to the reader (a value typed above it in "Edit Data" then still fits).
+    /// end labels; and the CAGR arrows, whose rises above the labels are in these units);
+    /// nil when nothing over the plot depends on it, and the maximum is left to the reader
+    /// (a value typed above it in "Edit Data" then still fits).
     public var axisPinnedFor: [String]? = nil
     /// The chart draws its own legend (every entry is one of its series or its band) in
     /// place of the scene's "legend" items, where the scene put them.

@@ -3,8 +3,9 @@
 // workbook's cells (so "Edit Data" works); both come from one ChartSheet. The plot area is
 // a manual layout and the value axis has a fixed minimum and, when shapes drawn over the
 // chart or the CAGR arrows' rises need it, a fixed maximum, so a value lands at the same
-// point as in the scene. Labels that read workbook cells (the CAGR pills, a bound's words) are
-// ChartCellLabels'; the CAGR arrows, series whose heights are formulas, ChartGrowthArrows'.
+// point as in the scene. Labels that read workbook cells (the CAGR pills, a bound's words)
+// are ChartCellLabels'; the CAGR arrows, series whose heights are formulas, are
+// ChartGrowthArrows'; legend entries that are no series, ChartLegendKeys'.
 
 import Charts
 
@@ -118,7 +119,8 @@ struct ChartPart {
     /// What a scene role over the chart is, in words.
     static func overlayName(_ role: String, chinese: Bool) -> String {
         switch role {
-        case _ where role.hasPrefix("cagr-"): return chinese ? "CAGR 箭头（其高出标签的距离）" : "CAGR arrows (their room above the labels)"
+        case _ where role.hasPrefix("cagr-"):
+            return chinese ? "CAGR 箭头（其高出标签的距离）" : "CAGR arrows (their room above the labels)"
         case _ where role.hasPrefix("bound-"): return chinese ? "出版方下限标记" : "publisher bound marks"
         case _ where role.hasPrefix("interval-clip"): return chinese ? "截断的误差线" : "cut whiskers"
         case "end-label", "label-leader", "end-leader": return chinese ? "线末标签" : "end labels"
