@@ -42,9 +42,10 @@ release: deps
 report: release
 	$$($(SWIFT) build -c release --show-bin-path)/marketcast run --config $(CONFIG) --out $(OUT)
 
-# What only the tests need: LibreOffice (converts the decks to PDF) and the Python readers
-# that check a deck independently (Tests/DeckOracle/check_deck.py), pinned.
-TEST_APT_PACKAGES = libreoffice-impress
+# What only the tests need: LibreOffice (Impress converts the decks to PDF; Calc recomputes
+# the charts' workbooks after an edit) and the Python readers that check a deck
+# independently (Tests/DeckOracle/check_deck.py), pinned.
+TEST_APT_PACKAGES = libreoffice-impress libreoffice-calc
 PIP_PACKAGES = python-pptx==1.0.2 openpyxl==3.1.5 openxml-audit==0.8.0
 test-deps: deps
 	$(call install_missing,$(TEST_APT_PACKAGES))

@@ -2,8 +2,8 @@
 // scene's shapes: a chart whose numbers live in the file ("Edit Data" opens them) or a
 // table whose cells can be retyped. A layout that can say this fills `native`; the scene
 // stays the truth for PNG, SVG and PDF, and the exporter leaves out the scene items whose
-// roles the native object replaces and draws everything else (title, legend, note, CAGR
-// arrows) as shapes at the same coordinates. Geometry is in page points, like the scene.
+// roles the native object replaces and draws everything else (title, legend, note, bound
+// marks) as shapes at the same coordinates. Geometry is in page points, like the scene.
 
 public enum NativeContent: Equatable, Sendable {
     case chart(NativeChart)
@@ -19,7 +19,7 @@ public enum NativeContent: Equatable, Sendable {
 }
 
 /// A chart as data plus the geometry that pins it to the scene: the exporter sets the plot
-/// area and the value axis exactly, so shapes drawn over it (CAGR arrows) land where the
+/// area and the value axis exactly, so shapes drawn over it (bound marks) land where the
 /// scene put them.
 public struct NativeChart: Equatable, Sendable {
     /// The OOXML plot the chart is (`c:barChart`, `c:lineChart`, `c:bubbleChart`): how
@@ -114,6 +114,38 @@ public struct NativeChart: Equatable, Sendable {
         }
     }
 
+    /// How the chart draws its CAGR arrows (one per growth label, over the label's span):
+    /// as line series whose heights are workbook formulas of the bars, so "Edit Data" moves
+    /// them with the bars. The pills, centred on their arrows, follow too.
+    public struct GrowthArrows: Equatable, Sendable {
+        public var stroke: Stroke
+        /// Per category, in axis units: how far above its value the top of what is drawn
+        /// over the bar reaches (its value label, lifted over a whisker or a bound's mark),
+        /// as the bar moves with its value. An empty category: where a label would reach.
+        public var labelRise: [Double]
+        /// The highest value something drawn over the bars as a shape reaches, which stays
+        /// where it is when the data change (a publisher's forecast diamond, a whisker cut
+        /// at the clip value and its label, a bound's open end); the arrows keep above it
+        /// too. Nil when there is none.
+        public var fixedTop: Double?
+        public init(stroke: Stroke, labelRise: [Double], fixedTop: Double? = nil) {
+            self.stroke = stroke; self.labelRise = labelRise; self.fixedTop = fixedTop
+        }
+    }
+
+    /// A legend entry for what the chart draws as a style of some points or as shapes, not
+    /// as a series (linked years: light bars with an outline; a bound's dashed open end): the
+    /// deck writes it as a series without values, so the native legend shows its swatch.
+    public struct LegendKey: Equatable, Sendable {
+        public enum Swatch: Equatable, Sendable {
+            case box(fill: Color, outline: Stroke?)
+            case line(Stroke)
+        }
+        public var name: String
+        public var swatch: Swatch
+        public init(name: String, swatch: Swatch) { self.name = name; self.swatch = swatch }
+    }
+
     /// A shaded range behind everything (a scenario band): lower and upper per category.
     public struct Band: Equatable, Sendable {
         public var name: String
@@ -130,6 +162,9 @@ public struct NativeChart: Equatable, Sendable {
     /// Column charts: the CAGR pills, drawn as data labels of the chart (in place of the
     /// scene's "cagr-pill" and "cagr-label" items, which `replacedRoles` then holds).
     public var growthLabels: [GrowthLabel] = []
+    /// Column charts with growth labels: their arrows as series of the chart (in place of the
+    /// scene's "cagr-arrow" items); nil leaves the arrows to the scene.
+    public var growthArrows: GrowthArrows? = nil
     /// Tick spacing of a shown value axis (and of the x axis of bubbles); nil lets the reader choose.
     public var valueStep: Double? = nil
     public var xStep: Double? = nil
@@ -145,13 +180,16 @@ public struct NativeChart: Equatable, Sendable {
     public var valueMinimum: Double
     public var valueMaximum: Double
     /// Set by the exporter: the scene roles drawn as shapes over the plot that need the
-    /// value axis pinned to exactly `valueMinimum…valueMaximum` (CAGR arrows, bound marks,
-    /// end labels); nil when nothing over the plot depends on it, and the maximum is left
-    /// to the reader (a value typed above it in "Edit Data" then still fits).
+    /// value axis pinned to exactly `valueMinimum…valueMaximum` (bound marks, cut whiskers,
+    /// end labels; and the CAGR arrows, whose rises above the labels are in these units);
+    /// nil when nothing over the plot depends on it, and the maximum is left to the reader
+    /// (a value typed above it in "Edit Data" then still fits).
     public var axisPinnedFor: [String]? = nil
     /// The chart draws its own legend (every entry is one of its series or its band) in
     /// place of the scene's "legend" items, where the scene put them.
     public var nativeLegend: Bool = false
+    /// With a native legend: its entries for what is not a series, in the scene legend's order.
+    public var legendKeys: [LegendKey] = []
     /// Set by the exporter: the legend's place on the page (the scene legend's bounds).
     public var legendFrame: Rect? = nil
     public var legendFontSize: Double = 11

@@ -44,8 +44,10 @@ extension ChartPart {
     }
 
     /// The CAGR columns, each label anchored on the free category nearest its pill; nil
-    /// when the chart has no growth labels or more of them than categories.
-    func addGrowthColumns(_ sheet: inout ChartSheet, value: Int?) -> GrowthColumns? {
+    /// when the chart has no growth labels or more of them than categories. A pill whose
+    /// arrow is a series (`arrows`, per label) is as high as its arrow's line: a reference
+    /// to the arrow's first cell, so the pill stays on its arrow when "Edit Data" moves it.
+    func addGrowthColumns(_ sheet: inout ChartSheet, value: Int?, arrows: [Int?]) -> GrowthColumns? {
         let labels = chart.growthLabels
         let count = chart.categories.count
         guard chart.plotType == .columns, !labels.isEmpty, labels.count <= count, chart.plot.height > 0, chart.frame.width > 0 else { return nil }
@@ -61,7 +63,7 @@ extension ChartPart {
         var rates = [ChartSheet.Cell](repeating: .empty, count: count)
         var texts = [ChartSheet.Cell](repeating: .empty, count: count)
         var heights = [ChartSheet.Cell](repeating: .empty, count: count)
-        for (label, row) in zip(labels, rows) {
+        for (k, (label, row)) in zip(labels, rows).enumerated() {
             rates[row] = growthRate(label, value: value)
             if let prefix = label.prefix {
                 texts[row] = .textFormula(ChartSheet.literal(prefix) + "&TEXT(\(ChartSheet.cell(rateColumn, row: row)),"
@@ -69,7 +71,12 @@ extension ChartPart {
             } else {
                 texts[row] = .text(label.text)
             }
-            heights[row] = .number(valueAt(y: label.center.y))
+            if k < arrows.count, let arrow = arrows[k],
+               case .formula(_, let height) = sheet.columns[arrow].cells[label.from] {
+                heights[row] = .formula(ChartSheet.cell(arrow, row: label.from), height)
+            } else {
+                heights[row] = .number(valueAt(y: label.center.y))
+            }
         }
         sheet.add("CAGR", rates, format: .percent)
         let text = sheet.add(chinese ? "CAGR 标签" : "CAGR label", texts)

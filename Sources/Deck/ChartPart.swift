@@ -1,9 +1,11 @@
 // A native chart as a DrawingML chart part (`c:chartSpace`). Each series caches its
 // categories and values (so the chart draws without Excel) and references the embedded
 // workbook's cells (so "Edit Data" works); both come from one ChartSheet. The plot area is
-// a manual layout and the value axis has a fixed minimum and maximum, so a value lands at
-// the same point as in the scene and shapes drawn over the chart (CAGR arrows) stay true.
-// Labels that read workbook cells (the CAGR pills, a bound's words) are ChartCellLabels'.
+// a manual layout and the value axis has a fixed minimum and, when shapes drawn over the
+// chart or the CAGR arrows' rises need it, a fixed maximum, so a value lands at the same
+// point as in the scene. Labels that read workbook cells (the CAGR pills, a bound's words)
+// are ChartCellLabels'; the CAGR arrows, series whose heights are formulas, are
+// ChartGrowthArrows'; legend entries that are no series, ChartLegendKeys'.
 
 import Charts
 
@@ -20,6 +22,10 @@ struct ChartPart {
         var columns: [SeriesColumns]
         var band: BandColumns? = nil
         var growth: GrowthColumns? = nil
+        /// Per growth label: its arrow's column (ChartGrowthArrows), nil when it has none.
+        var arrows: [Int?] = []
+        /// Per legend key (ChartLegendKeys), in `legendKeys` order: its empty column.
+        var keys: [Int] = []
     }
 
     /// The grid behind the chart: categories, then per series its values and, when it has
@@ -68,13 +74,15 @@ struct ChartPart {
                     distance(k, { "MAX(0,\(high)\($0)-\(value)\($0))" }, { v, _, u in u - v })
                 })
                 sheet.add(series.name + (chinese ? "：区间下限" : ": interval lower"), lower.map(cell))
-                sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
+                entry.upper = sheet.add(series.name + (chinese ? "：区间上限" : ": interval upper"), upper.map(cell))
             }
             entry.boundLabel = addBoundColumns(&sheet, series, value: entry.value)
             columns.append(entry)
         }
         var grid = Grid(sheet: sheet, columns: columns)
-        grid.growth = addGrowthColumns(&sheet, value: columns.first?.value)
+        grid.keys = addKeyColumns(&sheet)
+        grid.arrows = addArrowColumns(&sheet, columns: columns)
+        grid.growth = addGrowthColumns(&sheet, value: columns.first?.value, arrows: grid.arrows)
         if let band = chart.band {
             let chinese = language == .chinese
             let lower = sheet.add(band.name + (chinese ? "：下限" : ": lower"), band.lower.map(cell))
@@ -111,10 +119,12 @@ struct ChartPart {
     /// What a scene role over the chart is, in words.
     static func overlayName(_ role: String, chinese: Bool) -> String {
         switch role {
-        case _ where role.hasPrefix("cagr-"): return chinese ? "CAGR 箭头" : "CAGR arrows"
+        case _ where role.hasPrefix("cagr-"):
+            return chinese ? "CAGR 箭头（其高出标签的距离）" : "CAGR arrows (their room above the labels)"
         case _ where role.hasPrefix("bound-"): return chinese ? "出版方下限标记" : "publisher bound marks"
         case _ where role.hasPrefix("interval-clip"): return chinese ? "截断的误差线" : "cut whiskers"
         case "end-label", "label-leader", "end-leader": return chinese ? "线末标签" : "end labels"
+        case "marker": return chinese ? "出版方预测标记" : "publisher forecast marks"
         case "milestone", "milestone-label", "milestone-dot", "gap-label", "missing-label":
             return chinese ? "里程碑与缺口标注" : "milestone and gap notes"
         default: return role
@@ -133,6 +143,8 @@ struct ChartPart {
         var plus: Int?
         var x: Int?
         var size: Int?
+        /// The interval's upper ends (the CAGR arrows keep above the whiskers they draw).
+        var upper: Int?
         /// The bound labels' text (a formula of the words and the value), read by the labels.
         var boundLabel: Int?
     }
@@ -144,11 +156,14 @@ struct ChartPart {
 
     /// The chart part over `grid` (from `sheet()`, the same grid the workbook holds).
     func xml(workbookRelationship: String, grid: Grid) -> XMLNode {
-        let plotArea = XMLNode("c:plotArea", [], [layout()] + plot(grid) + axes()
+        let plotted = plot(grid)
+        let plotArea = XMLNode("c:plotArea", [], [layout()] + plotted.charts + axes()
                                + [XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])])])
         return XMLNode("c:chartSpace", [("xmlns:c", Namespace.c), ("xmlns:a", Namespace.a), ("xmlns:r", Namespace.r)], [
             .val("c:date1904", 0), .val("c:lang", language.tag), .val("c:roundedCorners", 0),
-            XMLNode("c:chart", [], [.val("c:autoTitleDeleted", 1), plotArea] + legend()
+            // Blanks are gaps: a line's missing month stays missing; a CAGR arrow has no blank
+            // between its ends, so it needs no other rule.
+            XMLNode("c:chart", [], [.val("c:autoTitleDeleted", 1), plotArea] + legend(hiding: plotted.helpers)
                     + [.val("c:plotVisOnly", 1), .val("c:dispBlanksAs", "gap")]),
             XMLNode("c:spPr", [], [DrawingML.noFill, XMLNode("a:ln", [], [DrawingML.noFill])]),
             style.chartTextProperties(size: chart.axisFontSize, color: chart.textColor),
@@ -157,13 +172,17 @@ struct ChartPart {
     }
 
     /// A native legend where the scene had its legend: every series and the band's width,
-    /// not the band's invisible lower edge.
-    private func legend() -> [XMLNode] {
+    /// not the band's invisible lower edge nor the series that only carry something else
+    /// (`hiding`: error distances, the pills' carrier, the CAGR arrows).
+    private func legend(hiding helpers: Range<Int>) -> [XMLNode] {
         guard chart.nativeLegend, let box = chart.legendFrame, chart.frame.width > 0, chart.frame.height > 0 else { return [] }
         func fraction(_ v: Double, _ whole: Double) -> String { ChartSheet.text((v / whole * 1e6).rounded() / 1e6) }
         var entries: [XMLNode] = []
         if chart.band != nil {
             entries.append(XMLNode("c:legendEntry", [], [.val("c:idx", 0), .val("c:delete", 1)]))
+        }
+        for index in helpers {
+            entries.append(XMLNode("c:legendEntry", [], [.val("c:idx", index), .val("c:delete", 1)]))
         }
         return [XMLNode("c:legend", [], [.val("c:legendPos", "t")] + entries + [
             // Its top left where the scene's legend starts; its size the reader's own, since
@@ -179,8 +198,8 @@ struct ChartPart {
         ])]
     }
 
-    /// Series indices start after the band's two.
-    private var seriesOffset: Int { chart.band == nil ? 0 : 2 }
+    /// Series indices start after the band's two and the legend's box keys.
+    private var seriesOffset: Int { (chart.band == nil ? 0 : 2) + boxKeys.count }
 
     /// The inner plot area as fractions of the chart frame.
     private func layout() -> XMLNode {
@@ -388,10 +407,16 @@ struct ChartPart {
         ] + axisIDs)
     }
 
-    private func plot(_ grid: Grid) -> [XMLNode] {
+    /// The chart's plots, and the indices of the series that only carry something else
+    /// (after every drawn series, so an index means the same in PowerPoint and LibreOffice).
+    private func plot(_ grid: Grid) -> (charts: [XMLNode], helpers: Range<Int>) {
         let sheet = grid.sheet, columns = grid.columns
         let axisIDs: [XMLNode] = [.val("c:axId", ChartPart.categoryAxisID), .val("c:axId", ChartPart.valueAxisID)]
         var charts: [XMLNode] = []
+        var helpers = 0..<0
+        let keyed = Array(zip(legendKeys, grid.keys))
+        let boxes = keyed.filter { if case .box = $0.0.swatch { return true } else { return false } }
+        let keyLines = keyed.filter { if case .line = $0.0.swatch { return true } else { return false } }
         if let band = grid.band { charts.append(bandChart(sheet: sheet, band: band, axisIDs: axisIDs)) }
         switch chart.plotType {
         case .columns, .horizontalBars:
@@ -399,13 +424,21 @@ struct ChartPart {
             let lines = chart.series.indices.filter { chart.series[$0].asLine }
             var nodes: [XMLNode] = [.val("c:barDir", chart.plotType == .columns ? "col" : "bar"), .val("c:grouping", "clustered"),
                                     .val("c:varyColors", 0)]
+            // The legend's box keys first (ChartLegendKeys), on the bars' place (overlap 100):
+            // they have no values, so the bars keep their width and place.
+            let first = chart.band == nil ? 0 : 2
+            nodes += boxes.enumerated().map { k, entry in keySeries(first + k, key: entry.0, column: entry.1, sheet: sheet) }
             nodes += bars.map { barSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", bars.count > 1 ? -10 : 0)]
+            nodes += [.val("c:gapWidth", chart.gapWidth), .val("c:overlap", boxes.isEmpty ? (bars.count > 1 ? -10 : 0) : 100)]
             charts.append(XMLNode("c:barChart", [], nodes + axisIDs))
+            // The legend's line keys after the chart's own lines (ChartLegendKeys).
+            let keyNodes = keyLines.enumerated().map { k, entry in
+                keySeries(seriesOffset + chart.series.count + k, key: entry.0, column: entry.1, sheet: sheet)
+            }
             // Vertical bars with error bars: their distances as invisible line series (see sheet()).
             var hidden: [XMLNode] = []
             if chart.plotType == .columns {
-                var index = seriesOffset + chart.series.count
+                var index = seriesOffset + chart.series.count + keyLines.count
                 for k in bars {
                     for column in [columns[k].minus, columns[k].plus].compactMap({ $0 }) {
                         hidden.append(invisibleSeries(index, column: column, sheet: sheet))
@@ -413,12 +446,22 @@ struct ChartPart {
                     }
                 }
                 // The CAGR pills ride on one more invisible series (see ChartCellLabels).
-                if let growth = grid.growth { hidden.append(growthSeries(index, sheet: sheet, growth: growth)) }
+                if let growth = grid.growth {
+                    hidden.append(growthSeries(index, sheet: sheet, growth: growth))
+                    index += 1
+                }
+                // And each CAGR arrow is a line of its own (see ChartGrowthArrows).
+                for (label, column) in zip(chart.growthLabels, grid.arrows) {
+                    guard let column else { continue }
+                    hidden.append(arrowSeries(index, sheet: sheet, column: column, end: label.to))
+                    index += 1
+                }
+                helpers = seriesOffset + chart.series.count + keyLines.count..<index
             }
-            if !lines.isEmpty || !hidden.isEmpty {
+            if !lines.isEmpty || !keyNodes.isEmpty || !hidden.isEmpty {
                 charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
                                       + lines.map { lineSeries($0, chart.series[$0], sheet: sheet, columns: columns[$0]) }
-                                      + hidden + [.val("c:marker", 1)] + axisIDs))
+                                      + keyNodes + hidden + [.val("c:marker", 1)] + axisIDs))
             }
         case .lines:
             charts.append(XMLNode("c:lineChart", [], [.val("c:grouping", "standard"), .val("c:varyColors", 0)]
@@ -449,7 +492,7 @@ struct ChartPart {
             nodes += [.val("c:bubbleScale", scale), .val("c:showNegBubbles", 0), .val("c:sizeRepresents", "area")]
             charts.append(XMLNode("c:bubbleChart", [], nodes + axisIDs))
         }
-        return charts
+        return (charts, helpers)
     }
 
     /// The tick labels' format: the chart's, without decimals when every tick is a whole

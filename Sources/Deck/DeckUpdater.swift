@@ -1,14 +1,17 @@
 // Writes a new edition into a deck an analyst has edited (`--update last-quarter.pptx`).
 // Slides are matched by their name (the chart id, else the title: the `p:cSld` name the
 // deck writer sets), shapes by their names, never by position. What the data decides is
-// rewritten: every native chart's part and embedded workbook, native tables, the CAGR and
-// bound groups, value and end labels, whiskers drawn as shapes, units, source notes, the
-// footer, date and slide number, and the speaker notes. Everything else the analyst has
+// rewritten: every native chart's part and embedded workbook (with the CAGR pills and
+// arrows, which are the chart's own), native tables, the bound and CAGR groups, value and
+// end labels, whiskers drawn as shapes, units, source notes, the footer, date and slide
+// number, and the speaker notes. Everything else the analyst has
 // (slides and shapes added, shapes moved or retyped, the title) is left as it is. Every
 // update, and everything that could not be updated (a shape the analyst deleted, a slide
 // this edition no longer has), is listed, so no edit is lost silently. The unit label keeps
 // the place the analyst moved it to; the CAGR and bound groups, the labels and the source
-// note are placed by the data, so they take this edition's place.
+// note are placed by the data, so they take this edition's place. A deck from an edition
+// that drew a chart's CAGR arrows as groups loses them: this edition has none, since the
+// chart draws them itself.
 
 import Foundation
 #if canImport(FoundationXML)
@@ -26,7 +29,8 @@ public struct DeckUpdateReport: Sendable, Equatable {
 }
 
 public enum DeckUpdater {
-    /// Shape names whose content the data decides.
+    /// Shape names whose content the data decides. `<chart> CAGR n` groups are drawn on
+    /// slides without a native chart, and were on chart slides of earlier editions.
     static func isDataShape(_ name: String) -> Bool {
         if name.contains(" CAGR ") || name.hasSuffix(" bounds") { return true }
         let role = name.split(separator: " ").dropLast().joined(separator: " ")

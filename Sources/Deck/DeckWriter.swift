@@ -339,10 +339,12 @@ public enum DeckWriter {
                                                   "legend", "note"]
 
     /// The roles of the shapes the slide draws over `chart`'s plot at value positions, in
-    /// paint order without repeats; nil when there are none.
+    /// paint order without repeats, and the CAGR arrows the chart draws itself first: their
+    /// formulas hold the labels' rises above the bars in the scene's axis units
+    /// (ChartGrowthArrows), true on this axis only. Nil when there are none.
     static func overlays(on chart: NativeChart, in scene: Scene) -> [String]? {
         let plot = Rect(x: chart.plot.x - 1, y: chart.plot.y - 1, width: chart.plot.width + 2, height: chart.plot.height + 2)
-        var roles: [String] = []
+        var roles: [String] = chart.growthArrows != nil && !chart.growthLabels.isEmpty ? ["cagr-arrow"] : []
         for element in scene.elements where !chart.replacedRoles.contains(element.role)
             && !positionFreeRoles.contains(element.role) && !roles.contains(element.role) {
             let box = SlideShapes.bounds(of: [element])

@@ -2,7 +2,8 @@
 // the scene rounds them), straight lines as connectors and other paths as free-form shapes.
 // Two patterns become what a person would have built by hand: a filled box with its text
 // inside becomes one shape holding the text (a CAGR pill, a title band), and a CAGR arrow
-// (legs, line, head) becomes connectors whose last one carries the arrowhead.
+// (legs, line, head) on a slide drawn as shapes becomes connectors whose last one carries
+// the arrowhead (a native market-size chart draws its arrows itself: ChartGrowthArrows).
 
 import Charts
 import Foundation

@@ -6,14 +6,20 @@ Usage: check_deck.py RUN_FOLDER DECK_NAME [--no-libreoffice] [--expect-theme NAM
 The deck is read back with python-pptx and openpyxl, not with marketcast's own code:
 - every native chart: its cached series values equal the embedded workbook's cells; every
   number in the workbook is a number of the chart's CSV (charts/<chart id>.csv), except
-  the CAGR labels' heights (on the pinned axis) and formula cells (interval distances, band
-  widths, CAGRs, label texts), which must equal their formula;
+  formula cells (interval distances, band widths, CAGRs, label texts, CAGR arrows and the
+  pills' heights), which must equal their formula, recomputed here (`evaluate`);
 - labels read from cells (the CAGR pills, a bound's words): every cached label is its
   cell's text, every CAGR cell's formula recomputes (in Python, from the workbook's cached
   values) to the value it caches, and every label text formula gives the text it caches;
 - market-size charts: categories are the CSV's labels (forecast years with E), values and
   interval ends equal the CSV, forecast points are pattern-filled, labels carry a number
   format;
+- CAGR arrows (line series of the chart): one formula, of every bar with its label's
+  rise, over the span the arrow's CAGR reads, above every bar, with an arrowhead, no
+  markers, no label but the head and no legend entry; each pill's height is its arrow's;
+  and after an edit like "Edit Data" (the last two E years raised above the arrows, every
+  formula recomputed) each arrow sits its room above each raised bar's label, its pill on
+  it;
 - openxml-audit (a port of the Open XML SDK validator) finds no error in the deck or in
   any embedded workbook;
 - every slide is built on a layout and has its title in the title placeholder
@@ -26,6 +32,8 @@ The deck is read back with python-pptx and openpyxl, not with marketcast's own c
 - "Edit Data" (python-pptx replace_data with every value changed): the error bars still
   read columns of the rewritten sheet, holding the new distances;
 - with --expect-theme: the slides' master is a template's whose theme has that name;
+- LibreOffice Calc opens every workbook with CAGR arrows after that edit and computes every
+  formula as the checks above do (so they are plain spreadsheet formulas);
 - LibreOffice converts the deck to PDF headless and draws every slide; the PDF's text holds every chart slide's
   title, the E years and the CAGR labels, and Noto Sans CJK is embedded.
 Prints one line per failure and a closing "N passed, M failed" line; exits 1 on failure.
@@ -116,23 +124,20 @@ def check_chart(shape, run_folder):
                 check(all(close(a, b) for a, b in zip(cached, book)),
                       f"{chart_id}: cached values {cached} differ from workbook column {column} {book}")
 
-    # Every plain number in the workbook is one of the CSV's (but the CAGR labels' heights,
-    # which only place them); formulas give their values, computed here from the cells.
-    header = [cell.value for cell in formula_book[1]]
-    heights = {openpyxl.utils.get_column_letter(k + 1) for k, h in enumerate(header)
-               if h in ("CAGR 标签高度（仅定位）", "CAGR label height (placement only)")}
+    # Every plain number in the workbook is one of the CSV's; formulas give their values,
+    # computed here from the cells.
     for row in formula_book.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 check_formula(chart_id, cell, values_book)
-            elif isinstance(cell.value, (int, float)) and cell.column_letter in heights:
-                maximum = space.find(".//c:valAx/c:scaling/c:max", NS)
-                check(maximum is not None and 0 <= cell.value <= float(maximum.get("val")),
-                      f"{chart_id}: the CAGR label height {cell.coordinate} = {cell.value} is off the pinned axis")
             elif isinstance(cell.value, (int, float)):
                 check(any(close(cell.value, n) for n in numbers),
                       f"{chart_id}: workbook {cell.coordinate} = {cell.value} is no number of {chart_id}.csv")
     check_cell_labels(chart_id, space, values_book)
+    arrows = check_arrows(chart_id, space, formula_book, values_book)
+    if arrows:
+        check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows)
+        EDITED.append((chart_id, blob, edit_data(space, values_book, arrows)))
 
     # A pinned value axis says why in the workbook; an unpinned one has no maximum.
     if chart.chart_type is not None and space.find(".//c:bubbleChart", NS) is None:
@@ -160,31 +165,249 @@ def excel_text(value, code):
     return f"{rounded:,.{decimals}f}" + match.group(2)
 
 
-def check_formula(chart_id, cell, values_book):
-    # The formulas the deck writes, each recomputed from the cached values of the cells it
-    # reads: whisker and band distances, the CAGR of two bars, and the labels' texts.
-    cached = values_book[cell.coordinate].value
-    distance = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", cell.value)
-    growth = re.fullmatch(r"=\(([A-Z]+\d+)/([A-Z]+\d+)\)\^\(1/(\d+)\)-1", cell.value)
-    text = re.fullmatch(r'=(?:"((?:[^"]|"")*)"|([A-Z]+\d+))&TEXT\(([A-Z]+\d+),"((?:[^"]|"")*)"\)', cell.value)
+def evaluate(formula, value):
+    # The formulas the deck writes, computed from `value(reference)` (a cell's number or
+    # text, None when blank), as Excel and LibreOffice compute them: whisker and band
+    # distances, the CAGR of two bars, the labels' texts, a CAGR arrow's height (the MAX of
+    # cells plus a number, where a blank is 0, of ranges, whose blanks are skipped, and of
+    # numbers, plus its room) and a pill's height (its arrow's cell). Returns None for any
+    # other formula.
+    distance = re.fullmatch(r"=MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)", formula)
+    growth = re.fullmatch(r"=\(([A-Z]+\d+)/([A-Z]+\d+)\)\^\(1/(\d+)\)-1", formula)
+    text = re.fullmatch(r'=(?:"((?:[^"]|"")*)"|([A-Z]+\d+))&TEXT\(([A-Z]+\d+),"((?:[^"]|"")*)"\)', formula)
+    arrow = re.fullmatch(r"=MAX\(([^()]*)\)([+-][0-9.eE+-]+)", formula)
+    reference = re.fullmatch(r"=([A-Z]+\d+)", formula)
     if distance:
-        a, b = values_book[distance.group(1)].value, values_book[distance.group(2)].value
-        check(close(cached, max(0.0, a - b)), f"{chart_id}: {cell.coordinate} caches {cached}, its formula gives {max(0.0, a - b)}")
-    elif growth:
-        last, first = values_book[growth.group(1)].value, values_book[growth.group(2)].value
-        years = int(growth.group(3))
-        check(isinstance(last, (int, float)) and isinstance(first, (int, float)) and first > 0 and last > 0,
-              f"{chart_id}: the CAGR {cell.coordinate} = {cell.value} reads no two positive values")
-        if isinstance(last, (int, float)) and isinstance(first, (int, float)) and first > 0:
-            rate = (last / first) ** (1 / years) - 1
-            check(close(cached, rate), f"{chart_id}: the CAGR {cell.coordinate} caches {cached}, its formula gives {rate}")
-    elif text:
-        words = text.group(1).replace('""', '"') if text.group(1) is not None else values_book[text.group(2)].value
-        formatted = excel_text(values_book[text.group(3)].value, text.group(4).replace('""', '"'))
-        check(isinstance(words, str) and formatted is not None and cached == words + formatted,
-              f"{chart_id}: {cell.coordinate} caches {cached!r}, its formula {cell.value} gives {words!r} + {formatted!r}")
+        a, b = value(distance.group(1)), value(distance.group(2))
+        return None if a is None or b is None else max(0.0, a - b)
+    if growth:
+        last, first = value(growth.group(1)), value(growth.group(2))
+        if not (isinstance(last, (int, float)) and isinstance(first, (int, float)) and first > 0 and last > 0):
+            return None
+        return (last / first) ** (1 / int(growth.group(3))) - 1
+    if text:
+        words = text.group(1).replace('""', '"') if text.group(1) is not None else value(text.group(2))
+        formatted = excel_text(value(text.group(3)), text.group(4).replace('""', '"'))
+        return None if not isinstance(words, str) or formatted is None else words + formatted
+    if arrow:
+        numbers = []
+        for argument in arrow.group(1).split(","):
+            span = re.fullmatch(r"\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)", argument)
+            term = re.fullmatch(r"\$?([A-Z]+)\$?(\d+)([+-][0-9.eE+-]+)?", argument)
+            if term:
+                cell = value(f"{term.group(1)}{term.group(2)}")
+                if term.group(3) is not None:
+                    numbers.append((cell if isinstance(cell, (int, float)) else 0.0) + float(term.group(3)))
+                elif isinstance(cell, (int, float)):
+                    numbers.append(cell)
+            elif span and span.group(1) == span.group(3):
+                cells = [value(f"{span.group(1)}{row}") for row in range(int(span.group(2)), int(span.group(4)) + 1)]
+                numbers += [c for c in cells if isinstance(c, (int, float))]
+            elif re.fullmatch(r"[0-9.eE+-]+", argument):
+                numbers.append(float(argument))
+            else:
+                return None
+        return max(numbers, default=0.0) + float(arrow.group(2))
+    if reference:
+        return value(reference.group(1))
+    return None
+
+
+def check_formula(chart_id, cell, values_book):
+    # Every formula recomputed from the cached values of the cells it reads gives the
+    # value it caches.
+    cached = values_book[cell.coordinate].value
+    computed = evaluate(cell.value, lambda reference: values_book[reference].value)
+    if isinstance(computed, str) or isinstance(cached, str):
+        check(cached == computed, f"{chart_id}: {cell.coordinate} caches {cached!r}, its formula {cell.value} gives {computed!r}")
     else:
-        check(False, f"{chart_id}: unexpected formula {cell.value} in {cell.coordinate}")
+        check(computed is not None and close(cached, computed),
+              f"{chart_id}: {cell.coordinate} caches {cached}, its formula {cell.value} gives {computed}")
+
+
+ARROW_HEADER = re.compile(r"CAGR (?:箭头|arrow) (\d+)")
+
+
+def series_column(ser):
+    return column_of(ser.findtext("c:val/c:numRef/c:f", namespaces=NS))
+
+
+def check_arrows(chart_id, space, formula_book, values_book):
+    # The CAGR arrows: line series whose header is "CAGR 箭头 n" ("CAGR arrow n").
+    header = {cell.column_letter: cell.value for cell in formula_book[1]}
+    formulas = {cell.coordinate: cell.value for row in formula_book.iter_rows(min_row=2) for cell in row
+                if isinstance(cell.value, str) and cell.value.startswith("=")}
+    arrows = [ser for ser in space.iterfind(".//c:lineChart/c:ser", NS)
+              if ARROW_HEADER.match(header.get(series_column(ser)) or "")]
+    # Every CAGR pill has its arrow in the chart.
+    pills = [column for column, title in header.items() if title in ("CAGR 标签", "CAGR label")]
+    pill_count = sum(1 for column in pills for row in range(2, formula_book.max_row + 1)
+                     if formula_book[f"{column}{row}"].value is not None)
+    check(len(arrows) == pill_count, f"{chart_id}: {pill_count} CAGR pills, {len(arrows)} arrows in the chart")
+    if not arrows:
+        return []
+    check(space.find(".//c:dispBlanksAs", NS).get("val") == "gap", f"{chart_id}: blanks are not gaps")
+    legend = space.find(".//c:legend", NS)
+    bars = space.find(".//c:barChart/c:ser", NS)
+    values = series_column(bars)
+    found = []
+    for ser in arrows:
+        column = series_column(ser)
+        rows = sorted(int(re.sub(r"[A-Z]+", "", ref)) for ref in formulas if re.fullmatch(column + r"\d+", ref))
+        check(rows != [] and rows == list(range(rows[0], rows[-1] + 1)),
+              f"{chart_id}: arrow {column} has a blank between its ends: rows {rows}")
+        check(len({formulas[f"{column}{row}"] for row in rows}) == 1, f"{chart_id}: arrow {column}'s rows hold other formulas")
+        # Over the span its pill's CAGR reads: the pill's height is a reference to the arrow.
+        pills = [ref for ref, formula in formulas.items() if re.fullmatch(r"=" + column + r"\d+", formula)]
+        check(len(pills) == 1, f"{chart_id}: arrow {column} carries {len(pills)} pills")
+        for pill in pills:
+            row = re.sub(r"[A-Z]+", "", pill)
+            rates = [ref for ref, formula in formulas.items() if ref.endswith(row) and ref[:-len(row)].isalpha()
+                     and re.fullmatch(r"=\(([A-Z]+\d+)/([A-Z]+\d+)\)\^\(1/\d+\)-1", formula)]
+            for rate in rates:
+                last, first = re.fullmatch(r"=\(([A-Z]+)(\d+)/([A-Z]+)(\d+)\).*", formulas[rate]).group(2, 4)
+                check((int(first), int(last)) == (rows[0], rows[-1]),
+                      f"{chart_id}: arrow {column} runs over rows {rows[0]}–{rows[-1]}, its CAGR {rate} reads {first}–{last}")
+        # Each bar's row is in the MAX, with its label's rise: a bar raised in "Edit Data"
+        # lifts the arrow with its label.
+        terms = dict(re.findall(r"\$" + values + r"\$(\d+)\+([0-9.eE+-]+)", formulas[f"{column}{rows[0]}"]))
+        bar_rows = [str(row) for row in range(2, formula_book.max_row + 1)
+                    if formula_book[f"{values}{row}"].value is not None or row in rows]
+        check(all(row in terms and float(terms[row]) > 0 for row in bar_rows),
+              f"{chart_id}: arrow {column}'s formula lacks a bar with its label's rise: {formulas[f'{column}{rows[0]}']}")
+        height = values_book[f"{column}{rows[0]}"].value
+        tops = [c.value for row in values_book.iter_rows(min_row=2) for c in row
+                if c.column_letter == values and isinstance(c.value, (int, float))]
+        check(height > max(tops, default=0), f"{chart_id}: arrow {column} at {height} is not above the bars")
+        maximum = space.find(".//c:valAx/c:scaling/c:max", NS)
+        check(maximum is None or height < float(maximum.get("val")), f"{chart_id}: arrow {column} is above the pinned axis")
+        # Drawn as an arrow: a line with a head, no markers, the ▶ as its one label, at its end.
+        line = ser.find("c:spPr/a:ln", NS)
+        check(line is not None and line.find("a:solidFill", NS) is not None
+              and line.find("a:tailEnd", NS) is not None and line.find("a:tailEnd", NS).get("type") == "triangle",
+              f"{chart_id}: arrow {column} is no line with an arrowhead")
+        check(ser.find("c:marker/c:symbol", NS).get("val") == "none", f"{chart_id}: arrow {column} has markers")
+        labels = ser.findall("c:dLbls/c:dLbl", NS)
+        check(len(labels) == 1 and int(labels[0].find("c:idx", NS).get("val")) == rows[-1] - 2
+              and "".join(t.text for t in labels[0].iter("{%s}t" % NS["a"])) == "▶"
+              and ser.find("c:dLbls/c:showVal", NS).get("val") == "0",
+              f"{chart_id}: arrow {column} has labels other than its head at its end")
+        if legend is not None:
+            index = ser.find("c:idx", NS).get("val")
+            check(any(e.find("c:idx", NS).get("val") == index and e.find("c:delete", NS).get("val") == "1"
+                      for e in legend.iterfind("c:legendEntry", NS)), f"{chart_id}: arrow {column} is in the legend")
+        found.append((column, rows, pills[0] if pills else None))
+    return found
+
+
+def edit_data(space, values_book, arrows):
+    # "Edit Data" on a chart with CAGR arrows: the last two E years (a chart of actuals: its
+    # last two years) raised above the arrows. Returns {cell: new value}.
+    categories = {int(pt.get("idx")): pt.findtext("c:v", namespaces=NS)
+                  for pt in space.find(".//c:barChart/c:ser/c:cat//c:strCache", NS).iterfind("c:pt", NS)}
+    values = series_column(space.find(".//c:barChart/c:ser", NS))
+    cell = lambda reference: values_book[reference].value
+    years = [i + 2 for i, label in sorted(categories.items()) if isinstance(cell(f"{values}{i + 2}"), (int, float))]
+    estimates = [row for row in years if categories[row - 2].endswith("E")]
+    edited = (estimates if len(estimates) >= 2 else years)[-2:]
+    raised = max(cell(f"{column}{rows[0]}") for column, rows, _ in arrows) * 1.25
+    return {f"{values}{row}": raised * (1 + 0.1 * k) for k, row in enumerate(edited)}
+
+
+def recompute(formulas, state):
+    # Every formula recomputed from `state` (in sheet order, until nothing changes), as a
+    # spreadsheet does after an edit; `state` is updated in place.
+    for _ in range(len(formulas) + 1):
+        changed = False
+        for ref, formula in formulas.items():
+            new = evaluate(formula, lambda r: state.get(r))
+            if new != state.get(ref):
+                state[ref], changed = new, True
+        if not changed:
+            break
+
+
+def check_arrows_follow_edit(chart_id, space, formula_book, values_book, arrows):
+    # After "Edit Data" (edit_data), recomputed: the arrows rise, their room above each
+    # raised bar's label, and the pills stay on them.
+    values = series_column(space.find(".//c:barChart/c:ser", NS))
+    state = {c.coordinate: c.value for row in values_book.iter_rows() for c in row}
+    formulas = {c.coordinate: c.value for row in formula_book.iter_rows(min_row=2) for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")}
+    before = {column: state[f"{column}{rows[0]}"] for column, rows, _ in arrows}
+    edits = edit_data(space, values_book, arrows)
+    check(len(edits) == 2, f"{chart_id}: no two years to edit")
+    edited = [int(re.sub(r"[A-Z]+", "", ref)) for ref in edits]
+    state.update(edits)
+    recompute(formulas, state)
+    tallest = max(v for ref, v in state.items() if re.fullmatch(values + r"\d+", ref) and isinstance(v, (int, float)))
+    for column, rows, pill in arrows:
+        end = state[f"{column}{rows[-1]}"]
+        check(end > state[f"{values}{rows[-1]}"] and end > tallest,
+              f"{chart_id}: after Edit Data arrow {column} ends at {end}, not above the bars (tallest {tallest})")
+        # Each raised bar's label (its value and its rise) stays the arrow's room below it,
+        # and the arrow rose.
+        formula = formulas[f"{column}{rows[0]}"]
+        room = float(re.search(r"\)([+-][0-9.eE+-]+)$", formula).group(1))
+        rises = dict(re.findall(r"\$" + values + r"\$(\d+)\+([0-9.eE+-]+)", formula))
+        for row in edited:
+            label_top = state[f"{values}{row}"] + float(rises.get(str(row), "nan"))
+            check(room > 0 and end >= label_top + room - 1e-9,
+                  f"{chart_id}: after Edit Data arrow {column} at {end} is not {room} above row {row}'s label at {label_top}")
+        check(end > before[column], f"{chart_id}: after Edit Data arrow {column} stays at {end}")
+        check(pill is None or close(state[pill], end), f"{chart_id}: after Edit Data the pill {pill} is off its arrow {column}")
+
+
+# Workbooks of charts with CAGR arrows and their "Edit Data" edits, for LibreOffice Calc.
+EDITED = []
+
+
+def check_calc_recomputes(edited):
+    # LibreOffice Calc opens each edited workbook (the edits written with openpyxl, which
+    # keeps no cached value for any formula, so Calc computes them all) and saves it as CSV:
+    # every formula cell must hold what `evaluate` computes, so the formulas are plain
+    # spreadsheet formulas and the evaluator the checks above rely on is Calc's arithmetic.
+    with tempfile.TemporaryDirectory() as work:
+        expected = {}
+        for k, (chart_id, blob, edits) in enumerate(edited):
+            book = openpyxl.load_workbook(io.BytesIO(blob))
+            sheet = book.active
+            for ref, value in edits.items():
+                sheet[ref] = value
+            path = os.path.join(work, f"edited{k}.xlsx")
+            book.save(path)
+            state = {c.coordinate: c.value for row in sheet.iter_rows() for c in row
+                     if not (isinstance(c.value, str) and c.value.startswith("="))}
+            formulas = {c.coordinate: c.value for row in sheet.iter_rows(min_row=2) for c in row
+                        if isinstance(c.value, str) and c.value.startswith("=")}
+            recompute(formulas, state)
+            expected[path] = (chart_id, {ref: state[ref] for ref in formulas})
+        env = dict(os.environ, HOME=work)
+        # UTF-8, raw values (not as shown), so a number is its digits.
+        result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to",
+                                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false",
+                                 "--outdir", work] + list(expected), capture_output=True, text=True, env=env, timeout=600)
+        for path, (chart_id, cells) in expected.items():
+            out = os.path.splitext(path)[0] + ".csv"
+            check(os.path.exists(out), f"{chart_id}: LibreOffice Calc did not open the edited workbook (is "
+                  f"libreoffice-calc installed?): {result.stdout} {result.stderr}")
+            if not os.path.exists(out):
+                continue
+            with open(out, encoding="utf-8") as handle:
+                rows = list(csv.reader(handle))
+            for ref, value in cells.items():
+                column = openpyxl.utils.column_index_from_string(re.sub(r"\d+", "", ref))
+                row = int(re.sub(r"[A-Z]+", "", ref))
+                text = rows[row - 1][column - 1] if row <= len(rows) and column <= len(rows[row - 1]) else ""
+                if isinstance(value, str):
+                    same = text == value
+                else:
+                    try:
+                        calc = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+                        same = value is not None and math.isclose(calc, value, rel_tol=1e-9, abs_tol=1e-9)
+                    except ValueError:
+                        same = False
+                check(same, f"{chart_id}: after Edit Data LibreOffice Calc computes {ref} as {text!r}, the checks {value!r}")
 
 
 def check_cell_labels(chart_id, space, values_book):
@@ -397,6 +620,8 @@ def main():
         for number, slide in enumerate(presentation.slides, 1):
             check(slide.slide_layout.slide_master.part is master.part, f"slide {number} is not on the template's master")
     if "--no-libreoffice" not in sys.argv:
+        check(EDITED != [] or deck_name != "report.pptx", "the report's deck has no chart with CAGR arrows")
+        check_calc_recomputes(EDITED)
         squeezed = check_libreoffice(deck, titles, len(presentation.slides))
         if squeezed is not None and deck_name == "report.pptx":
             check(re.search(r"20\d\dE", squeezed) is not None, "LibreOffice's PDF shows no E year")

@@ -9,8 +9,8 @@ On the slide whose chart is named "market-size":
 - the title retyped to "分析师的标题";
 - the unit label moved 30 pt right and 6 pt down;
 - a text box "Analyst note" added, saying "分析师批注：与客户沟通后保留";
-- the group "market-size CAGR 1" deleted (the first CAGR arrow: the only one the 2026Q4
-  edition draws, since its actual years are all lower bounds).
+- the source note "source-note 1" deleted (a shape the data decide: the CAGR arrows, once
+  groups the analyst could delete, are the chart's own lines, rewritten with its data).
 Prints the moved shape's new position (EMU) as "moved unit 1 to X Y".
 """
 import sys
@@ -39,7 +39,7 @@ unit.top += Pt(6)
 box = slide.shapes.add_textbox(Pt(560), Pt(110), Pt(220), Pt(20))
 box.name = "Analyst note"
 box.text_frame.text = "分析师批注：与客户沟通后保留"
-group = next(shape for shape in slide.shapes if shape.name == "market-size CAGR 1")
-group._element.getparent().remove(group._element)
+note = next(shape for shape in slide.shapes if shape.name == "source-note 1")
+note._element.getparent().remove(note._element)
 presentation.save(target)
 print(f"moved unit 1 to {unit.left} {unit.top}")

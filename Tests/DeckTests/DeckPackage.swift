@@ -54,6 +54,27 @@ struct DeckPackage {
         element.attributes?.first { $0.name == name || $0.localName == name }?.stringValue
     }
 
+    /// A workbook cell: its formula (without "=") and its cached value as written.
+    struct Cell { var formula: String?; var value: String? }
+
+    /// The cells of the workbook embedded in the chart part `chart` (e.g.
+    /// "ppt/charts/chart1.xml"), by reference (`B2`), shared strings resolved.
+    func workbookCells(of chart: String) throws -> [String: Cell] {
+        let name = (chart as NSString).lastPathComponent
+        let rels = try xml((chart as NSString).deletingLastPathComponent + "/_rels/" + name + ".rels")
+        let target = DeckPackage.elements("Relationship", in: rels).first.flatMap { DeckPackage.attribute($0, "Target") } ?? ""
+        let workbook = try DeckPackage(parts[DeckPackage.resolve(target, from: chart)] ?? Data())
+        let strings = DeckPackage.elements("si", in: try workbook.xml("xl/sharedStrings.xml")).map { $0.stringValue ?? "" }
+        var cells: [String: Cell] = [:]
+        for cell in DeckPackage.elements("c", in: try workbook.xml("xl/worksheets/sheet1.xml")) {
+            guard let reference = DeckPackage.attribute(cell, "r") else { continue }
+            var value = DeckPackage.elements("v", in: cell).first?.stringValue
+            if DeckPackage.attribute(cell, "t") == "s" { value = value.flatMap(Int.init).map { strings[$0] } }
+            cells[reference] = Cell(formula: DeckPackage.elements("f", in: cell).first?.stringValue, value: value)
+        }
+        return cells
+    }
+
     /// The part a relationship target names, relative to the source part's folder.
     static func resolve(_ target: String, from source: String) -> String {
         var components = (source as NSString).deletingLastPathComponent.split(separator: "/").map(String.init)

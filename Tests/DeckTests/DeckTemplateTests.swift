@@ -132,13 +132,21 @@ final class DeckTemplateTests: XCTestCase {
         }
     }
 
-    func testAnnotationsAreGroupsNamedForTheChart() throws {
+    /// A native market-size chart draws its CAGR arrows itself: its slide has no CAGR group.
+    /// A scene drawn as shapes keeps each arrow with its pill as one group, with the pill's
+    /// words as alt text.
+    func testArrowsAreTheChartsOrGroupsWhenDrawnAsShapes() throws {
         let slide = try deck.xml("ppt/slides/slide1.xml")
-        let groups = DeckPackage.elements("p:grpSp", in: slide).compactMap {
+        let names = DeckPackage.elements("p:cNvPr", in: slide).compactMap { DeckPackage.attribute($0, "name") }
+        XCTAssertFalse(names.contains { $0.contains("CAGR") || $0.hasPrefix("cagr-") }, "\(names)")
+        let layout = SampleDeck.marketSizeChart().layout(theme: .standard, measurer: FakeMeasurer())
+        let shapes = try DeckPackage(try DeckWriter.data(slides: [DeckSlide(scene: layout.scene, native: nil, title: "shapes")],
+                                                         properties: SampleDeck.properties)).xml("ppt/slides/slide1.xml")
+        let groups = DeckPackage.elements("p:grpSp", in: shapes).compactMap {
             DeckPackage.elements("p:cNvPr", in: $0).first.flatMap { DeckPackage.attribute($0, "name") }
         }
-        XCTAssertEqual(groups, ["market-size CAGR 1", "market-size CAGR 2"])
-        let first = try XCTUnwrap(DeckPackage.elements("p:grpSp", in: slide).first)
+        XCTAssertEqual(groups, ["CAGR 1", "CAGR 2"])
+        let first = try XCTUnwrap(DeckPackage.elements("p:grpSp", in: shapes).first)
         XCTAssertEqual(DeckPackage.elements("p:cNvPr", in: first).first.flatMap { DeckPackage.attribute($0, "descr") }, "CAGR 19.2%")
         XCTAssertFalse(DeckPackage.elements("p:cxnSp", in: first).isEmpty, "the arrow is not in its group")
     }

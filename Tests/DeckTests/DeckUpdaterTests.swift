@@ -22,12 +22,12 @@ final class DeckUpdaterTests: XCTestCase {
     }
 
     func testADeletedGroupIsListedAndAnAddedShapeKept() throws {
-        // The analyst deletes CAGR 2 and adds a text box on the chart slide.
+        // The analyst deletes the source note and adds a text box on the chart slide.
         var package = try DeckPackage(deck)
         var slide = String(decoding: package.parts["ppt/slides/slide1.xml"]!, as: UTF8.self)
-        let start = try XCTUnwrap(slide.range(of: "<p:grpSp><p:nvGrpSpPr><p:cNvPr id=\"", options: .backwards))
-        let end = try XCTUnwrap(slide.range(of: "</p:grpSp>", range: start.upperBound..<slide.endIndex))
-        XCTAssertTrue(slide[start.lowerBound..<end.upperBound].contains("market-size CAGR 2"))
+        let name = try XCTUnwrap(slide.range(of: "name=\"source-note 1\""))
+        let start = try XCTUnwrap(slide.range(of: "<p:sp>", options: .backwards, range: slide.startIndex..<name.lowerBound))
+        let end = try XCTUnwrap(slide.range(of: "</p:sp>", range: name.upperBound..<slide.endIndex))
         slide.removeSubrange(start.lowerBound..<end.upperBound)
         let box = "<p:sp><p:nvSpPr><p:cNvPr id=\"900\" name=\"Analyst note\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
             + "<p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>批注</a:t></a:r></a:p></p:txBody></p:sp>"
@@ -35,16 +35,32 @@ final class DeckUpdaterTests: XCTestCase {
         package = try DeckPackage(deck)
         let edited = try rezip(package, replacing: ["ppt/slides/slide1.xml": Data(slide.utf8)])
         let (data, report) = try DeckUpdater.update(old: edited, new: deck, date: "2026-11-29")
-        XCTAssertTrue(report.notUpdated.contains { $0.contains("market-size CAGR 2") }, "\(report.notUpdated)")
+        XCTAssertTrue(report.notUpdated.contains { $0.contains("source-note 1") }, "\(report.notUpdated)")
         XCTAssertTrue(report.updated.contains { $0.contains("chart market-size") }, "\(report.updated)")
         let updated = try DeckPackage(data)
         let text = String(decoding: updated.parts["ppt/slides/slide1.xml"]!, as: UTF8.self)
         XCTAssertTrue(text.contains("Analyst note") && text.contains("批注"))
-        XCTAssertFalse(text.contains("market-size CAGR 2"))
-        XCTAssertTrue(text.contains("market-size CAGR 1"))
+        XCTAssertFalse(text.contains("source-note 1"))
+        XCTAssertTrue(text.contains("unit 1"))
         // Ids stay unique on the slide.
         let ids = DeckPackage.elements("p:cNvPr", in: try updated.xml("ppt/slides/slide1.xml")).compactMap { DeckPackage.attribute($0, "id") }
         XCTAssertEqual(ids.count, Set(ids).count)
+    }
+
+    /// A deck of an edition that drew a chart's CAGR arrow as a group: this edition draws it
+    /// in the chart, so the group goes, and the list says so.
+    func testAnEarlierEditionsArrowGroupIsRemoved() throws {
+        let package = try DeckPackage(deck)
+        var slide = String(decoding: package.parts["ppt/slides/slide1.xml"]!, as: UTF8.self)
+        XCTAssertFalse(slide.contains("market-size CAGR 1"), "this edition draws the arrow as shapes")
+        let group = "<p:grpSp><p:nvGrpSpPr><p:cNvPr id=\"901\" name=\"market-size CAGR 1\" descr=\"CAGR 19.2%\"/>"
+            + "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/></p:grpSp>"
+        slide = slide.replacingOccurrences(of: "</p:spTree>", with: group + "</p:spTree>")
+        let earlier = try rezip(package, replacing: ["ppt/slides/slide1.xml": Data(slide.utf8)])
+        let (data, report) = try DeckUpdater.update(old: earlier, new: deck, date: "2026-11-29")
+        XCTAssertTrue(report.updated.contains { $0.contains("removed market-size CAGR 1") }, "\(report.updated)")
+        let text = String(decoding: try DeckPackage(data).parts["ppt/slides/slide1.xml"]!, as: UTF8.self)
+        XCTAssertFalse(text.contains("market-size CAGR 1"))
     }
 
     private func rezip(_ package: DeckPackage, replacing: [String: Data]) throws -> Data {

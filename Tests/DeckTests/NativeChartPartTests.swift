@@ -6,15 +6,15 @@ import TestSupport
 import XCTest
 
 /// The market-size chart part read back: its cached numbers are the chart's, the workbook
-/// holds the same, forecast points carry the pattern, and the CAGR arrows drawn as shapes
-/// end on the bars they name, computed from the chart part's own axis and plot layout.
+/// holds the same, forecast points carry the pattern, and the CAGR arrows, series of the
+/// chart, run over the bars they name at the scene's height (GrowthArrowTests: their formulas).
 final class NativeChartPartTests: XCTestCase {
     let chart = SampleDeck.marketSizeChart()
     lazy var package = try! DeckPackage(try! DeckWriter.data(slides: SampleDeck.slides(measurer: FakeMeasurer()),
                                                              properties: SampleDeck.properties))
 
     /// The cache of the series' `c:val` (or another reference), by point index.
-    func cached(_ reference: String, in part: XMLDocument) -> [Int: Double] {
+    func cached(_ reference: String, in part: XMLNode) -> [Int: Double] {
         guard let node = DeckPackage.elements(reference, in: part).first else { return [:] }
         var values: [Int: Double] = [:]
         for point in DeckPackage.elements("c:pt", in: node) {
@@ -89,9 +89,10 @@ final class NativeChartPartTests: XCTestCase {
             XCTAssertTrue(seriesColumns.contains(reference), "\(bars) reads \(reference), no series' column")
         }
         let lineSeries = DeckPackage.elements("c:lineChart", in: part).flatMap { DeckPackage.elements("c:ser", in: $0) }
-        // The two distances and the series carrying the CAGR pills (ChartCellLabels).
-        XCTAssertEqual(lineSeries.count, 3)
-        for ser in lineSeries {
+        // The two distances and the series carrying the CAGR pills (ChartCellLabels), then
+        // one line per CAGR arrow (ChartGrowthArrows), which draws.
+        XCTAssertEqual(lineSeries.count, 3 + chart.cagrSpans.count)
+        for ser in lineSeries.prefix(3) {
             XCTAssertEqual(DeckPackage.elements("c:symbol", in: ser).first.flatMap { DeckPackage.attribute($0, "val") }, "none")
             XCTAssertFalse(DeckPackage.elements("a:noFill", in: ser).isEmpty, "an error-distance series draws a line")
         }
@@ -124,55 +125,42 @@ final class NativeChartPartTests: XCTestCase {
         XCTAssertTrue(texts.contains("↑40000.0"), "the cut whisker's label is a shape on the slide: \(texts)")
     }
 
-    func testCAGRArrowsEndOnTheBarsTheyName() throws {
+    /// Each CAGR arrow is a line series whose points are the span's categories, from its
+    /// first bar to its last, drawn where the scene draws its arrow's line: above every bar
+    /// and whisker, inside the plot. The slide has no arrow shape left.
+    func testCAGRArrowsAreLinesOverTheBarsTheyName() throws {
         let part = try package.xml("ppt/charts/chart1.xml")
         let slide = try package.xml("ppt/slides/slide1.xml")
         func number(_ name: String, in node: XMLNode) -> Double {
             DeckPackage.elements(name, in: node).first.flatMap { DeckPackage.attribute($0, "val") }.flatMap(Double.init) ?? .nan
         }
-        // The chart frame on the slide, and its inner plot area from the manual layout.
-        let frame = DeckPackage.elements("p:graphicFrame", in: slide)[0]
-        let offset = DeckPackage.elements("a:off", in: frame)[0], extent = DeckPackage.elements("a:ext", in: frame)[0]
-        func emu(_ element: XMLElement, _ name: String) -> Double { Double(DeckPackage.attribute(element, name) ?? "") ?? .nan }
-        let layout = DeckPackage.elements("c:manualLayout", in: part)[0]
-        let plotX = emu(offset, "x") + number("c:x", in: layout) * emu(extent, "cx")
-        let plotY = emu(offset, "y") + number("c:y", in: layout) * emu(extent, "cy")
-        let plotW = number("c:w", in: layout) * emu(extent, "cx"), plotH = number("c:h", in: layout) * emu(extent, "cy")
+        let layout = chart.layout(theme: .standard, measurer: FakeMeasurer())
         let axisMax = number("c:max", in: part), axisMin = number("c:min", in: part)
         XCTAssertEqual(axisMin, 0)
-        let slot = plotW / Double(chart.bars.count)
-        func barCenter(_ i: Int) -> Double { plotX + slot * (Double(i) + 0.5) }
-        func barTop(_ i: Int) -> Double { plotY + plotH * (1 - chart.bars[i].value / axisMax) }
-        /// The top of what is drawn for the bar: its whisker when it has one.
-        func markTop(_ i: Int) -> Double {
-            plotY + plotH * (1 - max(chart.bars[i].value, chart.bars[i].interval?.upper ?? 0) / axisMax)
+        let plot = try XCTUnwrap(layout.native.flatMap { content -> NativeChart? in
+            if case .chart(let chart) = content { return chart }
+            return nil
+        }).plot
+        /// A value's height on the page, from the chart part's own axis.
+        func y(_ value: Double) -> Double { plot.maxY - plot.height * (value - axisMin) / (axisMax - axisMin) }
+        let arrows = DeckPackage.elements("c:ser", in: part).filter {
+            DeckPackage.elements("c:v", in: DeckPackage.elements("c:tx", in: $0)[0]).first?.stringValue?.hasPrefix("CAGR 箭头") ?? false
         }
-
-        // Connectors named for the arrows: the one with a head ends at the span's last bar;
-        // the first leg starts over the span's first bar.
-        let connectors = DeckPackage.elements("p:cxnSp", in: slide).filter {
-            DeckPackage.elements("p:cNvPr", in: $0).first.flatMap { DeckPackage.attribute($0, "name") }?.hasPrefix("cagr-arrow") ?? false
-        }
-        func ends(_ connector: XMLElement) -> (start: (Double, Double), end: (Double, Double)) {
-            let transform = DeckPackage.elements("a:xfrm", in: connector)[0]
-            let off = DeckPackage.elements("a:off", in: transform)[0], ext = DeckPackage.elements("a:ext", in: transform)[0]
-            let flipH = DeckPackage.attribute(transform, "flipH") == "1", flipV = DeckPackage.attribute(transform, "flipV") == "1"
-            let x0 = emu(off, "x"), y0 = emu(off, "y"), x1 = x0 + emu(ext, "cx"), y1 = y0 + emu(ext, "cy")
-            return ((flipH ? x1 : x0, flipV ? y1 : y0), (flipH ? x0 : x1, flipV ? y0 : y1))
-        }
-        let heads = connectors.filter { !DeckPackage.elements("a:tailEnd", in: $0).isEmpty }
-        XCTAssertEqual(heads.count, chart.cagrSpans.count)
-        XCTAssertEqual(connectors.count, 3 * chart.cagrSpans.count, "each arrow is two legs and a line")
-        let tolerance = 0.25 * slot  // inside the bar's own slot, well away from its neighbours
+        XCTAssertEqual(arrows.count, chart.cagrSpans.count)
+        let tallest = chart.bars.map { max($0.value, $0.interval?.upper ?? 0) }.max() ?? 0
         for (k, span) in chart.cagrSpans.enumerated() {
-            let head = ends(heads[k]).end
-            XCTAssertEqual(head.0, barCenter(span.to), accuracy: tolerance, "arrow \(k + 1) ends beside its bar")
-            XCTAssertLessThan(head.1, markTop(span.to), "arrow \(k + 1) ends inside its bar or whisker")
-            XCTAssertGreaterThan(head.1, markTop(span.to) - 0.15 * plotH, "arrow \(k + 1) ends far above its bar")
-            XCTAssertGreaterThan(head.1, plotY, "arrow \(k + 1) ends above the plot")
-            let firstLeg = ends(connectors[3 * k]).start
-            XCTAssertEqual(firstLeg.0, barCenter(span.from), accuracy: tolerance, "arrow \(k + 1) starts beside its bar")
-            XCTAssertLessThan(firstLeg.1, barTop(span.from))
+            let points = cached("c:val", in: arrows[k])
+            XCTAssertEqual(points.keys.sorted(), Array(span.from...span.to), "arrow \(k + 1) runs over other categories")
+            let heights = Set(points.values)
+            XCTAssertEqual(heights.count, 1, "arrow \(k + 1) is not level")
+            let height = try XCTUnwrap(heights.first)
+            let scene = try XCTUnwrap(layout.arrows.first { $0.spanIndex == k })
+            XCTAssertEqual(y(height), scene.lineY, accuracy: 0.01, "arrow \(k + 1) is not where the scene draws its line")
+            XCTAssertGreaterThan(height, tallest, "arrow \(k + 1) is not above every bar and whisker")
+            XCTAssertLessThan(height, axisMax, "arrow \(k + 1) is off the plot")
         }
+        let names = DeckPackage.elements("p:cNvPr", in: slide).compactMap { DeckPackage.attribute($0, "name") }
+        XCTAssertFalse(names.contains { $0.hasPrefix("cagr-arrow") || $0.contains(" CAGR ") }, "an arrow is still a shape: \(names)")
+        XCTAssertTrue(DeckPackage.elements("p:cxnSp", in: slide).isEmpty)
     }
 }

@@ -77,9 +77,9 @@ final class DeckCommandTests: XCTestCase {
 
     /// The quarter's update: last quarter's deck (report-2026Q3.yaml) edited the way an
     /// analyst does with python-pptx (Edit Data with changed values and an added year, a new
-    /// title, a moved unit label, an added text box, a deleted CAGR group), then
+    /// title, a moved unit label, an added text box, a deleted source note), then
     /// `run --update` writes this quarter into it. The analyst's edits survive, the chart,
-    /// hatch, whiskers and CAGR are this quarter's (checked against the same quarter run
+    /// hatch, whiskers and CAGR arrows are this quarter's (checked against the same quarter run
     /// without --update), deck-update.txt lists what was not updated, and the deck still
     /// reads back against its CSVs and converts in LibreOffice.
     func testUpdateWritesTheNewQuarterIntoAnEditedDeck() throws {

@@ -1,9 +1,9 @@
 // The market-size chart as a native column chart: one series of bars with the estimate
 // pattern on forecast points, the interval as custom error bars and an unpublished year as
 // an empty category. The plot area and the value axis are pinned so that a value v ends
-// at the same height as in the scene (baseline − v · pointsPerUnit): the CAGR arrows, kept
-// as shapes, then sit on the bars they name, and the pills, the chart's own data labels,
-// sit on the arrows.
+// at the same height as in the scene (baseline − v · pointsPerUnit). The CAGR arrows are
+// series of the chart, at the scene's height above the tallest bar's label, and the pills,
+// the chart's own data labels, sit on them: both follow "Edit Data".
 
 extension MarketSizeChart {
     func nativeChart(for layout: MarketSizeChartLayout, theme: Theme) -> NativeChart? {
@@ -55,8 +55,8 @@ extension MarketSizeChart {
             axisColor: theme.palette.baseline, estimateBackground: theme.palette.estimate,
             estimatePattern: theme.palette.estimateHatch,
             replacedRoles: ["bar", "bar-estimate", "bar-bound", "bar-linked", "interval", "baseline", "value-label", "year-label", "gridline"])
-        // The CAGR pills become the chart's own labels, read from workbook cells (the arrows
-        // stay shapes): "Edit Data" then recomputes the rate they show.
+        // The CAGR pills become the chart's own labels, read from workbook cells: "Edit Data"
+        // then recomputes the rate they show.
         chart.growthLabels = layout.arrows.map { arrow in
             let span = cagrSpans[arrow.spanIndex]
             return NativeChart.GrowthLabel(from: span.from, to: span.to, rate: span.rate, prefix: span.prefix, text: span.label,
@@ -64,7 +64,19 @@ extension MarketSizeChart {
                                            textColor: theme.palette.accentText, fontSize: theme.fontSizes.cagrLabel,
                                            padding: Size(width: theme.spacing.pillPaddingX, height: theme.spacing.pillPaddingY))
         }
-        if !chart.growthLabels.isEmpty { chart.replacedRoles.formUnion(["cagr-pill", "cagr-label"]) }
+        if !chart.growthLabels.isEmpty {
+            chart.replacedRoles.formUnion(["cagr-pill", "cagr-label", "cagr-arrow"])
+            // The arrows are the chart's own lines, kept above every bar's label as the bar
+            // moves (its rise above the bar, in axis units), and above the shapes over the
+            // bars that do not move with the data (diamonds, cut whiskers with their labels,
+            // a bound's open end), as the scene's band is above them.
+            func value(_ y: Double) -> Double { (layout.baselineY - y) / layout.pointsPerUnit }
+            let labelRise = layout.bars.map { bar in max(0, (bar.rect.minY - bar.valueLabel.minY) / layout.pointsPerUnit) }
+            let fixed = layout.markers + layout.bars.flatMap { [$0.clippedUpperLabel, $0.boundExtension].compactMap { $0 } }
+                + bars.indices.filter(isWhiskerClipped).compactMap { layout.bars[$0].interval }
+            chart.growthArrows = .init(stroke: Stroke(color: theme.palette.arrow, width: theme.lineWidths.arrow),
+                                       labelRise: labelRise, fixedTop: fixed.map(\.minY).min().map(value))
+        }
         chart.gapWidth = Int(max(0, min(500, gap)).rounded())
         chart.showsGridlines = showsGridlines
         return chart

@@ -29,9 +29,10 @@ extension ScenarioChart {
         var problems = self.problems
         var scene = Scene(size: theme.pageSize, background: theme.palette.background)
         let style = ScenarioStyle(theme: theme)
+        let legend = legendEntries(style: style, theme: theme)
         let blocks = PageBlockLayout.layout(
             PageBlockContent(title: title, subtitle: subtitle, unit: unitLabel,
-                             legend: legendEntries(style: style, theme: theme), note: sourceNote),
+                             legend: legend.entries, note: sourceNote),
             theme: theme, measurer: measurer, scene: &scene, problems: &problems)
         let frame = planPlot(in: blocks.body, theme: theme, measurer: measurer, problems: &problems)
         _ = frame.axis.draw(in: frame.plot, gap: theme.spacing.labelGap, theme: theme, into: &scene)
@@ -48,7 +49,7 @@ extension ScenarioChart {
                                          problems: problems)
         layout.native = nativeChart(plot: frame.plot, scale: frame.axis.scale, barWidth: frame.barWidth,
                                     axisFont: frame.axisFont, bandColor: style.bandColor, colors: style.colors,
-                                    theme: theme).map(NativeContent.chart)
+                                    legendKeys: legend.nativeKeys, theme: theme).map(NativeContent.chart)
         return layout
     }
 
@@ -58,6 +59,7 @@ extension ScenarioChart {
         var actualFill: Fill
         var bandColor: Color
         var linkedFill: Fill
+        var linkedColor: Color
         var linkedStroke: Stroke
         var boundExtensionStroke: Stroke
 
@@ -66,6 +68,7 @@ extension ScenarioChart {
             colors = palette.series.isEmpty ? [palette.actual] : palette.series
             actualFill = .solid(palette.actual)
             bandColor = colors[0].withAlpha(0.14)
+            linkedColor = palette.estimate
             linkedFill = .solid(palette.estimate)
             linkedStroke = Stroke(color: palette.actual, width: 1.2)
             boundExtensionStroke = Stroke(color: palette.text, width: 1.2, dash: [3, 2])
@@ -79,11 +82,14 @@ extension ScenarioChart {
     private var drawableBand: Band? { band.flatMap { isDrawable($0) ? $0 : nil } }
 
     /// Actuals, linked years, each drawable path, the band and lower bounds, each when drawn.
-    private func legendEntries(style: ScenarioStyle, theme: Theme) -> [LegendEntry] {
+    private func legendEntries(style: ScenarioStyle, theme: Theme) -> (entries: [LegendEntry], nativeKeys: [NativeChart.LegendKey]) {
         var legend: [LegendEntry] = []
+        // The entries that are no series of the native chart, which draws them as keys.
+        var legendKeys: [NativeChart.LegendKey] = []
         if actuals.contains(where: { $0 != nil }) { legend.append(LegendEntry(swatch: .box(style.actualFill), text: actualLabel)) }
         if let linkedLegend, !linkedLegend.isEmpty, actuals.indices.contains(where: { linkedActuals.contains($0) && actuals[$0] != nil }) {
             legend.append(LegendEntry(swatch: .box(style.linkedFill), text: linkedLegend))
+            legendKeys.append(.init(name: linkedLegend, swatch: .box(fill: style.linkedColor, outline: style.linkedStroke)))
         }
         for (i, path) in drawablePaths {
             legend.append(LegendEntry(swatch: .line(lineStroke(style.color(i), theme)), text: path.label))
@@ -92,8 +98,9 @@ extension ScenarioChart {
         let hasBounds = actuals.indices.contains { lowerBoundActuals.contains($0) && actuals[$0] != nil }
         if hasBounds, let boundLegend, !boundLegend.isEmpty {
             legend.append(LegendEntry(swatch: .line(style.boundExtensionStroke), text: boundLegend))
+            legendKeys.append(.init(name: boundLegend, swatch: .line(style.boundExtensionStroke)))
         }
-        return legend
+        return (legend, legendKeys)
     }
 
     /// The value axis, the plot between its gutter and the end labels' gutter, and the

@@ -1,10 +1,11 @@
 // The scenario chart as one native chart: the actuals as columns, each scenario's path as
 // a dashed line with markers over them, and the band as a stacked area (an invisible lower
-// edge with the band's width on top), all on the scene's value axis.
+// edge with the band's width on top), all on the scene's value axis; its legend has the
+// scene legend's entries, the linked years' and the bound marks' as keys.
 
 extension ScenarioChart {
     func nativeChart(plot: Rect, scale: NiceScale, barWidth: Double, axisFont: FontSpec, bandColor: Color,
-                     colors: [Color], theme: Theme) -> NativeChart? {
+                     colors: [Color], legendKeys: [NativeChart.LegendKey], theme: Theme) -> NativeChart? {
         let count = categories.count
         guard count > 0, scale.upper > scale.lower, plot.width > 0, plot.height > 0 else { return nil }
         func padded(_ values: [Double], from start: Int) -> [Double?] {
@@ -51,6 +52,8 @@ extension ScenarioChart {
         let slot = plot.width / Double(count)
         if barWidth > 0 { chart.gapWidth = Int(max(0, min(500, (slot - barWidth) / barWidth * 100)).rounded()) }
         chart.nativeLegend = true
+        // Linked years and bound marks have entries in the scene's legend, not series.
+        chart.legendKeys = legendKeys
         chart.legendFontSize = theme.fontSizes.legend
         chart.valueStep = scale.step
         chart.showsValueAxis = true
