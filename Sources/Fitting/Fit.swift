@@ -10,7 +10,7 @@ public enum Fit {
     /// formula, a `FitError` naming the option); a fit that ran but did not converge is a
     /// result whose `failure` says why.
     public static func run(_ request: FitRequest) throws -> FitResult {
-        if case .named(.yearly(let model)) = request.model {
+        if case .yearly(let model) = request.model {
             return FitResult(report: .yearly(try YearlyFitReport.build(request, model: model)))
         }
         return FitResult(report: .curve(try FitReportBuilder.build(request)))

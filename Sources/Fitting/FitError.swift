@@ -1,6 +1,6 @@
 import MarketData
 
-/// A `fit` request the library refuses: an option's value (FitRequest, FitModel), or what
+/// A `fit` request the library refuses: an option's value (FitRequest, the `--model` argument), or what
 /// the options ask of the data (a model that needs a year column, a horizon before the last
 /// point). It names the option as the command line spells it, so the command prints it as
 /// it is; errors about the data themselves are located `Diagnostic`s instead.

@@ -18,11 +18,11 @@ enum FitReportBuilder {
         }
         var report: FitReport
         switch request.model {
-        case .named(.bestCurve):
+        case .bestCurve:
             report = try fitCatalog(nil, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
-        case .named(.curve(let kind)):
+        case .curve(let kind):
             report = try fitCatalog(kind, request, &benchmark, data: data, xName: xName, y: yValues, options: options)
-        case .named(.yearly(let model)):
+        case .yearly(let model):
             // YearlyFitReport forecasts these: no curve, no parameters.
             throw FitError("--model \(model.name) is a yearly method, not a curve to fit")
         case .formula(let text):
@@ -41,7 +41,7 @@ enum FitReportBuilder {
     private static func fitCatalog(_ kind: GrowthModelKind?, _ request: FitRequest, _ benchmark: inout FitBenchmark?, data: FitData, xName: String?,
                                    y: [Double], options: GrowthFitOptions) throws -> FitReport {
         guard let xName else {
-            throw FitError("--model \(request.model.text) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
+            throw FitError("--model \(request.model.name) needs a time column: give --x COLUMN (\(data.file) has no column named year)")
         }
         let x = try data.numbers(named: xName, option: "--x")
         var options = options

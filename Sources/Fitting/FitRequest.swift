@@ -1,4 +1,5 @@
 import Foundation
+import Forecasting
 
 /// What `marketcast fit` was asked to do, with every option checked before any file is
 /// read, so a mistyped option fails at once and says which option is wrong. The command
@@ -9,7 +10,7 @@ public struct FitRequest: Sendable {
     public var yColumn: String
     public var xColumn: String?
     /// A model of the catalog, or a formula.
-    public var model: FitModel
+    public var model: ModelSpec
     /// Start values of a formula's parameters (or hints for a catalog model's), by name.
     public var starts: [String: Double]
     public var logResponse: Bool
@@ -22,7 +23,7 @@ public struct FitRequest: Sendable {
     /// Benchmark aid: repeat the fit this many times and print the median time (0 = off).
     public var benchRepeat: Int
 
-    public init(dataPath: String, yColumn: String, xColumn: String?, model: FitModel, startArguments: [String],
+    public init(dataPath: String, yColumn: String, xColumn: String?, model: ModelSpec, startArguments: [String],
          logResponse: Bool, weightsColumn: String?, bootstrapResamples: Int, seed: UInt64, level: Double,
          horizon: Double?, benchRepeat: Int) throws {
         guard level > 0, level < 1 else {

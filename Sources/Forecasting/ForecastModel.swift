@@ -28,11 +28,12 @@ public enum ForecastModel: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// What a catalog model made; nil for `curves`, which is resolved to one curve when fitted.
+    /// What a model made; nil for `curves`, which is resolved to one curve when fitted.
     public init?(_ spec: ModelSpec) {
         switch spec {
         case .yearly(let model): self = .yearly(model)
         case .curve(let kind): self = .curve(kind)
+        case .formula: self = .formula
         case .bestCurve: return nil
         }
     }

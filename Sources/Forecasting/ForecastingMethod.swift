@@ -1,10 +1,9 @@
 // The one contract every way of forecasting a yearly history meets — `auto` and the yearly
-// methods, a growth curve of the catalog, the best of the catalog's curves: fit on a
+// methods, a growth curve of the catalog, the best of the catalog's curves, an analyst's
+// formula in `year` with its start values: fit on a
 // history, forecast the years after it (points alone, or with intervals), say what it is.
 // The backtest scores any method through it in one loop, and `forecast` runs any of them
 // over many series the same way, so a new kind of method joins both by conforming once.
-// (An analyst's formula needs start values and a variable name, which scenarios carry;
-// ScenarioFitter fits it, and the scenario backtest scores it.)
 import Foundation
 import MarketData
 import Numerics
@@ -88,7 +87,18 @@ extension ModelSpec {
         case .yearly(let model): return model
         case .curve(let kind): return kind
         case .bestCurve: return BestCurve()
+        // Without start values every parameter's fit fails with a message naming it; a
+        // scenario's model carries them (SeriesAssumptions.Model.method).
+        case .formula(let text): return FormulaMethod(text: text, start: [:])
         }
+    }
+}
+
+extension SeriesAssumptions.Model {
+    /// The method a scenario names, a formula with its start values.
+    public var method: any ForecastingMethod {
+        if case .formula(let text) = spec { return FormulaMethod(text: text, start: start) }
+        return spec.method
     }
 }
 
@@ -203,3 +213,48 @@ public struct BestCurve: ForecastingMethod {
         return GrowthModelKind.intervals(of: fit, history: history, horizon: horizon, level: level)
     }
 }
+
+/// An analyst's formula in `year` (`a*(1+g)^(year-2019)`), fitted by least squares from its
+/// start values, with delta-method prediction intervals (FormulaCurveFit).
+public struct FormulaMethod: ForecastingMethod {
+    public var text: String
+    public var start: [String: Double]
+
+    public init(text: String, start: [String: Double]) {
+        self.text = text; self.start = start
+    }
+
+    public var spec: ModelSpec { .formula(text) }
+
+    public func pointForecasts(_ history: YearlyHistory, horizon: Int) throws -> [Double] {
+        let fit = try fitted(history)
+        let last = history.years.last ?? 0
+        return (1...max(horizon, 1)).prefix(horizon).map { fit.predict(Double(last + $0)) }
+    }
+
+    public func forecast(_ history: YearlyHistory, horizon: Int, level: Double) throws -> MethodForecast {
+        let fit = try fitted(history)
+        let last = history.years.last ?? 0
+        var values: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        for h in (1...max(horizon, 1)).prefix(horizon) {
+            let year = Double(last + h)
+            let band = fit.predictionInterval(at: year, level: level)
+            values.append(fit.predict(year)); lower.append(band.lower); upper.append(band.upper)
+        }
+        return MethodForecast(model: .formula, label: ForecastModel.formula.description, values: values,
+                              lower: lower, upper: upper, warnings: fit.warnings(ceilingIsSet: false))
+    }
+
+    private func fitted(_ history: YearlyHistory) throws -> FormulaCurveFit {
+        let fit: FormulaCurveFit
+        do {
+            fit = try FormulaCurveFit.fit(text, x: history.years.map(Double.init), y: history.values,
+                                          options: GrowthFitOptions(), start: start)
+        } catch {
+            throw MethodFailure.failed(error)
+        }
+        guard fit.converged else { throw MethodFailure.notConverged(model: .formula, reason: fit.reason) }
+        return fit
+    }
+}
+

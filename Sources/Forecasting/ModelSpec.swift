@@ -1,7 +1,8 @@
 // What a `model:` key or a `--model` option may name, parsed in one place: `auto` (the
 // combination), a yearly method (drift, damped, theta, …), a growth curve of the catalog
-// (logistic, gompertz, …), or `curves` (every curve ranked by AICc and a rolling-origin
-// backtest, the best one kept). Every hint lists the same names, from here.
+// (logistic, gompertz, …), `curves` (every curve ranked by AICc and a rolling-origin
+// backtest, the best one kept), or an analyst's formula (`fit --model`, a scenario's
+// `model:` with its `start:`). Every hint lists the same names, from here.
 import Foundation
 import MarketData
 import Numerics
@@ -11,6 +12,9 @@ public enum ModelSpec: Sendable, Hashable, CustomStringConvertible {
     case curve(GrowthModelKind)
     /// The catalog's curves ranked, the best kept (ModelSelection).
     case bestCurve
+    /// An analyst's formula (`b1*(1-exp(-b2*x))` for `fit`, in `year` in a scenario); its
+    /// start values travel beside it, where they were given.
+    case formula(String)
 
     public static let auto = ModelSpec.yearly(.auto)
     public static let bestCurveName = "curves"
@@ -28,6 +32,7 @@ public enum ModelSpec: Sendable, Hashable, CustomStringConvertible {
         case .yearly(let model): return model.name
         case .curve(let kind): return kind.rawValue
         case .bestCurve: return Self.bestCurveName
+        case .formula(let text): return text
         }
     }
 
@@ -68,7 +73,10 @@ public enum ModelSpec: Sendable, Hashable, CustomStringConvertible {
         case .curve(let kind) where assumption == .ceiling && kind.ceilingParameter == nil:
             return ("the \(kind.rawValue) model has no ceiling",
                     "choose \(Self.ceilingModelNames.joined(separator: ", ")) or auto, or drop `ceiling`")
-        case .yearly(.auto), .curve, .bestCurve:
+        case .formula where assumption == .ceiling:
+            return ("a formula has no designated ceiling",
+                    "fix the formula's ceiling parameter under `parameters`, e.g. `K: {fixed: 20000}`")
+        case .yearly(.auto), .curve, .bestCurve, .formula:
             return nil
         }
     }

@@ -38,7 +38,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("auto, a yearly method, a growth curve, curves, or a formula.",
                                discussion: "Models: \(ModelSpec.names.joined(separator: ", "))."),
             transform: parseModel)
-    var model: FitModel
+    var model: ModelSpec
 
     @Option(help: ArgumentHelp("Start value of a parameter, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
     var start: [String] = []
@@ -86,9 +86,9 @@ struct FitCommand: ParsableCommand {
     }
 
     /// `--model`'s text as Fitting reads it; a refusal is a usage error (exit 64).
-    @Sendable private static func parseModel(_ text: String) throws -> FitModel {
+    @Sendable private static func parseModel(_ text: String) throws -> ModelSpec {
         do {
-            return try FitModel.parse(text)
+            return try ModelSpec.fitArgument(text)
         } catch let error as FitError {
             throw ValidationError(error.message)
         }
@@ -113,7 +113,7 @@ struct FitCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model.text, error: error)) {
+            if json, let document = try? FitJSON.encode(FitFailureDocument(model: model.name, error: error)) {
                 print(document)
             }
             CommandLineOutput.print(diagnostics(of: error))
@@ -126,7 +126,7 @@ struct FitCommand: ParsableCommand {
     private func diagnostics(of error: Error) -> [Diagnostic] {
         if let formulaError = error as? NumericsError, let column = formulaError.column {
             return [Diagnostic(SourceLocation(file: "--model", line: 1, column: column), formulaError.message,
-                               excerpt: model.text)]
+                               excerpt: model.name)]
         }
         return Diagnostic.of(error)
     }

@@ -1,4 +1,5 @@
 import Fitting
+import Forecasting
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ final class FitTests: XCTestCase {
 
     private func request(model: String, x: String? = nil, level: Double = 0.95, horizon: Double? = nil,
                          data: String? = nil) throws -> FitRequest {
-        try FitRequest(dataPath: data ?? marketSize, yColumn: "value", xColumn: x, model: try FitModel.parse(model),
+        try FitRequest(dataPath: data ?? marketSize, yColumn: "value", xColumn: x, model: try ModelSpec.fitArgument(model),
                        startArguments: [], logResponse: false, weightsColumn: nil, bootstrapResamples: 0, seed: 1,
                        level: level, horizon: horizon, benchRepeat: 0)
     }
@@ -59,11 +60,11 @@ final class FitTests: XCTestCase {
     }
 
     func testRefusalsAreTypedAndNameTheOption() throws {
-        XCTAssertThrowsError(try FitModel.parse("gompertzz")) { error in
+        XCTAssertThrowsError(try ModelSpec.fitArgument("gompertzz")) { error in
             XCTAssertTrue((error as? FitError)?.message.contains("did you mean `gompertz`") == true, "\(error)")
         }
-        XCTAssertEqual(try FitModel.parse("b1*(1-exp(-b2*x))"), .formula("b1*(1-exp(-b2*x))"))
-        XCTAssertEqual(try FitModel.parse("Logistic"), .named(.curve(.logistic)))
+        XCTAssertEqual(try ModelSpec.fitArgument("b1*(1-exp(-b2*x))"), .formula("b1*(1-exp(-b2*x))"))
+        XCTAssertEqual(try ModelSpec.fitArgument("Logistic"), .curve(.logistic))
         XCTAssertThrowsError(try request(model: "exponential", level: 2)) { error in
             XCTAssertTrue((error as? FitError)?.message.hasPrefix("--level") == true, "\(error)")
         }

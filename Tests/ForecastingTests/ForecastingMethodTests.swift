@@ -58,4 +58,24 @@ final class ForecastingMethodTests: XCTestCase {
         XCTAssertEqual(forecast.warnings.first, .gapsFilled(years: [2020]))
         XCTAssertEqual(forecast.values[0], 20 + 10.0 / 4, accuracy: 1e-9, "drift over the filled five years")
     }
+
+    /// A formula is a model like the others: its spec carries the text, a scenario's model
+    /// its start values, and it fits and forecasts through the same contract.
+    func testAFormulaIsAModelSpecAndAMethod() throws {
+        let model = SeriesAssumptions.Model.formula("a*(1+g)^(year-2015)", start: ["a": 100, "g": 0.1])
+        XCTAssertEqual(model.spec, .formula("a*(1+g)^(year-2015)"))
+        XCTAssertEqual(model.spec.name, "a*(1+g)^(year-2015)")
+        XCTAssertEqual(ForecastModel(model.spec), .formula)
+        XCTAssertNotNil(model.spec.refusal(of: .ceiling), "a formula has no designated ceiling")
+        XCTAssertNil(model.spec.refusal(of: .anchors))
+        let forecast = try model.method.forecast(history, horizon: 2, level: 0.95)
+        XCTAssertEqual(forecast.model, .formula)
+        // The same curve as the catalog's exponential, fitted the same way.
+        let exponential = try GrowthModelKind.exponential.forecast(history, horizon: 2, level: 0.95)
+        for h in 0..<2 { XCTAssertEqual(forecast.values[h], exponential.values[h], accuracy: 1e-6 * exponential.values[h]) }
+        // Without start values the fit says which parameter needs one.
+        XCTAssertThrowsError(try ModelSpec.formula("a*(1+g)^(year-2015)").method.pointForecasts(history, horizon: 1)) { error in
+            XCTAssertTrue("\(error)".contains("start value"), "\(error)")
+        }
+    }
 }

@@ -28,15 +28,24 @@ public struct ScenarioText: Sendable, Equatable {
 }
 
 public struct SeriesAssumptions: Sendable, Equatable {
-    /// How the model is named: a model of the catalog (parsed once, where the scenario file
-    /// is read) or a formula.
-    public enum Model: Sendable, Equatable {
-        /// `auto` (the combination, or with a ceiling, anchors or parameter limits the best
-        /// of the curves that can hold them), a yearly method, a growth curve, or `curves`
-        /// (every catalog curve ranked by AICc and a backtest, the best kept).
-        case catalog(ModelSpec)
-        /// A formula in the variable `year`, with a start value for every parameter.
-        case formula(String, start: [String: Double])
+    /// The model a scenario names (parsed once, where the scenario file is read): `auto`
+    /// (the combination, or with a ceiling, anchors or parameter limits the best of the
+    /// curves that can hold them), a yearly method, a growth curve, `curves` (every catalog
+    /// curve ranked by AICc and a backtest, the best kept), or a formula in the variable
+    /// `year` with a start value for every parameter.
+    public struct Model: Sendable, Equatable {
+        public var spec: ModelSpec
+        /// The formula's start value for each parameter; empty for a catalog model.
+        public var start: [String: Double]
+
+        public init(_ spec: ModelSpec, start: [String: Double] = [:]) {
+            self.spec = spec; self.start = start
+        }
+
+        /// A model of the catalog, which finds its own start values.
+        public static func catalog(_ spec: ModelSpec) -> Model { Model(spec) }
+        /// A formula in `year` with a start value for every parameter.
+        public static func formula(_ text: String, start: [String: Double]) -> Model { Model(.formula(text), start: start) }
 
         public static let auto = Model.catalog(.auto)
         public static let curves = Model.catalog(.bestCurve)

@@ -183,8 +183,7 @@ public enum ScenarioFitter {
 
     /// `auto` and the yearly methods' names; nil for curves and formulas.
     static func yearlyModel(_ model: SeriesAssumptions.Model) -> YearlyModel? {
-        if case .catalog(let spec) = model { return spec.yearlyModel }
-        return nil
+        model.spec.yearlyModel
     }
 
     /// What will be fitted: catalog models (one named, or the candidates of `auto`) or a formula.
@@ -201,34 +200,27 @@ public enum ScenarioFitter {
     /// The models the assumptions allow: the named one, for `auto` every catalog model
     /// (only those with a ceiling when a ceiling is assumed), or the formula.
     static func modelCandidates(_ assumptions: SeriesAssumptions, series: String, scenario: String) throws -> Plan {
-        switch assumptions.model {
-        case .catalog(let spec):
-            // The rule the scenario reader applies at the key's line (ModelSpec.refusal);
-            // here for assumptions built in code.
-            let assumed: [(ModelSpec.CurveAssumption, Bool)] = [
-                (.ceiling, assumptions.ceiling != nil), (.anchors, !assumptions.anchors.isEmpty),
-                (.parameters, !assumptions.parameters.isEmpty),
-            ]
-            for (assumption, isAssumed) in assumed where isAssumed {
-                if let (message, hint) = spec.refusal(of: assumption) {
-                    throw ScenarioError(series: series, scenario: scenario, "assumes what its model cannot hold: \(message)",
-                                        hint: hint)
-                }
+        let spec = assumptions.model.spec
+        // The rule the scenario reader applies at the key's line (ModelSpec.refusal); here
+        // for assumptions built in code.
+        let assumed: [(ModelSpec.CurveAssumption, Bool)] = [
+            (.ceiling, assumptions.ceiling != nil), (.anchors, !assumptions.anchors.isEmpty),
+            (.parameters, !assumptions.parameters.isEmpty),
+        ]
+        for (assumption, isAssumed) in assumed where isAssumed {
+            if let (message, hint) = spec.refusal(of: assumption) {
+                throw ScenarioError(series: series, scenario: scenario, "assumes what its model cannot hold: \(message)",
+                                    hint: hint)
             }
-            switch spec {
-            case .curve(let kind): return .catalog([kind])
-            case .yearly, .bestCurve:
-                // A yearly method was refused above; `auto` and `curves` fit every curve
-                // that can hold the assumptions.
-                return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
-                    : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
-            }
-        case let .formula(text, start):
-            if assumptions.ceiling != nil {
-                throw ScenarioError(series: series, scenario: scenario, "assumes a ceiling, but a formula has no designated ceiling",
-                                    hint: "fix the formula's ceiling parameter under `parameters` instead")
-            }
-            return .formula(text, start: start)
+        }
+        switch spec {
+        case .curve(let kind): return .catalog([kind])
+        case .formula(let text): return .formula(text, start: assumptions.model.start)
+        case .yearly, .bestCurve:
+            // A yearly method was refused above; `auto` and `curves` fit every curve that
+            // can hold the assumptions.
+            return .catalog(assumptions.ceiling == nil ? GrowthModelKind.allCases
+                : GrowthModelKind.allCases.filter { $0.ceilingParameter != nil })
         }
     }
 

@@ -108,13 +108,13 @@ public enum Sensitivity {
         // A curve with as many free parameters as actuals passes through every point and
         // leaves no residual to size an interval: said up front rather than fitted.
         let window = assumptions.fitYears.map { min($0, series.actuals.count) } ?? series.actuals.count
-        if case .catalog(.yearly(.method(let method))) = assumptions.model,
+        if case .yearly(.method(let method)) = assumptions.model.spec,
            window < method.minimumPoints {
             return SensitivityRow(change: change, assumptions: assumptions,
                                   outcome: .failure(SensitivityError(failure: .tooFewForMethod(needs: method.minimumPoints,
                                                                                                actuals: window))))
         }
-        if case .catalog(.curve(let kind)) = assumptions.model {
+        if case .curve(let kind) = assumptions.model.spec {
             let free = kind.parameterNames.count - (assumptions.ceiling != nil && kind.ceilingParameter != nil ? 1 : 0)
                 - assumptions.parameters.filter { $0.fixed != nil }.count
             if window <= free {

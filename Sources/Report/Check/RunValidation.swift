@@ -174,11 +174,7 @@ struct ScenarioCheck: InputCheck {
             guard let base = config.scenarios.first(where: { $0.scenario.name == config.baseScenario }),
                   let assumptions = base.scenario.assumptions(for: entry.id) else { continue }
             guard assumptions.model != .catalog(entry.model) else { continue }
-            let baseModel: String
-            switch assumptions.model {
-            case .catalog(let spec): baseModel = spec.name
-            case .formula(let text, _): baseModel = text
-            }
+            let baseModel = assumptions.model.spec.name
             problems.append(Diagnostic(entry.location,
                                        "series `\(entry.id)` names model `\(entry.model.name)`, but the base scenario `\(base.scenario.name)` (\(base.file)) forecasts it with `\(baseModel)`, and its chart shows the base scenario",
                                        hint: "name the same model in both places (the base scenario decides what the chart shows)"))

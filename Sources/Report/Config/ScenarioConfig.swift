@@ -120,7 +120,7 @@ public struct ScenarioConfig: Sendable {
                              hint: "catalog models find their own start values; drop `start`")
         }
         var formulaParameters: [String]?
-        if case .formula(let text, _) = model { formulaParameters = (try? Formula(text, variables: [ScenarioFormula.variable]))?.parameterNames }
+        if case .formula(let text) = model.spec { formulaParameters = (try? Formula(text, variables: [ScenarioFormula.variable]))?.parameterNames }
 
         let fitYears = try entry.int("fit_years")
         if let fitYears, fitYears < 2 {
@@ -159,9 +159,8 @@ public struct ScenarioConfig: Sendable {
                                      hint: "write `ceiling: 30000` (absolute) or `ceiling: {multiple: 3}`")
                 }
             }
-            if case .formula = model {
-                throw Diagnostic(entry.location(of: "ceiling"), "a formula has no designated ceiling",
-                                 hint: "fix the formula's ceiling parameter under `parameters`, e.g. `K: {fixed: 20000}`")
+            if let (message, hint) = model.spec.refusal(of: .ceiling) {
+                throw Diagnostic(entry.location(of: "ceiling"), message, hint: hint)
             }
         }
 

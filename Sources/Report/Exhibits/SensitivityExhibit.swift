@@ -140,20 +140,16 @@ struct SensitivityTable {
         forecast.warnings.map(\.description).joined(separator: "; ")
     }
 
-    /// The model a row asked for, by its catalog name (the CSV's words).
+    /// The model a row asked for, by its catalog name (the CSV's words; a formula is
+    /// `formula`, its text being in the methodology).
     static func requestedModel(_ model: SeriesAssumptions.Model) -> String {
-        switch model {
-        case .catalog(let spec): return spec.name
-        case .formula: return ForecastModel.formula.description
-        }
+        if case .formula = model.spec { return ForecastModel.formula.description }
+        return model.spec.name
     }
 
     /// The model a row asked for, in the page's words.
     private func requestedModelName(_ model: SeriesAssumptions.Model) -> String {
-        switch model {
-        case .catalog(let spec): return strings.modelName(spec)
-        case .formula: return strings.modelName(.formula)
-        }
+        strings.modelName(model.spec)
     }
 
     /// Why a row was not fitted, in the CSV's words (English, as every CSV column is).
