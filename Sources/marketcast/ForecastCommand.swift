@@ -100,7 +100,7 @@ struct ForecastCommand: ParsableCommand {
                 handler(ProgressStep(completed: completed, total: total, item: item))
             }
             // The CSV streams to its destination as the series finish, in file order.
-            var result: ManySeriesResult?
+            var result: ManySeriesSummary?
             if let out {
                 do {
                     try AtomicFile.write(to: out) { temporary in

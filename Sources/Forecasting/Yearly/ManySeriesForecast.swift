@@ -38,18 +38,26 @@ public struct ManySeriesRow: Sendable, Equatable {
     public var model: String
 }
 
-public struct ManySeriesResult: Sendable {
-    /// The forecasts as CSV bytes, header first, series in file order: each worker writes
-    /// its series' lines as it finishes them, so formatting runs on every core and no table
-    /// of rows is held for the whole file (64,500 series are 390,000 lines).
-    public var csv: Data
-    /// How many forecast rows `csv` holds (header not counted).
+/// What a run over many series did, besides the CSV it wrote.
+public struct ManySeriesSummary: Sendable {
+    /// How many forecast rows were written (header not counted).
     public var rowCount: Int
     /// Each series' warnings, in file order (printed `FILE: series S: warning: …`).
     public var warnings: [Diagnostic]
     /// Each failed series' errors, in file order: a problem of its rows at its cell, a
     /// failed forecast as `FILE: series S: error: …`.
     public var failures: [Diagnostic]
+}
+
+/// A run over many series held in memory: its CSV and its summary.
+public struct ManySeriesResult: Sendable {
+    /// The forecasts as CSV bytes, header first, series in file order.
+    public var csv: Data
+    public var summary: ManySeriesSummary
+
+    public var rowCount: Int { summary.rowCount }
+    public var warnings: [Diagnostic] { summary.warnings }
+    public var failures: [Diagnostic] { summary.failures }
 
     public static let header = "series,year,value,lower,upper,model"
 
@@ -72,24 +80,24 @@ public enum ManySeriesForecast {
                            progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> ManySeriesResult {
         var csv = Data()
         // Collecting into memory cannot fail, so `try?` never takes its empty branch.
-        guard let summary = try? run(table, options: options, progress: progress, write: { csv.append($0) }) else {
-            return ManySeriesResult(csv: csv, rowCount: 0, warnings: [], failures: [])
-        }
-        return ManySeriesResult(csv: csv, rowCount: summary.rowCount, warnings: summary.warnings, failures: summary.failures)
+        let summary = (try? run(table, options: options, progress: progress, write: { csv.append($0) }))
+            ?? ManySeriesSummary(rowCount: 0, warnings: [], failures: [])
+        return ManySeriesResult(csv: csv, summary: summary)
     }
 
     /// Forecasts every series on `options.threads` threads and hands the CSV to `write` in
     /// file order — the header, then each series' lines as soon as every series before it
     /// is done — so the output streams and only the series finished out of order wait in
     /// memory. The first error `write` throws stops further writing and is rethrown after
-    /// the workers finish. `csv` is empty in the result: the bytes went to `write`.
+    /// the workers finish. Every worker formats its own series' lines, so formatting runs
+    /// on every core and no table of rows is held for the whole file.
     public static func run(_ table: LongSeriesTable, options: ManySeriesOptions,
                            progress: (@Sendable (Int, Int, String) -> Void)? = nil,
-                           write: (Data) throws -> Void) throws -> ManySeriesResult {
+                           write: (Data) throws -> Void) throws -> ManySeriesSummary {
         let series = table.series
         try write(Data((ManySeriesResult.header + "\n").utf8))
         // A series' own problems carry their file, line and column, and name the series.
-        var summary = ManySeriesResult(csv: Data(), rowCount: 0, warnings: [], failures: table.problems.flatMap(\.errors.errors))
+        var summary = ManySeriesSummary(rowCount: 0, warnings: [], failures: table.problems.flatMap(\.errors.errors))
         var writeError: Error?
         try withoutActuallyEscaping(write) { write in
             let drain = InOrderDrain<Outcome> { outcome in
